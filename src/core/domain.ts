@@ -1,0 +1,123 @@
+/**
+ * The domain of duedesk (SPEC §2): plain data shared by every layer.
+ * Money is always an integer number of minor units of its currency (cents for EUR);
+ * dates are calendar dates as `YYYY-MM-DD` strings. Nothing here does I/O.
+ */
+
+/** A calendar date `YYYY-MM-DD` (no time, no zone). */
+export type IsoDate = string;
+
+/** An amount in integer minor units (e.g. cents). Always a safe integer. */
+export type Minor = number;
+
+/** Languages duedesk ships templates for. */
+export const LANGUAGES = ['en', 'it', 'el', 'bg', 'pt'] as const;
+/** A customer language. */
+export type Language = (typeof LANGUAGES)[number];
+
+/** Kinds of item. Credit notes carry negative amounts. */
+export const ITEM_KINDS = ['invoice', 'credit_note', 'charge'] as const;
+/** Kind of an item. */
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** A customer (SPEC §2). */
+export interface Customer {
+  code: string;
+  name: string;
+  /** email, email2, email3 in that order; empty slots are null. */
+  email: string | null;
+  email2: string | null;
+  email3: string | null;
+  language: Language;
+  /** ISO 4217 code, the customer's default currency. */
+  currency: string;
+  /** Reminders on/off (default on). */
+  reminders: boolean;
+  /** Statement every N days; null = use policy.statementEveryDays. */
+  statementEveryDays: number | null;
+  agentEmail: string | null;
+  holdUntil: IsoDate | null;
+  notes: string;
+}
+
+/** An open or closed item of a customer (SPEC §2). `number` is unique per customer. */
+export interface Item {
+  customerCode: string;
+  number: string;
+  kind: ItemKind;
+  issueDate: IsoDate;
+  dueDate: IsoDate;
+  amount: Minor;
+  openAmount: Minor;
+  currency: string;
+  reference: string | null;
+  case: string | null;
+  holdUntil: IsoDate | null;
+}
+
+/** A payment received (SPEC §2). `reference` is unique. */
+export interface Payment {
+  customerCode: string;
+  date: IsoDate;
+  amount: Minor;
+  reference: string;
+  itemNumber: string | null;
+  case: string | null;
+}
+
+/** An installment plan for one case of a customer (SPEC §2). Unique per (customer, case). */
+export interface InstallmentPlan {
+  customerCode: string;
+  case: string;
+  installment: Minor;
+  dayOfMonth: number;
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  active: boolean;
+}
+
+/** What a message is (SPEC §6 `kind`). */
+export type MessageKind = 'reminder' | 'statement' | 'installment';
+
+/**
+ * Status of a message in the history. `sending` is the durable mark written before the SMTP
+ * conversation starts; a `sending` message found at start-up becomes `uncertain`.
+ */
+export type MessageStatus = 'sending' | 'sent' | 'failed' | 'uncertain';
+
+/** One item listed in a sent message, with the level it was reminded at (null for statements). */
+export interface MessageItem {
+  itemNumber: string;
+  level: string | null;
+  openAmount: Minor;
+}
+
+/** A message in the history (SPEC §2): never deleted, only its status changes. */
+export interface MessageRecord {
+  id: number;
+  customerCode: string;
+  kind: MessageKind;
+  level: string | null;
+  currency: string;
+  /** The as-of date of the run that sent it: it counts as sent on this date (SPEC §3). */
+  asOf: IsoDate;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  messageId: string;
+  status: MessageStatus;
+  error: string | null;
+  total: Minor;
+  fee: Minor;
+  interest: Minor;
+  /** Amount outstanding for the customer in this currency when it was sent. */
+  outstanding: Minor;
+  operator: string;
+  /** Wall-clock ISO timestamps. */
+  createdAt: string;
+  updatedAt: string;
+  items: MessageItem[];
+  /** Installment cases listed (installment notices only). */
+  cases: string[];
+}

@@ -1,0 +1,120 @@
+/**
+ * The plan: what the rules engine decides for an as-of date (SPEC §3), and what every consumer
+ * (dry-run JSON, preview, delivery, TUI) works from. Pure data.
+ */
+import type { Customer, IsoDate, Item, MessageKind, Minor } from './domain.js';
+
+/** One rung of the reminder ladder (settings `policy.levels[]`, SPEC §3). */
+export interface Level {
+  id: string;
+  name: string;
+  /** Days relative to the due date; negative = before it is due. */
+  days: number;
+  /** Template name in templates/<lang>/ (e.g. `first`). */
+  template: string;
+  /** Only on the last level: pending again this many days after the latest message at it. */
+  repeatEveryDays?: number;
+  /** Fee in major units of the message currency (e.g. 5 = 5.00 EUR), added as its own line. */
+  fee?: number;
+  /** Also produce a printable letter (PDF into mail.printDir). */
+  letter?: boolean;
+  /** CC the customer's sales agent. */
+  ccAgent?: boolean;
+  /** Attach invoice PDFs from mail.invoiceDir. */
+  attachInvoices?: boolean;
+}
+
+/** The policy the engine applies (settings `policy.*`, with defaults filled in). */
+export interface Policy {
+  levels: Level[];
+  scope: 'overdue' | 'all-open';
+  grouping: 'customer' | 'item';
+  /** Minimum message total in major units; below it the customer is skipped. 0 = no minimum. */
+  minAmount: number;
+  defaultLanguage: string;
+  defaultCurrency: string;
+  statementEveryDays: number | null;
+  interestRatePercent: number | null;
+  installments: { enabled: boolean; graceDays: number };
+  recipients: 'primary' | 'all';
+  bcc: string[];
+}
+
+/** One line of a message: an item listed, with what the rules found about it. */
+export interface PlannedLine {
+  item: Item;
+  daysOverdue: number;
+  /** Level id the item reached (null: not yet at any level, or a credit note). */
+  reached: string | null;
+  /** True when the message reminds of this item (it is pending at `reached`). */
+  pending: boolean;
+  /** Simple interest for this line in minor units (0 when no rate is set or not overdue). */
+  interest: Minor;
+}
+
+/** One installment case listed on an installment notice. */
+export interface PlannedCase {
+  case: string;
+  installment: Minor;
+  expectedDate: IsoDate;
+  missed: boolean;
+  /** Total debt of the case (sum of the case's item amounts) and what remains open. */
+  total: Minor;
+  remaining: Minor;
+  currency: string;
+}
+
+/** A message the engine decided to send. */
+export interface PlannedMessage {
+  /** Stable file-name key: `<customer>-<currency>-<level or kind>` (+ `-<item>` with item grouping). */
+  key: string;
+  customer: Customer;
+  kind: MessageKind;
+  /** Level id for reminders, null for statements and installment notices. */
+  level: string | null;
+  /** Template name to render (level.template, `statement` or `installment`). */
+  template: string;
+  currency: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  /** Every line listed on the statement of this message. */
+  lines: PlannedLine[];
+  /** Installment cases (installment notices only). */
+  cases: PlannedCase[];
+  /** SPEC §6 `items`: pending item numbers, every listed item (statement) or missed cases. */
+  reminds: string[];
+  /** Open amount of everything listed (installment: all the debtor's active cases). */
+  total: Minor;
+  fee: Minor;
+  interest: Minor;
+  /** Level asks for a printed letter / invoice attachments. */
+  letter: boolean;
+  attachInvoices: boolean;
+}
+
+/** Why a customer that would otherwise get a message gets none (SPEC §3). */
+export type SkipReason = 'opted-out' | 'on-hold' | 'no-email' | 'below-minimum';
+
+/** A skipped customer, once per reason. */
+export interface Skip {
+  customer: string;
+  reason: SkipReason;
+  /** Human detail, e.g. the invalid address that was refused. */
+  detail?: string;
+}
+
+/** A data problem found while planning that the operator should see (e.g. a malformed address). */
+export interface PlanProblem {
+  customer: string;
+  field: string;
+  message: string;
+}
+
+/** The whole decision for one as-of date. */
+export interface Plan {
+  asOf: IsoDate;
+  messages: PlannedMessage[];
+  skipped: Skip[];
+  problems: PlanProblem[];
+}

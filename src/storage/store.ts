@@ -1,0 +1,33 @@
+/**
+ * The Store contract: one duedesk database file (sql.js) shared safely between processes.
+ * Implemented in ./database.ts. Every write goes through `write`, which takes the inter-process
+ * lock, reloads the file if another process changed it, runs the change in a transaction, saves
+ * atomically and releases the lock. Reads see the latest saved state after `refresh()`.
+ */
+import type { Database } from 'sql.js';
+
+/** Options for opening a database. */
+export interface OpenOptions {
+  /** File path, or null for a private in-memory database (tests). */
+  path: string | null;
+  /** How long `write` waits for another process's lock before failing with exit code 75. */
+  lockTimeoutMs?: number;
+}
+
+/** An open duedesk database. */
+export interface Store {
+  /** The file path, or null when in memory. */
+  readonly path: string | null;
+  /** The live sql.js database. Use for reads; do not keep prepared statements across writes. */
+  readonly db: Database;
+  /** Reload from disk if another process saved since we last loaded. Cheap when nothing changed. */
+  refresh(): void;
+  /**
+   * Run `change` under the lock on the freshest data, in one transaction, then save atomically.
+   * If `change` throws, the transaction is rolled back, nothing is saved and the error propagates.
+   * Throws UserError(exit 75) when the lock cannot be had in time.
+   */
+  write<T>(change: (db: Database) => T): Promise<T>;
+  /** Release resources (does not save; every write already saved). */
+  close(): void;
+}

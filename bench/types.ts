@@ -12,8 +12,26 @@ export interface Target {
   ratio: number;
 }
 
-/** One side of a comparison: run once per repetition, returns the measured value if not time. */
-export type Side<C> = (context: C) => Promise<number | void> | number | void;
+/**
+ * What a side may report instead of letting the harness time the whole call: `ms` is the time of
+ * just the part that matters (e.g. keypress to frame, excluding the side's own preparation).
+ */
+export interface Measurement {
+  ms: number;
+}
+
+/**
+ * One side of a comparison: run once per repetition. Returns the measured value when the target
+ * measures 'size' (bytes) or a Measurement; otherwise the harness times the call.
+ */
+export type Side<C> = (context: C) => Promise<number | Measurement | void> | number | Measurement | void;
+
+/** A fixed bound for benchmarks without a reference (e.g. TUI first frame < 1000 ms). */
+export interface AbsoluteTarget {
+  /** The median of ours must stay below this, in `unit`. */
+  max: number;
+  unit: 'ms' | 'bytes';
+}
 
 /** A benchmark with its reference. */
 export interface Benchmark<C = unknown> {
@@ -22,8 +40,15 @@ export interface Benchmark<C = unknown> {
   /** Build data once (sizes smaller with quick). */
   setup(options: { quick: boolean; workDir: string }): Promise<C>;
   ours: Side<C>;
-  reference: Side<C>;
-  /** Units of work per repetition (e.g. messages), for throughput. */
-  units?: number;
+  /** The reference side; absent for benchmarks judged only against `absolute`. */
+  reference?: Side<C>;
+  /** Absolute bound on ours (for benchmarks without a reference, or in addition to the ratio). */
+  absolute?: AbsoluteTarget;
+  /** Units of work per repetition (e.g. messages), for throughput; a function when setup decides it. */
+  units?: number | ((context: C) => number);
+  /** Timed repetitions per side (default 5; quick 3). Large benchmarks may ask for fewer. */
+  repetitions?: number;
+  /** Untimed warm-up runs per side before timing (default 1). */
+  warmup?: number;
   teardown?(context: C): Promise<void> | void;
 }

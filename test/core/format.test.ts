@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { formatAmount, formatDate, formatInteger, formatLongDate, formatMoney, localeFor } from '../../src/core/format.js';
+
+describe('formatMoney', () => {
+  it.each([
+    ['el', 'EUR', 128450, '1.284,50 €'],
+    ['it', 'EUR', 128450, '1284,50 €'],
+    ['it', 'EUR', 12845000, '128.450,00 €'],
+    ['en', 'EUR', 128450, '€1,284.50'],
+    ['en', 'GBP', -500, '-£5.00'],
+    ['bg', 'BGN', 128450, '1284,50 лв.'],
+    ['bg', 'EUR', 12345678, '123 456,78 €'],
+    ['pt', 'EUR', 128450, '1284,50 €'],
+    ['pt', 'BRL', 128450, 'R$ 1.284,50'],
+    ['el', 'JPY', 1284, '1.284 JP¥'],
+  ])('%s %s %i → %s', (language, currency, minor, expected) => {
+    expect(formatMoney(minor, currency, language)).toBe(expected);
+  });
+
+  it('is exact for amounts a float would round', () => {
+    expect(formatMoney(900719925474099, 'EUR', 'en')).toBe('€9,007,199,254,740.99');
+  });
+
+  it('formats without the symbol for table columns', () => {
+    expect(formatAmount(128450, 'EUR', 'el')).toBe('1.284,50');
+    expect(formatAmount(-2000, 'EUR', 'de')).toBe('-20.00');
+  });
+});
+
+describe('dates and numbers', () => {
+  it.each([
+    ['en', '05/03/2026', '5 March 2026'],
+    ['it', '05/03/2026', '5 marzo 2026'],
+    ['el', '05/03/2026', '5 Μαρτίου 2026'],
+    ['bg', '05.03.2026 г.', '5 март 2026 г.'],
+    ['pt', '05/03/2026', '5 de março de 2026'],
+  ])('%s', (language, short, long) => {
+    expect(formatDate('2026-03-05', language)).toBe(short);
+    expect(formatLongDate('2026-03-05', language)).toBe(long);
+  });
+
+  it('formats whole numbers with the language grouping', () => {
+    expect(formatInteger(12345, 'el')).toBe('12.345');
+    expect(formatInteger(12345, 'en')).toBe('12,345');
+  });
+
+  it('falls back to English for an unknown language', () => {
+    expect(localeFor('xx')).toBe('en-GB');
+    expect(localeFor('pt', 'BRL')).toBe('pt-BR');
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * openStore: the sql.js implementation of the Store contract (see ./store.ts).
+ *
+ * The whole database lives in memory (sql.js); the file is the durable copy. Every write takes
+ * the inter-process lock, reloads the file if another process saved since we loaded it, runs
+ * the change in a transaction, exports and saves atomically, then releases the lock — so two
+ * processes never lose each other's writes.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Database, SqlJsStatic } from 'sql.js';
+import type { OpenOptions, Store } from './store.js';
+import { loadSqlEngine } from './sql-engine.js';
+import { removeStaleTemps, saveAtomic, type SaveHooks } from './atomic-file.js';
+import { acquireLock } from './lock.js';
+import { checkSchema, migrate, pendingMigrations } from './migrations.js';
+import { currentIdentity, openDatabaseBytes, readDatabaseBytes, type FileIdentity } from './database-file.js';
+
+/** Default wait for another process's lock before exit 75. */
+export const DEFAULT_LOCK_TIMEOUT_MS = 5000;
+
+/** Test seams of openStore (not for production use). */
+export interface StoreSeams extends SaveHooks {}
+
+/** Open (creating when missing) and migrate a duedesk database. `path: null` = private in-memory. */
+export async function openStore(options: OpenOptions, seams: StoreSeams = {}): Promise<Store> {
+  const engine = await loadSqlEngine();
+  if (options.path === null) return openMemoryStore(engine);
+  const store = new FileStore(engine, resolve(options.path), options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, seams);
+  await store.open();
+  return store;
+}
+
+/** Settings every connection needs; re-applied after export(), which reopens the connection. */
+function configure(db: Database): void {
+  db.exec('PRAGMA foreign_keys = ON');
+}
+
+/** Run `change` in a transaction on `db`, rolling back when it throws. */
+function inTransaction<T>(db: Database, change: (db: Database) => T): T {
+  db.exec('BEGIN');
+  try {
+    const result = change(db);
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    try {
+      db.exec('ROLLBACK');
+    } catch {
+      // SQLite already rolled back (some errors end the transaction themselves).
+    }
+    throw error;
+  }
+}
+
+function openMemoryStore(engine: SqlJsStatic): Store {
+  const db = new engine.Database();
+  configure(db);
+  migrate(db, 'in-memory database');
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    path: null,
+    db,
+    refresh: () => undefined,
+    write<T>(change: (db: Database) => T): Promise<T> {
+      const run = queue.then(() => inTransaction(db, change));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    close: () => db.close(),
+  };
+}
+
+/** A database backed by a file, shared with other processes. */
+class FileStore implements Store {
+  private current: Database | undefined;
+  private loaded: FileIdentity | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly engine: SqlJsStatic,
+    readonly path: string,
+    private readonly lockTimeoutMs: number,
+    private readonly seams: StoreSeams,
+  ) {}
+
+  get db(): Database {
+    if (!this.current) throw new Error(`database ${this.path} is closed`);
+    return this.current;
+  }
+
+  /** Load (or create) the file, clean crash leftovers and apply pending migrations. */
+  async open(): Promise<void> {
+    mkdirSync(dirname(this.path), { recursive: true });
+    removeStaleTemps(this.path);
+    if (currentIdentity(this.path) !== null) this.load();
+    if (this.current && pendingMigrations(this.current).length === 0) return;
+    // New file or an older schema: create/migrate under the lock on the freshest copy.
+    await this.locked(() => {
+      if (!this.current) this.replace(new this.engine.Database(), null);
+      if (migrate(this.db, this.path) > 0) this.save();
+    });
+  }
+
+  refresh(): void {
+    const onDisk = currentIdentity(this.path);
+    if (onDisk !== null && onDisk !== this.loaded) this.load();
+  }
+
+  write<T>(change: (db: Database) => T): Promise<T> {
+    const run = this.queue.then(() =>
+      this.locked(() => {
+        const result = inTransaction(this.db, change);
+        this.save();
+        return result;
+      }),
+    );
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  close(): void {
+    this.current?.close();
+    this.current = undefined;
+  }
+
+  /** Hold the lock around `body`, on the latest saved state. */
+  private async locked<T>(body: () => T): Promise<T> {
+    const lock = await acquireLock(this.path, { timeoutMs: this.lockTimeoutMs });
+    try {
+      this.refresh();
+      return body();
+    } finally {
+      lock.release();
+    }
+  }
+
+  /** Export and save atomically; on failure forget what we loaded so the next use reloads. */
+  private save(): void {
+    try {
+      const bytes = this.db.export();
+      // export() closes and reopens the connection: per-connection settings are lost.
+      configure(this.db);
+      saveAtomic(this.path, bytes, this.seams);
+      this.loaded = currentIdentity(this.path);
+    } catch (error) {
+      this.loaded = null;
+      throw error;
+    }
+  }
+
+  /** Read the file into a fresh in-memory database, refusing damaged or newer files. */
+  private load(): void {
+    const { bytes, identity } = readDatabaseBytes(this.path);
+    if (bytes.byteLength === 0) {
+      // An empty file (e.g. just created by `touch`) is a new database; SQLite sees it the same way.
+      this.replace(new this.engine.Database(), identity);
+      return;
+    }
+    const db = openDatabaseBytes(this.engine, bytes, this.path);
+    try {
+      checkSchema(db, this.path);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    this.replace(db, identity);
+  }
+
+  private replace(db: Database, identity: FileIdentity | null): void {
+    configure(db);
+    this.current?.close();
+    this.current = db;
+    this.loaded = identity;
+  }
+}

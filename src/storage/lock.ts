@@ -1,0 +1,222 @@
+/**
+ * The inter-process write lock of one database file.
+ *
+ * Why not one lock file with a heartbeat: a lock kept fresh by a timer goes stale while a long
+ * synchronous sql.js call blocks the event loop, and a second writer then breaks it. Here a
+ * lock is stale only when its owning process is gone (pid checked on this host, start time
+ * compared to catch pid reuse), which a busy event loop cannot fake.
+ *
+ * Why generations instead of deleting a stale lock file: POSIX has no "delete this file only if
+ * it is still the one I looked at", so two processes breaking the same stale lock could each
+ * remove the other's fresh lock. Instead each holder owns a numbered file `<db>.lock.<N>`,
+ * created exclusively (a fully written temp file hard-linked into place, which fails if the name
+ * exists, like O_EXCL). Whoever sees the highest N released or stale may claim N+1; the
+ * exclusive create lets exactly one claimant win. A claimant that acted on an old view finds a
+ * higher number when it looks again and backs off. Older numbers are removed by the new holder;
+ * the highest file is never removed, so the sequence cannot restart behind a holder's back.
+ */
+import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { ExitCode, UserError } from '../core/exit-codes.js';
+import { pidExists, processAlive, processStartTime } from './process-alive.js';
+import { removeQuietly } from './atomic-file.js';
+
+/** What a lock file says about its holder. */
+export interface LockInfo {
+  pid: number;
+  hostname: string;
+  /** Kernel start time of the holder (Linux), to tell a reused pid from the holder. */
+  startTime: string | null;
+  /** Random per acquisition; release touches only a lock that still carries it. */
+  token: string;
+  acquiredAt: string;
+}
+
+/** A held lock. */
+export interface LockHandle {
+  readonly generation: number;
+  readonly token: string;
+  /** True while the lock file still carries our token (nobody judged us dead). */
+  stillHeld(): boolean;
+  /** Give the lock up (only if it is still ours). */
+  release(): void;
+}
+
+/** Options for acquiring. */
+export interface AcquireOptions {
+  /** Give up after this long (ms) with UserError exit 75. */
+  timeoutMs: number;
+}
+
+/** Result of one attempt: the lock, or who holds it. */
+export type Attempt = { lock: LockHandle } | { holder: LockInfo | null };
+
+const MIN_BACKOFF_MS = 5;
+const MAX_BACKOFF_MS = 200;
+
+/** Acquire the write lock of `dbPath`, waiting with backoff up to `timeoutMs`. */
+export async function acquireLock(dbPath: string, options: AcquireOptions): Promise<LockHandle> {
+  const deadline = Date.now() + options.timeoutMs;
+  let backoff = MIN_BACKOFF_MS;
+  for (;;) {
+    const attempt = tryAcquireLock(dbPath);
+    if ('lock' in attempt) return attempt.lock;
+    if (Date.now() >= deadline) throw busyError(dbPath, attempt.holder);
+    const wait = Math.min(backoff, Math.max(1, deadline - Date.now()));
+    await new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random() / 2)));
+    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+  }
+}
+
+/** One non-blocking attempt to take the lock. */
+export function tryAcquireLock(dbPath: string): Attempt {
+  const files = new LockFiles(dbPath);
+  files.removeStaleTemps();
+  // A few quick rounds absorb races with other claimants before reporting "busy".
+  for (let round = 0; round < 5; round++) {
+    const { max, released } = files.scan();
+    if (max > 0 && !released.has(max)) {
+      const holder = files.read(max);
+      if (holder === 'missing') continue;
+      if (holder === 'unreadable' || isHeld(holder)) return { holder: holder === 'unreadable' ? null : holder };
+    }
+    const claimed = files.claim(max + 1);
+    if (claimed) return { lock: claimed };
+  }
+  const { max } = files.scan();
+  const holder = max > 0 ? files.read(max) : 'missing';
+  return { holder: typeof holder === 'object' ? holder : null };
+}
+
+/** Is the lock described by `info` held by a live process? Unknown hosts count as live. */
+export function isHeld(info: LockInfo): boolean {
+  if (info.hostname !== hostname()) return true;
+  return processAlive(info.pid, info.startTime);
+}
+
+function busyError(dbPath: string, holder: LockInfo | null): UserError {
+  const who = holder
+    ? `pid ${holder.pid}${holder.hostname === hostname() ? '' : ` on ${holder.hostname}`}`
+    : `unreadable lock file ${dbPath}.lock.*`;
+  return new UserError(`another duedesk process is using ${dbPath} (${who})`, ExitCode.Busy);
+}
+
+/** The lock files of one database and the file-level steps on them. */
+class LockFiles {
+  private readonly folder: string;
+  private readonly base: string;
+
+  constructor(dbPath: string) {
+    this.folder = dirname(dbPath);
+    this.base = `${basename(dbPath)}.lock`;
+  }
+
+  path(generation: number): string {
+    return join(this.folder, `${this.base}.${generation}`);
+  }
+
+  releasedPath(generation: number): string {
+    return `${this.path(generation)}.released`;
+  }
+
+  /** Highest generation present and which generations are marked released. */
+  scan(): { max: number; all: number[]; released: Set<number> } {
+    const all: number[] = [];
+    const released = new Set<number>();
+    const prefix = `${this.base}.`;
+    for (const name of readdirSync(this.folder)) {
+      if (!name.startsWith(prefix)) continue;
+      const match = /^(\d+)(\.released)?$/.exec(name.slice(prefix.length));
+      if (!match) continue;
+      const generation = Number(match[1]);
+      if (match[2]) released.add(generation);
+      else all.push(generation);
+    }
+    return { max: all.reduce((m, g) => Math.max(m, g), 0), all, released };
+  }
+
+  read(generation: number): LockInfo | 'missing' | 'unreadable' {
+    let text: string;
+    try {
+      text = readFileSync(this.path(generation), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+      throw error;
+    }
+    try {
+      const info = JSON.parse(text) as Partial<LockInfo>;
+      if (typeof info.pid !== 'number' || typeof info.hostname !== 'string' || typeof info.token !== 'string') {
+        return 'unreadable';
+      }
+      return { startTime: null, acquiredAt: '', ...info } as LockInfo;
+    } catch {
+      return 'unreadable';
+    }
+  }
+
+  /** Try to become holder of `generation`; null when another claimant won or got further. */
+  claim(generation: number): LockHandle | null {
+    const info: LockInfo = {
+      pid: process.pid,
+      hostname: hostname(),
+      startTime: processStartTime(process.pid),
+      token: randomBytes(12).toString('hex'),
+      acquiredAt: new Date().toISOString(),
+    };
+    const temp = join(this.folder, `${this.base}-tmp-${process.pid}-${info.token}`);
+    const fd = openSync(temp, 'wx', 0o600);
+    try {
+      writeSync(fd, JSON.stringify(info));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(temp, this.path(generation));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+      throw error;
+    } finally {
+      removeQuietly(temp);
+    }
+    // We may have acted on an old view: if a higher generation exists, someone else holds it.
+    const { max, all, released } = this.scan();
+    if (max !== generation) {
+      removeQuietly(this.path(generation));
+      return null;
+    }
+    for (const older of all) if (older < generation) removeQuietly(this.path(older));
+    for (const older of released) if (older < generation) removeQuietly(this.releasedPath(older));
+    return this.handle(generation, info.token);
+  }
+
+  private handle(generation: number, token: string): LockHandle {
+    const stillHeld = (): boolean => {
+      const current = this.read(generation);
+      return typeof current === 'object' && current.token === token;
+    };
+    let released = false;
+    return {
+      generation,
+      token,
+      stillHeld,
+      release: () => {
+        if (released) return;
+        released = true;
+        if (stillHeld()) writeFileSync(this.releasedPath(generation), token, { mode: 0o600 });
+      },
+    };
+  }
+
+  /** Remove claim temps left by processes that died mid-claim. */
+  removeStaleTemps(): void {
+    const prefix = `${this.base}-tmp-`;
+    for (const name of readdirSync(this.folder)) {
+      if (!name.startsWith(prefix)) continue;
+      const pid = Number(name.slice(prefix.length).split('-')[0]);
+      if (!pidExists(pid)) removeQuietly(join(this.folder, name));
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Every migration this build knows, in order. Migrations are additive and never edited once
+ * shipped: a schema change is a new numbered file added here.
+ */
+import { sql as initial } from './001-initial.js';
+
+/** One numbered schema change. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** All migrations, ascending by version, numbered 1..N without gaps. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];

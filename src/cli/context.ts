@@ -16,6 +16,11 @@ export interface SettingsSource {
   readonly path: string;
   /** The current settings (validated). */
   read(): Settings;
+  /**
+   * Replace the whole settings file with `next` after validating it (schema and ladder); throws a
+   * UserError and writes nothing when it is invalid. Absent where settings are read-only.
+   */
+  write?(next: Settings): void;
 }
 
 /** Dependencies of a command. */

@@ -1,0 +1,102 @@
+/**
+ * The settings file: a JSON file kept with conf (file mode 0600) in the user config directory or
+ * the one named by --config-dir / DUEDESK_CONFIG_DIR. Reading validates the whole file; a file
+ * with invalid JSON or a bad value is reported (file and key) and never overwritten.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Conf, { type Schema } from 'conf';
+import envPaths from 'env-paths';
+import { UserError } from '../core/exit-codes.js';
+import type { SettingsSource } from '../cli/context.js';
+import type { Settings } from './types.js';
+import { settingsProperties } from './schema.js';
+import { AJV_OPTIONS, formatProblems, validateSettings } from './validate.js';
+
+/** File name inside the config directory (conf's default: `config` + `.json`). */
+export const SETTINGS_FILE_NAME = 'config.json';
+
+/** The user config directory duedesk uses when none is named: env-paths('duedesk').config. */
+export function defaultConfigDir(): string {
+  return envPaths('duedesk', { suffix: '' }).config;
+}
+
+/** The config directory: --config-dir, else DUEDESK_CONFIG_DIR, else the default; made absolute. */
+export function resolveConfigDir(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  const named = flag ?? (env.DUEDESK_CONFIG_DIR ? env.DUEDESK_CONFIG_DIR : undefined);
+  return named === undefined ? defaultConfigDir() : resolve(cwd, named);
+}
+
+/** The settings file of one config directory. Reads are fresh each time, so edits show at once. */
+export class SettingsFile implements SettingsSource {
+  /** Absolute path of config.json. */
+  readonly path: string;
+
+  /** @param configDir absolute directory holding config.json (created on the first write). */
+  constructor(readonly configDir: string) {
+    this.path = join(configDir, SETTINGS_FILE_NAME);
+  }
+
+  /** The stored settings (no defaults applied); {} when there is no file yet. */
+  read(): Settings {
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw new UserError(`settings file ${this.path} cannot be read: ${(error as Error).message}`);
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw new UserError(
+        `settings file ${this.path} is not valid JSON (${jsonWhere(text, error as Error)}); ` +
+          'fix it by hand or delete it — duedesk will not overwrite it',
+      );
+    }
+    const problems = formatProblems(validateSettings(data));
+    if (problems.length > 0) {
+      throw new UserError(
+        `settings file ${this.path}: ${problems.join('; ')} — fix it with "duedesk config set KEY VALUE" or by hand`,
+      );
+    }
+    return data as Settings;
+  }
+
+  /**
+   * Replace the whole file with `next` after validating it; throws UserError and writes nothing
+   * when `next` or the file on disk is invalid.
+   */
+  write(next: Settings): void {
+    this.read(); // an unreadable or invalid file on disk is reported, never replaced
+    const problems = formatProblems(validateSettings(next));
+    if (problems.length > 0) throw new UserError(problems.join('; '));
+    mkdirSync(this.configDir, { recursive: true, mode: 0o700 });
+    this.conf().store = next as Record<string, unknown>;
+  }
+
+  private conf(): Conf<Record<string, unknown>> {
+    return new Conf<Record<string, unknown>>({
+      cwd: this.configDir,
+      configName: SETTINGS_FILE_NAME.replace(/\.json$/, ''),
+      configFileMode: 0o600,
+      schema: settingsProperties as unknown as Schema<Record<string, unknown>>,
+      rootSchema: { additionalProperties: false },
+      ajvOptions: { ...AJV_OPTIONS },
+      clearInvalidConfig: false,
+    });
+  }
+}
+
+/** Where JSON.parse stopped, as "line L, column C: reason" when the engine says a position. */
+function jsonWhere(text: string, error: Error): string {
+  const reason = error.message.replace(/\s*\(line \d+ column \d+\)$/, '').replace(/ in JSON at position \d+/, '');
+  const position = /position (\d+)/.exec(error.message)?.[1];
+  if (text.trim() === '') return 'the file is empty';
+  if (position === undefined) return reason;
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  const column = Number(position) - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}: ${reason}`;
+}

@@ -1,0 +1,152 @@
+/**
+ * The JSON schema of the settings file (SPEC §8, every key). Objects refuse unknown keys so a typo
+ * is reported instead of silently ignored. No default values here: conf would write them into the
+ * file; defaults live with the code that reads each key (resolvePolicy, settingDefault).
+ */
+import { LANGUAGES } from '../core/domain.js';
+
+/** A JSON schema node (the subset duedesk uses). `description` doubles as the "expected" text. */
+export interface SchemaNode {
+  type?: string | string[];
+  description?: string;
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean;
+  required?: string[];
+  items?: SchemaNode;
+  enum?: readonly (string | number | boolean)[];
+  pattern?: string;
+  minLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  minItems?: number;
+}
+
+/** A bare e-mail address: something@domain, no spaces or brackets. */
+const ADDRESS = `[^\\s@<>(),;:"]+@[^\\s@<>(),;:".][^\\s@<>(),;:"]*`;
+
+const email = (what: string): SchemaNode => ({
+  type: 'string',
+  pattern: `^${ADDRESS}$`,
+  description: `${what}: an e-mail address like ar@example.com`,
+});
+
+const mailbox = (what: string): SchemaNode => ({
+  type: 'string',
+  pattern: `^(?:${ADDRESS}|[^<>]*<${ADDRESS}>)$`,
+  description: `${what}: an e-mail address, optionally with a name: "Acme AR <ar@example.com>"`,
+});
+
+const text = (description: string): SchemaNode => ({ type: 'string', minLength: 1, description });
+const path = (description: string): SchemaNode => ({ type: 'string', minLength: 1, description });
+const flag = (description: string): SchemaNode => ({ type: 'boolean', description });
+const whole = (description: string, minimum: number): SchemaNode => ({ type: 'integer', minimum, description });
+
+const object = (properties: Record<string, SchemaNode>, description: string): SchemaNode => ({
+  type: 'object',
+  additionalProperties: false,
+  properties,
+  description,
+});
+
+/** One rung of the reminder ladder (core/plan.ts Level). */
+export const levelSchema: SchemaNode = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'days', 'template'],
+  description: 'a level: {"id","name","days","template"} and optionally repeatEveryDays, fee, letter, ccAgent, attachInvoices',
+  properties: {
+    id: text('level id, e.g. "first"'),
+    name: text('level name shown to the operator'),
+    days: { type: 'integer', description: 'days relative to the due date (negative = before it)' },
+    template: text('template name in templates/<lang>/'),
+    repeatEveryDays: whole('repeat every N days (last level only)', 1),
+    fee: { type: 'number', minimum: 0, description: 'fee in major units added to the message' },
+    letter: flag('also produce a printable letter'),
+    ccAgent: flag("CC the customer's sales agent"),
+    attachInvoices: flag('attach invoice PDFs from mail.invoiceDir'),
+  },
+};
+
+/** Top-level properties of the settings file, in the shape conf's `schema` option takes. */
+export const settingsProperties: Record<string, SchemaNode> = {
+  company: object(
+    {
+      name: text('company name'),
+      address: text('postal address (use \\n between lines)'),
+      vatId: text('VAT id'),
+      email: email('company e-mail'),
+      phone: text('phone number'),
+      // IBAN and BIC are checked in full (country length, check digits) by validate.ts.
+      iban: text('IBAN for the SEPA payment details, e.g. DE89 3704 0044 0532 0130 00'),
+      bic: text('BIC of the bank, e.g. COBADEFFXXX'),
+      logo: path('path of a PNG or JPEG logo'),
+    },
+    'company details for the statement header',
+  ),
+  operator: text('operator name recorded with each message'),
+  mail: object(
+    {
+      transport: { type: 'string', enum: ['outbox', 'smtp'], description: 'mail transport' },
+      outboxDir: path('directory the outbox transport writes .eml files to'),
+      printDir: path('directory letters are written to'),
+      invoiceDir: path('directory holding <item number>.pdf invoices'),
+      bcc: {
+        type: ['string', 'array'],
+        pattern: `^${ADDRESS}$`,
+        items: email('mail.bcc entry'),
+        description: 'an e-mail address or a JSON list of them',
+      },
+      recipients: { type: 'string', enum: ['primary', 'all'], description: 'which customer addresses get mail' },
+    },
+    'mail settings',
+  ),
+  smtp: object(
+    {
+      host: { type: 'string', pattern: '^[^\\s/:]+$', description: 'a host name like smtp.example.com' },
+      port: { type: 'integer', minimum: 1, maximum: 65535, description: 'TCP port' },
+      secure: flag('TLS from the start (port 465) instead of STARTTLS'),
+      user: text('SMTP user name'),
+      passwordCommand: text('a command whose first output line is the SMTP password'),
+      from: mailbox('From address'),
+      replyTo: mailbox('Reply-To address'),
+      maxConnections: whole('pooled SMTP connections', 1),
+      rateLimit: { type: 'number', exclusiveMinimum: 0, description: 'messages per second at most' },
+    },
+    'SMTP account',
+  ),
+  policy: object(
+    {
+      scope: { type: 'string', enum: ['overdue', 'all-open'], description: 'what a statement lists' },
+      grouping: { type: 'string', enum: ['customer', 'item'], description: 'one message per customer or per item' },
+      minAmount: { type: 'number', minimum: 0, description: 'minimum message total in major units' },
+      defaultLanguage: { type: 'string', enum: LANGUAGES, description: 'language for customers without one' },
+      defaultCurrency: {
+        type: 'string',
+        pattern: '^[A-Z]{3}$',
+        description: 'an ISO 4217 currency code like EUR',
+      },
+      statementEveryDays: whole('send a statement every N days', 1),
+      interestRatePercent: { type: 'number', minimum: 0, description: 'yearly simple interest rate in percent' },
+      levels: {
+        type: 'array',
+        minItems: 1,
+        items: levelSchema,
+        description: 'the reminder ladder: a JSON list of levels',
+      },
+      installments: object(
+        {
+          enabled: flag('send installment notices'),
+          graceDays: whole('days after the installment date before it counts as missed', 0),
+        },
+        'installment notices',
+      ),
+    },
+    'reminder policy',
+  ),
+  schedule: object({ autoSend: flag('false: --send-due sends nothing') }, 'scheduled runs'),
+  templatesDir: path('directory whose template files override the shipped ones'),
+};
+
+/** The whole settings file as one schema. */
+export const settingsSchema: SchemaNode = object(settingsProperties, 'the settings');

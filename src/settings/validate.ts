@@ -1,0 +1,171 @@
+/**
+ * Validation of a whole settings object: the JSON schema (types, enums, minimums, e-mail shapes)
+ * and the checks a schema cannot express (the reminder ladder, IBAN check digits, currency codes,
+ * no password anywhere). Every problem names its dotted key and what was expected.
+ */
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { validateLevels } from '../core/policy.js';
+import { isCurrency } from '../core/money.js';
+import { ibanProblem, isValidBic } from '../core/iban.js';
+import type { Level } from '../core/plan.js';
+import { settingsSchema, type SchemaNode } from './schema.js';
+import { getPath, type JsonObject } from './keys.js';
+
+/** One thing wrong with a settings object. */
+export interface SettingsProblem {
+  /** Dotted key with list positions, e.g. `policy.levels[2].days`; empty for the whole object. */
+  key: string;
+  message: string;
+}
+
+/** Options conf's own validator is built with too, so both accept exactly the same files. */
+export const AJV_OPTIONS = {
+  allErrors: true,
+  useDefaults: false,
+  allowUnionTypes: true,
+  strict: true,
+  // parentSchema in errors: its description says what was expected.
+  verbose: true,
+} as const;
+
+const validator = new Ajv2020(AJV_OPTIONS).compile(settingsSchema);
+
+/** A key that looks like a password (smtp.password, pass) but not smtp.passwordCommand. */
+const PASSWORD_KEY = /^(?:pass|password|passwd|secret)$|password$/i;
+
+/** Why a password key is refused, and where the password goes instead (SPEC §5). */
+export const PASSWORD_HINT =
+  'passwords are never stored in the settings file; set the environment variable DUEDESK_SMTP_PASSWORD, ' +
+  'or smtp.passwordCommand (a command that prints it)';
+
+/** True when the last part of a dotted key names a password. */
+export function isPasswordKey(key: string): boolean {
+  return PASSWORD_KEY.test(key.split('.').pop() ?? key);
+}
+
+/** Every problem of `value` as a settings object; empty when it is valid. */
+export function validateSettings(value: unknown): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  if (!validator(value)) {
+    for (const error of validator.errors ?? []) problems.push(describe(error, value));
+  }
+  if (problems.length === 0 && typeof value === 'object' && value !== null) {
+    problems.push(...semanticProblems(value as JsonObject));
+  }
+  return dedupe(problems);
+}
+
+function semanticProblems(settings: JsonObject): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  const levels = getPath(settings, 'policy.levels') as Level[] | undefined;
+  if (levels !== undefined) {
+    for (const message of validateLevels(levels)) problems.push({ key: 'policy.levels', message });
+  }
+  const iban = getPath(settings, 'company.iban');
+  const ibanWrong = typeof iban === 'string' ? ibanProblem(iban) : null;
+  if (ibanWrong !== null) problems.push({ key: 'company.iban', message: `"${String(iban)}" ${ibanWrong}` });
+  const bic = getPath(settings, 'company.bic');
+  if (typeof bic === 'string' && !isValidBic(bic)) {
+    problems.push({ key: 'company.bic', message: `"${bic}" is not a BIC (8 or 11 letters and digits, like COBADEFFXXX)` });
+  }
+  const currency = getPath(settings, 'policy.defaultCurrency');
+  if (typeof currency === 'string' && !isCurrency(currency)) {
+    problems.push({ key: 'policy.defaultCurrency', message: `"${currency}" is not an ISO 4217 currency code` });
+  }
+  return problems;
+}
+
+/** `/policy/levels/0/days` → `policy.levels[0].days`. */
+export function keyOf(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((key, part) => (/^\d+$/.test(part) ? `${key}[${part}]` : key === '' ? part : `${key}.${part}`), '');
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a JSON object',
+  array: 'a JSON list',
+};
+
+function describe(error: ErrorObject, root: unknown): SettingsProblem {
+  const key = keyOf(error.instancePath);
+  const node = error.parentSchema as SchemaNode | undefined;
+  const got = shown(valueAt(root, error.instancePath));
+  const params = error.params as Record<string, unknown>;
+  const join = (child: string): string => (key === '' ? child : `${key}.${child}`);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const extra = String(params.additionalProperty);
+      if (isPasswordKey(extra)) return { key: join(extra), message: PASSWORD_HINT };
+      return { key: join(extra), message: 'is not a setting duedesk knows (see duedesk config --help)' };
+    }
+    case 'required':
+      return { key: join(String(params.missingProperty)), message: 'is required' };
+    case 'type': {
+      const types = String(params.type).split(',').map((type) => TYPE_NAMES[type] ?? type);
+      const expected = node?.description && types.length > 1 ? node.description : types.join(' or ');
+      return { key, message: `must be ${expected} (got ${got})` };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ');
+      return { key, message: `must be one of ${allowed} (got ${got})` };
+    }
+    case 'pattern':
+      return { key, message: `must be ${expectedText(node)} (got ${got})` };
+    case 'minLength':
+      return { key, message: 'must not be empty' };
+    case 'minimum':
+      return { key, message: `must be at least ${String(params.limit)} (got ${got})` };
+    case 'maximum':
+      return { key, message: `must be at most ${String(params.limit)} (got ${got})` };
+    case 'exclusiveMinimum':
+      return { key, message: `must be greater than ${String(params.limit)} (got ${got})` };
+    case 'minItems':
+      return { key, message: `needs at least ${String(params.limit)} entry` };
+    default:
+      return { key, message: `${error.message ?? 'is invalid'} (got ${got})` };
+  }
+}
+
+/** The "expected" part of a description: "company e-mail: an e-mail address…" → "an e-mail address…". */
+function expectedText(node: SchemaNode | undefined): string {
+  const description = node?.description ?? 'valid';
+  const colon = description.indexOf(': ');
+  return colon >= 0 ? description.slice(colon + 2) : description;
+}
+
+function valueAt(root: unknown, instancePath: string): unknown {
+  let value = root;
+  for (const part of instancePath.split('/').slice(1)) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return value;
+}
+
+/** A value as the user would type it, cut short when long. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function dedupe(problems: SettingsProblem[]): SettingsProblem[] {
+  const seen = new Set<string>();
+  return problems.filter(({ key, message }) => {
+    const id = `${key}\u0000${message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** Problems as one line each: `key: message`. */
+export function formatProblems(problems: readonly SettingsProblem[]): string[] {
+  return problems.map(({ key, message }) => (key === '' ? message : `${key}: ${message}`));
+}

@@ -1,0 +1,93 @@
+/** Customers table ⇄ Customer. */
+import type { Database } from 'sql.js';
+import type { Customer, IsoDate, Language } from '../core/domain.js';
+import { UserError } from '../core/exit-codes.js';
+import { allRows, bool, firstRow, intOrNull, runMany, runOnce, scalar, text, textOrNull, type Row } from './rows.js';
+
+const COLUMNS = `code, name, email, email2, email3, language, currency, reminders, statement_every_days,
+  agent_email, hold_until, notes`;
+
+function toCustomer(row: Row): Customer {
+  return {
+    code: text(row, 'code'),
+    name: text(row, 'name'),
+    email: textOrNull(row, 'email'),
+    email2: textOrNull(row, 'email2'),
+    email3: textOrNull(row, 'email3'),
+    language: text(row, 'language') as Language,
+    currency: text(row, 'currency'),
+    reminders: bool(row, 'reminders'),
+    statementEveryDays: intOrNull(row, 'statement_every_days'),
+    agentEmail: textOrNull(row, 'agent_email'),
+    holdUntil: textOrNull(row, 'hold_until'),
+    notes: text(row, 'notes'),
+  };
+}
+
+/** Insert or replace customers by code (call inside store.write for one transaction). */
+export function upsertCustomers(db: Database, customers: readonly Customer[]): number {
+  return runMany(
+    db,
+    `INSERT INTO customers (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(code) DO UPDATE SET name = excluded.name, email = excluded.email, email2 = excluded.email2,
+       email3 = excluded.email3, language = excluded.language, currency = excluded.currency,
+       reminders = excluded.reminders, statement_every_days = excluded.statement_every_days,
+       agent_email = excluded.agent_email, hold_until = excluded.hold_until, notes = excluded.notes`,
+    customers.map((c) => [
+      c.code, c.name, c.email, c.email2, c.email3, c.language, c.currency, c.reminders ? 1 : 0,
+      c.statementEveryDays, c.agentEmail, c.holdUntil, c.notes,
+    ]),
+  );
+}
+
+/** One customer by code, or null. */
+export function getCustomer(db: Database, code: string): Customer | null {
+  const row = firstRow(db, `SELECT ${COLUMNS} FROM customers WHERE code = ?`, [code]);
+  return row ? toCustomer(row) : null;
+}
+
+/** Options for listing customers (a page of a long list). */
+export interface CustomerListOptions {
+  /** Case-insensitive substring of code or name. */
+  search?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Customers ordered by code. */
+export function listCustomers(db: Database, options: CustomerListOptions = {}): Customer[] {
+  const pattern = `%${options.search ?? ''}%`;
+  return allRows(
+    db,
+    `SELECT ${COLUMNS} FROM customers WHERE code LIKE ? OR name LIKE ? ORDER BY code LIMIT ? OFFSET ?`,
+    [pattern, pattern, options.limit ?? -1, options.offset ?? 0],
+  ).map(toCustomer);
+}
+
+/** Number of customers. */
+export function countCustomers(db: Database): number {
+  return scalar(db, 'SELECT COUNT(*) FROM customers');
+}
+
+function updateOne(db: Database, code: string, set: string, value: string | number | null): void {
+  const changed = runOnce(db, `UPDATE customers SET ${set} = ? WHERE code = ?`, [value, code]);
+  if (changed === 0) throw new UserError(`unknown customer ${code}`);
+}
+
+/** Put a customer on hold until a date (null lifts the hold). */
+export function setHold(db: Database, code: string, until: IsoDate | null): void {
+  updateOne(db, code, 'hold_until', until);
+}
+
+/** Turn reminders on or off for a customer. */
+export function setReminders(db: Database, code: string, on: boolean): void {
+  updateOne(db, code, 'reminders', on ? 1 : 0);
+}
+
+/** Statement every N days for a customer (null = the policy default). */
+export function setStatementInterval(db: Database, code: string, days: number | null): void {
+  if (days !== null && (!Number.isInteger(days) || days <= 0)) {
+    throw new UserError(`statement interval for ${code} must be a positive whole number of days, got ${days}`);
+  }
+  updateOne(db, code, 'statement_every_days', days);
+}

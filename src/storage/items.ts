@@ -1,0 +1,75 @@
+/** Items table ⇄ Item. */
+import type { Database } from 'sql.js';
+import type { Item, ItemKind } from '../core/domain.js';
+import { allRows, firstRow, int, runMany, text, textOrNull, type Row } from './rows.js';
+
+const COLUMNS = `customer_code, number, kind, issue_date, due_date, amount, open_amount, currency,
+  reference, case_ref, hold_until`;
+
+function toItem(row: Row): Item {
+  return {
+    customerCode: text(row, 'customer_code'),
+    number: text(row, 'number'),
+    kind: text(row, 'kind') as ItemKind,
+    issueDate: text(row, 'issue_date'),
+    dueDate: text(row, 'due_date'),
+    amount: int(row, 'amount'),
+    openAmount: int(row, 'open_amount'),
+    currency: text(row, 'currency'),
+    reference: textOrNull(row, 'reference'),
+    case: textOrNull(row, 'case_ref'),
+    holdUntil: textOrNull(row, 'hold_until'),
+  };
+}
+
+/** Insert or replace items by (customer, number) (call inside store.write). */
+export function upsertItems(db: Database, items: readonly Item[]): number {
+  return runMany(
+    db,
+    `INSERT INTO items (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(customer_code, number) DO UPDATE SET kind = excluded.kind, issue_date = excluded.issue_date,
+       due_date = excluded.due_date, amount = excluded.amount, open_amount = excluded.open_amount,
+       currency = excluded.currency, reference = excluded.reference, case_ref = excluded.case_ref,
+       hold_until = excluded.hold_until`,
+    items.map((i) => [
+      i.customerCode, i.number, i.kind, i.issueDate, i.dueDate, i.amount, i.openAmount, i.currency,
+      i.reference, i.case, i.holdUntil,
+    ]),
+  );
+}
+
+/** One item, or null. */
+export function getItem(db: Database, customerCode: string, number: string): Item | null {
+  const row = firstRow(db, `SELECT ${COLUMNS} FROM items WHERE customer_code = ? AND number = ?`, [customerCode, number]);
+  return row ? toItem(row) : null;
+}
+
+/** All items (of one customer when given), by customer, due date, number. */
+export function listItems(db: Database, customerCode?: string): Item[] {
+  const where = customerCode === undefined ? '' : 'WHERE customer_code = ?';
+  return allRows(
+    db,
+    `SELECT ${COLUMNS} FROM items ${where} ORDER BY customer_code, due_date, number`,
+    customerCode === undefined ? [] : [customerCode],
+  ).map(toItem);
+}
+
+/** Open items (open amount not zero) of a customer, optionally in one currency, oldest due first. */
+export function openItemsOf(db: Database, customerCode: string, currency?: string): Item[] {
+  const byCurrency = currency === undefined ? '' : 'AND currency = ?';
+  return allRows(
+    db,
+    `SELECT ${COLUMNS} FROM items WHERE customer_code = ? AND open_amount <> 0 ${byCurrency}
+     ORDER BY due_date, number`,
+    currency === undefined ? [customerCode] : [customerCode, currency],
+  ).map(toItem);
+}
+
+/** Set the open amount of these items of a customer to zero; returns how many changed. */
+export function closeItems(db: Database, customerCode: string, numbers: readonly string[]): number {
+  return runMany(
+    db,
+    'UPDATE items SET open_amount = 0 WHERE customer_code = ? AND number = ? AND open_amount <> 0',
+    numbers.map((n) => [customerCode, n]),
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * Message history ⇄ MessageRecord, with the items (and levels) and installment cases of each
+ * message. History is never deleted; only status, error and updated_at change.
+ */
+import type { BindParams, Database } from 'sql.js';
+import type { IsoDate, MessageKind, MessageRecord, MessageStatus } from '../core/domain.js';
+import { UserError } from '../core/exit-codes.js';
+import { allRows, int, runMany, runOnce, scalar, text, textOrNull, type Row } from './rows.js';
+
+/** A message to record: everything but the id the database assigns. */
+export type NewMessage = Omit<MessageRecord, 'id'>;
+
+/** Which messages to list; every field narrows, all optional. */
+export interface MessageFilter {
+  /** First as-of date included. */
+  from?: IsoDate;
+  /** Last as-of date included. */
+  to?: IsoDate;
+  status?: MessageStatus;
+  customer?: string;
+}
+
+const COLUMNS = `id, customer_code, kind, level, currency, as_of, to_addrs, cc_addrs, bcc_addrs, subject,
+  message_id, status, error, total, fee, interest, outstanding, operator, created_at, updated_at`;
+
+function addresses(row: Row, column: string): string[] {
+  const parsed: unknown = JSON.parse(text(row, column));
+  return Array.isArray(parsed) ? parsed.map(String) : [];
+}
+
+function toMessage(row: Row): MessageRecord {
+  return {
+    id: int(row, 'id'),
+    customerCode: text(row, 'customer_code'),
+    kind: text(row, 'kind') as MessageKind,
+    level: textOrNull(row, 'level'),
+    currency: text(row, 'currency'),
+    asOf: text(row, 'as_of'),
+    to: addresses(row, 'to_addrs'),
+    cc: addresses(row, 'cc_addrs'),
+    bcc: addresses(row, 'bcc_addrs'),
+    subject: text(row, 'subject'),
+    messageId: text(row, 'message_id'),
+    status: text(row, 'status') as MessageStatus,
+    error: textOrNull(row, 'error'),
+    total: int(row, 'total'),
+    fee: int(row, 'fee'),
+    interest: int(row, 'interest'),
+    outstanding: int(row, 'outstanding'),
+    operator: text(row, 'operator'),
+    createdAt: text(row, 'created_at'),
+    updatedAt: text(row, 'updated_at'),
+    items: [],
+    cases: [],
+  };
+}
+
+/** Record a message with its items and cases (call inside store.write); returns its id. */
+export function insertMessage(db: Database, message: NewMessage): number {
+  const m = message;
+  runOnce(
+    db,
+    `INSERT INTO messages (customer_code, kind, level, currency, as_of, to_addrs, cc_addrs, bcc_addrs, subject,
+       message_id, status, error, total, fee, interest, outstanding, operator, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      m.customerCode, m.kind, m.level, m.currency, m.asOf, JSON.stringify(m.to), JSON.stringify(m.cc),
+      JSON.stringify(m.bcc), m.subject, m.messageId, m.status, m.error, m.total, m.fee, m.interest,
+      m.outstanding, m.operator, m.createdAt, m.updatedAt,
+    ],
+  );
+  const id = scalar(db, 'SELECT last_insert_rowid()');
+  runMany(
+    db,
+    'INSERT INTO message_items (message_id, customer_code, item_number, level, open_amount) VALUES (?, ?, ?, ?, ?)',
+    m.items.map((i) => [id, m.customerCode, i.itemNumber, i.level, i.openAmount]),
+  );
+  runMany(
+    db,
+    'INSERT INTO message_cases (message_id, customer_code, case_ref) VALUES (?, ?, ?)',
+    m.cases.map((c) => [id, m.customerCode, c]),
+  );
+  return id;
+}
+
+/** Change a message's status (and error text); `at` stamps updated_at (defaults to now). */
+export function updateMessageStatus(
+  db: Database,
+  id: number,
+  status: MessageStatus,
+  error: string | null,
+  at: string = new Date().toISOString(),
+): void {
+  const changed = runOnce(db, 'UPDATE messages SET status = ?, error = ?, updated_at = ? WHERE id = ?', [
+    status, error, at, id,
+  ]);
+  if (changed === 0) throw new UserError(`unknown message id ${id}`);
+}
+
+/** Messages still marked `sending` (a crash mid-send) become `uncertain`; returns how many. */
+export function markSendingUncertain(db: Database, at: string = new Date().toISOString()): number {
+  return runOnce(
+    db,
+    "UPDATE messages SET status = 'uncertain', error = COALESCE(error, 'interrupted while sending'), updated_at = ? WHERE status = 'sending'",
+    [at],
+  );
+}
+
+/** One message with items and cases, or null. */
+export function getMessage(db: Database, id: number): MessageRecord | null {
+  return select(db, 'WHERE id = ?', [id])[0] ?? null;
+}
+
+/** Messages matching the filter, oldest first (by as-of date, then id). */
+export function listMessages(db: Database, filter: MessageFilter = {}): MessageRecord[] {
+  const conditions: string[] = [];
+  const params: (string | number)[] = [];
+  const add = (condition: string, value: string | undefined): void => {
+    if (value === undefined) return;
+    conditions.push(condition);
+    params.push(value);
+  };
+  add('as_of >= ?', filter.from);
+  add('as_of <= ?', filter.to);
+  add('status = ?', filter.status);
+  add('customer_code = ?', filter.customer);
+  return select(db, conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params);
+}
+
+/** Every message of one customer, oldest first: the customer's reminder history. */
+export function customerTimeline(db: Database, customerCode: string): MessageRecord[] {
+  return listMessages(db, { customer: customerCode });
+}
+
+/** Load messages by a WHERE clause plus their items and cases in two more queries (not one per message). */
+function select(db: Database, where: string, params: BindParams): MessageRecord[] {
+  const messages = allRows(db, `SELECT ${COLUMNS} FROM messages ${where} ORDER BY as_of, id`, params).map(toMessage);
+  if (messages.length === 0) return messages;
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  const ids = `SELECT id FROM messages ${where}`;
+  for (const row of allRows(
+    db,
+    `SELECT message_id, item_number, level, open_amount FROM message_items WHERE message_id IN (${ids})
+     ORDER BY message_id, rowid`,
+    params,
+  )) {
+    byId.get(int(row, 'message_id'))?.items.push({
+      itemNumber: text(row, 'item_number'),
+      level: textOrNull(row, 'level'),
+      openAmount: int(row, 'open_amount'),
+    });
+  }
+  for (const row of allRows(
+    db,
+    `SELECT message_id, case_ref FROM message_cases WHERE message_id IN (${ids}) ORDER BY message_id, rowid`,
+    params,
+  )) {
+    byId.get(int(row, 'message_id'))?.cases.push(text(row, 'case_ref'));
+  }
+  return messages;
+}

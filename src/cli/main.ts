@@ -1,0 +1,124 @@
+/**
+ * The command line as a function: parse the arguments, build the CommandContext, branch once
+ * (TUI, headless --send-due, import/export/config) and turn every error into a message and an
+ * exit code. Commands are imported only on their branch, so the headless path never loads Ink
+ * and `--help` loads neither PDF nor mail code.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ExitCode, UserError } from '../core/exit-codes.js';
+import type { Store } from '../storage/store.js';
+import { SettingsFile, resolveConfigDir } from '../settings/file.js';
+import type { CommandContext, TextSink } from './context.js';
+import { parseInvocation, type Invocation } from './args.js';
+import { helpText } from './help.js';
+import { resolveDbPath } from './paths.js';
+import { packageVersion } from './version.js';
+
+/** What the process gives the CLI; tests pass buffers, a temp config dir and a temp db. */
+export interface CliIo {
+  stdout: TextSink;
+  stderr: TextSink;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** The wall clock (default: the real one). */
+  now?: () => Date;
+  /** False when stdin/stdout are not a terminal: the TUI is refused with a hint instead of failing. */
+  interactive?: boolean;
+}
+
+/** Run duedesk with `argv` (without node and the script); resolves with the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const opened: Store[] = [];
+  try {
+    const invocation = parseInvocation(argv);
+    if (invocation.kind === 'help') {
+      io.stdout.write(helpText(invocation.topic));
+      return ExitCode.Ok;
+    }
+    if (invocation.kind === 'version') {
+      io.stdout.write(`${packageVersion()}\n`);
+      return ExitCode.Ok;
+    }
+    return await dispatch(invocation, buildContext(invocation, io, opened), io);
+  } catch (error) {
+    return reportError(error, io);
+  } finally {
+    for (const store of opened) store.close();
+  }
+}
+
+function buildContext(invocation: Invocation, io: CliIo, opened: Store[]): CommandContext {
+  const db = resolveDbPath(invocation.db, io.env, io.cwd);
+  let store: Promise<Store> | undefined;
+  return {
+    openStore() {
+      store ??= (async () => {
+        if (db.isDefault) mkdirSync(dirname(db.path), { recursive: true });
+        const { openStore } = await import('../storage/database.js');
+        const opening = await openStore({ path: db.path });
+        opened.push(opening);
+        return opening;
+      })();
+      return store;
+    },
+    settings: new SettingsFile(resolveConfigDir(invocation.configDir, io.env, io.cwd)),
+    env: io.env,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    now: io.now ?? (() => new Date()),
+    cwd: io.cwd,
+  };
+}
+
+async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo): Promise<number> {
+  switch (invocation.kind) {
+    case 'tui': {
+      if (io.interactive === false) {
+        throw new UserError(
+          'the TUI needs an interactive terminal; from scripts and cron use --send-due, import, export or config',
+        );
+      }
+      const { runTui } = await import('../ui/run.js');
+      return runTui({ review: invocation.review }, ctx);
+    }
+    case 'send-due': {
+      const { runSendDue } = await import('../commands/send-due.js');
+      return runSendDue(invocation.options, ctx);
+    }
+    case 'import': {
+      const { runImport } = await import('../commands/import.js');
+      return runImport(invocation.args, ctx);
+    }
+    case 'export': {
+      const { runExport } = await import('../commands/export.js');
+      return runExport(invocation.args, ctx);
+    }
+    case 'config': {
+      const { runConfig } = await import('../commands/config.js');
+      return runConfig(invocation.args, ctx);
+    }
+    case 'help':
+    case 'version':
+      throw new Error(`${invocation.kind} is answered before dispatch`);
+    default: {
+      const unreachable: never = invocation;
+      throw new Error(`unhandled invocation ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/**
+ * A UserError is the user's to fix: its message and exit code, no stack. Anything else is a bug:
+ * one line, exit 1, and the stack only when DUEDESK_DEBUG is set.
+ */
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof UserError) {
+    io.stderr.write(`duedesk: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`duedesk: internal error: ${message.split('\n')[0] ?? ''}\n`);
+  if (io.env.DUEDESK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return ExitCode.SomeFailed;
+}

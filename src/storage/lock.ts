@@ -103,8 +103,8 @@ function busyError(dbPath: string, holder: LockInfo | null): UserError {
   return new UserError(`another duedesk process is using ${dbPath} (${who})`, ExitCode.Busy);
 }
 
-/** The lock files of one database and the file-level steps on them. */
-class LockFiles {
+/** The lock files of one database and the file-level steps on them (exported for tests). */
+export class LockFiles {
   private readonly folder: string;
   private readonly base: string;
 
@@ -113,10 +113,12 @@ class LockFiles {
     this.base = `${basename(dbPath)}.lock`;
   }
 
+  /** Path of the lock file of one generation. */
   path(generation: number): string {
     return join(this.folder, `${this.base}.${generation}`);
   }
 
+  /** Path of the marker saying a generation was released. */
   releasedPath(generation: number): string {
     return `${this.path(generation)}.released`;
   }
@@ -137,6 +139,7 @@ class LockFiles {
     return { max: all.reduce((m, g) => Math.max(m, g), 0), all, released };
   }
 
+  /** What the lock file of a generation says. */
   read(generation: number): LockInfo | 'missing' | 'unreadable' {
     let text: string;
     try {

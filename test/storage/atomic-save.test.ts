@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openStore } from '../../src/storage/database.js';
+import { removeStaleTemps, saveAtomic } from '../../src/storage/atomic-file.js';
+import { getCustomer, upsertCustomers } from '../../src/storage/customers.js';
+import { aCustomer } from '../helpers/store.js';
+import { runFixture } from './fixtures/spawn.js';
+import { tempDir } from './temp-dir.js';
+
+describe('atomic save', () => {
+  it('replaces the file and leaves no temp behind', () => {
+    const dir = tempDir();
+    const file = join(dir, 'f.bin');
+    writeFileSync(file, 'old');
+    saveAtomic(file, Buffer.from('new content'));
+    expect(readFileSync(file, 'utf8')).toBe('new content');
+    expect(readdirSync(dir)).toEqual(['f.bin']);
+  });
+
+  it('a save failing before the rename keeps the previous file and the store reloads it', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'a.db');
+    let failNext = false;
+    const store = await openStore(
+      { path: file },
+      { beforeRename: () => { if (failNext) throw new Error('simulated crash'); } },
+    );
+    await store.write((db) => upsertCustomers(db, [aCustomer({ code: 'KEPT' })]));
+    const before = readFileSync(file);
+    failNext = true;
+    await expect(store.write((db) => upsertCustomers(db, [aCustomer({ code: 'LOST' })]))).rejects.toThrow('simulated crash');
+    expect(readFileSync(file).equals(before)).toBe(true);
+    store.refresh();
+    expect(getCustomer(store.db, 'KEPT')).not.toBeNull();
+    expect(getCustomer(store.db, 'LOST')).toBeNull();
+    failNext = false;
+    await store.write((db) => upsertCustomers(db, [aCustomer({ code: 'LATER' })]));
+    expect(getCustomer(store.db, 'LATER')).not.toBeNull();
+    // export() reopens the sql.js connection; foreign keys must still be enforced afterwards.
+    expect(store.db.exec('PRAGMA foreign_keys')[0]?.values).toEqual([[1]]);
+    store.close();
+  });
+
+  it('a process killed between fsync and rename leaves the previous file; the next open removes its temp', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'a.db');
+    const setup = await openStore({ path: file });
+    await setup.write((db) => upsertCustomers(db, [aCustomer({ code: 'BEFORE' })]));
+    setup.close();
+    const before = readFileSync(file);
+
+    const child = await runFixture('crash-save.ts', [file, 'DURING']);
+    expect(child.code, child.stderr).toBe(9);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    const temps = readdirSync(dir).filter((n) => n.startsWith(`a.db.tmp-${child.pid}-`));
+    expect(temps).toHaveLength(1);
+    // The temp holds the complete new database: only the rename was missing.
+    expect(readFileSync(join(dir, temps[0] ?? '')).length).toBeGreaterThan(0);
+
+    const store = await openStore({ path: file, lockTimeoutMs: 1000 });
+    expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
+    expect(getCustomer(store.db, 'BEFORE')).not.toBeNull();
+    expect(getCustomer(store.db, 'DURING')).toBeNull();
+    // The dead child's lock is stale and does not block the next write.
+    await store.write((db) => upsertCustomers(db, [aCustomer({ code: 'AFTER' })]));
+    expect(getCustomer(store.db, 'AFTER')).not.toBeNull();
+    store.close();
+  });
+
+  it('keeps temps of live processes and unrelated files', () => {
+    const dir = tempDir();
+    const file = join(dir, 'a.db');
+    const mine = `${file}.tmp-${process.pid}-abc123`;
+    const other = join(dir, 'b.db.tmp-999999999-abc123');
+    writeFileSync(mine, 'x');
+    writeFileSync(other, 'x');
+    expect(removeStaleTemps(file)).toEqual([]);
+    expect(existsSync(mine) && existsSync(other)).toBe(true);
+  });
+});

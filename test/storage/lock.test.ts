@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { acquireLock, isHeld, LockFiles, tryAcquireLock, type LockInfo } from '../../src/storage/lock.js';
+import { processStartTime } from '../../src/storage/process-alive.js';
+import { openStore } from '../../src/storage/database.js';
+import { UserError } from '../../src/core/exit-codes.js';
+import { spawnSync } from 'node:child_process';
+import { tempDir } from './temp-dir.js';
+
+function lockInfo(partial: Partial<LockInfo>): LockInfo {
+  return { pid: process.pid, hostname: hostname(), startTime: processStartTime(process.pid), token: 'other', acquiredAt: '', ...partial };
+}
+
+/** A pid that certainly belonged to a process that has exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', '']);
+  return child.pid;
+}
+
+describe('inter-process lock', () => {
+  it('is exclusive, and free again after release', async () => {
+    const db = join(tempDir(), 'a.db');
+    const first = await acquireLock(db, { timeoutMs: 100 });
+    const second = tryAcquireLock(db);
+    expect('holder' in second && second.holder?.pid).toBe(process.pid);
+    first.release();
+    const third = await acquireLock(db, { timeoutMs: 100 });
+    expect(third.generation).toBe(first.generation + 1);
+    third.release();
+  });
+
+  it('breaks the lock of a dead process', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'a.db');
+    writeFileSync(`${db}.lock.7`, JSON.stringify(lockInfo({ pid: deadPid(), startTime: null })));
+    const lock = await acquireLock(db, { timeoutMs: 100 });
+    expect(lock.generation).toBe(8);
+    expect(readdirSync(dir)).toEqual(['a.db.lock.8']);
+    lock.release();
+  });
+
+  it('treats a reused pid (other start time) as dead where the start time is known', () => {
+    const reused = lockInfo({ startTime: 'not-the-real-start' });
+    expect(isHeld(reused)).toBe(processStartTime(process.pid) === null);
+    expect(isHeld(lockInfo({}))).toBe(true);
+  });
+
+  it('never judges a lock from another host stale', () => {
+    expect(isHeld(lockInfo({ hostname: `${hostname()}-elsewhere`, pid: 999_999_999 }))).toBe(true);
+  });
+
+  it('write fails with exit 75 naming the holder after waiting the timeout', async () => {
+    const db = join(tempDir(), 'a.db');
+    const store = await openStore({ path: db, lockTimeoutMs: 300 });
+    const held = await acquireLock(db, { timeoutMs: 100 });
+    const started = Date.now();
+    const error = await store.write(() => 1).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).exitCode).toBe(75);
+    expect((error as UserError).message).toBe(`another duedesk process is using ${db} (pid ${process.pid})`);
+    held.release();
+    await expect(store.write(() => 2)).resolves.toBe(2);
+    store.close();
+  });
+
+  it('waits for a lock released within the timeout', async () => {
+    const db = join(tempDir(), 'a.db');
+    const store = await openStore({ path: db, lockTimeoutMs: 5000 });
+    const held = await acquireLock(db, { timeoutMs: 100 });
+    setTimeout(() => held.release(), 50);
+    await expect(store.write(() => 'done')).resolves.toBe('done');
+    store.close();
+  });
+
+  it('release leaves alone a lock that no longer carries our token', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'a.db');
+    const lock = await acquireLock(db, { timeoutMs: 100 });
+    const path = `${db}.lock.${lock.generation}`;
+    writeFileSync(path, JSON.stringify(lockInfo({ token: 'someone-else' })));
+    expect(lock.stillHeld()).toBe(false);
+    lock.release();
+    expect(readdirSync(dir)).toEqual([`a.db.lock.${lock.generation}`]);
+    expect(JSON.parse(readFileSync(path, 'utf8')).token).toBe('someone-else');
+  });
+
+  it('a claimant acting on an old view backs off when a higher generation exists', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'a.db');
+    (await acquireLock(db, { timeoutMs: 100 })).release();
+    const holder = await acquireLock(db, { timeoutMs: 100 });
+    // A slow claimant that saw generation 0 as the highest tries to claim generation 1, which the
+    // live holder's cleanup already removed: the exclusive create succeeds, the re-scan must not.
+    expect(holder.generation).toBeGreaterThan(1);
+    const files = new LockFiles(db);
+    expect(files.claim(1)).toBeNull();
+    expect(readdirSync(dir)).toEqual([`a.db.lock.${holder.generation}`]);
+    expect(holder.stillHeld()).toBe(true);
+    holder.release();
+  });
+
+  it('two claimants of the same generation: exactly one wins', () => {
+    const db = join(tempDir(), 'a.db');
+    const files = new LockFiles(db);
+    const first = files.claim(1);
+    const second = files.claim(1);
+    expect(first).not.toBeNull();
+    expect(second).toBeNull();
+    first?.release();
+  });
+});

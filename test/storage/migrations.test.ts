@@ -10,7 +10,8 @@ import { UserError } from '../../src/core/exit-codes.js';
 import { tempDir } from './temp-dir.js';
 
 const fixedNow = (): Date => new Date('2026-03-01T10:00:00Z');
-const extra = [...MIGRATIONS, { version: 2, name: 'extra', sql: 'CREATE TABLE extra (x INTEGER);' }];
+const next = latestVersion() + 1;
+const extra = [...MIGRATIONS, { version: next, name: 'extra', sql: 'CREATE TABLE extra (x INTEGER);' }];
 
 describe('migrations', () => {
   it('numbers migrations 1..N without gaps', () => {
@@ -20,16 +21,16 @@ describe('migrations', () => {
   it('applies every migration once to a fresh database', async () => {
     const store = await makeStore();
     const rows = store.db.exec('SELECT version, name FROM schema_migrations')[0]?.values;
-    expect(rows).toEqual([[1, 'initial']]);
+    expect(rows).toEqual(MIGRATIONS.map((m) => [m.version, m.name]));
     expect(migrate(store.db, 'test')).toBe(0);
-    expect(store.db.exec('SELECT COUNT(*) FROM schema_migrations')[0]?.values).toEqual([[1]]);
+    expect(store.db.exec('SELECT COUNT(*) FROM schema_migrations')[0]?.values).toEqual([[MIGRATIONS.length]]);
   });
 
   it('applies only the pending ones and records when', async () => {
     const store = await makeStore();
     expect(migrate(store.db, 'test', extra, fixedNow)).toBe(1);
-    expect(appliedVersion(store.db)).toBe(2);
-    expect(store.db.exec('SELECT applied_at FROM schema_migrations WHERE version = 2')[0]?.values).toEqual([
+    expect(appliedVersion(store.db)).toBe(next);
+    expect(store.db.exec('SELECT applied_at FROM schema_migrations WHERE version = ?', [next])[0]?.values).toEqual([
       ['2026-03-01T10:00:00.000Z'],
     ]);
     expect(migrate(store.db, 'test', extra, fixedNow)).toBe(0);
@@ -37,9 +38,9 @@ describe('migrations', () => {
 
   it('rolls back all pending migrations when one fails', async () => {
     const store = await makeStore();
-    const broken = [...extra, { version: 3, name: 'broken', sql: 'CREATE TABLE nonsense (' }];
+    const broken = [...extra, { version: next + 1, name: 'broken', sql: 'CREATE TABLE nonsense (' }];
     expect(() => migrate(store.db, 'test', broken)).toThrow();
-    expect(appliedVersion(store.db)).toBe(1);
+    expect(appliedVersion(store.db)).toBe(latestVersion());
     expect(store.db.exec("SELECT name FROM sqlite_master WHERE name = 'extra'")).toEqual([]);
   });
 
@@ -47,7 +48,7 @@ describe('migrations', () => {
     const store = await makeStore();
     migrate(store.db, 'test', extra);
     expect(() => checkSchema(store.db, 'my.db')).toThrow(
-      `my.db: written by a newer duedesk (schema 2, this version knows ${latestVersion()})`,
+      `my.db: written by a newer duedesk (schema ${next}, this version knows ${latestVersion()})`,
     );
   });
 
@@ -71,7 +72,7 @@ describe('migrations', () => {
     (await openStore({ path: file })).close();
     const first = statSync(file, { bigint: true });
     const again = await openStore({ path: file });
-    expect(again.db.exec('SELECT COUNT(*) FROM schema_migrations')[0]?.values).toEqual([[1]]);
+    expect(again.db.exec('SELECT COUNT(*) FROM schema_migrations')[0]?.values).toEqual([[MIGRATIONS.length]]);
     const second = statSync(file, { bigint: true });
     expect([second.ino, second.mtimeNs]).toEqual([first.ino, first.mtimeNs]);
     again.close();

@@ -1,11 +1,25 @@
-/** Placeholder until the rules engine lands: builds the plan for an as-of date from the database. */
+/**
+ * Builds the plan for an as-of date from the database: SQL narrows the data to the customers that
+ * can get anything today and loads only theirs; the pure rules engine decides (SPEC §3).
+ * Read-only: planning never changes the database.
+ */
 import type { IsoDate } from '../core/domain.js';
-import type { Plan } from '../core/plan.js';
 import { UserError } from '../core/exit-codes.js';
+import type { Plan } from '../core/plan.js';
+import { resolvePolicy, validateLevels } from '../core/policy.js';
+import { plan } from '../core/rules/engine.js';
 import type { Settings } from '../settings/types.js';
 import type { Store } from '../storage/store.js';
+import { candidateCustomers } from './queries.js';
+import { loadSnapshots } from './snapshots.js';
 
 /** Plan everything due on `asOf` (SPEC §3) from the data in `store`. */
-export function planDue(_store: Store, _settings: Settings, _asOf: IsoDate): Plan {
-  throw new UserError('--send-due is not available yet');
+export function planDue(store: Store, settings: Settings, asOf: IsoDate): Plan {
+  const policy = resolvePolicy(settings);
+  const problems = validateLevels(policy.levels);
+  if (problems.length > 0) {
+    throw new UserError(`policy.levels is not usable:\n  ${problems.join('\n  ')}`);
+  }
+  const codes = candidateCustomers(store.db, policy, asOf);
+  return plan(loadSnapshots(store.db, codes, asOf), policy, asOf);
 }

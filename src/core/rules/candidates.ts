@@ -1,0 +1,178 @@
+/**
+ * The messages a customer would get on the as-of date before skips and recipients are applied
+ * (SPEC §3 "Levels", "Messages", "Statement cadence", "Installments").
+ */
+import type { Customer, IsoDate } from '../domain.js';
+import { majorToMinor } from '../money.js';
+import type { Policy, PlannedCase, PlannedLine } from '../plan.js';
+import type { CustomerSnapshot } from './input.js';
+import { simpleInterest, type Rate } from './interest.js';
+import { missedInstallments, planInEffect } from './installments.js';
+import { isPending, reachedLevel, type Ladder } from './ladder.js';
+
+/** A message before recipients: what it lists and why. */
+export interface Candidate {
+  key: string;
+  kind: 'reminder' | 'statement' | 'installment';
+  /** Ladder position for reminders, -1 otherwise. */
+  level: number;
+  currency: string;
+  lines: PlannedLine[];
+  cases: PlannedCase[];
+  reminds: string[];
+  total: number;
+  fee: number;
+  interest: number;
+}
+
+/** Values fixed for one planning run. */
+export interface RunContext {
+  policy: Policy;
+  ladder: Ladder;
+  asOf: IsoDate;
+  asOfDay: number;
+  rate: Rate | null;
+  dayNumber: (date: IsoDate) => number;
+}
+
+interface Evaluated {
+  line: PlannedLine;
+  position: number;
+  inScope: boolean;
+}
+
+/** Whether a line is listed on a statement under the policy scope (pending lines always are). */
+function inScope(scope: Policy['scope'], openAmount: number, daysOverdue: number): boolean {
+  if (scope === 'all-open') return true;
+  // A credit is usable from its own date, so it offsets overdue debt once its date has come.
+  return openAmount > 0 ? daysOverdue > 0 : daysOverdue >= 0;
+}
+
+/** Evaluate every open item: hold, installment cases, reached level, pending, interest. */
+function evaluateItems(snapshot: CustomerSnapshot, run: RunContext): Evaluated[] {
+  const { asOf, asOfDay, ladder, rate, policy } = run;
+  const planCases = new Set<string>();
+  for (const { plan } of snapshot.plans) if (planInEffect(plan, asOf)) planCases.add(plan.case);
+  const out: Evaluated[] = [];
+  for (const { item, history } of snapshot.items) {
+    if (item.openAmount === 0) continue;
+    if (item.holdUntil !== null && item.holdUntil >= asOf) continue;
+    if (item.case !== null && planCases.has(item.case)) continue;
+    const daysOverdue = asOfDay - run.dayNumber(item.dueDate);
+    const position = reachedLevel(ladder, item.openAmount, daysOverdue);
+    const pending = isPending(ladder, position, history, asOfDay, run.dayNumber);
+    const interest = rate === null ? 0 : simpleInterest(item.openAmount, daysOverdue, rate);
+    const reached = position >= 0 ? ladder.levels[position]!.id : null;
+    out.push({
+      line: { item, daysOverdue, reached, pending, interest },
+      position,
+      inScope: pending || inScope(policy.scope, item.openAmount, daysOverdue),
+    });
+  }
+  return out;
+}
+
+function sum(lines: readonly PlannedLine[], pick: (line: PlannedLine) => number): number {
+  let total = 0;
+  for (const line of lines) total += pick(line);
+  return total;
+}
+
+function lineMessage(
+  customer: Customer,
+  kind: 'reminder' | 'statement',
+  position: number,
+  currency: string,
+  lines: PlannedLine[],
+  run: RunContext,
+  suffix = '',
+): Candidate {
+  const level = position >= 0 ? run.ladder.levels[position]! : null;
+  const fee = level?.fee ? majorToMinor(level.fee, currency) : 0;
+  return {
+    key: `${customer.code}-${currency}-${level ? level.id : kind}${suffix}`,
+    kind,
+    level: position,
+    currency,
+    lines,
+    cases: [],
+    reminds: (kind === 'reminder' ? lines.filter((line) => line.pending) : lines).map((line) => line.item.number),
+    total: sum(lines, (line) => line.item.openAmount),
+    fee,
+    interest: sum(lines, (line) => line.interest),
+  };
+}
+
+/** Group evaluated lines by currency, keeping their order. */
+function byCurrency(evaluated: readonly Evaluated[]): Map<string, Evaluated[]> {
+  const groups = new Map<string, Evaluated[]>();
+  for (const entry of evaluated) {
+    const currency = entry.line.item.currency;
+    const group = groups.get(currency);
+    if (group) group.push(entry);
+    else groups.set(currency, [entry]);
+  }
+  return new Map([...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Reminder messages: one per currency at the highest pending level, or one per pending item. */
+function reminders(customer: Customer, evaluated: readonly Evaluated[], run: RunContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [currency, group] of byCurrency(evaluated)) {
+    const pending = group.filter((entry) => entry.line.pending);
+    if (pending.length === 0) continue;
+    if (run.policy.grouping === 'item') {
+      for (const entry of pending) {
+        out.push(lineMessage(customer, 'reminder', entry.position, currency, [entry.line], run, `-${entry.line.item.number}`));
+      }
+      continue;
+    }
+    const top = pending.reduce((high, entry) => Math.max(high, entry.position), -1);
+    const lines = group.filter((entry) => entry.inScope).map((entry) => entry.line);
+    out.push(lineMessage(customer, 'reminder', top, currency, lines, run));
+  }
+  return out;
+}
+
+/** Statement messages when the cadence is due: one per currency with items in scope. */
+function statements(snapshot: CustomerSnapshot, evaluated: readonly Evaluated[], run: RunContext): Candidate[] {
+  const every = snapshot.customer.statementEveryDays ?? run.policy.statementEveryDays;
+  if (every === null || every <= 0) return [];
+  const last = snapshot.lastMessageAsOf;
+  if (last !== null && run.asOfDay - run.dayNumber(last) < every) return [];
+  const out: Candidate[] = [];
+  for (const [currency, group] of byCurrency(evaluated)) {
+    const lines = group.filter((entry) => entry.inScope).map((entry) => entry.line);
+    if (lines.length > 0) out.push(lineMessage(snapshot.customer, 'statement', -1, currency, lines, run));
+  }
+  return out;
+}
+
+/** Installment notices: one per currency listing every case in effect, when one of them missed. */
+function installments(snapshot: CustomerSnapshot, run: RunContext): Candidate[] {
+  const { enabled, graceDays } = run.policy.installments;
+  if (!enabled || snapshot.plans.length === 0) return [];
+  return missedInstallments(snapshot.plans, run.asOf, graceDays).map((group) => ({
+    key: `${snapshot.customer.code}-${group.currency}-installment`,
+    kind: 'installment' as const,
+    level: -1,
+    currency: group.currency,
+    lines: [],
+    cases: group.cases,
+    reminds: group.missed,
+    total: group.cases.reduce((total, planned) => total + planned.remaining, 0),
+    fee: 0,
+    interest: 0,
+  }));
+}
+
+/**
+ * Every message the customer would get: reminders, or (when no reminder is due that day) the
+ * statement, plus installment notices.
+ */
+export function candidatesFor(snapshot: CustomerSnapshot, run: RunContext): Candidate[] {
+  const evaluated = evaluateItems(snapshot, run);
+  const due = reminders(snapshot.customer, evaluated, run);
+  const cadence = due.length > 0 ? [] : statements(snapshot, evaluated, run);
+  return [...due, ...cadence, ...installments(snapshot, run)];
+}

@@ -1,0 +1,139 @@
+/**
+ * The rules engine (SPEC §3): from per-customer snapshots, a policy and an as-of date, decide every
+ * message, skip and data problem. Pure and linear: one pass over the snapshots, no I/O, no clock.
+ */
+import { toDayNumber } from '../dates.js';
+import type { Customer, IsoDate } from '../domain.js';
+import { formatMinor, currencyDigits, majorToMinor } from '../money.js';
+import type { Plan, PlannedMessage, PlanProblem, Policy, Skip, SkipReason } from '../plan.js';
+import { agentAddress, chooseRecipients, checkBcc, type AddressProblem } from '../recipients.js';
+import { candidatesFor, type Candidate, type RunContext } from './candidates.js';
+import type { CustomerSnapshot } from './input.js';
+import { exactRate } from './interest.js';
+import { makeLadder } from './ladder.js';
+
+/** Day numbers of the few distinct dates in a data set, computed once each. */
+function dayNumberCache(): (date: IsoDate) => number {
+  const cache = new Map<string, number>();
+  return (date) => {
+    let day = cache.get(date);
+    if (day === undefined) {
+      day = toDayNumber(date);
+      cache.set(date, day);
+    }
+    return day;
+  };
+}
+
+function problem(customer: string, found: AddressProblem): PlanProblem {
+  return { customer, field: found.field, message: `"${found.value}" ${found.error}; it is not used` };
+}
+
+/** Collects skips once per customer and reason. */
+class Skips {
+  readonly list: Skip[] = [];
+  private readonly seen = new Set<string>();
+  add(customer: string, reason: SkipReason, detail: string): void {
+    const key = `${customer}\u0000${reason}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push({ customer, reason, detail });
+  }
+}
+
+/** Turn the surviving candidates of one customer into messages, applying skips and recipients. */
+function finish(
+  customer: Customer,
+  candidates: readonly Candidate[],
+  run: RunContext,
+  bcc: readonly string[],
+  skips: Skips,
+  problems: PlanProblem[],
+): PlannedMessage[] {
+  if (!customer.reminders) {
+    skips.add(customer.code, 'opted-out', 'reminders are off for this customer');
+    return [];
+  }
+  if (customer.holdUntil !== null && customer.holdUntil >= run.asOf) {
+    skips.add(customer.code, 'on-hold', `on hold until ${customer.holdUntil}`);
+    return [];
+  }
+  const kept: Candidate[] = [];
+  for (const candidate of candidates) {
+    const minimum = majorToMinor(run.policy.minAmount, candidate.currency);
+    // A message that asks for nothing (credits cover the debt) is never worth sending either.
+    if (candidate.total < minimum || candidate.total <= 0) {
+      const digits = currencyDigits(candidate.currency);
+      skips.add(
+        customer.code,
+        'below-minimum',
+        `${candidate.currency} ${formatMinor(candidate.total, digits)} is below the minimum ${formatMinor(minimum, digits)}`,
+      );
+    } else {
+      kept.push(candidate);
+    }
+  }
+  if (kept.length === 0) return [];
+  const choice = chooseRecipients(customer, run.policy.recipients);
+  for (const found of choice.problems) problems.push(problem(customer.code, found));
+  const needsAgent = kept.some((candidate) => candidate.level >= 0 && run.ladder.levels[candidate.level]!.ccAgent);
+  const agent = needsAgent ? agentAddress(customer) : { address: null, problem: null };
+  if (agent.problem) problems.push(problem(customer.code, agent.problem));
+  const out: PlannedMessage[] = [];
+  for (const candidate of kept) {
+    const level = candidate.level >= 0 ? run.ladder.levels[candidate.level]! : null;
+    const letter = level?.letter === true;
+    if (choice.to.length === 0 && !letter) {
+      const refused = choice.problems.map((found) => found.field).join(', ');
+      skips.add(customer.code, 'no-email', refused ? `no valid e-mail address (refused: ${refused})` : 'no e-mail address');
+      continue;
+    }
+    out.push({
+      key: candidate.key,
+      customer,
+      kind: candidate.kind,
+      level: level ? level.id : null,
+      template: level ? level.template : candidate.kind,
+      currency: candidate.currency,
+      to: [...choice.to],
+      cc: level?.ccAgent && agent.address ? [agent.address] : [],
+      bcc: [...bcc],
+      lines: candidate.lines,
+      cases: candidate.cases,
+      reminds: candidate.reminds,
+      total: candidate.total,
+      fee: candidate.fee,
+      interest: candidate.interest,
+      letter,
+      attachInvoices: level?.attachInvoices === true,
+    });
+  }
+  return out;
+}
+
+/**
+ * Plan every message due on `asOf` (SPEC §3). `input` yields one snapshot per customer (in the
+ * order messages should appear); each is visited once.
+ */
+export function plan(input: Iterable<CustomerSnapshot>, policy: Policy, asOf: IsoDate): Plan {
+  const dayNumber = dayNumberCache();
+  const run: RunContext = {
+    policy,
+    ladder: makeLadder(policy.levels),
+    asOf,
+    asOfDay: dayNumber(asOf),
+    rate: policy.interestRatePercent === null ? null : exactRate(policy.interestRatePercent),
+    dayNumber,
+  };
+  const problems: PlanProblem[] = [];
+  const checkedBcc = checkBcc(policy.bcc);
+  for (const found of checkedBcc.problems) problems.push(problem('', found));
+  const skips = new Skips();
+  const messages: PlannedMessage[] = [];
+  for (const snapshot of input) {
+    const candidates = candidatesFor(snapshot, run);
+    if (candidates.length === 0) continue;
+    messages.push(...finish(snapshot.customer, candidates, run, checkedBcc.bcc, skips, problems));
+  }
+  return { asOf, messages, skipped: skips.list, problems };
+}

@@ -1,0 +1,45 @@
+/**
+ * What the rules engine reads: one snapshot per customer, holding only what SPEC §3 needs for an
+ * as-of date. The storage side builds these with a few aggregate queries; the engine walks them
+ * once, so planning stays linear in the number of open items.
+ */
+import type { Customer, InstallmentPlan, IsoDate, Item } from '../domain.js';
+
+/** The latest as-of date at which an item was included at one level (sent, uncertain or sending). */
+export interface LevelSent {
+  level: string;
+  latest: IsoDate;
+}
+
+/** An open item (open amount ≠ 0) with its reminder history. */
+export interface ItemSnapshot {
+  item: Item;
+  /** One entry per level the item was included at; empty or absent when never reminded. */
+  history?: readonly LevelSent[];
+}
+
+/** An active installment plan of the customer with what happened to its case this month. */
+export interface PlanSnapshot {
+  plan: InstallmentPlan;
+  /** Dates of payments for the case dated in the month of the as-of date (any order). */
+  paymentDatesInMonth: readonly IsoDate[];
+  /** True when an installment notice listing this case was already sent this month. */
+  noticedThisMonth: boolean;
+  /** Sum of the amounts of every item of the case (open or closed): the case's total debt. */
+  caseTotal: number;
+  /** Sum of the open amounts of the case's items: what remains. */
+  caseRemaining: number;
+  /** Currency of the case's items (the customer's currency when the case has no items). */
+  currency: string;
+}
+
+/** Everything the engine needs to know about one customer. */
+export interface CustomerSnapshot {
+  customer: Customer;
+  /** The customer's open items, in a stable order (e.g. by due date then number). */
+  items: readonly ItemSnapshot[];
+  /** As-of date of the customer's latest message of any kind (sent, uncertain or sending). */
+  lastMessageAsOf: IsoDate | null;
+  /** Installment plans with the active flag set (the engine checks their dates). */
+  plans: readonly PlanSnapshot[];
+}

@@ -1,0 +1,119 @@
+/**
+ * Turns the rows of ./queries.ts into the engine's per-customer snapshots. Each query returns its
+ * rows for all candidate customers at once (no per-customer round trips); rows are grouped by
+ * customer code in maps and joined in one pass over the customers.
+ */
+import type { Database, SqlValue } from 'sql.js';
+import type { Customer, InstallmentPlan, IsoDate, Item, ItemKind, Language } from '../core/domain.js';
+import type { CustomerSnapshot, ItemSnapshot, LevelSent, PlanSnapshot } from '../core/rules/input.js';
+import { eachRow, monthOf, SQL } from './queries.js';
+
+const str = (value: SqlValue | undefined): string => String(value ?? '');
+const strOrNull = (value: SqlValue | undefined): string | null => (value === null || value === undefined ? null : String(value));
+const num = (value: SqlValue | undefined): number => Number(value ?? 0);
+
+function toCustomer(row: SqlValue[]): Customer {
+  return {
+    code: str(row[0]),
+    name: str(row[1]),
+    email: strOrNull(row[2]),
+    email2: strOrNull(row[3]),
+    email3: strOrNull(row[4]),
+    language: str(row[5]) as Language,
+    currency: str(row[6]),
+    reminders: num(row[7]) !== 0,
+    statementEveryDays: row[8] === null ? null : num(row[8]),
+    agentEmail: strOrNull(row[9]),
+    holdUntil: strOrNull(row[10]),
+    notes: str(row[11]),
+  };
+}
+
+function toItem(row: SqlValue[]): Item {
+  return {
+    customerCode: str(row[0]),
+    number: str(row[1]),
+    kind: str(row[2]) as ItemKind,
+    issueDate: str(row[3]),
+    dueDate: str(row[4]),
+    amount: num(row[5]),
+    openAmount: num(row[6]),
+    currency: str(row[7]),
+    reference: strOrNull(row[8]),
+    case: strOrNull(row[9]),
+    holdUntil: strOrNull(row[10]),
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Load the snapshots of the given customers (codes ascending), in that order. */
+export function loadSnapshots(db: Database, codes: readonly string[], asOf: IsoDate): CustomerSnapshot[] {
+  if (codes.length === 0) return [];
+  const set = JSON.stringify(codes);
+  const month = monthOf(asOf);
+
+  // History first, so items can pick theirs up as they are read. Key: customer \0 item.
+  const history = new Map<string, LevelSent[]>();
+  eachRow(db, SQL.history, [set], (row) => {
+    push(history, `${str(row[0])}\u0000${str(row[1])}`, { level: str(row[2]), latest: str(row[3]) });
+  });
+  const items = new Map<string, ItemSnapshot[]>();
+  eachRow(db, SQL.openItems, [set], (row) => {
+    const item = toItem(row);
+    const sent = history.get(`${item.customerCode}\u0000${item.number}`);
+    push(items, item.customerCode, sent ? { item, history: sent } : { item });
+  });
+  const lastMessage = new Map<string, IsoDate>();
+  eachRow(db, SQL.lastMessage, [set], (row) => lastMessage.set(str(row[0]), str(row[1])));
+  const plans = loadPlans(db, set, month);
+
+  const snapshots: CustomerSnapshot[] = [];
+  eachRow(db, SQL.customers, [set], (row) => {
+    const customer = toCustomer(row);
+    snapshots.push({
+      customer,
+      items: items.get(customer.code) ?? [],
+      lastMessageAsOf: lastMessage.get(customer.code) ?? null,
+      plans: (plans.get(customer.code) ?? []).map((plan) => ({ ...plan, currency: plan.currency || customer.currency })),
+    });
+  });
+  return snapshots;
+}
+
+/** Active plans with their case totals, this month's payments and notices, by customer. */
+function loadPlans(db: Database, set: string, month: { start: IsoDate; end: IsoDate }): Map<string, PlanSnapshot[]> {
+  const payments = new Map<string, IsoDate[]>();
+  eachRow(db, SQL.casePayments, [set, month.start, month.end], (row) => {
+    push(payments, `${str(row[0])}\u0000${str(row[1])}`, str(row[2]));
+  });
+  const noticed = new Set<string>();
+  eachRow(db, SQL.noticedCases, [set, month.start, month.end], (row) => noticed.add(`${str(row[0])}\u0000${str(row[1])}`));
+  const plans = new Map<string, PlanSnapshot[]>();
+  eachRow(db, SQL.plans, [set], (row) => {
+    const plan: InstallmentPlan = {
+      customerCode: str(row[0]),
+      case: str(row[1]),
+      installment: num(row[2]),
+      dayOfMonth: num(row[3]),
+      startDate: str(row[4]),
+      endDate: strOrNull(row[5]),
+      active: true,
+    };
+    const key = `${plan.customerCode}\u0000${plan.case}`;
+    push(plans, plan.customerCode, {
+      plan,
+      paymentDatesInMonth: payments.get(key) ?? [],
+      noticedThisMonth: noticed.has(key),
+      caseTotal: num(row[6]),
+      caseRemaining: num(row[7]),
+      // Filled with the customer's currency by the caller when the case has no items.
+      currency: strOrNull(row[8]) ?? '',
+    });
+  });
+  return plans;
+}

@@ -1,0 +1,144 @@
+/**
+ * `npm run demo`: build a fresh demo database (data/demo.db) and settings (data/demo-state/) from
+ * data/demo/*.csv through the real import, with the dates moved to today so every reminder band
+ * has work, then open the TUI on it. Without a terminal (CI, pipes) it prints the customers and
+ * the dry-run report of what is due instead, and exits 0.
+ *   npm run demo [-- --as-of YYYY-MM-DD] [-- --no-tui]
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isIsoDate, localDate } from '../src/core/dates.js';
+import type { IsoDate } from '../src/core/domain.js';
+import { currencyDigits, formatMinor } from '../src/core/money.js';
+import type { TextSink } from '../src/cli/context.js';
+import { main as cli } from '../src/cli/main.js';
+import { SettingsFile } from '../src/settings/file.js';
+import type { Settings } from '../src/settings/types.js';
+import { openStore } from '../src/storage/database.js';
+import { DEMO_TABLES, writeShiftedDemo } from './demo-dates.js';
+
+/** Where a demo is built and for which day. */
+export interface DemoPaths {
+  /** Folder of the committed CSVs (data/demo). */
+  csvDir: string;
+  /** The demo database file (git-ignored). */
+  dbPath: string;
+  /** Settings, shifted CSVs and the outbox (git-ignored). */
+  stateDir: string;
+}
+
+/** The demo's paths inside a checkout. */
+export function demoPaths(root: string): DemoPaths {
+  return { csvDir: join(root, 'data', 'demo'), dbPath: join(root, 'data', 'demo.db'), stateDir: join(root, 'data', 'demo-state') };
+}
+
+/** The fictional company the demo sends as (its IBAN passes the mod-97 check). */
+export function demoSettings(stateDir: string): Settings {
+  return {
+    company: {
+      name: 'Halvard & Lind Trading GmbH',
+      address: 'Beispielstraße 12, 10115 Berlin, Deutschland',
+      vatId: 'DE999999999',
+      email: 'accounts@halvard-lind.example.com',
+      phone: '+49 30 1234 5678',
+      iban: 'DE25100200300123456789',
+      bic: 'DEMODEFFXXX',
+    },
+    operator: 'demo',
+    mail: { transport: 'outbox', outboxDir: join(stateDir, 'outbox'), printDir: join(stateDir, 'print') },
+    smtp: { from: 'Halvard & Lind Accounts <accounts@halvard-lind.example.com>' },
+  };
+}
+
+/** CLI arguments naming the demo database and settings. */
+export function demoGlobals(paths: DemoPaths): string[] {
+  return ['--db', paths.dbPath, '--config-dir', join(paths.stateDir, 'config')];
+}
+
+/**
+ * Remove any previous demo, write the settings, move the CSV dates to `asOf` and import the four
+ * files through the duedesk CLI. Returns 0, or the exit code of the first import that failed.
+ */
+export async function buildDemo(paths: DemoPaths, asOf: IsoDate, io: { stdout: TextSink; stderr: TextSink }): Promise<number> {
+  for (const suffix of ['', '-journal', '-wal', '.lock']) rmSync(`${paths.dbPath}${suffix}`, { force: true, recursive: true });
+  rmSync(paths.stateDir, { recursive: true, force: true });
+  const csvOut = join(paths.stateDir, 'csv');
+  mkdirSync(csvOut, { recursive: true });
+  mkdirSync(dirname(paths.dbPath), { recursive: true });
+  new SettingsFile(join(paths.stateDir, 'config')).write(demoSettings(paths.stateDir));
+  const files = writeShiftedDemo(paths.csvDir, csvOut, asOf);
+  for (const table of DEMO_TABLES) {
+    const code = await cli(['import', table, files[table], ...demoGlobals(paths)], { ...io, env: {}, cwd: process.cwd() });
+    if (code !== 0) {
+      io.stderr.write(`demo: importing ${table} failed (exit ${code})\n`);
+      return code;
+    }
+  }
+  return 0;
+}
+
+/** One line per customer: code, name, language, and open amount per currency. */
+export async function customerSummary(dbPath: string): Promise<string> {
+  const store = await openStore({ path: dbPath });
+  try {
+    const result = store.db.exec(`
+      SELECT c.code, c.name, c.language, i.currency, COALESCE(SUM(i.open_amount), 0), COUNT(i.number)
+      FROM customers c LEFT JOIN items i ON i.customer_code = c.code AND i.open_amount <> 0
+      GROUP BY c.code, i.currency ORDER BY c.code, i.currency`);
+    const lines: string[] = [];
+    for (const row of result[0]?.values ?? []) {
+      const [code = '', name = '', language = '', currency = '', open = '0', count = '0'] = row.map((value) => String(value ?? ''));
+      const amount = currency === '' ? '—' : `${formatMinor(Number(open), currencyDigits(currency))} ${currency}`;
+      lines.push(`${code.padEnd(6)} ${language}  ${name.slice(0, 40).padEnd(40)} ${count.padStart(2)} open  ${amount}`);
+    }
+    return `${lines.join('\n')}\n`;
+  } finally {
+    store.close();
+  }
+}
+
+function parseDemoArgs(argv: string[]): { asOf: IsoDate | undefined; tui: boolean } {
+  let asOf: IsoDate | undefined;
+  let tui = true;
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === '--no-tui') tui = false;
+    else if (argv[i] === '--as-of' && argv[i + 1] !== undefined && isIsoDate(argv[i + 1] ?? '')) asOf = argv[(i += 1)];
+    else throw new Error(`unknown or incomplete argument "${argv[i]}" (usage: npm run demo [-- --as-of YYYY-MM-DD] [-- --no-tui])`);
+  }
+  return { asOf, tui };
+}
+
+async function run(): Promise<number> {
+  const args = parseDemoArgs(process.argv.slice(2));
+  const paths = demoPaths(resolve(dirname(fileURLToPath(import.meta.url)), '..'));
+  const asOf = args.asOf ?? localDate(new Date());
+  const io = { stdout: process.stdout, stderr: process.stderr };
+  process.stdout.write(`Building the demo for ${asOf} in ${paths.dbPath}\n`);
+  const built = await buildDemo(paths, asOf, io);
+  if (built !== 0) return built;
+  const asOfArgs = args.asOf === undefined ? [] : ['--as-of', args.asOf];
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  if (interactive && args.tui && args.asOf === undefined) {
+    let said = '';
+    const stderr = { write: (text: string) => { said += text; return process.stderr.write(text); } };
+    const code = await cli([...demoGlobals(paths)], { stdout: process.stdout, stderr, env: process.env, cwd: process.cwd(), interactive });
+    if (!said.includes('not available yet')) return code;
+  }
+  process.stdout.write(`\nCustomers\n${await customerSummary(paths.dbPath)}\nDue on ${asOf} (dry run: nothing is sent)\n`);
+  const code = await cli(['--send-due', '--dry-run', ...asOfArgs, ...demoGlobals(paths)], { ...io, env: process.env, cwd: process.cwd() });
+  process.stdout.write(`\nOpen the TUI on this data: npm start -- ${demoGlobals(paths).join(' ')}\n`);
+  return code;
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  run().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * Writes the committed demo CSVs (data/demo/*.csv, SPEC §7 columns) from scripts/demo-customers.ts.
+ * Every date is placed relative to DEMO_AS_OF so that each reminder band has items; `npm run demo`
+ * later moves the dates to today (scripts/demo-dates.ts). Run: `npx tsx scripts/make-demo-data.ts`.
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'csv-stringify/sync';
+import { addDays } from '../src/core/dates.js';
+import type { Language } from '../src/core/domain.js';
+import { seededRandom } from '../bench/lib/random.js';
+import { DEMO_CUSTOMERS, type DemoCustomer } from './demo-customers.js';
+import { DEMO_AS_OF } from './demo-dates.js';
+
+type Row = Record<string, string>;
+/** Where an item's due date sits: days overdue on the demo date (negative = not yet due). */
+type Band = 'future' | 'upcoming' | 'first' | 'second' | 'final' | 'old' | 'older';
+/** What an item is in a profile. */
+type Spec = { band: Band; kind?: 'credit_note' | 'charge'; settled?: boolean; hold?: boolean; paid?: 'full' | 'part' };
+
+const BAND_DAYS: Record<Band, number> = { future: -20, upcoming: -4, first: 9, second: 26, final: 52, old: 118, older: 205 };
+const PROFILES: Spec[][] = [
+  [{ band: 'upcoming' }, { band: 'future' }, { band: 'first' }],
+  [{ band: 'first' }, { band: 'second' }, { band: 'first', kind: 'credit_note' }],
+  [{ band: 'second' }, { band: 'final' }, { band: 'old', settled: true }],
+  [{ band: 'final' }, { band: 'old' }, { band: 'old', kind: 'charge' }],
+  [{ band: 'older' }, { band: 'old' }, { band: 'upcoming' }],
+  [{ band: 'upcoming' }, { band: 'future' }],
+  [{ band: 'first' }, { band: 'second', hold: true }, { band: 'future' }],
+  [{ band: 'second' }, { band: 'second', kind: 'credit_note' }, { band: 'future' }],
+  [{ band: 'final' }, { band: 'first', paid: 'part' }],
+  [{ band: 'first' }, { band: 'second', paid: 'full' }, { band: 'future' }],
+  [{ band: 'old' }, { band: 'final' }, { band: 'second' }, { band: 'first' }, { band: 'upcoming' }, { band: 'final', kind: 'credit_note' }],
+  [{ band: 'future' }, { band: 'future' }],
+];
+/** Number prefixes for invoice, credit note, charge, as each country writes them. */
+const PREFIX: Record<Language, [string, string, string]> = {
+  en: ['INV-', 'CN-', 'FEE-'],
+  it: ['FT-', 'NC-', 'SP-'],
+  el: ['ΤΔΑ-', 'ΠΤ-', 'ΧΡ-'],
+  bg: ['Ф-', 'КИ-', 'ТК-'],
+  pt: ['FT-', 'NC-', 'ND-'],
+};
+const SCALE: Record<string, number> = { EUR: 1, GBP: 1, USD: 1.2, BGN: 2, BRL: 5 };
+const D = (days: number): string => addDays(DEMO_AS_OF, days);
+const money = (cents: number): string => `${cents < 0 ? '-' : ''}${Math.trunc(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+
+/** The four demo tables as CSV rows, in SPEC §7 column order. */
+export function buildDemoRows(): { customers: Row[]; items: Row[]; payments: Row[]; plans: Row[] } {
+  const random = seededRandom(2026);
+  const customers: Row[] = [];
+  const items: Row[] = [];
+  const payments: Row[] = [];
+  const plans: Row[] = [];
+  let seq = 400;
+  DEMO_CUSTOMERS.forEach((customer, index) => {
+    customers.push(customerRow(customer));
+    if (customer.cases !== undefined) {
+      installmentDebtor(customer, items, payments, plans);
+      return;
+    }
+    const profile = PROFILES[index % PROFILES.length] ?? [];
+    const jitter = index % 3;
+    let lastInvoice = 0;
+    for (const spec of profile) {
+      seq += 1 + (index % 4);
+      const [inv, cn, ch] = PREFIX[customer.language];
+      const prefix = spec.kind === 'credit_note' ? cn : spec.kind === 'charge' ? ch : inv;
+      const due = BAND_DAYS[spec.band] + jitter;
+      const issue = due + (spec.kind === 'charge' ? 0 : random.pick([14, 30, 30, 60]));
+      const number = `${prefix}${customer.language === 'bg' ? String(seq).padStart(10, '0') : `${D(-issue).slice(0, 4)}-${String(seq).padStart(4, '0')}`}`;
+      const base = spec.kind === 'charge' ? 2_500 + random.int(0, 3) * 500 : random.int(80, 9_000) * 100 + random.int(0, 99);
+      const size = Math.round(base * (SCALE[customer.currency] ?? 1));
+      // A credit note takes back part of the customer's previous invoice, never more.
+      const amount = spec.kind === 'credit_note' ? -Math.round(lastInvoice * 0.25) : size;
+      if (spec.kind === undefined) lastInvoice = amount;
+      items.push({
+        customer_code: customer.code, number, issue_date: D(-issue), due_date: D(-due), amount: money(amount),
+        open_amount: money(spec.settled ? 0 : amount), currency: customer.currency, kind: spec.kind ?? 'invoice',
+        reference: '', case: '', hold_until: spec.hold ? D(10) : '',
+      });
+      if (spec.paid !== undefined) {
+        const paid = spec.paid === 'full' ? amount : Math.round(amount * 0.4);
+        payments.push({ customer_code: customer.code, date: D(-(spec.paid === 'full' ? 3 : 5)), amount: money(paid), reference: `PAY-${customer.code}-${seq}`, item_number: number, case: '' });
+      }
+    }
+    if (index % 12 === 2) {
+      payments.push({ customer_code: customer.code, date: D(-2), amount: money(15_000), reference: `PAY-${customer.code}-ACCOUNT`, item_number: '', case: '' });
+    }
+  });
+  return { customers, items, payments, plans };
+}
+
+function customerRow(c: DemoCustomer): Row {
+  return {
+    code: c.code, name: c.name, email: c.emails[0] ?? '', email2: c.emails[1] ?? '', email3: c.emails[2] ?? '',
+    language: c.language, currency: c.currency, reminders: c.optedOut ? 'no' : 'yes',
+    statement_every_days: c.statementEveryDays === undefined ? '' : String(c.statementEveryDays),
+    agent_email: c.agent ?? '', hold_until: c.holdDays === undefined ? '' : D(c.holdDays), notes: c.address,
+  };
+}
+
+/**
+ * An installment debtor: one item per case (the debt), monthly payments on the 1st naming the case
+ * only. The first case's debtor paid this month; a debtor with two cases missed this month.
+ */
+function installmentDebtor(c: DemoCustomer, items: Row[], payments: Row[], plans: Row[]): void {
+  const missed = (c.cases?.length ?? 0) > 1;
+  const month = DEMO_AS_OF.slice(0, 8);
+  (c.cases ?? []).forEach((caseRef, k) => {
+    const debt = (k === 0 ? 5_200_00 : 1_450_00) - (missed ? 0 : 2_800_00);
+    const installment = k === 0 ? (missed ? 200_00 : 150_00) : 80_00;
+    const start = `${k === 0 ? (missed ? '2025-12' : '2026-05') : '2026-06'}-01`;
+    let paidTotal = 0;
+    for (let m = start; m < `${month}01` || (!missed && m === `${month}01`); m = nextMonth(m)) {
+      payments.push({ customer_code: c.code, date: m, amount: money(installment), reference: `PAY-${c.code}-${caseRef}-${m.slice(0, 7)}`, item_number: '', case: caseRef });
+      paidTotal += installment;
+    }
+    items.push({
+      customer_code: c.code, number: `${caseRef}-1`, issue_date: start, due_date: start, amount: money(debt),
+      open_amount: money(debt - paidTotal), currency: c.currency, kind: 'invoice', reference: '', case: caseRef, hold_until: '',
+    });
+    plans.push({ customer_code: c.code, case: caseRef, installment: money(installment), day_of_month: '1', start_date: start, end_date: '', active: 'yes' });
+  });
+  if (!missed) {
+    // A finished earlier plan: settled, inactive, kept for the history.
+    const caseRef = 'ΑΠ-2025-208';
+    items.push({ customer_code: c.code, number: `${caseRef}-1`, issue_date: '2025-09-01', due_date: '2025-09-01', amount: money(900_00), open_amount: money(0), currency: c.currency, kind: 'invoice', reference: '', case: caseRef, hold_until: '' });
+    plans.push({ customer_code: c.code, case: caseRef, installment: money(150_00), day_of_month: '1', start_date: '2025-10-01', end_date: '2026-03-01', active: 'no' });
+  }
+}
+
+function nextMonth(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+/** SPEC §7 columns of each file, in the order written. */
+export const DEMO_COLUMNS = {
+  customers: ['code', 'name', 'email', 'email2', 'email3', 'language', 'currency', 'reminders', 'statement_every_days', 'agent_email', 'hold_until', 'notes'],
+  items: ['customer_code', 'number', 'issue_date', 'due_date', 'amount', 'open_amount', 'currency', 'kind', 'reference', 'case', 'hold_until'],
+  payments: ['customer_code', 'date', 'amount', 'reference', 'item_number', 'case'],
+  plans: ['customer_code', 'case', 'installment', 'day_of_month', 'start_date', 'end_date', 'active'],
+} as const;
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'demo');
+  const rows = buildDemoRows();
+  for (const table of ['customers', 'items', 'payments', 'plans'] as const) {
+    writeFileSync(join(dir, `${table}.csv`), stringify(rows[table], { header: true, columns: [...DEMO_COLUMNS[table]] }));
+    process.stdout.write(`${table}: ${rows[table].length} rows\n`);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The delivery side of the history tables: folding journal states into `messages`,
+ * `message_items`, `message_cases` (and `message_recipients` once migration 2 is applied), the
+ * guard against sending the same reminder twice, and the outstanding amount at send time.
+ * Runs inside Store.write (one transaction per batch).
+ */
+import type { Database, SqlValue } from 'sql.js';
+import type { JournalState } from './journal.js';
+
+/** Statuses that mean "this reminder may have reached the customer": never send it again. */
+const DELIVERED = "('sending', 'sent', 'uncertain')";
+
+function hasTable(db: Database, name: string): boolean {
+  return db.exec('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?', ['table', name]).length > 0;
+}
+
+function scalar(db: Database, sql: string, params: SqlValue[]): SqlValue | undefined {
+  const statement = db.prepare(sql);
+  try {
+    statement.bind(params);
+    return statement.step() ? statement.get()[0] : undefined;
+  } finally {
+    statement.free();
+  }
+}
+
+/**
+ * Write the given states into the history. New Message-IDs are inserted with their items and
+ * cases; existing rows only move out of `sending` (a final status is never rewritten), so
+ * folding the same journal twice changes nothing.
+ */
+export function applyJournalStates(db: Database, states: Iterable<JournalState>): void {
+  const withRecipients = hasTable(db, 'message_recipients');
+  for (const state of states) {
+    const r = state.record;
+    const existing = scalar(db, 'SELECT id FROM messages WHERE message_id = ?', [r.messageId]);
+    if (existing !== undefined) {
+      db.run(
+        "UPDATE messages SET status = ?, error = ?, updated_at = ? WHERE id = ? AND status = 'sending' AND ? <> 'sending'",
+        [state.status, state.error, state.updatedAt, existing, state.status],
+      );
+      if (withRecipients && state.status !== 'sending') insertRecipients(db, Number(existing), state);
+      continue;
+    }
+    db.run(
+      `INSERT INTO messages (customer_code, kind, level, currency, as_of, to_addrs, cc_addrs, bcc_addrs,
+         subject, message_id, status, error, total, fee, interest, outstanding, operator, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        r.customerCode, r.kind, r.level, r.currency, r.asOf, JSON.stringify(r.to), JSON.stringify(r.cc),
+        JSON.stringify(r.bcc), r.subject, r.messageId, state.status, state.error, r.total, r.fee, r.interest,
+        r.outstanding, r.operator, state.createdAt, state.updatedAt,
+      ],
+    );
+    const id = Number(scalar(db, 'SELECT last_insert_rowid()', []));
+    for (const item of r.items) {
+      db.run(
+        'INSERT OR IGNORE INTO message_items (message_id, customer_code, item_number, level, open_amount) VALUES (?, ?, ?, ?, ?)',
+        [id, r.customerCode, item.itemNumber, item.level, item.openAmount],
+      );
+    }
+    for (const caseRef of r.cases) {
+      db.run('INSERT OR IGNORE INTO message_cases (message_id, customer_code, case_ref) VALUES (?, ?, ?)', [
+        id, r.customerCode, caseRef,
+      ]);
+    }
+    if (withRecipients && state.status !== 'sending') insertRecipients(db, id, state);
+  }
+}
+
+function insertRecipients(db: Database, id: number, state: JournalState): void {
+  const r = state.record;
+  for (const result of state.recipients) {
+    const lower = result.address.toLowerCase();
+    const role = r.to.some((a) => a.toLowerCase() === lower) ? 'to' : r.cc.some((a) => a.toLowerCase() === lower) ? 'cc' : 'bcc';
+    db.run('INSERT OR REPLACE INTO message_recipients (message_id, address, role, accepted, reply) VALUES (?, ?, ?, ?, ?)', [
+      id, result.address, role, result.accepted ? 1 : 0, result.reply,
+    ]);
+  }
+}
+
+/**
+ * Rows still `sending` when no run is sending (we hold the send lock and replayed the journal)
+ * belong to a run that died: the server may have them, so they become `uncertain`.
+ */
+export function markStaleSending(db: Database, now: string): number {
+  db.run(
+    "UPDATE messages SET status = 'uncertain', error = COALESCE(error, 'the sending run stopped before the outcome was known; the server may have it'), updated_at = ? WHERE status = 'sending'",
+    [now],
+  );
+  return db.getRowsModified();
+}
+
+/** What identifies a reminder for the double-send guard. */
+export interface GuardKey {
+  customerCode: string;
+  currency: string;
+  asOf: string;
+  kind: string;
+  level: string | null;
+  /** Item numbers the message reminds of (reminders only). */
+  items: string[];
+}
+
+/**
+ * True when history already holds this reminder for this as-of date as sending, sent or
+ * uncertain: statements and installment notices by customer, currency, kind and date; reminders
+ * additionally by any overlapping item at that level (so a new item the same day still goes out).
+ */
+export function alreadyInHistory(db: Database, key: GuardKey): boolean {
+  const base = `FROM messages m WHERE m.customer_code = ? AND m.currency = ? AND m.as_of = ? AND m.kind = ?
+    AND m.level IS ? AND m.status IN ${DELIVERED}`;
+  const params: SqlValue[] = [key.customerCode, key.currency, key.asOf, key.kind, key.level];
+  if (key.kind !== 'reminder' || key.items.length === 0) {
+    return scalar(db, `SELECT 1 ${base} LIMIT 1`, params) !== undefined;
+  }
+  const marks = key.items.map(() => '?').join(', ');
+  const sql = `SELECT 1 ${base} AND EXISTS (SELECT 1 FROM message_items i WHERE i.message_id = m.id
+    AND i.item_number IN (${marks})) LIMIT 1`;
+  return scalar(db, sql, [...params, ...key.items]) !== undefined;
+}
+
+/** Open amount of a customer in one currency (credit notes included), in minor units. */
+export function outstandingOf(db: Database, customerCode: string, currency: string): number {
+  const value = scalar(
+    db,
+    'SELECT COALESCE(SUM(open_amount), 0) FROM items WHERE customer_code = ? AND currency = ? AND open_amount <> 0',
+    [customerCode, currency],
+  );
+  return Number(value ?? 0);
+}

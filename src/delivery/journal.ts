@@ -1,0 +1,151 @@
+/**
+ * The send journal: an append-only, fsynced JSON-lines file beside the database (`<db>.journal`).
+ * A `sending` line is durable before the SMTP conversation starts and an outcome line right after
+ * it, so each message costs one small appended write and fsync instead of a whole-database save.
+ * Concurrent appends share one fsync (group commit). The journal is folded into the database in
+ * batches and replayed at the start of the next run if a run died.
+ */
+import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
+import type { MessageRecord } from '../core/domain.js';
+import type { RecipientResult } from '../mail/transports/types.js';
+
+/**
+ * Everything needed to insert the history row of one message (SPEC §2 Message): the record minus
+ * what the database or the outcome decides, plus the plan key.
+ */
+export type HistoryRecord = Omit<MessageRecord, 'id' | 'status' | 'error' | 'createdAt' | 'updatedAt'> & { key: string };
+
+/** A final status in the journal. */
+export type JournalStatus = 'sent' | 'failed' | 'uncertain';
+
+/** One journal line. */
+export type JournalEntry =
+  | { type: 'sending'; messageId: string; at: string; record: HistoryRecord }
+  | {
+      type: 'outcome';
+      messageId: string;
+      at: string;
+      status: JournalStatus;
+      error: string | null;
+      recipients: RecipientResult[];
+    };
+
+/** The latest known state of one message, folded from its journal lines. */
+export interface JournalState {
+  record: HistoryRecord;
+  status: JournalStatus | 'sending';
+  error: string | null;
+  recipients: RecipientResult[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The journal file path for a database file. */
+export function journalPath(dbPath: string): string {
+  return `${dbPath}.journal`;
+}
+
+/** An open journal. `path` null keeps entries in memory only (in-memory databases in tests). */
+export class SendJournal {
+  private readonly pending: string[] = [];
+  private readonly waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  private flushing: Promise<void> | null = null;
+
+  private constructor(
+    readonly path: string | null,
+    private readonly handle: FileHandle | null,
+  ) {}
+
+  /** Open (creating if needed) the journal for appending. */
+  static async open(path: string | null): Promise<SendJournal> {
+    return new SendJournal(path, path === null ? null : await open(path, 'a', 0o600));
+  }
+
+  /** Append one entry; resolves once it is on disk (write + fdatasync). */
+  append(entry: JournalEntry): Promise<void> {
+    if (this.handle === null) return Promise.resolve();
+    this.pending.push(`${JSON.stringify(entry)}\n`);
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const handle = this.handle;
+    while (handle !== null && this.pending.length > 0) {
+      const text = this.pending.splice(0).join('');
+      const waiters = this.waiters.splice(0);
+      try {
+        await handle.write(text);
+        await handle.datasync();
+        for (const waiter of waiters) waiter.resolve();
+      } catch (error) {
+        for (const waiter of waiters) waiter.reject(error);
+      }
+    }
+    this.flushing = null;
+  }
+
+  /** Close the file (after every append has settled). */
+  async close(): Promise<void> {
+    await this.flushing;
+    await this.handle?.close();
+  }
+}
+
+/** Read a journal; a torn last line (crash mid-write) is ignored. Missing file = no entries. */
+export async function readJournal(path: string): Promise<JournalEntry[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const entries: JournalEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      entries.push(JSON.parse(line) as JournalEntry);
+    } catch {
+      // Only the line being written when the process died can be torn. A torn `sending` line
+      // was never followed by a send; a torn outcome leaves its message `sending` → uncertain.
+    }
+  }
+  return entries;
+}
+
+/** Fold journal lines into the latest state per Message-ID, in first-seen order. */
+export function foldJournal(entries: JournalEntry[]): Map<string, JournalState> {
+  const states = new Map<string, JournalState>();
+  for (const entry of entries) {
+    if (entry.type === 'sending') {
+      if (!states.has(entry.messageId)) {
+        states.set(entry.messageId, {
+          record: entry.record,
+          status: 'sending',
+          error: null,
+          recipients: [],
+          createdAt: entry.at,
+          updatedAt: entry.at,
+        });
+      }
+      continue;
+    }
+    const state = states.get(entry.messageId);
+    if (state === undefined) continue;
+    state.status = entry.status;
+    state.error = entry.error;
+    state.recipients = entry.recipients;
+    state.updatedAt = entry.at;
+  }
+  return states;
+}
+
+/** Delete a journal file once everything in it is in the database. */
+export async function removeJournal(path: string): Promise<void> {
+  await unlink(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+}

@@ -1,0 +1,66 @@
+/** From a planned and rendered message to the history record kept in the journal and database. */
+import { userInfo } from 'node:os';
+import type { IsoDate } from '../core/domain.js';
+import type { OutgoingMessage } from '../core/message.js';
+import type { PlannedMessage } from '../core/plan.js';
+import type { GuardKey } from './history.js';
+import type { HistoryRecord } from './journal.js';
+
+/** The operator recorded with each message: the `operator` setting, else the OS user. */
+export function operatorName(setting: string | undefined): string {
+  if (setting !== undefined && setting.trim() !== '') return setting.trim();
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The history record of one message. Pending lines are recorded at the level they reached
+ * (that is what makes them not pending next time); other listed lines without a level.
+ */
+export function historyRecord(
+  planned: PlannedMessage,
+  message: OutgoingMessage,
+  asOf: IsoDate,
+  operator: string,
+  outstanding: number,
+): HistoryRecord {
+  return {
+    key: planned.key,
+    customerCode: planned.customer.code,
+    kind: planned.kind,
+    level: planned.level,
+    currency: planned.currency,
+    asOf,
+    to: message.to,
+    cc: message.cc,
+    bcc: message.bcc,
+    subject: message.subject,
+    messageId: message.messageId,
+    total: planned.total,
+    fee: planned.fee,
+    interest: planned.interest,
+    outstanding,
+    operator,
+    items: planned.lines.map((line) => ({
+      itemNumber: line.item.number,
+      level: line.pending ? line.reached : null,
+      openAmount: line.item.openAmount,
+    })),
+    cases: planned.cases.map((c) => c.case),
+  };
+}
+
+/** The double-send guard key of a planned message. */
+export function guardKeyOf(planned: PlannedMessage, asOf: IsoDate): GuardKey {
+  return {
+    customerCode: planned.customer.code,
+    currency: planned.currency,
+    asOf,
+    kind: planned.kind,
+    level: planned.level,
+    items: planned.lines.filter((line) => line.pending).map((line) => line.item.number),
+  };
+}

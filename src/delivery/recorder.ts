@@ -1,0 +1,132 @@
+/**
+ * Keeps the history of a sending run: every state change goes to the fsynced journal first, and
+ * the accumulated changes are folded into the database in batches (one Store.write each), so the
+ * per-message cost is an appended line, not a whole-database save.
+ */
+import type { Store } from '../storage/store.js';
+import type { RecipientResult } from '../mail/transports/types.js';
+import { applyJournalStates, markStaleSending } from './history.js';
+import {
+  foldJournal,
+  journalPath,
+  readJournal,
+  removeJournal,
+  SendJournal,
+  type HistoryRecord,
+  type JournalState,
+  type JournalStatus,
+} from './journal.js';
+
+/** When to fold the journal into the database during a run. */
+export interface FoldPolicy {
+  /** Fold after this many changed messages (default 200). */
+  every: number;
+  /** ... or when this long has passed since the last fold (default 2000 ms). */
+  intervalMs: number;
+}
+
+/** Records a run's messages: journal now, database in batches. */
+export class DeliveryRecorder {
+  private readonly states = new Map<string, JournalState>();
+  private readonly dirty = new Set<string>();
+  private folding: Promise<void> | null = null;
+  private lastFold = Date.now();
+
+  private constructor(
+    private readonly store: Store,
+    private readonly journal: SendJournal,
+    private readonly policy: FoldPolicy,
+    private readonly warn: (text: string) => void,
+  ) {}
+
+  /** Open the journal beside the store's file (memory only for an in-memory store). */
+  static async open(store: Store, policy: FoldPolicy, warn: (text: string) => void): Promise<DeliveryRecorder> {
+    const journal = await SendJournal.open(store.path === null ? null : journalPath(store.path));
+    return new DeliveryRecorder(store, journal, policy, warn);
+  }
+
+  /** Durably mark a message as being sent; resolves once the mark is on disk. */
+  async begin(record: HistoryRecord, at: string): Promise<void> {
+    await this.journal.append({ type: 'sending', messageId: record.messageId, at, record });
+    this.states.set(record.messageId, { record, status: 'sending', error: null, recipients: [], createdAt: at, updatedAt: at });
+    this.dirty.add(record.messageId);
+  }
+
+  /** Durably record the outcome of a message begun with `begin`. */
+  async finish(messageId: string, status: JournalStatus, error: string | null, recipients: RecipientResult[], at: string): Promise<void> {
+    await this.journal.append({ type: 'outcome', messageId, at, status, error, recipients });
+    const state = this.states.get(messageId);
+    if (state !== undefined) Object.assign(state, { status, error, recipients, updatedAt: at });
+    this.dirty.add(messageId);
+    this.maybeFold();
+  }
+
+  private maybeFold(): void {
+    if (this.folding !== null) return;
+    if (this.dirty.size < this.policy.every && Date.now() - this.lastFold < this.policy.intervalMs) return;
+    this.folding = this.fold().finally(() => {
+      this.folding = null;
+    });
+  }
+
+  /** Fold every changed state into the database in one write; on failure they stay queued. */
+  private async fold(): Promise<void> {
+    this.lastFold = Date.now();
+    if (this.dirty.size === 0) return;
+    const ids = [...this.dirty];
+    this.dirty.clear();
+    // Copies: a state may change again while the write is waiting for the lock.
+    const batch = ids.flatMap((id) => {
+      const state = this.states.get(id);
+      return state ? [{ ...state }] : [];
+    });
+    try {
+      await this.store.write((db) => applyJournalStates(db, batch));
+    } catch (error) {
+      for (const id of ids) this.dirty.add(id);
+      this.warn(`history not saved yet (kept in the send journal): ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Fold what is left, close the journal and delete it when everything is in the database.
+   * Returns false when the database could not be written (the journal is kept and replayed by
+   * the next run, so nothing is lost).
+   */
+  async close(): Promise<boolean> {
+    await this.folding;
+    await this.fold();
+    await this.journal.close();
+    if (this.dirty.size > 0) return false;
+    if (this.journal.path !== null) await removeJournal(this.journal.path);
+    return true;
+  }
+}
+
+/**
+ * Start-of-run recovery (call with the send lock held): fold a journal left by a run that died —
+ * messages with no outcome become `uncertain`, never re-sent — and turn stale `sending` rows into
+ * `uncertain`. Returns how many messages were recovered as uncertain.
+ */
+export async function replayJournal(store: Store, now: string): Promise<number> {
+  const path = store.path === null ? null : journalPath(store.path);
+  const states = path === null ? new Map<string, JournalState>() : foldJournal(await readJournal(path));
+  let uncertain = 0;
+  for (const state of states.values()) {
+    if (state.status !== 'sending') continue;
+    state.status = 'uncertain';
+    state.error = 'the sending run stopped before the outcome was known; the server may have it';
+    state.updatedAt = now;
+    uncertain += 1;
+  }
+  store.refresh();
+  const stale = store.db.exec("SELECT 1 FROM messages WHERE status = 'sending' LIMIT 1").length > 0;
+  if (states.size > 0 || stale) {
+    uncertain += await store.write((db) => {
+      applyJournalStates(db, states.values());
+      return markStaleSending(db, now);
+    });
+  }
+  if (path !== null) await removeJournal(path);
+  return uncertain;
+}

@@ -1,0 +1,76 @@
+/**
+ * One message through the transport, with transient failures retried within the run and every
+ * ending mapped to a history status. Knows nothing of the journal.
+ */
+import type { RecipientResult, SendEnvelope, Transport } from '../mail/transports/types.js';
+import { SendFailure } from '../mail/transports/types.js';
+
+/** How a send ended, as history and the run see it. */
+export interface SendEnding {
+  status: 'sent' | 'failed' | 'uncertain';
+  error: string | null;
+  recipients: RecipientResult[];
+  /** Set when no further message should be tried (authentication refused, server unreachable). */
+  stopRun: string | null;
+}
+
+/** Backoff between attempts after a transient failure, and how to wait. */
+export interface RetryPolicy {
+  /** One entry per retry (default 1 s, 5 s, 15 s): bounded, so a run always ends. */
+  delaysMs: number[];
+  sleep: (ms: number) => Promise<void>;
+}
+
+/** Sleep with a real timer. */
+export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Send `raw`, retrying transient failures per `retry`; never throws for a send problem. */
+export async function sendWithRetry(
+  transport: Transport,
+  raw: Buffer,
+  envelope: SendEnvelope,
+  messageId: string,
+  retry: RetryPolicy,
+): Promise<SendEnding> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const result = await transport.send(raw, envelope, messageId);
+      const refused = result.recipients.filter((r) => !r.accepted);
+      const note = refused.length === 0 ? null : `not accepted for ${refused.map((r) => `${r.address} (${r.reply ?? 'rejected'})`).join('; ')}`;
+      return { status: 'sent', error: note, recipients: result.recipients, stopRun: null };
+    } catch (error) {
+      const failure = error instanceof SendFailure ? error : new SendFailure('uncertain', String(error));
+      const retriable = failure.kind === 'transient' || failure.kind === 'unreachable';
+      const delay = retry.delaysMs[attempt];
+      if (retriable && delay !== undefined) {
+        await retry.sleep(delay);
+        continue;
+      }
+      return ending(failure, attempt + 1, envelope);
+    }
+  }
+}
+
+function ending(failure: SendFailure, attempts: number, envelope: SendEnvelope): SendEnding {
+  const refusedAll = (reply: string): RecipientResult[] => envelope.to.map((address) => ({ address, accepted: false, reply }));
+  switch (failure.kind) {
+    case 'permanent':
+      return { status: 'failed', error: failure.message, recipients: refusedAll(failure.reply ?? failure.message), stopRun: null };
+    case 'transient':
+      return {
+        status: 'failed',
+        error: `temporary failure, gave up after ${attempts} attempts: ${failure.message}`,
+        recipients: refusedAll(failure.reply ?? failure.message),
+        stopRun: null,
+      };
+    case 'uncertain':
+      return { status: 'uncertain', error: failure.message, recipients: [], stopRun: null };
+    case 'auth':
+    case 'unreachable':
+      return { status: 'failed', error: `not sent: ${failure.message}`, recipients: [], stopRun: failure.message };
+    default: {
+      const never: never = failure.kind;
+      throw new Error(`unknown failure kind ${String(never)}`);
+    }
+  }
+}

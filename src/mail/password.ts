@@ -1,0 +1,52 @@
+/**
+ * Where the SMTP password comes from (SPEC §5): DUEDESK_SMTP_URL, DUEDESK_SMTP_PASSWORD, or the
+ * first output line of `smtp.passwordCommand`. It lives only in memory: never in a file or a log,
+ * and every error text that leaves the transport is scrubbed of it.
+ */
+import { execFile } from 'node:child_process';
+import { UserError } from '../core/exit-codes.js';
+
+/** How long a password command may run before it is given up on. */
+const COMMAND_TIMEOUT_MS = 15_000;
+
+/** Run `command` through the shell and return its first output line (the password). */
+export function runPasswordCommand(command: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('/bin/sh', ['-c', command], { env, timeout: COMMAND_TIMEOUT_MS, maxBuffer: 64 * 1024 }, (error, stdout) => {
+      if (error) {
+        // Only the exit status: the command's output may hold the secret.
+        const how = error.killed ? 'timed out' : `exited with status ${String(error.code ?? 'unknown')}`;
+        reject(new UserError(`smtp.passwordCommand ${how}; check the command in the settings`));
+        return;
+      }
+      const line = stdout.split(/\r?\n/, 1)[0] ?? '';
+      if (line === '') {
+        reject(new UserError('smtp.passwordCommand printed no password (its first output line is empty)'));
+        return;
+      }
+      resolve(line);
+    });
+  });
+}
+
+/** The password for SMTP, or null when none is configured (no authentication). */
+export async function resolvePassword(
+  passwordCommand: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<string | null> {
+  const fromEnv = env.DUEDESK_SMTP_PASSWORD;
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (passwordCommand !== undefined && passwordCommand.trim() !== '') {
+    return runPasswordCommand(passwordCommand, env);
+  }
+  return null;
+}
+
+/** Remove every form of `secret` a server or library might echo (plain, URL- and base64-encoded). */
+export function scrubSecret(text: string, secret: string | null): string {
+  if (secret === null || secret === '') return text;
+  const forms = new Set([secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64')]);
+  let result = text;
+  for (const form of forms) result = result.split(form).join('***');
+  return result;
+}

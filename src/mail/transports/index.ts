@@ -1,0 +1,94 @@
+/** Choosing and building the configured transport (settings `mail.transport`, `smtp.*`, DUEDESK_SMTP_URL). */
+import { dirname, join, resolve } from 'node:path';
+import { UserError } from '../../core/exit-codes.js';
+import type { Settings } from '../../settings/types.js';
+import { resolvePassword } from '../password.js';
+import { createOutboxTransport } from './outbox.js';
+import { createSmtpTransport, type SmtpOptions } from './smtp.js';
+import type { Transport } from './types.js';
+
+export type { Transport, SendEnvelope, SendResult, RecipientResult, FailureKind } from './types.js';
+export { SendFailure } from './types.js';
+
+/** Where relative folders are resolved and what lives beside the database. */
+export interface TransportPlace {
+  /** Database file, or null when in memory (folders then go under `cwd`). */
+  dbPath: string | null;
+  cwd: string;
+}
+
+/** The folder of the database (or cwd for an in-memory one), where default folders live. */
+export function dataDir(place: TransportPlace): string {
+  return place.dbPath === null ? place.cwd : dirname(resolve(place.cwd, place.dbPath));
+}
+
+/** The outbox folder: `mail.outboxDir`, else `outbox/` beside the database. */
+export function outboxDir(settings: Settings, place: TransportPlace): string {
+  const configured = settings.mail?.outboxDir;
+  return configured ? resolve(place.cwd, configured) : join(dataDir(place), 'outbox');
+}
+
+/** SMTP options from DUEDESK_SMTP_URL (`smtp[s]://user:pass@host:port`); null when unset. */
+export function smtpOptionsFromUrl(url: string): Omit<SmtpOptions, 'maxConnections' | 'rateLimit'> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UserError('DUEDESK_SMTP_URL is not a URL (expected smtp[s]://user:pass@host:port)');
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
+    throw new UserError(`DUEDESK_SMTP_URL: scheme must be smtp: or smtps:, not ${parsed.protocol}`);
+  }
+  const secure = parsed.protocol === 'smtps:';
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  if (host === '') throw new UserError('DUEDESK_SMTP_URL has no host');
+  return {
+    host,
+    port: parsed.port === '' ? (secure ? 465 : 587) : Number(parsed.port),
+    secure,
+    user: parsed.username === '' ? null : decodeURIComponent(parsed.username),
+    password: parsed.password === '' ? null : decodeURIComponent(parsed.password),
+  };
+}
+
+/** Tuning that tests and benchmarks may override (timeouts, certificate checks). */
+export type SmtpTuning = Partial<
+  Pick<SmtpOptions, 'connectionTimeoutMs' | 'greetingTimeoutMs' | 'socketTimeoutMs' | 'rejectUnauthorized' | 'maxMessagesPerConnection'>
+>;
+
+/** The transport the settings and environment ask for. Throws UserError for a bad configuration. */
+export async function createTransport(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  place: TransportPlace,
+  tuning: SmtpTuning = {},
+): Promise<Transport> {
+  const url = env.DUEDESK_SMTP_URL;
+  const useSmtp = (url !== undefined && url !== '') || settings.mail?.transport === 'smtp';
+  if (!useSmtp) return createOutboxTransport(outboxDir(settings, place));
+  const smtp = settings.smtp ?? {};
+  const base =
+    url !== undefined && url !== ''
+      ? smtpOptionsFromUrl(url)
+      : {
+          host: smtp.host ?? '',
+          port: smtp.port ?? (smtp.secure ? 465 : 587),
+          secure: smtp.secure ?? false,
+          user: smtp.user ?? null,
+          password: null,
+        };
+  if (base.host === '') {
+    throw new UserError('mail.transport is smtp but smtp.host is not set (duedesk config set smtp.host HOST)');
+  }
+  if (!Number.isInteger(base.port) || base.port < 1 || base.port > 65535) {
+    throw new UserError(`smtp.port: ${String(base.port)} is not a port number`);
+  }
+  const password = base.password ?? (base.user === null ? null : await resolvePassword(smtp.passwordCommand, env));
+  return createSmtpTransport({
+    ...base,
+    password,
+    maxConnections: smtp.maxConnections ?? 5,
+    rateLimit: smtp.rateLimit ?? null,
+    ...tuning,
+  });
+}

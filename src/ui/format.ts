@@ -1,0 +1,40 @@
+/** Text formatting for the screens: money with grouping, fixed-width cells, short lists. */
+import { currencyDigits, formatMinor } from '../core/money.js';
+import type { Minor } from '../core/domain.js';
+
+/** `123456789` EUR → `1,234,567.89` (exact: no floating point on the way). */
+export function formatMoney(amount: Minor, currency: string): string {
+  const plain = formatMinor(amount, currencyDigits(currency));
+  const negative = plain.startsWith('-');
+  const body = negative ? plain.slice(1) : plain;
+  const [whole = '', fraction] = body.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+/** `amount` with its currency code: `1,234.50 EUR`. */
+export function formatAmount(amount: Minor, currency: string): string {
+  return `${formatMoney(amount, currency)} ${currency}`;
+}
+
+/** Cut or pad `text` to exactly `width` characters (… marks a cut). */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  if (width <= 0) return '';
+  const chars = [...text.replace(/[\r\n\t]+/g, ' ')];
+  if (chars.length > width) return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+  const pad = ' '.repeat(width - chars.length);
+  return align === 'right' ? pad + chars.join('') : chars.join('') + pad;
+}
+
+/** Cut `text` to at most `width` characters without padding. */
+export function clip(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length > width ? `${chars.slice(0, Math.max(0, width - 1)).join('')}…` : text;
+}
+
+/** A horizontal bar of `value` out of `max`, `width` cells wide. */
+export function bar(value: number, max: number, width: number): string {
+  if (max <= 0 || value <= 0 || width <= 0) return '';
+  const cells = Math.max(1, Math.round((value / max) * width));
+  return '█'.repeat(Math.min(width, cells));
+}

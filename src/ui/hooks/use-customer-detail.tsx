@@ -1,0 +1,278 @@
+/**
+ * One customer, opened with Enter on the Customers screen: open items, e-mails, hold (set or clear
+ * a hold-until date), reminders on/off, statement interval, and the history timeline with the
+ * amount outstanding at each send; p / w / s preview, write or send a statement now.
+ */
+import type { Key } from 'ink';
+import { Box, Text } from 'ink';
+import React, { useEffect, useRef } from 'react';
+import { daysBetween, isIsoDate } from '../../core/dates.js';
+import type { Item } from '../../core/domain.js';
+import type { PlannedMessage } from '../../core/plan.js';
+import { agingHeight, AgingBars } from '../components/aging-bars.js';
+import { VirtualTable, type Column } from '../components/virtual-table.js';
+import { errorText, useDesk } from '../desk-context.js';
+import { fit, formatMoney } from '../format.js';
+import { commandFor } from '../keys.js';
+import type { CustomerDetail, TimelineEntry } from '../services.js';
+import { listActionFor } from './list-keys.js';
+import { initialList, listReducer, windowTop, type ListAction, type ListState } from './list-state.js';
+import { useWriteFiles, type Preview } from './use-preview.js';
+import type { Prompt } from './use-prompt.js';
+import { useRefReducer } from './use-ref-reducer.js';
+import type { SendFlow } from './use-send.js';
+
+interface DetailState {
+  code: string | null;
+  detail: CustomerDetail | null;
+  error: string | null;
+  pane: 'items' | 'timeline';
+  items: ListState;
+  timeline: ListState;
+}
+
+type DetailAction =
+  | { type: 'open'; code: string }
+  | { type: 'loaded'; code: string; detail: CustomerDetail | null }
+  | { type: 'failed'; code: string; error: string }
+  | { type: 'pane' }
+  | { type: 'list'; action: ListAction }
+  | { type: 'close' };
+
+const closedDetail: DetailState = { code: null, detail: null, error: null, pane: 'items', items: initialList, timeline: initialList };
+
+function reducer(state: DetailState, action: DetailAction): DetailState {
+  switch (action.type) {
+    case 'open':
+      return { ...closedDetail, code: action.code };
+    case 'loaded':
+      if (state.code !== action.code) return state;
+      return action.detail ? { ...state, detail: action.detail, error: null } : { ...state, error: `customer ${action.code} no longer exists` };
+    case 'failed':
+      return state.code === action.code ? { ...state, error: action.error } : state;
+    case 'pane':
+      return { ...state, pane: state.pane === 'items' ? 'timeline' : 'items' };
+    case 'list':
+      return state.pane === 'items'
+        ? { ...state, items: listReducer(state.items, action.action) }
+        : { ...state, timeline: listReducer(state.timeline, action.action) };
+    case 'close':
+      return closedDetail;
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}
+
+/** The detail view's controls. */
+export interface CustomerDetailView {
+  isOpen(): boolean;
+  open(code: string): void;
+  handle(input: string, key: Key): boolean;
+  render(height: number, width: number): React.JSX.Element | null;
+}
+
+const STATUS_COLORS: Record<TimelineEntry['status'], string | undefined> = { sent: undefined, sending: 'yellow', failed: 'red', uncertain: 'yellow' };
+
+/** The customer detail, sharing the screen's prompt, preview and send flow. */
+export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFlow, onClose: () => void): CustomerDetailView {
+  const { services, review, asOf, version, notify, dataChanged } = useDesk();
+  const [state, dispatch, ref] = useRefReducer(reducer, closedDetail);
+  const write = useWriteFiles();
+  const paneHeight = useRef(5);
+
+  useEffect(() => {
+    const code = state.code;
+    if (code === null) return;
+    let live = true;
+    services.customerDetail(code, asOf).then(
+      (detail) => live && dispatch({ type: 'loaded', code, detail }),
+      (error: unknown) => live && dispatch({ type: 'failed', code, error: errorText(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [services, asOf, version, state.code, dispatch]);
+
+  const refuse = (what: string): void => notify(`review mode: ${what} is refused — nothing can be changed`, 'warn');
+  const change = (done: string, action: Promise<void>): Promise<string | null> =>
+    action.then(
+      () => {
+        notify(done, 'ok');
+        dataChanged();
+        return null;
+      },
+      (error: unknown) => errorText(error),
+    );
+  const withStatement = (use: (message: PlannedMessage) => void): void => {
+    const code = ref.current.code;
+    if (code === null) return;
+    services.statementNow(code, asOf).then(
+      (message) => (message ? use(message) : notify(`${code}: nothing open, no statement to make`, 'warn')),
+      (error: unknown) => notify(`statement for ${code}: ${errorText(error)}`, 'error'),
+    );
+  };
+
+  const handle = (input: string, key: Key): boolean => {
+    const s = ref.current;
+    if (s.code === null) return false;
+    const code = s.code;
+    const detail = s.detail;
+    const command = commandFor(input, key, ['customer', 'due', 'list', 'global']);
+    const rows = s.pane === 'items' ? (detail?.items.length ?? 0) : (detail?.timeline.length ?? 0);
+    const action = listActionFor(command, () => [], rows, paneHeight.current, null);
+    if (action && command !== 'toggle' && command !== 'selectAll' && command !== 'selectNone') {
+      dispatch({ type: 'list', action });
+      return true;
+    }
+    switch (command) {
+      case 'back':
+        dispatch({ type: 'close' });
+        onClose();
+        return true;
+      case 'pane':
+        dispatch({ type: 'pane' });
+        return true;
+      case 'hold':
+        if (review) refuse('setting a hold');
+        else
+          prompt.open({
+            label: `Hold ${code} until`,
+            initial: detail?.customer.holdUntil ?? '',
+            hint: 'YYYY-MM-DD · empty clears the hold · Esc cancels',
+            onSubmit: (value) => {
+              const text = value.trim();
+              if (text !== '' && !isIsoDate(text)) return `"${text}" is not a date (YYYY-MM-DD)`;
+              if (text !== '' && text < asOf) return `${text} is in the past (today is ${asOf})`;
+              return change(text === '' ? `${code}: hold cleared` : `${code}: on hold until ${text}`, services.setHold(code, text === '' ? null : text));
+            },
+          });
+        return true;
+      case 'reminders':
+        if (review) refuse('changing reminders');
+        else if (detail) {
+          const on = !detail.customer.reminders;
+          void change(`${code}: reminders ${on ? 'on' : 'off'}`, services.setReminders(code, on)).then((error) => error && notify(error, 'error'));
+        }
+        return true;
+      case 'interval':
+        if (review) refuse('changing the statement interval');
+        else
+          prompt.open({
+            label: `Statement every (days) for ${code}`,
+            initial: detail?.customer.statementEveryDays?.toString() ?? '',
+            hint: 'whole days ≥ 1 · empty = the policy default',
+            onSubmit: (value) => {
+              const text = value.trim();
+              if (text !== '' && !/^\d+$/.test(text)) return `"${text}" is not a whole number of days`;
+              const days = text === '' ? null : Number(text);
+              if (days !== null && days < 1) return 'the interval must be at least 1 day';
+              return change(`${code}: statement interval ${days ?? 'from the policy'}`, services.setStatementInterval(code, days));
+            },
+          });
+        return true;
+      case 'preview':
+      case 'open':
+        withStatement((m) => preview.open(m));
+        return true;
+      case 'write':
+        withStatement((m) => void write(m));
+        return true;
+      case 'send':
+        if (review) send.request([]);
+        else withStatement((m) => send.request([m]));
+        return true;
+      case 'search':
+      case 'filters':
+      case 'toggle':
+      case 'selectAll':
+      case 'selectNone':
+        return true;
+      default:
+        return false;
+    }
+  };
+
+  const render = (height: number, width: number): React.JSX.Element | null => {
+    if (state.code === null) return null;
+    const d = state.detail;
+    if (!d) {
+      return <Text color={state.error ? 'red' : undefined}>{state.error ?? `loading ${state.code}…`}</Text>;
+    }
+    const c = d.customer;
+    const emails = [c.email, c.email2, c.email3].filter((e): e is string => !!e);
+    const info = [
+      `${c.code}  ${c.name}  · ${c.language} · ${c.currency}${c.agentEmail ? ` · agent ${c.agentEmail}` : ''}`,
+      `E-mail: ${emails.join(', ') || '(none)'}`,
+      `Reminders: ${c.reminders ? 'on' : 'OFF'} (r) · Hold: ${c.holdUntil && c.holdUntil >= asOf ? `until ${c.holdUntil}` : 'none'} (h) · ` +
+        `Statement every: ${d.effectiveStatementEveryDays === null ? 'off' : `${d.effectiveStatementEveryDays} days`}${c.statementEveryDays === null ? ' (policy)' : ''} (i)`,
+    ];
+    const agingLines = agingHeight(d.aging, 3);
+    const promptLines = prompt.element ? 2 : 0;
+    const rest = Math.max(4, height - 2 - info.length - agingLines - promptLines - 1);
+    const itemsHeight = Math.max(1, Math.floor(rest / 2) - 1);
+    const timelineHeight = Math.max(1, rest - itemsHeight - 2);
+    paneHeight.current = state.pane === 'items' ? itemsHeight : timelineHeight;
+    const itemColumns: Column<Item>[] = [
+      { title: 'Item', width: 14, cell: (i) => i.number },
+      { title: 'Kind', width: 11, cell: (i) => i.kind },
+      { title: 'Issued', width: 10, cell: (i) => i.issueDate },
+      { title: 'Due', width: 10, cell: (i) => i.dueDate },
+      { title: 'Days', width: 5, align: 'right', cell: (i) => String(Math.max(0, daysBetween(i.dueDate, asOf))) },
+      { title: 'Open', width: 14, align: 'right', cell: (i) => `${formatMoney(i.openAmount, i.currency)} ${i.currency}` },
+      { title: 'Hold', width: 10, cell: (i) => i.holdUntil ?? '' },
+    ];
+    const timelineColumns: Column<TimelineEntry>[] = [
+      { title: 'Date', width: 10, cell: (t) => t.asOf },
+      { title: 'Kind/level', width: 14, cell: (t) => t.level ?? t.kind },
+      { title: 'Outstanding', width: 18, align: 'right', cell: (t) => `${formatMoney(t.outstanding, t.currency)} ${t.currency}` },
+      { title: 'Status', width: 10, cell: (t) => t.status },
+    ];
+    return (
+      <Box flexDirection="column">
+        <Text inverse bold wrap="truncate">
+          {fit(' Customer — Esc back · Tab items/history · h hold · r reminders · i interval · p/w/s statement now', width)}
+        </Text>
+        {info.map((line) => (
+          <Text key={line} wrap="truncate">
+            {fit(line, width)}
+          </Text>
+        ))}
+        <AgingBars aging={d.aging} width={width} maxLines={3} />
+        <Text bold color={state.pane === 'items' ? 'cyan' : undefined} wrap="truncate">
+          {fit(`Open items (${d.items.length})`, width)}
+        </Text>
+        <VirtualTable
+          rows={d.items}
+          columns={itemColumns}
+          rowKey={(i) => i.number}
+          top={windowTop(state.items.top, state.items.cursor, itemsHeight, d.items.length)}
+          cursor={state.items.cursor}
+          height={itemsHeight}
+          width={width}
+          focused={state.pane === 'items'}
+          empty="no open items"
+        />
+        <Text bold color={state.pane === 'timeline' ? 'cyan' : undefined} wrap="truncate">
+          {fit(`History (${d.timeline.length})`, width)}
+        </Text>
+        <VirtualTable
+          rows={d.timeline}
+          columns={timelineColumns}
+          rowKey={(t) => String(t.id)}
+          top={windowTop(state.timeline.top, state.timeline.cursor, timelineHeight, d.timeline.length)}
+          cursor={state.timeline.cursor}
+          height={timelineHeight}
+          width={width}
+          focused={state.pane === 'timeline'}
+          rowColor={(t) => STATUS_COLORS[t.status]}
+          empty="nothing sent yet"
+        />
+        {prompt.element}
+      </Box>
+    );
+  };
+
+  return { isOpen: () => ref.current.code !== null, open: (code) => dispatch({ type: 'open', code }), handle, render };
+}

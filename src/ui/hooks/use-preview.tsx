@@ -1,0 +1,154 @@
+/**
+ * The preview window (`p`): the e-mail exactly as it will be sent and a summary of the statement;
+ * `w` writes .eml and .pdf and shows where. Works in review mode (it sends and changes nothing).
+ */
+import type { Key } from 'ink';
+import { Box, Text } from 'ink';
+import React from 'react';
+import type { PlannedMessage } from '../../core/plan.js';
+import { errorText, useDesk } from '../desk-context.js';
+import { fit } from '../format.js';
+import { commandFor } from '../keys.js';
+import type { PreviewView } from '../services.js';
+import { useRefReducer } from './use-ref-reducer.js';
+
+interface PreviewState {
+  message: PlannedMessage | null;
+  view: PreviewView | null;
+  error: string | null;
+  scroll: number;
+  written: string[] | null;
+}
+
+type PreviewAction =
+  | { type: 'open'; message: PlannedMessage }
+  | { type: 'loaded'; message: PlannedMessage; view: PreviewView }
+  | { type: 'failed'; message: PlannedMessage; error: string }
+  | { type: 'scroll'; delta: number; max: number }
+  | { type: 'written'; files: string[] }
+  | { type: 'close' };
+
+const closed: PreviewState = { message: null, view: null, error: null, scroll: 0, written: null };
+
+function reducer(state: PreviewState, action: PreviewAction): PreviewState {
+  switch (action.type) {
+    case 'open':
+      return { ...closed, message: action.message };
+    case 'loaded':
+      return state.message === action.message ? { ...state, view: action.view } : state;
+    case 'failed':
+      return state.message === action.message ? { ...state, error: action.error } : state;
+    case 'scroll':
+      return { ...state, scroll: Math.max(0, Math.min(action.max, state.scroll + action.delta)) };
+    case 'written':
+      return { ...state, written: action.files };
+    case 'close':
+      return closed;
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}
+
+/** Every line of the preview body. */
+function previewLines(view: PreviewView): string[] {
+  return [
+    `To: ${view.to.join(', ') || '(nobody)'}${view.cc.length > 0 ? `   Cc: ${view.cc.join(', ')}` : ''}`,
+    `Subject: ${view.subject}`,
+    '── Statement ──',
+    ...view.statementSummary,
+    '── E-mail text ──',
+    ...view.text.split(/\r?\n/),
+  ];
+}
+
+/** The preview window's controls. */
+export interface Preview {
+  isOpen(): boolean;
+  open(message: PlannedMessage): void;
+  handle(input: string, key: Key): boolean;
+  render(height: number, width: number): React.JSX.Element | null;
+}
+
+/** Write the .eml and .pdf of `message` and report where (shared by the preview and the lists). */
+export function useWriteFiles(): (message: PlannedMessage) => Promise<string[] | null> {
+  const { services, notify } = useDesk();
+  return async (message) => {
+    try {
+      const files = await services.writePreview(message);
+      notify(`wrote ${files.join(', ')}`, 'ok');
+      return files;
+    } catch (error) {
+      notify(`could not write ${message.key}: ${errorText(error)}`, 'error');
+      return null;
+    }
+  };
+}
+
+/** A preview window owned by one screen. */
+export function usePreview(): Preview {
+  const { services } = useDesk();
+  const write = useWriteFiles();
+  const [state, dispatch, ref] = useRefReducer(reducer, closed);
+  const heightRef = React.useRef(10);
+
+  const open = (message: PlannedMessage): void => {
+    dispatch({ type: 'open', message });
+    services.preview(message).then(
+      (view) => dispatch({ type: 'loaded', message, view }),
+      (error: unknown) => dispatch({ type: 'failed', message, error: errorText(error) }),
+    );
+  };
+
+  const handle = (input: string, key: Key): boolean => {
+    const current = ref.current;
+    if (!current.message) return false;
+    const command = commandFor(input, key, ['due', 'list', 'global']);
+    const max = current.view ? Math.max(0, previewLines(current.view).length - heightRef.current) : 0;
+    const page = Math.max(1, heightRef.current - 1);
+    if (command === 'back' || command === 'preview') dispatch({ type: 'close' });
+    else if (command === 'down') dispatch({ type: 'scroll', delta: 1, max });
+    else if (command === 'up') dispatch({ type: 'scroll', delta: -1, max });
+    else if (command === 'pageDown') dispatch({ type: 'scroll', delta: page, max });
+    else if (command === 'pageUp') dispatch({ type: 'scroll', delta: -page, max });
+    else if (command === 'write') {
+      const message = current.message;
+      void write(message).then((files) => {
+        if (files && ref.current.message === message) dispatch({ type: 'written', files });
+      });
+    }
+    // Every other key is swallowed: the preview is modal.
+    return true;
+  };
+
+  const render = (height: number, width: number): React.JSX.Element | null => {
+    if (!state.message) return null;
+    const bodyHeight = Math.max(1, height - 2 - (state.written ? 1 : 0));
+    heightRef.current = bodyHeight;
+    const lines = state.view ? previewLines(state.view) : [state.error ? `Error: ${state.error}` : 'rendering…'];
+    const top = Math.min(state.scroll, Math.max(0, lines.length - bodyHeight));
+    return (
+      <Box flexDirection="column">
+        <Text inverse bold wrap="truncate">
+          {fit(` Preview ${state.message.key} — Esc close · w write .eml + .pdf · ↑/↓ PgUp/PgDn scroll`, width)}
+        </Text>
+        {lines.slice(top, top + bodyHeight).map((line, i) => (
+          <Text key={`${top + i}`} color={state.error ? 'red' : undefined} wrap="truncate">
+            {fit(line, width)}
+          </Text>
+        ))}
+        {state.written ? (
+          <Text color="green" wrap="truncate">
+            {fit(`Written: ${state.written.join(', ')}`, width)}
+          </Text>
+        ) : null}
+        <Text dimColor wrap="truncate">
+          {fit(`lines ${top + 1}–${Math.min(lines.length, top + bodyHeight)} of ${lines.length}`, width)}
+        </Text>
+      </Box>
+    );
+  };
+
+  return { isOpen: () => ref.current.message !== null, open, handle, render };
+}

@@ -1,0 +1,127 @@
+/**
+ * A one-line prompt (hold date, interval, a setting, password, file name): opens over a screen,
+ * takes every key until Enter or Esc. The submit callback may refuse the value with a message.
+ */
+import type { Key } from 'ink';
+import { Box, Text } from 'ink';
+import React from 'react';
+import { LineInput } from '../components/line-input.js';
+import { editLine } from '../line-edit.js';
+import { useRefReducer } from './use-ref-reducer.js';
+
+/** What a prompt asks. `onSubmit` returns an error message to keep the prompt open, or null. */
+export interface PromptRequest {
+  label: string;
+  initial?: string;
+  hint?: string;
+  mask?: boolean;
+  onSubmit(value: string): string | null | Promise<string | null>;
+  /** Called on every change (live search). */
+  onChange?(value: string): void;
+  onCancel?(): void;
+}
+
+interface PromptState {
+  request: PromptRequest | null;
+  value: string;
+  error: string | null;
+}
+
+type PromptAction =
+  | { type: 'open'; request: PromptRequest }
+  | { type: 'set'; value: string }
+  | { type: 'error'; error: string }
+  | { type: 'close' };
+
+function reducer(state: PromptState, action: PromptAction): PromptState {
+  switch (action.type) {
+    case 'open':
+      return { request: action.request, value: action.request.initial ?? '', error: null };
+    case 'set':
+      return { ...state, value: action.value, error: null };
+    case 'error':
+      return { ...state, error: action.error };
+    case 'close':
+      return { request: null, value: '', error: null };
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}
+
+/** The prompt's controls. */
+export interface Prompt {
+  isOpen(): boolean;
+  open(request: PromptRequest): void;
+  handle(input: string, key: Key): boolean;
+  /** The prompt line(s), or null when closed. */
+  element: React.JSX.Element | null;
+}
+
+/** A prompt owned by one screen. */
+export function usePrompt(): Prompt {
+  const [state, dispatch, ref] = useRefReducer(reducer, { request: null, value: '', error: null });
+  const handle = (input: string, key: Key): boolean => {
+    const { request, value } = ref.current;
+    if (!request) return false;
+    const result = editLine(value, input, key);
+    switch (result.type) {
+      case 'change':
+        dispatch({ type: 'set', value: result.value });
+        request.onChange?.(result.value);
+        return true;
+      case 'cancel':
+        dispatch({ type: 'close' });
+        request.onCancel?.();
+        return true;
+      case 'submit':
+      {
+        // A synchronous answer closes at once, so the next key (sent right after Enter) is the screen's.
+        const settle = (error: string | null): void => {
+          if (error === null) closeIfSame(request);
+          else dispatch({ type: 'error', error });
+        };
+        const answer = request.onSubmit(result.value);
+        if (answer instanceof Promise) {
+          answer.then(settle, (error: unknown) => settle(error instanceof Error ? error.message : String(error)));
+        } else {
+          settle(answer);
+        }
+        return true;
+      }
+      case 'ignore':
+        return true;
+      default: {
+        const never: never = result;
+        return never;
+      }
+    }
+  };
+  const closeIfSame = (request: PromptRequest): void => {
+    if (ref.current.request === request) dispatch({ type: 'close' });
+  };
+  const element = state.request ? (
+    <Box flexDirection="column">
+      <LineInput label={state.request.label} value={state.value} mask={state.request.mask} hint={state.request.hint} />
+      {state.error ? (
+        <Text color="red" wrap="truncate">
+          {state.error}
+        </Text>
+      ) : null}
+    </Box>
+  ) : null;
+  return { isOpen: () => ref.current.request !== null, open: (request) => dispatch({ type: 'open', request }), handle, element };
+}
+
+/** Open `prompt` as the live search of a list: every change filters, Enter keeps, Esc clears. */
+export function openSearch(prompt: Prompt, current: string, setQuery: (query: string) => void): void {
+  prompt.open({
+    label: 'Search',
+    initial: current,
+    hint: 'Enter keep · Esc clear',
+    onChange: setQuery,
+    onSubmit: () => null,
+    onCancel: () => setQuery(''),
+  });
+}

@@ -1,0 +1,22 @@
+/** The policy as the Settings screen shows it (pure). */
+import type { Policy } from '../core/plan.js';
+import type { PolicyOverview } from './services.js';
+
+/** Readable lines and a level table for `policy`. */
+export function policyOverview(policy: Policy, autoSend: boolean): PolicyOverview {
+  return {
+    lines: [
+      `scope ${policy.scope} · grouping ${policy.grouping} · minimum ${policy.minAmount} · recipients ${policy.recipients}`,
+      `statements ${policy.statementEveryDays === null ? 'off' : `every ${policy.statementEveryDays} days`} · interest ${policy.interestRatePercent === null ? 'none' : `${policy.interestRatePercent} %`}`,
+      `installments ${policy.installments.enabled ? `on, grace ${policy.installments.graceDays} days` : 'off'} · bcc ${policy.bcc.join(', ') || 'none'} · --send-due ${autoSend ? 'sends' : 'sends nothing (schedule.autoSend false)'}`,
+    ],
+    levels: policy.levels.map((level) => ({
+      id: level.id,
+      name: level.name,
+      days: level.days,
+      repeat: level.repeatEveryDays === undefined ? '' : `every ${level.repeatEveryDays} d`,
+      fee: level.fee === undefined ? '' : String(level.fee),
+      extras: [level.letter ? 'letter' : '', level.ccAgent ? 'cc agent' : '', level.attachInvoices ? 'invoices' : ''].filter(Boolean).join(', '),
+    })),
+  };
+}

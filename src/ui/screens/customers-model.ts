@@ -1,0 +1,85 @@
+/** State of the Customers screen as a reducer (pure), and the rows it derives from it. */
+import { currencyDigits } from '../../core/money.js';
+import { customerPasses, DEFAULT_FILTERS, isUnfiltered, NO_FILTERS, type FilterText, type Filters } from '../filters.js';
+import { memoLast } from '../hooks/list-keys.js';
+import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
+import type { CustomerList, CustomerRow } from '../services.js';
+import { foldText } from '../text-fold.js';
+
+/** The Customers screen state. */
+export interface CustomersState {
+  data: CustomerList | null;
+  error: string | null;
+  list: ListState;
+  query: string;
+  filterText: FilterText;
+  filters: Filters;
+  /** Code of the customer whose detail is open. */
+  open: string | null;
+}
+
+/** What can happen on the Customers screen. */
+export type CustomersAction =
+  | { type: 'loaded'; data: CustomerList }
+  | { type: 'failed'; error: string }
+  | { type: 'list'; action: ListAction }
+  | { type: 'query'; query: string }
+  | { type: 'filters'; text: FilterText; filters: Filters }
+  | { type: 'open'; code: string | null };
+
+/** Before the list has loaded. */
+export const initialCustomers: CustomersState = {
+  data: null,
+  error: null,
+  list: initialList,
+  query: '',
+  filterText: NO_FILTERS,
+  filters: DEFAULT_FILTERS,
+  open: null,
+};
+
+/** The Customers reducer. */
+export function customersReducer(state: CustomersState, action: CustomersAction): CustomersState {
+  switch (action.type) {
+    case 'loaded':
+      return { ...state, data: action.data, error: null };
+    case 'failed':
+      return { ...state, error: action.error };
+    case 'list':
+      return { ...state, list: listReducer(state.list, action.action) };
+    case 'query':
+      return { ...state, query: action.query, list: listReducer(state.list, { type: 'reset' }) };
+    case 'filters':
+      return { ...state, filterText: action.text, filters: action.filters, list: listReducer(state.list, { type: 'reset' }) };
+    case 'open':
+      return { ...state, open: action.code };
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}
+
+/** Folded search text per row list (built once per loaded list, warmed after loading). */
+export const searchIndex = memoLast((rows: readonly CustomerRow[]): string[] =>
+  rows.map((r) => foldText(`${r.code} ${r.name} ${r.emails.join(' ')}`)),
+);
+
+const majorOf = (currency: string, amount: number): number => amount / 10 ** currencyDigits(currency);
+
+/** The customers that pass the filters and the search. */
+export const visibleCustomers = memoLast((data: CustomerList | null, filters: Filters, query: string): CustomerRow[] => {
+  if (!data) return [];
+  const q = foldText(query.trim());
+  const plain = isUnfiltered(filters);
+  if (q === '' && plain) return data.rows;
+  const index = q === '' ? null : searchIndex(data.rows);
+  const out: CustomerRow[] = [];
+  for (let i = 0; i < data.rows.length; i += 1) {
+    const row = data.rows[i]!;
+    if (index && !index[i]!.includes(q)) continue;
+    if (!plain && !customerPasses(row, filters, majorOf)) continue;
+    out.push(row);
+  }
+  return out;
+});

@@ -1,0 +1,133 @@
+/**
+ * Customers: the aging of everything open drawn as bars per currency, then every customer with
+ * open totals per currency and the oldest days overdue. Enter opens one (see use-customer-detail).
+ */
+import type { Key } from 'ink';
+import { Box, Text } from 'ink';
+import React, { useRef } from 'react';
+import { agingHeight, AgingBars } from '../components/aging-bars.js';
+import { VirtualTable, type Column } from '../components/virtual-table.js';
+import { useDesk, useScreenKeys } from '../desk-context.js';
+import { describeFilters } from '../filters.js';
+import { fit, formatAmount } from '../format.js';
+import { listActionFor } from '../hooks/list-keys.js';
+import { windowTop } from '../hooks/list-state.js';
+import { useCustomerDetail } from '../hooks/use-customer-detail.js';
+import { useLoad } from '../hooks/use-load.js';
+import { useFilterForm } from '../hooks/use-filter-form.js';
+import { usePreview } from '../hooks/use-preview.js';
+import { openSearch, usePrompt } from '../hooks/use-prompt.js';
+import { useRefReducer } from '../hooks/use-ref-reducer.js';
+import { useSend } from '../hooks/use-send.js';
+import { commandFor } from '../keys.js';
+import type { CustomerRow } from '../services.js';
+import { customersReducer, initialCustomers, searchIndex, visibleCustomers } from './customers-model.js';
+import type { ScreenProps } from './due.js';
+
+const columns: Column<CustomerRow>[] = [
+  { title: 'Code', width: 10, cell: (r) => r.code },
+  { title: 'Name', width: 26, cell: (r) => r.name },
+  { title: 'Open', width: 26, align: 'right', cell: (r) => r.open.map((o) => formatAmount(o.amount, o.currency)).join('; ') },
+  { title: 'Days', width: 5, align: 'right', cell: (r) => (r.oldestDaysOverdue === null ? '' : String(r.oldestDaysOverdue)) },
+  { title: 'Flags', width: 12, cell: (r) => [r.reminders ? '' : 'off', r.holdUntil ? `hold ${r.holdUntil}` : ''].filter(Boolean).join(' ') },
+  { title: 'E-mail', width: 10, cell: (r) => r.emails[0] ?? '(none)' },
+];
+
+/** The Customers screen. */
+export function CustomersScreen({ height, width, active }: ScreenProps): React.JSX.Element {
+  const { services, asOf, version } = useDesk();
+  const [state, dispatch, ref] = useRefReducer(customersReducer, initialCustomers);
+  const prompt = usePrompt();
+  const preview = usePreview();
+  const send = useSend();
+  const detail = useCustomerDetail(prompt, preview, send, () => dispatch({ type: 'open', code: null }));
+  const filterForm = useFilterForm((text, filters) => dispatch({ type: 'filters', text, filters }));
+  const tableHeight = useRef(10);
+
+  useLoad(
+    () => services.listCustomers(asOf),
+    (data) => {
+      dispatch({ type: 'loaded', data });
+      // Build the search index while the operator reads the first frame, not on the first key.
+      setImmediate(() => searchIndex(data.rows));
+    },
+    (error) => dispatch({ type: 'failed', error }),
+    [services, asOf, version],
+  );
+
+  const handle = (input: string, key: Key): boolean => {
+    if (send.isOpen()) return send.handle(input, key);
+    if (preview.isOpen()) return preview.handle(input, key);
+    if (filterForm.isOpen()) return filterForm.handle(input, key);
+    if (prompt.isOpen()) return prompt.handle(input, key);
+    if (detail.isOpen()) return detail.handle(input, key);
+    const s = ref.current;
+    const command = commandFor(input, key, ['list']);
+    const rows = visibleCustomers(s.data, s.filters, s.query);
+    const current = rows[s.list.cursor] ?? null;
+    const action = listActionFor(command, () => rows.map((r) => r.code), rows.length, tableHeight.current, current?.code ?? null);
+    if (action) {
+      dispatch({ type: 'list', action });
+      return true;
+    }
+    switch (command) {
+      case 'open':
+        if (current) {
+          dispatch({ type: 'open', code: current.code });
+          detail.open(current.code);
+        }
+        return true;
+      case 'search':
+        openSearch(prompt, s.query, (query) => dispatch({ type: 'query', query }));
+        return true;
+      case 'filters':
+        filterForm.open(s.filterText);
+        return true;
+      default:
+        return false;
+    }
+  };
+  useScreenKeys('customers', handle);
+
+  const modal = send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width) ?? detail.render(height, width);
+  if (modal) return modal;
+
+  const rows = visibleCustomers(state.data, state.filters, state.query);
+  const aging = state.data?.aging ?? [];
+  const agingLines = agingHeight(aging, Math.max(1, Math.floor(height / 4)));
+  const promptLines = prompt.element ? 2 : 0;
+  const bodyHeight = Math.max(1, height - agingLines - 3 - promptLines);
+  tableHeight.current = bodyHeight;
+  const top = windowTop(state.list.top, state.list.cursor, bodyHeight, rows.length);
+  const filterText = describeFilters(state.filterText);
+  const header = !state.data
+    ? (state.error ? `Could not load customers: ${state.error}` : 'Loading customers…')
+    : `Customers — ${rows.length} of ${state.data.rows.length} · ${state.list.selected.size} selected` +
+      (filterText ? ` · filter: ${filterText}` : '') +
+      (state.query ? ` · search: ${state.query}` : '');
+  return (
+    <Box flexDirection="column">
+      <AgingBars aging={aging} width={width} maxLines={Math.max(1, Math.floor(height / 4))} />
+      <Text bold color={state.error ? 'red' : undefined} wrap="truncate">
+        {fit(header, width)}
+      </Text>
+      <VirtualTable
+        rows={rows}
+        columns={columns}
+        rowKey={(r) => r.code}
+        top={top}
+        cursor={state.list.cursor}
+        height={bodyHeight}
+        width={width}
+        selected={state.list.selected}
+        focused={active}
+        rowColor={(r) => (r.holdUntil ? 'yellow' : !r.reminders ? 'gray' : undefined)}
+        empty={state.data ? 'no customers match' : ''}
+      />
+      {prompt.element}
+      <Text dimColor wrap="truncate">
+        {fit('Enter open · space select · a all · n none · / search · f filters · ? help', width)}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,108 @@
+/** State of the Due now screen as a reducer (pure), and the rows it derives from it. */
+import type { Plan, PlannedMessage } from '../../core/plan.js';
+import { DEFAULT_FILTERS, messagePasses, NO_FILTERS, type FilterText, type Filters } from '../filters.js';
+import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
+import { memoLast } from '../hooks/list-keys.js';
+import { foldText } from '../text-fold.js';
+
+/** Which section of the Due screen is shown. */
+export type DueSection = 'planned' | 'skipped';
+
+/** One skipped customer or data problem row. */
+export interface SkipRow {
+  key: string;
+  customer: string;
+  reason: string;
+  detail: string;
+}
+
+/** The Due now screen state. */
+export interface DueState {
+  plan: Plan | null;
+  error: string | null;
+  section: DueSection;
+  planned: ListState;
+  skipped: ListState;
+  query: string;
+  filterText: FilterText;
+  filters: Filters;
+}
+
+/** What can happen on the Due now screen. */
+export type DueAction =
+  | { type: 'loaded'; plan: Plan }
+  | { type: 'failed'; error: string }
+  | { type: 'list'; action: ListAction }
+  | { type: 'section'; section: DueSection }
+  | { type: 'query'; query: string }
+  | { type: 'filters'; text: FilterText; filters: Filters };
+
+/** Before the plan has loaded. */
+export const initialDue: DueState = {
+  plan: null,
+  error: null,
+  section: 'planned',
+  planned: initialList,
+  skipped: initialList,
+  query: '',
+  filterText: NO_FILTERS,
+  filters: DEFAULT_FILTERS,
+};
+
+/** The Due now reducer. */
+export function dueReducer(state: DueState, action: DueAction): DueState {
+  switch (action.type) {
+    case 'loaded': {
+      // Keep the selection of messages that are still planned (after a reload or a send).
+      const keys = new Set(action.plan.messages.map((m) => m.key));
+      const selected = new Set([...state.planned.selected].filter((k) => keys.has(k)));
+      return { ...state, plan: action.plan, error: null, planned: { ...state.planned, selected } };
+    }
+    case 'failed':
+      return { ...state, error: action.error };
+    case 'list':
+      return state.section === 'planned'
+        ? { ...state, planned: listReducer(state.planned, action.action) }
+        : { ...state, skipped: listReducer(state.skipped, action.action) };
+    case 'section':
+      return { ...state, section: action.section };
+    case 'query':
+      return { ...state, query: action.query, planned: listReducer(state.planned, { type: 'reset' }), skipped: listReducer(state.skipped, { type: 'reset' }) };
+    case 'filters':
+      return { ...state, filterText: action.text, filters: action.filters, planned: listReducer(state.planned, { type: 'reset' }) };
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}
+
+const foldedMessages = new WeakMap<PlannedMessage, string>();
+
+function messageSearchText(message: PlannedMessage): string {
+  let text = foldedMessages.get(message);
+  if (text === undefined) {
+    const c = message.customer;
+    text = foldText([c.code, c.name, message.key, ...message.to, ...message.reminds].join(' '));
+    foldedMessages.set(message, text);
+  }
+  return text;
+}
+
+/** The planned messages that pass the filters and the search, in plan order. */
+export const visibleMessages = memoLast((plan: Plan | null, filters: Filters, query: string): PlannedMessage[] => {
+  if (!plan) return [];
+  const q = foldText(query.trim());
+  return plan.messages.filter((m) => (q === '' || messageSearchText(m).includes(q)) && messagePasses(m, filters));
+});
+
+/** Skipped customers and data problems that match the search. */
+export const visibleSkips = memoLast((plan: Plan | null, query: string): SkipRow[] => {
+  if (!plan) return [];
+  const rows: SkipRow[] = [
+    ...plan.skipped.map((s, i) => ({ key: `s${i}`, customer: s.customer, reason: s.reason, detail: s.detail ?? '' })),
+    ...plan.problems.map((p, i) => ({ key: `p${i}`, customer: p.customer, reason: `problem: ${p.field}`, detail: p.message })),
+  ];
+  const q = foldText(query.trim());
+  return q === '' ? rows : rows.filter((r) => foldText(`${r.customer} ${r.reason} ${r.detail}`).includes(q));
+});

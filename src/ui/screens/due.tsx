@@ -1,0 +1,198 @@
+/**
+ * Due now, the start screen: what is due today as the operator's inbox. Planned messages with
+ * customer, kind/level, currency, item count, total, oldest days overdue and recipients; `x`
+ * switches to the skipped customers with their reasons.
+ */
+import type { Key } from 'ink';
+import { Box, Text } from 'ink';
+import React, { useRef } from 'react';
+import type { PlannedMessage } from '../../core/plan.js';
+import { VirtualTable, type Column } from '../components/virtual-table.js';
+import { useDesk, useScreenKeys } from '../desk-context.js';
+import { describeFilters } from '../filters.js';
+import { fit, formatMoney } from '../format.js';
+import { listActionFor } from '../hooks/list-keys.js';
+import { windowTop } from '../hooks/list-state.js';
+import { useFilterForm } from '../hooks/use-filter-form.js';
+import { useLoad } from '../hooks/use-load.js';
+import { usePreview, useWriteFiles } from '../hooks/use-preview.js';
+import { openSearch, usePrompt } from '../hooks/use-prompt.js';
+import { useRefReducer } from '../hooks/use-ref-reducer.js';
+import { useSend } from '../hooks/use-send.js';
+import { commandFor } from '../keys.js';
+import { messageFacts } from '../message-facts.js';
+import { dueReducer, initialDue, visibleMessages, visibleSkips, type SkipRow } from './due-model.js';
+
+/** Props every screen gets. */
+export interface ScreenProps {
+  height: number;
+  width: number;
+  active: boolean;
+}
+
+const messageColumns: Column<PlannedMessage>[] = [
+  { title: 'Customer', width: 24, cell: (m) => `${m.customer.code} ${m.customer.name}` },
+  { title: 'Kind/level', width: 12, cell: (m) => messageFacts(m).kindLabel },
+  { title: 'Cur', width: 3, cell: (m) => m.currency },
+  { title: 'Items', width: 5, align: 'right', cell: (m) => String(messageFacts(m).itemCount) },
+  { title: 'Total', width: 13, align: 'right', cell: (m) => formatMoney(m.total + m.fee + m.interest, m.currency) },
+  { title: 'Days', width: 5, align: 'right', cell: (m) => String(messageFacts(m).oldestDaysOverdue ?? '') },
+  { title: 'Recipients', width: 20, cell: (m) => (m.to.length > 0 ? m.to.join(', ') : m.letter ? '(letter)' : '(none)') },
+];
+
+const skipColumns: Column<SkipRow>[] = [
+  { title: 'Customer', width: 14, cell: (r) => r.customer },
+  { title: 'Reason', width: 22, cell: (r) => r.reason },
+  { title: 'Detail', width: 20, cell: (r) => r.detail },
+];
+
+/** The Due now screen. */
+export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Element {
+  const desk = useDesk();
+  const { services, asOf, version, notify } = desk;
+  const [state, dispatch, ref] = useRefReducer(dueReducer, initialDue);
+  const prompt = usePrompt();
+  const preview = usePreview();
+  const write = useWriteFiles();
+  const send = useSend();
+  const filterForm = useFilterForm((text, filters) => dispatch({ type: 'filters', text, filters }));
+  const tableHeight = useRef(10);
+
+  useLoad(
+    () => services.loadPlan(asOf),
+    (plan) => dispatch({ type: 'loaded', plan }),
+    (error) => dispatch({ type: 'failed', error }),
+    [services, asOf, version],
+  );
+
+  const writeMessages = async (messages: PlannedMessage[]): Promise<void> => {
+    const written: string[] = [];
+    for (const message of messages) {
+      const files = await write(message);
+      if (!files) return;
+      written.push(...files);
+    }
+    if (messages.length > 1) notify(`wrote ${written.length} files to ${services.previewDir()}`, 'ok');
+  };
+
+  const handle = (input: string, key: Key): boolean => {
+    if (send.isOpen()) return send.handle(input, key);
+    if (preview.isOpen()) return preview.handle(input, key);
+    if (filterForm.isOpen()) return filterForm.handle(input, key);
+    if (prompt.isOpen()) return prompt.handle(input, key);
+    const s = ref.current;
+    const command = commandFor(input, key, ['due', 'list']);
+    if (command === null) return false;
+    if (s.section === 'skipped') {
+      const rows = visibleSkips(s.plan, s.query);
+      const current = rows[s.skipped.cursor]?.key ?? null;
+      const action = listActionFor(command, () => rows.map((r) => r.key), rows.length, tableHeight.current, current);
+      if (action && command !== 'toggle' && command !== 'selectAll') {
+        dispatch({ type: 'list', action });
+        return true;
+      }
+    } else {
+      const rows = visibleMessages(s.plan, s.filters, s.query);
+      const current = rows[s.planned.cursor] ?? null;
+      const action = listActionFor(command, () => rows.map((m) => m.key), rows.length, tableHeight.current, current?.key ?? null);
+      if (action) {
+        dispatch({ type: 'list', action });
+        return true;
+      }
+      const selected = (): PlannedMessage[] => rows.filter((m) => s.planned.selected.has(m.key));
+      switch (command) {
+        case 'preview':
+        case 'open':
+          if (current) preview.open(current);
+          return true;
+        case 'write': {
+          const chosen = selected();
+          const targets = chosen.length > 0 ? chosen : current ? [current] : [];
+          if (targets.length > 0) void writeMessages(targets);
+          return true;
+        }
+        case 'send':
+          send.request(selected());
+          return true;
+        default:
+          break;
+      }
+    }
+    switch (command) {
+      case 'skipped':
+        dispatch({ type: 'section', section: s.section === 'planned' ? 'skipped' : 'planned' });
+        return true;
+      case 'search':
+        openSearch(prompt, s.query, (query) => dispatch({ type: 'query', query }));
+        return true;
+      case 'filters':
+        if (s.section === 'planned') filterForm.open(s.filterText);
+        return true;
+      default:
+        // Keys of this screen that do nothing here (e.g. p on the skipped list) are still taken.
+        return command !== 'open';
+    }
+  };
+  useScreenKeys('due', handle);
+
+  const modal = send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
+  if (modal) return modal;
+
+  const messages = visibleMessages(state.plan, state.filters, state.query);
+  const skips = visibleSkips(state.plan, state.query);
+  const promptLines = prompt.element ? 2 : 0;
+  const bodyHeight = Math.max(1, height - 3 - promptLines);
+  tableHeight.current = bodyHeight;
+  const list = state.section === 'planned' ? state.planned : state.skipped;
+  const count = state.section === 'planned' ? messages.length : skips.length;
+  const top = windowTop(list.top, list.cursor, bodyHeight, count);
+  const filterText = describeFilters(state.filterText);
+  const plan = state.plan;
+  const header = !plan
+    ? state.error
+      ? `Could not plan: ${state.error}`
+      : 'Planning…'
+    : state.section === 'planned'
+      ? `Due now — ${messages.length} of ${plan.messages.length} planned · ${state.planned.selected.size} selected · ${plan.skipped.length} skipped (x)` +
+        (filterText ? ` · filter: ${filterText}` : '') +
+        (state.query ? ` · search: ${state.query}` : '')
+      : `Skipped — ${skips.length} customers and problems (x: back to planned)` + (state.query ? ` · search: ${state.query}` : '');
+  return (
+    <Box flexDirection="column">
+      <Text bold color={state.error ? 'red' : undefined} wrap="truncate">
+        {fit(header, width)}
+      </Text>
+      {state.section === 'planned' ? (
+        <VirtualTable
+          rows={messages}
+          columns={messageColumns}
+          rowKey={(m) => m.key}
+          top={top}
+          cursor={state.planned.cursor}
+          height={bodyHeight}
+          width={width}
+          selected={state.planned.selected}
+          focused={active}
+          empty={plan ? 'nothing is due' : ''}
+        />
+      ) : (
+        <VirtualTable
+          rows={skips}
+          columns={skipColumns}
+          rowKey={(r) => r.key}
+          top={top}
+          cursor={state.skipped.cursor}
+          height={bodyHeight}
+          width={width}
+          focused={active}
+          rowColor={(r) => (r.reason.startsWith('problem') ? 'red' : 'yellow')}
+          empty="nobody skipped"
+        />
+      )}
+      {prompt.element}
+      <Text dimColor wrap="truncate">
+        {fit('space select · a all · n none · p preview · w write · s send · x skipped · f filters · / search · ? help', width)}
+      </Text>
+    </Box>
+  );
+}

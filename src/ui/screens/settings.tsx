@@ -1,0 +1,180 @@
+/**
+ * Settings: company data and SMTP fields (Enter edits, validated by the settings layer), the SMTP
+ * password for this session only, a test e-mail, the policy overview and CSV import with its
+ * error report.
+ */
+import { Table } from '@alcalzone/ink-table';
+import type { Key } from 'ink';
+import { Box, Text } from 'ink';
+import React, { useRef, useState } from 'react';
+import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
+import { fit } from '../format.js';
+import { listActionFor } from '../hooks/list-keys.js';
+import { initialList, listReducer, windowTop, type ListAction, type ListState } from '../hooks/list-state.js';
+import { usePrompt } from '../hooks/use-prompt.js';
+import { useRefReducer } from '../hooks/use-ref-reducer.js';
+import { commandFor } from '../keys.js';
+import { EDITABLE_SETTINGS, type ImportKind } from '../services.js';
+import type { ScreenProps } from './due.js';
+
+const IMPORT_KINDS: readonly ImportKind[] = ['customers', 'items', 'payments', 'plans'];
+
+/** The Settings screen. */
+export function SettingsScreen({ height, width, active }: ScreenProps): React.JSX.Element {
+  const { services, review, notify, dataChanged } = useDesk();
+  const [list, dispatch, ref] = useRefReducer<ListState, ListAction>(listReducer, initialList);
+  const [report, setReport] = useState<{ title: string; lines: string[]; ok: boolean } | null>(null);
+  const [, rerender] = useState(0);
+  const prompt = usePrompt();
+  const fieldsHeight = useRef(8);
+
+  const refuse = (what: string): void => notify(`review mode: ${what} is refused — nothing can be sent or changed`, 'warn');
+
+  const handle = (input: string, key: Key): boolean => {
+    if (prompt.isOpen()) return prompt.handle(input, key);
+    const command = commandFor(input, key, ['settings', 'list']);
+    const action = listActionFor(command, () => [], EDITABLE_SETTINGS.length, fieldsHeight.current, null);
+    if (action && command !== 'toggle' && command !== 'selectAll' && command !== 'selectNone') {
+      dispatch(action);
+      return true;
+    }
+    const field = EDITABLE_SETTINGS[ref.current.cursor];
+    switch (command) {
+      case 'edit':
+        if (!field) return true;
+        if (review) refuse('changing settings');
+        else
+          prompt.open({
+            label: field,
+            initial: services.readSettings()[field] ?? '',
+            hint: 'Enter saves · Esc cancels',
+            onSubmit: (value) =>
+              services.updateSetting(field, value).then(
+                () => {
+                  notify(`${field} saved`, 'ok');
+                  rerender((n) => n + 1);
+                  return null;
+                },
+                (error: unknown) => errorText(error),
+              ),
+          });
+        return true;
+      case 'password':
+        if (review) refuse('typing the SMTP password');
+        else
+          prompt.open({
+            label: 'SMTP password (this session only, never saved)',
+            mask: true,
+            onSubmit: (value) => {
+              services.setSessionPassword(value);
+              notify(value === '' ? 'session password cleared' : 'password kept for this session only', 'ok');
+              rerender((n) => n + 1);
+              return null;
+            },
+          });
+        return true;
+      case 'testMail':
+        if (review) refuse('sending a test e-mail');
+        else
+          prompt.open({
+            label: 'Send a test e-mail to',
+            initial: services.readSettings()['company.email'] ?? '',
+            onSubmit: (value) => {
+              const address = value.trim();
+              if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return `"${address}" is not an e-mail address`;
+              notify(`sending a test e-mail to ${address}…`, 'info');
+              return services.sendTestMail(address).then(
+                (text) => {
+                  notify(text, 'ok');
+                  return null;
+                },
+                (error: unknown) => `test e-mail failed: ${errorText(error)}`,
+              );
+            },
+          });
+        return true;
+      case 'importCsv':
+        if (review) refuse('importing');
+        else
+          prompt.open({
+            label: 'Import',
+            hint: `KIND FILE [--skip-invalid] [--snapshot] [--decimal-comma] … — KIND is ${IMPORT_KINDS.join(', ')}`,
+            onSubmit: (value) => {
+              const args = value.trim().split(/\s+/).filter((word) => word !== '');
+              const kind = IMPORT_KINDS.find((k) => k === args[0]);
+              if (!kind || args.length < 2) return `write KIND FILE, KIND one of ${IMPORT_KINDS.join(', ')}`;
+              return services.importCsv(args).then(
+                (result) => {
+                  setReport({ title: `Import ${args.join(' ')}: ${result.ok ? 'done' : 'nothing imported'}`, lines: result.lines, ok: result.ok });
+                  notify(`import ${kind}: ${result.ok ? 'done' : 'refused, see the report'}`, result.ok ? 'ok' : 'error');
+                  if (result.ok) dataChanged();
+                  return null;
+                },
+                (error: unknown) => errorText(error),
+              );
+            },
+          });
+        return true;
+      default:
+        if (key.escape && report) {
+          setReport(null);
+          return true;
+        }
+        return false;
+    }
+  };
+  useScreenKeys('settings', handle);
+
+  const values = services.readSettings();
+  const policy = services.policyOverview();
+  const promptLines = prompt.element ? 2 : 0;
+  const reportLines = report ? Math.min(report.lines.length + 1, Math.max(2, Math.floor(height / 3))) : 0;
+  const rows: string[] = [
+    ...EDITABLE_SETTINGS.map((k) => `${fit(k, 18)} ${values[k] ?? ''}`),
+  ];
+  const levelTableHeight = policy.levels.length > 0 ? policy.levels.length + 4 : 0;
+  const available = height - 1 - promptLines - reportLines - 1 - 1;
+  const policyRoom = Math.max(0, available - Math.min(rows.length, 6));
+  const showLevels = policyRoom >= levelTableHeight + 2 && levelTableHeight > 0;
+  const policyLines = policy.lines.slice(0, Math.max(0, policyRoom - (showLevels ? levelTableHeight : 0)));
+  const fieldsRoom = Math.max(1, available - policyLines.length - (showLevels ? levelTableHeight : 0));
+  fieldsHeight.current = fieldsRoom;
+  const top = windowTop(list.top, list.cursor, fieldsRoom, rows.length);
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate">
+        {fit(
+          `Settings — Enter edit · P password (${services.hasSessionPassword() ? 'typed for this session' : 'not typed'}) · m test e-mail · I import CSV`,
+          width,
+        )}
+      </Text>
+      {rows.slice(top, top + fieldsRoom).map((row, i) => (
+        <Text key={row.slice(0, 18)} inverse={active && top + i === list.cursor} wrap="truncate">
+          {fit(`${top + i === list.cursor ? '›' : ' '} ${row}`, width)}
+        </Text>
+      ))}
+      <Text bold wrap="truncate">
+        {fit('Policy', width)}
+      </Text>
+      {policyLines.map((line) => (
+        <Text key={line} wrap="truncate">
+          {fit(`  ${line}`, width)}
+        </Text>
+      ))}
+      {showLevels ? <Table data={policy.levels} /> : null}
+      {report ? (
+        <Box flexDirection="column">
+          <Text bold color={report.ok ? 'green' : 'red'} wrap="truncate">
+            {fit(`${report.title} (Esc hides)`, width)}
+          </Text>
+          {report.lines.slice(0, reportLines - 1).map((line, i) => (
+            <Text key={i} color={report.ok ? undefined : 'red'} wrap="truncate">
+              {fit(line, width)}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+      {prompt.element}
+    </Box>
+  );
+}

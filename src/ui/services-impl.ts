@@ -1,0 +1,202 @@
+/**
+ * The real DeskServices: storage, planning, documents, delivery, import and settings behind the
+ * one interface the screens use. Nothing here draws; every error is thrown with a message that
+ * the status line can show as it is.
+ */
+import { join } from 'node:path';
+import type { CommandContext, TextSink } from '../cli/context.js';
+import { localDate } from '../core/dates.js';
+import type { IsoDate, MessageRecord } from '../core/domain.js';
+import type { Plan, PlannedMessage } from '../core/plan.js';
+import { resolvePolicy } from '../core/policy.js';
+import { runImport } from '../commands/import.js';
+import { deliverPlan, type MessageOutcome } from '../delivery/deliver.js';
+import { defaultRenderer, type MessageRenderer } from '../delivery/render.js';
+import { createTransport, dataDir, outboxDir, type TransportPlace } from '../mail/transports/index.js';
+import { planDue } from '../planning/plan-due.js';
+import { writePreviews } from '../preview/write-previews.js';
+import { parseSettingValue, settingsWith, settingsWithout } from '../settings/change.js';
+import { getPath, type JsonObject } from '../settings/keys.js';
+import { getCustomer, setHold, setReminders, setStatementInterval } from '../storage/customers.js';
+import { openItemsOf } from '../storage/items.js';
+import { customerTimeline, getMessage, listMessages, updateMessageStatus } from '../storage/messages.js';
+import type { Store } from '../storage/store.js';
+import { agingOf } from './aging.js';
+import { queryCustomerList } from './customer-list-query.js';
+import { manualStatement } from './manual-statement.js';
+import { policyOverview } from './policy-overview.js';
+import { EDITABLE_SETTINGS, type DeskServices, type SendOutcome, type SettingsValues } from './services.js';
+import { statementSummary } from './statement-summary.js';
+import { testMailMime } from './test-mail.js';
+
+/** Lines written by a command into a context we hand it (import reports, delivery warnings). */
+function collector(): TextSink & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, write: (text: string) => lines.push(...text.split('\n').filter((l) => l !== '')) };
+}
+
+const STOPPED = 'not attempted: stopped by the operator';
+
+/** A delivery outcome as the send window shows it (not attempted after Esc = not sent). */
+function toSendOutcome(outcome: MessageOutcome): SendOutcome {
+  if (outcome.status === 'failed' && outcome.error === STOPPED) return { ...outcome, status: 'skipped' };
+  return { key: outcome.key, status: outcome.status, messageId: outcome.messageId, error: outcome.error };
+}
+
+/** Build the services of an operator session from the command context. */
+export async function createServices(ctx: CommandContext): Promise<DeskServices> {
+  const store: Store = await ctx.openStore();
+  const place: TransportPlace = { dbPath: store.path, cwd: ctx.cwd };
+  let sessionPassword: string | null = null;
+  let renderer: Promise<MessageRenderer> | null = null;
+  const warnings = collector();
+
+  const settings = () => ctx.settings.read();
+  const today = (): IsoDate => localDate(ctx.now());
+  /** The context for delivery: the typed password (memory only) and warnings kept off the screen. */
+  const sendContext = (): CommandContext => ({
+    ...ctx,
+    env: sessionPassword === null ? ctx.env : { ...ctx.env, DUEDESK_SMTP_PASSWORD: sessionPassword },
+    stderr: warnings,
+  });
+  const getRenderer = (): Promise<MessageRenderer> => {
+    renderer ??= defaultRenderer(settings(), ctx, store).catch((error: unknown) => {
+      renderer = null;
+      throw error;
+    });
+    return renderer;
+  };
+  const fresh = (): Store => {
+    store.refresh();
+    return store;
+  };
+  const requireCustomer = (code: string): void => {
+    if (!getCustomer(fresh().db, code)) throw new Error(`customer ${code} does not exist`);
+  };
+  const oneMessagePlan = (messages: PlannedMessage[]): Plan => ({ asOf: today(), messages, skipped: [], problems: [] });
+
+  const services: DeskServices = {
+    today,
+    loadPlan: async (asOf) => planDue(fresh(), settings(), asOf),
+    listCustomers: async (asOf) => queryCustomerList(fresh().db, asOf),
+    customerDetail: async (code, asOf) => {
+      const db = fresh().db;
+      const customer = getCustomer(db, code);
+      if (!customer) return null;
+      const items = openItemsOf(db, code);
+      const timeline = customerTimeline(db, code)
+        .reverse()
+        .map((m) => ({ id: m.id, asOf: m.asOf, kind: m.kind, level: m.level, currency: m.currency, outstanding: m.outstanding, status: m.status }));
+      const policy = resolvePolicy(settings());
+      return { customer, items, aging: agingOf(items, asOf), effectiveStatementEveryDays: customer.statementEveryDays ?? policy.statementEveryDays, timeline };
+    },
+    setHold: async (code, until) => {
+      requireCustomer(code);
+      await store.write((db) => setHold(db, code, until));
+    },
+    setReminders: async (code, on) => {
+      requireCustomer(code);
+      await store.write((db) => setReminders(db, code, on));
+    },
+    setStatementInterval: async (code, days) => {
+      requireCustomer(code);
+      await store.write((db) => setStatementInterval(db, code, days));
+    },
+    statementNow: async (code, asOf) => {
+      const db = fresh().db;
+      const customer = getCustomer(db, code);
+      if (!customer) throw new Error(`customer ${code} does not exist`);
+      return manualStatement(customer, openItemsOf(db, code), resolvePolicy(settings()), asOf);
+    },
+    listHistory: async () => listMessages(fresh().db).reverse(),
+    retryMessage: async (id, asOf) => {
+      const record = getMessage(fresh().db, id);
+      if (!record) throw new Error(`message ${id} does not exist`);
+      if (record.status !== 'failed') throw new Error(`message ${id} is ${record.status}; only failed messages are retried`);
+      const again = planDue(store, settings(), asOf).messages.find((m) => sameMessage(m, record));
+      if (!again) throw new Error(`nothing is due for ${record.customerCode} ${record.currency} ${record.level ?? record.kind} any more (paid, on hold or already sent)`);
+      const result = await services.send([again], () => undefined, new AbortController().signal);
+      return result.outcomes[0] ?? { key: again.key, status: 'skipped', messageId: null, error: 'already sent today' };
+    },
+    markUncertain: async (id, delivered) => {
+      await store.write((db) => {
+        const record = getMessage(db, id);
+        if (!record) throw new Error(`message ${id} does not exist`);
+        if (record.status !== 'uncertain') throw new Error(`message ${id} is ${record.status}, not uncertain`);
+        const error = delivered ? null : `${record.error ? `${record.error}; ` : ''}not delivered (checked by the operator)`;
+        updateMessageStatus(db, id, delivered ? 'sent' : 'failed', error, ctx.now().toISOString());
+      });
+    },
+    preview: async (message) => {
+      const summary = statementSummary(message);
+      try {
+        const out = await (await getRenderer()).render(message);
+        return { subject: out.subject, text: out.text, to: out.to, cc: out.cc, statementSummary: summary };
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        return { subject: '(not rendered)', text: `The e-mail could not be rendered: ${why}`, to: message.to, cc: message.cc, statementSummary: summary };
+      }
+    },
+    writePreview: (message, dir) => writePreviews(oneMessagePlan([message]), dir ?? services.previewDir(), ctx),
+    previewDir: () => join(dataDir(place), 'preview'),
+    transportLabel: () => {
+      const s = settings();
+      const url = ctx.env.DUEDESK_SMTP_URL;
+      if (url) return `smtp (DUEDESK_SMTP_URL) ${new URL(url).host}`;
+      if (s.mail?.transport === 'smtp') return `smtp ${s.smtp?.host ?? '(no host)'}:${s.smtp?.port ?? (s.smtp?.secure ? 465 : 587)}`;
+      return `outbox ${outboxDir(s, place)}`;
+    },
+    send: async (messages, onProgress, signal) => {
+      const outcome = await deliverPlan(oneMessagePlan(messages), sendContext(), (o, done, total) => onProgress(toSendOutcome(o), done, total), { signal });
+      const outcomes = outcome.messages.map(toSendOutcome);
+      for (const key of outcome.alreadySent ?? []) outcomes.push({ key, status: 'skipped', messageId: null, error: 'already sent today' });
+      if (outcome.error && outcomes.every((o) => o.status !== 'sent')) warnings.write(outcome.error);
+      return { outcomes, stopped: signal.aborted };
+    },
+    sendTestMail: async (address) => {
+      const s = settings();
+      const transport = await createTransport(s, sendContext().env, place);
+      try {
+        const from = s.smtp?.from ?? s.company?.email;
+        if (!from) throw new Error('set smtp.from or company.email first: the test e-mail needs a sender');
+        const mail = testMailMime(from, address, s.company?.name ?? 'duedesk', ctx.now());
+        const result = await transport.send(mail.raw, { from, to: [address] }, mail.messageId);
+        return `test e-mail to ${address} via ${transport.description}: ${result.response}`;
+      } finally {
+        await transport.close();
+      }
+    },
+    importCsv: async (args) => {
+      const out = collector();
+      const code = await runImport(args, { ...ctx, stdout: out, stderr: out });
+      return { ok: code === 0, lines: out.lines };
+    },
+    readSettings: () => {
+      const values: SettingsValues = {};
+      const stored = settings() as JsonObject;
+      for (const key of EDITABLE_SETTINGS) {
+        const value = getPath(stored, key);
+        values[key] = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+      }
+      return values;
+    },
+    updateSetting: async (key, value) => {
+      const write = ctx.settings.write?.bind(ctx.settings);
+      if (!write) throw new Error('settings cannot be changed in this session');
+      const current = settings();
+      write(value.trim() === '' ? settingsWithout(current, key) : settingsWith(current, key, parseSettingValue(key, value.trim())));
+      renderer = null;
+    },
+    setSessionPassword: (password) => {
+      sessionPassword = password === '' ? null : password;
+    },
+    hasSessionPassword: () => sessionPassword !== null,
+    policyOverview: () => policyOverview(resolvePolicy(settings()), settings().schedule?.autoSend !== false),
+  };
+  return services;
+}
+
+/** Whether a planned message is the same message again as a history record. */
+function sameMessage(planned: PlannedMessage, record: MessageRecord): boolean {
+  return planned.customer.code === record.customerCode && planned.currency === record.currency && planned.kind === record.kind && planned.level === record.level;
+}

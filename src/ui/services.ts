@@ -1,0 +1,230 @@
+/**
+ * Everything the screens need from the rest of duedesk, as one interface. The screens never touch
+ * storage, planning, documents or delivery directly: tests run them against a fake, the real
+ * session against createServices (services-impl.ts).
+ */
+import type { Customer, IsoDate, Item, Language, MessageKind, MessageRecord, MessageStatus, Minor } from '../core/domain.js';
+import type { Plan, PlannedMessage } from '../core/plan.js';
+import type { Aging } from './aging.js';
+
+/** An amount in one currency. */
+export interface CurrencyAmount {
+  currency: string;
+  amount: Minor;
+}
+
+/** One customer row of the Customers screen. */
+export interface CustomerRow {
+  code: string;
+  name: string;
+  language: Language;
+  /** Valid-looking addresses, primary first. */
+  emails: string[];
+  reminders: boolean;
+  holdUntil: IsoDate | null;
+  /** Open totals per currency (currencies with nothing open left out). */
+  open: CurrencyAmount[];
+  /** Days overdue of the oldest open overdue item; null when nothing is overdue. */
+  oldestDaysOverdue: number | null;
+}
+
+/** The customer list with the aging of all open items. */
+export interface CustomerList {
+  rows: CustomerRow[];
+  aging: Aging[];
+}
+
+/** One entry of a customer's history timeline. */
+export interface TimelineEntry {
+  id: number;
+  asOf: IsoDate;
+  kind: MessageKind;
+  level: string | null;
+  currency: string;
+  /** Amount outstanding for the customer in this currency when it was sent. */
+  outstanding: Minor;
+  status: MessageStatus;
+}
+
+/** Everything the customer detail view shows. */
+export interface CustomerDetail {
+  customer: Customer;
+  /** Open items, oldest due date first. */
+  items: Item[];
+  aging: Aging[];
+  /** The interval that applies: the customer's own, else the policy's, else null (off). */
+  effectiveStatementEveryDays: number | null;
+  timeline: TimelineEntry[];
+}
+
+/** What the preview modal shows for one planned message. */
+export interface PreviewView {
+  subject: string;
+  /** The plain-text body exactly as it will be sent. */
+  text: string;
+  to: string[];
+  cc: string[];
+  /** Short lines describing the statement PDF (items, totals, deadline). */
+  statementSummary: string[];
+}
+
+/** Outcome of one message sent from the TUI. */
+export interface SendOutcome {
+  key: string;
+  status: 'sent' | 'failed' | 'uncertain' | 'skipped';
+  messageId: string | null;
+  error: string | null;
+}
+
+/** Progress report while sending: the outcome of one message, and how many are done of all. */
+export type SendProgress = (outcome: SendOutcome, done: number, total: number) => void;
+
+/** Result of a send: every outcome in order, and whether the operator stopped it early. */
+export interface SendResult {
+  outcomes: SendOutcome[];
+  stopped: boolean;
+}
+
+/** CSV kinds that can be imported (SPEC §7). */
+export type ImportKind = 'customers' | 'items' | 'payments' | 'plans';
+
+/** Result of an import: whether it succeeded and the report lines (problems as FILE:LINE: column: message). */
+export interface ImportReport {
+  ok: boolean;
+  lines: string[];
+}
+
+/** The settings fields the Settings screen edits (flattened dotted keys → values). */
+export type SettingsValues = Record<string, string>;
+
+/** One level of the ladder as the Settings screen lists it. */
+export type LevelRow = {
+  id: string;
+  name: string;
+  days: number;
+  repeat: string;
+  fee: string;
+  extras: string;
+};
+
+/** The policy overview the Settings screen shows. */
+export interface PolicyOverview {
+  /** Scope, grouping, minimum, statements, interest, installments, auto-send. */
+  lines: string[];
+  levels: LevelRow[];
+}
+
+/** The desk's view of duedesk. Every method may reject with an Error whose message is shown. */
+export interface DeskServices {
+  /** Today's date for the session (the --as-of of the plan). */
+  today(): IsoDate;
+  /** Plan everything due on `asOf`. */
+  loadPlan(asOf: IsoDate): Promise<Plan>;
+  /** All customers with open totals and aging as of `asOf`. */
+  listCustomers(asOf: IsoDate): Promise<CustomerList>;
+  /** One customer with items and history; null when the code is unknown. */
+  customerDetail(code: string, asOf: IsoDate): Promise<CustomerDetail | null>;
+  /** Hold the customer until `until` (inclusive); null clears the hold. */
+  setHold(code: string, until: IsoDate | null): Promise<void>;
+  /** Turn reminders on or off for a customer. */
+  setReminders(code: string, on: boolean): Promise<void>;
+  /** Set the customer's own statement interval in days; null = use the policy. */
+  setStatementInterval(code: string, days: number | null): Promise<void>;
+  /** The manual statement for a customer now (seed 004); null when nothing is open. */
+  statementNow(code: string, asOf: IsoDate): Promise<PlannedMessage | null>;
+  /** Every message in the history, newest first. */
+  listHistory(): Promise<MessageRecord[]>;
+  /** Send a failed message again (re-planned for today). */
+  retryMessage(id: number, asOf: IsoDate): Promise<SendOutcome>;
+  /** Record what the operator found out about an uncertain message. */
+  markUncertain(id: number, delivered: boolean): Promise<void>;
+  /** Render a planned message for the preview modal. */
+  preview(message: PlannedMessage): Promise<PreviewView>;
+  /** Write the message as .eml and .pdf into `dir` (default: the preview folder); returns the paths. */
+  writePreview(message: PlannedMessage, dir?: string): Promise<string[]>;
+  /** Where `w` writes by default. */
+  previewDir(): string;
+  /** How messages go out, for the confirmation ("outbox /path" or "smtp host:port"). */
+  transportLabel(): string;
+  /** Send the messages one after another; stops after the message in flight when `signal` aborts. */
+  send(messages: PlannedMessage[], onProgress: SendProgress, signal: AbortSignal): Promise<SendResult>;
+  /** Send a test e-mail to `address`; resolves with a one-line description of what happened. */
+  sendTestMail(address: string): Promise<string>;
+  /** Import a CSV file: the words after `duedesk import` (kind, file, options; SPEC §6). */
+  importCsv(args: string[]): Promise<ImportReport>;
+  /** The editable settings as dotted keys → text values. */
+  readSettings(): SettingsValues;
+  /** Change one setting (validated); rejects with a clear message on a bad value. */
+  updateSetting(key: string, value: string): Promise<void>;
+  /** The SMTP password for this session only (never written anywhere). */
+  setSessionPassword(password: string): void;
+  /** Whether a session password has been typed. */
+  hasSessionPassword(): boolean;
+  /** The policy as readable lines. */
+  policyOverview(): PolicyOverview;
+}
+
+/** The settings keys the Settings screen edits, in display order. */
+export const EDITABLE_SETTINGS = [
+  'company.name',
+  'company.address',
+  'company.vatId',
+  'company.email',
+  'company.phone',
+  'company.iban',
+  'company.bic',
+  'operator',
+  'mail.transport',
+  'mail.outboxDir',
+  'smtp.host',
+  'smtp.port',
+  'smtp.secure',
+  'smtp.user',
+  'smtp.from',
+  'smtp.replyTo',
+] as const;
+
+/** Why review mode refuses something (shown to the operator). */
+export class ReviewRefusal extends Error {
+  /** Construct with the action refused. */
+  constructor(action: string) {
+    super(`review mode: ${action} is not allowed (nothing can be sent or changed)`);
+    this.name = 'ReviewRefusal';
+  }
+}
+
+/**
+ * Wrap services so that every sending or changing call is refused: review mode is enforced here
+ * too, not only by the screens, so no key path can slip through.
+ */
+export function readOnlyServices(services: DeskServices): DeskServices {
+  const refuse = (action: string) => () => Promise.reject(new ReviewRefusal(action));
+  return {
+
+    today: () => services.today(),
+    loadPlan: (asOf) => services.loadPlan(asOf),
+    listCustomers: (asOf) => services.listCustomers(asOf),
+    customerDetail: (code, asOf) => services.customerDetail(code, asOf),
+    statementNow: (code, asOf) => services.statementNow(code, asOf),
+    listHistory: () => services.listHistory(),
+    preview: (message) => services.preview(message),
+    writePreview: (message, dir) => services.writePreview(message, dir),
+    previewDir: () => services.previewDir(),
+    transportLabel: () => services.transportLabel(),
+    readSettings: () => services.readSettings(),
+    policyOverview: () => services.policyOverview(),
+    hasSessionPassword: () => services.hasSessionPassword(),
+    setHold: refuse('setting a hold'),
+    setReminders: refuse('changing reminders'),
+    setStatementInterval: refuse('changing the statement interval'),
+    retryMessage: refuse('retrying a message'),
+    markUncertain: refuse('marking a message'),
+    send: refuse('sending'),
+    sendTestMail: refuse('sending a test e-mail'),
+    importCsv: refuse('importing'),
+    updateSetting: refuse('changing settings'),
+    setSessionPassword: () => {
+      throw new ReviewRefusal('typing a password');
+    },
+  };
+}

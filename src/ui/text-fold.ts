@@ -1,0 +1,21 @@
+/**
+ * Search text folding: case-insensitive and accent-insensitive matching for every script the
+ * customers write in (Greek tonos, Cyrillic, accented Latin), so 'ΑΘΗΝΑ' finds 'Αθήνα'.
+ */
+
+const combiningMarks = /\p{M}/gu;
+
+/** Fold text for searching: lower case (Greek final sigma unified), accents removed. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(combiningMarks, '')
+    .toLocaleLowerCase()
+    .replace(/ς/g, 'σ')
+    .normalize('NFC');
+}
+
+/** True when `folded` (already folded) contains the folded query; an empty query matches all. */
+export function matchesFolded(folded: string, foldedQuery: string): boolean {
+  return foldedQuery === '' || folded.includes(foldedQuery);
+}

@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { OpenOptions, Store } from './store.js';
 import { loadSqlEngine } from './sql-engine.js';
+import { UserError } from '../core/exit-codes.js';
 import { removeStaleTemps, saveAtomic, type SaveHooks } from './atomic-file.js';
 import { acquireLock } from './lock.js';
 import { checkSchema, migrate, pendingMigrations } from './migrations.js';
@@ -34,6 +35,16 @@ export async function openStore(options: OpenOptions, seams: StoreSeams = {}): P
 /** Settings every connection needs; re-applied after export(), which reopens the connection. */
 function configure(db: Database): void {
   db.exec('PRAGMA foreign_keys = ON');
+}
+
+/**
+ * File-system failures (no permission, a folder where the file should be, disk full) are
+ * problems the user can fix: say so with the file name instead of a stack trace.
+ */
+function asUserError(error: unknown, path: string, action: string): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (error instanceof UserError || typeof code !== 'string' || !code.startsWith('E')) return error;
+  return new UserError(`${path}: ${action} (${(error as Error).message})`);
 }
 
 /** Run `change` in a transaction on `db`, rolling back when it throws. */
@@ -91,6 +102,14 @@ class FileStore implements Store {
 
   /** Load (or create) the file, clean crash leftovers and apply pending migrations. */
   async open(): Promise<void> {
+    try {
+      await this.openFile();
+    } catch (error) {
+      throw asUserError(error, this.path, 'cannot open database');
+    }
+  }
+
+  private async openFile(): Promise<void> {
     mkdirSync(dirname(this.path), { recursive: true });
     removeStaleTemps(this.path);
     if (currentIdentity(this.path) !== null) this.load();
@@ -145,7 +164,7 @@ class FileStore implements Store {
       this.loaded = currentIdentity(this.path);
     } catch (error) {
       this.loaded = null;
-      throw error;
+      throw asUserError(error, this.path, 'cannot save database');
     }
   }
 

@@ -18,7 +18,10 @@ export interface OpenOptions {
 export interface Store {
   /** The file path, or null when in memory. */
   readonly path: string | null;
-  /** The live sql.js database. Use for reads; do not keep prepared statements across writes. */
+  /**
+   * The live sql.js database. Use for reads; do not keep prepared statements across writes.
+   * Read it through `store.db` each time: `refresh()` and `write()` may swap in a reloaded copy.
+   */
   readonly db: Database;
   /** Reload from disk if another process saved since we last loaded. Cheap when nothing changed. */
   refresh(): void;

@@ -64,6 +64,13 @@ describe('damaged or foreign database files are refused and left untouched', () 
     await expectRefused(db.export(), /not a duedesk database/);
   });
 
+  it('a folder where the database file should be', async () => {
+    const dir = tempDir();
+    const error = await openStore({ path: dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message.startsWith(`${dir}: cannot open database (EISDIR`)).toBe(true);
+  });
+
   it('an empty file is taken as a new database', async () => {
     const file = join(tempDir(), 'empty.db');
     writeFileSync(file, '');

@@ -9,17 +9,20 @@ import type { Customer } from './domain.js';
 /** Result of checking one address field: the clean address, or why it is refused. */
 export type AddressCheck = { ok: true; address: string } | { ok: false; error: string };
 
-// Dot-atom local part (RFC 5322 without quoted strings or comments, which only serve tricks here).
-const LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+// Dot-atom local part (RFC 5322 without quoted strings or comments, which only serve tricks here),
+// with letters beyond ASCII for internationalised mailboxes (RFC 6531).
+const LOCAL = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
 // Host name labels; letters beyond ASCII are allowed for internationalised domains.
 const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 
 /** Check that `raw` is exactly one valid mailbox `local@domain` (surrounding blanks are trimmed). */
 export function checkAddress(raw: string): AddressCheck {
+  // Control characters are refused before trimming: a trailing line break is a header trick too.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(raw)) return { ok: false, error: 'contains a line break or control character' };
   const text = raw.trim();
   if (text === '') return { ok: false, error: 'is empty' };
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(text)) return { ok: false, error: 'contains a line break or control character' };
+  if (/[\u2028\u2029\u0085]/.test(text)) return { ok: false, error: 'contains a line break or control character' };
   if (/[,;]/.test(text)) return { ok: false, error: 'holds several addresses (comma or semicolon)' };
   if (/[<>"()[\]\\]/.test(text)) return { ok: false, error: 'is not a plain address (brackets, quotes or a display name)' };
   if (/\s/.test(text)) return { ok: false, error: 'contains spaces' };

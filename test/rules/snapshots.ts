@@ -1,0 +1,61 @@
+/** Builders for rules-engine tests: snapshots, policies and one-call planning with a fixed as-of date. */
+import type { Customer, IsoDate, Item } from '../../src/core/domain.js';
+import type { Plan, Policy } from '../../src/core/plan.js';
+import { resolvePolicy } from '../../src/core/policy.js';
+import { plan } from '../../src/core/rules/engine.js';
+import type { CustomerSnapshot, LevelSent, PlanSnapshot } from '../../src/core/rules/input.js';
+import type { Settings } from '../../src/settings/types.js';
+import { aCustomer, anItem, aPlan } from '../helpers/store.js';
+
+/** The SPEC default policy with some keys overridden. */
+export function policyWith(overrides: Partial<Policy> = {}, settings: Settings = {}): Policy {
+  return { ...resolvePolicy(settings), ...overrides };
+}
+
+/** An item due on `dueDate` (other fields from anItem). */
+export function due(dueDate: IsoDate, partial: Partial<Item> = {}): Item {
+  return anItem({ dueDate, ...partial });
+}
+
+/** A snapshot of one customer with items and optional history per item number. */
+export function snapshot(
+  items: readonly Item[],
+  options: {
+    customer?: Partial<Customer>;
+    history?: Record<string, LevelSent[]>;
+    lastMessageAsOf?: IsoDate | null;
+    plans?: PlanSnapshot[];
+  } = {},
+): CustomerSnapshot {
+  const customer = aCustomer(options.customer);
+  return {
+    customer,
+    items: items.map((item) => ({ item: { ...item, customerCode: customer.code }, history: options.history?.[item.number] ?? [] })),
+    lastMessageAsOf: options.lastMessageAsOf ?? null,
+    plans: options.plans ?? [],
+  };
+}
+
+/** A plan snapshot for an installment case (defaults: 25.00 on the 15th, 1000.00 total, 600.00 left). */
+export function planSnapshot(partial: Partial<PlanSnapshot> & { plan?: Parameters<typeof aPlan>[0] } = {}): PlanSnapshot {
+  const { plan: planFields, ...rest } = partial;
+  return {
+    plan: aPlan(planFields),
+    paymentDatesInMonth: [],
+    noticedThisMonth: false,
+    caseTotal: 100_000,
+    caseRemaining: 60_000,
+    currency: 'EUR',
+    ...rest,
+  };
+}
+
+/** Plan the snapshots with the policy on `asOf`. */
+export function planOf(snapshots: CustomerSnapshot[], asOf: IsoDate, policy: Policy = policyWith()): Plan {
+  return plan(snapshots, policy, asOf);
+}
+
+/** A compact view of a plan's messages for assertions: key, level and reminded items. */
+export function summary(result: Plan): { key: string; level: string | null; reminds: string[] }[] {
+  return result.messages.map((message) => ({ key: message.key, level: message.level, reminds: message.reminds }));
+}

@@ -1,0 +1,95 @@
+/**
+ * Validation of an items file (SPEC §7). Sign rules: invoices and charges have a positive amount;
+ * a credit note may be written with either sign and is always stored negative (ERPs export both
+ * ways). An open amount, when given, has the item's sign and is not larger than the amount.
+ */
+import type { Item, ItemKind, Minor } from '../domain.js';
+import { ITEM_KINDS } from '../domain.js';
+import { DuplicateKeys } from './duplicates.js';
+import { validateRecords, type RecordsInput, type RowReader } from './row-reader.js';
+import type { Validated } from './types.js';
+
+/** An item as read from a file: `openAmount` is null when the cell was empty (the importer decides). */
+export type ImportedItem = Omit<Item, 'openAmount'> & { openAmount: Minor | null };
+
+/** What item validation needs to know about existing data. */
+export interface ItemLookup {
+  /** The customer's currency, or undefined when no such customer exists. */
+  customerCurrency(code: string): string | undefined;
+}
+
+/** Validated items plus every (customer, number) the file names, valid or not (for --snapshot). */
+export interface ValidatedItems extends Validated<ImportedItem> {
+  listed: Map<string, Set<string>>;
+}
+
+/** Turn item records into ImportedItems or errors; (customer_code, number) must be unique in the file. */
+export function validateItems(input: RecordsInput, lookup: ItemLookup): ValidatedItems {
+  const seen = new DuplicateKeys();
+  const listed = new Map<string, Set<string>>();
+  const result = validateRecords(input, (reader): ImportedItem | undefined => {
+    const customerCode = reader.required('customer_code');
+    const number = reader.required('number');
+    if (customerCode !== undefined && number !== undefined) {
+      let numbers = listed.get(customerCode);
+      if (numbers === undefined) listed.set(customerCode, (numbers = new Set()));
+      numbers.add(number);
+      seen.check(reader, 'number', `${customerCode}\u0000${number}`, `number "${number}" for customer "${customerCode}"`);
+    }
+    const customerCurrency = customerCode === undefined ? undefined : lookup.customerCurrency(customerCode);
+    if (customerCode !== undefined && customerCurrency === undefined) {
+      reader.fail('customer_code', `unknown customer "${customerCode}" (import customers first)`);
+    }
+    const currency = reader.currency('currency', customerCurrency);
+    const kind = readKind(reader);
+    const issueDate = reader.date('issue_date', true);
+    const dueDate = reader.date('due_date', true);
+    if (issueDate && dueDate && dueDate < issueDate) reader.fail('due_date', `${dueDate} is before issue_date ${issueDate}`);
+    let amount = reader.amount('amount', currency, true);
+    let openAmount = reader.amount('open_amount', currency, false);
+    if (kind !== undefined && amount != null) {
+      ({ amount, openAmount } = applySignRules(reader, kind, amount, openAmount ?? null));
+    }
+    const reference = reader.optional('reference');
+    const caseRef = reader.optional('case');
+    const holdUntil = reader.date('hold_until', false);
+    if (
+      customerCode === undefined || number === undefined || currency === undefined || kind === undefined ||
+      !issueDate || !dueDate || amount == null || openAmount === undefined || holdUntil === undefined
+    ) {
+      return undefined;
+    }
+    return { customerCode, number, kind, issueDate, dueDate, amount, openAmount, currency, reference, case: caseRef, holdUntil };
+  });
+  return { ...result, listed };
+}
+
+function readKind(reader: RowReader): ItemKind | undefined {
+  const value = reader.text('kind').toLowerCase();
+  if (value === '') return 'invoice';
+  const kind = ITEM_KINDS.find((known) => known === value);
+  return kind ?? reader.fail('kind', `"${reader.text('kind')}" is not a kind (${ITEM_KINDS.join(', ')})`);
+}
+
+function applySignRules(
+  reader: RowReader,
+  kind: ItemKind,
+  amount: Minor,
+  openAmount: Minor | null,
+): { amount: Minor | undefined; openAmount: Minor | null | undefined } {
+  if (kind === 'credit_note') {
+    if (amount === 0) return { amount: reader.fail('amount', 'a credit note cannot be 0'), openAmount };
+    const open = openAmount === null ? null : -Math.abs(openAmount);
+    if (open !== null && open < -Math.abs(amount)) {
+      return { amount: -Math.abs(amount), openAmount: reader.fail('open_amount', 'is larger than amount') };
+    }
+    return { amount: -Math.abs(amount), openAmount: open };
+  }
+  if (amount <= 0) {
+    const hint = amount < 0 ? ' (a negative amount is a credit note: set kind to credit_note)' : '';
+    return { amount: reader.fail('amount', `must be greater than 0 for ${kind === 'invoice' ? 'an invoice' : 'a charge'}${hint}`), openAmount };
+  }
+  if (openAmount !== null && openAmount < 0) return { amount, openAmount: reader.fail('open_amount', 'cannot be negative') };
+  if (openAmount !== null && openAmount > amount) return { amount, openAmount: reader.fail('open_amount', 'is larger than amount') };
+  return { amount, openAmount };
+}

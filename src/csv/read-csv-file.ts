@@ -1,0 +1,32 @@
+/** The file-reading edge of import: bytes → text → header record + data records. */
+import { readFile } from 'node:fs/promises';
+import type { CsvRecord } from '../core/csv/types.js';
+import { UserError } from '../core/exit-codes.js';
+import { decodeCsvBytes } from './decode.js';
+import { detectDelimiter, splitRecords } from './records.js';
+
+/** A CSV file split into its header and its data records. */
+export interface CsvFile {
+  header: CsvRecord;
+  records: CsvRecord[];
+}
+
+/** Split decoded CSV text into header and records (`file` names it in messages). Throws UserError. */
+export function splitCsvText(text: string, file: string): CsvFile {
+  const [header, ...records] = splitRecords(text, detectDelimiter(text), file);
+  if (header === undefined) throw new UserError(`${file}: the file is empty; expected a header row`);
+  return { header, records };
+}
+
+/** Read, decode and split the CSV file at `path`; `file` is how messages name it. Throws UserError. */
+export async function readCsvFile(path: string, file: string, encoding?: string): Promise<CsvFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
+    throw new UserError(`${file}: cannot read: ${reason}`);
+  }
+  return splitCsvText(decodeCsvBytes(bytes, file, encoding), file);
+}

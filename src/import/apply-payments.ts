@@ -1,0 +1,40 @@
+/**
+ * Applying validated payments, keyed by reference. A new payment that names an item reduces that
+ * item's open amount once; importing the same payment again changes nothing. A payment whose
+ * reference exists with other values is corrected: its old effect on an item is undone and the
+ * new one applied, so open amounts always equal amount minus the payments recorded against them.
+ */
+import type { Database } from 'sql.js';
+import type { Payment } from '../core/domain.js';
+import type { ValidRow } from '../core/csv/types.js';
+import { upsertPayments } from '../storage/payments.js';
+import { noCounts, tally, type ImportCounts } from './counts.js';
+import { PointQuery } from './existing.js';
+
+/** Insert new and correct changed payments, adjusting item open amounts; returns the counts. */
+export function applyPayments(db: Database, rows: readonly ValidRow<Payment>[]): ImportCounts {
+  const find = new PointQuery(db, 'SELECT customer_code, date, amount, item_number, case_ref FROM payments WHERE reference = ?');
+  const adjust = db.prepare('UPDATE items SET open_amount = open_amount + ? WHERE customer_code = ? AND number = ?');
+  const counts = noCounts();
+  const changed: Payment[] = [];
+  try {
+    for (const { row } of rows) {
+      const found = find.first([row.reference]);
+      const before: Payment | undefined = found && {
+        customerCode: String(found[0]), date: String(found[1]), amount: Number(found[2]),
+        reference: row.reference, itemNumber: found[3] === null ? null : String(found[3]),
+        case: found[4] === null ? null : String(found[4]),
+      };
+      if (!tally(counts, before, row)) continue;
+      // A corrected payment first gives back what its earlier version took from an item.
+      if (before?.itemNumber != null) adjust.run([before.amount, before.customerCode, before.itemNumber]);
+      if (row.itemNumber !== null) adjust.run([-row.amount, row.customerCode, row.itemNumber]);
+      changed.push(row);
+    }
+  } finally {
+    find.free();
+    adjust.free();
+  }
+  upsertPayments(db, changed);
+  return counts;
+}

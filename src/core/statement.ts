@@ -1,0 +1,203 @@
+/**
+ * The statement model: everything the PDF and the e-mail templates show for one planned message,
+ * already formatted for the customer's language. Pure data built from the plan, the company
+ * settings and the as-of date; the renderers only lay it out.
+ */
+import type { IsoDate, ItemKind, Minor } from './domain.js';
+import { LANGUAGES } from './domain.js';
+import type { PlannedMessage } from './plan.js';
+import type { Settings } from '../settings/types.js';
+import { addDays } from './dates.js';
+import { formatAmount, formatDate, formatInteger, formatLongDate, formatMoney } from './format.js';
+import { formatRfReference, messageRfReference } from './rf-reference.js';
+import { formatIban, isValidBic, isValidIban } from './iban.js';
+import { epcPayload } from './epc-qr.js';
+
+/**
+ * Days from the as-of date to the new payment deadline of a reminder or statement: long enough
+ * for a transfer to arrive, short enough to be taken seriously.
+ */
+export const PAYMENT_DEADLINE_DAYS = 10;
+
+/** One row of the items table, formatted. */
+export interface StatementRow {
+  number: string;
+  kind: ItemKind;
+  issueDate: string;
+  dueDate: string;
+  /** Days overdue as shown (`0` on the due date, negative before it). */
+  daysOverdue: string;
+  overdue: boolean;
+  /** True when this message reminds of the item (it reached a level now). */
+  pending: boolean;
+  amount: string;
+  open: string;
+  interest: string | null;
+  currency: string;
+}
+
+/** Totals of one currency (a message has one currency; stray lines in another get their own). */
+export interface CurrencyTotal {
+  currency: string;
+  open: string;
+  fee: string | null;
+  interest: string | null;
+  /** Open plus fee plus interest. */
+  due: string;
+  dueMinor: Minor;
+}
+
+/** One installment case on an installment notice, formatted. */
+export interface StatementCase {
+  case: string;
+  installment: string;
+  expectedDate: string;
+  missed: boolean;
+  total: string;
+  remaining: string;
+}
+
+/** Bank details printed (and encoded in the QR code) when company.iban is a valid IBAN. */
+export interface BankDetails {
+  name: string;
+  iban: string;
+  bic: string | null;
+}
+
+/** Everything a statement shows. */
+export interface StatementModel {
+  key: string;
+  /** Language actually used (unknown ones fall back to `en`). */
+  language: string;
+  template: string;
+  kind: PlannedMessage['kind'];
+  level: string | null;
+  asOf: IsoDate;
+  /** The document date, long form. */
+  date: string;
+  deadlineDate: IsoDate;
+  deadline: string;
+  company: { name: string; addressLines: string[]; vatId: string; email: string; phone: string };
+  customer: { code: string; name: string };
+  currency: string;
+  rows: StatementRow[];
+  cases: StatementCase[];
+  totals: CurrencyTotal[];
+  /** ISO 11649 reference, print form (`RF18 5390 0754 7034`), and compact. */
+  reference: string;
+  referenceCompact: string;
+  bank: BankDetails | null;
+  /** EPC069-12 payload, only for EUR with a valid IBAN and something to pay. */
+  qrPayload: string | null;
+}
+
+/** Language of a customer, falling back to English for one we ship no templates for. */
+export function documentLanguage(language: string): string {
+  return (LANGUAGES as readonly string[]).includes(language) ? language : 'en';
+}
+
+/**
+ * The new payment deadline: as-of + PAYMENT_DEADLINE_DAYS; a notice of amounts not yet due
+ * (every reminded line before its due date) asks for payment by the earliest such due date instead.
+ */
+export function paymentDeadline(message: Pick<PlannedMessage, 'lines'>, asOf: IsoDate): IsoDate {
+  const reminded = message.lines.filter((line) => line.pending);
+  if (reminded.length > 0 && reminded.every((line) => line.daysOverdue < 0)) {
+    return reminded.map((line) => line.item.dueDate).sort()[0] ?? addDays(asOf, PAYMENT_DEADLINE_DAYS);
+  }
+  return addDays(asOf, PAYMENT_DEADLINE_DAYS);
+}
+
+/** Build the statement model of a planned message. */
+export function buildStatement(message: PlannedMessage, settings: Settings, asOf: IsoDate): StatementModel {
+  const language = documentLanguage(message.customer.language);
+  const money = (amount: Minor, currency: string) => formatMoney(amount, currency, language);
+  const company = settings.company ?? {};
+  const rows: StatementRow[] = message.lines.map((line) => ({
+    number: line.item.number,
+    kind: line.item.kind,
+    issueDate: formatDate(line.item.issueDate, language),
+    dueDate: formatDate(line.item.dueDate, language),
+    daysOverdue: formatInteger(line.daysOverdue, language),
+    overdue: line.daysOverdue > 0,
+    pending: line.pending,
+    amount: formatAmount(line.item.amount, line.item.currency, language),
+    open: formatAmount(line.item.openAmount, line.item.currency, language),
+    interest: line.interest !== 0 ? formatAmount(line.interest, line.item.currency, language) : null,
+    currency: line.item.currency,
+  }));
+  const totals = currencyTotals(message, money);
+  const referenceCompact = messageRfReference(message);
+  const bank = bankDetails(company);
+  const messageTotal = totals.find((total) => total.currency === message.currency);
+  const qrPayload =
+    bank && message.currency === 'EUR' && messageTotal && messageTotal.dueMinor > 0 && messageTotal.dueMinor <= 99_999_999_999
+      ? epcPayload({ name: bank.name, iban: bank.iban, bic: bank.bic, amount: messageTotal.dueMinor, reference: referenceCompact })
+      : null;
+  const deadlineDate = paymentDeadline(message, asOf);
+  return {
+    key: message.key,
+    language,
+    template: message.template,
+    kind: message.kind,
+    level: message.level,
+    asOf,
+    date: formatLongDate(asOf, language),
+    deadlineDate,
+    deadline: formatLongDate(deadlineDate, language),
+    company: {
+      name: company.name?.trim() ?? '',
+      addressLines: (company.address ?? '').split(/\r?\n|\s*;\s*/).map((part) => part.trim()).filter(Boolean),
+      vatId: company.vatId?.trim() ?? '',
+      email: company.email?.trim() ?? '',
+      phone: company.phone?.trim() ?? '',
+    },
+    customer: { code: message.customer.code, name: message.customer.name },
+    currency: message.currency,
+    rows,
+    cases: message.cases.map((entry) => ({
+      case: entry.case,
+      installment: money(entry.installment, entry.currency),
+      expectedDate: formatDate(entry.expectedDate, language),
+      missed: entry.missed,
+      total: money(entry.total, entry.currency),
+      remaining: money(entry.remaining, entry.currency),
+    })),
+    totals,
+    reference: formatRfReference(referenceCompact),
+    referenceCompact,
+    bank,
+    qrPayload,
+  };
+}
+
+/** Per-currency totals: the message currency uses the planned total, fee and interest. */
+function currencyTotals(message: PlannedMessage, money: (amount: Minor, currency: string) => string): CurrencyTotal[] {
+  const open = new Map<string, Minor>([[message.currency, message.total]]);
+  for (const line of message.lines) {
+    if (line.item.currency !== message.currency) {
+      open.set(line.item.currency, (open.get(line.item.currency) ?? 0) + line.item.openAmount);
+    }
+  }
+  return [...open].map(([currency, amount]) => {
+    const own = currency === message.currency;
+    const fee = own ? message.fee : 0;
+    const interest = own ? message.interest : 0;
+    const due = amount + fee + interest;
+    return {
+      currency,
+      open: money(amount, currency),
+      fee: fee !== 0 ? money(fee, currency) : null,
+      interest: interest !== 0 ? money(interest, currency) : null,
+      due: money(due, currency),
+      dueMinor: due,
+    };
+  });
+}
+
+/** Bank details from the company settings, or null when the IBAN is missing or invalid. */
+function bankDetails(company: NonNullable<Settings['company']>): BankDetails | null {
+  if (!company.iban || !isValidIban(company.iban)) return null;
+  const bic = company.bic && isValidBic(company.bic) ? company.bic.replace(/\s+/g, '').toUpperCase() : null;
+  return { name: company.name?.trim() || formatIban(company.iban), iban: formatIban(company.iban), bic };
+}

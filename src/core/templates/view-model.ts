@@ -1,0 +1,112 @@
+/**
+ * The Mustache view of a message: the variables every template may use, built from the statement
+ * model. `viewSchema` describes the same shape so templates are checked against it when loaded.
+ */
+import type { StatementModel } from '../statement.js';
+
+/** A node of the view schema: a plain value, an object with known fields, or a list of objects. */
+export type SchemaNode = 'value' | { fields: Record<string, SchemaNode> } | { list: Record<string, SchemaNode> };
+
+const value = 'value' as const;
+
+/** One listed item as templates see it. */
+const itemFields = {
+  number: value, issueDate: value, dueDate: value, daysOverdue: value, amount: value, open: value,
+  interest: value, overdue: value, pending: value, creditNote: value, currency: value,
+};
+
+/** The variables of every template (subject, text, HTML, partials). */
+export const viewSchema: Record<string, SchemaNode> = {
+  customer: { fields: { name: value, code: value } },
+  company: { fields: { name: value, address: value, vatId: value, email: value, phone: value, iban: value, bic: value } },
+  date: value,
+  deadline: value,
+  reference: value,
+  level: value,
+  currency: value,
+  items: { list: itemFields },
+  hasItems: value,
+  cases: { list: { case: value, installment: value, expectedDate: value, missed: value, total: value, remaining: value } },
+  hasCases: value,
+  totals: { list: { currency: value, open: value, fee: value, interest: value, due: value } },
+  open: value,
+  fee: value,
+  interest: value,
+  total: value,
+  bank: { fields: { name: value, iban: value, bic: value } },
+  qr: value,
+};
+
+/** The view object handed to Mustache (shape of viewSchema). */
+export interface MessageView {
+  customer: { name: string; code: string };
+  company: { name: string; address: string; vatId: string; email: string; phone: string; iban: string; bic: string };
+  date: string;
+  deadline: string;
+  reference: string;
+  level: string;
+  currency: string;
+  items: Array<Record<keyof typeof itemFields, string | boolean>>;
+  hasItems: boolean;
+  cases: StatementModel['cases'];
+  hasCases: boolean;
+  totals: Array<{ currency: string; open: string; fee: string; interest: string; due: string }>;
+  open: string;
+  fee: string;
+  interest: string;
+  total: string;
+  /** False when no valid IBAN is set, so `{{#bank}}` hides the bank block. */
+  bank: { name: string; iban: string; bic: string } | false;
+  qr: boolean;
+}
+
+/** Build the template view from a statement model (empty strings hide `{{#fee}}` sections). */
+export function buildView(model: StatementModel): MessageView {
+  const own = model.totals.find((total) => total.currency === model.currency) ?? model.totals[0];
+  return {
+    customer: { ...model.customer },
+    company: {
+      name: model.company.name,
+      address: model.company.addressLines.join(', '),
+      vatId: model.company.vatId,
+      email: model.company.email,
+      phone: model.company.phone,
+      iban: model.bank?.iban ?? '',
+      bic: model.bank?.bic ?? '',
+    },
+    date: model.date,
+    deadline: model.deadline,
+    reference: model.reference,
+    level: model.level ?? model.kind,
+    currency: model.currency,
+    items: model.rows.map((row) => ({
+      number: row.number,
+      issueDate: row.issueDate,
+      dueDate: row.dueDate,
+      daysOverdue: row.daysOverdue,
+      amount: row.amount,
+      open: row.open,
+      interest: row.interest ?? '',
+      overdue: row.overdue,
+      pending: row.pending,
+      creditNote: row.kind === 'credit_note',
+      currency: row.currency,
+    })),
+    hasItems: model.rows.length > 0,
+    cases: model.cases,
+    hasCases: model.cases.length > 0,
+    totals: model.totals.map((total) => ({
+      currency: total.currency,
+      open: total.open,
+      fee: total.fee ?? '',
+      interest: total.interest ?? '',
+      due: total.due,
+    })),
+    open: own?.open ?? '',
+    fee: own?.fee ?? '',
+    interest: own?.interest ?? '',
+    total: own?.due ?? '',
+    bank: model.bank ? { name: model.bank.name, iban: model.bank.iban, bic: model.bank.bic ?? '' } : false,
+    qr: model.qrPayload !== null,
+  };
+}

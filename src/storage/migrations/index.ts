@@ -3,6 +3,7 @@
  * shipped: a schema change is a new numbered file added here.
  */
 import { sql as initial } from './001-initial.js';
+import { sql as delivery } from './002-delivery.js';
 
 /** One numbered schema change. */
 export interface Migration {
@@ -12,4 +13,7 @@ export interface Migration {
 }
 
 /** All migrations, ascending by version, numbered 1..N without gaps. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'delivery', sql: delivery },
+];

@@ -20,7 +20,7 @@ export interface SettingsSource {
    * Replace the whole settings file with `next` after validating it (schema and ladder); throws a
    * UserError and writes nothing when it is invalid. Absent where settings are read-only.
    */
-  write?(next: Settings): void;
+  write?(next: Settings): Promise<void>;
 }
 
 /** Dependencies of a command. */

@@ -10,7 +10,7 @@ import { ExitCode, UserError } from '../core/exit-codes.js';
 import type { Store } from '../storage/store.js';
 import { SettingsFile, resolveConfigDir } from '../settings/file.js';
 import type { CommandContext, TextSink } from './context.js';
-import { parseInvocation, type Invocation } from './args.js';
+import { parseInvocation, type CommandName, type Invocation } from './args.js';
 import { helpText } from './help.js';
 import { resolveDbPath } from './paths.js';
 import { packageVersion } from './version.js';
@@ -71,6 +71,13 @@ function buildContext(invocation: Invocation, io: CliIo, opened: Store[]): Comma
   };
 }
 
+/** Each subcommand's runner, loaded only when that command runs. */
+const RUNNERS: Record<CommandName, () => Promise<(args: string[], ctx: CommandContext) => Promise<number>>> = {
+  import: async () => (await import('../commands/import.js')).runImport,
+  export: async () => (await import('../commands/export.js')).runExport,
+  config: async () => (await import('../commands/config.js')).runConfig,
+};
+
 async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo): Promise<number> {
   switch (invocation.kind) {
     case 'tui': {
@@ -86,17 +93,11 @@ async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo):
       const { runSendDue } = await import('../commands/send-due.js');
       return runSendDue(invocation.options, ctx);
     }
-    case 'import': {
-      const { runImport } = await import('../commands/import.js');
-      return runImport(invocation.args, ctx);
-    }
-    case 'export': {
-      const { runExport } = await import('../commands/export.js');
-      return runExport(invocation.args, ctx);
-    }
+    case 'import':
+    case 'export':
     case 'config': {
-      const { runConfig } = await import('../commands/config.js');
-      return runConfig(invocation.args, ctx);
+      const run = await RUNNERS[invocation.kind]();
+      return run(invocation.args, ctx);
     }
     case 'help':
     case 'version':

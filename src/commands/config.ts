@@ -38,7 +38,7 @@ export async function runConfig(args: string[], ctx: CommandContext): Promise<nu
     case 'set': {
       const [key, raw] = expectArgs(action, rest, 2);
       const value = parseSettingValue(key, raw);
-      save(ctx, settingsWith(ctx.settings.read(), key, value));
+      await save(ctx, settingsWith(ctx.settings.read(), key, value));
       ctx.stdout.write(`${key}=${JSON.stringify(value)}\n`);
       return ExitCode.Ok;
     }
@@ -50,7 +50,7 @@ export async function runConfig(args: string[], ctx: CommandContext): Promise<nu
         ctx.stderr.write(`${key} is not set; nothing to do\n`);
         return ExitCode.Ok;
       }
-      save(ctx, settingsWithout(stored, key));
+      await save(ctx, settingsWithout(stored, key));
       return ExitCode.Ok;
     }
     case undefined:
@@ -60,9 +60,9 @@ export async function runConfig(args: string[], ctx: CommandContext): Promise<nu
   }
 }
 
-function save(ctx: CommandContext, next: Settings): void {
+async function save(ctx: CommandContext, next: Settings): Promise<void> {
   if (ctx.settings.write === undefined) throw new UserError('the settings are read-only here');
-  ctx.settings.write(next);
+  await ctx.settings.write(next);
 }
 
 /** The arguments of an action, exactly `count` of them, else a usage error. */

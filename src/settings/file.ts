@@ -5,13 +5,12 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Conf, { type Schema } from 'conf';
+import type Conf from 'conf';
 import envPaths from 'env-paths';
 import { UserError } from '../core/exit-codes.js';
 import type { SettingsSource } from '../cli/context.js';
 import type { Settings } from './types.js';
-import { settingsProperties } from './schema.js';
-import { AJV_OPTIONS, formatProblems, validateSettings } from './validate.js';
+import { formatProblems, validateSettings } from './validate.js';
 
 /** File name inside the config directory (conf's default: `config` + `.json`). */
 export const SETTINGS_FILE_NAME = 'config.json';
@@ -68,22 +67,26 @@ export class SettingsFile implements SettingsSource {
    * Replace the whole file with `next` after validating it; throws UserError and writes nothing
    * when `next` or the file on disk is invalid.
    */
-  write(next: Settings): void {
+  async write(next: Settings): Promise<void> {
     this.read(); // an unreadable or invalid file on disk is reported, never replaced
     const problems = formatProblems(validateSettings(next));
     if (problems.length > 0) throw new UserError(problems.join('; '));
     mkdirSync(this.configDir, { recursive: true, mode: 0o700 });
-    this.conf().store = next as Record<string, unknown>;
+    (await this.conf()).store = next as Record<string, unknown>;
   }
 
-  private conf(): Conf<Record<string, unknown>> {
-    return new Conf<Record<string, unknown>>({
+  /**
+   * conf does the writing: path, atomic replace, file mode. It gets no `schema` option because
+   * write() has already validated with the same schema (compiled once), and conf would compile it
+   * again for every instance — a third of a second on each `config set`. It is loaded only here,
+   * so commands that merely read settings never load it (or the ajv it brings).
+   */
+  private async conf(): Promise<Conf<Record<string, unknown>>> {
+    const { default: ConfClass } = await import('conf');
+    return new ConfClass<Record<string, unknown>>({
       cwd: this.configDir,
       configName: SETTINGS_FILE_NAME.replace(/\.json$/, ''),
       configFileMode: 0o600,
-      schema: settingsProperties as unknown as Schema<Record<string, unknown>>,
-      rootSchema: { additionalProperties: false },
-      ajvOptions: { ...AJV_OPTIONS },
       clearInvalidConfig: false,
     });
   }

@@ -3,12 +3,12 @@
  * and the checks a schema cannot express (the reminder ladder, IBAN check digits, currency codes,
  * no password anywhere). Every problem names its dotted key and what was expected.
  */
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { validateLevels } from '../core/policy.js';
 import { isCurrency } from '../core/money.js';
 import { ibanProblem, isValidBic } from '../core/iban.js';
 import type { Level } from '../core/plan.js';
 import { settingsSchema, type SchemaNode } from './schema.js';
+import { checkSchema, type SchemaError } from './check-schema.js';
 import { getPath, type JsonObject } from './keys.js';
 
 /** One thing wrong with a settings object. */
@@ -17,18 +17,6 @@ export interface SettingsProblem {
   key: string;
   message: string;
 }
-
-/** Options conf's own validator is built with too, so both accept exactly the same files. */
-export const AJV_OPTIONS = {
-  allErrors: true,
-  useDefaults: false,
-  allowUnionTypes: true,
-  strict: true,
-  // parentSchema in errors: its description says what was expected.
-  verbose: true,
-} as const;
-
-const validator = new Ajv2020(AJV_OPTIONS).compile(settingsSchema);
 
 /** A key that looks like a password (smtp.password, pass) but not smtp.passwordCommand. */
 const PASSWORD_KEY = /^(?:pass|password|passwd|secret)$|password$/i;
@@ -45,10 +33,7 @@ export function isPasswordKey(key: string): boolean {
 
 /** Every problem of `value` as a settings object; empty when it is valid. */
 export function validateSettings(value: unknown): SettingsProblem[] {
-  const problems: SettingsProblem[] = [];
-  if (!validator(value)) {
-    for (const error of validator.errors ?? []) problems.push(describe(error, value));
-  }
+  const problems = checkSchema(settingsSchema, value).map(describe);
   if (problems.length === 0 && typeof value === 'object' && value !== null) {
     problems.push(...semanticProblems(value as JsonObject));
   }
@@ -75,13 +60,12 @@ function semanticProblems(settings: JsonObject): SettingsProblem[] {
   return problems;
 }
 
-/** `/policy/levels/0/days` → `policy.levels[0].days`. */
-export function keyOf(instancePath: string): string {
-  return instancePath
-    .split('/')
-    .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((key, part) => (/^\d+$/.test(part) ? `${key}[${part}]` : key === '' ? part : `${key}.${part}`), '');
+/** ['policy', 'levels', 0, 'days'] → `policy.levels[0].days`. */
+export function keyOf(path: readonly (string | number)[]): string {
+  return path.reduce<string>(
+    (key, part) => (typeof part === 'number' ? `${key}[${part}]` : key === '' ? part : `${key}.${part}`),
+    '',
+  );
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -93,27 +77,27 @@ const TYPE_NAMES: Record<string, string> = {
   array: 'a JSON list',
 };
 
-function describe(error: ErrorObject, root: unknown): SettingsProblem {
-  const key = keyOf(error.instancePath);
-  const node = error.parentSchema as SchemaNode | undefined;
-  const got = shown(valueAt(root, error.instancePath));
-  const params = error.params as Record<string, unknown>;
+function describe(error: SchemaError): SettingsProblem {
+  const key = keyOf(error.path);
+  const node = error.node;
+  const got = shown(error.value);
+  const limit = String(error.limit);
   const join = (child: string): string => (key === '' ? child : `${key}.${child}`);
   switch (error.keyword) {
     case 'additionalProperties': {
-      const extra = String(params.additionalProperty);
-      if (isPasswordKey(extra)) return { key: join(extra), message: PASSWORD_HINT };
-      return { key: join(extra), message: 'is not a setting duedesk knows (see duedesk config --help)' };
+      const extra = join(error.property ?? '');
+      if (isPasswordKey(extra)) return { key: extra, message: PASSWORD_HINT };
+      return { key: extra, message: 'is not a setting duedesk knows (see duedesk config --help)' };
     }
     case 'required':
-      return { key: join(String(params.missingProperty)), message: 'is required' };
+      return { key: join(error.property ?? ''), message: 'is required' };
     case 'type': {
-      const types = String(params.type).split(',').map((type) => TYPE_NAMES[type] ?? type);
-      const expected = node?.description && types.length > 1 ? node.description : types.join(' or ');
+      const types = (Array.isArray(node.type) ? node.type : [node.type ?? '']).map((type) => TYPE_NAMES[type] ?? type);
+      const expected = node.description && types.length > 1 ? node.description : types.join(' or ');
       return { key, message: `must be ${expected} (got ${got})` };
     }
     case 'enum': {
-      const allowed = (params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ');
+      const allowed = (node.enum ?? []).map((value) => JSON.stringify(value)).join(', ');
       return { key, message: `must be one of ${allowed} (got ${got})` };
     }
     case 'pattern':
@@ -121,32 +105,25 @@ function describe(error: ErrorObject, root: unknown): SettingsProblem {
     case 'minLength':
       return { key, message: 'must not be empty' };
     case 'minimum':
-      return { key, message: `must be at least ${String(params.limit)} (got ${got})` };
+      return { key, message: `must be at least ${limit} (got ${got})` };
     case 'maximum':
-      return { key, message: `must be at most ${String(params.limit)} (got ${got})` };
+      return { key, message: `must be at most ${limit} (got ${got})` };
     case 'exclusiveMinimum':
-      return { key, message: `must be greater than ${String(params.limit)} (got ${got})` };
+      return { key, message: `must be greater than ${limit} (got ${got})` };
     case 'minItems':
-      return { key, message: `needs at least ${String(params.limit)} entry` };
-    default:
-      return { key, message: `${error.message ?? 'is invalid'} (got ${got})` };
+      return { key, message: `needs at least ${limit} entry` };
+    default: {
+      const unreachable: never = error.keyword;
+      return { key, message: `is invalid (${String(unreachable)})` };
+    }
   }
 }
 
 /** The "expected" part of a description: "company e-mail: an e-mail address…" → "an e-mail address…". */
-function expectedText(node: SchemaNode | undefined): string {
-  const description = node?.description ?? 'valid';
+function expectedText(node: SchemaNode): string {
+  const description = node.description ?? 'valid';
   const colon = description.indexOf(': ');
   return colon >= 0 ? description.slice(colon + 2) : description;
-}
-
-function valueAt(root: unknown, instancePath: string): unknown {
-  let value = root;
-  for (const part of instancePath.split('/').slice(1)) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return value;
 }
 
 /** A value as the user would type it, cut short when long. */

@@ -1,0 +1,62 @@
+/** Test helpers for running the CLI in-process: temp directories and captured streams. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { main, type CliIo } from '../../src/cli/main.js';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory, removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'duedesk-cli-'));
+  made.push(dir);
+  return dir;
+}
+
+/** What one CLI run produced. */
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A sandbox: its own config dir, database and cwd, never the user's real ones. */
+export interface Sandbox {
+  dir: string;
+  configDir: string;
+  db: string;
+  env: NodeJS.ProcessEnv;
+  run(argv: string[], env?: NodeJS.ProcessEnv): Promise<RunResult>;
+}
+
+/** A sandbox whose env points DUEDESK_CONFIG_DIR and DUEDESK_DB into a temp directory. */
+export function sandbox(): Sandbox {
+  const dir = tempDir();
+  const configDir = join(dir, 'config');
+  const db = join(dir, 'test.sqlite');
+  const env: NodeJS.ProcessEnv = { DUEDESK_CONFIG_DIR: configDir, DUEDESK_DB: db };
+  return {
+    dir,
+    configDir,
+    db,
+    env,
+    async run(argv, extraEnv = {}) {
+      let stdout = '';
+      let stderr = '';
+      const io: CliIo = {
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: (text: string) => (stderr += text) },
+        env: { ...env, ...extraEnv },
+        cwd: dir,
+        now: () => new Date('2026-11-22T10:00:00'),
+        interactive: false,
+      };
+      const code = await main(argv, io);
+      return { code, stdout, stderr };
+    },
+  };
+}

@@ -75,7 +75,7 @@ export async function deliverPlan(
     const recovered = await replayJournal(store, ctx.now().toISOString());
     const renderer = options.renderer ?? (await defaultRenderer(settings, ctx, store));
     transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: store.path, cwd: ctx.cwd }, options.smtpTuning));
-    if (plan.messages.length === 0) return { messages: [], exitCode: ExitCode.Ok, alreadySent: [], error: null, recovered };
+    if (plan.messages.length === 0) return summarise([], null, recovered);
     try {
       await transport.verify();
     } catch (error) {
@@ -141,6 +141,7 @@ function summarise(all: Array<MessageOutcome | AlreadySent>, stop: string | null
   const reached = messages.some((m) => m.status === 'sent' || m.status === 'uncertain');
   let exitCode: ExitCodeValue = ExitCode.Ok;
   if (stop !== null && !reached) exitCode = ExitCode.TransportUnusable;
-  else if (messages.some((m) => m.status !== 'sent')) exitCode = ExitCode.SomeFailed;
+  // Uncertain messages of a run that died are reported by the next run: cron sees exit 1.
+  else if (messages.some((m) => m.status !== 'sent') || recovered > 0) exitCode = ExitCode.SomeFailed;
   return { messages, exitCode, alreadySent, error: stop, recovered };
 }

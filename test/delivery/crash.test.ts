@@ -1,0 +1,113 @@
+/**
+ * Real processes: a sending run killed with SIGKILL in the middle of a bulk send, then rerun; and
+ * two runs started at once. Nobody may receive a reminder twice and nothing may be lost.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { openStore } from '../../src/storage/database.js';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
+
+const CHILD = fileURLToPath(new URL('./fixtures/send-child.ts', import.meta.url));
+
+let dir: string;
+let dbPath: string;
+let server: TestSmtpServer;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'duedesk-crash-'));
+  dbPath = join(dir, 'duedesk.db');
+  (await openStore({ path: dbPath })).close();
+  server = await startSmtpServer({ auth: true });
+});
+afterEach(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface ChildRun {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>;
+}
+
+function startChild(count: number): ChildRun {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath, server.url(), String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', () => undefined);
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout })),
+  );
+  return { child, done };
+}
+
+async function until(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+async function history(): Promise<Array<{ customer: string; status: string; messageId: string }>> {
+  const store = await openStore({ path: dbPath });
+  const rows = store.db.exec('SELECT customer_code, status, message_id FROM messages ORDER BY id')[0]?.values ?? [];
+  store.close();
+  return rows.map(([customer, status, messageId]) => ({ customer: String(customer), status: String(status), messageId: String(messageId) }));
+}
+
+function receivedCounts(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const body of server.bodies) for (const to of body.to) counts.set(to, (counts.get(to) ?? 0) + 1);
+  return counts;
+}
+
+it('SIGKILL in the middle of a bulk send, then a rerun: nobody twice, every message accounted for', async () => {
+  const count = 120;
+  server.behaviour.delayMs = 4;
+  const first = startChild(count);
+  await until(() => server.bodies.length >= 40);
+  first.child.kill('SIGKILL');
+  const killed = await first.done;
+  expect(killed.signal).toBe('SIGKILL');
+  expect(existsSync(`${dbPath}.journal`)).toBe(true);
+  const receivedBeforeRerun = server.bodies.length;
+  expect(receivedBeforeRerun).toBeLessThan(count);
+
+  const rerun = await startChild(count).done;
+  const report = JSON.parse(rerun.stdout) as { recovered: number; exitCode: number };
+  expect(existsSync(`${dbPath}.journal`)).toBe(false);
+
+  const rows = await history();
+  const customers = rows.map((r) => r.customer);
+  expect(new Set(customers).size).toBe(count);
+  expect(rows).toHaveLength(count);
+  expect(rows.every((r) => ['sent', 'failed', 'uncertain'].includes(r.status))).toBe(true);
+  for (const n of receivedCounts().values()) expect(n).toBe(1);
+
+  const wire = new Set(server.bodies.map((b) => /^Message-ID: (.*)$/m.exec(b.raw)?.[1]?.trim()));
+  for (const row of rows) {
+    if (row.status === 'sent') expect(wire.has(row.messageId)).toBe(true);
+    if (wire.has(row.messageId)) expect(['sent', 'uncertain']).toContain(row.status);
+  }
+  const uncertain = rows.filter((r) => r.status === 'uncertain').length;
+  expect(report.recovered).toBe(uncertain);
+  expect(rerun.code).toBe(uncertain > 0 ? 1 : 0);
+  expect(server.bodies).toHaveLength(rows.filter((r) => wire.has(r.messageId)).length);
+}, 60_000);
+
+it('two runs started at once: the second waits for the first and sends nothing twice', async () => {
+  const count = 40;
+  server.behaviour.delayMs = 2;
+  const [a, b] = await Promise.all([startChild(count).done, startChild(count).done]);
+  expect([a.code, b.code].sort()).toEqual([0, 0]);
+  const reports = [a, b].map((r) => JSON.parse(r.stdout) as { sent: number; alreadySent: number });
+  expect(reports.map((r) => r.sent).sort((x, y) => x - y)).toEqual([0, count]);
+  expect(reports.map((r) => r.alreadySent).sort((x, y) => x - y)).toEqual([0, count]);
+  expect(server.bodies).toHaveLength(count);
+  for (const n of receivedCounts().values()) expect(n).toBe(1);
+  expect((await history()).filter((r) => r.status === 'sent')).toHaveLength(count);
+}, 60_000);

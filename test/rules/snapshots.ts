@@ -1,5 +1,5 @@
 /** Builders for rules-engine tests: snapshots, policies and one-call planning with a fixed as-of date. */
-import type { Customer, IsoDate, Item } from '../../src/core/domain.js';
+import type { Customer, InstallmentPlan, IsoDate, Item } from '../../src/core/domain.js';
 import type { Plan, Policy } from '../../src/core/plan.js';
 import { resolvePolicy } from '../../src/core/policy.js';
 import { plan } from '../../src/core/rules/engine.js';
@@ -37,7 +37,7 @@ export function snapshot(
 }
 
 /** A plan snapshot for an installment case (defaults: 25.00 on the 15th, 1000.00 total, 600.00 left). */
-export function planSnapshot(partial: Partial<PlanSnapshot> & { plan?: Parameters<typeof aPlan>[0] } = {}): PlanSnapshot {
+export function planSnapshot(partial: Omit<Partial<PlanSnapshot>, 'plan'> & { plan?: Partial<InstallmentPlan> } = {}): PlanSnapshot {
   const { plan: planFields, ...rest } = partial;
   return {
     plan: aPlan(planFields),

@@ -1,0 +1,92 @@
+/** planDue on a real (in-memory) database: what the SQL loads, and that planning writes nothing. */
+import { describe, expect, it } from 'vitest';
+import { planDue } from '../../src/planning/plan-due.js';
+import { UserError } from '../../src/core/exit-codes.js';
+import type { MessageStatus } from '../../src/core/domain.js';
+import { aCustomer, aMessage, anItem, aPayment, aPlan, makeStore } from '../helpers/store.js';
+import { seed } from './seed.js';
+
+const D = '2026-03-20';
+
+describe('planDue', () => {
+  it('plans from the database with the default policy', async () => {
+    const store = await makeStore();
+    await seed(store, {
+      customers: [aCustomer(), aCustomer({ code: 'C002', email: null }), aCustomer({ code: 'C003' })],
+      items: [
+        anItem({ number: 'INV-1', dueDate: '2026-03-10' }),
+        anItem({ number: 'INV-2', dueDate: '2026-01-10', openAmount: 0 }),
+        anItem({ customerCode: 'C002', number: 'X', dueDate: '2026-03-01' }),
+        anItem({ customerCode: 'C003', number: 'Y', dueDate: '2026-04-20' }),
+      ],
+    });
+    const plan = planDue(store, {}, D);
+    expect(plan.messages.map((m) => [m.key, m.reminds, m.total])).toEqual([['C001-EUR-first', ['INV-1'], 10000]]);
+    expect(plan.skipped).toEqual([{ customer: 'C002', reason: 'no-email', detail: 'no e-mail address' }]);
+  });
+
+  it.each<[MessageStatus, boolean]>([
+    ['sent', false],
+    ['uncertain', false],
+    ['sending', false],
+    ['failed', true],
+  ])('an earlier message with status %s → pending again: %s', async (status, pending) => {
+    const store = await makeStore();
+    await seed(store, {
+      customers: [aCustomer()],
+      items: [anItem({ dueDate: '2026-03-10' })],
+      messages: [aMessage({ status, level: 'first', asOf: '2026-03-17', items: [{ itemNumber: 'INV-1', level: 'first', openAmount: 10000 }] })],
+    });
+    expect(planDue(store, {}, D).messages.length).toBe(pending ? 1 : 0);
+  });
+
+  it('the repeat of the last level and statements read their dates from the history', async () => {
+    const store = await makeStore();
+    await seed(store, {
+      customers: [aCustomer(), aCustomer({ code: 'C002', statementEveryDays: 10 })],
+      items: [anItem({ dueDate: '2025-12-01' }), anItem({ customerCode: 'C002', number: 'S', dueDate: '2026-03-12' })],
+      messages: [
+        aMessage({ level: 'final', asOf: '2026-02-18', items: [{ itemNumber: 'INV-1', level: 'final', openAmount: 10000 }] }),
+        aMessage({ customerCode: 'C002', level: 'first', asOf: '2026-03-19', items: [{ itemNumber: 'S', level: 'first', openAmount: 10000 }] }),
+      ],
+    });
+    expect(planDue(store, {}, '2026-03-19').messages.map((m) => m.key)).toEqual([]);
+    expect(planDue(store, {}, '2026-03-20').messages.map((m) => m.key)).toEqual(['C001-EUR-final']);
+    expect(planDue(store, {}, '2026-03-29').messages.map((m) => m.key)).toEqual(['C001-EUR-final', 'C002-EUR-statement']);
+  });
+
+  it('installments: case totals from items, payments through a named item, notices of this month', async () => {
+    const store = await makeStore();
+    const rows = {
+      customers: [aCustomer()],
+      items: [
+        anItem({ number: 'K1', case: 'CASE-1', amount: 60000, openAmount: 30000, dueDate: '2025-10-01' }),
+        anItem({ number: 'K2', case: 'CASE-1', amount: 40000, openAmount: 0, dueDate: '2025-10-01' }),
+      ],
+      plans: [aPlan({ startDate: '2026-01-01', dayOfMonth: 15 })],
+    };
+    await seed(store, rows);
+    const [notice] = planDue(store, {}, D).messages;
+    expect(notice?.kind).toBe('installment');
+    expect(notice?.cases).toEqual([{ case: 'CASE-1', installment: 2500, expectedDate: '2026-03-15', missed: true, total: 100000, remaining: 30000, currency: 'EUR' }]);
+
+    const paid = await makeStore();
+    await seed(paid, { ...rows, payments: [aPayment({ date: '2026-03-16', itemNumber: 'K2' })] });
+    expect(planDue(paid, {}, D).messages).toEqual([]);
+
+    const noticed = await makeStore();
+    await seed(noticed, { ...rows, messages: [aMessage({ kind: 'installment', level: null, asOf: '2026-03-16', cases: ['CASE-1'] })] });
+    expect(planDue(noticed, {}, D).messages).toEqual([]);
+    expect(planDue(noticed, {}, '2026-04-20').messages.map((m) => m.kind)).toEqual(['installment']);
+  });
+
+  it('refuses a ladder that is not usable, naming the problem', async () => {
+    const store = await makeStore();
+    const levels = [
+      { id: 'a', name: 'A', days: 10, template: 'first' },
+      { id: 'a', name: 'B', days: 5, template: 'second' },
+    ];
+    expect(() => planDue(store, { policy: { levels } }, D)).toThrow(UserError);
+    expect(() => planDue(store, { policy: { levels } }, D)).toThrow(/policy\.levels.*\n.*used twice/);
+  });
+});

@@ -25,6 +25,13 @@ export interface RenderedTexts {
 
 const verbatim = (value: unknown): string => String(value);
 
+const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** HTML escaping of the characters that matter in text and attributes; `/` and `=` stay readable. */
+export function escapeHtml(value: unknown): string {
+  return String(value).replace(/[&<>"']/g, (char) => htmlEntities[char] ?? char);
+}
+
 /** Render the three parts of `template` for `view`. */
 export function renderTexts(template: MessageTemplate, view: MessageView): RenderedTexts {
   const partials = (name: string): string | undefined => template.partials.get(name)?.source;
@@ -33,6 +40,6 @@ export function renderTexts(template: MessageTemplate, view: MessageView): Rende
     // A header is one line: folding and encoding are the MIME composer's job, line breaks are not.
     subject: subject.replace(/\s*[\r\n]+\s*/g, ' ').trim(),
     text: Mustache.render(template.text.source, view, partials, { escape: verbatim }),
-    html: Mustache.render(template.html.source, view, partials),
+    html: Mustache.render(template.html.source, view, partials, { escape: escapeHtml }),
   };
 }

@@ -77,7 +77,8 @@ export function buildDemoRows(): { customers: Row[]; items: Row[]; payments: Row
       if (spec.kind === undefined) lastInvoice = amount;
       items.push({
         customer_code: customer.code, number, issue_date: D(-issue), due_date: D(-due), amount: money(amount),
-        open_amount: money(spec.settled ? 0 : amount), currency: customer.currency, kind: spec.kind ?? 'invoice',
+        // Empty for items a payment names: fully open on import, then the payment takes its share.
+        open_amount: spec.paid !== undefined ? '' : money(spec.settled ? 0 : amount), currency: customer.currency, kind: spec.kind ?? 'invoice',
         reference: '', case: '', hold_until: spec.hold ? D(10) : '',
       });
       if (spec.paid !== undefined) {

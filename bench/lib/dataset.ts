@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate, type GeneratedData, type GenerateOptions } from '../generate.js';
+import { GENERATOR_VERSION, generate, type GeneratedData, type GenerateOptions } from '../generate.js';
 import { main as cli } from '../../src/cli/main.js';
 
 /** bench/data, where generated files live. */
@@ -24,7 +24,7 @@ export function ensureDataset(size: { customers: number; itemsPerCustomer: numbe
   const dir = join(BENCH_DATA_DIR, `csv-${size.customers}x${size.itemsPerCustomer}-s${seed}`);
   const options: GenerateOptions = { ...size, seed, dir, asOf: BENCH_DATA_AS_OF };
   const marker = join(dir, 'generated.json');
-  const recipe = JSON.stringify({ customers: options.customers, itemsPerCustomer: options.itemsPerCustomer, seed, asOf: options.asOf });
+  const recipe = JSON.stringify({ version: GENERATOR_VERSION, customers: options.customers, itemsPerCustomer: options.itemsPerCustomer, seed, asOf: options.asOf });
   if (existsSync(marker)) {
     const saved = JSON.parse(readFileSync(marker, 'utf8')) as { recipe: string; data: GeneratedData };
     if (saved.recipe === recipe) return saved.data;
@@ -55,7 +55,7 @@ export async function ensureDatabase(data: GeneratedData, tables: Array<'custome
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.sqlite`);
   const marker = `${path}.json`;
-  const recipe = JSON.stringify({ data, tables });
+  const recipe = JSON.stringify({ version: GENERATOR_VERSION, data, tables });
   if (existsSync(path) && existsSync(marker) && readFileSync(marker, 'utf8') === recipe) return path;
   rmSync(marker, { force: true });
   rmSync(path, { force: true });

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main as cli } from '../../src/cli/main.js';
+import { openStore } from '../../src/storage/database.js';
+import { buildDemo, demoGlobals, type DemoPaths } from '../../scripts/demo.js';
+
+const root = mkdtempSync(join(tmpdir(), 'duedesk-demo-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function sink() {
+  let text = '';
+  return { write: (chunk: string) => { text += chunk; return true; }, get text() { return text; } };
+}
+
+async function count(path: string, table: string): Promise<number> {
+  const store = await openStore({ path });
+  try {
+    return Number(store.db.exec(`SELECT COUNT(*) FROM ${table}`)[0]?.values[0]?.[0]);
+  } finally {
+    store.close();
+  }
+}
+
+interface PlanJson {
+  messages: Array<{ customer: string; kind: string; level: string | null; currency: string }>;
+  skipped: Array<{ customer: string; reason: string }>;
+}
+
+async function build(name: string, asOf: string): Promise<{ paths: DemoPaths; plan: PlanJson }> {
+  const paths: DemoPaths = { csvDir: join(import.meta.dirname, '..', '..', 'data', 'demo'), dbPath: join(root, name, 'demo.db'), stateDir: join(root, name, 'state') };
+  const stdout = sink();
+  const stderr = sink();
+  expect(await buildDemo(paths, asOf, { stdout, stderr })).toBe(0);
+  expect(stderr.text).toBe('');
+  const out = sink();
+  const code = await cli(['--send-due', '--dry-run', '--json', '--as-of', asOf, ...demoGlobals(paths)], { stdout: out, stderr, env: {}, cwd: root });
+  expect([code, stderr.text]).toEqual([0, '']);
+  return { paths, plan: JSON.parse(out.text) as PlanJson };
+}
+
+describe('npm run demo data', () => {
+  it.each(['2026-11-23', '2027-03-01'])('imports with zero errors and shows every kind of work as of %s', async (asOf) => {
+    const { paths, plan } = await build(asOf, asOf);
+    expect(await count(paths.dbPath, 'customers')).toBe(60);
+    expect(await count(paths.dbPath, 'items')).toBe(178);
+    expect(await count(paths.dbPath, 'payments')).toBe(38);
+    expect(await count(paths.dbPath, 'plans')).toBe(4);
+
+    const skipped = Object.fromEntries(plan.skipped.map((s) => [s.customer, s.reason]));
+    expect(skipped).toMatchObject({ EN10: 'opted-out', IT10: 'on-hold', EN06: 'no-email', GR05: 'no-email' });
+    const levels = new Set(plan.messages.filter((m) => m.kind === 'reminder').map((m) => m.level));
+    expect(levels).toEqual(new Set(['upcoming', 'first', 'second', 'final']));
+    expect(new Set(plan.messages.map((m) => m.currency))).toEqual(new Set(['EUR', 'GBP', 'USD', 'BGN', 'BRL']));
+    // The debtor who missed this month's installments is notified; the one who paid is not.
+    expect(plan.messages.filter((m) => m.kind === 'installment').map((m) => m.customer)).toEqual(['BG05']);
+    // Customers whose items are all not yet due get nothing.
+    expect(plan.messages.some((m) => m.customer === 'EN12')).toBe(false);
+  });
+
+  it('re-importing the same files changes nothing', async () => {
+    const { paths } = await build('again', '2026-11-23');
+    const stdout = sink();
+    const code = await cli(['import', 'items', join(paths.stateDir, 'csv', 'items.csv'), ...demoGlobals(paths)], { stdout, stderr: sink(), env: {}, cwd: root });
+    expect(code).toBe(0);
+    expect(stdout.text).toMatch(/0 added, 0 updated, 178 unchanged/);
+  });
+});

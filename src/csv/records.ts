@@ -59,12 +59,28 @@ function parseQuoted(text: string, delimiter: Delimiter, file: string): CsvRecor
     });
   } catch (error) {
     if (error instanceof CsvError) {
-      const line = typeof error.lines === 'number' ? error.lines : 0;
+      const line = error.code === 'CSV_QUOTE_NOT_CLOSED' ? openingQuoteLine(text) : Number(error.lines ?? 0);
       throw new UserError(`${file}:${line}: row: ${describe(error)}`);
     }
     throw error;
   }
   return rows.map((fields, i) => ({ line: starts[i] ?? 0, fields }));
+}
+
+/** The line where the last quoted field opens (the one never closed). */
+function openingQuoteLine(text: string): number {
+  let line = 1;
+  let quoted = false;
+  let opened = 1;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\n') line += 1;
+    else if (char === '"') {
+      quoted = !quoted;
+      if (quoted) opened = line;
+    }
+  }
+  return opened;
 }
 
 function countNewlines(field: string): number {

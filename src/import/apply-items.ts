@@ -5,28 +5,37 @@
  *   unchanged, and when the amount changes, open = new amount − (old amount − old open);
  * - with --snapshot the file is the ERP's list of open items, so an empty cell means fully open.
  * `--snapshot` also closes (open 0) the open items of the listed customers that the file omits.
+ * A file without a reference, case or hold_until column leaves those fields of existing items
+ * alone; kind and currency always take their defaults (invoice, the customer's currency), because
+ * the amount's sign and decimals depend on them.
  */
 import type { Database } from 'sql.js';
 import type { Item, ItemKind } from '../core/domain.js';
 import type { ImportedItem } from '../core/csv/items.js';
 import type { ValidRow } from '../core/csv/types.js';
 import { closeItems, upsertItems } from '../storage/items.js';
+import type { ColumnIndex } from '../core/csv/columns.js';
+import { absentFields, keepAbsent, type FieldColumns } from './absent-columns.js';
 import { noCounts, tally, type ImportCounts } from './counts.js';
 import { PointQuery } from './existing.js';
+
+const OPTIONAL_COLUMNS: FieldColumns<Item> = [['reference', 'reference'], ['case', 'case'], ['holdUntil', 'hold_until']];
 
 /** Insert new and update changed items (closing omitted ones with `snapshot`); returns the counts. */
 export function applyItems(
   db: Database,
   rows: readonly ValidRow<ImportedItem>[],
   listed: ReadonlyMap<string, ReadonlySet<string>>,
+  index: ColumnIndex,
   snapshot: boolean,
 ): ImportCounts {
   const existing = loadExisting(db, listed.keys());
+  const absent = absentFields(index, OPTIONAL_COLUMNS);
   const counts = noCounts();
   const changed: Item[] = [];
   for (const { row } of rows) {
     const before = existing.get(row.customerCode)?.get(row.number);
-    const item: Item = { ...row, openAmount: openAmountFor(row, before, snapshot) };
+    const item = keepAbsent<Item>({ ...row, openAmount: openAmountFor(row, before, snapshot) }, before, absent);
     if (tally(counts, before, item)) changed.push(item);
   }
   upsertItems(db, changed);

@@ -87,7 +87,7 @@ function validateAndApply(
     }
     case 'items': {
       const v = validateItems(input, { customerCurrency });
-      result = { validRows: v.rows.length, errors: v.errors, apply: () => applyItems(db, v.rows, v.listed, request.snapshot) };
+      result = { validRows: v.rows.length, errors: v.errors, apply: () => applyItems(db, v.rows, v.listed, index, request.snapshot) };
       break;
     }
     case 'payments': {

@@ -14,6 +14,7 @@
  * exclusive create lets exactly one claimant win. A claimant that acted on an old view finds a
  * higher number when it looks again and backs off. Older numbers are removed by the new holder;
  * the highest file is never removed, so the sequence cannot restart behind a holder's back.
+ * Waiting processes are served in arrival order (./lock-queue.ts).
  */
 import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -22,6 +23,7 @@ import { basename, dirname, join } from 'node:path';
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import { pidExists, processAlive, processStartTime } from './process-alive.js';
 import { removeQuietly } from './atomic-file.js';
+import { WaitQueue, type Waiter } from './lock-queue.js';
 
 /** What a lock file says about its holder. */
 export interface LockInfo {
@@ -54,26 +56,41 @@ export interface AcquireOptions {
 export type Attempt = { lock: LockHandle } | { holder: LockInfo | null };
 
 const MIN_BACKOFF_MS = 5;
-const MAX_BACKOFF_MS = 200;
+const MAX_BACKOFF_MS = 100;
 
-/** Acquire the write lock of `dbPath`, waiting with backoff up to `timeoutMs`. */
+/** Acquire the write lock of `dbPath`, waiting in turn with backoff up to `timeoutMs`. */
 export async function acquireLock(dbPath: string, options: AcquireOptions): Promise<LockHandle> {
   const deadline = Date.now() + options.timeoutMs;
+  const queue = new WaitQueue(dbPath);
+  let ticket: string | undefined;
   let backoff = MIN_BACKOFF_MS;
-  for (;;) {
-    const attempt = tryAcquireLock(dbPath);
-    if ('lock' in attempt) return attempt.lock;
-    if (Date.now() >= deadline) throw busyError(dbPath, attempt.holder);
-    const wait = Math.min(backoff, Math.max(1, deadline - Date.now()));
-    await new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random() / 2)));
-    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+  try {
+    for (;;) {
+      const attempt = tryAcquireLock(dbPath, ticket);
+      if ('lock' in attempt) return attempt.lock;
+      if (Date.now() >= deadline) throw busyError(dbPath, attempt.holder);
+      ticket ??= queue.join();
+      const wait = Math.min(backoff, Math.max(1, deadline - Date.now()));
+      await new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random() / 2)));
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    }
+  } finally {
+    if (ticket) queue.leave(ticket);
   }
 }
 
-/** One non-blocking attempt to take the lock. */
-export function tryAcquireLock(dbPath: string): Attempt {
+/**
+ * One non-blocking attempt to take the lock. `ticket` is our place in the wait queue, if we
+ * have one: while an earlier waiter exists we do not claim, even if the lock is free.
+ */
+export function tryAcquireLock(dbPath: string, ticket?: string): Attempt {
   const files = new LockFiles(dbPath);
   files.removeStaleTemps();
+  const first = new WaitQueue(dbPath).first();
+  if (first && first.name !== ticket) {
+    const current = files.holder();
+    return { holder: current ?? waiterAsHolder(first) };
+  }
   // A few quick rounds absorb races with other claimants before reporting "busy".
   for (let round = 0; round < 5; round++) {
     const { max, released } = files.scan();
@@ -85,9 +102,11 @@ export function tryAcquireLock(dbPath: string): Attempt {
     const claimed = files.claim(max + 1);
     if (claimed) return { lock: claimed };
   }
-  const { max } = files.scan();
-  const holder = max > 0 ? files.read(max) : 'missing';
-  return { holder: typeof holder === 'object' ? holder : null };
+  return { holder: files.holder() };
+}
+
+function waiterAsHolder(waiter: Waiter): LockInfo {
+  return { pid: waiter.pid, hostname: waiter.hostname, startTime: null, token: '', acquiredAt: '' };
 }
 
 /** Is the lock described by `info` held by a live process? Unknown hosts count as live. */
@@ -157,6 +176,14 @@ export class LockFiles {
     } catch {
       return 'unreadable';
     }
+  }
+
+  /** The live holder of the highest generation, or null when free or unknown. */
+  holder(): LockInfo | null {
+    const { max, released } = this.scan();
+    if (max === 0 || released.has(max)) return null;
+    const info = this.read(max);
+    return typeof info === 'object' && isHeld(info) ? info : null;
   }
 
   /** Try to become holder of `generation`; null when another claimant won or got further. */

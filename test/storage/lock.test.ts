@@ -4,9 +4,11 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { acquireLock, isHeld, LockFiles, tryAcquireLock, type LockInfo } from '../../src/storage/lock.js';
 import { processStartTime } from '../../src/storage/process-alive.js';
+import { WaitQueue } from '../../src/storage/lock-queue.js';
 import { openStore } from '../../src/storage/database.js';
 import { UserError } from '../../src/core/exit-codes.js';
 import { spawnSync } from 'node:child_process';
+import { startFixture } from './fixtures/spawn.js';
 import { tempDir } from './temp-dir.js';
 
 function lockInfo(partial: Partial<LockInfo>): LockInfo {
@@ -110,5 +112,60 @@ describe('inter-process lock', () => {
     expect(first).not.toBeNull();
     expect(second).toBeNull();
     first?.release();
+  });
+
+  it('a waiting process goes before a newcomer, even when the lock is momentarily free', () => {
+    const dir = tempDir();
+    const db = join(dir, 'a.db');
+    const queue = new WaitQueue(db);
+    const ticket = queue.join();
+    const newcomer = tryAcquireLock(db);
+    expect('holder' in newcomer && newcomer.holder?.pid).toBe(process.pid);
+    const waiter = tryAcquireLock(db, ticket);
+    expect('lock' in waiter).toBe(true);
+    if ('lock' in waiter) waiter.lock.release();
+    queue.leave(ticket);
+    expect(readdirSync(dir).filter((n) => n.includes('want'))).toEqual([]);
+  });
+
+  it('waiters are served in arrival order', () => {
+    const db = join(tempDir(), 'a.db');
+    const queue = new WaitQueue(db);
+    const later = queue.join(2_000_000_000_000);
+    const earlier = queue.join(1_999_999_999_000);
+    expect(queue.first(2_000_000_000_001)?.name).toBe(earlier);
+    expect('holder' in tryAcquireLock(db, later)).toBe(true);
+    queue.leave(earlier);
+    queue.leave(later);
+  });
+
+  it('forgets waiters that died and tickets too old to be waiting', () => {
+    const dir = tempDir();
+    const db = join(dir, 'a.db');
+    const queue = new WaitQueue(db);
+    const host = Buffer.from(hostname()).toString('hex');
+    writeFileSync(join(dir, `a.db.lock-want-${Date.now()}-${deadPid()}-x-${host}-abc`), '');
+    queue.join(Date.now() - 11 * 60 * 1000);
+    expect(queue.first()).toBeNull();
+    expect(readdirSync(dir).filter((n) => n.includes('want'))).toHaveLength(1);
+    const attempt = tryAcquireLock(db);
+    expect('lock' in attempt).toBe(true);
+    if ('lock' in attempt) attempt.lock.release();
+  });
+
+  it('a holder blocked in a long synchronous call keeps the lock: the other process gets exit 75', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'a.db');
+    const store = await openStore({ path: db, lockTimeoutMs: 400 });
+    const child = startFixture('hold-lock.ts', [db, join(dir, 'stop')]);
+    await child.said('locked');
+    const error = await store.write(() => 'entered').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).exitCode).toBe(75);
+    expect((error as UserError).message).toContain(`(pid ${child.pid})`);
+    writeFileSync(join(dir, 'stop'), '');
+    expect((await child.exited).code).toBe(0);
+    await expect(store.write(() => 'entered')).resolves.toBe('entered');
+    store.close();
   });
 });

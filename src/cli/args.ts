@@ -130,6 +130,9 @@ function parseStrict(argv: string[]): Parsed {
     const { code, message } = error as { code?: string; message: string };
     const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      if (/^-\d/.test(option)) {
+        throw usageError(`unknown option ${option}; a value that starts with "-" goes after "--", e.g. config set KEY -- ${option}`);
+      }
       const known = Object.keys(OPTIONS).map((name) => `--${name}`);
       const close = closeMatches(option, known);
       throw usageError(`unknown option ${option}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}`);
@@ -150,7 +153,7 @@ function isCommand(word: string): word is CommandName {
 }
 
 function unknownCommand(word: string): string {
-  const close = closeMatches(word, [...COMMANDS, 'help']);
+  const close = Object.hasOwn(OPTIONS, word) ? [`--${word}`] : closeMatches(word, [...COMMANDS, 'help']);
   return `unknown command "${word}"${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}`;
 }
 

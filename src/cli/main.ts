@@ -113,7 +113,7 @@ async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo):
  * A UserError is the user's to fix: its message and exit code, no stack. Anything else is a bug:
  * one line, exit 1, and the stack only when DUEDESK_DEBUG is set.
  */
-function reportError(error: unknown, io: CliIo): number {
+export function reportError(error: unknown, io: Pick<CliIo, 'stderr' | 'env'>): number {
   if (error instanceof UserError) {
     io.stderr.write(`duedesk: ${error.message}\n`);
     return error.exitCode;

@@ -15,7 +15,10 @@ export const CONFIG_USAGE = 'duedesk config get KEY | set KEY VALUE | unset KEY 
 
 /** Run `duedesk config ...` with the arguments after `config`; returns the exit code. */
 export async function runConfig(args: string[], ctx: CommandContext): Promise<number> {
-  const [action, ...rest] = args;
+  // "--" lets a VALUE start with a dash (config set KEY -- -5); it is not an argument itself.
+  const terminator = args.indexOf('--');
+  const words = terminator < 0 ? args : [...args.slice(0, terminator), ...args.slice(terminator + 1)];
+  const [action, ...rest] = words;
   switch (action) {
     case 'path':
       expectArgs(action, rest, 0);

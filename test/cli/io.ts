@@ -1,21 +1,9 @@
 /** Test helpers for running the CLI in-process: temp directories and captured streams. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.js';
+import { tempDir } from '../storage/temp-dir.js';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh temporary directory, removed after the test. */
-export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'duedesk-cli-'));
-  made.push(dir);
-  return dir;
-}
+export { tempDir };
 
 /** What one CLI run produced. */
 export interface RunResult {

@@ -1,0 +1,200 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ExitCode, UserError } from '../../src/core/exit-codes.js';
+import { reportError } from '../../src/cli/main.js';
+import { sandbox } from './io.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const packageVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('help and version', () => {
+  it('--help prints the full usage of SPEC §6 and exits 0', async () => {
+    const { code, stdout, stderr } = await sandbox().run(['--help']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    for (const line of [
+      'duedesk                         open the TUI',
+      'duedesk --review                open the TUI read-only: nothing can be sent or changed',
+      'duedesk --send-due              send everything due, then exit',
+      '--as-of YYYY-MM-DD          evaluate as of that date',
+      '--dry-run                   decide and report only; send nothing, change nothing',
+      '--json                      print one JSON object on stdout',
+      '--out DIR                   with --dry-run: write each message as',
+      'duedesk import customers|items|payments|plans FILE [--skip-invalid] [--snapshot]',
+      '[--encoding NAME] [--decimal-comma] [--date-format YMD|DMY|MDY]',
+      'duedesk export history|customers|items [--from DATE] [--to DATE]     CSV on stdout',
+      'duedesk config get KEY | set KEY VALUE',
+      '--db FILE',
+      '--config-dir DIR',
+      '--version',
+      '75  another duedesk process holds the database (cron may retry)',
+    ]) {
+      expect(stdout).toContain(line);
+    }
+  });
+
+  it.each<[string[], string]>([
+    [['import', '--help'], 'customers: code*,name*,email,email2,email3,language,currency,reminders,statement_every_days,'],
+    [['export', '-h'], 'Usage: duedesk export history|customers|items [--from DATE] [--to DATE]'],
+    [['config', '--help'], 'policy.installments.graceDays'],
+    [['--send-due', '--help'], 'Usage: duedesk --send-due [--as-of YYYY-MM-DD] [--dry-run] [--json] [--out DIR]'],
+    [['help', 'import'], 'Usage: duedesk import customers|items|payments|plans FILE [options]'],
+    [['help'], 'duedesk --review'],
+  ])('%j prints the help of that command', async (argv, text) => {
+    const { code, stdout } = await sandbox().run(argv);
+    expect(code).toBe(0);
+    expect(stdout).toContain(text);
+  });
+
+  it('--help wins over anything else on the line and does nothing else', async () => {
+    const box = sandbox();
+    const { code, stdout } = await box.run(['config', 'set', 'smtp.port', '25', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: duedesk config');
+    expect(existsSync(box.configDir)).toBe(false);
+  });
+
+  it('--version prints the version of package.json', async () => {
+    expect(await sandbox().run(['--version'])).toEqual({ code: 0, stdout: `${packageVersion}\n`, stderr: '' });
+  });
+});
+
+describe('wrong command lines: one line on stderr, exit 2, nothing done', () => {
+  it.each<[string[], string]>([
+    [['--frobnicate'], 'duedesk: unknown option --frobnicate (see duedesk --help)'],
+    [['--send-due', '--dryrun'], 'duedesk: unknown option --dryrun; did you mean --dry-run? (see duedesk --help)'],
+    [['--json'], 'duedesk: --json works only with --send-due (see duedesk --help)'],
+    [['--dry-run'], 'duedesk: --dry-run works only with --send-due (see duedesk --help)'],
+    [['--as-of', '2026-11-22'], 'duedesk: --as-of works only with --send-due (see duedesk --help)'],
+    [['--out', 'dir'], 'duedesk: --out works only with --send-due --dry-run (see duedesk --help)'],
+    [['--send-due', '--out', 'dir'], 'duedesk: --out works only with --send-due --dry-run (see duedesk --help)'],
+    [['--send-due', '--review'], 'duedesk: --review works only when opening the TUI (not with --send-due or a command) (see duedesk --help)'],
+    [['config', 'list', '--json'], 'duedesk: --json works only with --send-due (see duedesk --help)'],
+    [['config', 'list', '--send-due'], 'duedesk: --send-due cannot be combined with config (see duedesk --help)'],
+    [['import', 'items', 'a.csv', '--from', '2026-01-01'], 'duedesk: --from works only with export (see duedesk --help)'],
+    [['export', 'items', '--snapshot'], 'duedesk: --snapshot works only with import (see duedesk --help)'],
+    [['export', 'items', '--decimal-comma'], 'duedesk: --decimal-comma works only with import (see duedesk --help)'],
+    [['--db'], 'duedesk: --db needs a value (see duedesk --help)'],
+    [['--db', '--send-due'], 'duedesk: --db needs a value (to pass one that starts with "-", write --db=VALUE) (see duedesk --help)'],
+    [['--db='], 'duedesk: --db needs a file name (see duedesk --help)'],
+    [['--send-due', '--json=yes'], 'duedesk: --json takes no value (see duedesk --help)'],
+    [['imprt', 'items', 'a.csv'], 'duedesk: unknown command "imprt"; did you mean import? (see duedesk --help)'],
+    [['send-due'], 'duedesk: unknown command "send-due"; did you mean --send-due? (see duedesk --help)'],
+  ])('%j', async (argv, message) => {
+    const box = sandbox();
+    const { code, stdout, stderr } = await box.run(argv);
+    expect(code).toBe(ExitCode.Usage);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${message}\n`);
+    expect(existsSync(box.db)).toBe(false);
+    expect(existsSync(box.configDir)).toBe(false);
+  });
+
+  it('refuses the TUI without a terminal, with a hint for scripts', async () => {
+    const { code, stderr } = await sandbox().run([]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'duedesk: the TUI needs an interactive terminal; from scripts and cron use --send-due, import, export or config\n',
+    );
+  });
+
+  it('import of a missing file exits 2 naming the file', async () => {
+    const box = sandbox();
+    const { code, stderr } = await box.run(['import', 'items', 'missing.csv']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('missing.csv');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('a broken settings file stops a command that needs settings, naming the file', async () => {
+    const box = sandbox();
+    const csv = join(box.dir, 'customers.csv');
+    writeFileSync(csv, 'code,name\nC001,Acme\n');
+    await box.run(['config', 'set', 'operator', 'Ana']);
+    writeFileSync(join(box.configDir, 'config.json'), '{');
+    const { code, stderr } = await box.run(['import', 'customers', csv]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`duedesk: settings file ${join(box.configDir, 'config.json')} is not valid JSON`);
+  });
+});
+
+describe('where the database and the settings are', () => {
+  const customers = (dir: string): string => {
+    const file = join(dir, 'customers.csv');
+    writeFileSync(file, 'code,name\nC001,Acme Ltd\n');
+    return file;
+  };
+
+  it('uses DUEDESK_DB when no --db is given', async () => {
+    const box = sandbox();
+    const result = await box.run(['import', 'customers', customers(box.dir)]);
+    expect(result.code).toBe(0);
+    expect(existsSync(box.db)).toBe(true);
+  });
+
+  it('prefers --db over DUEDESK_DB, before or after the command', async () => {
+    const box = sandbox();
+    const file = customers(box.dir);
+    expect((await box.run(['--db', 'first.sqlite', 'import', 'customers', file])).code).toBe(0);
+    expect((await box.run(['import', 'customers', file, '--db=second.sqlite'])).code).toBe(0);
+    expect(existsSync(join(box.dir, 'first.sqlite'))).toBe(true);
+    expect(existsSync(join(box.dir, 'second.sqlite'))).toBe(true);
+    expect(existsSync(box.db)).toBe(false);
+  });
+
+  it('reads the settings from DUEDESK_CONFIG_DIR, and from --config-dir before it', async () => {
+    const box = sandbox();
+    expect((await box.run(['config', 'path'])).stdout).toBe(`${join(box.configDir, 'config.json')}\n`);
+    const other = join(box.dir, 'other');
+    expect((await box.run(['config', 'path', '--config-dir', 'other'])).stdout).toBe(`${join(other, 'config.json')}\n`);
+    await box.run(['--config-dir', other, 'config', 'set', 'operator', 'Ana']);
+    expect(existsSync(join(other, 'config.json'))).toBe(true);
+    expect(existsSync(box.configDir)).toBe(false);
+  });
+});
+
+describe('reportError', () => {
+  const capture = (env: NodeJS.ProcessEnv = {}) => {
+    let stderr = '';
+    const io = { stdout: { write: () => true }, stderr: { write: (text: string) => (stderr += text) }, env, cwd: '/' };
+    return { io, text: () => stderr };
+  };
+
+  it('prints a UserError as one line and returns its exit code', () => {
+    const { io, text } = capture();
+    expect(reportError(new UserError('the database is busy', ExitCode.Busy), io)).toBe(75);
+    expect(text()).toBe('duedesk: the database is busy\n');
+  });
+
+  it('prints any other error as an internal error in one line, exit 1', () => {
+    const { io, text } = capture();
+    expect(reportError(new TypeError('boom\nsecond line'), io)).toBe(1);
+    expect(text()).toBe('duedesk: internal error: boom\n');
+  });
+
+  it('adds the stack only when DUEDESK_DEBUG is set', () => {
+    const { io, text } = capture({ DUEDESK_DEBUG: '1' });
+    reportError(new Error('boom'), io);
+    expect(text()).toMatch(/^duedesk: internal error: boom\nError: boom\n\s+at /);
+  });
+});
+
+describe('the real entry point', () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli.tsx'), ...args], {
+      encoding: 'utf8',
+      cwd: root,
+      env: { ...process.env, DUEDESK_CONFIG_DIR: join(root, 'no-such-dir-for-tests'), DUEDESK_DB: '' },
+    });
+
+  it('prints the version and sets the exit code of main', () => {
+    const ok = cli('--version');
+    expect(ok.stdout).toBe(`${packageVersion}\n`);
+    expect(ok.status).toBe(0);
+    const bad = cli('--json');
+    expect(bad.stderr).toBe('duedesk: --json works only with --send-due (see duedesk --help)\n');
+    expect(bad.status).toBe(2);
+  });
+});

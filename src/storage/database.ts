@@ -52,6 +52,11 @@ function inTransaction<T>(db: Database, change: (db: Database) => T): T {
   db.exec('BEGIN');
   try {
     const result = change(db);
+    if (result instanceof Promise) {
+      // The transaction would commit before the awaited work ran, outside the lock: refuse.
+      result.catch(() => undefined);
+      throw new TypeError('store.write: the change must be synchronous (it returned a Promise)');
+    }
     db.exec('COMMIT');
     return result;
   } catch (error) {

@@ -166,4 +166,12 @@ describe('in-memory store', () => {
     expect(store.path).toBeNull();
     expect(store.db.exec('PRAGMA foreign_keys')[0]?.values).toEqual([[1]]);
   });
+
+  it('refuses an asynchronous change and rolls it back', async () => {
+    const asyncChange = store.write(async (db) => {
+      upsertCustomers(db, [aCustomer()]);
+    });
+    await expect(asyncChange).rejects.toThrow(/must be synchronous/);
+    expect(countCustomers(store.db)).toBe(0);
+  });
 });

@@ -5,8 +5,8 @@
  * the dry-run report of what is due instead, and exits 0.
  *   npm run demo [-- --as-of YYYY-MM-DD] [-- --no-tui]
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isIsoDate, localDate } from '../src/core/dates.js';
 import type { IsoDate } from '../src/core/domain.js';
@@ -61,7 +61,10 @@ export function demoGlobals(paths: DemoPaths): string[] {
  * files through the duedesk CLI. Returns 0, or the exit code of the first import that failed.
  */
 export async function buildDemo(paths: DemoPaths, asOf: IsoDate, io: { stdout: TextSink; stderr: TextSink }): Promise<number> {
-  for (const suffix of ['', '-journal', '-wal', '.lock']) rmSync(`${paths.dbPath}${suffix}`, { force: true, recursive: true });
+  // The database and everything beside it that carries its name (lock and temp files).
+  const folder = dirname(paths.dbPath);
+  const name = basename(paths.dbPath);
+  if (existsSync(folder)) for (const file of readdirSync(folder)) if (file.startsWith(name)) rmSync(join(folder, file), { force: true, recursive: true });
   rmSync(paths.stateDir, { recursive: true, force: true });
   const csvOut = join(paths.stateDir, 'csv');
   mkdirSync(csvOut, { recursive: true });

@@ -31,7 +31,7 @@ Usage:
   duedesk import customers|items|payments|plans FILE [--skip-invalid] [--snapshot]
           [--encoding NAME] [--decimal-comma] [--date-format YMD|DMY|MDY]
   duedesk export history|customers|items [--from DATE] [--to DATE]     CSV on stdout
-  duedesk config get KEY | set KEY VALUE | unset KEY | list | path
+  duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
 
 ${GLOBAL}
 
@@ -90,14 +90,17 @@ Writes CSV on stdout in the import format (customers, items) or the message hist
 ${GLOBAL}
 `;
 
-const CONFIG = `Usage: duedesk config get KEY | set KEY VALUE | unset KEY | list | path
+const CONFIG = `Usage: duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
 
-  get KEY          print the value in effect (the default when unset)
-  set KEY VALUE    VALUE is read as JSON when it parses (587, true, ["a@x.com"], {...}), else as text;
-                   the whole settings file is validated first and nothing is written when it fails
-  unset KEY        remove a key so its default applies again
-  list             print every key that is set, as KEY=JSON
-  path             print the path of the settings file
+  get KEY            print the value in effect (the default when unset)
+  set KEY VALUE      VALUE is read as JSON when it parses (587, true, ["a@x.com"], {...}), else as
+                     text; the whole settings file is validated first and nothing is written when
+                     it fails. A VALUE starting with "-" goes after "--": set KEY -- -5
+  unset KEY          remove a key so its default applies again
+  list               print every key that is set, as KEY=JSON
+  path               print the path of the settings file
+  test-mail ADDRESS  send one short e-mail to ADDRESS with the current mail settings
+                     (exit 3 when the transport is unusable, 1 when the server refuses it)
 
 Passwords are never stored: use the environment variable DUEDESK_SMTP_PASSWORD or smtp.passwordCommand.
 DUEDESK_SMTP_URL (smtp[s]://user:pass@host:port) overrides the SMTP settings and selects smtp.

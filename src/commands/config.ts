@@ -1,6 +1,6 @@
 /**
- * `duedesk config get KEY | set KEY VALUE | unset KEY | list | path` (SPEC §6, §8): read and change
- * the settings file by dotted key. Every change is validated as a whole before it is written; a
+ * `duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS` (SPEC §6,
+ * §8): read and change the settings file by dotted key, and try the mail settings out. Every change is validated as a whole before it is written; a
  * refused change writes nothing and exits 2.
  */
 import { ExitCode, UserError } from '../core/exit-codes.js';
@@ -11,7 +11,7 @@ import { leafEntries, type JsonObject } from '../settings/keys.js';
 import { assertKnownKey, isSet, parseSettingValue, settingsWith, settingsWithout } from '../settings/change.js';
 
 /** Usage line of the config command, for its errors. */
-export const CONFIG_USAGE = 'duedesk config get KEY | set KEY VALUE | unset KEY | list | path';
+export const CONFIG_USAGE = 'duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS';
 
 /** Run `duedesk config ...` with the arguments after `config`; returns the exit code. */
 export async function runConfig(args: string[], ctx: CommandContext): Promise<number> {
@@ -56,6 +56,12 @@ export async function runConfig(args: string[], ctx: CommandContext): Promise<nu
       await save(ctx, settingsWithout(stored, key));
       return ExitCode.Ok;
     }
+    case 'test-mail': {
+      const [address] = expectArgs(action, rest, 1);
+      // Loaded only here: mail composition and transports are not needed to read or set keys.
+      const { runTestMail } = await import('./test-mail.js');
+      return runTestMail(address, ctx);
+    }
     case undefined:
       throw new UserError(`config needs an action: ${CONFIG_USAGE}`);
     default:
@@ -74,7 +80,8 @@ function expectArgs(action: string, rest: string[], count: 1): [string];
 function expectArgs(action: string, rest: string[], count: 2): [string, string];
 function expectArgs(action: string, rest: string[], count: number): string[] {
   if (rest.length === count) return rest;
-  const wanted = count === 0 ? 'no arguments' : count === 1 ? 'one KEY' : 'KEY and VALUE';
+  const one = action === 'test-mail' ? 'one ADDRESS' : 'one KEY';
+  const wanted = count === 0 ? 'no arguments' : count === 1 ? one : 'KEY and VALUE';
   const hint = action === 'set' && rest.length > 2 ? ' (quote a VALUE that has spaces)' : '';
   throw new UserError(`config ${action} takes ${wanted}, got ${rest.length}${hint}: ${CONFIG_USAGE}`);
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../cli/io.js';
@@ -194,5 +194,26 @@ describe('duedesk config with a broken settings file', () => {
   it('still tells where the file is', async () => {
     const { box, path } = broken('not json');
     expect(await config(box, 'path')).toBe(`${path}\n`);
+  });
+});
+
+describe('duedesk config test-mail', () => {
+  it('sends one e-mail through the configured transport (the outbox beside the database)', async () => {
+    const box = sandbox();
+    await config(box, 'set', 'company.email', 'ar@acme.example');
+    const result = await box.run(['config', 'test-mail', 'clerk@acme.example']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Test e-mail sent to clerk@acme\.example via /);
+    const outbox = join(box.dir, 'outbox');
+    const files = readdirSync(outbox).filter((name) => name.endsWith('.eml'));
+    expect(files).toHaveLength(1);
+    expect(readFileSync(join(outbox, files[0]!), 'utf8')).toContain('clerk@acme.example');
+  });
+
+  it('needs exactly one address', async () => {
+    const result = await sandbox().run(['config', 'test-mail']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('config test-mail takes one ADDRESS, got 0');
   });
 });

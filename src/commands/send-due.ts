@@ -10,7 +10,7 @@ import type { CommandContext } from '../cli/context.js';
 import { planDue } from '../planning/plan-due.js';
 import { formatPlanReport, planToJson } from '../headless/report.js';
 import { writePreviews } from '../preview/write-previews.js';
-import { deliverPlan } from '../delivery/deliver.js';
+import { deliverPlan, type DeliveryOutcome } from '../delivery/deliver.js';
 
 /** Flags of --send-due, already parsed by the CLI. */
 export interface SendDueOptions {
@@ -50,8 +50,25 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
   }
 
   const outcome = await deliverPlan(plan, ctx);
-  emit(ctx, options.json, planToJson(plan, outcome), formatPlanReport(plan, outcome));
+  // Messages history already holds for this date were not sent again: report only this run's.
+  const already = new Set(outcome.alreadySent ?? []);
+  const sentPlan = already.size === 0 ? plan : { ...plan, messages: plan.messages.filter((m) => !already.has(m.key)) };
+  emit(ctx, options.json, planToJson(sentPlan, outcome), formatPlanReport(sentPlan, outcome));
+  for (const line of deliveryNotes(outcome)) ctx.stderr.write(`${line}\n`);
   return outcome.exitCode;
+}
+
+/** What the operator must know beyond the per-message report (stderr, so JSON stays clean). */
+export function deliveryNotes(outcome: DeliveryOutcome): string[] {
+  const notes: string[] = [];
+  if (outcome.error) notes.push(`sending stopped: ${outcome.error}`);
+  if (outcome.recovered) {
+    notes.push(`${outcome.recovered} message(s) of an interrupted earlier run are now uncertain: check them in the history (they are never re-sent automatically)`);
+  }
+  if (outcome.alreadySent && outcome.alreadySent.length > 0) {
+    notes.push(`${outcome.alreadySent.length} message(s) were already sent for this date and were not sent again`);
+  }
+  return notes;
 }
 
 function emit(ctx: CommandContext, json: boolean, data: unknown, text: string): void {

@@ -1,0 +1,81 @@
+/** The send journal: durable lines, torn tails, folding, and replay after a dead run. */
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { foldJournal, journalPath, readJournal, SendJournal, type HistoryRecord } from '../../src/delivery/journal.js';
+import { replayJournal } from '../../src/delivery/recorder.js';
+import { openStore } from '../../src/storage/database.js';
+import { historyRows } from './fixtures/messages.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'duedesk-journal-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function record(n: number): HistoryRecord {
+  return {
+    key: `C${n}-EUR-first`, customerCode: `C${n}`, kind: 'reminder', level: 'first', currency: 'EUR', asOf: '2026-02-10',
+    to: [`c${n}@example.test`], cc: [], bcc: [], subject: 'Reminder', messageId: `<m${n}@duedesk.test>`,
+    total: 1000, fee: 0, interest: 0, outstanding: 1500, operator: 'op',
+    items: [{ itemNumber: `INV-${n}`, level: 'first', openAmount: 1000 }], cases: [],
+  };
+}
+
+it('writes every concurrent append as one line each and reads them back', async () => {
+  const path = join(dir, 'a.journal');
+  const journal = await SendJournal.open(path);
+  await Promise.all(Array.from({ length: 50 }, (_, i) => journal.append({ type: 'sending', messageId: `<m${i}@x>`, at: 't', record: record(i) })));
+  await journal.close();
+  expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(50);
+  expect((await readJournal(path)).map((e) => e.messageId)).toEqual(Array.from({ length: 50 }, (_, i) => `<m${i}@x>`));
+});
+
+it('ignores a torn last line and folds to the latest state per message', async () => {
+  const path = join(dir, 'b.journal');
+  const journal = await SendJournal.open(path);
+  await journal.append({ type: 'sending', messageId: '<m1@duedesk.test>', at: 't1', record: record(1) });
+  await journal.append({ type: 'sending', messageId: '<m2@duedesk.test>', at: 't1', record: record(2) });
+  await journal.append({ type: 'outcome', messageId: '<m1@duedesk.test>', at: 't2', status: 'sent', error: null, recipients: [] });
+  await journal.close();
+  appendFileSync(path, '{"type":"outcome","messageId":"<m2@duedesk.test>","at":"t3","sta');
+  const states = foldJournal(await readJournal(path));
+  expect([...states.values()].map((s) => [s.record.customerCode, s.status])).toEqual([['C1', 'sent'], ['C2', 'sending']]);
+});
+
+it('replays a dead run: finished messages keep their outcome, unfinished become uncertain, twice changes nothing', async () => {
+  const db = join(dir, 'duedesk.db');
+  const store = await openStore({ path: db });
+  const journal = await SendJournal.open(journalPath(db));
+  await journal.append({ type: 'sending', messageId: '<m1@duedesk.test>', at: 't1', record: record(1) });
+  await journal.append({ type: 'outcome', messageId: '<m1@duedesk.test>', at: 't2', status: 'failed', error: '550 no', recipients: [] });
+  await journal.append({ type: 'sending', messageId: '<m2@duedesk.test>', at: 't3', record: record(2) });
+  await journal.close();
+
+  expect(await replayJournal(store, '2026-02-10T10:00:00Z')).toBe(1);
+  expect(existsSync(journalPath(db))).toBe(false);
+  const rows = historyRows(store);
+  expect(rows.map((r) => [r.customer, r.status])).toEqual([['C1', 'failed'], ['C2', 'uncertain']]);
+  expect(rows[1]?.error).toMatch(/server may have it/);
+  const outstanding = store.db.exec('SELECT outstanding, operator FROM messages ORDER BY id')[0]?.values;
+  expect(outstanding).toEqual([[1500, 'op'], [1500, 'op']]);
+
+  expect(await replayJournal(store, '2026-02-10T11:00:00Z')).toBe(0);
+  expect(historyRows(store)).toEqual(rows);
+  store.close();
+});
+
+it('turns history rows left in `sending` without a journal into uncertain', async () => {
+  const db = join(dir, 'duedesk.db');
+  const store = await openStore({ path: db });
+  await store.write((d) =>
+    d.run(
+      `INSERT INTO messages (customer_code, kind, level, currency, as_of, message_id, status, created_at, updated_at)
+       VALUES ('C9', 'reminder', 'first', 'EUR', '2026-02-10', '<m9@x>', 'sending', 't', 't')`,
+    ),
+  );
+  expect(await replayJournal(store, 'now')).toBe(1);
+  expect(historyRows(store).map((r) => r.status)).toEqual(['uncertain']);
+  store.close();
+});

@@ -1,0 +1,47 @@
+/** The default outbox transport end to end on a database file: .eml files, letters, history, no journal left. */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { deliverPlan } from '../../src/delivery/deliver.js';
+import { messageIdFileName } from '../../src/mail/transports/outbox.js';
+import { openStore } from '../../src/storage/database.js';
+import type { Store } from '../../src/storage/store.js';
+import { aContext, aPlan, aPlannedMessage, historyRows, testRenderer } from './fixtures/messages.js';
+
+let dir: string;
+let store: Store;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'duedesk-outbox-'));
+  store = await openStore({ path: join(dir, 'duedesk.db') });
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('writes one .eml per message beside the database, letters into the print folder, and the history', async () => {
+  const plan = aPlan(2);
+  plan.messages.push(aPlannedMessage(3, { key: 'C0003-EUR-final', level: 'final', to: [], letter: true }));
+  const outcome = await deliverPlan(plan, aContext(store), undefined, { renderer: testRenderer() });
+
+  expect(outcome.exitCode).toBe(0);
+  expect(outcome.messages.map((m) => m.status)).toEqual(['sent', 'sent', 'sent']);
+  expect(outcome.messages[2]?.error).toMatch(/letter only/);
+  const files = readdirSync(join(dir, 'outbox')).sort();
+  expect(files).toEqual(outcome.messages.slice(0, 2).map((m) => messageIdFileName(m.messageId ?? '')).sort());
+  const eml = readFileSync(join(dir, 'outbox', files[0] ?? ''), 'utf8');
+  expect(eml).toMatch(/^Message-ID: <C000[12]-EUR-first\./m);
+  expect(readdirSync(join(dir, 'print'))).toEqual(['2026-02-10-C0003-EUR-final.pdf']);
+  expect(existsSync(join(dir, 'duedesk.db.journal'))).toBe(false);
+  const reopened = await openStore({ path: join(dir, 'duedesk.db') });
+  expect(historyRows(reopened).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+  reopened.close();
+});
+
+it('messageIdFileName keeps only safe characters', () => {
+  expect(messageIdFileName('<2026-02-10.C/../1.ab@x.example>')).toBe('2026-02-10.C_.._1.ab@x.example.eml');
+  const name = messageIdFileName('<../..>');
+  expect(name).not.toMatch(/[/\\]|^\./);
+  expect(name.endsWith('.eml')).toBe(true);
+});

@@ -1,8 +1,29 @@
-/** Placeholder until export lands. */
-import { UserError } from '../core/exit-codes.js';
+/** `duedesk export history|customers|items [--from D] [--to D]`: CSV on stdout (SPEC §6, §7). */
 import type { CommandContext } from '../cli/context.js';
+import { ExitCode } from '../core/exit-codes.js';
+import { exportCustomers, exportItems } from '../export/export-data.js';
+import { exportHistory } from '../export/export-history.js';
+import { parseExportArgs } from '../export/request.js';
 
 /** `duedesk export history|customers|items [--from D] [--to D]`; returns the exit code. */
-export async function runExport(_args: string[], _ctx: CommandContext): Promise<number> {
-  throw new UserError('export is not available yet');
+export async function runExport(args: string[], ctx: CommandContext): Promise<number> {
+  const request = parseExportArgs(args);
+  const store = await ctx.openStore();
+  store.refresh();
+  switch (request.kind) {
+    case 'customers':
+      exportCustomers(store.db, ctx.stdout);
+      break;
+    case 'items':
+      exportItems(store.db, ctx.stdout);
+      break;
+    case 'history':
+      exportHistory(store.db, ctx.stdout, request.from, request.to);
+      break;
+    default: {
+      const never: never = request.kind;
+      throw new Error(`unknown export kind ${String(never)}`);
+    }
+  }
+  return ExitCode.Ok;
 }

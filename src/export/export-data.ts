@@ -1,0 +1,47 @@
+/**
+ * `export customers|items`: exactly the SPEC §7 import columns, amounts as plain decimals with
+ * `.` in major units, dates ISO, booleans yes/no — so the output imports back to the same data.
+ */
+import type { Database } from 'sql.js';
+import type { TextSink } from '../cli/context.js';
+import { COLUMNS } from '../core/csv/columns.js';
+import { currencyDigits, formatMinor } from '../core/money.js';
+import { listCustomers } from '../storage/customers.js';
+import { CsvWriter, type Cell } from './csv-writer.js';
+
+const names = (kind: keyof typeof COLUMNS): string[] => COLUMNS[kind].map((column) => column.name);
+const textOf = (value: unknown): Cell => (value === null || value === undefined ? null : String(value));
+
+/** Write every customer as a customers import file. */
+export function exportCustomers(db: Database, sink: TextSink): void {
+  const out = new CsvWriter(sink, names('customers'));
+  for (const c of listCustomers(db)) {
+    out.row([
+      c.code, c.name, c.email, c.email2, c.email3, c.language, c.currency, c.reminders ? 'yes' : 'no',
+      textOf(c.statementEveryDays), c.agentEmail, c.holdUntil, c.notes,
+    ]);
+  }
+  out.end();
+}
+
+/** Write every item as an items import file (streamed: a million items are never all in memory). */
+export function exportItems(db: Database, sink: TextSink): void {
+  const out = new CsvWriter(sink, names('items'));
+  const stmt = db.prepare(
+    `SELECT customer_code, number, issue_date, due_date, amount, open_amount, currency, kind, reference, case_ref, hold_until
+     FROM items ORDER BY customer_code, number`,
+  );
+  try {
+    while (stmt.step()) {
+      const [customer, number, issue, due, amount, open, currency, kind, reference, caseRef, hold] = stmt.get();
+      const digits = currencyDigits(String(currency));
+      out.row([
+        textOf(customer), textOf(number), textOf(issue), textOf(due), formatMinor(Number(amount), digits),
+        formatMinor(Number(open), digits), textOf(currency), textOf(kind), textOf(reference), textOf(caseRef), textOf(hold),
+      ]);
+    }
+  } finally {
+    stmt.free();
+  }
+  out.end();
+}

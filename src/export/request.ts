@@ -1,0 +1,55 @@
+/** The words after `duedesk export` (SPEC §6) parsed into an export request. */
+import { parseArgs } from 'node:util';
+import { isIsoDate } from '../core/dates.js';
+import type { IsoDate } from '../core/domain.js';
+import { UserError } from '../core/exit-codes.js';
+
+/** What can be exported. */
+export const EXPORT_KINDS = ['history', 'customers', 'items'] as const;
+/** One of the exportable kinds. */
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** Usage line shown with every usage error. */
+export const EXPORT_USAGE = 'usage: duedesk export history|customers|items [--from YYYY-MM-DD] [--to YYYY-MM-DD]';
+
+/** What to export; `from`/`to` (as-of dates, inclusive) only for history. */
+export interface ExportRequest {
+  kind: ExportKind;
+  from: IsoDate | undefined;
+  to: IsoDate | undefined;
+}
+
+function isExportKind(text: string): text is ExportKind {
+  return (EXPORT_KINDS as readonly string[]).includes(text);
+}
+
+function dateOption(name: string, value: string | undefined): IsoDate | undefined {
+  if (value !== undefined && !isIsoDate(value)) throw new UserError(`export: --${name} "${value}" is not a date YYYY-MM-DD`);
+  return value;
+}
+
+/** Parse `args` (e.g. ['history', '--from', '2026-01-01']). Throws UserError (exit 2) on any mistake. */
+export function parseExportArgs(args: string[]): ExportRequest {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { from: { type: 'string' }, to: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UserError(`export: ${(error as Error).message}\n${EXPORT_USAGE}`);
+  }
+  const [kind, ...extra] = parsed.positionals;
+  if (kind === undefined) throw new UserError(`export: what? (${EXPORT_KINDS.join(', ')})\n${EXPORT_USAGE}`);
+  if (!isExportKind(kind)) throw new UserError(`export: unknown kind "${kind}" (${EXPORT_KINDS.join(', ')})\n${EXPORT_USAGE}`);
+  if (extra.length > 0) throw new UserError(`export: unexpected argument "${extra[0]}"\n${EXPORT_USAGE}`);
+  const from = dateOption('from', parsed.values.from);
+  const to = dateOption('to', parsed.values.to);
+  if (kind !== 'history' && (from !== undefined || to !== undefined)) {
+    throw new UserError('export: --from/--to apply to export history only');
+  }
+  if (from !== undefined && to !== undefined && from > to) throw new UserError(`export: --from ${from} is after --to ${to}`);
+  return { kind, from, to };
+}

@@ -1,8 +1,8 @@
 /** The words after `duedesk export` (SPEC §6) parsed into an export request. */
-import { parseArgs } from 'node:util';
 import { isIsoDate } from '../core/dates.js';
 import type { IsoDate } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
+import { parseStrictArgs } from '../import/strict-args.js';
 
 /** What can be exported. */
 export const EXPORT_KINDS = ['history', 'customers', 'items'] as const;
@@ -30,17 +30,7 @@ function dateOption(name: string, value: string | undefined): IsoDate | undefine
 
 /** Parse `args` (e.g. ['history', '--from', '2026-01-01']). Throws UserError (exit 2) on any mistake. */
 export function parseExportArgs(args: string[]): ExportRequest {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: { from: { type: 'string' }, to: { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UserError(`export: ${(error as Error).message}\n${EXPORT_USAGE}`);
-  }
+  const parsed = parseStrictArgs('export', EXPORT_USAGE, args, { from: { type: 'string' }, to: { type: 'string' } });
   const [kind, ...extra] = parsed.positionals;
   if (kind === undefined) throw new UserError(`export: what? (${EXPORT_KINDS.join(', ')})\n${EXPORT_USAGE}`);
   if (!isExportKind(kind)) throw new UserError(`export: unknown kind "${kind}" (${EXPORT_KINDS.join(', ')})\n${EXPORT_USAGE}`);

@@ -1,8 +1,8 @@
 /** The words after `duedesk import` (SPEC §6) parsed into an import request. */
-import { parseArgs } from 'node:util';
 import type { DateFormat } from '../core/dates.js';
 import { IMPORT_KINDS, isImportKind, type ImportKind, type ValueFormat } from '../core/csv/types.js';
 import { UserError } from '../core/exit-codes.js';
+import { parseStrictArgs } from './strict-args.js';
 
 /** Usage line shown with every usage error. */
 export const IMPORT_USAGE =
@@ -25,24 +25,13 @@ const DATE_FORMATS: readonly DateFormat[] = ['YMD', 'DMY', 'MDY'];
 
 /** Parse `args` (e.g. ['items', 'open.csv', '--snapshot']). Throws UserError (exit 2) on any mistake. */
 export function parseImportArgs(args: string[]): ImportRequest {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        'skip-invalid': { type: 'boolean', default: false },
-        snapshot: { type: 'boolean', default: false },
-        encoding: { type: 'string' },
-        'decimal-comma': { type: 'boolean', default: false },
-        'date-format': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UserError(`import: ${(error as Error).message}\n${IMPORT_USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseStrictArgs('import', IMPORT_USAGE, args, {
+    'skip-invalid': { type: 'boolean', default: false },
+    snapshot: { type: 'boolean', default: false },
+    encoding: { type: 'string' },
+    'decimal-comma': { type: 'boolean', default: false },
+    'date-format': { type: 'string' },
+  });
   const [kind, file, ...extra] = positionals;
   if (kind === undefined || file === undefined) throw new UserError(`import: what and which file?\n${IMPORT_USAGE}`);
   if (!isImportKind(kind)) throw new UserError(`import: unknown kind "${kind}" (${IMPORT_KINDS.join(', ')})\n${IMPORT_USAGE}`);

@@ -7,7 +7,7 @@ import React, { useCallback, useMemo, useRef, useState } from 'react';
 import type { IsoDate } from '../core/domain.js';
 import { Help, helpLines } from './components/help.js';
 import { DeskContext, SCREENS, type Desk, type KeyHandler, type ScreenId, type Tone } from './desk-context.js';
-import { fit } from './format.js';
+import { clip, fit } from './format.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { commandFor } from './keys.js';
 import { CustomersScreen } from './screens/customers.js';
@@ -110,14 +110,14 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
     <DeskContext.Provider value={desk}>
       <Box flexDirection="column" width={columns} height={rows}>
         <Text bold wrap="truncate">
-          {fit(`duedesk  ${tabs}   as of ${asOf}   ? help  q quit`, columns)}
+          {clip(`duedesk  ${tabs}   as of ${asOf}   ? help  q quit`, columns)}
         </Text>
         {review ? (
           <Text backgroundColor="yellow" color="black" wrap="truncate">
-            {fit(' REVIEW MODE — read-only: nothing can be sent or changed; preview and w (to the preview folder) work', columns)}
+            {clip(' REVIEW MODE — read-only: nothing can be sent or changed; preview and w (to the preview folder) work', columns)}
           </Text>
         ) : null}
-        <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+        <Box flexDirection="column" height={bodyHeight}>
           {help !== null ? <Help height={bodyHeight} width={columns} scroll={help} /> : null}
           {SCREENS.filter((id) => visited.has(id)).map((id) => (
             <Box key={id} display={help === null && id === screen ? 'flex' : 'none'} flexDirection="column">
@@ -129,7 +129,7 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
           ))}
         </Box>
         <Text color={TONES[status.tone]} wrap="truncate">
-          {fit(status.text, columns)}
+          {clip(status.text, columns)}
         </Text>
       </Box>
     </DeskContext.Provider>

@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { AGING_BUCKETS, AGING_LABELS, type Aging } from '../aging.js';
-import { bar, fit, formatMoney } from '../format.js';
+import { bar, clip, fit, formatMoney } from '../format.js';
 
 /** Props of AgingBars. */
 export interface AgingBarsProps {
@@ -39,13 +39,13 @@ export function AgingBars({ aging, width, maxLines }: AgingBarsProps): React.JSX
         const max = Math.max(...AGING_BUCKETS.map((b) => a.buckets[b]));
         return (
           <Text key={a.currency} wrap="truncate">
-            {fit(a.currency, 4)}
+            {clip(a.currency, 4)}
             {AGING_BUCKETS.map((b, i) => {
               const amount = formatMoney(a.buckets[b], a.currency);
               const room = Math.max(1, cell - amount.length - 2);
               return (
                 <Text key={b} color={BUCKET_COLORS[i]}>
-                  {fit(` ${fit(bar(a.buckets[b], max, room), room)} ${amount}`, cell)}
+                  {clip(` ${fit(bar(a.buckets[b], max, room), room)} ${amount}`, cell)}
                 </Text>
               );
             })}

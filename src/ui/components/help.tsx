@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { KEY_BINDINGS, SCOPE_TITLES, type KeyScope } from '../keys.js';
-import { fit } from '../format.js';
+import { clip, fit } from '../format.js';
 
 /** Props of Help. */
 export interface HelpProps {
@@ -37,7 +37,7 @@ export function Help({ height, width, scroll }: HelpProps): React.JSX.Element {
       </Text>
       {lines.slice(top, top + body).map((line, i) => (
         <Text key={`${top + i}`} bold={line.title} wrap="truncate">
-          {fit(line.text, width)}
+          {clip(line.text, width)}
         </Text>
       ))}
     </Box>

@@ -55,7 +55,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>): React.JSX.Element 
     <Box flexDirection="column">
       <Text bold wrap="truncate">
         {'  '}
-        {line(columns, width, (c) => c.title)}
+        {line(columns, width, (c) => c.title).trimEnd()}
       </Text>
       {visible.length === 0 ? <Text dimColor>{fit(props.empty ?? 'nothing to show', width)}</Text> : null}
       {visible.map((row, offset) => {
@@ -63,11 +63,12 @@ export function VirtualTable<R>(props: VirtualTableProps<R>): React.JSX.Element 
         const key = props.rowKey(row);
         const mark = selected?.has(key) ? '●' : ' ';
         const isCursor = focused && index === cursor;
+        const text = line(columns, width, (c) => c.cell(row));
         return (
           <Text key={key} inverse={isCursor} color={props.rowColor?.(row)} wrap="truncate">
-            {isCursor ? '›' : ' '}
-            {mark}
-            {line(columns, width, (c) => c.cell(row))}
+            {/* One string per row, and no trailing blanks except under the cursor bar: the
+                terminal renderer's cost grows with every character it lays out. */}
+            {`${isCursor ? '›' : ' '}${mark}${isCursor ? text : text.trimEnd()}`}
           </Text>
         );
       })}

@@ -12,7 +12,7 @@ import type { PlannedMessage } from '../../core/plan.js';
 import { agingHeight, AgingBars } from '../components/aging-bars.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { errorText, useDesk } from '../desk-context.js';
-import { fit, formatMoney } from '../format.js';
+import { clip, fit, formatMoney } from '../format.js';
 import { commandFor } from '../keys.js';
 import type { CustomerDetail, TimelineEntry } from '../services.js';
 import { listActionFor } from './list-keys.js';
@@ -236,12 +236,12 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
         </Text>
         {info.map((line) => (
           <Text key={line} wrap="truncate">
-            {fit(line, width)}
+            {clip(line, width)}
           </Text>
         ))}
         <AgingBars aging={d.aging} width={width} maxLines={3} />
         <Text bold color={state.pane === 'items' ? 'cyan' : undefined} wrap="truncate">
-          {fit(`Open items (${d.items.length})`, width)}
+          {clip(`Open items (${d.items.length})`, width)}
         </Text>
         <VirtualTable
           rows={d.items}
@@ -255,7 +255,7 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
           empty="no open items"
         />
         <Text bold color={state.pane === 'timeline' ? 'cyan' : undefined} wrap="truncate">
-          {fit(`History (${d.timeline.length})`, width)}
+          {clip(`History (${d.timeline.length})`, width)}
         </Text>
         <VirtualTable
           rows={d.timeline}

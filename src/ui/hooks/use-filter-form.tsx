@@ -6,7 +6,7 @@ import type { Key } from 'ink';
 import { Box, Text } from 'ink';
 import React from 'react';
 import { compileFilters, FILTER_FIELDS, NO_FILTERS, type FilterText, type Filters } from '../filters.js';
-import { fit } from '../format.js';
+import { clip, fit } from '../format.js';
 import { commandFor } from '../keys.js';
 import { editLine } from '../line-edit.js';
 import { useRefReducer } from './use-ref-reducer.js';
@@ -115,7 +115,7 @@ export function useFilterForm(onApply: (text: FilterText, filters: Filters) => v
         })}
         {state.errors.map((error) => (
           <Text key={error} color="red" wrap="truncate">
-            {fit(error, width)}
+            {clip(error, width)}
           </Text>
         ))}
       </Box>

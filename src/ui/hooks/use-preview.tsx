@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import type { PlannedMessage } from '../../core/plan.js';
 import { errorText, useDesk } from '../desk-context.js';
-import { fit } from '../format.js';
+import { clip, fit } from '../format.js';
 import { commandFor } from '../keys.js';
 import type { PreviewView } from '../services.js';
 import { useRefReducer } from './use-ref-reducer.js';
@@ -135,16 +135,16 @@ export function usePreview(): Preview {
         </Text>
         {lines.slice(top, top + bodyHeight).map((line, i) => (
           <Text key={`${top + i}`} color={state.error ? 'red' : undefined} wrap="truncate">
-            {fit(line, width)}
+            {clip(line, width)}
           </Text>
         ))}
         {state.written ? (
           <Text color="green" wrap="truncate">
-            {fit(`Written: ${state.written.join(', ')}`, width)}
+            {clip(`Written: ${state.written.join(', ')}`, width)}
           </Text>
         ) : null}
         <Text dimColor wrap="truncate">
-          {fit(`lines ${top + 1}–${Math.min(lines.length, top + bodyHeight)} of ${lines.length}`, width)}
+          {clip(`lines ${top + 1}–${Math.min(lines.length, top + bodyHeight)} of ${lines.length}`, width)}
         </Text>
       </Box>
     );

@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import React, { useRef } from 'react';
 import type { PlannedMessage } from '../../core/plan.js';
 import { errorText, useDesk } from '../desk-context.js';
-import { bar, fit } from '../format.js';
+import { bar, clip, fit } from '../format.js';
 import type { SendOutcome, SendResult } from '../services.js';
 import { useRefReducer } from './use-ref-reducer.js';
 
@@ -177,14 +177,14 @@ export function useSend(onFinished?: () => void): SendFlow {
           {fit(title, width)}
         </Text>
         <Text wrap="truncate">
-          {fit(`[${filled.padEnd(barWidth, '░')}] ${done}/${total}`, width)}
+          {clip(`[${filled.padEnd(barWidth, '░')}] ${done}/${total}`, width)}
         </Text>
         <Text color={state.phase === 'done' && c.failed + c.uncertain > 0 ? 'yellow' : undefined} wrap="truncate">
-          {fit(summary, width)}
+          {clip(summary, width)}
         </Text>
         {rows.slice(first, first + listHeight).map((row) => (
           <Text key={row.key} color={row.outcome ? STATUS_COLOR[row.outcome.status] : undefined} wrap="truncate">
-            {fit(
+            {clip(
               `${fit(row.outcome ? row.outcome.status : row.inFlight ? 'sending…' : 'waiting', 10)} ${row.key}` +
                 (row.outcome?.error ? `  ${row.outcome.error}` : ''),
               width,

@@ -9,7 +9,7 @@ import { agingHeight, AgingBars } from '../components/aging-bars.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { useDesk, useScreenKeys } from '../desk-context.js';
 import { describeFilters } from '../filters.js';
-import { fit, formatAmount } from '../format.js';
+import { clip, fit, formatAmount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { windowTop } from '../hooks/list-state.js';
 import { useCustomerDetail } from '../hooks/use-customer-detail.js';
@@ -109,7 +109,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     <Box flexDirection="column">
       <AgingBars aging={aging} width={width} maxLines={Math.max(1, Math.floor(height / 4))} />
       <Text bold color={state.error ? 'red' : undefined} wrap="truncate">
-        {fit(header, width)}
+        {clip(header, width)}
       </Text>
       <VirtualTable
         rows={rows}
@@ -126,7 +126,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
       />
       {prompt.element}
       <Text dimColor wrap="truncate">
-        {fit('Enter open · space select · a all · n none · / search · f filters · ? help', width)}
+        {clip('Enter open · space select · a all · n none · / search · f filters · ? help', width)}
       </Text>
     </Box>
   );

@@ -10,7 +10,7 @@ import type { PlannedMessage } from '../../core/plan.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { useDesk, useScreenKeys } from '../desk-context.js';
 import { describeFilters } from '../filters.js';
-import { fit, formatMoney } from '../format.js';
+import { clip, fit, formatMoney } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { windowTop } from '../hooks/list-state.js';
 import { useFilterForm } from '../hooks/use-filter-form.js';
@@ -160,7 +160,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   return (
     <Box flexDirection="column">
       <Text bold color={state.error ? 'red' : undefined} wrap="truncate">
-        {fit(header, width)}
+        {clip(header, width)}
       </Text>
       {state.section === 'planned' ? (
         <VirtualTable
@@ -191,7 +191,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
       )}
       {prompt.element}
       <Text dimColor wrap="truncate">
-        {fit('space select · a all · n none · p preview · w write · s send · x skipped · f filters · / search · ? help', width)}
+        {clip('space select · a all · n none · p preview · w write · s send · x skipped · f filters · / search · ? help', width)}
       </Text>
     </Box>
   );

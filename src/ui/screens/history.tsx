@@ -9,7 +9,7 @@ import React, { useRef } from 'react';
 import type { MessageRecord } from '../../core/domain.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
-import { fit, formatAmount } from '../format.js';
+import { clip, fit, formatAmount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { windowTop } from '../hooks/list-state.js';
 import { useLoad } from '../hooks/use-load.js';
@@ -139,7 +139,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
           .slice(0, Math.max(1, height - 1))
           .map((line, i) => (
             <Text key={i} color={i === 1 ? STATUS_COLORS[opened.status] : undefined} wrap="truncate">
-              {fit(line, width)}
+              {clip(line, width)}
             </Text>
           ))}
       </Box>
@@ -158,7 +158,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
   return (
     <Box flexDirection="column">
       <Text bold color={attention > 0 ? 'yellow' : undefined} wrap="truncate">
-        {fit(header, width)}
+        {clip(header, width)}
       </Text>
       <VirtualTable
         rows={rows}
@@ -175,7 +175,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
       />
       {prompt.element}
       <Text dimColor wrap="truncate">
-        {fit('Enter detail · r retry failed · d/u mark uncertain delivered/not · x problems only · / search · ? help', width)}
+        {clip('Enter detail · r retry failed · d/u mark uncertain delivered/not · x problems only · / search · ? help', width)}
       </Text>
     </Box>
   );

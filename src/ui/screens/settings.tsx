@@ -8,7 +8,7 @@ import type { Key } from 'ink';
 import { Box, Text } from 'ink';
 import React, { useRef, useState } from 'react';
 import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
-import { fit } from '../format.js';
+import { clip, fit } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { initialList, listReducer, windowTop, type ListAction, type ListState } from '../hooks/list-state.js';
 import { usePrompt } from '../hooks/use-prompt.js';
@@ -143,7 +143,7 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">
-        {fit(
+        {clip(
           `Settings — Enter edit · P password (${services.hasSessionPassword() ? 'typed for this session' : 'not typed'}) · m test e-mail · I import CSV`,
           width,
         )}
@@ -154,22 +154,22 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
         </Text>
       ))}
       <Text bold wrap="truncate">
-        {fit('Policy', width)}
+        {clip('Policy', width)}
       </Text>
       {policyLines.map((line) => (
         <Text key={line} wrap="truncate">
-          {fit(`  ${line}`, width)}
+          {clip(`  ${line}`, width)}
         </Text>
       ))}
       {showLevels ? <Table data={policy.levels} /> : null}
       {report ? (
         <Box flexDirection="column">
           <Text bold color={report.ok ? 'green' : 'red'} wrap="truncate">
-            {fit(`${report.title} (Esc hides)`, width)}
+            {clip(`${report.title} (Esc hides)`, width)}
           </Text>
           {report.lines.slice(0, reportLines - 1).map((line, i) => (
             <Text key={i} color={report.ok ? undefined : 'red'} wrap="truncate">
-              {fit(line, width)}
+              {clip(line, width)}
             </Text>
           ))}
         </Box>

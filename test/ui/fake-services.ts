@@ -1,0 +1,277 @@
+/**
+ * An in-memory DeskServices over generated data: what the screens are tested and benchmarked
+ * against. It records every call, and sending can be paced by the test (a gate per message) so
+ * progress and Esc can be observed mid-run.
+ */
+import type { IsoDate, MessageRecord } from '../../src/core/domain.js';
+import type { Plan, PlannedMessage } from '../../src/core/plan.js';
+import { agingOf, AgingAccumulator } from '../../src/ui/aging.js';
+import { manualStatement } from '../../src/ui/manual-statement.js';
+import type {
+  CustomerDetail,
+  CustomerList,
+  CustomerRow,
+  DeskServices,
+  ImportReport,
+  PolicyOverview,
+  PreviewView,
+  SendOutcome,
+  SendProgress,
+  SendResult,
+  SettingsValues,
+} from '../../src/ui/services.js';
+import { statementSummary } from '../../src/ui/statement-summary.js';
+import { policyOverview } from '../../src/ui/policy-overview.js';
+import { AS_OF, makeFakeData, type FakeData } from './fake-data.js';
+import { daysBetween } from '../../src/core/dates.js';
+import type { Policy } from '../../src/core/plan.js';
+
+const POLICY: Policy = {
+  levels: [
+    { id: 'upcoming', name: 'Upcoming', days: -7, template: 'upcoming' },
+    { id: 'first', name: 'First reminder', days: 7, template: 'first' },
+    { id: 'second', name: 'Second reminder', days: 21, template: 'second' },
+    { id: 'final', name: 'Final notice', days: 45, template: 'final', repeatEveryDays: 30 },
+  ],
+  scope: 'overdue',
+  grouping: 'customer',
+  minAmount: 0,
+  defaultLanguage: 'en',
+  defaultCurrency: 'EUR',
+  statementEveryDays: null,
+  interestRatePercent: null,
+  installments: { enabled: true, graceDays: 0 },
+  recipients: 'primary',
+  bcc: [],
+};
+
+/** Options of the fake. */
+export interface FakeOptions {
+  customers?: number;
+  /** Customer codes whose messages fail when sent. */
+  failing?: string[];
+  /** Awaited before each message is "sent" (tests hold a message in flight with it). */
+  gate?: (message: PlannedMessage) => Promise<void>;
+  history?: MessageRecord[];
+}
+
+/** The fake services. */
+export class FakeServices implements DeskServices {
+  readonly data: FakeData;
+  readonly calls: string[] = [];
+  history: MessageRecord[];
+  settings: SettingsValues = { 'company.name': 'Acme Trading', 'company.email': 'ar@acme.example', 'mail.transport': 'outbox' };
+  private password: string | null = null;
+  private listCache: CustomerList | null = null;
+  private readonly failing: Set<string>;
+
+  /** Build the fake over `options.customers` generated customers (default 150). */
+  constructor(private readonly options: FakeOptions = {}) {
+    this.data = makeFakeData(options.customers ?? 150);
+    this.failing = new Set(options.failing ?? []);
+    this.history = options.history ?? [];
+  }
+
+  today(): IsoDate {
+    return AS_OF;
+  }
+
+  async loadPlan(asOf: IsoDate): Promise<Plan> {
+    this.calls.push(`loadPlan ${asOf}`);
+    const sent = new Set(this.history.filter((h) => h.status !== 'failed').map((h) => `${h.customerCode}-${h.currency}-${h.level ?? h.kind}`));
+    const held = new Set(this.data.customers.filter((c) => c.holdUntil !== null && c.holdUntil >= asOf).map((c) => c.code));
+    return { ...this.data.plan, messages: this.data.plan.messages.filter((m) => !sent.has(m.key) && !held.has(m.customer.code)) };
+  }
+
+  async listCustomers(asOf: IsoDate): Promise<CustomerList> {
+    this.calls.push('listCustomers');
+    if (this.listCache) return this.listCache;
+    const all = new AgingAccumulator();
+    const rows: CustomerRow[] = this.data.customers.map((c) => {
+      const items = this.data.items.get(c.code) ?? [];
+      const aging = agingOf(items, asOf);
+      all.merge(aging);
+      let oldest: number | null = null;
+      for (const item of items) {
+        const days = daysBetween(item.dueDate, asOf);
+        if (item.openAmount > 0 && days > 0 && (oldest === null || days > oldest)) oldest = days;
+      }
+      return {
+        code: c.code,
+        name: c.name,
+        language: c.language,
+        emails: [c.email, c.email2, c.email3].filter((e): e is string => e !== null),
+        reminders: c.reminders,
+        holdUntil: c.holdUntil,
+        open: [{ currency: c.currency, amount: items.reduce((s, i) => s + i.openAmount, 0) }],
+        oldestDaysOverdue: oldest,
+      };
+    });
+    this.listCache = { rows, aging: all.result() };
+    return this.listCache;
+  }
+
+  async customerDetail(code: string, asOf: IsoDate): Promise<CustomerDetail | null> {
+    const customer = this.data.customers.find((c) => c.code === code);
+    if (!customer) return null;
+    const items = this.data.items.get(code) ?? [];
+    const timeline = this.history
+      .filter((h) => h.customerCode === code)
+      .map((h) => ({ id: h.id, asOf: h.asOf, kind: h.kind, level: h.level, currency: h.currency, outstanding: h.outstanding, status: h.status }));
+    return { customer, items, aging: agingOf(items, asOf), effectiveStatementEveryDays: customer.statementEveryDays, timeline };
+  }
+
+  private customer(code: string) {
+    const customer = this.data.customers.find((c) => c.code === code);
+    if (!customer) throw new Error(`customer ${code} does not exist`);
+    this.listCache = null;
+    return customer;
+  }
+
+  async setHold(code: string, until: IsoDate | null): Promise<void> {
+    this.calls.push(`setHold ${code} ${until}`);
+    this.customer(code).holdUntil = until;
+  }
+
+  async setReminders(code: string, on: boolean): Promise<void> {
+    this.calls.push(`setReminders ${code} ${on}`);
+    this.customer(code).reminders = on;
+  }
+
+  async setStatementInterval(code: string, days: number | null): Promise<void> {
+    this.calls.push(`setStatementInterval ${code} ${days}`);
+    this.customer(code).statementEveryDays = days;
+  }
+
+  async statementNow(code: string, asOf: IsoDate): Promise<PlannedMessage | null> {
+    const customer = this.data.customers.find((c) => c.code === code);
+    return customer ? manualStatement(customer, this.data.items.get(code) ?? [], POLICY, asOf) : null;
+  }
+
+  async listHistory(): Promise<MessageRecord[]> {
+    return [...this.history].reverse();
+  }
+
+  async retryMessage(id: number): Promise<SendOutcome> {
+    this.calls.push(`retry ${id}`);
+    const record = this.history.find((h) => h.id === id);
+    if (!record) throw new Error(`message ${id} does not exist`);
+    const retried = { ...record, id: this.history.length + 1, status: 'sent' as const, error: null };
+    this.history.push(retried);
+    return { key: `${record.customerCode}-${record.currency}-${record.level ?? record.kind}`, status: 'sent', messageId: retried.messageId, error: null };
+  }
+
+  async markUncertain(id: number, delivered: boolean): Promise<void> {
+    this.calls.push(`mark ${id} ${delivered}`);
+    const record = this.history.find((h) => h.id === id);
+    if (!record || record.status !== 'uncertain') throw new Error(`message ${id} is not uncertain`);
+    record.status = delivered ? 'sent' : 'failed';
+  }
+
+  async preview(message: PlannedMessage): Promise<PreviewView> {
+    this.calls.push(`preview ${message.key}`);
+    const c = message.customer;
+    return {
+      subject: `Reminder ${message.level ?? message.kind}: ${c.name}`,
+      text: `Dear ${c.name},\n\nour records show ${message.reminds.length} open items.\n\nKind regards,\nAcme Trading`,
+      to: message.to,
+      cc: message.cc,
+      statementSummary: statementSummary(message),
+    };
+  }
+
+  async writePreview(message: PlannedMessage, dir?: string): Promise<string[]> {
+    const folder = dir ?? this.previewDir();
+    this.calls.push(`write ${message.key}`);
+    return [`${folder}/${message.key}.eml`, `${folder}/${message.key}.pdf`];
+  }
+
+  previewDir(): string {
+    return '/tmp/desk/preview';
+  }
+
+  transportLabel(): string {
+    return 'outbox /tmp/desk/outbox';
+  }
+
+  async send(messages: PlannedMessage[], onProgress: SendProgress, signal: AbortSignal): Promise<SendResult> {
+    this.calls.push(`send ${messages.length}`);
+    const outcomes: SendOutcome[] = [];
+    for (const message of messages) {
+      if (signal.aborted) {
+        outcomes.push({ key: message.key, status: 'skipped', messageId: null, error: 'stopped by the operator' });
+        continue;
+      }
+      await (this.options.gate?.(message) ?? new Promise((resolve) => setImmediate(resolve)));
+      const failed = this.failing.has(message.customer.code);
+      const outcome: SendOutcome = failed
+        ? { key: message.key, status: 'failed', messageId: null, error: '550 5.1.1 mailbox unavailable' }
+        : { key: message.key, status: 'sent', messageId: `<${message.key}@acme.example>`, error: null };
+      this.history.push(recordOf(message, outcome, this.history.length + 1));
+      outcomes.push(outcome);
+      onProgress(outcome, outcomes.length, messages.length);
+    }
+    return { outcomes, stopped: signal.aborted };
+  }
+
+  async sendTestMail(address: string): Promise<string> {
+    this.calls.push(`testMail ${address}`);
+    return `test e-mail to ${address} via outbox: written`;
+  }
+
+  async importCsv(args: string[]): Promise<ImportReport> {
+    this.calls.push(`import ${args.join(' ')}`);
+    if (args[1]?.includes('bad')) return { ok: false, lines: [`${args[1]}:3: due_date: "31/02/2026" is not a date`, `${args[1]}: 1 problem; nothing imported`] };
+    return { ok: true, lines: ['customers: 3 added, 0 changed'] };
+  }
+
+  readSettings(): SettingsValues {
+    return { ...this.settings };
+  }
+
+  async updateSetting(key: string, value: string): Promise<void> {
+    this.calls.push(`set ${key}`);
+    if (key === 'smtp.port' && !/^\d+$/.test(value)) throw new Error(`smtp.port: "${value}" is not a port number (nothing was written)`);
+    this.settings[key] = value;
+  }
+
+  setSessionPassword(password: string): void {
+    this.password = password === '' ? null : password;
+  }
+
+  hasSessionPassword(): boolean {
+    return this.password !== null;
+  }
+
+  policyOverview(): PolicyOverview {
+    return policyOverview(POLICY, true);
+  }
+}
+
+/** A history record for a message sent by the fake. */
+export function recordOf(message: PlannedMessage, outcome: Pick<SendOutcome, 'status' | 'messageId' | 'error'>, id: number): MessageRecord {
+  return {
+    id,
+    customerCode: message.customer.code,
+    kind: message.kind,
+    level: message.level,
+    currency: message.currency,
+    asOf: AS_OF,
+    to: message.to,
+    cc: [],
+    bcc: [],
+    subject: `Reminder ${message.level ?? message.kind}`,
+    messageId: outcome.messageId ?? `<failed-${id}@acme.example>`,
+    status: outcome.status === 'skipped' ? 'failed' : outcome.status,
+    error: outcome.error,
+    total: message.total,
+    fee: 0,
+    interest: 0,
+    outstanding: message.total,
+    operator: 'clerk',
+    createdAt: `${AS_OF}T09:00:00.000Z`,
+    updatedAt: `${AS_OF}T09:00:00.000Z`,
+    items: message.reminds.map((n) => ({ itemNumber: n, level: message.level, openAmount: 0 })),
+    cases: [],
+  };
+}

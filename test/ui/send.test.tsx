@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import type { PlannedMessage } from '../../src/core/plan.js';
+import { FakeServices } from './fake-services.js';
+import { KEYS, renderDesk } from './harness.js';
+
+afterEach(() => cleanup());
+
+/** A gate that holds the message with index `at` until released. */
+function holdAt(at: number): { gate: (m: PlannedMessage) => Promise<void>; release: () => void } {
+  let count = 0;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return {
+    gate: () => (count++ === at ? held : Promise.resolve()),
+    release: () => release(),
+  };
+}
+
+describe('sending from Due now', () => {
+  it('refuses to send with nothing selected', async () => {
+    const services = new FakeServices();
+    const desk = renderDesk(services);
+    await desk.waitFor('planned');
+    desk.press('s');
+    await desk.waitFor('nothing selected');
+    expect(services.calls.some((c) => c.startsWith('send'))).toBe(false);
+  });
+
+  it('confirms with count and transport, shows progress per message and a summary', async () => {
+    const failing = new FakeServices().data.plan.messages[1]!.customer.code;
+    const services = new FakeServices({ failing: [failing] });
+    const desk = renderDesk(services);
+    await desk.waitFor('planned');
+    const messages = services.data.plan.messages;
+    desk.press('a', 's');
+    let frame = await desk.waitFor('via outbox');
+    expect(frame).toContain(`Send ${messages.length} messages via outbox /tmp/desk/outbox?`);
+    desk.press(KEYS.enter);
+    frame = await desk.waitFor('Finished');
+    const failed = messages.filter((m) => m.customer.code === failing).length;
+    expect(failed).toBe(1);
+    expect(frame).toContain(`${messages.length}/${messages.length}`);
+    expect(frame).toContain(`sent ${messages.length - failed} · failed ${failed} · uncertain 0 · not sent 0`);
+    expect(services.calls).toContain(`send ${messages.length}`);
+    desk.press(KEYS.enter);
+    // Sent messages leave the plan; the failed one stays due.
+    frame = await desk.waitFor(`${failed} of ${failed} planned`);
+    expect(frame).toContain(`sent ${messages.length - failed}, failed ${failed}, uncertain 0`);
+    expect(frame).toContain(failing);
+  });
+
+  it('Esc stops after the message in flight', async () => {
+    const hold = holdAt(2);
+    const services = new FakeServices({ gate: hold.gate });
+    const desk = renderDesk(services);
+    await desk.waitFor('planned');
+    const total = services.data.plan.messages.length;
+    desk.press('a', 's', KEYS.enter);
+    let frame = await desk.waitFor(`2/${total}`);
+    expect(frame).toContain('sending…');
+    desk.press(KEYS.escape);
+    await desk.waitFor('Stopping after the message in flight');
+    hold.release();
+    frame = await desk.waitFor('Finished (stopped)');
+    expect(frame).toContain(`sent 3 · failed 0 · uncertain 0 · not sent ${total - 3}`);
+    expect(services.history.filter((h) => h.status === 'sent')).toHaveLength(3);
+  });
+
+  it('cancels at the confirmation without sending', async () => {
+    const services = new FakeServices();
+    const desk = renderDesk(services);
+    await desk.waitFor('planned');
+    desk.press(' ', 's');
+    await desk.waitFor('Send 1 message via');
+    desk.press(KEYS.escape);
+    await desk.waitFor('sending cancelled');
+    expect(services.calls.some((c) => c.startsWith('send'))).toBe(false);
+  });
+});

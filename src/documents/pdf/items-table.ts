@@ -22,12 +22,12 @@ const textSize = 8.5;
 export function drawItemsTable(pen: Pen, model: StatementModel, labels: Labels, title: string): void {
   const currency = model.currency;
   const columns: Column<StatementModel['rows'][number]>[] = [
-    { heading: labels.number, width: 40, align: 'left', cell: (row) => (row.kind === 'credit_note' ? `${row.number} (${labels.creditNote})` : row.number) },
-    { heading: labels.issueDate, width: 25, align: 'left', cell: (row) => row.issueDate },
-    { heading: labels.dueDate, width: 25, align: 'left', cell: (row) => row.dueDate },
-    { heading: labels.daysOverdue, width: 24, align: 'right', cell: (row) => (row.overdue ? row.daysOverdue : '') },
-    { heading: `${labels.amount} (${currency})`, width: 30, align: 'right', cell: (row) => withCurrency(row.amount, row.currency, currency) },
-    { heading: `${labels.open} (${currency})`, width: 30, align: 'right', cell: (row) => withCurrency(row.open, row.currency, currency) },
+    { heading: labels.number, width: 36, align: 'left', cell: (row) => row.number },
+    { heading: labels.issueDate, width: 24, align: 'left', cell: (row) => row.issueDate },
+    { heading: labels.dueDate, width: 24, align: 'left', cell: (row) => row.dueDate },
+    { heading: labels.daysOverdue, width: 28, align: 'right', cell: (row) => (row.kind === 'credit_note' ? labels.creditNote : row.overdue ? row.daysOverdue : '') },
+    { heading: `${labels.amount} (${currency})`, width: 31, align: 'right', cell: (row) => withCurrency(row.amount, row.currency, currency) },
+    { heading: `${labels.open} (${currency})`, width: 31, align: 'right', cell: (row) => withCurrency(row.open, row.currency, currency) },
   ];
   drawTable(pen, columns, model.rows, `${title} (${labels.continued})`);
 }

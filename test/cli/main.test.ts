@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -196,5 +196,23 @@ describe('the real entry point', () => {
     const bad = cli('--json');
     expect(bad.stderr).toBe('duedesk: --json works only with --send-due (see duedesk --help)\n');
     expect(bad.status).toBe(2);
+  });
+
+  it('stops quietly when the reader of its output goes away (export | head)', async () => {
+    const box = sandbox();
+    const file = join(box.dir, 'customers.csv');
+    const rows = Array.from({ length: 4000 }, (_, index) => `C${index},Customer number ${index} with a long name`);
+    writeFileSync(file, `code,name\n${rows.join('\n')}\n`);
+    expect((await box.run(['import', 'customers', file])).code).toBe(0);
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli.tsx'), 'export', 'customers'], {
+      cwd: root,
+      env: { ...process.env, ...box.env },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

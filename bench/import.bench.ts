@@ -10,7 +10,7 @@ import Sqlite from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { sql as schema } from '../src/storage/migrations/001-initial.js';
 import type { GeneratedData } from './generate.js';
-import { benchSize, ensureDatabase, ensureDataset, runDuedesk } from './lib/dataset.js';
+import { benchSize, removeBeside, ensureDatabase, ensureDataset, runDuedesk } from './lib/dataset.js';
 import { defineBenchmark, type Benchmark } from './types.js';
 
 interface ImportContext {
@@ -83,7 +83,7 @@ const importItems = defineBenchmark<ImportContext>({
     return { ms: performance.now() - started };
   },
   teardown(c) {
-    for (const file of ['ours.sqlite', 'native.sqlite', 'native-base.sqlite']) rmSync(join(c.workDir, file), { force: true });
+    removeBeside(c.workDir, ['ours.sqlite', 'native.sqlite', 'native-base.sqlite']);
   },
 });
 

@@ -10,7 +10,7 @@ import type { Database } from 'sql.js';
 import { openStore } from '../src/storage/database.js';
 import { loadSqlEngine } from '../src/storage/sql-engine.js';
 import type { Store } from '../src/storage/store.js';
-import { benchSize, ensureDatabase, ensureDataset } from './lib/dataset.js';
+import { benchSize, removeBeside, ensureDatabase, ensureDataset } from './lib/dataset.js';
 import { defineBenchmark, type Benchmark } from './types.js';
 
 interface SaveContext {
@@ -62,7 +62,7 @@ const save = defineBenchmark<SaveContext>({
   teardown(c) {
     c.store.close();
     c.raw.close();
-    for (const file of ['ours.sqlite', 'raw.sqlite']) rmSync(join(c.workDir, file), { force: true });
+    removeBeside(c.workDir, ['ours.sqlite', 'raw.sqlite']);
   },
 });
 

@@ -3,7 +3,7 @@
  * a 1M-item CSV takes seconds to write and its database much longer to build, so both are made
  * once and reused while their recipe is unchanged.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION, generate, type GeneratedData, type GenerateOptions } from '../generate.js';
@@ -63,4 +63,12 @@ export async function ensureDatabase(data: GeneratedData, tables: Array<'custome
   for (const table of tables) await runDuedesk(['import', table, files[table], '--db', path], join(dir, 'config'));
   writeFileSync(marker, recipe);
   return path;
+}
+
+/** Remove the named files of `dir` and everything beside them carrying their name (locks, temps). */
+export function removeBeside(dir: string, names: readonly string[]): void {
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir)) {
+    if (names.some((name) => file.startsWith(name))) rmSync(join(dir, file), { force: true });
+  }
 }

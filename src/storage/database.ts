@@ -110,6 +110,7 @@ class FileStore implements Store {
     try {
       await this.openFile();
     } catch (error) {
+      this.close();
       throw asUserError(error, this.path, 'cannot open database');
     }
   }

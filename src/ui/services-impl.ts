@@ -48,7 +48,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
   const store: Store = await ctx.openStore();
   const place: TransportPlace = { dbPath: store.path, cwd: ctx.cwd };
   let sessionPassword: string | null = null;
-  let renderer: Promise<MessageRenderer> | null = null;
+  let renderer: { asOf: IsoDate; value: MessageRenderer } | null = null;
   const warnings = collector();
 
   const settings = () => ctx.settings.read();
@@ -59,12 +59,11 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     env: sessionPassword === null ? ctx.env : { ...ctx.env, DUEDESK_SMTP_PASSWORD: sessionPassword },
     stderr: warnings,
   });
-  const getRenderer = (): Promise<MessageRenderer> => {
-    renderer ??= defaultRenderer(settings(), ctx, store).catch((error: unknown) => {
-      renderer = null;
-      throw error;
-    });
-    return renderer;
+  /** The documents renderer for today, rebuilt when the settings change (templates, company). */
+  const getRenderer = (): MessageRenderer => {
+    const asOf = today();
+    if (renderer === null || renderer.asOf !== asOf) renderer = { asOf, value: defaultRenderer(settings(), ctx.cwd, asOf) };
+    return renderer.value;
   };
   const fresh = (): Store => {
     store.refresh();
@@ -130,7 +129,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     preview: async (message) => {
       const summary = statementSummary(message);
       try {
-        const out = await (await getRenderer()).render(message);
+        const out = await getRenderer().render(message);
         return { subject: out.subject, text: out.text, to: out.to, cc: out.cc, statementSummary: summary };
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);

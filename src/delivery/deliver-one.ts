@@ -8,7 +8,7 @@ import { dataDir } from '../mail/transports/index.js';
 import { join, resolve } from 'node:path';
 import { alreadyInHistory, outstandingOf } from './history.js';
 import { buildEnvelope } from './envelope.js';
-import { invoiceAttachments, writeLetter } from './files.js';
+import { writeLetter } from './files.js';
 import { guardKeyOf, historyRecord } from './record.js';
 import type { DeliveryRecorder } from './recorder.js';
 import { sendWithRetry, type RetryPolicy, type SendEnding } from './send-one.js';
@@ -47,12 +47,8 @@ export async function deliverOne(state: RunState, planned: PlannedMessage): Prom
   let raw: Buffer;
   const notes: string[] = [];
   try {
+    // Invoice PDFs (safe names only) are attached by the documents layer when the level asks.
     message = await state.renderer.render(planned);
-    if (planned.attachInvoices && settings.mail?.invoiceDir) {
-      const invoices = await invoiceAttachments(planned, resolve(ctx.cwd, settings.mail.invoiceDir));
-      message = { ...message, attachments: [...message.attachments, ...invoices.attachments] };
-      if (invoices.missing.length > 0) notes.push(`no invoice PDF for ${invoices.missing.join(', ')}`);
-    }
     raw = await state.renderer.compose(message, ctx.now());
   } catch (error) {
     return { key: planned.key, status: 'failed', messageId: null, error: `could not build the message: ${(error as Error).message}`, recipients: [] };

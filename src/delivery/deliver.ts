@@ -73,7 +73,7 @@ export async function deliverPlan(
   let transport: Transport | null = null;
   try {
     const recovered = await replayJournal(store, ctx.now().toISOString());
-    const renderer = options.renderer ?? (await defaultRenderer(settings, ctx, store));
+    const renderer = options.renderer ?? defaultRenderer(settings, ctx.cwd, plan.asOf);
     transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: store.path, cwd: ctx.cwd }, options.smtpTuning));
     if (plan.messages.length === 0) return summarise([], null, recovered);
     try {

@@ -5,6 +5,7 @@
  * Runs inside Store.write (one transaction per batch).
  */
 import type { Database, SqlValue } from 'sql.js';
+import { insertMessage } from '../storage/messages.js';
 import type { JournalState } from './journal.js';
 
 /** Statuses that mean "this reminder may have reached the customer": never send it again. */
@@ -42,28 +43,8 @@ export function applyJournalStates(db: Database, states: Iterable<JournalState>)
       if (withRecipients && state.status !== 'sending') insertRecipients(db, Number(existing), state);
       continue;
     }
-    db.run(
-      `INSERT INTO messages (customer_code, kind, level, currency, as_of, to_addrs, cc_addrs, bcc_addrs,
-         subject, message_id, status, error, total, fee, interest, outstanding, operator, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        r.customerCode, r.kind, r.level, r.currency, r.asOf, JSON.stringify(r.to), JSON.stringify(r.cc),
-        JSON.stringify(r.bcc), r.subject, r.messageId, state.status, state.error, r.total, r.fee, r.interest,
-        r.outstanding, r.operator, state.createdAt, state.updatedAt,
-      ],
-    );
-    const id = Number(scalar(db, 'SELECT last_insert_rowid()', []));
-    for (const item of r.items) {
-      db.run(
-        'INSERT OR IGNORE INTO message_items (message_id, customer_code, item_number, level, open_amount) VALUES (?, ?, ?, ?, ?)',
-        [id, r.customerCode, item.itemNumber, item.level, item.openAmount],
-      );
-    }
-    for (const caseRef of r.cases) {
-      db.run('INSERT OR IGNORE INTO message_cases (message_id, customer_code, case_ref) VALUES (?, ?, ?)', [
-        id, r.customerCode, caseRef,
-      ]);
-    }
+    const { key: _key, ...fields } = r;
+    const id = insertMessage(db, { ...fields, status: state.status, error: state.error, createdAt: state.createdAt, updatedAt: state.updatedAt });
     if (withRecipients && state.status !== 'sending') insertRecipients(db, id, state);
   }
 }
@@ -77,18 +58,6 @@ function insertRecipients(db: Database, id: number, state: JournalState): void {
       id, result.address, role, result.accepted ? 1 : 0, result.reply,
     ]);
   }
-}
-
-/**
- * Rows still `sending` when no run is sending (we hold the send lock and replayed the journal)
- * belong to a run that died: the server may have them, so they become `uncertain`.
- */
-export function markStaleSending(db: Database, now: string): number {
-  db.run(
-    "UPDATE messages SET status = 'uncertain', error = COALESCE(error, 'the sending run stopped before the outcome was known; the server may have it'), updated_at = ? WHERE status = 'sending'",
-    [now],
-  );
-  return db.getRowsModified();
 }
 
 /** What identifies a reminder for the double-send guard. */

@@ -5,7 +5,8 @@
  */
 import type { Store } from '../storage/store.js';
 import type { RecipientResult } from '../mail/transports/types.js';
-import { applyJournalStates, markStaleSending } from './history.js';
+import { markSendingUncertain } from '../storage/messages.js';
+import { applyJournalStates } from './history.js';
 import {
   foldJournal,
   journalPath,
@@ -124,7 +125,7 @@ export async function replayJournal(store: Store, now: string): Promise<number> 
   if (states.size > 0 || stale) {
     uncertain += await store.write((db) => {
       applyJournalStates(db, states.values());
-      return markStaleSending(db, now);
+      return markSendingUncertain(db, now);
     });
   }
   if (path !== null) await removeJournal(path);

@@ -1,10 +1,13 @@
 /** The seam between delivery and the documents layer: planned message → e-mail → MIME bytes. */
+import { randomBytes } from 'node:crypto';
+import type { IsoDate } from '../core/domain.js';
 import type { OutgoingMessage } from '../core/message.js';
 import type { PlannedMessage } from '../core/plan.js';
 import type { Settings } from '../settings/types.js';
-import type { CommandContext } from '../cli/context.js';
-import type { Store } from '../storage/store.js';
-import { UserError } from '../core/exit-codes.js';
+import { loadDocumentAssets } from '../documents/assets.js';
+import { buildMessage } from '../documents/build-message.js';
+import { composeMime } from '../mail/compose.js';
+import { makeMessageId, messageIdDomain } from '../mail/message-id.js';
 
 /** Turns planned messages into what is sent (documents layer in production, fakes in tests). */
 export interface MessageRenderer {
@@ -14,7 +17,23 @@ export interface MessageRenderer {
   compose(message: OutgoingMessage, date: Date): Promise<Buffer>;
 }
 
-/** The production renderer (templates and statement PDF from the documents layer). */
-export async function defaultRenderer(_settings: Settings, _ctx: CommandContext, _store: Store): Promise<MessageRenderer> {
-  throw new UserError('e-mail rendering is not available in this build');
+/**
+ * The production renderer: templates, statement PDF and invoice attachments from the documents
+ * layer. Each attempt gets a fresh random Message-ID nonce: a failed message planned again the
+ * same day must not collide with its earlier history row (message_id is unique).
+ */
+export function defaultRenderer(settings: Settings, cwd: string, asOf: IsoDate): MessageRenderer {
+  const assets = loadDocumentAssets(settings, cwd);
+  const domain = messageIdDomain(settings);
+  return {
+    render: (planned) =>
+      buildMessage(planned, {
+        settings,
+        asOf,
+        ...assets,
+        messageId: makeMessageId(planned.key, asOf, domain, randomBytes(6).toString('hex')),
+        cwd,
+      }),
+    compose: composeMime,
+  };
 }

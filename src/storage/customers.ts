@@ -56,10 +56,12 @@ export interface CustomerListOptions {
 
 /** Customers ordered by code. */
 export function listCustomers(db: Database, options: CustomerListOptions = {}): Customer[] {
-  const pattern = `%${options.search ?? ''}%`;
+  // Escape LIKE wildcards so a search for "10%" or "a_b" means those characters.
+  const pattern = `%${(options.search ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return allRows(
     db,
-    `SELECT ${COLUMNS} FROM customers WHERE code LIKE ? OR name LIKE ? ORDER BY code LIMIT ? OFFSET ?`,
+    `SELECT ${COLUMNS} FROM customers WHERE code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'
+     ORDER BY code LIMIT ? OFFSET ?`,
     [pattern, pattern, options.limit ?? -1, options.offset ?? 0],
   ).map(toCustomer);
 }

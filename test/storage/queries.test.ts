@@ -38,6 +38,10 @@ describe('customers', () => {
     expect(listCustomers(store.db).map((c) => c.name)).toEqual(['Alpha', 'Beta Two']);
     expect(listCustomers(store.db, { search: 'two' }).map((c) => c.code)).toEqual(['B']);
     expect(listCustomers(store.db, { limit: 1, offset: 1 }).map((c) => c.code)).toEqual(['B']);
+    await store.write((db) => upsertCustomers(db, [aCustomer({ code: 'P', name: '100% Pure_Oil' })]));
+    expect(listCustomers(store.db, { search: '0% p' }).map((c) => c.code)).toEqual(['P']);
+    expect(listCustomers(store.db, { search: 'e_o' }).map((c) => c.code)).toEqual(['P']);
+    expect(listCustomers(store.db, { search: 'a_' })).toEqual([]);
   });
 
   it('sets hold, reminders and statement interval; unknown customers and bad intervals are refused', async () => {

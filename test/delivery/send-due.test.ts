@@ -1,0 +1,89 @@
+/** `duedesk --send-due` end to end: real planning, real documents, a real local SMTP server. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { runSendDue } from '../../src/commands/send-due.js';
+import { openStore } from '../../src/storage/database.js';
+import { upsertCustomers } from '../../src/storage/customers.js';
+import { upsertItems } from '../../src/storage/items.js';
+import type { Store } from '../../src/storage/store.js';
+import type { Settings } from '../../src/settings/types.js';
+import { aCustomer, anItem } from '../helpers/store.js';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
+import { aContext, historyRows } from './fixtures/messages.js';
+
+let dir: string;
+let store: Store;
+let server: TestSmtpServer;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'duedesk-senddue-'));
+  store = await openStore({ path: join(dir, 'duedesk.db') });
+  server = await startSmtpServer({ auth: true });
+  await store.write((db) => {
+    upsertCustomers(db, [
+      aCustomer({ code: 'C1', email: 'ar@one.test', agentEmail: 'agent@company.test' }),
+      aCustomer({ code: 'C2', name: 'Δέλτα ΑΕ', language: 'el', email: 'ap@two.test' }),
+      aCustomer({ code: 'C3', email: null }),
+    ]);
+    upsertItems(db, [
+      anItem({ customerCode: 'C1', number: 'INV-1', dueDate: '2026-02-01' }),
+      anItem({ customerCode: 'C2', number: 'INV-2', dueDate: '2026-01-20', amount: 25050, openAmount: 25050 }),
+      anItem({ customerCode: 'C3', number: 'INV-3', dueDate: '2026-01-20' }),
+    ]);
+  });
+});
+afterEach(async () => {
+  await server.close();
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const settings: Settings = {
+  company: { name: 'Acme Billing', email: 'billing@company.test' },
+  mail: { bcc: 'archive@company.test' },
+  smtp: { from: 'Acme Billing <billing@company.test>' },
+};
+
+interface Json {
+  dryRun: boolean;
+  messages: Array<{ customer: string; status: string; messageId: string | null; to: string[] }>;
+  counts: Record<string, number>;
+}
+
+async function sendDue(s: Settings = settings): Promise<{ code: number; json: Json; stderr: string }> {
+  const ctx = aContext(store, s, { DUEDESK_SMTP_URL: server.url() }, dir);
+  const code = await runSendDue({ asOf: '2026-02-10', dryRun: false, json: true }, ctx);
+  return { code, json: JSON.parse(ctx.captured.stdout.join('')) as Json, stderr: ctx.captured.stderr.join('') };
+}
+
+it('plans, renders, sends and records; a second run the same day sends nothing', async () => {
+  const first = await sendDue();
+  expect(first.code).toBe(0);
+  expect(first.json.dryRun).toBe(false);
+  expect(first.json.messages.map((m) => [m.customer, m.status])).toEqual([['C1', 'sent'], ['C2', 'sent']]);
+  expect(server.accepted()).toHaveLength(2);
+  for (const body of server.accepted()) {
+    expect(body.to).toContain('archive@company.test');
+    expect(body.raw).not.toMatch(/^Bcc:/im);
+    expect(body.raw).toContain('Content-Type: application/pdf');
+    expect(body.raw).toMatch(/^From: Acme Billing <billing@company\.test>$/m);
+  }
+  const rows = historyRows(store);
+  expect(rows.map((r) => [r.customer, r.status])).toEqual([['C1', 'sent'], ['C2', 'sent']]);
+  expect(rows.map((r) => r.messageId).sort()).toEqual(first.json.messages.map((m) => m.messageId).sort());
+
+  const second = await sendDue();
+  expect(second.code).toBe(0);
+  expect(second.json.messages).toEqual([]);
+  expect(server.bodies).toHaveLength(2);
+});
+
+it('with schedule.autoSend false sends nothing and says so', async () => {
+  const result = await sendDue({ ...settings, schedule: { autoSend: false } });
+  expect(result.code).toBe(0);
+  expect(result.stderr).toMatch(/autoSend is false: nothing was sent/);
+  expect(server.bodies).toHaveLength(0);
+  expect(historyRows(store)).toEqual([]);
+});

@@ -135,7 +135,7 @@ export function usePreview(): Preview {
         </Text>
         {lines.slice(top, top + bodyHeight).map((line, i) => (
           <Text key={`${top + i}`} color={state.error ? 'red' : undefined} wrap="truncate">
-            {clip(line, width)}
+            {clip(line, width) || ' '}
           </Text>
         ))}
         {state.written ? (

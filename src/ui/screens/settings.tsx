@@ -132,12 +132,13 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
   const rows: string[] = [
     ...EDITABLE_SETTINGS.map((k) => `${fit(k, 18)} ${values[k] ?? ''}`),
   ];
-  const levelTableHeight = policy.levels.length > 0 ? policy.levels.length + 4 : 0;
-  const available = height - 1 - promptLines - reportLines - 1 - 1;
-  const policyRoom = Math.max(0, available - Math.min(rows.length, 6));
-  const showLevels = policyRoom >= levelTableHeight + 2 && levelTableHeight > 0;
+  // The level table draws a rule under every row: 2 lines per level plus borders and heading.
+  const levelTableHeight = policy.levels.length > 0 ? 2 * policy.levels.length + 3 : 0;
+  const available = height - 1 - promptLines - reportLines;
+  const policyRoom = Math.max(0, available - Math.min(rows.length, 4) - 1);
+  const showLevels = levelTableHeight > 0 && policyRoom >= policy.lines.length + levelTableHeight;
   const policyLines = policy.lines.slice(0, Math.max(0, policyRoom - (showLevels ? levelTableHeight : 0)));
-  const fieldsRoom = Math.max(1, available - policyLines.length - (showLevels ? levelTableHeight : 0));
+  const fieldsRoom = Math.max(1, available - 1 - policyLines.length - (showLevels ? levelTableHeight : 0));
   fieldsHeight.current = fieldsRoom;
   const top = windowTop(list.top, list.cursor, fieldsRoom, rows.length);
   return (

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { helpLines } from '../../src/ui/components/help.js';
+import { KEY_BINDINGS } from '../../src/ui/keys.js';
+import { FakeServices } from './fake-services.js';
+import { KEYS, renderDesk } from './harness.js';
+
+afterEach(() => cleanup());
+
+/** Lines of a frame (the frame never ends in a newline). */
+const lines = (frame: string): string[] => frame.split('\n');
+
+describe('the desk', () => {
+  it('help lists every key binding of the one table', async () => {
+    const desk = renderDesk(new FakeServices(), { rows: 80 });
+    await desk.waitFor('planned');
+    desk.press('?');
+    const frame = await desk.waitFor('Keys — Esc or ? closes');
+    for (const binding of KEY_BINDINGS) {
+      expect(frame, binding.command).toContain(`${binding.keys.join(' / ')}`);
+      expect(frame, binding.command).toContain(binding.help);
+    }
+    desk.press(KEYS.escape);
+    await desk.waitFor('planned');
+  });
+
+  it('help scrolls on a short terminal and never draws past its last row', async () => {
+    const desk = renderDesk(new FakeServices(), { rows: 12 });
+    await desk.waitFor('planned');
+    desk.press('?');
+    let frame = await desk.waitFor('↑/↓ scroll');
+    expect(lines(frame).length).toBeLessThanOrEqual(12);
+    const last = helpLines().at(-1)!.text;
+    expect(frame).not.toContain(last);
+    for (let i = 0; i < 60; i += 1) desk.press('j');
+    frame = await desk.waitFor(last);
+    expect(lines(frame).length).toBeLessThanOrEqual(12);
+    desk.press('?');
+    await desk.waitFor('planned');
+  });
+
+  it('switches screens with Tab and 1–4', async () => {
+    const desk = renderDesk(new FakeServices());
+    await desk.waitFor('[1 Due now]');
+    desk.press(KEYS.tab);
+    await desk.waitFor('[2 Customers]');
+    desk.press(KEYS.tab, KEYS.tab);
+    await desk.waitFor('[4 Settings]');
+    desk.press('3');
+    await desk.waitFor('[3 History]');
+    desk.press('1');
+    await desk.waitFor((f) => f.includes('[1 Due now]') && f.includes('planned'));
+  });
+
+  it('keeps every frame within the terminal, also after a resize', async () => {
+    const services = new FakeServices();
+    const desk = renderDesk(services, { columns: 100, rows: 30 });
+    let frame = await desk.waitFor('planned');
+    expect(lines(frame)).toHaveLength(30);
+    desk.resize(60, 10);
+    frame = await desk.waitFor((f) => lines(f).length === 10);
+    for (const line of lines(frame)) expect([...line].length).toBeLessThanOrEqual(60);
+    // A short terminal shows fewer rows; the cursor still stays visible while moving.
+    for (let i = 0; i < 12; i += 1) desk.press('j');
+    const twelfth = services.data.plan.messages[12]!.customer.code;
+    frame = await desk.waitFor((f) => f.split('\n').some((l) => l.startsWith('›') && l.includes(twelfth)));
+    expect(lines(frame).length).toBeLessThanOrEqual(10);
+    // Every screen keeps its heading and status line in view: nothing is pushed off or overlapped.
+    for (const [screen, heading] of [['2', 'Customers —'], ['3', 'History —'], ['4', 'Settings —']] as const) {
+      desk.press(screen);
+      frame = await desk.waitFor(heading);
+      expect(lines(frame).length).toBeLessThanOrEqual(10);
+    }
+    desk.resize(120, 40);
+    frame = await desk.waitFor((f) => lines(f).length === 40);
+    expect(frame).toContain('[4 Settings]');
+  });
+});
+
+describe('review mode', () => {
+  it('shows a banner and refuses every action that sends or changes, while preview and w work', async () => {
+    const services = new FakeServices();
+    const desk = renderDesk(services, { review: true });
+    let frame = await desk.waitFor('planned');
+    expect(frame).toContain('REVIEW MODE');
+    desk.press('a', 's');
+    await desk.waitFor('review mode: sending is refused');
+    desk.press('p');
+    await desk.waitFor('── E-mail text ──');
+    desk.press('w');
+    frame = await desk.waitFor('Written:');
+    expect(frame).toContain('/tmp/desk/preview/');
+    // Esc followed at once by another key reads as Alt+key in a terminal, so wait in between.
+    desk.press(KEYS.escape);
+    await desk.waitFor('planned');
+    desk.press('2');
+    await desk.waitFor('Customers —');
+    desk.press(KEYS.enter);
+    await desk.waitFor('Open items');
+    desk.press('h');
+    await desk.waitFor('review mode: setting a hold is refused');
+    desk.press('r');
+    await desk.waitFor('review mode: changing reminders is refused');
+    desk.press('i');
+    await desk.waitFor('review mode: changing the statement interval is refused');
+    desk.press('s');
+    await desk.waitFor('review mode: sending is refused');
+    desk.press(KEYS.escape);
+    await desk.waitFor('Customers —');
+    desk.press('4');
+    await desk.waitFor('Settings —');
+    desk.press(KEYS.enter);
+    await desk.waitFor('review mode: changing settings is refused');
+    desk.press('m');
+    await desk.waitFor('review mode: sending a test e-mail is refused');
+    desk.press('I');
+    await desk.waitFor('review mode: importing is refused');
+    desk.press('P');
+    await desk.waitFor('review mode: typing the SMTP password is refused');
+    const changing = services.calls.filter((c) => /^(send|set|mark|retry|import|testMail)/.test(c));
+    expect(changing).toEqual([]);
+  });
+
+  it('the read-only services refuse even if a screen called them', async () => {
+    const { readOnlyServices } = await import('../../src/ui/services.js');
+    const services = new FakeServices();
+    const guarded = readOnlyServices(services);
+    await expect(guarded.setHold('C00001', '2026-12-01')).rejects.toThrow(/review mode/);
+    await expect(guarded.send([], () => undefined, new AbortController().signal)).rejects.toThrow(/review mode/);
+    await expect(guarded.importCsv(['customers', 'x.csv'])).rejects.toThrow(/review mode/);
+    expect(() => guarded.setSessionPassword('secret')).toThrow(/review mode/);
+    expect(services.calls).toEqual([]);
+    await expect(guarded.loadPlan('2026-11-22')).resolves.toHaveProperty('messages');
+  });
+});

@@ -201,7 +201,7 @@ describe('the real entry point', () => {
   it('stops quietly when the reader of its output goes away (export | head)', async () => {
     const box = sandbox();
     const file = join(box.dir, 'customers.csv');
-    const rows = Array.from({ length: 2000 }, (_, index) => `C${index},Customer number ${index} with a long name`);
+    const rows = Array.from({ length: 5000 }, (_, index) => `C${index},Customer number ${index} with a long name`);
     writeFileSync(file, `code,name\n${rows.join('\n')}\n`);
     expect((await box.run(['import', 'customers', file])).code).toBe(0);
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli.tsx'), 'export', 'customers'], {

@@ -56,7 +56,7 @@ export interface AcquireOptions {
 export type Attempt = { lock: LockHandle } | { holder: LockInfo | null };
 
 const MIN_BACKOFF_MS = 5;
-const MAX_BACKOFF_MS = 100;
+const MAX_BACKOFF_MS = 25;
 
 /** Acquire the write lock of `dbPath`, waiting in turn with backoff up to `timeoutMs`. */
 export async function acquireLock(dbPath: string, options: AcquireOptions): Promise<LockHandle> {

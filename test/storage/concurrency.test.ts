@@ -7,15 +7,16 @@ import { aCustomer } from '../helpers/store.js';
 import { runFixture } from './fixtures/spawn.js';
 import { tempDir } from './temp-dir.js';
 
-const WRITES = 40;
+const WRITES = 30;
 
 describe('two processes writing the same file', () => {
   it('lose none of each other’s writes (real child processes, created at the same time)', async () => {
     const dir = tempDir();
+    const barrier = tempDir();
     const file = join(dir, 'shared.db');
     const [a, b] = await Promise.all([
-      runFixture('writer.ts', [file, 'A', String(WRITES)]),
-      runFixture('writer.ts', [file, 'B', String(WRITES)]),
+      runFixture('writer.ts', [file, 'A', String(WRITES), barrier, '2']),
+      runFixture('writer.ts', [file, 'B', String(WRITES), barrier, '2']),
     ]);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
@@ -26,6 +27,10 @@ describe('two processes writing the same file', () => {
       expect(codes.has(`B-${i}`), `B-${i}`).toBe(true);
     }
     expect(codes.size).toBe(2 * WRITES);
+    // Insertion order shows the writers took turns (waiters are served first), not one after the other.
+    const order = store.db.exec('SELECT name FROM customers ORDER BY rowid')[0]?.values.map((r) => r[0]) ?? [];
+    const turns = order.filter((writer, i) => i > 0 && writer !== order[i - 1]).length;
+    expect(turns).toBeGreaterThanOrEqual(2);
     expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
     store.close();
   });

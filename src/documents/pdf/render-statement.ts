@@ -12,6 +12,7 @@ import { registerFonts, type StatementFonts } from './fonts.js';
 import { drawCasesTable, drawItemsTable } from './items-table.js';
 import { ensureRoom, fit, font, page, paragraph, type Pen } from './layout.js';
 import { drawQrCode } from './sepa-qr.js';
+import { installNativeDeflate } from './native-deflate.js';
 
 /** A logo image already read from disk. */
 export interface LogoImage {
@@ -27,6 +28,7 @@ export interface PdfAssets {
 
 /** Render the statement of `model` with `labels`; the same input always gives the same bytes. */
 export function renderStatementPdf(model: StatementModel, labels: Labels, assets: PdfAssets): Uint8Array {
+  installNativeDeflate();
   const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true });
   // Fixed dates and file id: a preview and the message sent later carry identical PDFs.
   doc.setCreationDate(new Date(`${model.asOf}T00:00:00Z`));

@@ -84,7 +84,7 @@ export function makeFakeData(count: number, seed = 7): FakeData {
     const itemCount = 1 + Math.floor(rnd() * 4);
     for (let i = 1; i <= itemCount; i += 1) {
       const credit = i === 4;
-      const due = addDays(AS_OF, Math.floor(rnd() * 140) - 30);
+      const due = addDays(AS_OF, 30 - Math.floor(rnd() * 140));
       const amount = (credit ? -1 : 1) * (1000 + Math.floor(rnd() * 500_000));
       own.push({
         customerCode: code,

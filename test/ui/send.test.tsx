@@ -30,8 +30,8 @@ describe('sending from Due now', () => {
   });
 
   it('confirms with count and transport, shows progress per message and a summary', async () => {
-    const failing = new FakeServices().data.plan.messages[1]!.customer.code;
-    const services = new FakeServices({ failing: [failing] });
+    const failing = new FakeServices({ customers: 40 }).data.plan.messages[1]!.customer.code;
+    const services = new FakeServices({ customers: 40, failing: [failing] });
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     const messages = services.data.plan.messages;

@@ -26,7 +26,7 @@ const columns: Column<MessageRecord>[] = [
   { title: 'Customer', width: 10, cell: (r) => r.customerCode },
   { title: 'Kind/level', width: 11, cell: (r) => r.level ?? r.kind },
   { title: 'Total', width: 16, align: 'right', cell: (r) => formatAmount(r.total + r.fee + r.interest, r.currency) },
-  { title: 'Status', width: 10, cell: (r) => (r.status === 'sent' ? 'sent' : `!! ${r.status}`) },
+  { title: 'Status', width: 12, cell: (r) => (r.status === 'sent' ? 'sent' : `!! ${r.status}`) },
   { title: 'To', width: 10, cell: (r) => r.to.join(', ') },
 ];
 

@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import type { MessageRecord } from '../../src/core/domain.js';
+import { FakeServices, recordOf } from './fake-services.js';
+import { makeFakeData } from './fake-data.js';
+import { KEYS, renderDesk } from './harness.js';
+
+afterEach(() => cleanup());
+
+/** A history with one sent, one failed and one uncertain message (newest last). */
+function history(): MessageRecord[] {
+  const [a, b, c] = makeFakeData(150).plan.messages;
+  return [
+    recordOf(a!, { status: 'sent', messageId: '<a@acme.example>', error: null }, 1),
+    recordOf(b!, { status: 'failed', messageId: '<b@acme.example>', error: '550 5.1.1 mailbox unavailable' }, 2),
+    recordOf(c!, { status: 'uncertain', messageId: '<c@acme.example>', error: 'connection lost after DATA' }, 3),
+  ];
+}
+
+async function openScreen(key: string, heading: string, services = new FakeServices({ history: history() })) {
+  const desk = renderDesk(services, { rows: 30 });
+  await desk.waitFor('planned');
+  desk.press(key);
+  await desk.waitFor(heading);
+  return { desk, services };
+}
+
+describe('History', () => {
+  it('lists every message with uncertain and failed standing out', async () => {
+    const { desk } = await openScreen('3', 'History —');
+    const frame = await desk.waitFor('3 of 3 messages · 2 need attention');
+    expect(frame).toContain('!! uncertain');
+    expect(frame).toContain('!! failed');
+    desk.press('x');
+    await desk.waitFor('2 of 3 messages');
+  });
+
+  it('shows the detail with recipients, error and Message-ID; marks an uncertain message delivered', async () => {
+    const { desk, services } = await openScreen('3', 'History —');
+    const uncertain = services.history[2]!;
+    desk.press(KEYS.enter);
+    const frame = await desk.waitFor('Message-ID: <c@acme.example>');
+    expect(frame).toContain(`To: ${uncertain.to.join(', ')}`);
+    expect(frame).toContain('Status: uncertain — connection lost after DATA');
+    desk.press('d');
+    await desk.waitFor('marked as delivered');
+    expect(services.calls).toContain('mark 3 true');
+    await desk.waitFor('Status: sent');
+  });
+
+  it('retries a failed message and refuses to retry one that was sent', async () => {
+    const { desk, services } = await openScreen('3', 'History —');
+    desk.press('j', 'r');
+    await desk.waitFor(': sent');
+    expect(services.calls).toContain('retry 2');
+    await desk.waitFor('4 of 4 messages');
+    desk.press('G', 'r');
+    await desk.waitFor('only failed messages can be retried');
+    desk.press('u');
+    await desk.waitFor('only uncertain messages can be marked');
+  });
+});
+
+describe('Settings', () => {
+  it('edits a company field and refuses a bad SMTP port with the reason', async () => {
+    const { desk, services } = await openScreen('4', 'Settings —', new FakeServices());
+    desk.press(KEYS.enter);
+    await desk.waitFor('company.name: Acme Trading');
+    for (let i = 0; i < 20; i += 1) desk.press(KEYS.backspace);
+    desk.press(...'Ακμή ΑΕ', KEYS.enter);
+    await desk.waitFor('company.name saved');
+    expect(services.settings['company.name']).toBe('Ακμή ΑΕ');
+    desk.press('G', KEYS.up, KEYS.up, KEYS.up, KEYS.up);
+    await desk.waitFor((f) => f.split('\n').some((l) => l.startsWith('› smtp.port')));
+    desk.press(KEYS.enter, 'x', 'y', KEYS.enter);
+    await desk.waitFor('smtp.port: "xy" is not a port number');
+    desk.press(KEYS.escape);
+    await desk.waitFor((f) => !f.includes('is not a port number'));
+  });
+
+  it('takes the password masked for this session and sends a test e-mail', async () => {
+    const { desk, services } = await openScreen('4', 'Settings —', new FakeServices());
+    desk.press('P', ...'s3cret');
+    const frame = await desk.waitFor('••••••');
+    expect(frame).not.toContain('s3cret');
+    desk.press(KEYS.enter);
+    await desk.waitFor('P password (typed for this session)');
+    expect(services.hasSessionPassword()).toBe(true);
+    desk.press('m', KEYS.enter);
+    await desk.waitFor('test e-mail to ar@acme.example via outbox');
+    expect(services.calls).toContain('testMail ar@acme.example');
+  });
+
+  it('imports a CSV and shows its error report', async () => {
+    const { desk, services } = await openScreen('4', 'Settings —', new FakeServices());
+    desk.press('I', ...'items bad.csv', KEYS.enter);
+    let frame = await desk.waitFor('nothing imported');
+    expect(frame).toContain('bad.csv:3: due_date: "31/02/2026" is not a date');
+    desk.press(KEYS.escape);
+    await desk.waitFor((f) => !f.includes('bad.csv:3'));
+    desk.press('I', ...'nonsense', KEYS.enter);
+    await desk.waitFor('write KIND FILE');
+    desk.press(KEYS.escape);
+    await desk.waitFor((f) => !f.includes('write KIND FILE'));
+    desk.press('I', ...'customers new.csv --skip-invalid', KEYS.enter);
+    frame = await desk.waitFor('customers: 3 added');
+    expect(services.calls).toContain('import customers new.csv --skip-invalid');
+  });
+});

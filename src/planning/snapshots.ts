@@ -1,12 +1,12 @@
 /**
  * Turns the rows of ./queries.ts into the engine's per-customer snapshots. Each query returns its
  * rows for all candidate customers at once (no per-customer round trips); rows are grouped by
- * customer code in maps and joined in one pass over the customers.
+ * customer code in maps and joined in one pass over the customers, in the order of `codes`.
  */
 import type { Database, SqlValue } from 'sql.js';
 import type { Customer, InstallmentPlan, IsoDate, Item, ItemKind, Language } from '../core/domain.js';
 import type { CustomerSnapshot, ItemSnapshot, LevelSent, PlanSnapshot } from '../core/rules/input.js';
-import { eachRow, monthOf, SQL } from './queries.js';
+import { jsonRows, monthOf, SQL } from './queries.js';
 
 const str = (value: SqlValue | undefined): string => String(value ?? '');
 const strOrNull = (value: SqlValue | undefined): string | null => (value === null || value === undefined ? null : String(value));
@@ -45,6 +45,16 @@ function toItem(row: SqlValue[]): Item {
   };
 }
 
+/** Plain code-point order, the same as SQLite's BINARY collation (not locale order). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Items in the order a statement lists them: by due date, then number. */
+function byDueDate(a: ItemSnapshot, b: ItemSnapshot): number {
+  return compare(a.item.dueDate, b.item.dueDate) || compare(a.item.number, b.item.number);
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -59,42 +69,50 @@ export function loadSnapshots(db: Database, codes: readonly string[], asOf: IsoD
 
   // History first, so items can pick theirs up as they are read. Key: customer \0 item.
   const history = new Map<string, LevelSent[]>();
-  eachRow(db, SQL.history, [set], (row) => {
+  for (const row of jsonRows(db, SQL.history, [set])) {
     push(history, `${str(row[0])}\u0000${str(row[1])}`, { level: str(row[2]), latest: str(row[3]) });
-  });
+  }
   const items = new Map<string, ItemSnapshot[]>();
-  eachRow(db, SQL.openItems, [set], (row) => {
+  for (const row of jsonRows(db, SQL.openItems, [set])) {
     const item = toItem(row);
     const sent = history.get(`${item.customerCode}\u0000${item.number}`);
     push(items, item.customerCode, sent ? { item, history: sent } : { item });
-  });
+  }
   const lastMessage = new Map<string, IsoDate>();
-  eachRow(db, SQL.lastMessage, [set], (row) => lastMessage.set(str(row[0]), str(row[1])));
+  for (const row of jsonRows(db, SQL.lastMessage, [set])) lastMessage.set(str(row[0]), str(row[1]));
   const plans = loadPlans(db, set, month);
+  const customers = new Map<string, Customer>();
+  for (const row of jsonRows(db, SQL.customers, [set])) {
+    const customer = toCustomer(row);
+    customers.set(customer.code, customer);
+  }
 
   const snapshots: CustomerSnapshot[] = [];
-  eachRow(db, SQL.customers, [set], (row) => {
-    const customer = toCustomer(row);
+  for (const code of codes) {
+    const customer = customers.get(code);
+    if (customer === undefined) continue;
     snapshots.push({
       customer,
-      items: items.get(customer.code) ?? [],
-      lastMessageAsOf: lastMessage.get(customer.code) ?? null,
-      plans: (plans.get(customer.code) ?? []).map((plan) => ({ ...plan, currency: plan.currency || customer.currency })),
+      items: (items.get(code) ?? []).sort(byDueDate),
+      lastMessageAsOf: lastMessage.get(code) ?? null,
+      plans: (plans.get(code) ?? [])
+        .sort((a, b) => compare(a.plan.case, b.plan.case))
+        .map((plan) => ({ ...plan, currency: plan.currency || customer.currency })),
     });
-  });
+  }
   return snapshots;
 }
 
 /** Active plans with their case totals, this month's payments and notices, by customer. */
 function loadPlans(db: Database, set: string, month: { start: IsoDate; end: IsoDate }): Map<string, PlanSnapshot[]> {
   const payments = new Map<string, IsoDate[]>();
-  eachRow(db, SQL.casePayments, [set, month.start, month.end], (row) => {
+  for (const row of jsonRows(db, SQL.casePayments, [set, month.start, month.end])) {
     push(payments, `${str(row[0])}\u0000${str(row[1])}`, str(row[2]));
-  });
+  }
   const noticed = new Set<string>();
-  eachRow(db, SQL.noticedCases, [set, month.start, month.end], (row) => noticed.add(`${str(row[0])}\u0000${str(row[1])}`));
+  for (const row of jsonRows(db, SQL.noticedCases, [set, month.start, month.end])) noticed.add(`${str(row[0])}\u0000${str(row[1])}`);
   const plans = new Map<string, PlanSnapshot[]>();
-  eachRow(db, SQL.plans, [set], (row) => {
+  for (const row of jsonRows(db, SQL.plans, [set])) {
     const plan: InstallmentPlan = {
       customerCode: str(row[0]),
       case: str(row[1]),
@@ -114,6 +132,6 @@ function loadPlans(db: Database, set: string, month: { start: IsoDate; end: IsoD
       // Filled with the customer's currency by the caller when the case has no items.
       currency: strOrNull(row[8]) ?? '',
     });
-  });
+  }
   return plans;
 }

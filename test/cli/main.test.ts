@@ -215,4 +215,21 @@ describe('the real entry point', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
+
+  it('never loads Ink or React on the headless path (--send-due)', () => {
+    const box = sandbox();
+    const blocker = join(root, 'test', 'cli', 'block-ink.mjs');
+    const control = spawnSync(process.execPath, ['--import', blocker, '--input-type=module', '-e', 'await import("ink")'], {
+      encoding: 'utf8',
+    });
+    expect(control.stderr).toContain('headless path loaded ink');
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--import', blocker, join(root, 'src', 'cli.tsx'), '--send-due', '--dry-run', '--json'],
+      { encoding: 'utf8', cwd: root, env: { ...process.env, ...box.env } },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ dryRun: true });
+  });
 });

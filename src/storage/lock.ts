@@ -4,7 +4,8 @@
  * Why not one lock file with a heartbeat: a lock kept fresh by a timer goes stale while a long
  * synchronous sql.js call blocks the event loop, and a second writer then breaks it. Here a
  * lock is stale only when its owning process is gone (pid checked on this host, start time
- * compared to catch pid reuse), which a busy event loop cannot fake.
+ * compared to catch pid reuse) or the file predates the last boot — facts a busy event loop
+ * cannot fake. Locks of other hosts are never judged stale.
  *
  * Why generations instead of deleting a stale lock file: POSIX has no "delete this file only if
  * it is still the one I looked at", so two processes breaking the same stale lock could each
@@ -16,9 +17,9 @@
  * the highest file is never removed, so the sequence cannot restart behind a holder's back.
  * Waiting processes are served in arrival order (./lock-queue.ts).
  */
-import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
+import { hostname, uptime } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import { pidExists, processAlive, processStartTime } from './process-alive.js';
@@ -57,6 +58,8 @@ export type Attempt = { lock: LockHandle } | { holder: LockInfo | null };
 
 const MIN_BACKOFF_MS = 5;
 const MAX_BACKOFF_MS = 25;
+/** Uncertainty of the boot time estimate (uptime has whole seconds on some systems). */
+const BOOT_MARGIN_MS = 5000;
 
 /** Acquire the write lock of `dbPath`, waiting in turn with backoff up to `timeoutMs`. */
 export async function acquireLock(dbPath: string, options: AcquireOptions): Promise<LockHandle> {
@@ -97,7 +100,8 @@ export function tryAcquireLock(dbPath: string, ticket?: string): Attempt {
     if (max > 0 && !released.has(max)) {
       const holder = files.read(max);
       if (holder === 'missing') continue;
-      if (holder === 'unreadable' || isHeld(holder)) return { holder: holder === 'unreadable' ? null : holder };
+      const stale = files.fromBeforeBoot(max) || (holder !== 'unreadable' && !isHeld(holder));
+      if (!stale) return { holder: holder === 'unreadable' ? null : holder };
     }
     const claimed = files.claim(max + 1);
     if (claimed) return { lock: claimed };
@@ -186,6 +190,19 @@ export class LockFiles {
     return typeof info === 'object' && isHeld(info) ? info : null;
   }
 
+  /**
+   * Was this lock file written before the machine last booted? Then its holder is gone, whatever
+   * the file says (or fails to say). A margin keeps a lock taken just after boot from counting.
+   */
+  fromBeforeBoot(generation: number): boolean {
+    try {
+      const bootedAt = Date.now() - uptime() * 1000;
+      return statSync(this.path(generation)).mtimeMs < bootedAt - BOOT_MARGIN_MS;
+    } catch {
+      return false;
+    }
+  }
+
   /** Try to become holder of `generation`; null when another claimant won or got further. */
   claim(generation: number): LockHandle | null {
     const info: LockInfo = {
@@ -197,9 +214,10 @@ export class LockFiles {
     };
     const temp = join(this.folder, `${this.base}-tmp-${process.pid}-${info.token}`);
     const fd = openSync(temp, 'wx', 0o600);
+    // No fsync: exclusion needs no durability (after a crash every holder is gone), and a lock
+    // file left empty by a power cut predates the boot, which fromBeforeBoot treats as stale.
     try {
       writeSync(fd, JSON.stringify(info));
-      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { acquireLock, isHeld, LockFiles, tryAcquireLock, type LockInfo } from '../../src/storage/lock.js';
 import { processStartTime } from '../../src/storage/process-alive.js';
@@ -167,5 +167,29 @@ describe('inter-process lock', () => {
     expect((await child.exited).code).toBe(0);
     await expect(store.write(() => 'entered')).resolves.toBe('entered');
     store.close();
+  });
+
+  it('an unreadable lock file blocks, unless it was written before the machine booted', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'a.db');
+    writeFileSync(`${db}.lock.3`, '');
+    const error = await acquireLock(db, { timeoutMs: 50 }).catch((e: unknown) => e);
+    expect((error as UserError).exitCode).toBe(75);
+    expect((error as UserError).message).toContain('unreadable lock file');
+    const beforeBoot = (Date.now() - uptime() * 1000 - 60_000) / 1000;
+    utimesSync(`${db}.lock.3`, beforeBoot, beforeBoot);
+    const lock = await acquireLock(db, { timeoutMs: 50 });
+    expect(lock.generation).toBe(4);
+    lock.release();
+  });
+
+  it('a lock written before boot is stale even if its pid is alive again', async () => {
+    const db = join(tempDir(), 'a.db');
+    writeFileSync(`${db}.lock.1`, JSON.stringify(lockInfo({ startTime: null })));
+    const beforeBoot = (Date.now() - uptime() * 1000 - 60_000) / 1000;
+    utimesSync(`${db}.lock.1`, beforeBoot, beforeBoot);
+    const lock = await acquireLock(db, { timeoutMs: 50 });
+    expect(lock.generation).toBe(2);
+    lock.release();
   });
 });

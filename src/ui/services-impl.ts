@@ -10,9 +10,10 @@ import type { IsoDate, MessageRecord } from '../core/domain.js';
 import type { Plan, PlannedMessage } from '../core/plan.js';
 import { resolvePolicy } from '../core/policy.js';
 import { runImport } from '../commands/import.js';
+import { sendTestMail } from '../commands/test-mail.js';
 import { deliverPlan, type MessageOutcome } from '../delivery/deliver.js';
 import { defaultRenderer, type MessageRenderer } from '../delivery/render.js';
-import { createTransport, dataDir, outboxDir, type TransportPlace } from '../mail/transports/index.js';
+import { dataDir, outboxDir, type TransportPlace } from '../mail/transports/index.js';
 import { planDue } from '../planning/plan-due.js';
 import { writePreviews } from '../preview/write-previews.js';
 import { parseSettingValue, settingsWith, settingsWithout } from '../settings/change.js';
@@ -27,7 +28,6 @@ import { manualStatement } from './manual-statement.js';
 import { policyOverview } from './policy-overview.js';
 import { EDITABLE_SETTINGS, type DeskServices, type SendOutcome, type SettingsValues } from './services.js';
 import { statementSummary } from './statement-summary.js';
-import { testMailMime } from './test-mail.js';
 
 /** Lines written by a command into a context we hand it (import reports, delivery warnings). */
 function collector(): TextSink & { lines: string[] } {
@@ -153,17 +153,9 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
       return { outcomes, stopped: signal.aborted };
     },
     sendTestMail: async (address) => {
-      const s = settings();
-      const transport = await createTransport(s, sendContext().env, place);
-      try {
-        const from = s.smtp?.from ?? s.company?.email;
-        if (!from) throw new Error('set smtp.from or company.email first: the test e-mail needs a sender');
-        const mail = testMailMime(from, address, s.company?.name ?? 'duedesk', ctx.now());
-        const result = await transport.send(mail.raw, { from, to: [address] }, mail.messageId);
-        return `test e-mail to ${address} via ${transport.description}: ${result.response}`;
-      } finally {
-        await transport.close();
-      }
+      const result = await sendTestMail(address, settings(), sendContext().env, place, ctx.now());
+      if (!result.ok) throw new Error(`test e-mail to ${address} via ${result.transport} failed: ${result.detail}`);
+      return `test e-mail sent to ${address} via ${result.transport}: ${result.detail}`;
     },
     importCsv: async (args) => {
       const out = collector();

@@ -1,0 +1,105 @@
+/** The desk on the real services: in-memory store, real planning, documents and the outbox transport. */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanup, render } from 'ink-testing-library';
+import React from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/cli/context.js';
+import type { Settings } from '../../src/settings/types.js';
+import { upsertCustomers } from '../../src/storage/customers.js';
+import { upsertItems } from '../../src/storage/items.js';
+import type { Store } from '../../src/storage/store.js';
+import { App } from '../../src/ui/app.js';
+import { createServices } from '../../src/ui/services-impl.js';
+import { aCustomer, anItem, makeStore } from '../helpers/store.js';
+import { waitForFrame, KEYS } from './harness.js';
+
+const AS_OF = '2026-02-10';
+let dir: string;
+let store: Store;
+let settings: Settings;
+
+function context(): CommandContext {
+  const sink = { write: () => true };
+  return {
+    openStore: async () => store,
+    settings: { path: join(dir, 'config.json'), read: () => settings, write: (next) => void (settings = next) },
+    env: {},
+    stdout: sink,
+    stderr: sink,
+    now: () => new Date(`${AS_OF}T09:00:00`),
+    cwd: dir,
+  };
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'duedesk-tui-'));
+  settings = { company: { name: 'Acme Billing', email: 'billing@company.test' }, mail: { outboxDir: join(dir, 'outbox') } };
+  store = await makeStore();
+  await store.write((db) => {
+    upsertCustomers(db, [
+      aCustomer({ code: 'C1', name: 'Rossi Forniture', language: 'it', email: 'ar@rossi.test' }),
+      aCustomer({ code: 'C2', name: 'Αθήνα Εμπορική ΑΕ', language: 'el', email: 'ap@athina.test' }),
+      aCustomer({ code: 'C3', name: 'София Логистик', language: 'bg', currency: 'BGN', email: 'ar@sofia.test' }),
+      aCustomer({ code: 'C4', name: 'No Mail Ltd', email: null }),
+    ]);
+    upsertItems(db, [
+      anItem({ customerCode: 'C1', number: 'INV-1', dueDate: '2026-02-01' }),
+      anItem({ customerCode: 'C2', number: 'INV-2', dueDate: '2026-01-10', amount: 25050, openAmount: 25050 }),
+      anItem({ customerCode: 'C3', number: 'INV-3', dueDate: '2025-10-01', currency: 'BGN', amount: 990000, openAmount: 990000 }),
+      anItem({ customerCode: 'C4', number: 'INV-4', dueDate: '2026-01-20' }),
+    ]);
+  });
+});
+afterEach(() => {
+  cleanup();
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('real services', () => {
+  it('list customers with aging, hold one, and plan without it', async () => {
+    const services = await createServices(context());
+    expect(services.today()).toBe(AS_OF);
+    const list = await services.listCustomers(AS_OF);
+    expect(list.rows.map((r) => r.code)).toEqual(['C1', 'C2', 'C3', 'C4']);
+    expect(list.rows.find((r) => r.code === 'C3')).toMatchObject({ open: [{ currency: 'BGN', amount: 990000 }], oldestDaysOverdue: 132 });
+    expect(list.aging.find((a) => a.currency === 'EUR')?.buckets).toMatchObject({ d1to30: 20000, d31to60: 25050 });
+    expect(list.aging.find((a) => a.currency === 'BGN')?.buckets.over90).toBe(990000);
+    const before = await services.loadPlan(AS_OF);
+    expect(before.messages.map((m) => m.customer.code).sort()).toEqual(['C1', 'C2', 'C3']);
+    expect(before.skipped).toEqual([expect.objectContaining({ customer: 'C4', reason: 'no-email' })]);
+    await services.setHold('C2', '2026-03-01');
+    const detail = await services.customerDetail('C2', AS_OF);
+    expect(detail?.customer.holdUntil).toBe('2026-03-01');
+    const after = await services.loadPlan(AS_OF);
+    expect(after.messages.map((m) => m.customer.code)).not.toContain('C2');
+    await expect(services.setHold('NOPE', null)).rejects.toThrow('customer NOPE does not exist');
+  });
+
+  it('previews a real e-mail and sends everything due through the outbox with progress to completion', async () => {
+    const services = await createServices(context());
+    const plan = await services.loadPlan(AS_OF);
+    const view = await services.preview(plan.messages[0]!);
+    expect(view.subject).not.toBe('(not rendered)');
+    expect(view.text.length).toBeGreaterThan(20);
+
+    const instance = render(<App services={services} review={false} asOf={AS_OF} />);
+    const frame = () => instance.lastFrame() ?? '';
+    await waitForFrame(frame, (f) => f.includes('3 of 3 planned'), 15_000);
+    instance.stdin.write('a');
+    instance.stdin.write('s');
+    await waitForFrame(frame, (f) => f.includes(`Send 3 messages via outbox ${join(dir, 'outbox')}`));
+    instance.stdin.write(KEYS.enter);
+    const done = await waitForFrame(frame, (f) => f.includes('Finished'), 20_000);
+    expect(done).toContain('3/3');
+    expect(done).toContain('sent 3 · failed 0 · uncertain 0 · not sent 0');
+    expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(3);
+    instance.stdin.write(KEYS.enter);
+    await waitForFrame(frame, (f) => f.includes('0 of 0 planned'), 15_000);
+    instance.stdin.write('3');
+    const history = await waitForFrame(frame, (f) => f.includes('History — 3 of 3 messages · 0 need attention'), 15_000);
+    for (const code of ['C1', 'C2', 'C3']) expect(history).toContain(code);
+  });
+});

@@ -10,7 +10,11 @@ import { addDays, dayOfMonthClamped, startOfMonth } from '../core/dates.js';
 import type { IsoDate } from '../core/domain.js';
 import type { Policy } from '../core/plan.js';
 
-/** Message statuses that count as "included" for the rules (a `sending` one may be in flight now). */
+/**
+ * Message statuses that count as "included" for the rules (a `sending` one may be in flight now).
+ * Only reminders carry levels: an item listed on a statement or beside a pending item is recorded
+ * with level NULL (or ignored here when it is not a reminder), so listing never resets a repeat.
+ */
 export const COUNTED_STATUSES = `('sent', 'uncertain', 'sending')`;
 
 /** Run a query and hand each row (positional values) to `onRow`; the statement is always freed. */
@@ -73,7 +77,7 @@ export function candidateCustomers(db: Database, policy: Policy, asOf: IsoDate):
       ) r
       WHERE NOT EXISTS (SELECT 1 FROM message_items mi JOIN messages m ON m.id = mi.message_id
         WHERE mi.customer_code = r.customer_code AND mi.item_number = r.number AND m.status IN ${COUNTED_STATUSES}
-          AND (${level.sql} > r.pos OR (${level.sql} = r.pos ${repeatClause})))`);
+          AND m.kind = 'reminder' AND (${level.sql} > r.pos OR (${level.sql} = r.pos ${repeatClause})))`);
     params.push(...reached.params, addDays(asOf, -lowest.days), asOf, asOf, asOf, ...level.params, ...level.params);
     if (repeatClause) params.push(addDays(asOf, -(repeat as number)));
   }
@@ -111,7 +115,7 @@ export const SQL = {
         JOIN messages m ON m.id = mi.message_id
         JOIN items i ON i.customer_code = mi.customer_code AND i.number = mi.item_number AND i.open_amount <> 0
       WHERE mi.customer_code IN (SELECT value FROM json_each(?)) AND mi.level IS NOT NULL
-        AND m.status IN ${COUNTED_STATUSES}
+        AND m.status IN ${COUNTED_STATUSES} AND m.kind = 'reminder'
       GROUP BY mi.customer_code, mi.item_number, mi.level)`,
   lastMessage: `SELECT json_group_array(json_array(customer_code, latest)) FROM (
       SELECT customer_code, MAX(as_of) AS latest FROM messages

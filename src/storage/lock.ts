@@ -4,8 +4,9 @@
  * Why not one lock file with a heartbeat: a lock kept fresh by a timer goes stale while a long
  * synchronous sql.js call blocks the event loop, and a second writer then breaks it. Here a
  * lock is stale only when its owning process is gone (pid checked on this host, start time
- * compared to catch pid reuse) or the file predates the last boot — facts a busy event loop
- * cannot fake. Locks of other hosts are never judged stale.
+ * compared to catch pid reuse) — a fact a busy event loop cannot fake. Locks of other hosts are
+ * never judged stale. (An unreadable lock file, only possible after a power cut, is stale when
+ * it predates the last boot.)
  *
  * Why generations instead of deleting a stale lock file: POSIX has no "delete this file only if
  * it is still the one I looked at", so two processes breaking the same stale lock could each
@@ -100,7 +101,9 @@ export function tryAcquireLock(dbPath: string, ticket?: string): Attempt {
     if (max > 0 && !released.has(max)) {
       const holder = files.read(max);
       if (holder === 'missing') continue;
-      const stale = files.fromBeforeBoot(max) || (holder !== 'unreadable' && !isHeld(holder));
+      // Only an unreadable file (a power cut before its content reached the disk) is judged by
+      // its age: a live holder's file is always readable, so a wall-clock step can't break it.
+      const stale = holder === 'unreadable' ? files.fromBeforeBoot(max) : !isHeld(holder);
       if (!stale) return { holder: holder === 'unreadable' ? null : holder };
     }
     const claimed = files.claim(max + 1);
@@ -191,8 +194,8 @@ export class LockFiles {
   }
 
   /**
-   * Was this lock file written before the machine last booted? Then its holder is gone, whatever
-   * the file says (or fails to say). A margin keeps a lock taken just after boot from counting.
+   * Was this lock file written before the machine last booted? Used only for unreadable files,
+   * whose holder cannot be named. A margin keeps a lock taken just after boot from counting.
    */
   fromBeforeBoot(generation: number): boolean {
     try {

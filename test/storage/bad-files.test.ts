@@ -71,6 +71,19 @@ describe('damaged or foreign database files are refused and left untouched', () 
     expect((error as UserError).message.startsWith(`${dir}: cannot open database (EISDIR`)).toBe(true);
   });
 
+  it('a file damaged while open: refresh and write refuse, the damaged file stays as it is', async () => {
+    const file = join(tempDir(), 'a.db');
+    const store = await openStore({ path: file });
+    await store.write((db) => db.run("INSERT INTO customers (code, name, currency) VALUES ('C1', 'x', 'EUR')"));
+    writeFileSync(file, 'overwritten by some other program, long enough to pass the length check '.repeat(3));
+    const damaged = readFileSync(file);
+    expect(() => store.refresh()).toThrow(new UserError(`${file}: not a duedesk database (not an SQLite file)`));
+    await expect(store.write(() => 1)).rejects.toThrow(/not an SQLite file/);
+    expect(readFileSync(file).equals(damaged)).toBe(true);
+    expect(store.db.exec('SELECT code FROM customers')[0]?.values).toEqual([['C1']]);
+    store.close();
+  });
+
   it('an empty file is taken as a new database', async () => {
     const file = join(tempDir(), 'empty.db');
     writeFileSync(file, '');

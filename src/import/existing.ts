@@ -2,7 +2,7 @@
  * Lookups into the database that validation needs (customer currencies, items named by
  * payments). One prepared statement per lookup kind, reused for every row of the file.
  */
-import type { Database, Statement } from 'sql.js';
+import type { Database, SqlValue, Statement } from 'sql.js';
 import type { ItemKind } from '../core/domain.js';
 
 /** Every customer's code → currency. */
@@ -39,16 +39,14 @@ export class PointQuery {
     }
   }
 
-  /** Every row for these parameters. */
-  all(params: (string | number | null)[]): ReturnType<Statement['get']>[] {
-    const rows: ReturnType<Statement['get']>[] = [];
+  /** Call `visit` with every row for these parameters (rows are not collected). */
+  each(params: (string | number | null)[], visit: (row: SqlValue[]) => void): void {
     try {
       this.stmt.bind(params);
-      while (this.stmt.step()) rows.push(this.stmt.get());
+      while (this.stmt.step()) visit(this.stmt.get());
     } finally {
       this.stmt.reset();
     }
-    return rows;
   }
 
   /** Release the statement. */

@@ -5,11 +5,14 @@ import type { RowReader } from './row-reader.js';
 export class DuplicateKeys {
   private readonly first = new Map<string, number>();
 
-  /** Record `key` for the current row; a repeat is an error on `column`. Returns false for a repeat. */
-  check(reader: RowReader, column: string, key: string, label = `"${key}"`): boolean {
+  /**
+   * Record `key` for the current row; a repeat is an error on `column`. Returns false for a repeat.
+   * `describe` names the key in the message (built only when needed: this runs for every row).
+   */
+  check(reader: RowReader, column: string, key: string, describe?: () => string): boolean {
     const line = this.first.get(key);
     if (line !== undefined) {
-      reader.fail(column, `duplicate ${label} (first on line ${line})`);
+      reader.fail(column, `duplicate ${describe ? describe() : `"${key}"`} (first on line ${line})`);
       return false;
     }
     this.first.set(key, reader.line);

@@ -34,7 +34,7 @@ export function validateItems(input: RecordsInput, lookup: ItemLookup): Validate
       let numbers = listed.get(customerCode);
       if (numbers === undefined) listed.set(customerCode, (numbers = new Set()));
       numbers.add(number);
-      seen.check(reader, 'number', `${customerCode}\u0000${number}`, `number "${number}" for customer "${customerCode}"`);
+      seen.check(reader, 'number', `${customerCode}\u0000${number}`, () => `number "${number}" for customer "${customerCode}"`);
     }
     const customerCurrency = customerCode === undefined ? undefined : lookup.customerCurrency(customerCode);
     if (customerCode !== undefined && customerCurrency === undefined) {

@@ -17,7 +17,7 @@ export function validatePlans(input: RecordsInput, lookup: PlanLookup): Validate
     const customerCode = reader.required('customer_code');
     const caseRef = reader.required('case');
     if (customerCode !== undefined && caseRef !== undefined) {
-      seen.check(reader, 'case', `${customerCode}\u0000${caseRef}`, `case "${caseRef}" for customer "${customerCode}"`);
+      seen.check(reader, 'case', `${customerCode}\u0000${caseRef}`, () => `case "${caseRef}" for customer "${customerCode}"`);
     }
     const currency = customerCode === undefined ? undefined : lookup.customerCurrency(customerCode);
     if (customerCode !== undefined && currency === undefined) {

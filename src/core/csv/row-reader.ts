@@ -9,6 +9,7 @@ import { LANGUAGES } from '../domain.js';
 import { currencyDigits, isCurrency, parseAmount } from '../money.js';
 import { parseDate } from '../dates.js';
 import type { ColumnIndex } from './columns.js';
+import { parsePlainAmount } from './plain-amount.js';
 import type { CsvRecord, RowError, Validated, ValueFormat } from './types.js';
 
 const DATE_EXAMPLE = { YMD: '2026-03-31', DMY: '31/03/2026', MDY: '03/31/2026' } as const;
@@ -100,6 +101,8 @@ export class RowReader {
     const value = this.text(column);
     if (value === '') return required ? this.fail(column, 'is required') : null;
     const digits = currency === undefined ? 9 : currencyDigits(currency);
+    const plain = parsePlainAmount(value, digits, this.format.decimalComma);
+    if (plain !== undefined) return currency === undefined ? undefined : plain;
     const result = parseAmount(value, digits, { decimalComma: this.format.decimalComma });
     if (!result.ok) {
       return this.fail(column, result.error.includes(' has more than ') ? `${result.error} for ${currency}` : result.error);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { getItem, listItems } from '../../src/storage/items.js';
+import { makeHarness, tempCsv } from './harness.js';
+
+// Enough customers for the one-pass read of existing items, and enough items for full bulk-insert
+// batches plus a remainder.
+const CUSTOMERS = 2_101;
+const ITEMS = 4_273;
+
+function customersCsv(): string {
+  const lines = ['code,name'];
+  for (let c = 0; c < CUSTOMERS; c++) lines.push(`K${c},Customer ${c}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function itemsCsv(amountOf: (i: number) => string, count = ITEMS): string {
+  const lines = ['customer_code,number,issue_date,due_date,amount'];
+  for (let i = 0; i < count; i++) lines.push(`K${i % CUSTOMERS},N${i},2026-01-01,2026-02-01,${amountOf(i)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+describe('importing thousands of rows', () => {
+  it('adds, finds unchanged, updates and closes across batch boundaries', async () => {
+    const h = await makeHarness();
+    await h.importCsv(['customers', 'c.csv'], tempCsv('c.csv', customersCsv()));
+    const first = await h.importCsv(['items', 'i.csv'], tempCsv('i.csv', itemsCsv((i) => `${i}.01`)));
+    expect(first.stdout).toBe(`items: ${ITEMS} added, 0 updated, 0 unchanged\n`);
+    expect(listItems(h.store.db)).toHaveLength(ITEMS);
+    expect(getItem(h.store.db, `K${(ITEMS - 1) % CUSTOMERS}`, `N${ITEMS - 1}`)).toMatchObject({ amount: (ITEMS - 1) * 100 + 1 });
+
+    const again = await h.importCsv(['items', 'i.csv'], tempCsv('i.csv', itemsCsv((i) => `${i}.01`)));
+    expect(again.stdout).toBe(`items: 0 added, 0 updated, ${ITEMS} unchanged\n`);
+
+    const changed = itemsCsv((i) => (i === 7 ? '9.99' : `${i}.01`), ITEMS - 3);
+    const snapshot = await h.importCsv(['items', 'i.csv', '--snapshot'], tempCsv('i.csv', changed));
+    expect(snapshot.stdout).toBe(`items: 0 added, 1 updated, ${ITEMS - 4} unchanged, 3 closed\n`);
+    expect(getItem(h.store.db, 'K7', 'N7')).toMatchObject({ amount: 999, openAmount: 999 });
+    expect(getItem(h.store.db, `K${(ITEMS - 1) % CUSTOMERS}`, `N${ITEMS - 1}`)?.openAmount).toBe(0);
+  });
+});

@@ -40,6 +40,16 @@ describe('planDue', () => {
     expect(planDue(store, {}, D).messages.length).toBe(pending ? 1 : 0);
   });
 
+  it('an item listed on a statement does not count as reminded at a level', async () => {
+    const store = await makeStore();
+    await seed(store, {
+      customers: [aCustomer()],
+      items: [anItem({ dueDate: '2026-03-10' })],
+      messages: [aMessage({ kind: 'statement', level: null, asOf: '2026-03-18', items: [{ itemNumber: 'INV-1', level: 'first', openAmount: 10000 }] })],
+    });
+    expect(planDue(store, {}, D).messages.map((m) => m.key)).toEqual(['C001-EUR-first']);
+  });
+
   it('the repeat of the last level and statements read their dates from the history', async () => {
     const store = await makeStore();
     await seed(store, {

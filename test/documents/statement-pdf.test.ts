@@ -107,3 +107,27 @@ describe('statement PDF', () => {
     }
   });
 });
+
+describe('company logo', () => {
+  it('places a PNG logo and refuses a file that is not an image, naming it', async () => {
+    const { loadLogo } = await import('../../src/documents/assets.js');
+    const dir = mkdtempSync(join(tmpdir(), 'duedesk-logo-'));
+    try {
+      // A 4×2 red and blue PNG, small enough to write inline.
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAAFUlEQVR4nGP4z8Dwn4EBTPxnQOYAAGeyB/nadYY6AAAAAElFTkSuQmCC', 'base64');
+      writeFileSync(join(dir, 'logo.png'), png);
+      writeFileSync(join(dir, 'logo.txt'), 'hello');
+      const logo = loadLogo(join(dir, 'logo.png'));
+      expect(logo.format).toBe('PNG');
+      const model = buildStatement(planned('it', 'first', [line('F-1', 100)]), settings, asOf);
+      const withLogo = renderStatementPdf(model, templates.labels('it'), { fonts, logo });
+      const without = renderStatementPdf(model, templates.labels('it'), { fonts });
+      expect(Buffer.from(withLogo).toString('latin1')).toContain('/Subtype /Image');
+      expect(Buffer.from(without).toString('latin1')).not.toContain('/Subtype /Image');
+      expect(() => loadLogo(join(dir, 'logo.txt'))).toThrow(`company.logo: ${join(dir, 'logo.txt')} is not a PNG or JPEG image`);
+      expect(() => loadLogo(join(dir, 'none.png'))).toThrow(/cannot be read \(ENOENT\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

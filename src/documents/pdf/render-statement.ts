@@ -139,7 +139,6 @@ function payment(pen: Pen, model: StatementModel, labels: Labels): void {
 
   const top = pen.y;
   doc.setDrawColor(190, 196, 205);
-  doc.roundedRect(page.left, top, page.right - page.left, qrSize + 4, 2, 2, 'S');
   let y = top + 7;
   font(pen, 'bold', 10);
   doc.text(labels.bankDetails, page.left + 4, y);
@@ -164,7 +163,10 @@ function payment(pen: Pen, model: StatementModel, labels: Labels): void {
     doc.text(fit(doc, labels.qrHint, page.right - qrSize - 10 - page.left), page.left + 4, y + 1);
     doc.setTextColor(0, 0, 0);
   }
-  pen.y = top + qrSize + 10;
+  // The frame is drawn last, when its height is known: the QR code's, or just the text's.
+  const height = model.qrPayload ? qrSize + 4 : y - top;
+  doc.roundedRect(page.left, top, page.right - page.left, height, 2, 2, 'S');
+  pen.y = top + height + 6;
 }
 
 function footers(doc: jsPDF, model: StatementModel, labels: Labels, family: string): void {

@@ -81,6 +81,13 @@ describe('import file formats (SPEC §7)', () => {
     );
   });
 
+  it('ignores rows of bare delimiters that spreadsheets leave below the data', async () => {
+    const h = await makeHarness();
+    const run = await h.importCsv(['customers', 'c.csv'], tempCsv('c.csv', 'code,name,email\nZ1,Zeta,\n,,\n , ,\n'));
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('customers: 1 added, 0 updated, 0 unchanged\n');
+  });
+
   it('reads MDY dates and CRLF line ends', async () => {
     const h = await makeHarness();
     await h.importCsv(['customers', 'customers.csv']);

@@ -180,6 +180,8 @@ export function validateRecords<T>(input: RecordsInput, readRow: (reader: RowRea
   const reader = new RowReader(input.index, input.format, input.width);
   const rows: Validated<T>['rows'] = [];
   for (const record of input.records) {
+    // Spreadsheets leave rows of bare delimiters (",,,,") below the data: nothing to import or report.
+    if (record.fields.every((field) => field.trim() === '')) continue;
     if (!reader.start(record)) continue;
     const row = readRow(reader);
     if (row !== undefined && reader.rowOk) rows.push({ line: record.line, row });

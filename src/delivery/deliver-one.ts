@@ -82,6 +82,11 @@ export async function deliverOne(state: RunState, planned: PlannedMessage): Prom
   const recipients: RecipientResult[] = [...built.refused, ...ending.recipients];
   if (built.refused.length > 0 && built.envelope !== null) notes.push(`refused before sending: ${built.refused.map((r) => r.address).join(', ')}`);
   const error = [ending.error, ...notes].filter((n): n is string => n !== null && n !== '').join('; ') || null;
-  await state.recorder.finish(message.messageId, ending.status, error, recipients, ctx.now().toISOString());
+  try {
+    await state.recorder.finish(message.messageId, ending.status, error, recipients, ctx.now().toISOString());
+  } catch (failure) {
+    // The `sending` line is durable: the next run records this message as uncertain.
+    state.stop ??= `the send journal cannot be written: ${(failure as Error).message}`;
+  }
   return { key: planned.key, status: ending.status, messageId: message.messageId, error, recipients };
 }

@@ -16,7 +16,8 @@ import { createTransport, type SmtpTuning } from '../mail/transports/index.js';
 import { acquireLock } from '../storage/lock.js';
 import { DeliveryRecorder, replayJournal, type FoldPolicy } from './recorder.js';
 import { realSleep, type RetryPolicy } from './send-one.js';
-import { operatorName } from './record.js';
+import { guardKeyOf, operatorName } from './record.js';
+import { alreadyInHistory } from './history.js';
 import { deliverOne, type AlreadySent, type RunState } from './deliver-one.js';
 import { defaultRenderer, type MessageRenderer } from './render.js';
 
@@ -73,20 +74,25 @@ export async function deliverPlan(
   let transport: Transport | null = null;
   try {
     const recovered = await replayJournal(store, ctx.now().toISOString());
+    // The plan may predate our lock (another run sent meanwhile): what history already has is
+    // dropped here, so a cron run with nothing new never even connects to the server.
+    const already = plan.messages.filter((m) => alreadyInHistory(store.db, guardKeyOf(m, plan.asOf)));
+    const todo: Plan = already.length === 0 ? plan : { ...plan, messages: plan.messages.filter((m) => !already.includes(m)) };
+    const alreadySent = already.map((m) => ({ alreadySent: m.key }));
+    if (todo.messages.length === 0) return summarise(alreadySent, null, recovered);
     const renderer = options.renderer ?? defaultRenderer(settings, ctx.cwd, plan.asOf);
     transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: store.path, cwd: ctx.cwd }, options.smtpTuning));
-    if (plan.messages.length === 0) return summarise([], null, recovered);
     try {
       await transport.verify();
     } catch (error) {
       const text = error instanceof SendFailure ? error.message : String(error);
-      const messages = plan.messages.map((m) => notAttempted(m, text));
-      return { messages, exitCode: ExitCode.TransportUnusable, alreadySent: [], error: text, recovered };
+      const messages = todo.messages.map((m) => notAttempted(m, text));
+      return { messages, exitCode: ExitCode.TransportUnusable, alreadySent: already.map((m) => m.key), error: text, recovered };
     }
     const warn = (text: string): void => void ctx.stderr.write(`duedesk: ${text}\n`);
     const recorder = await DeliveryRecorder.open(store, { every: options.fold?.every ?? 200, intervalMs: options.fold?.intervalMs ?? 2000 }, warn);
     const state: RunState = {
-      plan,
+      plan: todo,
       settings,
       ctx,
       store,
@@ -100,7 +106,7 @@ export async function deliverPlan(
     };
     const outcomes = await runWorkers(state, options, onProgress);
     if (!(await recorder.close())) warn('the send journal is kept and will be folded into the history by the next run');
-    return summarise(outcomes, state.stop, recovered);
+    return summarise([...alreadySent, ...outcomes], state.stop, recovered);
   } finally {
     await transport?.close();
     lock?.release();

@@ -1,6 +1,6 @@
 /**
  * The delivery side of the history tables: folding journal states into `messages`,
- * `message_items`, `message_cases` (and `message_recipients` once migration 2 is applied), the
+ * `message_items`, `message_cases` and `message_recipients` (migration 2), the
  * guard against sending the same reminder twice, and the outstanding amount at send time.
  * Runs inside Store.write (one transaction per batch).
  */
@@ -10,10 +10,6 @@ import type { JournalState } from './journal.js';
 
 /** Statuses that mean "this reminder may have reached the customer": never send it again. */
 const DELIVERED = "('sending', 'sent', 'uncertain')";
-
-function hasTable(db: Database, name: string): boolean {
-  return db.exec('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?', ['table', name]).length > 0;
-}
 
 function scalar(db: Database, sql: string, params: SqlValue[]): SqlValue | undefined {
   const statement = db.prepare(sql);
@@ -31,7 +27,6 @@ function scalar(db: Database, sql: string, params: SqlValue[]): SqlValue | undef
  * folding the same journal twice changes nothing.
  */
 export function applyJournalStates(db: Database, states: Iterable<JournalState>): void {
-  const withRecipients = hasTable(db, 'message_recipients');
   for (const state of states) {
     const r = state.record;
     const existing = scalar(db, 'SELECT id FROM messages WHERE message_id = ?', [r.messageId]);
@@ -40,12 +35,12 @@ export function applyJournalStates(db: Database, states: Iterable<JournalState>)
         "UPDATE messages SET status = ?, error = ?, updated_at = ? WHERE id = ? AND status = 'sending' AND ? <> 'sending'",
         [state.status, state.error, state.updatedAt, existing, state.status],
       );
-      if (withRecipients && state.status !== 'sending') insertRecipients(db, Number(existing), state);
+      if (state.status !== 'sending') insertRecipients(db, Number(existing), state);
       continue;
     }
     const { key: _key, ...fields } = r;
     const id = insertMessage(db, { ...fields, status: state.status, error: state.error, createdAt: state.createdAt, updatedAt: state.updatedAt });
-    if (withRecipients && state.status !== 'sending') insertRecipients(db, id, state);
+    if (state.status !== 'sending') insertRecipients(db, id, state);
   }
 }
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deliverPlan } from '../../src/delivery/deliver.js';
 import { messageIdFileName } from '../../src/mail/transports/outbox.js';
 import { openStore } from '../../src/storage/database.js';
+import { acquireLock } from '../../src/storage/lock.js';
 import type { Store } from '../../src/storage/store.js';
 import { aContext, aPlan, aPlannedMessage, historyRows, testRenderer } from './fixtures/messages.js';
 
@@ -37,6 +38,18 @@ it('writes one .eml per message beside the database, letters into the print fold
   const reopened = await openStore({ path: join(dir, 'duedesk.db') });
   expect(historyRows(reopened).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
   reopened.close();
+});
+
+it('exits 75 when another sending run holds the send lock past the wait, sending nothing', async () => {
+  const held = await acquireLock(`${join(dir, 'duedesk.db')}.send`, { timeoutMs: 1000 });
+  try {
+    const run = deliverPlan(aPlan(1), aContext(store), undefined, { renderer: testRenderer(), lockTimeoutMs: 50 });
+    await expect(run).rejects.toMatchObject({ exitCode: 75, message: expect.stringContaining('another duedesk process') });
+  } finally {
+    held.release();
+  }
+  expect(existsSync(join(dir, 'outbox'))).toBe(false);
+  expect(historyRows(store)).toEqual([]);
 });
 
 it('messageIdFileName keeps only safe characters', () => {

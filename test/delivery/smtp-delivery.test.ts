@@ -80,7 +80,7 @@ describe('happy path', () => {
 
   it('records a partial recipient rejection per recipient and still counts the message as sent', async () => {
     server.behaviour.rcpt = (address) => (address === 'gone@example.test' ? { code: 550, message: '5.1.1 no such user' } : null);
-    const plan = { ...aPlan(0), messages: [aPlannedMessage(1, { to: ['c1@example.test', 'gone@example.test'] })] };
+    const plan = { ...aPlan(0), messages: [aPlannedMessage(1, { to: ['c1@example.test', 'gone@example.test'], bcc: ['audit@company.test'] })] };
     const outcome = await deliverPlan(plan, smtpContext(), undefined, fast());
     const message = outcome.messages[0];
     expect(message?.status).toBe('sent');
@@ -89,8 +89,15 @@ describe('happy path', () => {
     expect(message?.recipients).toEqual([
       { address: 'c1@example.test', accepted: true, reply: null },
       { address: 'gone@example.test', accepted: false, reply: expect.stringContaining('550') },
+      { address: 'audit@company.test', accepted: true, reply: null },
     ]);
-    expect(server.accepted()[0]?.to).toEqual(['c1@example.test']);
+    expect(server.accepted()[0]?.to).toEqual(['c1@example.test', 'audit@company.test']);
+    const rows = store.db.exec('SELECT address, role, accepted, reply FROM message_recipients ORDER BY address')[0]?.values;
+    expect(rows).toEqual([
+      ['audit@company.test', 'bcc', 1, null],
+      ['c1@example.test', 'to', 1, null],
+      ['gone@example.test', 'to', 0, expect.stringContaining('550 5.1.1 no such user')],
+    ]);
   });
 });
 

@@ -29,7 +29,7 @@ const OPTIONAL_COLUMNS: FieldColumns<Item> = [['reference', 'reference'], ['case
 export function applyItems(
   db: Database,
   rows: readonly ValidRow<ImportedItem>[],
-  listed: ReadonlyMap<string, ReadonlySet<string>>,
+  listed: ReadonlyMap<string, ReadonlyMap<string, number>>,
   index: ColumnIndex,
   snapshot: boolean,
 ): ImportCounts {
@@ -99,7 +99,7 @@ function textOrNull(value: SqlValue | undefined): string | null {
 function closeOmitted(
   db: Database,
   existing: ReadonlyMap<string, ReadonlyMap<string, Item>>,
-  listed: ReadonlyMap<string, ReadonlySet<string>>,
+  listed: ReadonlyMap<string, ReadonlyMap<string, number>>,
 ): number {
   let closed = 0;
   for (const [customerCode, items] of existing) {

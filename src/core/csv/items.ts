@@ -5,7 +5,6 @@
  */
 import type { Item, ItemKind, Minor } from '../domain.js';
 import { ITEM_KINDS } from '../domain.js';
-import { DuplicateKeys } from './duplicates.js';
 import { validateRecords, type RecordsInput, type RowReader } from './row-reader.js';
 import type { Validated } from './types.js';
 
@@ -18,23 +17,24 @@ export interface ItemLookup {
   customerCurrency(code: string): string | undefined;
 }
 
-/** Validated items plus every (customer, number) the file names, valid or not (for --snapshot). */
+/** Validated items plus every (customer, number → first line) the file names, valid or not (for --snapshot). */
 export interface ValidatedItems extends Validated<ImportedItem> {
-  listed: Map<string, Set<string>>;
+  listed: Map<string, Map<string, number>>;
 }
 
 /** Turn item records into ImportedItems or errors; (customer_code, number) must be unique in the file. */
 export function validateItems(input: RecordsInput, lookup: ItemLookup): ValidatedItems {
-  const seen = new DuplicateKeys();
-  const listed = new Map<string, Set<string>>();
+  const listed = new Map<string, Map<string, number>>();
   const result = validateRecords(input, (reader): ImportedItem | undefined => {
     const customerCode = reader.required('customer_code');
     const number = reader.required('number');
     if (customerCode !== undefined && number !== undefined) {
+      // One map serves both the duplicate check and --snapshot (a million-row file has no room for two).
       let numbers = listed.get(customerCode);
-      if (numbers === undefined) listed.set(customerCode, (numbers = new Set()));
-      numbers.add(number);
-      seen.check(reader, 'number', `${customerCode}\u0000${number}`, () => `number "${number}" for customer "${customerCode}"`);
+      if (numbers === undefined) listed.set(customerCode, (numbers = new Map()));
+      const first = numbers.get(number);
+      if (first === undefined) numbers.set(number, reader.line);
+      else reader.fail('number', `duplicate number "${number}" for customer "${customerCode}" (first on line ${first})`);
     }
     const customerCurrency = customerCode === undefined ? undefined : lookup.customerCurrency(customerCode);
     if (customerCode !== undefined && customerCurrency === undefined) {

@@ -2,13 +2,8 @@
  * The interactive session (`duedesk`, `duedesk --review`): builds the desk's services from the
  * command context and runs the Ink app until the operator quits.
  */
-import { render } from 'ink';
-import React from 'react';
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import type { CommandContext } from '../cli/context.js';
-import { App } from './app.js';
-import { createServices } from './services-impl.js';
-import { readOnlyServices } from './services.js';
 
 /** Options of the interactive session. */
 export interface TuiOptions {
@@ -20,11 +15,19 @@ export async function runTui(options: TuiOptions, ctx: CommandContext): Promise<
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UserError('the desk needs an interactive terminal; for scripts use --send-due (or --send-due --dry-run)');
   }
+  // React and Ink choose their build when first loaded; unset, they load the development build,
+  // which draws each frame several times slower. Hence no JSX here and the imports below.
+  process.env.NODE_ENV ??= 'production';
+  const [{ render }, { createElement }, { App }, { createServices }, { readOnlyServices }] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('./app.js'),
+    import('./services-impl.js'),
+    import('./services.js'),
+  ]);
   const real = await createServices(ctx);
   const services = options.review ? readOnlyServices(real) : real;
-  const instance = render(<App services={services} review={options.review} asOf={services.today()} />, {
-    exitOnCtrlC: true,
-  });
+  const instance = render(createElement(App, { services, review: options.review, asOf: services.today() }), { exitOnCtrlC: true });
   await instance.waitUntilExit();
   return ExitCode.Ok;
 }

@@ -175,7 +175,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
       const write = ctx.settings.write?.bind(ctx.settings);
       if (!write) throw new Error('settings cannot be changed in this session');
       const current = settings();
-      write(value.trim() === '' ? settingsWithout(current, key) : settingsWith(current, key, parseSettingValue(key, value.trim())));
+      await write(value.trim() === '' ? settingsWithout(current, key) : settingsWith(current, key, parseSettingValue(key, value.trim())));
       renderer = null;
     },
     setSessionPassword: (password) => {

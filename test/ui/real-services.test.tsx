@@ -24,7 +24,7 @@ function context(): CommandContext {
   const sink = { write: () => true };
   return {
     openStore: async () => store,
-    settings: { path: join(dir, 'config.json'), read: () => settings, write: (next) => void (settings = next) },
+    settings: { path: join(dir, 'config.json'), read: () => settings, write: async (next) => void (settings = next) },
     env: {},
     stdout: sink,
     stderr: sink,
@@ -84,6 +84,9 @@ describe('real services', () => {
     const view = await services.preview(plan.messages[0]!);
     expect(view.subject).not.toBe('(not rendered)');
     expect(view.text.length).toBeGreaterThan(20);
+    const files = await services.writePreview(plan.messages[0]!, join(dir, 'preview'));
+    expect(files.map((f) => f.slice(-4)).sort()).toEqual(['.eml', '.pdf']);
+    expect(readdirSync(join(dir, 'preview')).sort()).toEqual(files.map((f) => f.slice(join(dir, 'preview').length + 1)).sort());
 
     const instance = render(<App services={services} review={false} asOf={AS_OF} />);
     const frame = () => instance.lastFrame() ?? '';

@@ -60,10 +60,40 @@ export function customersReducer(state: CustomersState, action: CustomersAction)
   }
 }
 
-/** Folded search text per row list (built once per loaded list, warmed after loading). */
-export const searchIndex = memoLast((rows: readonly CustomerRow[]): string[] =>
-  rows.map((r) => foldText(`${r.code} ${r.name} ${r.emails.join(' ')}`)),
-);
+/** Folded search text per row, built in steps so a 100,000-row list never blocks the keys. */
+interface SearchIndex {
+  folded: string[];
+  done: number;
+}
+
+const indexes = new WeakMap<readonly CustomerRow[], SearchIndex>();
+
+function indexOf(rows: readonly CustomerRow[]): SearchIndex {
+  let index = indexes.get(rows);
+  if (!index) indexes.set(rows, (index = { folded: new Array<string>(rows.length), done: 0 }));
+  return index;
+}
+
+function foldRows(rows: readonly CustomerRow[], index: SearchIndex, until: number): void {
+  for (; index.done < until; index.done += 1) {
+    const r = rows[index.done]!;
+    index.folded[index.done] = foldText(`${r.code} ${r.name} ${r.emails.join(' ')}`);
+  }
+}
+
+/** The complete search index of `rows` (finishes what warming has not done yet). */
+export function searchIndex(rows: readonly CustomerRow[]): string[] {
+  const index = indexOf(rows);
+  foldRows(rows, index, rows.length);
+  return index.folded;
+}
+
+/** Fold the next `step` rows; false when the index is complete (call again on a later tick). */
+export function warmSearchIndex(rows: readonly CustomerRow[], step = 2000): boolean {
+  const index = indexOf(rows);
+  foldRows(rows, index, Math.min(rows.length, index.done + step));
+  return index.done < rows.length;
+}
 
 const majorOf = (currency: string, amount: number): number => amount / 10 ** currencyDigits(currency);
 

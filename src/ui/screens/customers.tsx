@@ -21,7 +21,7 @@ import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useSend } from '../hooks/use-send.js';
 import { commandFor } from '../keys.js';
 import type { CustomerRow } from '../services.js';
-import { customersReducer, initialCustomers, searchIndex, visibleCustomers } from './customers-model.js';
+import { customersReducer, initialCustomers, visibleCustomers, warmSearchIndex } from './customers-model.js';
 import type { ScreenProps } from './due.js';
 
 const columns: Column<CustomerRow>[] = [
@@ -48,8 +48,11 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     () => services.listCustomers(asOf),
     (data) => {
       dispatch({ type: 'loaded', data });
-      // Build the search index while the operator reads the first frame, not on the first key.
-      setImmediate(() => searchIndex(data.rows));
+      // Build the search index in small steps between keys, not all on the first search key.
+      const warm = (): void => {
+        if (warmSearchIndex(data.rows)) setImmediate(warm);
+      };
+      setImmediate(warm);
     },
     (error) => dispatch({ type: 'failed', error }),
     [services, asOf, version],

@@ -1,6 +1,6 @@
 /** State of the Due now screen as a reducer (pure), and the rows it derives from it. */
 import type { Plan, PlannedMessage } from '../../core/plan.js';
-import { DEFAULT_FILTERS, messagePasses, NO_FILTERS, type FilterText, type Filters } from '../filters.js';
+import { DEFAULT_FILTERS, isUnfiltered, messagePasses, NO_FILTERS, type FilterText, type Filters } from '../filters.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
 import { memoLast } from '../hooks/list-keys.js';
 import { foldText } from '../text-fold.js';
@@ -54,6 +54,7 @@ export function dueReducer(state: DueState, action: DueAction): DueState {
   switch (action.type) {
     case 'loaded': {
       // Keep the selection of messages that are still planned (after a reload or a send).
+      if (state.planned.selected.size === 0) return { ...state, plan: action.plan, error: null };
       const keys = new Set(action.plan.messages.map((m) => m.key));
       const selected = new Set([...state.planned.selected].filter((k) => keys.has(k)));
       return { ...state, plan: action.plan, error: null, planned: { ...state.planned, selected } };
@@ -93,6 +94,7 @@ function messageSearchText(message: PlannedMessage): string {
 export const visibleMessages = memoLast((plan: Plan | null, filters: Filters, query: string): PlannedMessage[] => {
   if (!plan) return [];
   const q = foldText(query.trim());
+  if (q === '' && isUnfiltered(filters)) return plan.messages;
   return plan.messages.filter((m) => (q === '' || messageSearchText(m).includes(q)) && messagePasses(m, filters));
 });
 

@@ -55,6 +55,8 @@ export function createSmtpTransport(options: SmtpOptions): Transport {
       greetingTimeout: options.greetingTimeoutMs ?? 30_000,
       socketTimeout: options.socketTimeoutMs ?? 120_000,
       tls: { rejectUnauthorized: options.rejectUnauthorized ?? true },
+      // Credentials never cross the network in clear: off the local host, STARTTLS is mandatory.
+      requireTLS: !options.secure && options.user !== null && options.user !== '' && !isLoopback(options.host),
       logger: false,
     });
     const pooled: PooledConnection = { conn, sent: 0, broken: false };
@@ -190,6 +192,11 @@ export function createSmtpTransport(options: SmtpOptions): Transport {
       for (const waiter of waiters.splice(0)) waiter(null);
     },
   };
+}
+
+/** True for addresses of this machine, where a plain local relay is normal. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 interface SendInfoLike {

@@ -1,4 +1,4 @@
-/** The default outbox transport end to end on a database file: .eml files, letters, history, no journal left. */
+/** Delivery on a database file: outbox .eml files, letters, the send lock, journal-before-send ordering, operator abort. */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { messageIdFileName } from '../../src/mail/transports/outbox.js';
 import { openStore } from '../../src/storage/database.js';
 import { acquireLock } from '../../src/storage/lock.js';
 import type { Store } from '../../src/storage/store.js';
+import { startSmtpServer } from '../helpers/smtp.js';
 import { aContext, aPlan, aPlannedMessage, historyRows, testRenderer } from './fixtures/messages.js';
 
 let dir: string;
@@ -57,4 +58,37 @@ it('messageIdFileName keeps only safe characters', () => {
   const name = messageIdFileName('<../..>');
   expect(name).not.toMatch(/[/\\]|^\./);
   expect(name.endsWith('.eml')).toBe(true);
+});
+
+it('has the `sending` line on disk before the server sees the message', async () => {
+  const server = await startSmtpServer({ auth: true });
+  const journal = join(dir, 'duedesk.db.journal');
+  const seen: boolean[] = [];
+  server.behaviour.rcpt = () => {
+    seen.push(existsSync(journal) && readFileSync(journal, 'utf8').includes('"type":"sending"'));
+    return null;
+  };
+  server.behaviour.data = (message) => {
+    const id = /^Message-ID: (.*)$/m.exec(message.raw)?.[1]?.trim() ?? 'missing';
+    const lines = readFileSync(journal, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; messageId: string });
+    seen.push(lines.some((l) => l.type === 'sending' && l.messageId === id) && !lines.some((l) => l.type === 'outcome' && l.messageId === id));
+    return 'accept';
+  };
+  try {
+    const ctx = aContext(store, {}, { DUEDESK_SMTP_URL: server.url() });
+    const outcome = await deliverPlan(aPlan(3), ctx, undefined, { renderer: testRenderer() });
+    expect(outcome.exitCode).toBe(0);
+    expect(seen).toHaveLength(6);
+    expect(seen.every(Boolean)).toBe(true);
+  } finally {
+    await server.close();
+  }
+});
+
+it('stops after the messages in flight when the operator aborts', async () => {
+  const abort = new AbortController();
+  const outcome = await deliverPlan(aPlan(5), aContext(store), () => abort.abort(), { renderer: testRenderer(), concurrency: 1, signal: abort.signal });
+  expect(outcome.messages.map((m) => m.status)).toEqual(['sent', 'failed', 'failed', 'failed', 'failed']);
+  expect(outcome.messages[1]?.error).toBe('not attempted: stopped by the operator');
+  expect(historyRows(store)).toHaveLength(1);
 });

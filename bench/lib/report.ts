@@ -66,7 +66,9 @@ export function formatTable(results: readonly BenchResult[]): string {
 /** Merge new results into a previous results file (same name = replaced), keeping file order stable. */
 export function mergeResults(previous: ResultsFile | null, fresh: readonly BenchResult[], meta: Omit<ResultsFile, 'results'>): ResultsFile {
   const byName = new Map<string, BenchResult & { measuredAt: string }>();
-  for (const r of previous?.results ?? []) byName.set(r.name, r);
+  // A failure recorded for a file (e.g. it could not load) is dropped once that file runs again.
+  const freshFiles = new Set(fresh.map((r) => r.file));
+  for (const r of previous?.results ?? []) if (r.error === null || !freshFiles.has(r.file)) byName.set(r.name, r);
   for (const r of fresh) byName.set(r.name, { ...r, measuredAt: meta.updatedAt });
   return { ...meta, results: [...byName.values()] };
 }

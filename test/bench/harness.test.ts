@@ -113,5 +113,8 @@ describe('runner', () => {
     const previous = { ...meta, updatedAt: 't1', results: [{ ...base, name: 'a', measuredAt: 't1' }, { ...base, name: 'b', measuredAt: 't1' }] };
     const merged = mergeResults(previous, [{ ...base, name: 'b', ratio: 2 }], meta);
     expect(merged.results.map((r) => [r.name, r.measuredAt, r.ratio])).toEqual([['a', 't1', null], ['b', 't2', 2]]);
+    const failed = { ...meta, results: [{ ...base, name: 'save', file: 'save.bench.ts', error: 'cannot load', measuredAt: 't1' }] };
+    const rerun = mergeResults(failed, [{ ...base, name: 'save: 1M', file: 'save.bench.ts', ratio: 1.1 }], meta);
+    expect(rerun.results.map((r) => r.name)).toEqual(['save: 1M']);
   });
 });

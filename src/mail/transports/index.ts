@@ -28,7 +28,7 @@ export function outboxDir(settings: Settings, place: TransportPlace): string {
   return configured ? resolve(place.cwd, configured) : join(dataDir(place), 'outbox');
 }
 
-/** SMTP options from DUEDESK_SMTP_URL (`smtp[s]://user:pass@host:port`); null when unset. */
+/** SMTP options from DUEDESK_SMTP_URL (`smtp[s]://user:pass@host:port`); UserError when malformed. */
 export function smtpOptionsFromUrl(url: string): Omit<SmtpOptions, 'maxConnections' | 'rateLimit'> {
   let parsed: URL;
   try {

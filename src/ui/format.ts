@@ -38,3 +38,20 @@ export function bar(value: number, max: number, width: number): string {
   const cells = Math.max(1, Math.round((value / max) * width));
   return '█'.repeat(Math.min(width, cells));
 }
+
+/** Break `text` into lines of at most `width` characters, at spaces where possible. */
+export function wrapLine(text: string, width: number): string[] {
+  const chars = [...text];
+  if (width <= 0 || chars.length <= width) return [text];
+  const lines: string[] = [];
+  let rest = chars;
+  while (rest.length > width) {
+    const space = rest.lastIndexOf(' ', width);
+    const cut = space > width / 3 ? space : width;
+    lines.push(rest.slice(0, cut).join('').trimEnd());
+    rest = rest.slice(cut);
+    while (rest[0] === ' ') rest = rest.slice(1);
+  }
+  if (rest.length > 0) lines.push(rest.join(''));
+  return lines;
+}

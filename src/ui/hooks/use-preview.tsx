@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import type { PlannedMessage } from '../../core/plan.js';
 import { errorText, useDesk } from '../desk-context.js';
-import { clip, fit } from '../format.js';
+import { clip, fit, wrapLine } from '../format.js';
 import { commandFor } from '../keys.js';
 import type { PreviewView } from '../services.js';
 import { useRefReducer } from './use-ref-reducer.js';
@@ -51,8 +51,8 @@ function reducer(state: PreviewState, action: PreviewAction): PreviewState {
   }
 }
 
-/** Every line of the preview body. */
-function previewLines(view: PreviewView): string[] {
+/** Every line of the preview body, long lines wrapped at `width` so the whole text can be read. */
+function previewLines(view: PreviewView, width: number): string[] {
   return [
     `To: ${view.to.join(', ') || '(nobody)'}${view.cc.length > 0 ? `   Cc: ${view.cc.join(', ')}` : ''}`,
     `Subject: ${view.subject}`,
@@ -60,7 +60,7 @@ function previewLines(view: PreviewView): string[] {
     ...view.statementSummary,
     '── E-mail text ──',
     ...view.text.split(/\r?\n/),
-  ];
+  ].flatMap((line) => wrapLine(line, width));
 }
 
 /** The preview window's controls. */
@@ -92,6 +92,7 @@ export function usePreview(): Preview {
   const write = useWriteFiles();
   const [state, dispatch, ref] = useRefReducer(reducer, closed);
   const heightRef = React.useRef(10);
+  const widthRef = React.useRef(80);
 
   const open = (message: PlannedMessage): void => {
     dispatch({ type: 'open', message });
@@ -105,7 +106,7 @@ export function usePreview(): Preview {
     const current = ref.current;
     if (!current.message) return false;
     const command = commandFor(input, key, ['due', 'list', 'global']);
-    const max = current.view ? Math.max(0, previewLines(current.view).length - heightRef.current) : 0;
+    const max = current.view ? Math.max(0, previewLines(current.view, widthRef.current).length - heightRef.current) : 0;
     const page = Math.max(1, heightRef.current - 1);
     if (command === 'back' || command === 'preview') dispatch({ type: 'close' });
     else if (command === 'down') dispatch({ type: 'scroll', delta: 1, max });
@@ -126,7 +127,8 @@ export function usePreview(): Preview {
     if (!state.message) return null;
     const bodyHeight = Math.max(1, height - 2 - (state.written ? 1 : 0));
     heightRef.current = bodyHeight;
-    const lines = state.view ? previewLines(state.view) : [state.error ? `Error: ${state.error}` : 'rendering…'];
+    widthRef.current = width;
+    const lines = state.view ? previewLines(state.view, width) : [state.error ? `Error: ${state.error}` : 'rendering…'];
     const top = Math.min(state.scroll, Math.max(0, lines.length - bodyHeight));
     return (
       <Box flexDirection="column">

@@ -29,7 +29,7 @@ const columns: Column<CustomerRow>[] = [
   { title: 'Name', width: 26, cell: (r) => r.name },
   { title: 'Open', width: 26, align: 'right', cell: (r) => r.open.map((o) => formatAmount(o.amount, o.currency)).join('; ') },
   { title: 'Days', width: 5, align: 'right', cell: (r) => (r.oldestDaysOverdue === null ? '' : String(r.oldestDaysOverdue)) },
-  { title: 'Flags', width: 12, cell: (r) => [r.reminders ? '' : 'off', r.holdUntil ? `hold ${r.holdUntil}` : ''].filter(Boolean).join(' ') },
+  { title: 'Flags', width: 16, cell: (r) => [r.reminders ? '' : 'off', r.holdUntil ? `hold ${r.holdUntil}` : ''].filter(Boolean).join(' ') },
   { title: 'E-mail', width: 10, cell: (r) => r.emails[0] ?? '(none)' },
 ];
 
@@ -124,7 +124,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
         width={width}
         selected={state.list.selected}
         focused={active}
-        rowColor={(r) => (r.holdUntil ? 'yellow' : !r.reminders ? 'gray' : undefined)}
+        rowColor={(r) => (r.holdUntil !== null && r.holdUntil >= asOf ? 'yellow' : !r.reminders ? 'gray' : undefined)}
         empty={state.data ? 'no customers match' : ''}
       />
       {prompt.element}

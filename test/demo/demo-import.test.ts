@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main as cli } from '../../src/cli/main.js';
 import { openStore } from '../../src/storage/database.js';
-import { buildDemo, demoGlobals, type DemoPaths } from '../../scripts/demo.js';
+import { buildDemo, demoEnv, demoGlobals, type DemoPaths } from '../../scripts/demo.js';
 import { DEMO_TABLES, type DemoTable } from '../../scripts/demo-dates.js';
 
 const root = mkdtempSync(join(tmpdir(), 'duedesk-demo-'));
@@ -68,5 +68,9 @@ describe('npm run demo data', () => {
     const code = await cli(['import', 'items', join(paths.stateDir, 'csv', 'items.csv'), ...demoGlobals(paths)], { stdout, stderr: sink(), env: {}, cwd: root });
     expect(code).toBe(0);
     expect(stdout.text).toContain(`0 added, 0 updated, ${rowsIn('items')} unchanged`);
+  });
+
+  it('never lets DUEDESK_* variables (e.g. a real SMTP URL) reach the demo', () => {
+    expect(demoEnv({ DUEDESK_SMTP_URL: 'smtp://u:p@mail.example.com', DUEDESK_DB: '/x.db', PATH: '/bin' })).toEqual({ PATH: '/bin' });
   });
 });

@@ -159,4 +159,6 @@ export const benchmarks: Benchmark[] = [
   keypress('TUI keypress to frame (j/k/PgDn on 100,000 customers)', (i) => (i % 3 === 2 ? '\u001B[6~' : i % 3 === 0 ? 'j' : 'k')),
   // Space toggles the selection under the cursor.
   keypress('TUI keypress to frame (space select on 100,000 customers)', () => ' '),
+  // `/` opens the search; typing and deleting a Greek letter searches all 100,000 names each time.
+  keypress('TUI keypress to frame (search on 100,000 customers)', (i) => (i === 0 ? '/' : i === 29 ? '\u001B' : i % 2 === 1 ? 'α' : '\u007F')),
 ];

@@ -4,6 +4,7 @@ import { customerPasses, DEFAULT_FILTERS, isUnfiltered, NO_FILTERS, type FilterT
 import { memoLast } from '../hooks/list-keys.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
 import type { CustomerList, CustomerRow } from '../services.js';
+import { createFoldIndex } from '../fold-index.js';
 import { foldText } from '../text-fold.js';
 
 /** The Customers screen state. */
@@ -60,40 +61,8 @@ export function customersReducer(state: CustomersState, action: CustomersAction)
   }
 }
 
-/** Folded search text per row, built in steps so a 100,000-row list never blocks the keys. */
-interface SearchIndex {
-  folded: string[];
-  done: number;
-}
-
-const indexes = new WeakMap<readonly CustomerRow[], SearchIndex>();
-
-function indexOf(rows: readonly CustomerRow[]): SearchIndex {
-  let index = indexes.get(rows);
-  if (!index) indexes.set(rows, (index = { folded: new Array<string>(rows.length), done: 0 }));
-  return index;
-}
-
-function foldRows(rows: readonly CustomerRow[], index: SearchIndex, until: number): void {
-  for (; index.done < until; index.done += 1) {
-    const r = rows[index.done]!;
-    index.folded[index.done] = foldText(`${r.code} ${r.name} ${r.emails.join(' ')}`);
-  }
-}
-
-/** The complete search index of `rows` (finishes what warming has not done yet). */
-export function searchIndex(rows: readonly CustomerRow[]): string[] {
-  const index = indexOf(rows);
-  foldRows(rows, index, rows.length);
-  return index.folded;
-}
-
-/** Fold the next `step` rows; false when the index is complete (call again on a later tick). */
-export function warmSearchIndex(rows: readonly CustomerRow[], step = 2000): boolean {
-  const index = indexOf(rows);
-  foldRows(rows, index, Math.min(rows.length, index.done + step));
-  return index.done < rows.length;
-}
+/** The customers' search index (code, name, e-mails). */
+export const customerIndex = createFoldIndex<CustomerRow>((r) => `${r.code} ${r.name} ${r.emails.join(' ')}`);
 
 const majorOf = (currency: string, amount: number): number => amount / 10 ** currencyDigits(currency);
 
@@ -103,7 +72,7 @@ export const visibleCustomers = memoLast((data: CustomerList | null, filters: Fi
   const q = foldText(query.trim());
   const plain = isUnfiltered(filters);
   if (q === '' && plain) return data.rows;
-  const index = q === '' ? null : searchIndex(data.rows);
+  const index = q === '' ? null : customerIndex.full(data.rows);
   const out: CustomerRow[] = [];
   for (let i = 0; i < data.rows.length; i += 1) {
     const row = data.rows[i]!;

@@ -21,7 +21,8 @@ import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useSend } from '../hooks/use-send.js';
 import { commandFor } from '../keys.js';
 import type { CustomerRow } from '../services.js';
-import { customersReducer, initialCustomers, visibleCustomers, warmSearchIndex } from './customers-model.js';
+import { customerIndex, customersReducer, initialCustomers, visibleCustomers } from './customers-model.js';
+import { warmInSteps } from '../fold-index.js';
 import type { ScreenProps } from './due.js';
 
 const columns: Column<CustomerRow>[] = [
@@ -49,10 +50,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     (data) => {
       dispatch({ type: 'loaded', data });
       // Build the search index in small steps between keys, not all on the first search key.
-      const warm = (): void => {
-        if (warmSearchIndex(data.rows)) setImmediate(warm);
-      };
-      setImmediate(warm);
+      warmInSteps(customerIndex, data.rows);
     },
     (error) => dispatch({ type: 'failed', error }),
     [services, asOf, version],

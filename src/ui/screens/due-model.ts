@@ -3,6 +3,7 @@ import type { Plan, PlannedMessage } from '../../core/plan.js';
 import { DEFAULT_FILTERS, isUnfiltered, messagePasses, NO_FILTERS, type FilterText, type Filters } from '../filters.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
 import { memoLast } from '../hooks/list-keys.js';
+import { createFoldIndex } from '../fold-index.js';
 import { foldText } from '../text-fold.js';
 
 /** Which section of the Due screen is shown. */
@@ -78,24 +79,14 @@ export function dueReducer(state: DueState, action: DueAction): DueState {
   }
 }
 
-const foldedMessages = new WeakMap<PlannedMessage, string>();
-
-function messageSearchText(message: PlannedMessage): string {
-  let text = foldedMessages.get(message);
-  if (text === undefined) {
-    const c = message.customer;
-    text = foldText([c.code, c.name, message.key, ...message.to, ...message.reminds].join(' '));
-    foldedMessages.set(message, text);
-  }
-  return text;
-}
+/** The planned messages' search index (customer, key, recipients, items). */
+export const messageIndex = createFoldIndex<PlannedMessage>((m) => [m.customer.code, m.customer.name, m.key, ...m.to, ...m.reminds].join(' '));
 
 /** The planned messages that pass the filters and the search, in plan order. */
 export const visibleMessages = memoLast((plan: Plan | null, filters: Filters, query: string): PlannedMessage[] => {
   if (!plan) return [];
-  const q = foldText(query.trim());
-  if (q === '' && isUnfiltered(filters)) return plan.messages;
-  return plan.messages.filter((m) => (q === '' || messageSearchText(m).includes(q)) && messagePasses(m, filters));
+  const found = query.trim() === '' ? plan.messages : messageIndex.search(plan.messages, query);
+  return isUnfiltered(filters) ? found : found.filter((m) => messagePasses(m, filters));
 });
 
 /** Skipped customers and data problems that match the search. */

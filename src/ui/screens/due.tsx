@@ -21,7 +21,8 @@ import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useSend } from '../hooks/use-send.js';
 import { commandFor } from '../keys.js';
 import { messageFacts } from '../message-facts.js';
-import { dueReducer, initialDue, visibleMessages, visibleSkips, type SkipRow } from './due-model.js';
+import { dueReducer, initialDue, messageIndex, visibleMessages, visibleSkips, type SkipRow } from './due-model.js';
+import { warmInSteps } from '../fold-index.js';
 
 /** Props every screen gets. */
 export interface ScreenProps {
@@ -60,7 +61,10 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
 
   useLoad(
     () => services.loadPlan(asOf),
-    (plan) => dispatch({ type: 'loaded', plan }),
+    (plan) => {
+      dispatch({ type: 'loaded', plan });
+      warmInSteps(messageIndex, plan.messages);
+    },
     (error) => dispatch({ type: 'failed', error }),
     [services, asOf, version],
   );

@@ -2,7 +2,7 @@
 import type { MessageRecord } from '../../core/domain.js';
 import { memoLast } from '../hooks/list-keys.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
-import { foldText } from '../text-fold.js';
+import { createFoldIndex } from '../fold-index.js';
 
 /** The History screen state. */
 export interface HistoryState {
@@ -55,13 +55,12 @@ export function needsAttention(record: MessageRecord): boolean {
   return record.status === 'uncertain' || record.status === 'failed' || record.status === 'sending';
 }
 
+/** The history's search index (customer, subject, recipients, status, level, Message-ID). */
+export const recordIndex = createFoldIndex<MessageRecord>((r) => `${r.customerCode} ${r.subject} ${r.to.join(' ')} ${r.status} ${r.level ?? r.kind} ${r.messageId}`);
+
 /** The messages that pass the search (and the problems-only toggle). */
 export const visibleRecords = memoLast((records: MessageRecord[] | null, query: string, problemsOnly: boolean): MessageRecord[] => {
   if (!records) return [];
-  const q = foldText(query.trim());
-  return records.filter(
-    (r) =>
-      (!problemsOnly || needsAttention(r)) &&
-      (q === '' || foldText(`${r.customerCode} ${r.subject} ${r.to.join(' ')} ${r.status} ${r.level ?? r.kind} ${r.messageId}`).includes(q)),
-  );
+  const found = query.trim() === '' ? records : recordIndex.search(records, query);
+  return problemsOnly ? found.filter(needsAttention) : found;
 });

@@ -108,7 +108,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 export const SCOPE_TITLES: Record<KeyScope, string> = {
   global: 'Everywhere',
   list: 'Lists',
-  due: 'Due now, and a customer (statement now)',
+  due: 'Due now; on Customers and a customer: statement now',
   customer: 'Customer',
   history: 'History',
   settings: 'Settings',

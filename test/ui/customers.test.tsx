@@ -95,6 +95,22 @@ describe('Customers', () => {
     expect(frame).toContain('statement');
   });
 
+  it('sends statements now to the selected customers', async () => {
+    const { desk, services } = await openCustomers();
+    desk.press('s');
+    await desk.waitFor('nothing selected');
+    desk.press(' ', 'j', ' ', 'w');
+    await desk.waitFor('2 selected');
+    await desk.waitFor('C00002-');
+    expect(services.calls.filter((c) => c.startsWith('write'))).toEqual([expect.stringMatching(/^write C00001-\w+-statement$/), expect.stringMatching(/^write C00002-\w+-statement$/)]);
+    desk.press('s');
+    await desk.waitFor('Send 2 messages via outbox');
+    desk.press(KEYS.enter);
+    const frame = await desk.waitFor('Finished');
+    expect(frame).toContain('sent 2 · failed 0');
+    expect(services.history.map((h) => [h.customerCode, h.kind])).toEqual([['C00001', 'statement'], ['C00002', 'statement']]);
+  });
+
   it('filters customers by days overdue and language', async () => {
     const { desk, services } = await openCustomers();
     desk.press('f', KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.enter, '6', '0', KEYS.enter);

@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import React, { useRef } from 'react';
 import { agingHeight, AgingBars } from '../components/aging-bars.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
-import { useDesk, useScreenKeys } from '../desk-context.js';
+import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
 import { describeFilters } from '../filters.js';
 import { clip, fit, formatAmount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
@@ -15,11 +15,12 @@ import { windowTop } from '../hooks/list-state.js';
 import { useCustomerDetail } from '../hooks/use-customer-detail.js';
 import { useLoad } from '../hooks/use-load.js';
 import { useFilterForm } from '../hooks/use-filter-form.js';
-import { usePreview } from '../hooks/use-preview.js';
+import { usePreview, useWriteFiles } from '../hooks/use-preview.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useSend } from '../hooks/use-send.js';
 import { commandFor } from '../keys.js';
+import type { PlannedMessage } from '../../core/plan.js';
 import type { CustomerRow } from '../services.js';
 import { customerIndex, customersReducer, initialCustomers, visibleCustomers } from './customers-model.js';
 import { warmInSteps } from '../fold-index.js';
@@ -36,7 +37,8 @@ const columns: Column<CustomerRow>[] = [
 
 /** The Customers screen. */
 export function CustomersScreen({ height, width, active }: ScreenProps): React.JSX.Element {
-  const { services, asOf, version } = useDesk();
+  const { services, review, asOf, version, notify } = useDesk();
+  const write = useWriteFiles();
   const [state, dispatch, ref] = useRefReducer(customersReducer, initialCustomers);
   const prompt = usePrompt();
   const preview = usePreview();
@@ -63,7 +65,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     if (prompt.isOpen()) return prompt.handle(input, key);
     if (detail.isOpen()) return detail.handle(input, key);
     const s = ref.current;
-    const command = commandFor(input, key, ['list']);
+    const command = commandFor(input, key, ['list', 'due']);
     const rows = visibleCustomers(s.data, s.filters, s.query);
     const current = rows[s.list.cursor] ?? null;
     const action = listActionFor(command, () => rows.map((r) => r.code), rows.length, tableHeight.current, current?.code ?? null);
@@ -84,11 +86,38 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
       case 'filters':
         filterForm.open(s.filterText);
         return true;
+      case 'preview':
+        if (current) void statementsFor([current.code]).then(([m]) => m && preview.open(m));
+        return true;
+      case 'write': {
+        const codes = s.list.selected.size > 0 ? [...s.list.selected] : current ? [current.code] : [];
+        void statementsFor(codes).then(async (messages) => {
+          for (const m of messages) if (!(await write(m))) return;
+        });
+        return true;
+      }
+      case 'send':
+        if (review || s.list.selected.size === 0) send.request([]);
+        else void statementsFor([...s.list.selected]).then((messages) => messages.length > 0 && send.request(messages));
+        return true;
       default:
         return false;
     }
   };
   useScreenKeys('customers', handle);
+
+  /** The manual statements of these customers (seed 004); customers with nothing open are named. */
+  async function statementsFor(codes: string[]): Promise<PlannedMessage[]> {
+    try {
+      const messages = await Promise.all(codes.map((code) => services.statementNow(code, asOf)));
+      const empty = codes.filter((_, i) => messages[i] === null);
+      if (empty.length > 0) notify(`nothing open, no statement for ${empty.slice(0, 5).join(', ')}${empty.length > 5 ? ` and ${empty.length - 5} more` : ''}`, 'warn');
+      return messages.filter((m): m is PlannedMessage => m !== null);
+    } catch (error) {
+      notify(`statements: ${errorText(error)}`, 'error');
+      return [];
+    }
+  }
 
   const modal = send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width) ?? detail.render(height, width);
   if (modal) return modal;
@@ -127,7 +156,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
       />
       {prompt.element}
       <Text dimColor wrap="truncate">
-        {clip('Enter open · space select · a all · n none · / search · f filters · ? help', width)}
+        {clip('Enter open · space select · a all · n none · p/w/s statement now (selected) · / search · f filters · ? help', width)}
       </Text>
     </Box>
   );

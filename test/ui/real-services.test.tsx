@@ -9,10 +9,11 @@ import type { CommandContext } from '../../src/cli/context.js';
 import type { Settings } from '../../src/settings/types.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
+import { insertMessage } from '../../src/storage/messages.js';
 import type { Store } from '../../src/storage/store.js';
 import { App } from '../../src/ui/app.js';
 import { createServices } from '../../src/ui/services-impl.js';
-import { aCustomer, anItem, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, makeStore } from '../helpers/store.js';
 import { waitForFrame, KEYS } from './harness.js';
 
 const AS_OF = '2026-02-10';
@@ -76,6 +77,23 @@ describe('real services', () => {
     const after = await services.loadPlan(AS_OF);
     expect(after.messages.map((m) => m.customer.code)).not.toContain('C2');
     await expect(services.setHold('NOPE', null)).rejects.toThrow('customer NOPE does not exist');
+  });
+
+  it('shows the history timeline with amounts outstanding, and records what the operator found out', async () => {
+    const ids = await store.write((db) => [
+      insertMessage(db, aMessage({ customerCode: 'C1', asOf: '2026-01-20', messageId: '<a@t>', outstanding: 12345 })),
+      insertMessage(db, aMessage({ customerCode: 'C1', asOf: '2026-02-01', messageId: '<b@t>', status: 'uncertain', error: 'connection lost after DATA' })),
+    ]);
+    const services = await createServices(context());
+    const detail = await services.customerDetail('C1', AS_OF);
+    expect(detail?.timeline.map((t) => [t.asOf, t.status, t.outstanding])).toEqual([
+      ['2026-02-01', 'uncertain', 10000],
+      ['2026-01-20', 'sent', 12345],
+    ]);
+    await expect(services.markUncertain(ids[0]!, true)).rejects.toThrow('is sent, not uncertain');
+    await services.markUncertain(ids[1]!, false);
+    const history = await services.listHistory();
+    expect(history[0]).toMatchObject({ id: ids[1], status: 'failed', error: 'connection lost after DATA; not delivered (checked by the operator)' });
   });
 
   it('previews a real e-mail and sends everything due through the outbox with progress to completion', async () => {

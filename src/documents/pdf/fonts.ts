@@ -101,16 +101,60 @@ function installParsedFontReuse(): void {
     const view = Object.assign(Object.create(Object.getPrototypeOf(parsed) as object) as ParsedTtf, parsed);
     view.toUnicode = {};
     const Subset = parsed.subset.constructor as new (font: ParsedTtf) => object;
-    view.subset = new Subset(view);
+    view.subset = cachedEncoding(new Subset(view) as SubsetEncoder, parsed);
     return view;
   };
 }
+
+/** jspdf's per-document font subsetter (internal API): the font program for the glyphs used. */
+interface SubsetEncoder {
+  encode(glyphIds: number[], indexToLocFormat: number): ArrayLike<number>;
+}
+
+/** Encoded font programs per parsed face, keyed by the set of glyphs a document used. */
+const encodedByFace = new WeakMap<ParsedTtf, Map<string, ArrayLike<number>>>();
+const ENCODED_PER_FACE = 64;
+
+/**
+ * Subsetting the font program (rebuilding glyf, loca and the table directory) is the costliest
+ * step of writing a statement, and its output depends only on the face and the set of glyphs
+ * used, not on their order or repetitions; statements of one run mostly use the same set. We keep
+ * the last few results per face, so a repeated set costs a lookup and gives the same bytes.
+ */
+function cachedEncoding(subset: SubsetEncoder, parsed: ParsedTtf): SubsetEncoder {
+  const encode = subset.encode.bind(subset);
+  subset.encode = (glyphIds, indexToLocFormat) => {
+    const key = `${indexToLocFormat}:${[...new Set(glyphIds.map(Number))].sort((a, b) => a - b).join(',')}`;
+    let cache = encodedByFace.get(parsed);
+    if (!cache) {
+      cache = new Map();
+      encodedByFace.set(parsed, cache);
+    }
+    const hit = cache.get(key);
+    if (hit) {
+      // Most recently used last, so the oldest entry is the one dropped.
+      cache.delete(key);
+      cache.set(key, hit);
+      return hit;
+    }
+    const encoded = encode(glyphIds, indexToLocFormat);
+    cache.set(key, encoded);
+    if (cache.size > ENCODED_PER_FACE) cache.delete(cache.keys().next().value as string);
+    return encoded;
+  };
+  return subset;
+}
+
+/** What jspdf's addFont recognises as a binary TrueType file without base64-decoding it. */
+const TRUETYPE_STUB = '\x00\x01\x00\x00';
 
 /** Register both faces with a document and check jspdf really took them. */
 export function registerFonts(doc: jsPDF, fonts: StatementFonts): void {
   installParsedFontReuse();
   for (const [face, style] of [[fonts.regular, 'normal'], [fonts.bold, 'bold']] as const) {
-    doc.addFileToVFS(face.file, face.base64);
+    // The bytes in the VFS are never parsed (the open above hands jspdf the parsed face), so a
+    // stub with the TrueType signature spares decoding and copying the whole font per document.
+    doc.addFileToVFS(face.file, TRUETYPE_STUB);
     nextParsed = face.parsed;
     try {
       doc.addFont(face.file, fonts.family, style, 'Identity-H');

@@ -12,6 +12,30 @@ type ProcessFilters = (data: string, chain: FilterChain) => { data: string; reve
 
 let installed = false;
 
+/**
+ * Streams at least this long are remembered with their compressed form: the embedded font
+ * programs, identical across the statements of a run, are most of each PDF's bytes to compress.
+ * Page content is shorter and different every time, so it is not worth keeping.
+ */
+const REMEMBER_FROM = 8192;
+const REMEMBERED = 16;
+const compressedByData = new Map<string, string>();
+
+function deflateLatin1(data: string): string {
+  return deflateSync(Buffer.from(data, 'latin1'), { level: 6 }).toString('latin1');
+}
+
+/** The compressed form of `data`, from the small cache when the same long stream was seen lately. */
+function compress(data: string): string {
+  if (data.length < REMEMBER_FROM) return deflateLatin1(data);
+  const known = compressedByData.get(data);
+  if (known !== undefined) return known;
+  const compressed = deflateLatin1(data);
+  compressedByData.set(data, compressed);
+  if (compressedByData.size > REMEMBERED) compressedByData.delete(compressedByData.keys().next().value as string);
+  return compressed;
+}
+
 /** Install once per process (idempotent). */
 export function installNativeDeflate(): void {
   if (installed) return;
@@ -22,8 +46,7 @@ export function installNativeDeflate(): void {
     const filters = typeof chain === 'string' ? [chain] : chain ?? [];
     if (filters.length === 1 && (filters[0] === 'FlateEncode' || filters[0] === '/FlateEncode')) {
       // jspdf streams are binary strings (one char per byte): latin1 maps them 1:1.
-      const compressed = deflateSync(Buffer.from(data ?? '', 'latin1'), { level: 6 });
-      return { data: compressed.toString('latin1'), reverseChain: '/FlateDecode' };
+      return { data: compress(data ?? ''), reverseChain: '/FlateDecode' };
     }
     return original(data, chain);
   };

@@ -16,8 +16,3 @@ export function foldText(text: string): string {
     .replace(/ς/g, 'σ')
     .normalize('NFC');
 }
-
-/** True when `folded` (already folded) contains the folded query; an empty query matches all. */
-export function matchesFolded(folded: string, foldedQuery: string): boolean {
-  return foldedQuery === '' || folded.includes(foldedQuery);
-}

@@ -27,6 +27,8 @@ const CHANGE = 'UPDATE customers SET notes = ? WHERE code = ?';
 const save = defineBenchmark<SaveContext>({
   name: 'save: 1M-item database via Store.write vs export + write + fsync',
   target: { measure: 'time', ratio: 1.2 },
+  // A save takes about a second: more repetitions are cheap and steady the median.
+  repetitions: 9,
   async setup({ quick, workDir }) {
     const size = benchSize(quick);
     const data = ensureDataset(size);

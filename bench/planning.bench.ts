@@ -13,7 +13,7 @@ import type { IsoDate } from '../src/core/domain.js';
 import { DEFAULT_LEVELS } from '../src/core/policy.js';
 import { planDue } from '../src/planning/plan-due.js';
 import { loadSqlEngine } from '../src/storage/sql-engine.js';
-import { sql as schema } from '../src/storage/migrations/001-initial.js';
+import { MIGRATIONS } from '../src/storage/migrations/index.js';
 import type { Store } from '../src/storage/store.js';
 import { seededRandom } from './lib/random.js';
 import { defineBenchmark, type Benchmark } from './types.js';
@@ -123,7 +123,8 @@ function memoryStore(db: SqlJsDatabase): Store {
 /** Build both databases with the same rows: natively (fast inserts), then a byte copy into sql.js. */
 export async function buildPlanningDatabases(customers: number, items: number): Promise<Context> {
   const native = new Sqlite(':memory:');
-  native.exec(schema);
+  // Every migration, triggers included, so the reminder state is built the way writers build it.
+  for (const migration of MIGRATIONS) native.exec(migration.sql);
   native.exec('BEGIN');
   generatePlanningData(nativeSink(native), customers, items, BENCH_AS_OF);
   native.exec('COMMIT');

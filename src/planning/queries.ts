@@ -8,7 +8,7 @@
 import type { BindParams, Database, SqlValue } from 'sql.js';
 import { addDays, dayOfMonthClamped, startOfMonth } from '../core/dates.js';
 import type { IsoDate } from '../core/domain.js';
-import type { Policy } from '../core/plan.js';
+import type { Level, Policy } from '../core/plan.js';
 
 /**
  * Message statuses that count as "included" for the rules (a `sending` one may be in flight now).
@@ -28,25 +28,39 @@ export function eachRow(db: Database, sql: string, params: BindParams, onRow: (r
   }
 }
 
-/** The SQL expression of the ladder position an item reaches (NULL when none), and its parameters. */
-function reachedExpression(policy: Policy, asOf: IsoDate): { sql: string; params: SqlValue[] } {
-  const ordered = [...policy.levels].sort((a, b) => a.days - b.days);
-  const params: SqlValue[] = [];
-  const whens: string[] = [];
-  for (let position = ordered.length - 1; position >= 0; position--) {
-    whens.push(`WHEN i.due_date <= ? THEN ${position}`);
-    params.push(addDays(asOf, -ordered[position]!.days));
-  }
-  return { sql: `(CASE ${whens.join(' ')} END)`, params };
-}
+/** Separators of the encoded `items.reminder_levels` (migration 3): before a level, before its date. */
+export const LEVEL_MARK = '\u001e';
+/** Separator between a level and its latest as-of date in `items.reminder_levels`. */
+export const DATE_MARK = '\u001f';
 
-/** The SQL expression of a history row's ladder position (NULL for levels not in the ladder). */
-function levelExpression(policy: Policy): { sql: string; params: SqlValue[] } {
-  const ordered = [...policy.levels].sort((a, b) => a.days - b.days);
-  return {
-    sql: `(CASE mi.level ${ordered.map((_, position) => `WHEN ? THEN ${position}`).join(' ')} END)`,
-    params: ordered.map((level) => level.id),
-  };
+/**
+ * The SQL condition "item i is blocked at ladder position `position`" over its encoded reminder
+ * levels: counted at a higher position, or at `position` itself unless that is the repeating last
+ * level and the latest inclusion there is at least R days old. Reads the row only (no lookup).
+ */
+function blockedAt(ordered: readonly Level[], position: number, asOf: IsoDate): { sql: string; params: SqlValue[] } {
+  const last = ordered.length - 1;
+  const has = (id: string) => ({ sql: `instr(i.reminder_levels, ?) > 0`, param: `${LEVEL_MARK}${id}${DATE_MARK}` });
+  const terms: string[] = [];
+  const params: SqlValue[] = [];
+  for (let higher = position + 1; higher <= last; higher++) {
+    const term = has(ordered[higher]!.id);
+    terms.push(term.sql);
+    params.push(term.param);
+  }
+  const own = has(ordered[position]!.id);
+  const repeat = ordered[position]!.repeatEveryDays;
+  if (position === last && repeat !== undefined && repeat > 0) {
+    // Blocked while the latest inclusion here is newer than R days. The date right after the mark
+    // is compared by its first 10 characters (an ISO date is exactly that): when that prefix is
+    // newer the date is too, so this never blocks a due repeat (a superset is harmless).
+    terms.push(`(${own.sql} AND substr(i.reminder_levels, instr(i.reminder_levels, ?) + ?, 10) > ?)`);
+    params.push(own.param, own.param, own.param.length, addDays(asOf, -repeat));
+  } else {
+    terms.push(own.sql);
+    params.push(own.param);
+  }
+  return { sql: `(${terms.join(' OR ')})`, params };
 }
 
 /**
@@ -54,39 +68,37 @@ function levelExpression(policy: Policy): { sql: string; params: SqlValue[] } {
  * engine decides); a customer missing here would be a lost reminder, so the pending test mirrors
  * the engine's rule exactly: reached position r, and no counted history at a higher position nor
  * at r itself (unless r is the repeating last level and that inclusion is at least R days old).
+ * The history comes from `items.reminder_levels`, so finding pending items is one scan of items.
  */
 export function candidateCustomers(db: Database, policy: Policy, asOf: IsoDate): string[] {
   const ordered = [...policy.levels].sort((a, b) => a.days - b.days);
-  const last = ordered.length - 1;
-  const repeat = ordered[last]?.repeatEveryDays;
-  const reached = reachedExpression(policy, asOf);
-  const level = levelExpression(policy);
   const lowest = ordered[0];
   const codes = new Set<string>();
   const parts: string[] = [];
   const params: SqlValue[] = [];
   if (lowest !== undefined) {
-    // Blocked at r when included at r (unless r is the repeating last level and that inclusion
-    // is at least R days old) or above r.
-    const repeatClause = repeat !== undefined && repeat > 0 ? `AND NOT (r.pos = ${last} AND m.as_of <= ?)` : '';
-    parts.push(`SELECT r.customer_code AS code FROM (
-        SELECT i.customer_code, i.number, ${reached.sql} AS pos FROM items i
-        WHERE i.open_amount <> 0 AND i.open_amount > 0 AND i.due_date <= ? AND (i.hold_until IS NULL OR i.hold_until < ?)
-          AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM plans p WHERE p.customer_code = i.customer_code
-            AND p.case_ref = i.case_ref AND p.active = 1 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)))
-      ) r
-      WHERE NOT EXISTS (SELECT 1 FROM message_items mi JOIN messages m ON m.id = mi.message_id
-        WHERE mi.customer_code = r.customer_code AND mi.item_number = r.number AND m.status IN ${COUNTED_STATUSES}
-          AND m.kind = 'reminder' AND (${level.sql} > r.pos OR (${level.sql} = r.pos ${repeatClause})))`);
-    params.push(...reached.params, addDays(asOf, -lowest.days), asOf, asOf, asOf, ...level.params, ...level.params);
-    if (repeatClause) params.push(addDays(asOf, -(repeat as number)));
+    // The position reached decides which levels block: the highest threshold passed wins.
+    const whens: string[] = [];
+    const whenParams: SqlValue[] = [];
+    for (let position = ordered.length - 1; position >= 0; position--) {
+      const blocked = blockedAt(ordered, position, asOf);
+      whens.push(`WHEN i.due_date <= ? THEN ${blocked.sql}`);
+      whenParams.push(addDays(asOf, -ordered[position]!.days), ...blocked.params);
+    }
+    // items_pending_scan (migration 3) covers every column read here: a range scan of the index only.
+    parts.push(`SELECT i.customer_code AS code FROM items i INDEXED BY items_pending_scan
+      WHERE i.open_amount > 0 AND i.due_date <= ? AND (i.hold_until IS NULL OR i.hold_until < ?)
+        AND (i.reminder_levels IS NULL OR NOT (CASE ${whens.join(' ')} END))
+        AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM plans p WHERE p.customer_code = i.customer_code
+          AND p.case_ref = i.case_ref AND p.active = 1 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)))`);
+    params.push(addDays(asOf, -lowest.days), asOf, ...whenParams, asOf, asOf);
   }
   // Statement cadence: an interval is set and no counted message within it (open items checked later).
   parts.push(`SELECT c.code AS code FROM customers c
     WHERE COALESCE(c.statement_every_days, ?) > 0
       AND EXISTS (SELECT 1 FROM items i WHERE i.customer_code = c.code AND i.open_amount <> 0)
-      AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.customer_code = c.code AND m.status IN ${COUNTED_STATUSES}
-        AND m.as_of > date(?, '-' || COALESCE(c.statement_every_days, ?) || ' days'))`);
+      AND NOT EXISTS (SELECT 1 FROM customer_last_message lm WHERE lm.customer_code = c.code
+        AND lm.last_as_of > date(?, '-' || COALESCE(c.statement_every_days, ?) || ' days'))`);
   params.push(policy.statementEveryDays, asOf, policy.statementEveryDays);
   if (policy.installments.enabled) parts.push(`SELECT customer_code FROM plans WHERE active = 1`);
   // UNION ALL and a Set: asking SQLite for distinct rows would make it walk every table in order.
@@ -107,20 +119,13 @@ export const SQL = {
   customers: `SELECT json_group_array(json_array(code, name, email, email2, email3, language, currency, reminders,
       statement_every_days, agent_email, hold_until, notes))
     FROM customers WHERE code IN (SELECT value FROM json_each(?))`,
+  /** Open items with their encoded reminder levels (migration 3), the counted history the rules read. */
   openItems: `SELECT json_group_array(json_array(customer_code, number, kind, issue_date, due_date, amount, open_amount,
-      currency, reference, case_ref, hold_until))
+      currency, reference, case_ref, hold_until, reminder_levels))
     FROM items WHERE customer_code IN (SELECT value FROM json_each(?)) AND open_amount <> 0`,
-  history: `SELECT json_group_array(json_array(customer_code, item_number, level, latest)) FROM (
-      SELECT mi.customer_code, mi.item_number, mi.level, MAX(m.as_of) AS latest FROM message_items mi
-        JOIN messages m ON m.id = mi.message_id
-        JOIN items i ON i.customer_code = mi.customer_code AND i.number = mi.item_number AND i.open_amount <> 0
-      WHERE mi.customer_code IN (SELECT value FROM json_each(?)) AND mi.level IS NOT NULL
-        AND m.status IN ${COUNTED_STATUSES} AND m.kind = 'reminder'
-      GROUP BY mi.customer_code, mi.item_number, mi.level)`,
-  lastMessage: `SELECT json_group_array(json_array(customer_code, latest)) FROM (
-      SELECT customer_code, MAX(as_of) AS latest FROM messages
-      WHERE customer_code IN (SELECT value FROM json_each(?)) AND status IN ${COUNTED_STATUSES}
-      GROUP BY customer_code)`,
+  /** Latest counted message of any kind per customer (migration 3 keeps it). */
+  lastMessage: `SELECT json_group_array(json_array(customer_code, last_as_of)) FROM customer_last_message
+      WHERE customer_code IN (SELECT value FROM json_each(?))`,
   plans: `SELECT json_group_array(json_array(p.customer_code, p.case_ref, p.installment, p.day_of_month, p.start_date, p.end_date,
       COALESCE((SELECT SUM(amount) FROM items i WHERE i.customer_code = p.customer_code AND i.case_ref = p.case_ref), 0),
       COALESCE((SELECT SUM(open_amount) FROM items i WHERE i.customer_code = p.customer_code AND i.case_ref = p.case_ref), 0),

@@ -4,6 +4,7 @@
  */
 import { sql as initial } from './001-initial.js';
 import { sql as delivery } from './002-delivery.js';
+import { sql as itemReminderState } from './003-item-reminder-state.js';
 
 /** One numbered schema change. */
 export interface Migration {
@@ -16,4 +17,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'delivery', sql: delivery },
+  { version: 3, name: 'item-reminder-state', sql: itemReminderState },
 ];

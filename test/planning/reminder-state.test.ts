@@ -1,0 +1,184 @@
+/**
+ * The reminder state of migration 3 (items.reminder_levels, customer_last_message) kept by
+ * triggers: it must always equal what the message history says, whichever writer changed it.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Database } from 'sql.js';
+import type { MessageStatus } from '../../src/core/domain.js';
+import { decodeLevels } from '../../src/planning/snapshots.js';
+import { insertMessage, markSendingUncertain, updateMessageStatus } from '../../src/storage/messages.js';
+import { upsertItems } from '../../src/storage/items.js';
+import { migrate } from '../../src/storage/migrations.js';
+import { MIGRATIONS } from '../../src/storage/migrations/index.js';
+import { loadSqlEngine } from '../../src/storage/sql-engine.js';
+import { aCustomer, aMessage, anItem, makeStore } from '../helpers/store.js';
+import { seed } from './seed.js';
+
+/** Each item's decoded state, keyed `customer/number`, only for items that have one. */
+function itemState(db: Database): Record<string, { level: string; latest: string }[]> {
+  const state: Record<string, { level: string; latest: string }[]> = {};
+  for (const [customer, number, encoded] of db.exec('SELECT customer_code, number, reminder_levels FROM items')[0]?.values ?? []) {
+    const levels = decodeLevels(encoded);
+    if (levels) state[`${String(customer)}/${String(number)}`] = levels;
+  }
+  return state;
+}
+
+/** The same, computed directly from the history (the definition in src/core/rules/README.md). */
+function expectedItemState(db: Database): Record<string, { level: string; latest: string }[]> {
+  const state: Record<string, { level: string; latest: string }[]> = {};
+  const rows = db.exec(`SELECT mi.customer_code, mi.item_number, mi.level, MAX(m.as_of) FROM message_items mi
+      JOIN messages m ON m.id = mi.message_id
+      JOIN items i ON i.customer_code = mi.customer_code AND i.number = mi.item_number
+    WHERE mi.level IS NOT NULL AND m.kind = 'reminder' AND m.status IN ('sent', 'uncertain', 'sending')
+    GROUP BY mi.customer_code, mi.item_number, mi.level ORDER BY mi.level`)[0]?.values ?? [];
+  for (const [customer, number, level, latest] of rows) {
+    (state[`${String(customer)}/${String(number)}`] ??= []).push({ level: String(level), latest: String(latest) });
+  }
+  return state;
+}
+
+function lastMessages(db: Database): unknown[][] {
+  return db.exec('SELECT customer_code, last_as_of FROM customer_last_message ORDER BY customer_code')[0]?.values ?? [];
+}
+
+function expectedLastMessages(db: Database): unknown[][] {
+  return db.exec(`SELECT customer_code, MAX(as_of) FROM messages WHERE status IN ('sent', 'uncertain', 'sending')
+    GROUP BY customer_code ORDER BY customer_code`)[0]?.values ?? [];
+}
+
+const line = (itemNumber: string, level: string | null) => ({ itemNumber, level, openAmount: 10000 });
+
+describe('reminder state triggers', () => {
+  it('a sent reminder sets the level; moving it to failed falls back to the remaining history', async () => {
+    const store = await makeStore();
+    await seed(store, { customers: [aCustomer()], items: [anItem({ number: 'INV-1' })] });
+    const ids: number[] = [];
+    await store.write((db) => {
+      ids.push(insertMessage(db, aMessage({ asOf: '2026-02-01', messageId: '<a@t>', items: [line('INV-1', 'first')] })));
+      ids.push(insertMessage(db, aMessage({ asOf: '2026-03-01', messageId: '<b@t>', items: [line('INV-1', 'first')] })));
+    });
+    expect(itemState(store.db)).toEqual({ 'C001/INV-1': [{ level: 'first', latest: '2026-03-01' }] });
+    expect(lastMessages(store.db)).toEqual([['C001', '2026-03-01']]);
+    await store.write((db) => updateMessageStatus(db, ids[1]!, 'failed', 'refused', '2026-03-01T10:00:00Z'));
+    expect(itemState(store.db)).toEqual({ 'C001/INV-1': [{ level: 'first', latest: '2026-02-01' }] });
+    expect(lastMessages(store.db)).toEqual([['C001', '2026-02-01']]);
+    await store.write((db) => updateMessageStatus(db, ids[0]!, 'failed', 'refused', '2026-03-01T10:00:00Z'));
+    expect(itemState(store.db)).toEqual({});
+    expect(lastMessages(store.db)).toEqual([]);
+    store.close();
+  });
+
+  it.each<[MessageStatus, boolean]>([
+    ['sent', true],
+    ['uncertain', true],
+    ['sending', true],
+    ['failed', false],
+  ])('a reminder with status %s counts: %s', async (status, counts) => {
+    const store = await makeStore();
+    await seed(store, {
+      customers: [aCustomer()],
+      items: [anItem({ number: 'INV-1' })],
+      messages: [aMessage({ status, level: 'second', asOf: '2026-02-10', items: [line('INV-1', 'second')] })],
+    });
+    expect(itemState(store.db)).toEqual(counts ? { 'C001/INV-1': [{ level: 'second', latest: '2026-02-10' }] } : {});
+    expect(lastMessages(store.db)).toEqual(counts ? [['C001', '2026-02-10']] : []);
+    store.close();
+  });
+
+  it('statements never set a level but count as the last message; sending turned uncertain still counts', async () => {
+    const store = await makeStore();
+    await seed(store, {
+      customers: [aCustomer()],
+      items: [anItem({ number: 'INV-1' }), anItem({ number: 'INV-2' })],
+      messages: [
+        aMessage({ kind: 'statement', level: null, asOf: '2026-02-20', items: [line('INV-1', 'first'), line('INV-2', null)] }),
+        aMessage({ status: 'sending', asOf: '2026-02-10', messageId: '<s@t>', items: [line('INV-2', 'first'), line('INV-1', null)] }),
+      ],
+    });
+    await store.write((db) => void markSendingUncertain(db, '2026-02-21T00:00:00Z'));
+    expect(itemState(store.db)).toEqual({ 'C001/INV-2': [{ level: 'first', latest: '2026-02-10' }] });
+    expect(lastMessages(store.db)).toEqual([['C001', '2026-02-20']]);
+    store.close();
+  });
+
+  it('an item written after its history, or re-imported, has the state of that history', async () => {
+    const store = await makeStore();
+    await seed(store, {
+      customers: [aCustomer()],
+      messages: [aMessage({ level: 'final', asOf: '2026-02-10', items: [line('INV-9', 'final')] })],
+    });
+    await store.write((db) => upsertItems(db, [anItem({ number: 'INV-9' })]));
+    expect(itemState(store.db)).toEqual({ 'C001/INV-9': [{ level: 'final', latest: '2026-02-10' }] });
+    await store.write((db) => upsertItems(db, [anItem({ number: 'INV-9', openAmount: 5000 })]));
+    expect(itemState(store.db)).toEqual({ 'C001/INV-9': [{ level: 'final', latest: '2026-02-10' }] });
+    store.close();
+  });
+
+  it('the migration fills the state from a history written before it', async () => {
+    const SQL = await loadSqlEngine();
+    const db = new SQL.Database();
+    migrate(db, 'old.db', MIGRATIONS.filter((m) => m.version < 3));
+    db.run("INSERT INTO customers (code, name, currency) VALUES ('C001', 'Acme', 'EUR')");
+    db.run(`INSERT INTO items (customer_code, number, kind, issue_date, due_date, amount, open_amount, currency)
+      VALUES ('C001', 'INV-1', 'invoice', '2026-01-01', '2026-01-31', 100, 100, 'EUR')`);
+    insertMessage(db, aMessage({ asOf: '2026-02-10', messageId: '<1@t>', items: [line('INV-1', 'first')] }));
+    insertMessage(db, aMessage({ asOf: '2026-02-20', messageId: '<2@t>', level: 'second', items: [line('INV-1', 'second')] }));
+    insertMessage(db, aMessage({ asOf: '2026-03-20', messageId: '<3@t>', status: 'failed', level: 'final', items: [line('INV-1', 'final')] }));
+    migrate(db, 'old.db');
+    expect(itemState(db)).toEqual({
+      'C001/INV-1': [
+        { level: 'first', latest: '2026-02-10' },
+        { level: 'second', latest: '2026-02-20' },
+      ],
+    });
+    expect(lastMessages(db)).toEqual([['C001', '2026-02-20']]);
+    db.close();
+  });
+
+  it('equals the history after any sequence of inserts and status changes', async () => {
+    const statusArb = fc.constantFrom<MessageStatus>('sending', 'sent', 'failed', 'uncertain');
+    const messageArb = fc.record({
+      customer: fc.constantFrom('C001', 'C002'),
+      kind: fc.constantFrom('reminder' as const, 'reminder' as const, 'statement' as const),
+      day: fc.integer({ min: 1, max: 28 }),
+      status: statusArb,
+      later: fc.option(statusArb, { nil: null }),
+      items: fc.uniqueArray(fc.record({ number: fc.constantFrom('A', 'B', 'C'), level: fc.constantFrom('first', 'second', 'final', null) }), {
+        selector: (i) => i.number,
+        maxLength: 3,
+      }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(messageArb, { maxLength: 8 }), async (messages) => {
+        const store = await makeStore();
+        const customers = [aCustomer(), aCustomer({ code: 'C002' })];
+        const items = customers.flatMap((c) => ['A', 'B'].map((number) => anItem({ customerCode: c.code, number })));
+        await seed(store, { customers, items });
+        await store.write((db) => {
+          const ids = messages.map((m, index) =>
+            insertMessage(db, aMessage({
+              customerCode: m.customer,
+              kind: m.kind,
+              level: m.kind === 'reminder' ? 'first' : null,
+              asOf: `2026-02-${String(m.day).padStart(2, '0')}`,
+              status: m.status,
+              messageId: `<p${index}@t>`,
+              items: m.items.map((i) => line(i.number, i.level)),
+            })),
+          );
+          messages.forEach((m, index) => {
+            if (m.later !== null) updateMessageStatus(db, ids[index]!, m.later, null, '2026-03-01T00:00:00Z');
+          });
+          // Item C arrives after its history.
+          upsertItems(db, customers.map((c) => anItem({ customerCode: c.code, number: 'C' })));
+        });
+        expect(itemState(store.db)).toEqual(expectedItemState(store.db));
+        expect(lastMessages(store.db)).toEqual(expectedLastMessages(store.db));
+        store.close();
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -54,8 +54,9 @@ function blockedAt(ordered: readonly Level[], position: number, asOf: IsoDate): 
     // Blocked while the latest inclusion here is newer than R days. The date right after the mark
     // is compared by its first 10 characters (an ISO date is exactly that): when that prefix is
     // newer the date is too, so this never blocks a due repeat (a superset is harmless).
-    terms.push(`(${own.sql} AND substr(i.reminder_levels, instr(i.reminder_levels, ?) + ?, 10) > ?)`);
-    params.push(own.param, own.param, own.param.length, addDays(asOf, -repeat));
+    // One search for the mark: without it the position is NULL and the test is false (COALESCE).
+    terms.push(`COALESCE(substr(i.reminder_levels, NULLIF(instr(i.reminder_levels, ?), 0) + ?, 10) > ?, 0)`);
+    params.push(own.param, own.param.length, addDays(asOf, -repeat));
   } else {
     terms.push(own.sql);
     params.push(own.param);

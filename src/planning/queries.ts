@@ -2,8 +2,10 @@
  * The SQL that feeds the rules engine. The heavy filtering happens inside SQLite: one pass finds
  * the customers that can get anything on the as-of date (an item pending at the level it reached,
  * a statement whose cadence is due, an installment plan), then a handful of set queries load only
- * those customers' open items, aggregated history and plans, ordered so that snapshots are
- * assembled in one linear merge. Read-only: nothing here writes.
+ * those customers' open items, plans and history. The counted history is not joined here: the
+ * triggers of migration 3 keep it beside the data (`items.reminder_levels`,
+ * `customer_last_message`), so finding pending items is one range scan of a covering index.
+ * Read-only: nothing here writes.
  */
 import type { BindParams, Database, SqlValue } from 'sql.js';
 import { addDays, dayOfMonthClamped, startOfMonth } from '../core/dates.js';

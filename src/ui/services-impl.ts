@@ -1,7 +1,8 @@
 /**
  * The real DeskServices: storage, planning, documents, delivery, import and settings behind the
  * one interface the screens use. Nothing here draws; every error is thrown with a message that
- * the status line can show as it is.
+ * the status line can show as it is. Documents, delivery and import load on first use, so the
+ * desk's first frame does not wait for jspdf and nodemailer.
  */
 import { join } from 'node:path';
 import type { CommandContext, TextSink } from '../cli/context.js';
@@ -9,13 +10,10 @@ import { localDate } from '../core/dates.js';
 import type { IsoDate, MessageRecord } from '../core/domain.js';
 import type { Plan, PlannedMessage } from '../core/plan.js';
 import { resolvePolicy } from '../core/policy.js';
-import { runImport } from '../commands/import.js';
-import { sendTestMail } from '../commands/test-mail.js';
-import { deliverPlan, type MessageOutcome } from '../delivery/deliver.js';
-import { defaultRenderer, type MessageRenderer } from '../delivery/render.js';
+import type { MessageOutcome } from '../delivery/deliver.js';
+import type { MessageRenderer } from '../delivery/render.js';
 import { dataDir, outboxDir, type TransportPlace } from '../mail/transports/index.js';
 import { planDue } from '../planning/plan-due.js';
-import { writePreviews } from '../preview/write-previews.js';
 import { parseSettingValue, settingsWith, settingsWithout } from '../settings/change.js';
 import { getPath, type JsonObject } from '../settings/keys.js';
 import { getCustomer, setHold, setReminders, setStatementInterval } from '../storage/customers.js';
@@ -60,9 +58,12 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     stderr: warnings,
   });
   /** The documents renderer for today, rebuilt when the settings change (templates, company). */
-  const getRenderer = (): MessageRenderer => {
+  const getRenderer = async (): Promise<MessageRenderer> => {
     const asOf = today();
-    if (renderer === null || renderer.asOf !== asOf) renderer = { asOf, value: defaultRenderer(settings(), ctx.cwd, asOf) };
+    if (renderer === null || renderer.asOf !== asOf) {
+      const { defaultRenderer } = await import('../delivery/render.js');
+      renderer = { asOf, value: defaultRenderer(settings(), ctx.cwd, asOf) };
+    }
     return renderer.value;
   };
   const fresh = (): Store => {
@@ -129,14 +130,17 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     preview: async (message) => {
       const summary = statementSummary(message);
       try {
-        const out = await getRenderer().render(message);
+        const out = await (await getRenderer()).render(message);
         return { subject: out.subject, text: out.text, to: out.to, cc: out.cc, statementSummary: summary };
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         return { subject: '(not rendered)', text: `The e-mail could not be rendered: ${why}`, to: message.to, cc: message.cc, statementSummary: summary };
       }
     },
-    writePreview: (message, dir) => writePreviews(oneMessagePlan([message]), dir ?? services.previewDir(), ctx),
+    writePreview: async (message, dir) => {
+      const { writePreviews } = await import('../preview/write-previews.js');
+      return writePreviews(oneMessagePlan([message]), dir ?? services.previewDir(), ctx);
+    },
     previewDir: () => join(dataDir(place), 'preview'),
     transportLabel: () => {
       const s = settings();
@@ -146,6 +150,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
       return `outbox ${outboxDir(s, place)}`;
     },
     send: async (messages, onProgress, signal) => {
+      const { deliverPlan } = await import('../delivery/deliver.js');
       const outcome = await deliverPlan(oneMessagePlan(messages), sendContext(), (o, done, total) => onProgress(toSendOutcome(o), done, total), { signal });
       const outcomes = outcome.messages.map(toSendOutcome);
       for (const key of outcome.alreadySent ?? []) outcomes.push({ key, status: 'skipped', messageId: null, error: 'already sent today' });
@@ -153,12 +158,14 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
       return { outcomes, stopped: signal.aborted };
     },
     sendTestMail: async (address) => {
+      const { sendTestMail } = await import('../commands/test-mail.js');
       const result = await sendTestMail(address, settings(), sendContext().env, place, ctx.now());
       if (!result.ok) throw new Error(`test e-mail to ${address} via ${result.transport} failed: ${result.detail}`);
       return `test e-mail sent to ${address} via ${result.transport}: ${result.detail}`;
     },
     importCsv: async (args) => {
       const out = collector();
+      const { runImport } = await import('../commands/import.js');
       const code = await runImport(args, { ...ctx, stdout: out, stderr: out });
       return { ok: code === 0, lines: out.lines };
     },

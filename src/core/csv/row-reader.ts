@@ -8,6 +8,7 @@ import type { IsoDate, Language, Minor } from '../domain.js';
 import { LANGUAGES } from '../domain.js';
 import { currencyDigits, isCurrency, parseAmount } from '../money.js';
 import { parseDate } from '../dates.js';
+import { isValidAddress } from '../recipients.js';
 import type { ColumnIndex } from './columns.js';
 import { parsePlainAmount } from './plain-amount.js';
 import type { CsvRecord, RowError, Validated, ValueFormat } from './types.js';
@@ -15,8 +16,6 @@ import type { CsvRecord, RowError, Validated, ValueFormat } from './types.js';
 const DATE_EXAMPLE = { YMD: '2026-03-31', DMY: '31/03/2026', MDY: '03/31/2026' } as const;
 const TRUE_WORDS = new Set(['yes', 'true', '1']);
 const FALSE_WORDS = new Set(['no', 'false', '0']);
-// One plain addr-spec: no spaces, no list separators, no display name, a dot in the domain.
-const MAILBOX = /^[^\s@,;<>()"'\\]+@[^\s@,;<>()"'\\.]+(?:\.[^\s@,;<>()"'\\.]+)+$/;
 
 /** Typed access to the fields of one record at a time; collects every problem found. */
 export class RowReader {
@@ -158,7 +157,7 @@ export class RowReader {
     if (/[,;]/.test(value) || (value.match(/@/g) ?? []).length > 1) {
       return this.fail(column, `"${value}" holds several addresses; give one address per column`);
     }
-    if (!MAILBOX.test(value)) return this.fail(column, `"${value}" is not an e-mail address`);
+    if (!isValidAddress(value)) return this.fail(column, `"${value}" is not an e-mail address`);
     return value;
   }
 }

@@ -79,10 +79,3 @@ export function agingOf(items: readonly Item[], asOf: IsoDate): Aging[] {
   for (const item of items) acc.add(item.currency, daysBetween(item.dueDate, asOf), item.openAmount);
   return acc.result();
 }
-
-/** Open total per currency of an aging list. */
-export function agingTotal(aging: Aging): Minor {
-  let total = 0;
-  for (const bucket of AGING_BUCKETS) total += aging.buckets[bucket];
-  return total;
-}

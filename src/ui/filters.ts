@@ -4,6 +4,7 @@
  * turns it into a predicate or names every field it cannot read.
  */
 import { isIsoDate } from '../core/dates.js';
+import { currencyDigits } from '../core/money.js';
 import type { IsoDate } from '../core/domain.js';
 import type { PlannedMessage } from '../core/plan.js';
 import type { CustomerRow } from './services.js';
@@ -165,8 +166,11 @@ export function messagePasses(message: PlannedMessage, filters: Filters): boolea
   return true;
 }
 
+// minTotal is typed in major units, so each open total is compared in its own currency's major units.
+const majorOf = (currency: string, amount: number): number => amount / 10 ** currencyDigits(currency);
+
 /** Whether a customer row passes the filters (fields about items and levels do not apply). */
-export function customerPasses(row: CustomerRow, filters: Filters, majorOf: (currency: string, amount: number) => number): boolean {
+export function customerPasses(row: CustomerRow, filters: Filters): boolean {
   if (filters.minDaysOverdue !== null && (row.oldestDaysOverdue ?? -Infinity) < filters.minDaysOverdue) return false;
   if (filters.minTotal !== null && !row.open.some((o) => majorOf(o.currency, o.amount) >= (filters.minTotal ?? 0))) return false;
   if (filters.language !== null && row.language !== filters.language) return false;

@@ -1,5 +1,4 @@
 /** State of the Customers screen as a reducer (pure), and the rows it derives from it. */
-import { currencyDigits } from '../../core/money.js';
 import { customerPasses, DEFAULT_FILTERS, isUnfiltered, NO_FILTERS, type FilterText, type Filters } from '../filters.js';
 import { memoLast } from '../hooks/list-keys.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
@@ -64,8 +63,6 @@ export function customersReducer(state: CustomersState, action: CustomersAction)
 /** The customers' search index (code, name, e-mails). */
 export const customerIndex = createFoldIndex<CustomerRow>((r) => `${r.code} ${r.name} ${r.emails.join(' ')}`);
 
-const majorOf = (currency: string, amount: number): number => amount / 10 ** currencyDigits(currency);
-
 /** The customers that pass the filters and the search. */
 export const visibleCustomers = memoLast((data: CustomerList | null, filters: Filters, query: string): CustomerRow[] => {
   if (!data) return [];
@@ -77,7 +74,7 @@ export const visibleCustomers = memoLast((data: CustomerList | null, filters: Fi
   for (let i = 0; i < data.rows.length; i += 1) {
     const row = data.rows[i]!;
     if (index && !index[i]!.includes(q)) continue;
-    if (!plain && !customerPasses(row, filters, majorOf)) continue;
+    if (!plain && !customerPasses(row, filters)) continue;
     out.push(row);
   }
   return out;

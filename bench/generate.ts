@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGUAGES, type IsoDate, type Language } from '../src/core/domain.js';
 import { fromDayNumber, isIsoDate, toDayNumber } from '../src/core/dates.js';
+import { formatMinor } from '../src/core/money.js';
 import { CsvFileWriter } from './lib/csv-writer.js';
 import { NAME_PARTS } from './lib/names.js';
 import { seededRandom, type Random } from './lib/random.js';
@@ -51,9 +52,7 @@ const DATE_WINDOW_AFTER = 400;
 
 /** Format minor units (2 digits, every generated currency has 2) as a major-unit decimal. */
 export function formatCents(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return formatMinor(cents, 2);
 }
 
 /** Write customers.csv, items.csv and payments.csv into options.dir. */

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { addDays } from '../src/core/dates.js';
 import type { Language } from '../src/core/domain.js';
+import { formatMinor } from '../src/core/money.js';
 import { seededRandom } from '../bench/lib/random.js';
 import { DEMO_CUSTOMERS, type DemoCustomer } from './demo-customers.js';
 import { DEMO_AS_OF } from './demo-dates.js';
@@ -44,7 +45,7 @@ const PREFIX: Record<Language, [string, string, string]> = {
 };
 const SCALE: Record<string, number> = { EUR: 1, GBP: 1, USD: 1.2, BGN: 2, BRL: 5 };
 const D = (days: number): string => addDays(DEMO_AS_OF, days);
-const money = (cents: number): string => `${cents < 0 ? '-' : ''}${Math.trunc(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+const money = (cents: number): string => formatMinor(cents, 2);
 
 /** The four demo tables as CSV rows, in SPEC §7 column order. */
 export function buildDemoRows(): { customers: Row[]; items: Row[]; payments: Row[]; plans: Row[] } {

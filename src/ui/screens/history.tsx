@@ -17,7 +17,8 @@ import { openSearch, usePrompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { commandFor } from '../keys.js';
 import type { ScreenProps } from './due.js';
-import { historyReducer, initialHistory, visibleRecords } from './history-model.js';
+import { historyReducer, initialHistory, recordIndex, visibleRecords } from './history-model.js';
+import { warmInSteps } from '../fold-index.js';
 
 const STATUS_COLORS: Record<MessageRecord['status'], string | undefined> = { sent: undefined, sending: 'yellow', uncertain: 'yellow', failed: 'red' };
 
@@ -55,7 +56,11 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
 
   useLoad(
     () => services.listHistory(),
-    (records) => dispatch({ type: 'loaded', records }),
+    (records) => {
+      dispatch({ type: 'loaded', records });
+      // Build the search index in small steps between keys, as Customers and Due now do.
+      warmInSteps(recordIndex, records);
+    },
     (error) => dispatch({ type: 'failed', error }),
     [services, version],
   );

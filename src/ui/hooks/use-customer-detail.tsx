@@ -76,7 +76,7 @@ export interface CustomerDetailView {
 const STATUS_COLORS: Record<TimelineEntry['status'], string | undefined> = { sent: undefined, sending: 'yellow', failed: 'red', uncertain: 'yellow' };
 
 /** The customer detail, sharing the screen's prompt, preview and send flow. */
-export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFlow, onClose: () => void): CustomerDetailView {
+export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFlow): CustomerDetailView {
   const { services, review, asOf, version, notify, dataChanged } = useDesk();
   const [state, dispatch, ref] = useRefReducer(reducer, closedDetail);
   const write = useWriteFiles();
@@ -129,7 +129,6 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
     switch (command) {
       case 'back':
         dispatch({ type: 'close' });
-        onClose();
         return true;
       case 'pane':
         dispatch({ type: 'pane' });

@@ -14,8 +14,6 @@ export interface CustomersState {
   query: string;
   filterText: FilterText;
   filters: Filters;
-  /** Code of the customer whose detail is open. */
-  open: string | null;
 }
 
 /** What can happen on the Customers screen. */
@@ -24,8 +22,7 @@ export type CustomersAction =
   | { type: 'failed'; error: string }
   | { type: 'list'; action: ListAction }
   | { type: 'query'; query: string }
-  | { type: 'filters'; text: FilterText; filters: Filters }
-  | { type: 'open'; code: string | null };
+  | { type: 'filters'; text: FilterText; filters: Filters };
 
 /** Before the list has loaded. */
 export const initialCustomers: CustomersState = {
@@ -35,7 +32,6 @@ export const initialCustomers: CustomersState = {
   query: '',
   filterText: NO_FILTERS,
   filters: DEFAULT_FILTERS,
-  open: null,
 };
 
 /** The Customers reducer. */
@@ -51,8 +47,6 @@ export function customersReducer(state: CustomersState, action: CustomersAction)
       return { ...state, query: action.query, list: listReducer(state.list, { type: 'reset' }) };
     case 'filters':
       return { ...state, filterText: action.text, filters: action.filters, list: listReducer(state.list, { type: 'reset' }) };
-    case 'open':
-      return { ...state, open: action.code };
     default: {
       const never: never = action;
       return never;

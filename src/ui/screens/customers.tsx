@@ -43,7 +43,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   const prompt = usePrompt();
   const preview = usePreview();
   const send = useSend();
-  const detail = useCustomerDetail(prompt, preview, send, () => dispatch({ type: 'open', code: null }));
+  const detail = useCustomerDetail(prompt, preview, send);
   const filterForm = useFilterForm((text, filters) => dispatch({ type: 'filters', text, filters }));
   const tableHeight = useRef(10);
 
@@ -75,10 +75,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     }
     switch (command) {
       case 'open':
-        if (current) {
-          dispatch({ type: 'open', code: current.code });
-          detail.open(current.code);
-        }
+        if (current) detail.open(current.code);
         return true;
       case 'search':
         openSearch(prompt, s.query, (query) => dispatch({ type: 'query', query }));

@@ -6,6 +6,7 @@
 import { validateLevels } from '../core/policy.js';
 import { isCurrency } from '../core/money.js';
 import { ibanProblem, isValidBic } from '../core/iban.js';
+import { checkAddress } from '../core/recipients.js';
 import type { Level } from '../core/plan.js';
 import { settingsSchema, type SchemaNode } from './schema.js';
 import { checkSchema, type SchemaError } from './check-schema.js';
@@ -53,10 +54,29 @@ function semanticProblems(settings: JsonObject): SettingsProblem[] {
   if (typeof bic === 'string' && !isValidBic(bic)) {
     problems.push({ key: 'company.bic', message: `"${bic}" is not a BIC (8 or 11 letters and digits, like COBADEFFXXX)` });
   }
+  problems.push(...addressProblems(settings));
   const currency = getPath(settings, 'policy.defaultCurrency');
   if (typeof currency === 'string' && !isCurrency(currency)) {
     problems.push({ key: 'policy.defaultCurrency', message: `"${currency}" is not an ISO 4217 currency code` });
   }
+  return problems;
+}
+
+// The schema's pattern only rejects what can never be an address; the addresses settings hold are
+// also used for sending, so they must pass the same check sending applies (e.g. `a@b` is refused).
+function addressProblems(settings: JsonObject): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  const check = (key: string, value: unknown, mailbox: boolean): void => {
+    if (typeof value !== 'string') return;
+    const inner = mailbox ? /<([^<>]*)>\s*$/.exec(value)?.[1] ?? value : value;
+    const result = checkAddress(inner);
+    if (!result.ok) problems.push({ key, message: `"${value}" ${result.error}` });
+  };
+  check('company.email', getPath(settings, 'company.email'), false);
+  check('smtp.from', getPath(settings, 'smtp.from'), true);
+  check('smtp.replyTo', getPath(settings, 'smtp.replyTo'), true);
+  const bcc = getPath(settings, 'mail.bcc');
+  for (const entry of Array.isArray(bcc) ? bcc : [bcc]) check('mail.bcc', entry, false);
   return problems;
 }
 

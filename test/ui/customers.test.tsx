@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
+import { daysBetween } from '../../src/core/dates.js';
 import { formatMoney } from '../../src/ui/format.js';
 import { FakeServices } from './fake-services.js';
 import { KEYS, renderDesk } from './harness.js';
@@ -46,7 +47,12 @@ describe('Customers', () => {
     let frame = await desk.waitFor('Open items');
     expect(frame).toContain(customer.name);
     expect(frame).toContain(`E-mail: ${customer.email}`);
-    for (const item of services.data.items.get(customer.code)!) expect(frame).toContain(item.number);
+    for (const item of services.data.items.get(customer.code)!) {
+      // Days are signed like on Due now: an item not yet due shows how many days remain (negative).
+      const days = daysBetween(item.dueDate, services.today());
+      const row = frame.split('\n').find((l) => l.includes(item.number));
+      expect(row).toMatch(new RegExp(`\\d{4}-\\d\\d-\\d\\d\\s+${days}\\s`));
+    }
     // A hold date must be a date and not in the past; then it is set.
     desk.press('h', '3', '1', '.', '1', '2', KEYS.enter);
     await desk.waitFor('"31.12" is not a date (YYYY-MM-DD)');

@@ -218,7 +218,7 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
       { title: 'Kind', width: 11, cell: (i) => i.kind },
       { title: 'Issued', width: 10, cell: (i) => i.issueDate },
       { title: 'Due', width: 10, cell: (i) => i.dueDate },
-      { title: 'Days', width: 5, align: 'right', cell: (i) => String(Math.max(0, daysBetween(i.dueDate, asOf))) },
+      { title: 'Days', width: 5, align: 'right', cell: (i) => String(daysBetween(i.dueDate, asOf)) },
       { title: 'Open', width: 14, align: 'right', cell: (i) => `${formatMoney(i.openAmount, i.currency)} ${i.currency}` },
       { title: 'Hold', width: 10, cell: (i) => i.holdUntil ?? '' },
     ];

@@ -77,7 +77,8 @@ export async function deliverPlan(
     // The plan may predate our lock (another run sent meanwhile): what history already has is
     // dropped here, so a cron run with nothing new never even connects to the server.
     const already = plan.messages.filter((m) => alreadyInHistory(store.db, guardKeyOf(m, plan.asOf)));
-    const todo: Plan = already.length === 0 ? plan : { ...plan, messages: plan.messages.filter((m) => !already.includes(m)) };
+    const skip = new Set(already);
+    const todo: Plan = skip.size === 0 ? plan : { ...plan, messages: plan.messages.filter((m) => !skip.has(m)) };
     const alreadySent = already.map((m) => ({ alreadySent: m.key }));
     if (todo.messages.length === 0) return summarise(alreadySent, null, recovered);
     const renderer = options.renderer ?? defaultRenderer(settings, ctx.cwd, plan.asOf);

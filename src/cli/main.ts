@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ExitCode, UserError } from '../core/exit-codes.js';
+import { asFileError } from '../core/file-errors.js';
 import type { Store } from '../storage/store.js';
 import { SettingsFile, resolveConfigDir } from '../settings/file.js';
 import type { CommandContext, TextSink } from './context.js';
@@ -110,10 +111,16 @@ async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo):
 }
 
 /**
- * A UserError is the user's to fix: its message and exit code, no stack. Anything else is a bug:
+ * A UserError, or a file-system refusal (disk full, read-only, permission) that reached here
+ * unwrapped, is the user's to fix: its message and exit code, no stack. Anything else is a bug:
  * one line, exit 1, and the stack only when DUEDESK_DEBUG is set.
  */
 export function reportError(error: unknown, io: Pick<CliIo, 'stderr' | 'env'>): number {
+  const fileError = asFileError(error);
+  if (fileError) {
+    io.stderr.write(`duedesk: ${fileError.message}\n`);
+    return fileError.exitCode;
+  }
   if (error instanceof UserError) {
     io.stderr.write(`duedesk: ${error.message}\n`);
     return error.exitCode;

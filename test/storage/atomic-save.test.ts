@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../src/storage/database.js';
-import { removeStaleTemps, saveAtomic } from '../../src/storage/atomic-file.js';
+import { removeStaleTemps, writeFileAtomic } from '../../src/storage/atomic-file.js';
 import { getCustomer, upsertCustomers } from '../../src/storage/customers.js';
 import { aCustomer } from '../helpers/store.js';
 import { runFixture } from './fixtures/spawn.js';
 import { tempDir } from './temp-dir.js';
 
 describe('atomic save', () => {
-  it('replaces the file and leaves no temp behind', () => {
+  it('replaces the file and leaves no temp behind', async () => {
     const dir = tempDir();
     const file = join(dir, 'f.bin');
     writeFileSync(file, 'old');
-    saveAtomic(file, Buffer.from('new content'));
+    await writeFileAtomic(file, Buffer.from('new content'));
     expect(readFileSync(file, 'utf8')).toBe('new content');
     expect(readdirSync(dir)).toEqual(['f.bin']);
   });

@@ -47,7 +47,8 @@ export function mountSmallDisk(kib: number): SmallDisk {
     free: () => rmSync(filler, { force: true }),
     readOnly: (on) => execFileSync('mount', ['-o', `remount,${on ? 'ro' : 'rw'}`, dir]),
     remove() {
-      execFileSync('umount', [dir]);
+      // Lazy: a file a failed test left open must not keep the mount behind.
+      execFileSync('umount', ['-l', dir]);
       rmSync(dir, { recursive: true, force: true });
     },
   };

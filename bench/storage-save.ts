@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { openStore } from '../src/storage/database.js';
 import { loadSqlEngine } from '../src/storage/sql-engine.js';
 import { migrate } from '../src/storage/migrations.js';
-import { saveAtomic } from '../src/storage/atomic-file.js';
+import { writeFileAtomic } from '../src/storage/atomic-file.js';
 import { setHold } from '../src/storage/customers.js';
 
 const customers = Number(process.argv[2] ?? 100_000);
@@ -48,7 +48,7 @@ timed(`generate ${customers} customers, ${items} items`, () => {
       'REF' || i FROM n`);
 });
 const exported = timed('db.export()', () => db.export());
-timed('saveAtomic (temp, fsync, rename, fsync dir)', () => saveAtomic(file, exported));
+await timedAsync('writeFileAtomic (temp, fsync, rename, fsync dir)', () => writeFileAtomic(file, exported));
 process.stdout.write(`file size ${(statSync(file).size / 1e6).toFixed(1)} MB\n`);
 
 const raw = join(folder, 'raw.db');

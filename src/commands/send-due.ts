@@ -61,13 +61,15 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
 /** What the operator must know beyond the per-message report (stderr, so JSON stays clean). */
 export function deliveryNotes(outcome: DeliveryOutcome): string[] {
   const notes: string[] = [];
-  if (outcome.error) notes.push(`sending stopped: ${outcome.error}`);
+  if (outcome.error && outcome.error !== outcome.fileError?.message) notes.push(`sending stopped: ${outcome.error}`);
   if (outcome.recovered) {
     notes.push(`${outcome.recovered} message(s) of an interrupted earlier run are now uncertain: check them in the history (they are never re-sent automatically)`);
   }
   if (outcome.alreadySent && outcome.alreadySent.length > 0) {
     notes.push(`${outcome.alreadySent.length} message(s) were already sent for this date and were not sent again`);
   }
+  // Last, in the CLI's error format, so a cron log ends with the file to fix.
+  if (outcome.fileError) notes.push(`duedesk: ${outcome.fileError.message}`);
   return notes;
 }
 

@@ -14,6 +14,7 @@ import type { DeliveryRecorder } from './recorder.js';
 import { sendWithRetry, type RetryPolicy, type SendEnding } from './send-one.js';
 import type { MessageRenderer } from './render.js';
 import type { MessageOutcome } from './deliver.js';
+import { asFileError, type FileWriteError } from '../core/file-errors.js';
 
 /** Everything the workers of one run share. */
 export interface RunState {
@@ -28,6 +29,8 @@ export interface RunState {
   retry: RetryPolicy;
   /** Set once the run must stop (why); later messages are not attempted. */
   stop: string | null;
+  /** The first file the run could not write (disk full, read-only): it stops the run, exit 2 or 1. */
+  fileError: FileWriteError | null;
   /** Keys begun in this run (the plan should not repeat one, but never send one twice). */
   sentThisRun: Set<string>;
 }
@@ -58,8 +61,8 @@ export async function deliverOne(state: RunState, planned: PlannedMessage): Prom
   try {
     await state.recorder.begin(record, ctx.now().toISOString());
   } catch (error) {
-    state.stop ??= `the send journal cannot be written: ${(error as Error).message}`;
-    return { key: planned.key, status: 'failed', messageId: null, error: `not sent: ${state.stop}`, recipients: [] };
+    // Its line is not (wholly) on disk, so it must not reach the transport: a cut line is dropped on replay.
+    return { key: planned.key, status: 'failed', messageId: null, error: `not sent: ${stopRun(state, error)}`, recipients: [] };
   }
   state.sentThisRun.add(planned.key);
   if (planned.letter) {
@@ -67,7 +70,9 @@ export async function deliverOne(state: RunState, planned: PlannedMessage): Prom
     try {
       await writeLetter(printDir, plan.asOf, planned.key, message.pdf);
     } catch (error) {
-      notes.push(`letter not written: ${(error as Error).message}`);
+      const refused = asFileError(error);
+      notes.push(`letter not written: ${refused?.message ?? (error as Error).message}`);
+      if (refused) stopRun(state, refused);
     }
   }
   let ending: SendEnding;
@@ -78,15 +83,28 @@ export async function deliverOne(state: RunState, planned: PlannedMessage): Prom
   } else {
     ending = await sendWithRetry(state.transport, raw, built.envelope, message.messageId, state.retry);
   }
-  if (ending.stopRun !== null) state.stop ??= ending.stopRun;
+  if (ending.fileError) stopRun(state, ending.fileError);
+  else if (ending.stopRun !== null) state.stop ??= ending.stopRun;
   const recipients: RecipientResult[] = [...built.refused, ...ending.recipients];
   if (built.refused.length > 0 && built.envelope !== null) notes.push(`refused before sending: ${built.refused.map((r) => r.address).join(', ')}`);
   const error = [ending.error, ...notes].filter((n): n is string => n !== null && n !== '').join('; ') || null;
   try {
     await state.recorder.finish(message.messageId, ending.status, error, recipients, ctx.now().toISOString());
   } catch (failure) {
-    // The `sending` line is durable: the next run records this message as uncertain.
-    state.stop ??= `the send journal cannot be written: ${(failure as Error).message}`;
+    // The `sending` line is durable: unless the outcome reached the database, the next run records it as uncertain.
+    stopRun(state, failure);
   }
   return { key: planned.key, status: ending.status, messageId: message.messageId, error, recipients };
+}
+
+/**
+ * Stop the run after a journal or file failure and say why: a file-system refusal is kept as the
+ * run's file error (the CLI names the file and exits 2, or 1 once something was sent).
+ */
+function stopRun(state: RunState, error: unknown): string {
+  const refused = asFileError(error);
+  if (refused) state.fileError ??= refused;
+  const why = refused?.message ?? `the send journal cannot be written: ${(error as Error).message}`;
+  state.stop ??= why;
+  return why;
 }

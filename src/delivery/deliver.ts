@@ -13,7 +13,11 @@ import type { CommandContext } from '../cli/context.js';
 import type { RecipientResult, Transport } from '../mail/transports/types.js';
 import { SendFailure } from '../mail/transports/types.js';
 import { createTransport, type SmtpTuning } from '../mail/transports/index.js';
-import { acquireLock } from '../storage/lock.js';
+import { acquireLock, type LockHandle } from '../storage/lock.js';
+import type { Store } from '../storage/store.js';
+import type { Settings } from '../settings/types.js';
+import type { OpenWritable } from '../storage/write-all.js';
+import { asFileError, FileWriteError, rethrowAsFileError } from '../core/file-errors.js';
 import { DeliveryRecorder, replayJournal, type FoldPolicy } from './recorder.js';
 import { realSleep, type RetryPolicy } from './send-one.js';
 import { guardKeyOf, operatorName } from './record.js';
@@ -41,6 +45,11 @@ export interface DeliveryOutcome {
   error?: string | null;
   /** Messages of an earlier, interrupted run recovered as `uncertain` at the start. */
   recovered?: number;
+  /**
+   * A file the run could not write (journal, outbox, letter, database, send lock): sending
+   * stopped there. Exit 2 when nothing was sent, else 1; the CLI prints it after the report.
+   */
+  fileError?: FileWriteError;
 }
 
 /** Progress callback for the TUI and the CLI summary. */
@@ -59,6 +68,10 @@ export interface DeliveryOptions {
   lockTimeoutMs?: number;
   /** Stop after the messages in flight (TUI Esc). */
   signal?: AbortSignal;
+  /** Opens the send journal (tests cut its writes short or refuse them). */
+  journalFile?: OpenWritable;
+  /** Takes the send lock (tests make its release fail). */
+  acquireLock?: typeof acquireLock;
 }
 
 /** Send every message of `plan` at most once, recording each in the history. */
@@ -70,28 +83,80 @@ export async function deliverPlan(
 ): Promise<DeliveryOutcome> {
   const settings = ctx.settings.read();
   const store = await ctx.openStore();
-  const lock = store.path === null ? null : await acquireLock(`${store.path}.send`, { timeoutMs: options.lockTimeoutMs ?? 10_000 });
-  let transport: Transport | null = null;
+  const lock = store.path === null ? null : await takeSendLock(store.path, options);
+  let outcome: DeliveryOutcome | undefined;
   try {
-    const recovered = await replayJournal(store, ctx.now().toISOString());
-    // The plan may predate our lock (another run sent meanwhile): what history already has is
-    // dropped here, so a cron run with nothing new never even connects to the server.
-    const already = plan.messages.filter((m) => alreadyInHistory(store.db, guardKeyOf(m, plan.asOf)));
-    const skip = new Set(already);
-    const todo: Plan = skip.size === 0 ? plan : { ...plan, messages: plan.messages.filter((m) => !skip.has(m)) };
-    const alreadySent = already.map((m) => ({ alreadySent: m.key }));
-    if (todo.messages.length === 0) return summarise(alreadySent, null, recovered);
-    const renderer = options.renderer ?? defaultRenderer(settings, ctx.cwd, plan.asOf);
-    transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: store.path, cwd: ctx.cwd }, options.smtpTuning));
+    outcome = await deliverLocked(plan, ctx, settings, store, options, onProgress);
+    return outcome;
+  } finally {
+    releaseSendLock(lock, outcome);
+  }
+}
+
+/** The send lock `<db>.send.lock.*`; a file-system refusal names it. */
+async function takeSendLock(dbPath: string, options: DeliveryOptions): Promise<LockHandle> {
+  try {
+    return await (options.acquireLock ?? acquireLock)(`${dbPath}.send`, { timeoutMs: options.lockTimeoutMs ?? 10_000 });
+  } catch (error) {
+    rethrowAsFileError(error, `${dbPath}.send.lock`);
+  }
+}
+
+/**
+ * Give the send lock up. After sending, a refusal (read-only or full disk) must not replace the
+ * per-message report: it joins the outcome as its file error. When the run is already failing,
+ * its own error is the one to report.
+ */
+function releaseSendLock(lock: LockHandle | null, outcome: DeliveryOutcome | undefined): void {
+  try {
+    lock?.release();
+  } catch (error) {
+    const refused = asFileError(error);
+    if (outcome === undefined) return;
+    if (!refused) throw error;
+    withFileError(outcome, refused);
+  }
+}
+
+/** Mark `outcome` as stopped by a file the run could not write, with the exit code that implies. */
+function withFileError(outcome: DeliveryOutcome, refused: FileWriteError): void {
+  outcome.fileError ??= refused;
+  outcome.error ??= refused.message;
+  outcome.exitCode = reachedAny(outcome.messages) ? ExitCode.SomeFailed : ExitCode.Usage;
+}
+
+/** The run itself, with the send lock held: replay, guard, verify, send, record. */
+async function deliverLocked(
+  plan: Plan,
+  ctx: CommandContext,
+  settings: Settings,
+  store: Store,
+  options: DeliveryOptions,
+  onProgress: ProgressListener | undefined,
+): Promise<DeliveryOutcome> {
+  const recovered = await replayJournal(store, ctx.now().toISOString());
+  // The plan may predate our lock (another run sent meanwhile): what history already has is
+  // dropped here, so a cron run with nothing new never even connects to the server.
+  const already = plan.messages.filter((m) => alreadyInHistory(store.db, guardKeyOf(m, plan.asOf)));
+  const skip = new Set(already);
+  const todo: Plan = skip.size === 0 ? plan : { ...plan, messages: plan.messages.filter((m) => !skip.has(m)) };
+  const alreadySent = already.map((m) => ({ alreadySent: m.key }));
+  if (todo.messages.length === 0) return summarise(alreadySent, null, recovered, null);
+  const renderer = options.renderer ?? defaultRenderer(settings, ctx.cwd, plan.asOf);
+  const transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: store.path, cwd: ctx.cwd }, options.smtpTuning));
+  try {
     try {
       await transport.verify();
     } catch (error) {
-      const text = error instanceof SendFailure ? error.message : String(error);
+      const text = error instanceof SendFailure || error instanceof FileWriteError ? error.message : String(error);
       const messages = todo.messages.map((m) => notAttempted(m, text));
-      return { messages, exitCode: ExitCode.TransportUnusable, alreadySent: already.map((m) => m.key), error: text, recovered };
+      const outcome: DeliveryOutcome = { messages, exitCode: ExitCode.TransportUnusable, alreadySent: already.map((m) => m.key), error: text, recovered };
+      if (error instanceof FileWriteError) withFileError(outcome, error);
+      return outcome;
     }
     const warn = (text: string): void => void ctx.stderr.write(`duedesk: ${text}\n`);
-    const recorder = await DeliveryRecorder.open(store, { every: options.fold?.every ?? 200, intervalMs: options.fold?.intervalMs ?? 2000 }, warn);
+    const fold = { every: options.fold?.every ?? 200, intervalMs: options.fold?.intervalMs ?? 2000 };
+    const recorder = await DeliveryRecorder.open(store, fold, warn, options.journalFile);
     const state: RunState = {
       plan: todo,
       settings,
@@ -103,14 +168,16 @@ export async function deliverPlan(
       operator: operatorName(settings.operator),
       retry: { delaysMs: options.retry?.delaysMs ?? [1000, 5000, 15_000], sleep: options.retry?.sleep ?? realSleep },
       stop: null,
+      fileError: null,
       sentThisRun: new Set<string>(),
     };
     const outcomes = await runWorkers(state, options, onProgress);
-    if (!(await recorder.close())) warn('the send journal is kept and will be folded into the history by the next run');
-    return summarise([...alreadySent, ...outcomes], state.stop, recovered);
+    const kept = await recorder.close();
+    if (kept !== null) warn('the send journal is kept and will be folded into the history by the next run');
+    // History that reached only the journal is safe, but the operator must hear the disk is full.
+    return summarise([...alreadySent, ...outcomes], state.stop, recovered, state.fileError ?? asFileError(kept) ?? null);
   } finally {
-    await transport?.close();
-    lock?.release();
+    await transport.close();
   }
 }
 
@@ -142,13 +209,19 @@ function notAttempted(planned: PlannedMessage, why: string): MessageOutcome {
   return { key: planned.key, status: 'failed', messageId: null, error: `not attempted: ${why}`, recipients: [] };
 }
 
-function summarise(all: Array<MessageOutcome | AlreadySent>, stop: string | null, recovered: number): DeliveryOutcome {
+/** True when some message may have reached its recipients (sent or uncertain). */
+function reachedAny(messages: MessageOutcome[]): boolean {
+  return messages.some((m) => m.status === 'sent' || m.status === 'uncertain');
+}
+
+function summarise(all: Array<MessageOutcome | AlreadySent>, stop: string | null, recovered: number, fileError: FileWriteError | null): DeliveryOutcome {
   const messages = all.filter((o): o is MessageOutcome => !('alreadySent' in o));
   const alreadySent = all.flatMap((o) => ('alreadySent' in o ? [o.alreadySent] : []));
-  const reached = messages.some((m) => m.status === 'sent' || m.status === 'uncertain');
   let exitCode: ExitCodeValue = ExitCode.Ok;
-  if (stop !== null && !reached) exitCode = ExitCode.TransportUnusable;
+  if (stop !== null && !reachedAny(messages)) exitCode = ExitCode.TransportUnusable;
   // Uncertain messages of a run that died are reported by the next run: cron sees exit 1.
   else if (messages.some((m) => m.status !== 'sent') || recovered > 0) exitCode = ExitCode.SomeFailed;
-  return { messages, exitCode, alreadySent, error: stop, recovered };
+  const outcome: DeliveryOutcome = { messages, exitCode, alreadySent, error: stop, recovered };
+  if (fileError !== null) withFileError(outcome, fileError);
+  return outcome;
 }

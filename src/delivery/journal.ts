@@ -5,7 +5,9 @@
  * Concurrent appends share one fsync (group commit). The journal is folded into the database in
  * batches and replayed at the start of the next run if a run died.
  */
-import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
+import { rethrowAsFileError } from '../core/file-errors.js';
+import { openWritable, writeAll, type OpenWritable, type WritableFile } from '../storage/write-all.js';
 import type { MessageRecord } from '../core/domain.js';
 import type { RecipientResult } from '../mail/transports/types.js';
 
@@ -45,25 +47,40 @@ export function journalPath(dbPath: string): string {
   return `${dbPath}.journal`;
 }
 
-/** An open journal. `path` null keeps entries in memory only (in-memory databases in tests). */
+/**
+ * An open journal. `path` null keeps entries in memory only (in-memory databases in tests).
+ * Once an append fails (disk full, read-only, a write cut short) the journal refuses every later
+ * append: the file is cut back to its last acknowledged line, and nothing is ever written after
+ * a line that may be cut, so a message reaches the transport only after its whole line is on disk.
+ */
 export class SendJournal {
   private readonly pending: string[] = [];
   private readonly waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   private flushing: Promise<void> | null = null;
+  private failure: unknown = null;
 
   private constructor(
     readonly path: string | null,
-    private readonly handle: FileHandle | null,
+    private readonly handle: WritableFile | null,
+    /** Bytes of the file that every acknowledged append lies within. */
+    private durableLength: number,
   ) {}
 
-  /** Open (creating if needed) the journal for appending. */
-  static async open(path: string | null): Promise<SendJournal> {
-    return new SendJournal(path, path === null ? null : await open(path, 'a', 0o600));
+  /** Open (creating if needed) the journal for appending; `openFile` is the file-handle seam. */
+  static async open(path: string | null, openFile: OpenWritable = openWritable): Promise<SendJournal> {
+    if (path === null) return new SendJournal(null, null, 0);
+    try {
+      const handle = await openFile(path, 'a', 0o600);
+      return new SendJournal(path, handle, (await handle.stat()).size);
+    } catch (error) {
+      rethrowAsFileError(error, path);
+    }
   }
 
-  /** Append one entry; resolves once it is on disk (write + fdatasync). */
+  /** Append one entry; resolves once it is on disk (write + fdatasync), else rejects (FileWriteError). */
   append(entry: JournalEntry): Promise<void> {
     if (this.handle === null) return Promise.resolve();
+    if (this.failure !== null) return Promise.reject(this.failure);
     this.pending.push(`${JSON.stringify(entry)}\n`);
     return new Promise((resolve, reject) => {
       this.waiters.push({ resolve, reject });
@@ -73,15 +90,23 @@ export class SendJournal {
 
   private async flush(): Promise<void> {
     const handle = this.handle;
+    const path = this.path ?? '';
     while (handle !== null && this.pending.length > 0) {
-      const text = this.pending.splice(0).join('');
+      const bytes = Buffer.from(this.pending.splice(0).join(''));
       const waiters = this.waiters.splice(0);
       try {
-        await handle.write(text);
-        await handle.datasync();
+        if (this.failure !== null) throw this.failure;
+        await writeAll(handle, bytes, path);
+        await handle.datasync().catch((error: unknown) => rethrowAsFileError(error, path));
+        this.durableLength += bytes.byteLength;
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
-        for (const waiter of waiters) waiter.reject(error);
+        if (this.failure === null) {
+          this.failure = error;
+          // Whole lines of this batch would read as "being sent" next run, though none is sent.
+          await handle.truncate(this.durableLength).catch(() => undefined);
+        }
+        for (const waiter of waiters) waiter.reject(this.failure);
       }
     }
     this.flushing = null;
@@ -146,6 +171,6 @@ export function foldJournal(entries: JournalEntry[]): Map<string, JournalState> 
 /** Delete a journal file once everything in it is in the database. */
 export async function removeJournal(path: string): Promise<void> {
   await unlink(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
+    if (error.code !== 'ENOENT') rethrowAsFileError(error, path);
   });
 }

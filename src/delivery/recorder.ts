@@ -17,6 +17,7 @@ import {
   type JournalState,
   type JournalStatus,
 } from './journal.js';
+import type { OpenWritable } from '../storage/write-all.js';
 
 /** When to fold the journal into the database during a run. */
 export interface FoldPolicy {
@@ -32,6 +33,8 @@ export class DeliveryRecorder {
   private readonly dirty = new Set<string>();
   private folding: Promise<void> | null = null;
   private lastFold = Date.now();
+  /** Why the last fold failed (the changes stay queued), for close() to report. */
+  private foldError: unknown = null;
 
   private constructor(
     private readonly store: Store,
@@ -40,9 +43,9 @@ export class DeliveryRecorder {
     private readonly warn: (text: string) => void,
   ) {}
 
-  /** Open the journal beside the store's file (memory only for an in-memory store). */
-  static async open(store: Store, policy: FoldPolicy, warn: (text: string) => void): Promise<DeliveryRecorder> {
-    const journal = await SendJournal.open(store.path === null ? null : journalPath(store.path));
+  /** Open the journal beside the store's file (memory only for an in-memory store); `openFile` is a test seam. */
+  static async open(store: Store, policy: FoldPolicy, warn: (text: string) => void, openFile?: OpenWritable): Promise<DeliveryRecorder> {
+    const journal = await SendJournal.open(store.path === null ? null : journalPath(store.path), openFile);
     return new DeliveryRecorder(store, journal, policy, warn);
   }
 
@@ -53,13 +56,19 @@ export class DeliveryRecorder {
     this.dirty.add(record.messageId);
   }
 
-  /** Durably record the outcome of a message begun with `begin`. */
+  /**
+   * Durably record the outcome of a message begun with `begin`. When the journal refuses the
+   * line, the outcome is still folded into the database if it can be written (else the durable
+   * `sending` line makes it uncertain next run) and the refusal is rethrown.
+   */
   async finish(messageId: string, status: JournalStatus, error: string | null, recipients: RecipientResult[], at: string): Promise<void> {
-    await this.journal.append({ type: 'outcome', messageId, at, status, error, recipients });
+    const appended = this.journal.append({ type: 'outcome', messageId, at, status, error, recipients });
+    await appended.catch(() => undefined);
     const state = this.states.get(messageId);
     if (state !== undefined) Object.assign(state, { status, error, recipients, updatedAt: at });
     this.dirty.add(messageId);
     this.maybeFold();
+    await appended;
   }
 
   private maybeFold(): void {
@@ -85,22 +94,28 @@ export class DeliveryRecorder {
       await this.store.write((db) => applyJournalStates(db, batch));
     } catch (error) {
       for (const id of ids) this.dirty.add(id);
+      this.foldError = error;
       this.warn(`history not saved yet (kept in the send journal): ${(error as Error).message}`);
     }
   }
 
   /**
    * Fold what is left, close the journal and delete it when everything is in the database.
-   * Returns false when the database could not be written (the journal is kept and replayed by
-   * the next run, so nothing is lost).
+   * Returns null then; otherwise why the journal is kept (the database or the journal's folder
+   * could not be written). Nothing is lost: every line was fsynced when appended and the next
+   * run replays the journal.
    */
-  async close(): Promise<boolean> {
+  async close(): Promise<unknown> {
     await this.folding;
     await this.fold();
-    await this.journal.close();
-    if (this.dirty.size > 0) return false;
-    if (this.journal.path !== null) await removeJournal(this.journal.path);
-    return true;
+    try {
+      await this.journal.close();
+      if (this.dirty.size > 0) return this.foldError;
+      if (this.journal.path !== null) await removeJournal(this.journal.path);
+      return null;
+    } catch (error) {
+      return error;
+    }
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { RecipientResult, SendEnvelope, Transport } from '../mail/transports/types.js';
 import { SendFailure } from '../mail/transports/types.js';
+import { FileWriteError } from '../core/file-errors.js';
 
 /** How a send ended, as history and the run see it. */
 export interface SendEnding {
@@ -12,6 +13,8 @@ export interface SendEnding {
   recipients: RecipientResult[];
   /** Set when no further message should be tried (authentication refused, server unreachable). */
   stopRun: string | null;
+  /** Set when a local file could not be written (outbox disk full): the run stops, exit 2 or 1. */
+  fileError?: FileWriteError;
 }
 
 /** Backoff between attempts after a transient failure, and how to wait. */
@@ -39,6 +42,8 @@ export async function sendWithRetry(
       const note = refused.length === 0 ? null : `not accepted for ${refused.map((r) => `${r.address} (${r.reply ?? 'rejected'})`).join('; ')}`;
       return { status: 'sent', error: note, recipients: result.recipients, stopRun: null };
     } catch (error) {
+      // Nothing was sent, and every later message would meet the same full or read-only disk.
+      if (error instanceof FileWriteError) return { status: 'failed', error: `not sent: ${error.message}`, recipients: [], stopRun: error.message, fileError: error };
       const failure = error instanceof SendFailure ? error : new SendFailure('uncertain', String(error));
       const retriable = failure.kind === 'transient' || failure.kind === 'unreachable';
       const delay = retry.delaysMs[attempt];

@@ -2,11 +2,13 @@
  * `--send-due --dry-run --out DIR` and the TUI's `w`: every planned message written as the MIME
  * message that would be sent (`DIR/<key>.eml`) and its statement (`DIR/<key>.pdf`). Sends nothing.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Plan } from '../core/plan.js';
 import { UserError } from '../core/exit-codes.js';
+import { asFileError } from '../core/file-errors.js';
+import { writeFileAtomic } from '../storage/atomic-file.js';
 import type { CommandContext } from '../cli/context.js';
 import { loadDocumentAssets } from '../documents/assets.js';
 import { buildMessage } from '../documents/build-message.js';
@@ -29,6 +31,8 @@ export async function writePreviews(plan: Plan, dir: string, ctx: CommandContext
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
+    const refused = asFileError(error, dir);
+    if (refused) throw refused;
     throw new UserError(`--out: cannot create ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   const domain = messageIdDomain(settings);
@@ -46,8 +50,9 @@ export async function writePreviews(plan: Plan, dir: string, ctx: CommandContext
     const base = uniqueName(safeFileName(planned.key), used);
     const eml = join(dir, `${base}.eml`);
     const pdf = join(dir, `${base}.pdf`);
-    await writeFile(eml, await composeMime(message, date));
-    await writeFile(pdf, message.pdf);
+    // Private like every other output (0600): previews hold customers' names, amounts and IBANs.
+    await writeFileAtomic(eml, await composeMime(message, date));
+    await writeFileAtomic(pdf, message.pdf);
     written.push(eml, pdf);
   }
   return written;

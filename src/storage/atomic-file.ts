@@ -1,18 +1,25 @@
 /**
- * Atomic replacement of the database file: write a temp file in the same folder, fsync it,
- * rename it over the target and fsync the folder. A crash at any point leaves either the old
- * file or the new one, never a mix. Temp files carry the writer's pid so that a later open can
- * remove the ones whose writer is gone.
+ * Atomic replacement of a file (the database, an outbox message, a letter, a preview): write a
+ * temp file in the same folder, fsync it, rename it over the target and fsync the folder. A crash
+ * at any point leaves either the old file or the new one, never a mix. Temp files carry the
+ * writer's pid and a random part, so two writes in one process never share one, and a later open
+ * can remove the ones whose writer is gone. A write that fails removes its temp file and is
+ * reported as a FileWriteError naming the target.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, unlinkSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { rethrowAsFileError } from '../core/file-errors.js';
 import { pidExists } from './process-alive.js';
+import { openWritable, writeAll, type OpenWritable } from './write-all.js';
 
-/** Test seam: called after the temp file is durable and before it replaces the target. */
+/** Test seams: a crash between fsync and rename, and the file handle the temp is written through. */
 export interface SaveHooks {
   /** Throwing (or exiting) here simulates a crash between fsync and rename. */
   beforeRename?(tempPath: string): void;
+  /** Opens the temp file (default: the real file system); tests cut writes short or refuse them. */
+  open?: OpenWritable;
 }
 
 /** Name of a temp file for `file` owned by this process. */
@@ -20,25 +27,24 @@ export function tempPathFor(file: string): string {
   return `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
 }
 
-/** Write `bytes` to `file` atomically and durably (see the module comment). */
-export function saveAtomic(file: string, bytes: Uint8Array, hooks: SaveHooks = {}): void {
+/** Write `bytes` to `file` atomically and durably, file mode 0600 (see the module comment). */
+export async function writeFileAtomic(file: string, bytes: Uint8Array, hooks: SaveHooks = {}): Promise<void> {
   const temp = tempPathFor(file);
-  const fd = openSync(temp, 'wx', 0o600);
   let renamed = false;
   try {
+    const handle = await (hooks.open ?? openWritable)(temp, 'wx', 0o600);
     try {
-      let written = 0;
-      while (written < bytes.byteLength) {
-        written += writeSync(fd, bytes, written, bytes.byteLength - written);
-      }
-      fsyncSync(fd);
+      await writeAll(handle, bytes, file);
+      await handle.sync();
     } finally {
-      closeSync(fd);
+      await handle.close();
     }
     hooks.beforeRename?.(temp);
-    renameSync(temp, file);
+    await rename(temp, file);
     renamed = true;
     fsyncFolder(dirname(file));
+  } catch (error) {
+    rethrowAsFileError(error, file);
   } finally {
     if (!renamed) removeQuietly(temp);
   }

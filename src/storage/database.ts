@@ -12,7 +12,7 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import type { OpenOptions, Store } from './store.js';
 import { loadSqlEngine } from './sql-engine.js';
 import { UserError } from '../core/exit-codes.js';
-import { removeStaleTemps, saveAtomic, type SaveHooks } from './atomic-file.js';
+import { removeStaleTemps, writeFileAtomic, type SaveHooks } from './atomic-file.js';
 import { acquireLock } from './lock.js';
 import { checkSchema, migrate, pendingMigrations } from './migrations.js';
 import { currentIdentity, openDatabaseBytes, readDatabaseBytes, type FileIdentity } from './database-file.js';
@@ -121,9 +121,9 @@ class FileStore implements Store {
     if (currentIdentity(this.path) !== null) this.load();
     if (this.current && pendingMigrations(this.current).length === 0) return;
     // New file or an older schema: create/migrate under the lock on the freshest copy.
-    await this.locked(() => {
+    await this.locked(async () => {
       if (!this.current) this.replace(new this.engine.Database(), null);
-      if (migrate(this.db, this.path) > 0) this.save();
+      if (migrate(this.db, this.path) > 0) await this.save();
     });
   }
 
@@ -134,9 +134,9 @@ class FileStore implements Store {
 
   write<T>(change: (db: Database) => T): Promise<T> {
     const run = this.queue.then(() =>
-      this.locked(() => {
+      this.locked(async () => {
         const result = inTransaction(this.db, change);
-        this.save();
+        await this.save();
         return result;
       }),
     );
@@ -150,23 +150,23 @@ class FileStore implements Store {
   }
 
   /** Hold the lock around `body`, on the latest saved state. */
-  private async locked<T>(body: () => T): Promise<T> {
+  private async locked<T>(body: () => Promise<T>): Promise<T> {
     const lock = await acquireLock(this.path, { timeoutMs: this.lockTimeoutMs });
     try {
       this.refresh();
-      return body();
+      return await body();
     } finally {
       lock.release();
     }
   }
 
   /** Export and save atomically; on failure forget what we loaded so the next use reloads. */
-  private save(): void {
+  private async save(): Promise<void> {
     try {
       const bytes = this.db.export();
       // export() closes and reopens the connection: per-connection settings are lost.
       configure(this.db);
-      saveAtomic(this.path, bytes, this.seams);
+      await writeFileAtomic(this.path, bytes, this.seams);
       this.loaded = currentIdentity(this.path);
     } catch (error) {
       this.loaded = null;

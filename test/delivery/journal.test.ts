@@ -7,6 +7,7 @@ import { foldJournal, journalPath, readJournal, SendJournal, type HistoryRecord 
 import { replayJournal } from '../../src/delivery/recorder.js';
 import { openStore } from '../../src/storage/database.js';
 import { historyRows } from './fixtures/messages.js';
+import { canMount, fullAfter, mountSmallDisk, shortWrites } from '../helpers/file-faults.js';
 
 let dir: string;
 beforeEach(() => {
@@ -78,4 +79,40 @@ it('turns history rows left in `sending` without a journal into uncertain', asyn
   expect(await replayJournal(store, 'now')).toBe(1);
   expect(historyRows(store).map((r) => r.status)).toEqual(['uncertain']);
   store.close();
+});
+
+it('finishes a write the file system cut short: every line is whole', async () => {
+  const path = join(dir, 'short.journal');
+  // At most 7 bytes per write, no error: what a nearly full disk can do.
+  const opened = await SendJournal.open(path, shortWrites(7));
+  await Promise.all([1, 2, 3].map((n) => opened.append({ type: 'sending', messageId: `<m${n}@x>`, at: 't', record: record(n) })));
+  await opened.close();
+  expect((await readJournal(path)).map((e) => e.messageId)).toEqual(['<m1@x>', '<m2@x>', '<m3@x>']);
+});
+
+it('on a full disk refuses the line that does not fit and every later one, keeping only acknowledged lines', async () => {
+  const disk = canMount ? mountSmallDisk(64) : null;
+  try {
+    const path = join(disk?.dir ?? dir, 'full.journal');
+    // One 4 KiB page for the journal when root; the same budget injected otherwise.
+    disk?.fill(1);
+    const journal = await SendJournal.open(path, disk ? undefined : fullAfter(4096));
+    const acknowledged: string[] = [];
+    let refused: unknown = null;
+    for (let n = 1; n <= 20 && refused === null; n++) {
+      await journal.append({ type: 'sending', messageId: `<m${n}@x>`, at: 't', record: record(n) }).then(
+        () => acknowledged.push(`<m${n}@x>`),
+        (error: unknown) => (refused = error),
+      );
+    }
+    expect(refused).toMatchObject({ message: `cannot write ${path}: disk full`, exitCode: 2 });
+    await expect(journal.append({ type: 'sending', messageId: '<late@x>', at: 't', record: record(99) })).rejects.toBe(refused);
+    await journal.close();
+    expect(acknowledged.length).toBeGreaterThan(0);
+    const text = readFileSync(path, 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    expect((await readJournal(path)).map((e) => e.messageId)).toEqual(acknowledged);
+  } finally {
+    disk?.remove();
+  }
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import type { CommandContext } from '../../src/cli/context.js';
 import type { Plan } from '../../src/core/plan.js';
 import type { Settings } from '../../src/settings/types.js';
 import { customer, line, planned, settings } from '../documents/fixtures.js';
+import { canMount, mountSmallDisk, unwritable, writableAgain } from '../helpers/file-faults.js';
 
 let dir: string;
 beforeEach(() => {
@@ -64,6 +65,33 @@ describe('writePreviews', () => {
     await writePreviews(plan, second, context());
     for (const name of readdirSync(first)) {
       expect(readFileSync(join(second, name)).equals(readFileSync(join(first, name)))).toBe(true);
+    }
+  });
+
+  it('writes previews private (0600) like every other output, also over an older 0644 file', async () => {
+    const out = join(dir, 'private');
+    mkdirSync(out);
+    writeFileSync(join(out, 'C-001-EUR-first.pdf'), 'old', { mode: 0o644 });
+    const files = await writePreviews(plan, out, context());
+    for (const file of files) expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('an unwritable --out folder is "cannot write FILE: <reason>" (exit 2) and leaves no temp files', async () => {
+    // Root: a tmpfs remounted read-only. Otherwise chmod 0555, which stops everyone but root.
+    const disk = canMount ? mountSmallDisk(256) : null;
+    const out = disk?.dir ?? join(dir, 'locked');
+    if (!disk) mkdirSync(out);
+    unwritable(out, disk);
+    try {
+      const reason = disk ? 'read-only file system' : 'permission denied';
+      await expect(writePreviews(plan, out, context())).rejects.toMatchObject({
+        message: `cannot write ${join(out, 'C-001-EUR-first.eml')}: ${reason}`,
+        exitCode: 2,
+      });
+      expect(readdirSync(out)).toEqual([]);
+    } finally {
+      writableAgain(out, disk);
+      disk?.remove();
     }
   });
 

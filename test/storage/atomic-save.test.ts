@@ -2,20 +2,38 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../src/storage/database.js';
-import { removeStaleTemps, saveAtomic } from '../../src/storage/atomic-file.js';
+import { removeStaleTemps, writeFileAtomic } from '../../src/storage/atomic-file.js';
 import { getCustomer, upsertCustomers } from '../../src/storage/customers.js';
 import { aCustomer } from '../helpers/store.js';
 import { runFixture } from './fixtures/spawn.js';
 import { tempDir } from './temp-dir.js';
+import { canMount, fullAfter, mountSmallDisk } from '../helpers/file-faults.js';
 
 describe('atomic save', () => {
-  it('replaces the file and leaves no temp behind', () => {
+  it('replaces the file and leaves no temp behind', async () => {
     const dir = tempDir();
     const file = join(dir, 'f.bin');
     writeFileSync(file, 'old');
-    saveAtomic(file, Buffer.from('new content'));
+    await writeFileAtomic(file, Buffer.from('new content'));
     expect(readFileSync(file, 'utf8')).toBe('new content');
     expect(readdirSync(dir)).toEqual(['f.bin']);
+  });
+
+  it('a write the disk refuses (full, or short with no progress) keeps the old file, removes its temp and names the target', async () => {
+    // Root: a real tmpfs with no page left. Otherwise writes refused after 10 bytes.
+    const disk = canMount ? mountSmallDisk(64) : null;
+    const dir = disk?.dir ?? tempDir();
+    try {
+      const file = join(dir, 'f.bin');
+      writeFileSync(file, 'old');
+      disk?.fill(0);
+      const write = writeFileAtomic(file, Buffer.alloc(100_000, 7), disk ? {} : { open: fullAfter(10) });
+      await expect(write).rejects.toMatchObject({ message: `cannot write ${file}: disk full`, exitCode: 2 });
+      expect(readFileSync(file, 'utf8')).toBe('old');
+      expect(readdirSync(dir).filter((name) => name !== 'filler')).toEqual(['f.bin']);
+    } finally {
+      disk?.remove();
+    }
   });
 
   it('a save failing before the rename keeps the previous file and the store reloads it', async () => {

@@ -54,9 +54,12 @@ export class SendFailure extends Error {
 export interface Transport {
   /** Short description for confirmations and logs, e.g. `smtp mail.example.com:587`. */
   readonly description: string;
-  /** Deliver one message. Throws SendFailure; never throws anything else for a send problem. */
+  /**
+   * Deliver one message. Throws SendFailure for a send problem, or FileWriteError when a local
+   * file could not be written and nothing was sent (the outbox on a full or read-only disk).
+   */
   send(raw: Buffer, envelope: SendEnvelope, messageId: string): Promise<SendResult>;
-  /** Check the transport is usable (connect and authenticate); throws SendFailure. */
+  /** Check the transport is usable (connect and authenticate); throws SendFailure or FileWriteError. */
   verify(): Promise<void>;
   /** Release connections. */
   close(): Promise<void>;

@@ -1,0 +1,112 @@
+/**
+ * Sending on a full or read-only disk: a real small tmpfs when root, the same faults injected at
+ * the file-handle or lock seam otherwise. Nothing is ever sent twice, the run stops with the file
+ * named, and the per-message report survives.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { deliverPlan, type DeliveryOptions } from '../../src/delivery/deliver.js';
+import { deliveryNotes } from '../../src/commands/send-due.js';
+import { acquireLock } from '../../src/storage/lock.js';
+import { openStore } from '../../src/storage/database.js';
+import type { Store } from '../../src/storage/store.js';
+import { canMount, errnoError, fullAfter, mountSmallDisk, unwritable, writableAgain, type SmallDisk } from '../helpers/file-faults.js';
+import { aContext, aPlan, historyRows, testRenderer } from './fixtures/messages.js';
+
+let disk: SmallDisk | null;
+let dir: string;
+let outbox: string;
+let store: Store;
+beforeEach(() => {
+  disk = canMount ? mountSmallDisk(1024) : null;
+  dir = disk?.dir ?? mkdtempSync(join(tmpdir(), 'duedesk-diskfull-'));
+  outbox = mkdtempSync(join(tmpdir(), 'duedesk-diskfull-outbox-'));
+});
+afterEach(() => {
+  store.close();
+  writableAgain(outbox, null);
+  if (disk) disk.remove();
+  else rmSync(dir, { recursive: true, force: true });
+  rmSync(outbox, { recursive: true, force: true });
+});
+
+const quiet: DeliveryOptions = { renderer: testRenderer(), fold: { every: 1000, intervalMs: 60_000 } };
+
+it('a disk that fills up mid-run stops before the message whose journal line does not fit, and the next run sends each message once', async () => {
+  const db = join(dir, 'duedesk.db');
+  store = await openStore({ path: db });
+  const ctx = aContext(store, { mail: { outboxDir: outbox } }, {}, dir);
+  // Root: one free page for the send lock and one for the journal. Otherwise the journal alone
+  // gets the same 4 KiB before its writes come back short, then refused.
+  disk?.fill(2);
+  const first = await deliverPlan(aPlan(20), ctx, undefined, { ...quiet, journalFile: disk ? undefined : fullAfter(4096) });
+
+  expect(first.fileError?.message).toBe(`cannot write ${db}.journal: disk full`);
+  const sent = first.messages.filter((m) => m.status === 'sent');
+  expect(sent.length).toBeGreaterThan(0);
+  expect(sent.length).toBeLessThan(20);
+  expect(first.exitCode).toBe(1);
+  expect(readdirSync(outbox)).toHaveLength(sent.length);
+  expect(deliveryNotes(first).at(-1)).toBe(`duedesk: cannot write ${db}.journal: disk full`);
+
+  disk?.free();
+  const second = await deliverPlan(aPlan(20), ctx, undefined, quiet);
+  // Sent messages whose outcome line did not fit come back as uncertain (exit 1), never re-sent.
+  expect(second.messages.map((m) => m.status)).toEqual(Array.from({ length: second.messages.length }, () => 'sent'));
+  expect(second.exitCode).toBe(second.recovered ? 1 : 0);
+  const files = readdirSync(outbox);
+  expect(files.filter((name) => !name.endsWith('.eml'))).toEqual([]);
+  const keys = files.map((name) => name.split('.')[0]);
+  expect(new Set(keys).size).toBe(20);
+  expect(files).toHaveLength(20);
+  const rows = historyRows(store);
+  expect(new Set(rows.filter((r) => r.status === 'sent' || r.status === 'uncertain').map((r) => r.customer)).size).toBe(20);
+  expect(readdirSync(dir).filter((name) => name.includes('journal') || name.includes('.tmp'))).toEqual([]);
+});
+
+it('an unwritable outbox stops the run at the first message: exit 2, the file named, nothing sent or left behind', async () => {
+  store = await openStore({ path: join(dir, 'duedesk.db') });
+  // Root: the outbox is its own tmpfs, remounted read-only. Otherwise a folder chmod 0555.
+  const outboxDisk = canMount ? mountSmallDisk(256) : null;
+  const target = outboxDisk?.dir ?? outbox;
+  const ctx = aContext(store, { mail: { outboxDir: target } }, {}, dir);
+  unwritable(target, outboxDisk);
+  try {
+    const outcome = await deliverPlan(aPlan(3), ctx, undefined, { ...quiet, concurrency: 1 });
+    const reason = outboxDisk ? 'read-only file system' : 'permission denied';
+    expect(outcome.exitCode).toBe(2);
+    expect(outcome.fileError?.message).toMatch(new RegExp(`^cannot write ${target}/C0001-EUR-first\\.[^ ]+\\.eml: ${reason}$`));
+    expect(outcome.messages.map((m) => m.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(outcome.messages[1]?.error).toBe(`not attempted: ${outcome.fileError?.message}`);
+    expect(readdirSync(target)).toEqual([]);
+    expect(historyRows(store).filter((r) => r.status !== 'failed')).toEqual([]);
+  } finally {
+    writableAgain(target, outboxDisk);
+    outboxDisk?.remove();
+  }
+});
+
+it('a send lock that cannot be released after sending keeps the report: exit 1 and the lock file named last', async () => {
+  const db = join(dir, 'duedesk.db');
+  store = await openStore({ path: db });
+  const ctx = aContext(store, { mail: { outboxDir: outbox } }, {}, dir);
+  const marker = `${db}.send.lock.1.released`;
+  const readOnlyRelease: typeof acquireLock = async (path, options) => {
+    const lock = await acquireLock(path, options);
+    return {
+      ...lock,
+      stillHeld: () => lock.stillHeld(),
+      release: () => {
+        lock.release();
+        throw errnoError('EROFS', marker);
+      },
+    };
+  };
+  const outcome = await deliverPlan(aPlan(2), ctx, undefined, { ...quiet, acquireLock: readOnlyRelease });
+  expect(outcome.messages.map((m) => m.status)).toEqual(['sent', 'sent']);
+  expect(outcome.exitCode).toBe(1);
+  expect(deliveryNotes(outcome).at(-1)).toBe(`duedesk: cannot write ${marker}: read-only file system`);
+  expect(readdirSync(outbox)).toHaveLength(2);
+});

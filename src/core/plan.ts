@@ -34,6 +34,8 @@ export interface Policy {
   defaultLanguage: string;
   defaultCurrency: string;
   statementEveryDays: number | null;
+  /** Statements list the open items, or the account's activity since the previous statement. */
+  statementKind: 'open-items' | 'activity';
   interestRatePercent: number | null;
   installments: { enabled: boolean; graceDays: number };
   recipients: 'primary' | 'all';

@@ -39,6 +39,7 @@ const POLICY: Policy = {
   defaultLanguage: 'en',
   defaultCurrency: 'EUR',
   statementEveryDays: null,
+  statementKind: 'open-items',
   interestRatePercent: null,
   installments: { enabled: true, graceDays: 0 },
   recipients: 'primary',

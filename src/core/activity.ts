@@ -5,6 +5,7 @@
  * the documents and payments passed in, so it shows what duedesk knows (a payment never imported
  * is not on it).
  */
+import { addDays } from './dates.js';
 import type { IsoDate, ItemKind, Minor } from './domain.js';
 
 /** An invoice, charge or credit note of the account; `amount` is signed (credit notes negative). */
@@ -114,4 +115,13 @@ export function activityStatement(
     return { ...line, balance };
   });
   return { from, to, opening, lines, closing: balance, debits, credits };
+}
+
+/**
+ * The period of an activity statement made on `asOf`: from the day after the previous statement
+ * (its as-of date is exclusive: what it showed is not shown again), else the last `days` days.
+ */
+export function activityPeriod(previous: IsoDate | null, days: number, asOf: IsoDate): { from: IsoDate; to: IsoDate } {
+  const from = previous !== null && previous < asOf ? addDays(previous, 1) : addDays(asOf, 1 - Math.max(1, days));
+  return { from, to: asOf };
 }

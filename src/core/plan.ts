@@ -2,6 +2,7 @@
  * The plan: what the rules engine decides for an as-of date (SPEC §3), and what every consumer
  * (dry-run JSON, preview, delivery, TUI) works from. Pure data.
  */
+import type { ActivityStatement } from './activity.js';
 import type { Customer, IsoDate, Item, MessageKind, Minor } from './domain.js';
 
 /** One rung of the reminder ladder (settings `policy.levels[]`, SPEC §3). */
@@ -93,6 +94,8 @@ export interface PlannedMessage {
   /** Level asks for a printed letter / invoice attachments. */
   letter: boolean;
   attachInvoices: boolean;
+  /** An activity statement (policy.statementKind `activity`, or asked for by hand) shows this too. */
+  activity?: ActivityStatement;
 }
 
 /** Why a customer that would otherwise get a message gets none (SPEC §3). */

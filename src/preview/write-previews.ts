@@ -46,8 +46,9 @@ export async function writePreviews(plan: Plan, dir: string, ctx: CommandContext
     const base = uniqueName(safeFileName(planned.key), used);
     const eml = join(dir, `${base}.eml`);
     const pdf = join(dir, `${base}.pdf`);
-    await writeFile(eml, await composeMime(message, date));
-    await writeFile(pdf, message.pdf);
+    // Statements name customers and amounts owed: readable by the operator only.
+    await writeFile(eml, await composeMime(message, date), { mode: 0o600 });
+    await writeFile(pdf, message.pdf, { mode: 0o600 });
     written.push(eml, pdf);
   }
   return written;

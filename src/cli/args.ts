@@ -4,8 +4,10 @@
  * than silently ignored. Arguments of import/export/config are handed on as typed, minus globals.
  */
 import { parseArgs } from 'node:util';
+import { isIsoDate } from '../core/dates.js';
 import { UserError } from '../core/exit-codes.js';
 import type { SendDueOptions } from '../commands/send-due.js';
+import type { StatementOptions } from '../commands/statement.js';
 import { closeMatches } from './close-match.js';
 import type { HelpTopic } from './help.js';
 
@@ -27,6 +29,7 @@ export type Invocation = GlobalOptions &
     | { kind: 'version' }
     | { kind: 'tui'; review: boolean }
     | { kind: 'send-due'; options: SendDueOptions }
+    | { kind: 'statement'; options: StatementOptions }
     | { kind: CommandName; args: string[] }
   );
 
@@ -48,26 +51,35 @@ const OPTIONS = {
   'date-format': { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  scope: { type: 'string' },
+  kind: { type: 'string' },
+  send: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
 
 const GLOBAL_OPTIONS: readonly OptionName[] = ['db', 'config-dir', 'help', 'version'];
 
-/** Which mode each non-global flag belongs to, and how to say so when it is misplaced. */
-const PLACE: Partial<Record<OptionName, { mode: string; where: string }>> = {
-  review: { mode: 'tui', where: 'only when opening the TUI (not with --send-due or a command)' },
-  'as-of': { mode: 'send-due', where: 'only with --send-due' },
-  'dry-run': { mode: 'send-due', where: 'only with --send-due' },
-  json: { mode: 'send-due', where: 'only with --send-due' },
-  out: { mode: 'send-due', where: 'only with --send-due --dry-run' },
-  'skip-invalid': { mode: 'import', where: 'only with import' },
-  snapshot: { mode: 'import', where: 'only with import' },
-  encoding: { mode: 'import', where: 'only with import' },
-  'decimal-comma': { mode: 'import', where: 'only with import' },
-  'date-format': { mode: 'import', where: 'only with import' },
-  from: { mode: 'export', where: 'only with export' },
-  to: { mode: 'export', where: 'only with export' },
+/** The command word of `duedesk statement` (parsed here, not handed on like import/export/config). */
+const STATEMENT = 'statement';
+
+/** Which modes each non-global flag belongs to, and how to say so when it is misplaced. */
+const PLACE: Partial<Record<OptionName, { modes: readonly string[]; where: string }>> = {
+  review: { modes: ['tui'], where: 'only when opening the TUI (not with --send-due or a command)' },
+  'as-of': { modes: ['send-due', STATEMENT], where: 'only with --send-due or statement' },
+  'dry-run': { modes: ['send-due'], where: 'only with --send-due' },
+  json: { modes: ['send-due', STATEMENT], where: 'only with --send-due or statement' },
+  out: { modes: ['send-due', STATEMENT], where: 'only with --send-due --dry-run or statement' },
+  'skip-invalid': { modes: ['import'], where: 'only with import' },
+  snapshot: { modes: ['import'], where: 'only with import' },
+  encoding: { modes: ['import'], where: 'only with import' },
+  'decimal-comma': { modes: ['import'], where: 'only with import' },
+  'date-format': { modes: ['import'], where: 'only with import' },
+  from: { modes: ['export', STATEMENT], where: 'only with export or statement' },
+  to: { modes: ['export', STATEMENT], where: 'only with export or statement' },
+  scope: { modes: [STATEMENT], where: 'only with statement' },
+  kind: { modes: [STATEMENT], where: 'only with statement' },
+  send: { modes: [STATEMENT], where: 'only with statement (--send-due sends everything due)' },
 };
 
 /** A usage error: one line, pointing at --help, exit 2. */
@@ -88,7 +100,7 @@ export function parseInvocation(argv: string[]): Invocation {
   let mode: string;
   if (first === undefined) mode = values['send-due'] ? 'send-due' : 'tui';
   else if (first.value === 'help') return { ...globals, kind: 'help', topic: helpTopic(positionals[1]?.value) };
-  else if (isCommand(first.value)) mode = first.value;
+  else if (isCommand(first.value) || first.value === STATEMENT) mode = first.value;
   else throw usageError(unknownCommand(first.value));
 
   if (values.help) return { ...globals, kind: 'help', topic: mode === 'tui' ? 'main' : (mode as HelpTopic) };
@@ -98,7 +110,7 @@ export function parseInvocation(argv: string[]): Invocation {
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const place = PLACE[token.name as OptionName];
-    if (place !== undefined && place.mode !== mode) throw usageError(`--${token.name} works ${place.where}`);
+    if (place !== undefined && !place.modes.includes(mode)) throw usageError(`--${token.name} works ${place.where}`);
   }
 
   switch (mode) {
@@ -111,12 +123,56 @@ export function parseInvocation(argv: string[]): Invocation {
       if (values.out !== undefined) options.out = values.out;
       return { ...globals, kind: 'send-due', options };
     }
+    case STATEMENT:
+      return { ...globals, kind: 'statement', options: statementOptions(values, positionals.slice(1).map((token) => token.value)) };
     default:
       return { ...globals, kind: mode as CommandName, args: commandArgs(argv, tokens, first?.index ?? -1) };
   }
 }
 
 type Parsed = ReturnType<typeof parseWithTokens>;
+
+/** A flag value that must be one of `allowed`. */
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
+  throw usageError(`--${flag} must be ${allowed.join(' or ')} (got "${value}")`);
+}
+
+/** A flag value that must be a YYYY-MM-DD date. */
+function dateFlag(flag: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isIsoDate(value)) throw usageError(`--${flag}: "${value}" is not a date (YYYY-MM-DD)`);
+  return value;
+}
+
+/**
+ * `duedesk statement CODE… [--as-of D] [--scope S] [--kind K] [--from D [--to D]] (--out DIR | --send)`:
+ * a period makes it an activity statement, so --from/--to with --kind open-items is refused.
+ */
+function statementOptions(values: Parsed['values'], codes: string[]): StatementOptions {
+  if (codes.length === 0) throw usageError('statement needs at least one customer code');
+  if (values.out !== undefined && values.send) throw usageError('statement takes --out DIR or --send, not both');
+  if (values.out === undefined && !values.send) throw usageError('statement needs --out DIR (write the files) or --send');
+  if (values.out === '') throw usageError('--out needs a folder');
+  const options: StatementOptions = { codes, json: values.json === true };
+  const scope = oneOf('scope', values.scope, ['overdue', 'all-open'] as const);
+  let kind = oneOf('kind', values.kind, ['open-items', 'activity'] as const);
+  const asOf = dateFlag('as-of', values['as-of']);
+  const from = dateFlag('from', values.from);
+  const to = dateFlag('to', values.to);
+  if (to !== undefined && from === undefined) throw usageError('--to needs --from (the period of an activity statement)');
+  if (from !== undefined) {
+    if (kind === 'open-items') throw usageError('--from/--to give the period of an activity statement; they cannot be used with --kind open-items');
+    kind = 'activity';
+    if (to !== undefined && to < from) throw usageError(`--to ${to} is before --from ${from}`);
+  }
+  if (scope !== undefined) options.scope = scope;
+  if (kind !== undefined) options.kind = kind;
+  if (asOf !== undefined) options.asOf = asOf;
+  if (from !== undefined) options.from = from;
+  if (to !== undefined) options.to = to;
+  if (values.out !== undefined) options.out = values.out;
+  return options;
+}
 
 function parseWithTokens(argv: string[]) {
   return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
@@ -153,13 +209,13 @@ function isCommand(word: string): word is CommandName {
 }
 
 function unknownCommand(word: string): string {
-  const close = Object.hasOwn(OPTIONS, word) ? [`--${word}`] : closeMatches(word, [...COMMANDS, 'help']);
+  const close = Object.hasOwn(OPTIONS, word) ? [`--${word}`] : closeMatches(word, [...COMMANDS, STATEMENT, 'help']);
   return `unknown command "${word}"${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}`;
 }
 
 function helpTopic(word: string | undefined): HelpTopic {
   if (word === undefined) return 'main';
-  if (isCommand(word) || word === 'send-due') return word;
+  if (isCommand(word) || word === 'send-due' || word === STATEMENT) return word;
   throw usageError(unknownCommand(word));
 }
 

@@ -2,7 +2,7 @@
 import { settingKeysText } from '../settings/change.js';
 
 /** Help topics: the whole program or one command. */
-export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config';
+export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement';
 
 const GLOBAL = `Global options:
   --db FILE          database file (env DUEDESK_DB; default: duedesk.sqlite in the user data directory)
@@ -31,6 +31,8 @@ Usage:
   duedesk import customers|items|payments|plans FILE [--skip-invalid] [--snapshot]
           [--encoding NAME] [--decimal-comma] [--date-format YMD|DMY|MDY]
   duedesk export history|customers|items [--from DATE] [--to DATE]     CSV on stdout
+  duedesk statement CODE… [--as-of D] [--scope overdue|all-open] [--kind open-items|activity]
+          [--from D --to D] (--out DIR | --send)
   duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
 
 ${GLOBAL}
@@ -90,6 +92,30 @@ Writes CSV on stdout in the import format (customers, items) or the message hist
 ${GLOBAL}
 `;
 
+const STATEMENT = `Usage: duedesk statement CODE… [--as-of D] [--scope overdue|all-open]
+         [--kind open-items|activity] [--from D [--to D]] (--out DIR | --send) [--json]
+
+The statement of each customer now, one per currency it has open items (or, for activity, movements) in.
+
+  --as-of D            the statement date (default today)
+  --scope S            all-open (default: every open item) or overdue
+  --kind K             open-items, or activity: opening balance, every document and payment of the
+                       period with the running balance, closing balance (default policy.statementKind)
+  --from D [--to D]    the period of an activity statement (implies --kind activity; --to defaults
+                       to the statement date). Without them: from the day after the previous
+                       statement, else the last N days of the statement interval (30 when none)
+  --out DIR            write DIR/<customer>-<currency>-statement.eml and .pdf; sends nothing
+  --send               send them like --send-due: recorded in the history, at most once per
+                       customer, currency and day (a second --send that day sends nothing and says so)
+  --json               with --send or --out: print the SPEC JSON object instead of the text report
+
+An unknown customer code is an error (exit 2) and nothing is written or sent.
+
+${GLOBAL}
+
+${EXIT_CODES}
+`;
+
 const CONFIG = `Usage: duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
 
   get KEY            print the value in effect (the default when unset)
@@ -131,6 +157,8 @@ export function helpText(topic: HelpTopic): string {
       return EXPORT;
     case 'config':
       return CONFIG;
+    case 'statement':
+      return STATEMENT;
     default: {
       const unreachable: never = topic;
       return unreachable;

@@ -94,6 +94,10 @@ async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo):
       const { runSendDue } = await import('../commands/send-due.js');
       return runSendDue(invocation.options, ctx);
     }
+    case 'statement': {
+      const { runStatement } = await import('../commands/statement.js');
+      return runStatement(invocation.options, ctx);
+    }
     case 'import':
     case 'export':
     case 'config': {

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { isIsoDate, localDate } from '../core/dates.js';
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import type { CommandContext } from '../cli/context.js';
+import type { Plan } from '../core/plan.js';
 import { planDue } from '../planning/plan-due.js';
 import { formatPlanReport, planToJson } from '../headless/report.js';
 import { writePreviews } from '../preview/write-previews.js';
@@ -49,11 +50,19 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
     return ExitCode.Ok;
   }
 
+  return sendAndReport(plan, ctx, options.json);
+}
+
+/**
+ * Send `plan` at most once per message and report this run's outcome (JSON or table on stdout,
+ * notes on stderr); returns the exit code. Shared by --send-due and `statement --send`.
+ */
+export async function sendAndReport(plan: Plan, ctx: CommandContext, json: boolean): Promise<number> {
   const outcome = await deliverPlan(plan, ctx);
   // Messages history already holds for this date were not sent again: report only this run's.
   const already = new Set(outcome.alreadySent ?? []);
   const sentPlan = already.size === 0 ? plan : { ...plan, messages: plan.messages.filter((m) => !already.has(m.key)) };
-  emit(ctx, options.json, planToJson(sentPlan, outcome), formatPlanReport(sentPlan, outcome));
+  emit(ctx, json, planToJson(sentPlan, outcome), formatPlanReport(sentPlan, outcome));
   for (const line of deliveryNotes(outcome)) ctx.stderr.write(`${line}\n`);
   return outcome.exitCode;
 }
@@ -73,6 +82,7 @@ export function deliveryNotes(outcome: DeliveryOutcome): string[] {
   return notes;
 }
 
-function emit(ctx: CommandContext, json: boolean, data: unknown, text: string): void {
+/** Print `data` as one JSON line, or `text` as it is. */
+export function emit(ctx: CommandContext, json: boolean, data: unknown, text: string): void {
   ctx.stdout.write(json ? `${JSON.stringify(data)}\n` : text);
 }

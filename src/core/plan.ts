@@ -2,6 +2,7 @@
  * The plan: what the rules engine decides for an as-of date (SPEC §3), and what every consumer
  * (dry-run JSON, preview, delivery, TUI) works from. Pure data.
  */
+import type { ActivityStatement } from './activity.js';
 import type { Customer, IsoDate, Item, MessageKind, Minor } from './domain.js';
 
 /** One rung of the reminder ladder (settings `policy.levels[]`, SPEC §3). */
@@ -34,6 +35,8 @@ export interface Policy {
   defaultLanguage: string;
   defaultCurrency: string;
   statementEveryDays: number | null;
+  /** Statements list the open items, or the account's activity since the previous statement. */
+  statementKind: 'open-items' | 'activity';
   interestRatePercent: number | null;
   installments: { enabled: boolean; graceDays: number };
   recipients: 'primary' | 'all';
@@ -91,6 +94,8 @@ export interface PlannedMessage {
   /** Level asks for a printed letter / invoice attachments. */
   letter: boolean;
   attachInvoices: boolean;
+  /** An activity statement (policy.statementKind `activity`, or asked for by hand) shows this too. */
+  activity?: ActivityStatement;
 }
 
 /** Why a customer that would otherwise get a message gets none (SPEC §3). */

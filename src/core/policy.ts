@@ -36,6 +36,7 @@ export function resolvePolicy(settings: Settings): Policy {
     defaultLanguage: policy.defaultLanguage ?? DEFAULT_LANGUAGE,
     defaultCurrency: policy.defaultCurrency ?? DEFAULT_CURRENCY,
     statementEveryDays: policy.statementEveryDays ?? null,
+    statementKind: policy.statementKind ?? 'open-items',
     interestRatePercent: policy.interestRatePercent ?? null,
     installments: {
       enabled: policy.installments?.enabled ?? true,

@@ -3,6 +3,7 @@
  * already formatted for the customer's language. Pure data built from the plan, the company
  * settings and the as-of date; the renderers only lay it out.
  */
+import type { ActivityKind, ActivityStatement } from './activity.js';
 import type { IsoDate, ItemKind, Minor } from './domain.js';
 import { LANGUAGES } from './domain.js';
 import type { PlannedMessage } from './plan.js';
@@ -57,6 +58,29 @@ export interface StatementCase {
   remaining: string;
 }
 
+/** One movement of an activity statement, formatted; debit and credit are empty when zero. */
+export interface ActivityRow {
+  date: string;
+  kind: ActivityKind;
+  reference: string;
+  /** The item a payment pays, or the case it counts for; empty otherwise. */
+  appliesTo: string;
+  debit: string;
+  credit: string;
+  balance: string;
+}
+
+/** The activity part of a statement (one currency), formatted. */
+export interface StatementActivity {
+  from: string;
+  to: string;
+  opening: string;
+  closing: string;
+  debits: string;
+  credits: string;
+  rows: ActivityRow[];
+}
+
 /** Bank details printed (and encoded in the QR code) when company.iban is a valid IBAN. */
 export interface BankDetails {
   name: string;
@@ -83,6 +107,8 @@ export interface StatementModel {
   rows: StatementRow[];
   cases: StatementCase[];
   totals: CurrencyTotal[];
+  /** Activity statements only: the period's movements between the opening and closing balance. */
+  activity: StatementActivity | null;
   /** ISO 11649 reference, print form (`RF18 5390 0754 7034`), and compact. */
   reference: string;
   referenceCompact: string;
@@ -164,10 +190,34 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
       remaining: money(entry.remaining, entry.currency),
     })),
     totals,
+    activity: message.activity ? activityView(message.activity, message.currency, language) : null,
     reference: formatRfReference(referenceCompact),
     referenceCompact,
     bank,
     qrPayload,
+  };
+}
+
+/** The activity statement formatted for `language`: amounts with the currency sign, dates short. */
+function activityView(activity: ActivityStatement, currency: string, language: string): StatementActivity {
+  const money = (amount: Minor) => formatMoney(amount, currency, language);
+  const column = (amount: Minor) => (amount === 0 ? '' : money(amount));
+  return {
+    from: formatDate(activity.from, language),
+    to: formatDate(activity.to, language),
+    opening: money(activity.opening),
+    closing: money(activity.closing),
+    debits: money(activity.debits),
+    credits: money(activity.credits),
+    rows: activity.lines.map((line) => ({
+      date: formatDate(line.date, language),
+      kind: line.kind,
+      reference: line.reference,
+      appliesTo: line.appliesTo ?? '',
+      debit: column(line.debit),
+      credit: column(line.credit),
+      balance: money(line.balance),
+    })),
   };
 }
 

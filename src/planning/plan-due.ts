@@ -10,6 +10,7 @@ import { resolvePolicy, validateLevels } from '../core/policy.js';
 import { plan } from '../core/rules/engine.js';
 import type { Settings } from '../settings/types.js';
 import type { Store } from '../storage/store.js';
+import { withPeriodicActivity } from '../statements/statements-now.js';
 import { candidateCustomers } from './queries.js';
 import { loadSnapshots } from './snapshots.js';
 
@@ -21,5 +22,5 @@ export function planDue(store: Store, settings: Settings, asOf: IsoDate): Plan {
     throw new UserError(`policy.levels is not usable:\n  ${problems.join('\n  ')}`);
   }
   const codes = candidateCustomers(store.db, policy, asOf);
-  return plan(loadSnapshots(store.db, codes, asOf), policy, asOf);
+  return withPeriodicActivity(plan(loadSnapshots(store.db, codes, asOf), policy, asOf), store.db, policy);
 }

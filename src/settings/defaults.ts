@@ -17,6 +17,7 @@ export function defaultSettings(): Settings {
       minAmount: policy.minAmount,
       defaultLanguage: policy.defaultLanguage,
       defaultCurrency: policy.defaultCurrency,
+      statementKind: policy.statementKind,
       levels: policy.levels,
       installments: { ...policy.installments },
     },

@@ -127,6 +127,11 @@ export const settingsProperties: Record<string, SchemaNode> = {
         description: 'an ISO 4217 currency code like EUR',
       },
       statementEveryDays: whole('send a statement every N days', 1),
+      statementKind: {
+        type: 'string',
+        enum: ['open-items', 'activity'],
+        description: 'what a statement shows: open-items, or activity (opening balance, documents and payments, closing balance)',
+      },
       interestRatePercent: { type: 'number', minimum: 0, description: 'yearly simple interest rate in percent' },
       levels: {
         type: 'array',

@@ -47,6 +47,8 @@ export interface Settings {
     defaultLanguage?: string;
     defaultCurrency?: string;
     statementEveryDays?: number;
+    /** What a statement shows: the open items (default) or the account's activity over a period. */
+    statementKind?: 'open-items' | 'activity';
     interestRatePercent?: number;
     levels?: Level[];
     installments?: { enabled?: boolean; graceDays?: number };

@@ -7,7 +7,7 @@ export function policyOverview(policy: Policy, autoSend: boolean): PolicyOvervie
   return {
     lines: [
       `scope ${policy.scope} · grouping ${policy.grouping} · minimum ${policy.minAmount} · recipients ${policy.recipients}`,
-      `statements ${policy.statementEveryDays === null ? 'off' : `every ${policy.statementEveryDays} days`} · interest ${policy.interestRatePercent === null ? 'none' : `${policy.interestRatePercent} %`}`,
+      `statements ${policy.statementEveryDays === null ? 'off' : `every ${policy.statementEveryDays} days`} (${policy.statementKind}) · interest ${policy.interestRatePercent === null ? 'none' : `${policy.interestRatePercent} %`}`,
       `installments ${policy.installments.enabled ? `on, grace ${policy.installments.graceDays} days` : 'off'} · bcc ${policy.bcc.join(', ') || 'none'} · --send-due ${autoSend ? 'sends' : 'sends nothing (schedule.autoSend false)'}`,
     ],
     levels: policy.levels.map((level) => ({

@@ -14,6 +14,7 @@ import type { MessageOutcome } from '../delivery/deliver.js';
 import type { MessageRenderer } from '../delivery/render.js';
 import { dataDir, outboxDir, type TransportPlace } from '../mail/transports/index.js';
 import { planDue } from '../planning/plan-due.js';
+import { statementsNow } from '../statements/statements-now.js';
 import { parseSettingValue, settingsWith, settingsWithout } from '../settings/change.js';
 import { getPath, type JsonObject } from '../settings/keys.js';
 import { getCustomer, setHold, setReminders, setStatementInterval } from '../storage/customers.js';
@@ -22,7 +23,6 @@ import { customerTimeline, getMessage, listMessages, updateMessageStatus } from 
 import type { Store } from '../storage/store.js';
 import { agingOf } from './aging.js';
 import { queryCustomerList } from './customer-list-query.js';
-import { manualStatement } from './manual-statement.js';
 import { policyOverview } from './policy-overview.js';
 import { EDITABLE_SETTINGS, type DeskServices, type SendOutcome, type SettingsValues } from './services.js';
 import { statementSummary } from './statement-summary.js';
@@ -102,12 +102,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
       requireCustomer(code);
       await store.write((db) => setStatementInterval(db, code, days));
     },
-    statementNow: async (code, asOf) => {
-      const db = fresh().db;
-      const customer = getCustomer(db, code);
-      if (!customer) throw new Error(`customer ${code} does not exist`);
-      return manualStatement(customer, openItemsOf(db, code), resolvePolicy(settings()), asOf);
-    },
+    statementsNow: async (code, asOf) => statementsNow(fresh().db, settings(), code, { asOf }),
     listHistory: async () => listMessages(fresh().db).reverse(),
     retryMessage: async (id, asOf) => {
       const record = getMessage(fresh().db, id);

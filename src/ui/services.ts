@@ -130,8 +130,8 @@ export interface DeskServices {
   setReminders(code: string, on: boolean): Promise<void>;
   /** Set the customer's own statement interval in days; null = use the policy. */
   setStatementInterval(code: string, days: number | null): Promise<void>;
-  /** The manual statement for a customer now (seed 004); null when nothing is open. */
-  statementNow(code: string, asOf: IsoDate): Promise<PlannedMessage | null>;
+  /** The manual statements of a customer now (seed 004), one per currency; empty when nothing is open. */
+  statementsNow(code: string, asOf: IsoDate): Promise<PlannedMessage[]>;
   /** Every message in the history, newest first. */
   listHistory(): Promise<MessageRecord[]>;
   /** Send a failed message again (re-planned for today). */
@@ -205,7 +205,7 @@ export function readOnlyServices(services: DeskServices): DeskServices {
     loadPlan: (asOf) => services.loadPlan(asOf),
     listCustomers: (asOf) => services.listCustomers(asOf),
     customerDetail: (code, asOf) => services.customerDetail(code, asOf),
-    statementNow: (code, asOf) => services.statementNow(code, asOf),
+    statementsNow: (code, asOf) => services.statementsNow(code, asOf),
     listHistory: () => services.listHistory(),
     preview: (message) => services.preview(message),
     writePreview: (message, dir) => services.writePreview(message, dir),

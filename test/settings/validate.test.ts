@@ -49,6 +49,7 @@ const everything: Settings = {
     defaultLanguage: 'el',
     defaultCurrency: 'EUR',
     statementEveryDays: 10,
+    statementKind: 'activity',
     interestRatePercent: 8,
     levels: [
       { id: 'first', name: 'First', days: 7, template: 'first', fee: 5, letter: true, ccAgent: true, attachInvoices: true },
@@ -87,6 +88,7 @@ const BAD: [string, unknown, string][] = [
     ['a lower-case currency', { policy: { defaultCurrency: 'eur' } }, 'policy.defaultCurrency: must be an ISO 4217 currency code'],
     ['an unknown currency', { policy: { defaultCurrency: 'XYZ' } }, 'policy.defaultCurrency: "XYZ" is not an ISO 4217 currency code'],
     ['statementEveryDays 0', { policy: { statementEveryDays: 0 } }, 'policy.statementEveryDays: must be at least 1 (got 0)'],
+    ['an unknown statement kind', { policy: { statementKind: 'ledger' } }, 'policy.statementKind: must be one of "open-items", "activity" (got "ledger")'],
     ['a negative interest rate', { policy: { interestRatePercent: -2 } }, 'policy.interestRatePercent: must be at least 0'],
     ['negative grace days', { policy: { installments: { graceDays: -1 } } }, 'policy.installments.graceDays: must be at least 0'],
     ['installments on as text', { policy: { installments: { enabled: 'on' } } }, 'policy.installments.enabled: must be true or false'],

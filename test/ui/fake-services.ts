@@ -6,7 +6,7 @@
 import type { IsoDate, MessageRecord } from '../../src/core/domain.js';
 import type { Plan, PlannedMessage } from '../../src/core/plan.js';
 import { agingOf, AgingAccumulator } from '../../src/ui/aging.js';
-import { manualStatement } from '../../src/ui/manual-statement.js';
+import { manualStatements } from '../../src/core/manual-statement.js';
 import type {
   CustomerDetail,
   CustomerList,
@@ -39,6 +39,7 @@ const POLICY: Policy = {
   defaultLanguage: 'en',
   defaultCurrency: 'EUR',
   statementEveryDays: null,
+  statementKind: 'open-items',
   interestRatePercent: null,
   installments: { enabled: true, graceDays: 0 },
   recipients: 'primary',
@@ -143,9 +144,9 @@ export class FakeServices implements DeskServices {
     this.customer(code).statementEveryDays = days;
   }
 
-  async statementNow(code: string, asOf: IsoDate): Promise<PlannedMessage | null> {
+  async statementsNow(code: string, asOf: IsoDate): Promise<PlannedMessage[]> {
     const customer = this.data.customers.find((c) => c.code === code);
-    return customer ? manualStatement(customer, this.data.items.get(code) ?? [], POLICY, asOf) : null;
+    return customer ? manualStatements(customer, this.data.items.get(code) ?? [], POLICY, asOf) : [];
   }
 
   async listHistory(): Promise<MessageRecord[]> {

@@ -124,3 +124,33 @@ describe('real services', () => {
     for (const code of ['C1', 'C2', 'C3']) expect(history).toContain(code);
   });
 });
+
+describe('statement now from the customer (real services)', () => {
+  it('makes one statement per currency of the customer, and sends both', async () => {
+    await store.write((db) => upsertItems(db, [anItem({ customerCode: 'C1', number: 'US-1', dueDate: '2026-03-01', currency: 'USD', amount: 7700, openAmount: 7700 })]));
+    const services = await createServices(context());
+    const statements = await services.statementsNow('C1', AS_OF);
+    expect(statements.map((m) => [m.key, m.total])).toEqual([
+      ['C1-EUR-statement', 10000],
+      ['C1-USD-statement', 7700],
+    ]);
+    const instance = render(<App services={services} review={false} asOf={AS_OF} />);
+    const frame = () => instance.lastFrame() ?? '';
+    await waitForFrame(frame, (f) => f.includes('planned'), 15_000);
+    instance.stdin.write('2');
+    await waitForFrame(frame, (f) => f.includes('Customers —'));
+    instance.stdin.write(KEYS.enter);
+    await waitForFrame(frame, (f) => f.includes('Open items (2)'));
+    instance.stdin.write('s');
+    await waitForFrame(frame, (f) => f.includes('Send 2 messages via outbox'));
+    instance.stdin.write(KEYS.enter);
+    const done = await waitForFrame(frame, (f) => f.includes('Finished'), 20_000);
+    expect(done).toContain('sent 2 · failed 0');
+    expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(2);
+    const history = await services.listHistory();
+    expect(history.map((h) => [h.customerCode, h.kind, h.currency]).sort()).toEqual([
+      ['C1', 'statement', 'EUR'],
+      ['C1', 'statement', 'USD'],
+    ]);
+  });
+});

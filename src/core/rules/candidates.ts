@@ -42,7 +42,7 @@ interface Evaluated {
 }
 
 /** Whether a line is listed on a statement under the policy scope (pending lines always are). */
-function inScope(scope: Policy['scope'], openAmount: number, daysOverdue: number): boolean {
+export function inScope(scope: Policy['scope'], openAmount: number, daysOverdue: number): boolean {
   if (scope === 'all-open') return true;
   // A credit is usable from its own date, so it offsets overdue debt once its date has come.
   return openAmount > 0 ? daysOverdue > 0 : daysOverdue >= 0;

@@ -10,6 +10,8 @@ export const LABEL_KEYS = [
   'daysOverdue', 'amount', 'open', 'creditNote', 'totalOpen', 'fee', 'interest', 'totalDue', 'deadline',
   'reference', 'bankDetails', 'beneficiary', 'iban', 'bic', 'qrHint', 'case', 'installment',
   'expectedDate', 'caseTotal', 'remaining', 'missed', 'page', 'continued',
+  'openingBalance', 'closingBalance', 'debit', 'credit', 'balance', 'description', 'invoice', 'charge',
+  'payment', 'period',
 ] as const;
 
 /** One field label. */

@@ -2,7 +2,7 @@
  * The Mustache view of a message: the variables every template may use, built from the statement
  * model. `viewSchema` describes the same shape so templates are checked against it when loaded.
  */
-import type { StatementModel } from '../statement.js';
+import type { StatementActivity, StatementModel } from '../statement.js';
 
 /** A node of the view schema: a plain value, an object with known fields, or a list of objects. */
 export type SchemaNode = 'value' | { fields: Record<string, SchemaNode> } | { list: Record<string, SchemaNode> };
@@ -35,6 +35,12 @@ export const viewSchema: Record<string, SchemaNode> = {
   total: value,
   bank: { fields: { name: value, iban: value, bic: value } },
   qr: value,
+  activity: {
+    fields: {
+      from: value, to: value, opening: value, closing: value, debits: value, credits: value,
+      lines: { list: { date: value, reference: value, appliesTo: value, debit: value, credit: value, balance: value, invoice: value, charge: value, creditNote: value, payment: value } },
+    },
+  },
 };
 
 /** The view object handed to Mustache (shape of viewSchema). */
@@ -58,7 +64,14 @@ export interface MessageView {
   /** False when no valid IBAN is set, so `{{#bank}}` hides the bank block. */
   bank: { name: string; iban: string; bic: string } | false;
   qr: boolean;
+  /** False on an open-items statement, so `{{#activity}}` hides the activity block. */
+  activity: ActivityViewModel | false;
 }
+
+/** The activity block of the view: the kind of each line as flags, so templates word it. */
+export type ActivityViewModel = Omit<StatementActivity, 'rows'> & {
+  lines: Array<Omit<StatementActivity['rows'][number], 'kind'> & Record<'invoice' | 'charge' | 'creditNote' | 'payment', boolean>>;
+};
 
 /** Build the template view from a statement model (empty strings hide `{{#fee}}` sections). */
 export function buildView(model: StatementModel): MessageView {
@@ -108,5 +121,14 @@ export function buildView(model: StatementModel): MessageView {
     total: own?.due ?? '',
     bank: model.bank ? { name: model.bank.name, iban: model.bank.iban, bic: model.bank.bic ?? '' } : false,
     qr: model.qrPayload !== null,
+    activity: model.activity ? activityOf(model.activity) : false,
+  };
+}
+
+function activityOf(activity: StatementActivity): ActivityViewModel {
+  const { rows, ...balances } = activity;
+  return {
+    ...balances,
+    lines: rows.map(({ kind, ...row }) => ({ ...row, invoice: kind === 'invoice', charge: kind === 'charge', creditNote: kind === 'credit_note', payment: kind === 'payment' })),
   };
 }

@@ -3,7 +3,7 @@
  * repeated on every page it continues onto, so a 500-item statement reads like a short one.
  */
 import type { Labels } from '../../core/templates/labels.js';
-import type { StatementModel } from '../../core/statement.js';
+import type { StatementActivity, StatementModel } from '../../core/statement.js';
 import { ensureRoom, fit, font, page, type Pen } from './layout.js';
 
 /** A column: heading, width in mm, alignment, and the cell text of a row. */
@@ -42,6 +42,55 @@ export function drawCasesTable(pen: Pen, model: StatementModel, labels: Labels, 
     { heading: labels.remaining, width: 35, align: 'right', cell: (row) => row.remaining },
   ];
   drawTable(pen, columns, model.cases, `${title} (${labels.continued})`);
+}
+
+/** One row of the activity table as printed. */
+interface ActivityCells {
+  date: string;
+  document: string;
+  description: string;
+  debit: string;
+  credit: string;
+  balance: string;
+}
+
+/** The words for what an activity line is (payments name the item or case they count for). */
+function describe(row: StatementActivity['rows'][number], labels: Labels): string {
+  switch (row.kind) {
+    case 'invoice':
+      return labels.invoice;
+    case 'charge':
+      return labels.charge;
+    case 'credit_note':
+      return labels.creditNote.charAt(0).toLocaleUpperCase() + labels.creditNote.slice(1);
+    case 'payment':
+      return row.appliesTo === '' ? labels.payment : `${labels.payment} · ${row.appliesTo}`;
+    default: {
+      const never: never = row.kind;
+      return never;
+    }
+  }
+}
+
+/**
+ * Draw the activity table of an activity statement: the opening balance, every movement with the
+ * running balance, then the period's debits and credits beside the closing balance.
+ */
+export function drawActivityTable(pen: Pen, activity: StatementActivity, labels: Labels, title: string): void {
+  const columns: Column<ActivityCells>[] = [
+    { heading: labels.date, width: 22, align: 'left', cell: (row) => row.date },
+    { heading: labels.number, width: 30, align: 'left', cell: (row) => row.document },
+    { heading: labels.description, width: 44, align: 'left', cell: (row) => row.description },
+    { heading: labels.debit, width: 26, align: 'right', cell: (row) => row.debit },
+    { heading: labels.credit, width: 26, align: 'right', cell: (row) => row.credit },
+    { heading: labels.balance, width: 26, align: 'right', cell: (row) => row.balance },
+  ];
+  const rows: ActivityCells[] = [
+    { date: activity.from, document: '', description: labels.openingBalance, debit: '', credit: '', balance: activity.opening },
+    ...activity.rows.map((row) => ({ date: row.date, document: row.reference, description: describe(row, labels), debit: row.debit, credit: row.credit, balance: row.balance })),
+    { date: activity.to, document: '', description: labels.closingBalance, debit: activity.debits, credit: activity.credits, balance: activity.closing },
+  ];
+  drawTable(pen, columns, rows, `${title} (${labels.continued})`);
 }
 
 function withCurrency(amount: string, rowCurrency: string, currency: string): string {

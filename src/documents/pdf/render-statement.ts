@@ -9,7 +9,7 @@ import { jsPDF } from 'jspdf';
 import type { StatementModel } from '../../core/statement.js';
 import { introFor, titleFor, type Labels } from '../../core/templates/labels.js';
 import { registerFonts, type StatementFonts } from './fonts.js';
-import { drawCasesTable, drawItemsTable } from './items-table.js';
+import { drawActivityTable, drawCasesTable, drawItemsTable } from './items-table.js';
 import { ensureRoom, fit, font, page, paragraph, type Pen } from './layout.js';
 import { drawQrCode } from './sepa-qr.js';
 import { installNativeDeflate } from './native-deflate.js';
@@ -42,8 +42,16 @@ export function renderStatementPdf(model: StatementModel, labels: Labels, assets
   addressee(pen, model, labels, title);
   paragraph(pen, introFor(labels, model.template), 9.5);
   pen.y += 2;
-  if (model.cases.length > 0) drawCasesTable(pen, model, labels, title);
-  if (model.rows.length > 0 || model.cases.length === 0) drawItemsTable(pen, model, labels, title);
+  if (model.activity) {
+    // The movements replace the items list: the closing balance already accounts for every item.
+    font(pen, 'bold', 10);
+    pen.doc.text(`${labels.period}: ${model.activity.from} – ${model.activity.to}`, page.left, pen.y);
+    pen.y += 6;
+    drawActivityTable(pen, model.activity, labels, title);
+  } else {
+    if (model.cases.length > 0) drawCasesTable(pen, model, labels, title);
+    if (model.rows.length > 0 || model.cases.length === 0) drawItemsTable(pen, model, labels, title);
+  }
   totals(pen, model, labels);
   payment(pen, model, labels);
   footers(doc, model, labels, assets.fonts.family);

@@ -105,11 +105,12 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
       },
       (error: unknown) => errorText(error),
     );
-  const withStatement = (use: (message: PlannedMessage) => void): void => {
+  /** The customer's statements now, one per currency, handed to `use` when there is any. */
+  const withStatements = (use: (messages: PlannedMessage[]) => void): void => {
     const code = ref.current.code;
     if (code === null) return;
-    services.statementNow(code, asOf).then(
-      (message) => (message ? use(message) : notify(`${code}: nothing open, no statement to make`, 'warn')),
+    services.statementsNow(code, asOf).then(
+      (messages) => (messages.length > 0 ? use(messages) : notify(`${code}: nothing open, no statement to make`, 'warn')),
       (error: unknown) => notify(`statement for ${code}: ${errorText(error)}`, 'error'),
     );
   };
@@ -173,14 +174,22 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
         return true;
       case 'preview':
       case 'open':
-        withStatement((m) => preview.open(m));
+        withStatements(([first, ...more]) => {
+          // The preview shows one message; the other currencies are named so none is overlooked.
+          if (more.length > 0) notify(`${code}: ${more.length + 1} statements (${[first!, ...more].map((m) => m.currency).join(', ')}); w writes and s sends them all`, 'ok');
+          preview.open(first!);
+        });
         return true;
       case 'write':
-        withStatement((m) => void write(m));
+        withStatements((messages) => {
+          void (async () => {
+            for (const m of messages) if (!(await write(m))) return;
+          })();
+        });
         return true;
       case 'send':
         if (review) send.request([]);
-        else withStatement((m) => send.request([m]));
+        else withStatements((messages) => send.request(messages));
         return true;
       case 'search':
       case 'filters':

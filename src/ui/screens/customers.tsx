@@ -106,10 +106,10 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   /** The manual statements of these customers (seed 004); customers with nothing open are named. */
   async function statementsFor(codes: string[]): Promise<PlannedMessage[]> {
     try {
-      const messages = await Promise.all(codes.map((code) => services.statementNow(code, asOf)));
-      const empty = codes.filter((_, i) => messages[i] === null);
+      const messages = await Promise.all(codes.map((code) => services.statementsNow(code, asOf)));
+      const empty = codes.filter((_, i) => messages[i]?.length === 0);
       if (empty.length > 0) notify(`nothing open, no statement for ${empty.slice(0, 5).join(', ')}${empty.length > 5 ? ` and ${empty.length - 5} more` : ''}`, 'warn');
-      return messages.filter((m): m is PlannedMessage => m !== null);
+      return messages.flat();
     } catch (error) {
       notify(`statements: ${errorText(error)}`, 'error');
       return [];

@@ -1,0 +1,68 @@
+/**
+ * The manual statement (seed 004): the operator asks for a customer's statement now, outside the
+ * cadence, from the TUI (Customers p/w/s) or `duedesk statement`. Like the planned messages, there
+ * is one statement per currency; each lists the open items of its currency that are not on hold
+ * (pure).
+ */
+import { daysBetween } from './dates.js';
+import type { Customer, IsoDate, Item } from './domain.js';
+import type { PlannedLine, PlannedMessage, Policy } from './plan.js';
+import { checkBcc, chooseRecipients } from './recipients.js';
+import { inScope } from './rules/candidates.js';
+import { exactRate, simpleInterest } from './rules/interest.js';
+
+/**
+ * A manual statement lists every open item unless asked for the overdue ones only: the operator
+ * asked for the account, not for a reminder.
+ */
+export type ManualScope = Policy['scope'];
+
+/**
+ * One statement message per currency of `customer` with open items in `scope` (currencies in
+ * code order, like planned messages); `extra` currencies get a statement even with nothing open
+ * (an activity statement of a settled account). Empty when there is nothing to state.
+ */
+export function manualStatements(
+  customer: Customer,
+  openItems: readonly Item[],
+  policy: Policy,
+  asOf: IsoDate,
+  scope: ManualScope = 'all-open',
+  extra: readonly string[] = [],
+): PlannedMessage[] {
+  const rate = policy.interestRatePercent === null ? null : exactRate(policy.interestRatePercent);
+  const byCurrency = new Map<string, PlannedLine[]>(extra.map((currency) => [currency, []]));
+  for (const item of openItems) {
+    if (item.openAmount === 0 || (item.holdUntil !== null && item.holdUntil >= asOf)) continue;
+    const daysOverdue = daysBetween(item.dueDate, asOf);
+    if (!inScope(scope, item.openAmount, daysOverdue)) continue;
+    const line: PlannedLine = { item, daysOverdue, reached: null, pending: false, interest: rate === null ? 0 : simpleInterest(item.openAmount, daysOverdue, rate) };
+    const lines = byCurrency.get(item.currency);
+    if (lines) lines.push(line);
+    else byCurrency.set(item.currency, [line]);
+  }
+  const to = chooseRecipients(customer, policy.recipients).to;
+  const bcc = checkBcc(policy.bcc).bcc;
+  return [...byCurrency.keys()].sort().map((currency) => {
+    const lines = byCurrency.get(currency) ?? [];
+    return {
+      key: `${customer.code}-${currency}-statement`,
+      customer,
+      kind: 'statement',
+      level: null,
+      template: 'statement',
+      currency,
+      to: [...to],
+      cc: [],
+      bcc: [...bcc],
+      lines,
+      cases: [],
+      reminds: lines.map((l) => l.item.number),
+      total: lines.reduce((sum, l) => sum + l.item.openAmount, 0),
+      fee: 0,
+      interest: lines.reduce((sum, l) => sum + l.interest, 0),
+      letter: false,
+      attachInvoices: false,
+    };
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * The activity statements of a customer from the ledger: its documents and payments per currency
+ * and the as-of date of its previous statement, fed to the pure model in core/activity.ts. Read
+ * only; built from what duedesk knows (a payment never imported is not shown).
+ */
+import type { Database } from 'sql.js';
+import { activityPeriod, activityStatement, type ActivityDocument, type ActivityPayment, type ActivityStatement } from '../core/activity.js';
+import type { Customer, IsoDate } from '../core/domain.js';
+import { listItems } from '../storage/items.js';
+import { customerTimeline } from '../storage/messages.js';
+import { listPayments } from '../storage/payments.js';
+
+/** A customer's documents and payments, by currency. */
+export type AccountByCurrency = Map<string, { documents: ActivityDocument[]; payments: ActivityPayment[] }>;
+
+/**
+ * Every document and payment of `customer`, by currency. A payment is in the currency of the item
+ * it names, else in the customer's currency (SPEC §2).
+ */
+export function accountOf(db: Database, customer: Customer): AccountByCurrency {
+  const account: AccountByCurrency = new Map();
+  const entry = (currency: string) => {
+    let found = account.get(currency);
+    if (!found) account.set(currency, (found = { documents: [], payments: [] }));
+    return found;
+  };
+  const itemCurrency = new Map<string, string>();
+  for (const item of listItems(db, customer.code)) {
+    itemCurrency.set(item.number, item.currency);
+    entry(item.currency).documents.push({ number: item.number, kind: item.kind, issueDate: item.issueDate, amount: item.amount });
+  }
+  for (const payment of listPayments(db, customer.code)) {
+    const currency = (payment.itemNumber !== null ? itemCurrency.get(payment.itemNumber) : undefined) ?? customer.currency;
+    entry(currency).payments.push({ reference: payment.reference, date: payment.date, amount: payment.amount, itemNumber: payment.itemNumber, case: payment.case });
+  }
+  return account;
+}
+
+/**
+ * As-of date of the customer's latest statement in `currency` before `asOf` that may have reached
+ * it (sent, uncertain or being sent; a failed one did not), or null.
+ */
+export function previousStatementAsOf(db: Database, customerCode: string, currency: string, asOf: IsoDate): IsoDate | null {
+  let latest: IsoDate | null = null;
+  for (const message of customerTimeline(db, customerCode)) {
+    if (message.kind !== 'statement' || message.currency !== currency || message.status === 'failed' || message.asOf >= asOf) continue;
+    if (latest === null || message.asOf > latest) latest = message.asOf;
+  }
+  return latest;
+}
+
+/** A period asked for by hand, or how to find the default one. */
+export type ActivityRange = { from: IsoDate; to: IsoDate } | { sinceDays: number };
+
+/**
+ * The activity statement of one currency of the account: over the given period, or from the day
+ * after the previous statement (else the last `sinceDays` days) to `asOf`.
+ */
+export function activityFor(db: Database, account: AccountByCurrency, customer: Customer, currency: string, asOf: IsoDate, range: ActivityRange): ActivityStatement {
+  const period = 'from' in range ? range : activityPeriod(previousStatementAsOf(db, customer.code, currency, asOf), range.sinceDays, asOf);
+  const found = account.get(currency);
+  return activityStatement(found?.documents ?? [], found?.payments ?? [], period.from, period.to);
+}

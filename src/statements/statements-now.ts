@@ -1,0 +1,88 @@
+/**
+ * Statements as the CLI (`duedesk statement`), the TUI (Customers p/w/s) and the statement cadence
+ * make them: one per currency of the customer, listing open items or, for the `activity` kind,
+ * the account's movements over a period as well. The one place both manual paths go through.
+ */
+import type { Database } from 'sql.js';
+import type { ActivityStatement } from '../core/activity.js';
+import type { Customer, IsoDate } from '../core/domain.js';
+import { UserError } from '../core/exit-codes.js';
+import { manualStatements, type ManualScope } from '../core/manual-statement.js';
+import type { Plan, PlannedMessage, Policy } from '../core/plan.js';
+import { resolvePolicy } from '../core/policy.js';
+import type { Settings } from '../settings/types.js';
+import { getCustomer } from '../storage/customers.js';
+import { openItemsOf } from '../storage/items.js';
+import { accountOf, activityFor, type ActivityRange } from './account-activity.js';
+
+/** What a statement shows (settings `policy.statementKind`). */
+export type StatementKind = Policy['statementKind'];
+
+/** What the operator asked for; unset fields take the defaults described in README. */
+export interface StatementRequest {
+  asOf: IsoDate;
+  /** Default `all-open`: the whole account, not only what a reminder would list. */
+  scope?: ManualScope;
+  /** Default policy.statementKind. */
+  kind?: StatementKind;
+  /** Activity period; default from the day after the previous statement. `to` defaults to asOf. */
+  from?: IsoDate;
+  to?: IsoDate;
+}
+
+/**
+ * Days an activity statement covers when there was no earlier statement and neither the customer
+ * nor the policy has a statement interval: about a month, what a statement usually covers.
+ */
+export const DEFAULT_ACTIVITY_DAYS = 30;
+
+/** The template of an activity statement (the open-items one is `statement`). */
+export const ACTIVITY_TEMPLATE = 'activity';
+
+/** The statement `message` extended with the account's activity. */
+function withActivity(message: PlannedMessage, activity: ActivityStatement): PlannedMessage {
+  return { ...message, template: ACTIVITY_TEMPLATE, activity };
+}
+
+/** How far back an activity statement looks when no earlier statement bounds it. */
+function sinceDays(customer: Customer, policy: Policy): number {
+  return customer.statementEveryDays ?? policy.statementEveryDays ?? DEFAULT_ACTIVITY_DAYS;
+}
+
+/**
+ * The statements of customer `code` now, one per currency (empty when there is nothing to state).
+ * Throws a UserError naming the code when the customer does not exist.
+ */
+export function statementsNow(db: Database, settings: Settings, code: string, request: StatementRequest): PlannedMessage[] {
+  const customer = getCustomer(db, code);
+  if (!customer) throw new UserError(`unknown customer "${code}"`);
+  const policy = resolvePolicy(settings);
+  const { asOf } = request;
+  const scope = request.scope ?? 'all-open';
+  if ((request.kind ?? policy.statementKind) === 'open-items') return manualStatements(customer, openItemsOf(db, code), policy, asOf, scope);
+  const account = accountOf(db, customer);
+  const range: ActivityRange = request.from !== undefined ? { from: request.from, to: request.to ?? asOf } : { sinceDays: sinceDays(customer, policy) };
+  return manualStatements(customer, openItemsOf(db, code), policy, asOf, scope, [...account.keys()]).flatMap((message) => {
+    const activity = activityFor(db, account, customer, message.currency, asOf, range);
+    // A currency settled long ago, with nothing in the period, has nothing to state.
+    if (message.lines.length === 0 && activity.lines.length === 0 && activity.closing === 0) return [];
+    return [withActivity(message, activity)];
+  });
+}
+
+/**
+ * With policy.statementKind `activity`, the statements of a plan show the activity since the
+ * customer's previous statement in that currency (else the last N days of its interval).
+ */
+export function withPeriodicActivity(plan: Plan, db: Database, policy: Policy): Plan {
+  if (policy.statementKind !== 'activity' || !plan.messages.some((m) => m.kind === 'statement')) return plan;
+  const accounts = new Map<string, ReturnType<typeof accountOf>>();
+  const messages = plan.messages.map((message) => {
+    if (message.kind !== 'statement') return message;
+    const { customer } = message;
+    let account = accounts.get(customer.code);
+    if (!account) accounts.set(customer.code, (account = accountOf(db, customer)));
+    return withActivity(message, activityFor(db, account, customer, message.currency, plan.asOf, { sinceDays: sinceDays(customer, policy) }));
+  });
+  return { ...plan, messages };
+}

@@ -1,0 +1,87 @@
+/** The statements feature on a real in-memory ledger: currencies, scope, kinds and activity periods. */
+import { describe, expect, it } from 'vitest';
+import { planDue } from '../../src/planning/plan-due.js';
+import type { Settings } from '../../src/settings/types.js';
+import { statementsNow } from '../../src/statements/statements-now.js';
+import { aCustomer, aMessage, anItem, aPayment, makeStore } from '../helpers/store.js';
+import { seed } from '../planning/seed.js';
+
+const D = '2026-03-20';
+
+async function ledger() {
+  const store = await makeStore();
+  await seed(store, {
+    customers: [aCustomer({ code: 'C001', currency: 'EUR' })],
+    items: [
+      anItem({ number: 'E-1', issueDate: '2026-01-01', dueDate: '2026-02-01', amount: 10000, openAmount: 6000 }),
+      anItem({ number: 'E-2', issueDate: '2026-03-10', dueDate: '2026-04-10', amount: 2000, openAmount: 2000 }),
+      anItem({ number: 'E-HOLD', issueDate: '2026-01-05', dueDate: '2026-02-05', amount: 700, openAmount: 700, holdUntil: '2026-12-31' }),
+      anItem({ number: 'U-1', issueDate: '2026-02-01', dueDate: '2026-03-01', amount: 500, openAmount: 500, currency: 'USD' }),
+      // Settled long ago in GBP: no statement in that currency.
+      anItem({ number: 'G-1', issueDate: '2025-01-01', dueDate: '2025-02-01', amount: 900, openAmount: 0, currency: 'GBP' }),
+    ],
+    payments: [
+      aPayment({ reference: 'P-1', date: '2026-03-05', amount: 4000, itemNumber: 'E-1' }),
+      aPayment({ reference: 'P-G', date: '2025-01-20', amount: 900, itemNumber: 'G-1' }),
+      aPayment({ reference: 'P-ACC', date: '2026-03-12', amount: 300 }),
+    ],
+  });
+  return store;
+}
+
+describe('statementsNow', () => {
+  it('makes one open-items statement per currency with open items not on hold, all open by default', async () => {
+    const store = await ledger();
+    const messages = statementsNow(store.db, {}, 'C001', { asOf: D });
+    expect(messages.map((m) => [m.key, m.template, m.reminds, m.total, m.activity])).toEqual([
+      ['C001-EUR-statement', 'statement', ['E-1', 'E-2'], 8000, undefined],
+      ['C001-USD-statement', 'statement', ['U-1'], 500, undefined],
+    ]);
+    expect(statementsNow(store.db, {}, 'C001', { asOf: D, scope: 'overdue' }).map((m) => m.reminds)).toEqual([['E-1'], ['U-1']]);
+    expect(() => statementsNow(store.db, {}, 'NOPE', { asOf: D })).toThrow('unknown customer "NOPE"');
+  });
+
+  it('activity: a payment on account is a line in the customer currency; the closing balance nets it', async () => {
+    const store = await ledger();
+    const [eur] = statementsNow(store.db, {}, 'C001', { asOf: D, kind: 'activity', from: '2026-03-01' });
+    expect(eur?.template).toBe('activity');
+    expect(eur?.activity?.opening).toBe(10700);
+    expect(eur?.activity?.lines.map((l) => l.reference)).toEqual(['P-1', 'E-2', 'P-ACC']);
+    // Open items 6000 + 2000 + 700 (on hold, still owed) minus 300 on account.
+    expect(eur?.activity?.closing).toBe(8400);
+  });
+
+  it.each<[string, Settings, ReturnType<typeof aMessage>[], string]>([
+    ['no earlier statement and no interval: the last 30 days', {}, [], '2026-02-19'],
+    ['the policy interval', { policy: { statementEveryDays: 14 } }, [], '2026-03-07'],
+    ['the day after the previous statement in that currency', { policy: { statementEveryDays: 14 } }, [aMessage({ kind: 'statement', level: null, asOf: '2026-02-28' })], '2026-03-01'],
+    [
+      'a failed statement, another currency or a reminder do not count',
+      {},
+      [aMessage({ kind: 'statement', level: null, asOf: '2026-03-10', status: 'failed' }), aMessage({ kind: 'statement', level: null, asOf: '2026-03-11', currency: 'USD' }), aMessage({ asOf: '2026-03-12' })],
+      '2026-02-19',
+    ],
+  ])('activity period by default: %s', async (_, settings, messages, from) => {
+    const store = await ledger();
+    await seed(store, { messages });
+    const [eur] = statementsNow(store.db, settings, 'C001', { asOf: D, kind: 'activity' });
+    expect([eur?.activity?.from, eur?.activity?.to]).toEqual([from, D]);
+  });
+});
+
+describe('periodic activity statements', () => {
+  it('the cadence sends activity statements with policy.statementKind activity, open-items ones without', async () => {
+    const store = await ledger();
+    const levels = [{ id: 'late', name: 'Late', days: 400, template: 'final' }];
+    const plain = planDue(store, { policy: { statementEveryDays: 10, levels } }, D);
+    expect(plain.messages.map((m) => [m.key, m.template, m.activity])).toEqual([
+      ['C001-EUR-statement', 'statement', undefined],
+      ['C001-USD-statement', 'statement', undefined],
+    ]);
+    const activity = planDue(store, { policy: { statementEveryDays: 10, statementKind: 'activity', levels } }, D);
+    expect(activity.messages.map((m) => [m.key, m.template, m.activity?.from, m.activity?.closing])).toEqual([
+      ['C001-EUR-statement', 'activity', '2026-03-11', 8400],
+      ['C001-USD-statement', 'activity', '2026-03-11', 500],
+    ]);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { SmtpLogin } from '../credential-mask.js';
 import { classifyConnectError, classifySendError } from './smtp-errors.js';
 import { SendFailure, type RecipientResult, type SendEnvelope, type SendResult, type Transport } from './types.js';
 
@@ -38,7 +39,7 @@ interface PooledConnection {
 
 /** Create the SMTP transport; connections open lazily (or in `verify`). */
 export function createSmtpTransport(options: SmtpOptions): Transport {
-  const secret = options.password;
+  const login: SmtpLogin = { user: options.user, password: options.password };
   const maxConnections = Math.max(1, Math.floor(options.maxConnections));
   const maxMessages = options.maxMessagesPerConnection ?? 100;
   const idle: PooledConnection[] = [];
@@ -75,7 +76,7 @@ export function createSmtpTransport(options: SmtpOptions): Transport {
         settled = true;
         pooled.broken = true;
         conn.close();
-        reject(classifyConnectError(error, secret));
+        reject(classifyConnectError(error, login));
       };
       const ready = (): void => {
         if (settled) return;
@@ -157,7 +158,7 @@ export function createSmtpTransport(options: SmtpOptions): Transport {
     return new Promise((resolve, reject) => {
       pooled.conn.send({ from: envelope.from, to: envelope.to }, body, (error, info) => {
         if (error || !info) {
-          reject(classifySendError(error ?? new Error('no result'), bodyStarted, secret));
+          reject(classifySendError(error ?? new Error('no result'), bodyStarted, login));
           return;
         }
         resolve({ recipients: recipientResults(envelope.to, info), response: info.response ?? '' });
@@ -181,7 +182,7 @@ export function createSmtpTransport(options: SmtpOptions): Transport {
       } catch (error) {
         release(pooled, false);
         if (error instanceof SendFailure) throw error;
-        throw classifySendError(error, true, secret);
+        throw classifySendError(error, true, login);
       }
     },
     async close(): Promise<void> {

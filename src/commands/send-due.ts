@@ -62,6 +62,10 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
 export function deliveryNotes(outcome: DeliveryOutcome): string[] {
   const notes: string[] = [];
   if (outcome.error) notes.push(`sending stopped: ${outcome.error}`);
+  if (outcome.deferral) {
+    const left = outcome.messages.filter((m) => m.status === 'deferred').length;
+    notes.push(`the mail server deferred the rest of the run (${outcome.deferral}): ${left} message(s) stay due and go with a later run`);
+  }
   if (outcome.recovered) {
     notes.push(`${outcome.recovered} message(s) of an interrupted earlier run are now uncertain: check them in the history (they are never re-sent automatically)`);
   }

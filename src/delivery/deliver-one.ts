@@ -28,6 +28,8 @@ export interface RunState {
   retry: RetryPolicy;
   /** Set once the run must stop (why); later messages are not attempted. */
   stop: string | null;
+  /** The server's reply once it took no more for now; later messages are left due. */
+  deferral: string | null;
   /** Keys begun in this run (the plan should not repeat one, but never send one twice). */
   sentThisRun: Set<string>;
 }
@@ -73,12 +75,13 @@ export async function deliverOne(state: RunState, planned: PlannedMessage): Prom
   let ending: SendEnding;
   if (built.envelope === null) {
     ending = planned.letter
-      ? { status: 'sent', error: `letter only, no e-mail: ${built.problem ?? ''}`, recipients: [], stopRun: null }
-      : { status: 'failed', error: `not sent: ${built.problem ?? 'no envelope'}`, recipients: [], stopRun: null };
+      ? { status: 'sent', error: `letter only, no e-mail: ${built.problem ?? ''}`, recipients: [], stopRun: null, deferral: null }
+      : { status: 'failed', error: `not sent: ${built.problem ?? 'no envelope'}`, recipients: [], stopRun: null, deferral: null };
   } else {
     ending = await sendWithRetry(state.transport, raw, built.envelope, message.messageId, state.retry);
   }
   if (ending.stopRun !== null) state.stop ??= ending.stopRun;
+  if (ending.deferral !== null) state.deferral ??= ending.deferral;
   const recipients: RecipientResult[] = [...built.refused, ...ending.recipients];
   if (built.refused.length > 0 && built.envelope !== null) notes.push(`refused before sending: ${built.refused.map((r) => r.address).join(', ')}`);
   const error = [ending.error, ...notes].filter((n): n is string => n !== null && n !== '').join('; ') || null;
@@ -88,5 +91,7 @@ export async function deliverOne(state: RunState, planned: PlannedMessage): Prom
     // The `sending` line is durable: the next run records this message as uncertain.
     state.stop ??= `the send journal cannot be written: ${(failure as Error).message}`;
   }
-  return { key: planned.key, status: ending.status, messageId: message.messageId, error, recipients };
+  // A deferred attempt is failed in history (so it stays due) but not a failure of the run.
+  const status = ending.deferral === null ? ending.status : 'deferred';
+  return { key: planned.key, status, messageId: message.messageId, error, recipients };
 }

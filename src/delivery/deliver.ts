@@ -21,10 +21,13 @@ import { alreadyInHistory } from './history.js';
 import { deliverOne, type AlreadySent, type RunState } from './deliver-one.js';
 import { defaultRenderer, type MessageRenderer } from './render.js';
 
-/** What happened to one planned message. */
+/**
+ * What happened to one planned message. `deferred`: not sent in this run because the server took
+ * no more for now; the message stays due (an attempt the server deferred is `failed` in history).
+ */
 export interface MessageOutcome {
   key: string;
-  status: Exclude<MessageStatus, 'sending'>;
+  status: Exclude<MessageStatus, 'sending'> | 'deferred';
   messageId: string | null;
   error: string | null;
   /** Per-recipient results (empty when nothing reached the server). */
@@ -39,6 +42,8 @@ export interface DeliveryOutcome {
   alreadySent?: string[];
   /** Why the run stopped early (authentication refused, server unreachable), if it did. */
   error?: string | null;
+  /** The server's reply when it took no more for now (421, rate or quota): the rest stays due. */
+  deferral?: string | null;
   /** Messages of an earlier, interrupted run recovered as `uncertain` at the start. */
   recovered?: number;
 }
@@ -86,6 +91,10 @@ export async function deliverPlan(
     try {
       await transport.verify();
     } catch (error) {
+      if (error instanceof SendFailure && error.kind === 'deferred') {
+        const reply = error.reply ?? error.message;
+        return summarise([...alreadySent, ...todo.messages.map((m) => deferred(m, reply))], null, recovered, reply);
+      }
       const text = error instanceof SendFailure ? error.message : String(error);
       const messages = todo.messages.map((m) => notAttempted(m, text));
       return { messages, exitCode: ExitCode.TransportUnusable, alreadySent: already.map((m) => m.key), error: text, recovered };
@@ -103,11 +112,12 @@ export async function deliverPlan(
       operator: operatorName(settings.operator),
       retry: { delaysMs: options.retry?.delaysMs ?? [1000, 5000, 15_000], sleep: options.retry?.sleep ?? realSleep },
       stop: null,
+      deferral: null,
       sentThisRun: new Set<string>(),
     };
     const outcomes = await runWorkers(state, options, onProgress);
     if (!(await recorder.close())) warn('the send journal is kept and will be folded into the history by the next run');
-    return summarise([...alreadySent, ...outcomes], state.stop, recovered);
+    return summarise([...alreadySent, ...outcomes], state.stop, recovered, state.deferral);
   } finally {
     await transport?.close();
     lock?.release();
@@ -127,6 +137,7 @@ async function runWorkers(state: RunState, options: DeliveryOptions, onProgress?
       if (planned === undefined) return;
       let result: MessageOutcome | AlreadySent;
       if (state.stop !== null) result = notAttempted(planned, state.stop);
+      else if (state.deferral !== null) result = deferred(planned, state.deferral);
       else if (options.signal?.aborted) result = notAttempted(planned, 'stopped by the operator');
       else result = await deliverOne(state, planned);
       outcomes[index] = result;
@@ -142,13 +153,20 @@ function notAttempted(planned: PlannedMessage, why: string): MessageOutcome {
   return { key: planned.key, status: 'failed', messageId: null, error: `not attempted: ${why}`, recipients: [] };
 }
 
-function summarise(all: Array<MessageOutcome | AlreadySent>, stop: string | null, recovered: number): DeliveryOutcome {
+/** A message left due because the server took no more for now. */
+function deferred(planned: PlannedMessage, reply: string): MessageOutcome {
+  return { key: planned.key, status: 'deferred', messageId: null, error: `not attempted: server deferred (${reply})`, recipients: [] };
+}
+
+function summarise(all: Array<MessageOutcome | AlreadySent>, stop: string | null, recovered: number, deferral: string | null = null): DeliveryOutcome {
   const messages = all.filter((o): o is MessageOutcome => !('alreadySent' in o));
   const alreadySent = all.flatMap((o) => ('alreadySent' in o ? [o.alreadySent] : []));
   const reached = messages.some((m) => m.status === 'sent' || m.status === 'uncertain');
   let exitCode: ExitCodeValue = ExitCode.Ok;
   if (stop !== null && !reached) exitCode = ExitCode.TransportUnusable;
   // Uncertain messages of a run that died are reported by the next run: cron sees exit 1.
-  else if (messages.some((m) => m.status !== 'sent') || recovered > 0) exitCode = ExitCode.SomeFailed;
-  return { messages, exitCode, alreadySent, error: stop, recovered };
+  else if (messages.some((m) => m.status === 'failed' || m.status === 'uncertain') || recovered > 0) exitCode = ExitCode.SomeFailed;
+  // Nothing wrong with what was tried, but the server wants the rest later: cron tries again.
+  else if (deferral !== null) exitCode = ExitCode.Deferred;
+  return { messages, exitCode, alreadySent, error: stop, recovered, deferral };
 }

@@ -12,6 +12,11 @@ export interface SendEnding {
   recipients: RecipientResult[];
   /** Set when no further message should be tried (authentication refused, server unreachable). */
   stopRun: string | null;
+  /**
+   * The server's reply when it takes no more now (421, rate or quota): this message was not
+   * taken and stays due, like the rest of the run.
+   */
+  deferral: string | null;
 }
 
 /** Backoff between attempts after a transient failure, and how to wait. */
@@ -37,7 +42,7 @@ export async function sendWithRetry(
       const result = await transport.send(raw, envelope, messageId);
       const refused = result.recipients.filter((r) => !r.accepted);
       const note = refused.length === 0 ? null : `not accepted for ${refused.map((r) => `${r.address} (${r.reply ?? 'rejected'})`).join('; ')}`;
-      return { status: 'sent', error: note, recipients: result.recipients, stopRun: null };
+      return { status: 'sent', error: note, recipients: result.recipients, stopRun: null, deferral: null };
     } catch (error) {
       const failure = error instanceof SendFailure ? error : new SendFailure('uncertain', String(error));
       const retriable = failure.kind === 'transient' || failure.kind === 'unreachable';
@@ -53,21 +58,27 @@ export async function sendWithRetry(
 
 function ending(failure: SendFailure, attempts: number, envelope: SendEnvelope): SendEnding {
   const refusedAll = (reply: string): RecipientResult[] => envelope.to.map((address) => ({ address, accepted: false, reply }));
+  const done = { stopRun: null, deferral: null };
   switch (failure.kind) {
     case 'permanent':
-      return { status: 'failed', error: failure.message, recipients: refusedAll(failure.reply ?? failure.message), stopRun: null };
+      return { status: 'failed', error: failure.message, recipients: refusedAll(failure.reply ?? failure.message), ...done };
     case 'transient':
       return {
         status: 'failed',
         error: `temporary failure, gave up after ${attempts} attempts: ${failure.message}`,
         recipients: refusedAll(failure.reply ?? failure.message),
-        stopRun: null,
+        ...done,
       };
     case 'uncertain':
-      return { status: 'uncertain', error: failure.message, recipients: [], stopRun: null };
+      return { status: 'uncertain', error: failure.message, recipients: [], ...done };
     case 'auth':
     case 'unreachable':
-      return { status: 'failed', error: `not sent: ${failure.message}`, recipients: [], stopRun: failure.message };
+      return { status: 'failed', error: `not sent: ${failure.message}`, recipients: [], stopRun: failure.message, deferral: null };
+    case 'deferred': {
+      // History keeps the attempt as failed, which is what leaves the message due for a later run.
+      const reply = failure.reply ?? failure.message;
+      return { status: 'failed', error: `server deferred (${reply})`, recipients: [], stopRun: null, deferral: reply };
+    }
     default: {
       const never: never = failure.kind;
       throw new Error(`unknown failure kind ${String(never)}`);

@@ -34,6 +34,8 @@ export interface SmtpBehaviour {
   data?: (message: ReceivedMessage, n: number) => DataAction;
   /** Wait before answering each body (ms). */
   delayMs?: number;
+  /** Refuse a connection at the greeting (`n` counts connections so far, 0-based; null = welcome). */
+  greeting?: (n: number) => Refusal | null;
   /** Refuse every login with a reply that repeats the client's AUTH lines (as some servers do). */
   echoAuth?: boolean;
 }
@@ -81,6 +83,10 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     size: 50 * 1024 * 1024,
     ...(options.authMethods ? { authMethods: options.authMethods } : {}),
+    onConnect(_session, callback) {
+      const refused = behaviour.greeting?.(connections - 1) ?? null;
+      callback(refused ? refusal(refused) : undefined);
+    },
     onAuth(auth, session, callback) {
       if (behaviour.echoAuth) {
         const echoed = (authLines.get(session.remotePort) ?? []).join(' ');

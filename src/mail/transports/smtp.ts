@@ -46,6 +46,19 @@ export function createSmtpTransport(options: SmtpOptions): Transport {
   const waiters: Array<(pooled: PooledConnection | null) => void> = [];
   let open = 0;
   let nextSlot = 0;
+  // Once the server said it takes no more now, asking again (a new connection per message) only
+  // hammers it: every later send and verify gets the same answer without touching the network.
+  let deferredBy: SendFailure | null = null;
+
+  async function unlessDeferred<T>(attempt: () => Promise<T>): Promise<T> {
+    if (deferredBy !== null) throw deferredBy;
+    try {
+      return await attempt();
+    } catch (error) {
+      if (error instanceof SendFailure && error.kind === 'deferred') deferredBy ??= error;
+      throw error;
+    }
+  }
 
   function connect(): Promise<PooledConnection> {
     const conn = new SMTPConnection({
@@ -104,6 +117,8 @@ export function createSmtpTransport(options: SmtpOptions): Transport {
       if (!ready.broken) return ready;
       open -= 1;
     }
+    // Also checked here: a send that waited for a connection or its rate slot must not reconnect.
+    if (deferredBy !== null) throw deferredBy;
     if (open < maxConnections) {
       open += 1;
       try {
@@ -168,23 +183,22 @@ export function createSmtpTransport(options: SmtpOptions): Transport {
 
   return {
     description: `smtp ${options.host}:${options.port}${options.secure ? ' (TLS)' : ''}`,
-    async verify(): Promise<void> {
-      release(await acquire(), true);
-    },
-    async send(raw: Buffer, envelope: SendEnvelope): Promise<SendResult> {
-      await throttle();
-      const pooled = await acquire();
-      try {
-        const result = await sendOn(pooled, raw, envelope);
-        pooled.sent += 1;
-        release(pooled, true);
-        return result;
-      } catch (error) {
-        release(pooled, false);
-        if (error instanceof SendFailure) throw error;
-        throw classifySendError(error, true, login);
-      }
-    },
+    verify: () => unlessDeferred(async () => release(await acquire(), true)),
+    send: (raw: Buffer, envelope: SendEnvelope) =>
+      unlessDeferred(async () => {
+        await throttle();
+        const pooled = await acquire();
+        try {
+          const result = await sendOn(pooled, raw, envelope);
+          pooled.sent += 1;
+          release(pooled, true);
+          return result;
+        } catch (error) {
+          release(pooled, false);
+          if (error instanceof SendFailure) throw error;
+          throw classifySendError(error, true, login);
+        }
+      }),
     async close(): Promise<void> {
       for (const pooled of idle.splice(0)) {
         pooled.conn.quit();

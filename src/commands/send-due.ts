@@ -66,6 +66,10 @@ export function deliveryNotes(outcome: DeliveryOutcome): string[] {
     const left = outcome.messages.filter((m) => m.status === 'deferred').length;
     notes.push(`the mail server deferred the rest of the run (${outcome.deferral}): ${left} message(s) stay due and go with a later run`);
   }
+  if (outcome.dailyLimit) {
+    const { limit, heldBack } = outcome.dailyLimit;
+    notes.push(`daily limit of ${limit} reached (smtp.maxPerDay); ${heldBack} message(s) stay due for tomorrow`);
+  }
   if (outcome.recovered) {
     notes.push(`${outcome.recovered} message(s) of an interrupted earlier run are now uncertain: check them in the history (they are never re-sent automatically)`);
   }

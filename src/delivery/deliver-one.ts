@@ -11,6 +11,7 @@ import { buildEnvelope } from './envelope.js';
 import { writeLetter } from './files.js';
 import { guardKeyOf, historyRecord } from './record.js';
 import type { DeliveryRecorder } from './recorder.js';
+import { dailyLimitReason, givePlaceBack, takePlace, type DailyAllowance } from './daily-limit.js';
 import { sendWithRetry, type RetryPolicy, type SendEnding } from './send-one.js';
 import type { MessageRenderer } from './render.js';
 import type { MessageOutcome } from './deliver.js';
@@ -30,6 +31,8 @@ export interface RunState {
   stop: string | null;
   /** The server's reply once it took no more for now; later messages are left due. */
   deferral: string | null;
+  /** What is left of today's smtp.maxPerDay, or null without a cap. */
+  daily: DailyAllowance | null;
   /** Keys begun in this run (the plan should not repeat one, but never send one twice). */
   sentThisRun: Set<string>;
 }
@@ -39,12 +42,25 @@ export interface AlreadySent {
   alreadySent: string;
 }
 
+/** A message this run leaves due for a later one (`why`: the server deferred, the daily limit). */
+export function leftDue(planned: PlannedMessage, why: string): MessageOutcome {
+  return { key: planned.key, status: 'deferred', messageId: null, error: `not attempted: ${why}`, recipients: [] };
+}
+
 /** Deliver one message; never throws for a send problem. */
 export async function deliverOne(state: RunState, planned: PlannedMessage): Promise<MessageOutcome | AlreadySent> {
-  const { store, ctx, settings, plan } = state;
-  if (state.sentThisRun.has(planned.key) || alreadyInHistory(store.db, guardKeyOf(planned, plan.asOf))) {
+  if (state.sentThisRun.has(planned.key) || alreadyInHistory(state.store.db, guardKeyOf(planned, state.plan.asOf))) {
     return { alreadySent: planned.key };
   }
+  if (state.daily !== null && !takePlace(state.daily)) return leftDue(planned, dailyLimitReason(state.daily));
+  const outcome = await attempt(state, planned);
+  // History does not count a message that was not taken against the limit; neither does the run.
+  if (outcome.status === 'failed' || outcome.status === 'deferred') givePlaceBack(state.daily);
+  return outcome;
+}
+
+async function attempt(state: RunState, planned: PlannedMessage): Promise<MessageOutcome> {
+  const { store, ctx, settings, plan } = state;
   let message;
   let raw: Buffer;
   const notes: string[] = [];

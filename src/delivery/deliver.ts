@@ -18,7 +18,8 @@ import { DeliveryRecorder, replayJournal, type FoldPolicy } from './recorder.js'
 import { realSleep, type RetryPolicy } from './send-one.js';
 import { guardKeyOf, operatorName } from './record.js';
 import { alreadyInHistory } from './history.js';
-import { deliverOne, type AlreadySent, type RunState } from './deliver-one.js';
+import { deliverOne, leftDue, type AlreadySent, type RunState } from './deliver-one.js';
+import { dailyAllowance, dailyLimitReason, type DailyAllowance } from './daily-limit.js';
 import { defaultRenderer, type MessageRenderer } from './render.js';
 
 /**
@@ -44,6 +45,8 @@ export interface DeliveryOutcome {
   error?: string | null;
   /** The server's reply when it took no more for now (421, rate or quota): the rest stays due. */
   deferral?: string | null;
+  /** smtp.maxPerDay when it held messages back for tomorrow, and how many. */
+  dailyLimit?: { limit: number; heldBack: number } | null;
   /** Messages of an earlier, interrupted run recovered as `uncertain` at the start. */
   recovered?: number;
 }
@@ -85,7 +88,13 @@ export async function deliverPlan(
     const skip = new Set(already);
     const todo: Plan = skip.size === 0 ? plan : { ...plan, messages: plan.messages.filter((m) => !skip.has(m)) };
     const alreadySent = already.map((m) => ({ alreadySent: m.key }));
-    if (todo.messages.length === 0) return summarise(alreadySent, null, recovered);
+    if (todo.messages.length === 0) return summarise(alreadySent, { recovered });
+    const daily = dailyAllowance(store.db, settings.smtp?.maxPerDay, ctx.now());
+    if (daily !== null && daily.left === 0) {
+      // Nothing may go today: do not even connect.
+      daily.heldBack = todo.messages.length;
+      return summarise([...alreadySent, ...todo.messages.map((m) => leftDue(m, dailyLimitReason(daily)))], { recovered, daily });
+    }
     const renderer = options.renderer ?? defaultRenderer(settings, ctx.cwd, plan.asOf);
     transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: store.path, cwd: ctx.cwd }, options.smtpTuning));
     try {
@@ -93,7 +102,7 @@ export async function deliverPlan(
     } catch (error) {
       if (error instanceof SendFailure && error.kind === 'deferred') {
         const reply = error.reply ?? error.message;
-        return summarise([...alreadySent, ...todo.messages.map((m) => deferred(m, reply))], null, recovered, reply);
+        return summarise([...alreadySent, ...todo.messages.map((m) => leftDue(m, `server deferred (${reply})`))], { recovered, deferral: reply });
       }
       const text = error instanceof SendFailure ? error.message : String(error);
       const messages = todo.messages.map((m) => notAttempted(m, text));
@@ -113,11 +122,12 @@ export async function deliverPlan(
       retry: { delaysMs: options.retry?.delaysMs ?? [1000, 5000, 15_000], sleep: options.retry?.sleep ?? realSleep },
       stop: null,
       deferral: null,
+      daily,
       sentThisRun: new Set<string>(),
     };
     const outcomes = await runWorkers(state, options, onProgress);
     if (!(await recorder.close())) warn('the send journal is kept and will be folded into the history by the next run');
-    return summarise([...alreadySent, ...outcomes], state.stop, recovered, state.deferral);
+    return summarise([...alreadySent, ...outcomes], { stop: state.stop, recovered, deferral: state.deferral, daily });
   } finally {
     await transport?.close();
     lock?.release();
@@ -137,7 +147,7 @@ async function runWorkers(state: RunState, options: DeliveryOptions, onProgress?
       if (planned === undefined) return;
       let result: MessageOutcome | AlreadySent;
       if (state.stop !== null) result = notAttempted(planned, state.stop);
-      else if (state.deferral !== null) result = deferred(planned, state.deferral);
+      else if (state.deferral !== null) result = leftDue(planned, `server deferred (${state.deferral})`);
       else if (options.signal?.aborted) result = notAttempted(planned, 'stopped by the operator');
       else result = await deliverOne(state, planned);
       outcomes[index] = result;
@@ -153,12 +163,15 @@ function notAttempted(planned: PlannedMessage, why: string): MessageOutcome {
   return { key: planned.key, status: 'failed', messageId: null, error: `not attempted: ${why}`, recipients: [] };
 }
 
-/** A message left due because the server took no more for now. */
-function deferred(planned: PlannedMessage, reply: string): MessageOutcome {
-  return { key: planned.key, status: 'deferred', messageId: null, error: `not attempted: server deferred (${reply})`, recipients: [] };
+/** How a run ended besides its messages. */
+interface RunEnd {
+  stop?: string | null;
+  recovered: number;
+  deferral?: string | null;
+  daily?: DailyAllowance | null;
 }
 
-function summarise(all: Array<MessageOutcome | AlreadySent>, stop: string | null, recovered: number, deferral: string | null = null): DeliveryOutcome {
+function summarise(all: Array<MessageOutcome | AlreadySent>, { stop = null, recovered, deferral = null, daily = null }: RunEnd): DeliveryOutcome {
   const messages = all.filter((o): o is MessageOutcome => !('alreadySent' in o));
   const alreadySent = all.flatMap((o) => ('alreadySent' in o ? [o.alreadySent] : []));
   const reached = messages.some((m) => m.status === 'sent' || m.status === 'uncertain');
@@ -167,6 +180,8 @@ function summarise(all: Array<MessageOutcome | AlreadySent>, stop: string | null
   // Uncertain messages of a run that died are reported by the next run: cron sees exit 1.
   else if (messages.some((m) => m.status === 'failed' || m.status === 'uncertain') || recovered > 0) exitCode = ExitCode.SomeFailed;
   // Nothing wrong with what was tried, but the server wants the rest later: cron tries again.
+  // (A daily limit is no reason to: the rest waits for tomorrow, and the run did what it may.)
   else if (deferral !== null) exitCode = ExitCode.Deferred;
-  return { messages, exitCode, alreadySent, error: stop, recovered, deferral };
+  const dailyLimit = daily !== null && daily.heldBack > 0 ? { limit: daily.limit, heldBack: daily.heldBack } : null;
+  return { messages, exitCode, alreadySent, error: stop, recovered, deferral, dailyLimit };
 }

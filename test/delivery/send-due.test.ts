@@ -109,3 +109,15 @@ it('a 421 from the server leaves the rest due with exit 75, says so, and the nex
   expect(second.json.deferred).toBeUndefined();
   expect(historyRows(store).map((r) => [r.customer, r.status])).toEqual([['C1', 'failed'], ['C1', 'sent'], ['C2', 'sent']]);
 });
+
+it('past smtp.maxPerDay the rest stays due for tomorrow, the run says so and exits 0', async () => {
+  const result = await sendDue({ ...settings, smtp: { ...settings.smtp, maxPerDay: 1 } });
+  expect(result.code).toBe(0);
+  expect(result.json.messages.map((m) => [m.customer, m.status, m.error])).toEqual([
+    ['C1', 'sent', null],
+    ['C2', 'planned', 'not attempted: daily limit of 1 reached'],
+  ]);
+  expect(result.json.deferred).toBe(1);
+  expect(result.stderr).toContain('daily limit of 1 reached (smtp.maxPerDay); 1 message(s) stay due for tomorrow');
+  expect(server.accepted()).toHaveLength(1);
+});

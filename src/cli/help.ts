@@ -15,7 +15,8 @@ const EXIT_CODES = `Exit codes:
   1   some messages failed or are uncertain
   2   usage, configuration or input error (nothing changed)
   3   mail transport unusable before anything was sent
-  75  another duedesk process holds the database (cron may retry)`;
+  75  try again later: another duedesk process holds the database, or the mail
+      server deferred the rest of the run (421, rate or quota replies)`;
 
 const MAIN = `duedesk — accounts-receivable reminders and statements from the terminal
 
@@ -43,7 +44,8 @@ ${EXIT_CODES}
 const SEND_DUE = `Usage: duedesk --send-due [--as-of YYYY-MM-DD] [--dry-run] [--json] [--out DIR]
 
 Plans everything due and sends it, each message at most once, then exits. Safe to start from cron:
-a second run at the same time waits for the first or exits 75.
+a second run at the same time waits for the first or exits 75; so does a run the mail server
+deferred (421, rate or quota replies): the rest stays due for the next run.
 
   --as-of YYYY-MM-DD   evaluate as of that date instead of today
   --dry-run            decide and report only; send nothing, change nothing

@@ -71,6 +71,14 @@ export async function sendAndReport(plan: Plan, ctx: CommandContext, json: boole
 export function deliveryNotes(outcome: DeliveryOutcome): string[] {
   const notes: string[] = [];
   if (outcome.error && outcome.error !== outcome.fileError?.message) notes.push(`sending stopped: ${outcome.error}`);
+  if (outcome.deferral) {
+    const left = outcome.messages.filter((m) => m.status === 'deferred').length;
+    notes.push(`the mail server deferred the rest of the run (${outcome.deferral}): ${left} message(s) stay due and go with a later run`);
+  }
+  if (outcome.dailyLimit) {
+    const { limit, heldBack } = outcome.dailyLimit;
+    notes.push(`daily limit of ${limit} reached (smtp.maxPerDay); ${heldBack} message(s) stay due for tomorrow`);
+  }
   if (outcome.recovered) {
     notes.push(`${outcome.recovered} message(s) of an interrupted earlier run are now uncertain: check them in the history (they are never re-sent automatically)`);
   }

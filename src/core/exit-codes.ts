@@ -10,6 +10,8 @@ export const ExitCode = {
   TransportUnusable: 3,
   /** Another duedesk process holds the database (cron may retry). */
   Busy: 75,
+  /** The mail server deferred the rest of the run (421, rate or quota), nothing failed: retry later. */
+  Deferred: 75,
 } as const;
 
 /** One of the exit codes above. */

@@ -11,6 +11,7 @@ import { buildEnvelope } from './envelope.js';
 import { writeLetter } from './files.js';
 import { guardKeyOf, historyRecord } from './record.js';
 import type { DeliveryRecorder } from './recorder.js';
+import { dailyLimitReason, givePlaceBack, takePlace, type DailyAllowance } from './daily-limit.js';
 import { sendWithRetry, type RetryPolicy, type SendEnding } from './send-one.js';
 import type { MessageRenderer } from './render.js';
 import type { MessageOutcome } from './deliver.js';
@@ -31,6 +32,10 @@ export interface RunState {
   stop: string | null;
   /** The first file the run could not write (disk full, read-only): it stops the run, exit 2 or 1. */
   fileError: FileWriteError | null;
+  /** The server's reply once it took no more for now; later messages are left due. */
+  deferral: string | null;
+  /** What is left of today's smtp.maxPerDay, or null without a cap. */
+  daily: DailyAllowance | null;
   /** Keys begun in this run (the plan should not repeat one, but never send one twice). */
   sentThisRun: Set<string>;
 }
@@ -40,12 +45,25 @@ export interface AlreadySent {
   alreadySent: string;
 }
 
+/** A message this run leaves due for a later one (`why`: the server deferred, the daily limit). */
+export function leftDue(planned: PlannedMessage, why: string): MessageOutcome {
+  return { key: planned.key, status: 'deferred', messageId: null, error: `not attempted: ${why}`, recipients: [] };
+}
+
 /** Deliver one message; never throws for a send problem. */
 export async function deliverOne(state: RunState, planned: PlannedMessage): Promise<MessageOutcome | AlreadySent> {
-  const { store, ctx, settings, plan } = state;
-  if (state.sentThisRun.has(planned.key) || alreadyInHistory(store.db, guardKeyOf(planned, plan.asOf))) {
+  if (state.sentThisRun.has(planned.key) || alreadyInHistory(state.store.db, guardKeyOf(planned, state.plan.asOf))) {
     return { alreadySent: planned.key };
   }
+  if (state.daily !== null && !takePlace(state.daily)) return leftDue(planned, dailyLimitReason(state.daily));
+  const outcome = await attempt(state, planned);
+  // History does not count a message that was not taken against the limit; neither does the run.
+  if (outcome.status === 'failed' || outcome.status === 'deferred') givePlaceBack(state.daily);
+  return outcome;
+}
+
+async function attempt(state: RunState, planned: PlannedMessage): Promise<MessageOutcome> {
+  const { store, ctx, settings, plan } = state;
   let message;
   let raw: Buffer;
   const notes: string[] = [];
@@ -78,13 +96,14 @@ export async function deliverOne(state: RunState, planned: PlannedMessage): Prom
   let ending: SendEnding;
   if (built.envelope === null) {
     ending = planned.letter
-      ? { status: 'sent', error: `letter only, no e-mail: ${built.problem ?? ''}`, recipients: [], stopRun: null }
-      : { status: 'failed', error: `not sent: ${built.problem ?? 'no envelope'}`, recipients: [], stopRun: null };
+      ? { status: 'sent', error: `letter only, no e-mail: ${built.problem ?? ''}`, recipients: [], stopRun: null, deferral: null }
+      : { status: 'failed', error: `not sent: ${built.problem ?? 'no envelope'}`, recipients: [], stopRun: null, deferral: null };
   } else {
     ending = await sendWithRetry(state.transport, raw, built.envelope, message.messageId, state.retry);
   }
   if (ending.fileError) stopRun(state, ending.fileError);
   else if (ending.stopRun !== null) state.stop ??= ending.stopRun;
+  if (ending.deferral !== null) state.deferral ??= ending.deferral;
   const recipients: RecipientResult[] = [...built.refused, ...ending.recipients];
   if (built.refused.length > 0 && built.envelope !== null) notes.push(`refused before sending: ${built.refused.map((r) => r.address).join(', ')}`);
   const error = [ending.error, ...notes].filter((n): n is string => n !== null && n !== '').join('; ') || null;
@@ -94,7 +113,9 @@ export async function deliverOne(state: RunState, planned: PlannedMessage): Prom
     // The `sending` line is durable: unless the outcome reached the database, the next run records it as uncertain.
     stopRun(state, failure);
   }
-  return { key: planned.key, status: ending.status, messageId: message.messageId, error, recipients };
+  // A deferred attempt is failed in history (so it stays due) but not a failure of the run.
+  const status = ending.deferral === null ? ending.status : 'deferred';
+  return { key: planned.key, status, messageId: message.messageId, error, recipients };
 }
 
 /**

@@ -22,13 +22,17 @@ import { DeliveryRecorder, replayJournal, type FoldPolicy } from './recorder.js'
 import { realSleep, type RetryPolicy } from './send-one.js';
 import { guardKeyOf, operatorName } from './record.js';
 import { alreadyInHistory } from './history.js';
-import { deliverOne, type AlreadySent, type RunState } from './deliver-one.js';
+import { deliverOne, leftDue, type AlreadySent, type RunState } from './deliver-one.js';
+import { dailyAllowance, dailyLimitReason, type DailyAllowance } from './daily-limit.js';
 import { defaultRenderer, type MessageRenderer } from './render.js';
 
-/** What happened to one planned message. */
+/**
+ * What happened to one planned message. `deferred`: not sent in this run because the server took
+ * no more for now; the message stays due (an attempt the server deferred is `failed` in history).
+ */
 export interface MessageOutcome {
   key: string;
-  status: Exclude<MessageStatus, 'sending'>;
+  status: Exclude<MessageStatus, 'sending'> | 'deferred';
   messageId: string | null;
   error: string | null;
   /** Per-recipient results (empty when nothing reached the server). */
@@ -43,6 +47,10 @@ export interface DeliveryOutcome {
   alreadySent?: string[];
   /** Why the run stopped early (authentication refused, server unreachable), if it did. */
   error?: string | null;
+  /** The server's reply when it took no more for now (421, rate or quota): the rest stays due. */
+  deferral?: string | null;
+  /** smtp.maxPerDay when it held messages back for tomorrow, and how many. */
+  dailyLimit?: { limit: number; heldBack: number } | null;
   /** Messages of an earlier, interrupted run recovered as `uncertain` at the start. */
   recovered?: number;
   /**
@@ -141,13 +149,23 @@ async function deliverLocked(
   const skip = new Set(already);
   const todo: Plan = skip.size === 0 ? plan : { ...plan, messages: plan.messages.filter((m) => !skip.has(m)) };
   const alreadySent = already.map((m) => ({ alreadySent: m.key }));
-  if (todo.messages.length === 0) return summarise(alreadySent, null, recovered, null);
+  if (todo.messages.length === 0) return summarise(alreadySent, { recovered });
+  const daily = dailyAllowance(store.db, settings.smtp?.maxPerDay, ctx.now());
+  if (daily !== null && daily.left === 0) {
+    // Nothing may go today: do not even connect.
+    daily.heldBack = todo.messages.length;
+    return summarise([...alreadySent, ...todo.messages.map((m) => leftDue(m, dailyLimitReason(daily)))], { recovered, daily });
+  }
   const renderer = options.renderer ?? defaultRenderer(settings, ctx.cwd, plan.asOf);
   const transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: store.path, cwd: ctx.cwd }, options.smtpTuning));
   try {
     try {
       await transport.verify();
     } catch (error) {
+      if (error instanceof SendFailure && error.kind === 'deferred') {
+        const reply = error.reply ?? error.message;
+        return summarise([...alreadySent, ...todo.messages.map((m) => leftDue(m, `server deferred (${reply})`))], { recovered, deferral: reply });
+      }
       const text = error instanceof SendFailure || error instanceof FileWriteError ? error.message : String(error);
       const messages = todo.messages.map((m) => notAttempted(m, text));
       const outcome: DeliveryOutcome = { messages, exitCode: ExitCode.TransportUnusable, alreadySent: already.map((m) => m.key), error: text, recovered };
@@ -169,13 +187,16 @@ async function deliverLocked(
       retry: { delaysMs: options.retry?.delaysMs ?? [1000, 5000, 15_000], sleep: options.retry?.sleep ?? realSleep },
       stop: null,
       fileError: null,
+      deferral: null,
+      daily,
       sentThisRun: new Set<string>(),
     };
     const outcomes = await runWorkers(state, options, onProgress);
     const kept = await recorder.close();
     if (kept !== null) warn('the send journal is kept and will be folded into the history by the next run');
     // History that reached only the journal is safe, but the operator must hear the disk is full.
-    return summarise([...alreadySent, ...outcomes], state.stop, recovered, state.fileError ?? asFileError(kept) ?? null);
+    const fileError = state.fileError ?? asFileError(kept) ?? null;
+    return summarise([...alreadySent, ...outcomes], { stop: state.stop, recovered, deferral: state.deferral, daily, fileError });
   } finally {
     await transport.close();
   }
@@ -194,6 +215,7 @@ async function runWorkers(state: RunState, options: DeliveryOptions, onProgress?
       if (planned === undefined) return;
       let result: MessageOutcome | AlreadySent;
       if (state.stop !== null) result = notAttempted(planned, state.stop);
+      else if (state.deferral !== null) result = leftDue(planned, `server deferred (${state.deferral})`);
       else if (options.signal?.aborted) result = notAttempted(planned, 'stopped by the operator');
       else result = await deliverOne(state, planned);
       outcomes[index] = result;
@@ -214,14 +236,30 @@ function reachedAny(messages: MessageOutcome[]): boolean {
   return messages.some((m) => m.status === 'sent' || m.status === 'uncertain');
 }
 
-function summarise(all: Array<MessageOutcome | AlreadySent>, stop: string | null, recovered: number, fileError: FileWriteError | null): DeliveryOutcome {
+/** How a run ended besides its messages. */
+interface RunEnd {
+  stop?: string | null;
+  recovered: number;
+  deferral?: string | null;
+  daily?: DailyAllowance | null;
+  fileError?: FileWriteError | null;
+}
+
+function summarise(
+  all: Array<MessageOutcome | AlreadySent>,
+  { stop = null, recovered, deferral = null, daily = null, fileError = null }: RunEnd,
+): DeliveryOutcome {
   const messages = all.filter((o): o is MessageOutcome => !('alreadySent' in o));
   const alreadySent = all.flatMap((o) => ('alreadySent' in o ? [o.alreadySent] : []));
   let exitCode: ExitCodeValue = ExitCode.Ok;
   if (stop !== null && !reachedAny(messages)) exitCode = ExitCode.TransportUnusable;
   // Uncertain messages of a run that died are reported by the next run: cron sees exit 1.
-  else if (messages.some((m) => m.status !== 'sent') || recovered > 0) exitCode = ExitCode.SomeFailed;
-  const outcome: DeliveryOutcome = { messages, exitCode, alreadySent, error: stop, recovered };
+  else if (messages.some((m) => m.status === 'failed' || m.status === 'uncertain') || recovered > 0) exitCode = ExitCode.SomeFailed;
+  // Nothing wrong with what was tried, but the server wants the rest later: cron tries again.
+  // (A daily limit is no reason to: the rest waits for tomorrow, and the run did what it may.)
+  else if (deferral !== null) exitCode = ExitCode.Deferred;
+  const dailyLimit = daily !== null && daily.heldBack > 0 ? { limit: daily.limit, heldBack: daily.heldBack } : null;
+  const outcome: DeliveryOutcome = { messages, exitCode, alreadySent, error: stop, recovered, deferral, dailyLimit };
   if (fileError !== null) withFileError(outcome, fileError);
   return outcome;
 }

@@ -84,6 +84,15 @@ export function alreadyInHistory(db: Database, key: GuardKey): boolean {
   return scalar(db, sql, [...params, ...key.items]) !== undefined;
 }
 
+/**
+ * Messages begun between two instants (ISO timestamps, `from` included) that may have reached the
+ * server: sending, sent or uncertain; a failed one did not count against any provider limit.
+ */
+export function deliveredBetween(db: Database, from: string, to: string): number {
+  const sql = `SELECT COUNT(*) FROM messages WHERE created_at >= ? AND created_at < ? AND status IN ${DELIVERED}`;
+  return Number(scalar(db, sql, [from, to]) ?? 0);
+}
+
 /** Open amount of a customer in one currency (credit notes included), in minor units. */
 export function outstandingOf(db: Database, customerCode: string, currency: string): number {
   const value = scalar(

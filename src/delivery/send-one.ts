@@ -13,6 +13,11 @@ export interface SendEnding {
   recipients: RecipientResult[];
   /** Set when no further message should be tried (authentication refused, server unreachable). */
   stopRun: string | null;
+  /**
+   * The server's reply when it takes no more now (421, rate or quota): this message was not
+   * taken and stays due, like the rest of the run.
+   */
+  deferral: string | null;
   /** Set when a local file could not be written (outbox disk full): the run stops, exit 2 or 1. */
   fileError?: FileWriteError;
 }
@@ -40,10 +45,10 @@ export async function sendWithRetry(
       const result = await transport.send(raw, envelope, messageId);
       const refused = result.recipients.filter((r) => !r.accepted);
       const note = refused.length === 0 ? null : `not accepted for ${refused.map((r) => `${r.address} (${r.reply ?? 'rejected'})`).join('; ')}`;
-      return { status: 'sent', error: note, recipients: result.recipients, stopRun: null };
+      return { status: 'sent', error: note, recipients: result.recipients, stopRun: null, deferral: null };
     } catch (error) {
       // Nothing was sent, and every later message would meet the same full or read-only disk.
-      if (error instanceof FileWriteError) return { status: 'failed', error: `not sent: ${error.message}`, recipients: [], stopRun: error.message, fileError: error };
+      if (error instanceof FileWriteError) return { status: 'failed', error: `not sent: ${error.message}`, recipients: [], stopRun: error.message, deferral: null, fileError: error };
       const failure = error instanceof SendFailure ? error : new SendFailure('uncertain', String(error));
       const retriable = failure.kind === 'transient' || failure.kind === 'unreachable';
       const delay = retry.delaysMs[attempt];
@@ -58,21 +63,27 @@ export async function sendWithRetry(
 
 function ending(failure: SendFailure, attempts: number, envelope: SendEnvelope): SendEnding {
   const refusedAll = (reply: string): RecipientResult[] => envelope.to.map((address) => ({ address, accepted: false, reply }));
+  const done = { stopRun: null, deferral: null };
   switch (failure.kind) {
     case 'permanent':
-      return { status: 'failed', error: failure.message, recipients: refusedAll(failure.reply ?? failure.message), stopRun: null };
+      return { status: 'failed', error: failure.message, recipients: refusedAll(failure.reply ?? failure.message), ...done };
     case 'transient':
       return {
         status: 'failed',
         error: `temporary failure, gave up after ${attempts} attempts: ${failure.message}`,
         recipients: refusedAll(failure.reply ?? failure.message),
-        stopRun: null,
+        ...done,
       };
     case 'uncertain':
-      return { status: 'uncertain', error: failure.message, recipients: [], stopRun: null };
+      return { status: 'uncertain', error: failure.message, recipients: [], ...done };
     case 'auth':
     case 'unreachable':
-      return { status: 'failed', error: `not sent: ${failure.message}`, recipients: [], stopRun: failure.message };
+      return { status: 'failed', error: `not sent: ${failure.message}`, recipients: [], stopRun: failure.message, deferral: null };
+    case 'deferred': {
+      // History keeps the attempt as failed, which is what leaves the message due for a later run.
+      const reply = failure.reply ?? failure.message;
+      return { status: 'failed', error: `server deferred (${reply})`, recipients: [], stopRun: null, deferral: reply };
+    }
     default: {
       const never: never = failure.kind;
       throw new Error(`unknown failure kind ${String(never)}`);

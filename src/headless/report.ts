@@ -6,8 +6,11 @@ import { currencyDigits, formatMinor } from '../core/money.js';
 import type { Plan, PlannedMessage } from '../core/plan.js';
 import type { DeliveryOutcome, MessageOutcome } from '../delivery/deliver.js';
 
-/** Status of one message in the report: `planned` until delivery says otherwise. */
-export type ReportStatus = 'planned' | MessageOutcome['status'];
+/**
+ * Status of one message in the report: `planned` until delivery says otherwise, and still
+ * `planned` when the run left it due (deferred), which the error text explains.
+ */
+export type ReportStatus = 'planned' | Exclude<MessageOutcome['status'], 'deferred'>;
 
 /** SPEC §6 message entry. */
 export interface JsonMessage {
@@ -34,6 +37,8 @@ export interface PlanJson {
   messages: JsonMessage[];
   skipped: { customer: string; reason: string }[];
   counts: { planned: number; sent: number; failed: number; uncertain: number; skipped: number };
+  /** Messages the run left due for a later run (server deferral, daily limit); only when some were. */
+  deferred?: number;
 }
 
 function money(value: number, currency: string): string {
@@ -52,9 +57,11 @@ function outcomesByKey(outcome: DeliveryOutcome | null): Map<string, MessageOutc
 export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJson {
   const outcomes = outcomesByKey(outcome);
   const counts = { planned: plan.messages.length, sent: 0, failed: 0, uncertain: 0, skipped: plan.skipped.length };
+  let deferred = 0;
   const messages = plan.messages.map((message): JsonMessage => {
     const result = outcomes.get(message.key);
-    if (result) counts[result.status] += 1;
+    if (result?.status === 'deferred') deferred += 1;
+    else if (result) counts[result.status] += 1;
     return {
       customer: message.customer.code,
       kind: message.kind,
@@ -67,7 +74,7 @@ export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJso
       total: money(message.total, message.currency),
       fee: money(message.fee, message.currency),
       interest: money(message.interest, message.currency),
-      status: result?.status ?? 'planned',
+      status: result === undefined || result.status === 'deferred' ? 'planned' : result.status,
       messageId: result?.messageId ?? null,
       error: result?.error ?? null,
     };
@@ -78,6 +85,7 @@ export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJso
     messages,
     skipped: plan.skipped.map((skip) => ({ customer: skip.customer, reason: skip.reason })),
     counts,
+    ...(deferred > 0 ? { deferred } : {}),
   };
 }
 
@@ -95,6 +103,7 @@ function table(header: string[], rows: string[][], right: ReadonlySet<number>): 
 /** A readable report of the plan (and outcome) for a terminal. */
 export function formatPlanReport(plan: Plan, outcome: DeliveryOutcome | null): string {
   const json = planToJson(plan, outcome);
+  const outcomes = outcomesByKey(outcome);
   const out: string[] = [`Plan as of ${plan.asOf}${outcome === null ? ' (dry run: nothing sent)' : ''}`, ''];
   if (plan.messages.length === 0) {
     out.push('Nothing is due.');
@@ -116,7 +125,10 @@ export function formatPlanReport(plan: Plan, outcome: DeliveryOutcome | null): s
         entry.interest,
         recipients,
       ];
-      if (outcome !== null) row.push(entry.error ? `${entry.status}: ${entry.error}` : entry.status);
+      if (outcome !== null) {
+        const status = outcomes.get(message.key)?.status === 'deferred' ? 'deferred' : entry.status;
+        row.push(entry.error ? `${status}: ${entry.error}` : status);
+      }
       return row;
     });
     out.push(...table(header, rows, new Set([4, 5, 6, 7])));
@@ -134,7 +146,8 @@ export function formatPlanReport(plan: Plan, outcome: DeliveryOutcome | null): s
   const { counts } = json;
   out.push(
     '',
-    `Planned ${counts.planned}, sent ${counts.sent}, failed ${counts.failed}, uncertain ${counts.uncertain}, skipped ${counts.skipped}`,
+    `Planned ${counts.planned}, sent ${counts.sent}, failed ${counts.failed}, uncertain ${counts.uncertain}, ` +
+      `${json.deferred ? `deferred ${json.deferred}, ` : ''}skipped ${counts.skipped}`,
   );
   return `${out.join('\n')}\n`;
 }

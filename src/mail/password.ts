@@ -1,7 +1,7 @@
 /**
  * Where the SMTP password comes from (SPEC §5): DUEDESK_SMTP_URL, DUEDESK_SMTP_PASSWORD, or the
  * first output line of `smtp.passwordCommand`. It lives only in memory: never in a file or a log,
- * and every error text that leaves the transport is scrubbed of it.
+ * and what a server echoes of it is masked (credential-mask.ts).
  */
 import { execFile } from 'node:child_process';
 import { UserError } from '../core/exit-codes.js';
@@ -40,13 +40,4 @@ export async function resolvePassword(
     return runPasswordCommand(passwordCommand, env);
   }
   return null;
-}
-
-/** Remove every form of `secret` a server or library might echo (plain, URL- and base64-encoded). */
-export function scrubSecret(text: string, secret: string | null): string {
-  if (secret === null || secret === '') return text;
-  const forms = new Set([secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64')]);
-  let result = text;
-  for (const form of forms) result = result.split(form).join('***');
-  return result;
 }

@@ -112,6 +112,7 @@ export const settingsProperties: Record<string, SchemaNode> = {
       replyTo: mailbox('Reply-To address'),
       maxConnections: whole('pooled SMTP connections', 1),
       rateLimit: { type: 'number', exclusiveMinimum: 0, description: 'messages per second at most' },
+      maxPerDay: whole('messages per calendar day at most, across runs (the rest stay due for tomorrow)', 1),
     },
     'SMTP account',
   ),

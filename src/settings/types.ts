@@ -39,6 +39,8 @@ export interface Settings {
     maxConnections?: number;
     /** Messages per second at most. */
     rateLimit?: number;
+    /** Messages per local calendar day at most, counted from the history across runs; unset = no cap. */
+    maxPerDay?: number;
   };
   policy?: {
     scope?: 'overdue' | 'all-open';

@@ -35,9 +35,12 @@ function collector(): TextSink & { lines: string[] } {
 
 const STOPPED = 'not attempted: stopped by the operator';
 
-/** A delivery outcome as the send window shows it (not attempted after Esc = not sent). */
+/**
+ * A delivery outcome as the send window shows it: not attempted after Esc, and left due because
+ * the server deferred the rest, are not sent (the error says why).
+ */
 function toSendOutcome(outcome: MessageOutcome): SendOutcome {
-  if (outcome.status === 'failed' && outcome.error === STOPPED) return { ...outcome, status: 'skipped' };
+  if ((outcome.status === 'failed' && outcome.error === STOPPED) || outcome.status === 'deferred') return { ...outcome, status: 'skipped' };
   return { key: outcome.key, status: outcome.status, messageId: outcome.messageId, error: outcome.error };
 }
 

@@ -29,7 +29,7 @@ describe('help and version', () => {
       '--db FILE',
       '--config-dir DIR',
       '--version',
-      '75  another duedesk process holds the database (cron may retry)',
+      '75  try again later: another duedesk process holds the database, or the mail',
     ]) {
       expect(stdout).toContain(line);
     }

@@ -48,8 +48,9 @@ const settings: Settings = {
 
 interface Json {
   dryRun: boolean;
-  messages: Array<{ customer: string; status: string; messageId: string | null; to: string[] }>;
+  messages: Array<{ customer: string; status: string; messageId: string | null; to: string[]; error: string | null }>;
   counts: Record<string, number>;
+  deferred?: number;
 }
 
 async function sendDue(s: Settings = settings): Promise<{ code: number; json: Json; stderr: string }> {
@@ -86,4 +87,37 @@ it('with schedule.autoSend false sends nothing and says so', async () => {
   expect(result.stderr).toMatch(/autoSend is false: nothing was sent/);
   expect(server.bodies).toHaveLength(0);
   expect(historyRows(store)).toEqual([]);
+});
+
+it('a 421 from the server leaves the rest due with exit 75, says so, and the next run sends it', async () => {
+  server.behaviour.data = () => ({ code: 421, message: '4.7.0 Try again later, closing connection' });
+  const first = await sendDue({ ...settings, smtp: { ...settings.smtp, maxConnections: 1 } });
+  expect(first.code).toBe(75);
+  expect(first.json.messages.map((m) => [m.customer, m.status, m.error])).toEqual([
+    ['C1', 'planned', 'server deferred (421 4.7.0 Try again later, closing connection)'],
+    ['C2', 'planned', 'not attempted: server deferred (421 4.7.0 Try again later, closing connection)'],
+  ]);
+  expect(first.json.deferred).toBe(2);
+  expect(first.json.counts).toEqual({ planned: 2, sent: 0, failed: 0, uncertain: 0, skipped: 1 });
+  expect(first.stderr).toContain('the mail server deferred the rest of the run (421 4.7.0 Try again later, closing connection): 2 message(s) stay due');
+  expect(server.connections()).toBe(1);
+
+  server.behaviour.data = () => 'accept';
+  const second = await sendDue();
+  expect(second.code).toBe(0);
+  expect(second.json.messages.map((m) => [m.customer, m.status])).toEqual([['C1', 'sent'], ['C2', 'sent']]);
+  expect(second.json.deferred).toBeUndefined();
+  expect(historyRows(store).map((r) => [r.customer, r.status])).toEqual([['C1', 'failed'], ['C1', 'sent'], ['C2', 'sent']]);
+});
+
+it('past smtp.maxPerDay the rest stays due for tomorrow, the run says so and exits 0', async () => {
+  const result = await sendDue({ ...settings, smtp: { ...settings.smtp, maxPerDay: 1 } });
+  expect(result.code).toBe(0);
+  expect(result.json.messages.map((m) => [m.customer, m.status, m.error])).toEqual([
+    ['C1', 'sent', null],
+    ['C2', 'planned', 'not attempted: daily limit of 1 reached'],
+  ]);
+  expect(result.json.deferred).toBe(1);
+  expect(result.stderr).toContain('daily limit of 1 reached (smtp.maxPerDay); 1 message(s) stay due for tomorrow');
+  expect(server.accepted()).toHaveLength(1);
 });

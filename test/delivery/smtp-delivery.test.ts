@@ -1,23 +1,18 @@
-/** deliverPlan against a real local SMTP server: the happy path and every failure class. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+/**
+ * deliverPlan against a real local SMTP server: the happy path and every failure class (replies
+ * that defer the whole run are in smtp-deferral.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
 import { deliverPlan, type DeliveryOptions } from '../../src/delivery/deliver.js';
 import { ExitCode } from '../../src/core/exit-codes.js';
 import type { Store } from '../../src/storage/store.js';
-import { makeStore } from '../helpers/store.js';
 import { startSmtpServer, type SmtpBehaviour, type TestSmtpServer } from '../helpers/smtp.js';
+import { serverAndStorePerTest } from './fixtures/server-and-store.js';
 import { aContext, aPlan, aPlannedMessage, historyRows, testRenderer } from './fixtures/messages.js';
 
 let server: TestSmtpServer;
 let store: Store;
-
-beforeEach(async () => {
-  server = await startSmtpServer({ auth: true });
-  store = await makeStore();
-});
-afterEach(async () => {
-  await server.close();
-  store.close();
-});
+serverAndStorePerTest((current) => ({ server, store } = current));
 
 const fast = (extra: Partial<DeliveryOptions> = {}): DeliveryOptions => ({
   renderer: testRenderer(),
@@ -111,7 +106,6 @@ interface FailureCase {
 }
 
 const cases: FailureCase[] = [
-  { name: '421 after the body, every time', behaviour: { data: () => ({ code: 421, message: '4.3.2 shutting down' }) }, status: 'failed', exit: 1, bodies: 3, error: /gave up after 3 attempts.*421/ },
   { name: '451 once, then accepted', behaviour: { data: (_m, n) => (n === 0 ? { code: 451, message: '4.3.0 try later' } : 'accept') }, status: 'sent', exit: 0, bodies: 2, error: null },
   { name: '451 every time', behaviour: { data: () => ({ code: 451, message: '4.3.0 try later' }) }, status: 'failed', exit: 1, bodies: 3, error: /451/ },
   { name: '452 for the recipient', behaviour: { rcpt: () => ({ code: 452, message: '4.2.2 mailbox full' }) }, status: 'failed', exit: 1, bodies: 0, error: /452/ },

@@ -1,21 +1,14 @@
 /** `duedesk config test-mail ADDRESS` against a local SMTP server. */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runTestMail } from '../../src/commands/test-mail.js';
 import type { Store } from '../../src/storage/store.js';
-import { makeStore } from '../helpers/store.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
+import { serverAndStorePerTest } from './fixtures/server-and-store.js';
 import { aContext } from './fixtures/messages.js';
 
 let server: TestSmtpServer;
 let store: Store;
-beforeEach(async () => {
-  server = await startSmtpServer({ auth: true });
-  store = await makeStore();
-});
-afterEach(async () => {
-  await server.close();
-  store.close();
-});
+serverAndStorePerTest((current) => ({ server, store } = current));
 
 const settings = { smtp: { from: 'Billing <billing@company.test>' }, company: { name: 'Acme' } };
 

@@ -34,6 +34,10 @@ export interface SmtpBehaviour {
   data?: (message: ReceivedMessage, n: number) => DataAction;
   /** Wait before answering each body (ms). */
   delayMs?: number;
+  /** Refuse a connection at the greeting (`n` counts connections so far, 0-based; null = welcome). */
+  greeting?: (n: number) => Refusal | null;
+  /** Refuse every login with a reply that repeats the client's AUTH lines (as some servers do). */
+  echoAuth?: boolean;
 }
 
 /** A running test server. */
@@ -42,6 +46,8 @@ export interface TestSmtpServer {
   /** Every body that arrived, in order (accepted or not). */
   bodies: ReceivedMessage[];
   behaviour: SmtpBehaviour;
+  /** Connections clients opened so far (each reconnect counts). */
+  connections(): number;
   /** Bodies answered with 250. */
   accepted(): ReceivedMessage[];
   /** `smtp://user:pass@127.0.0.1:port` for DUEDESK_SMTP_URL. */
@@ -53,11 +59,21 @@ function refusal(refused: Refusal): Error {
   return Object.assign(new Error(refused.message), { responseCode: refused.code });
 }
 
+/** Server options: `auth` requires a login, `authMethods` narrows what the server offers. */
+export interface SmtpServerOptions {
+  auth?: boolean;
+  authMethods?: Array<'PLAIN' | 'LOGIN'>;
+  behaviour?: SmtpBehaviour;
+}
+
 /** Start a server; with `auth: true` it requires AUTH PLAIN/LOGIN. */
-export async function startSmtpServer(options: { auth?: boolean; behaviour?: SmtpBehaviour } = {}): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<TestSmtpServer> {
   const behaviour: SmtpBehaviour = options.behaviour ?? {};
   const bodies: ReceivedMessage[] = [];
   const sockets = new Map<number, Socket>();
+  // What each client sent since its last AUTH command, read off the socket as it arrived.
+  const authLines = new Map<number, string[]>();
+  let connections = 0;
   const server = new SMTPServer({
     logger: false,
     // No DNS on 127.0.0.1: a reverse lookup per connection costs hundreds of milliseconds.
@@ -66,7 +82,17 @@ export async function startSmtpServer(options: { auth?: boolean; behaviour?: Smt
     allowInsecureAuth: true,
     disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     size: 50 * 1024 * 1024,
-    onAuth(auth, _session, callback) {
+    ...(options.authMethods ? { authMethods: options.authMethods } : {}),
+    onConnect(_session, callback) {
+      const refused = behaviour.greeting?.(connections - 1) ?? null;
+      callback(refused ? refusal(refused) : undefined);
+    },
+    onAuth(auth, session, callback) {
+      if (behaviour.echoAuth) {
+        const echoed = (authLines.get(session.remotePort) ?? []).join(' ');
+        callback(Object.assign(new Error(`5.7.8 Authentication credentials invalid: ${echoed}`), { responseCode: 535 }));
+        return;
+      }
       const check = behaviour.auth ?? ((user: string, pass: string) => user === 'user' && pass === 'secret');
       if (check(auth.username ?? '', auth.password ?? '')) callback(null, { user: auth.username });
       else callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
@@ -107,7 +133,16 @@ export async function startSmtpServer(options: { auth?: boolean; behaviour?: Smt
   });
   server.on('error', () => undefined);
   server.server.on('connection', (socket: Socket) => {
-    if (socket.remotePort !== undefined) sockets.set(socket.remotePort, socket);
+    connections += 1;
+    const port = socket.remotePort;
+    if (port === undefined) return;
+    sockets.set(port, socket);
+    socket.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\r\n').filter((l) => l !== '')) {
+        if (/^AUTH /i.test(line)) authLines.set(port, [line]);
+        else authLines.get(port)?.push(line);
+      }
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const address = server.server.address();
@@ -116,6 +151,7 @@ export async function startSmtpServer(options: { auth?: boolean; behaviour?: Smt
     port,
     bodies,
     behaviour,
+    connections: () => connections,
     accepted: () => bodies.filter((b) => b.accepted),
     url: (user = 'user', pass = 'secret') => `smtp://${encodeURIComponent(user)}:${encodeURIComponent(pass)}@127.0.0.1:${port}`,
     close: () =>

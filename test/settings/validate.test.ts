@@ -41,6 +41,7 @@ const everything: Settings = {
     replyTo: 'ar@acme.example',
     maxConnections: 3,
     rateLimit: 2.5,
+    maxPerDay: 500,
   },
   policy: {
     scope: 'all-open',
@@ -72,6 +73,8 @@ const BAD: [string, unknown, string][] = [
     ['secure as text', { smtp: { secure: 'yes' } }, 'smtp.secure: must be true or false (got "yes")'],
     ['rateLimit 0', { smtp: { rateLimit: 0 } }, 'smtp.rateLimit: must be greater than 0 (got 0)'],
     ['maxConnections 0', { smtp: { maxConnections: 0 } }, 'smtp.maxConnections: must be at least 1 (got 0)'],
+    ['maxPerDay 0', { smtp: { maxPerDay: 0 } }, 'smtp.maxPerDay: must be at least 1 (got 0)'],
+    ['a fractional maxPerDay', { smtp: { maxPerDay: 99.5 } }, 'smtp.maxPerDay: must be a whole number (got 99.5)'],
     ['a host with a scheme', { smtp: { host: 'smtp://x' } }, 'smtp.host: must be a host name like smtp.example.com'],
     ['a From without @', { smtp: { from: 'Acme AR' } }, 'smtp.from: must be an e-mail address, optionally with a name'],
     ['a company e-mail without @', { company: { email: 'ar.acme' } }, 'company.email: must be an e-mail address like'],
@@ -166,7 +169,7 @@ describe('keys', () => {
       ...['name', 'address', 'vatId', 'email', 'phone', 'iban', 'bic', 'logo'].map((key) => `company.${key}`),
       'operator',
       ...['transport', 'outboxDir', 'printDir', 'invoiceDir', 'bcc', 'recipients'].map((key) => `mail.${key}`),
-      ...['host', 'port', 'secure', 'user', 'passwordCommand', 'from', 'replyTo', 'maxConnections', 'rateLimit'].map(
+      ...['host', 'port', 'secure', 'user', 'passwordCommand', 'from', 'replyTo', 'maxConnections', 'rateLimit', 'maxPerDay'].map(
         (key) => `smtp.${key}`,
       ),
       ...['scope', 'grouping', 'minAmount', 'defaultLanguage', 'defaultCurrency', 'statementEveryDays', 'interestRatePercent', 'levels'].map(

@@ -6,6 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { SmtpLogin } from '../credential-mask.js';
 import { classifyConnectError, classifySendError } from './smtp-errors.js';
 import { SendFailure, type RecipientResult, type SendEnvelope, type SendResult, type Transport } from './types.js';
 
@@ -38,13 +39,26 @@ interface PooledConnection {
 
 /** Create the SMTP transport; connections open lazily (or in `verify`). */
 export function createSmtpTransport(options: SmtpOptions): Transport {
-  const secret = options.password;
+  const login: SmtpLogin = { user: options.user, password: options.password };
   const maxConnections = Math.max(1, Math.floor(options.maxConnections));
   const maxMessages = options.maxMessagesPerConnection ?? 100;
   const idle: PooledConnection[] = [];
   const waiters: Array<(pooled: PooledConnection | null) => void> = [];
   let open = 0;
   let nextSlot = 0;
+  // Once the server said it takes no more now, asking again (a new connection per message) only
+  // hammers it: every later send and verify gets the same answer without touching the network.
+  let deferredBy: SendFailure | null = null;
+
+  async function unlessDeferred<T>(attempt: () => Promise<T>): Promise<T> {
+    if (deferredBy !== null) throw deferredBy;
+    try {
+      return await attempt();
+    } catch (error) {
+      if (error instanceof SendFailure && error.kind === 'deferred') deferredBy ??= error;
+      throw error;
+    }
+  }
 
   function connect(): Promise<PooledConnection> {
     const conn = new SMTPConnection({
@@ -75,7 +89,7 @@ export function createSmtpTransport(options: SmtpOptions): Transport {
         settled = true;
         pooled.broken = true;
         conn.close();
-        reject(classifyConnectError(error, secret));
+        reject(classifyConnectError(error, login));
       };
       const ready = (): void => {
         if (settled) return;
@@ -103,6 +117,8 @@ export function createSmtpTransport(options: SmtpOptions): Transport {
       if (!ready.broken) return ready;
       open -= 1;
     }
+    // Also checked here: a send that waited for a connection or its rate slot must not reconnect.
+    if (deferredBy !== null) throw deferredBy;
     if (open < maxConnections) {
       open += 1;
       try {
@@ -157,7 +173,7 @@ export function createSmtpTransport(options: SmtpOptions): Transport {
     return new Promise((resolve, reject) => {
       pooled.conn.send({ from: envelope.from, to: envelope.to }, body, (error, info) => {
         if (error || !info) {
-          reject(classifySendError(error ?? new Error('no result'), bodyStarted, secret));
+          reject(classifySendError(error ?? new Error('no result'), bodyStarted, login));
           return;
         }
         resolve({ recipients: recipientResults(envelope.to, info), response: info.response ?? '' });
@@ -167,23 +183,22 @@ export function createSmtpTransport(options: SmtpOptions): Transport {
 
   return {
     description: `smtp ${options.host}:${options.port}${options.secure ? ' (TLS)' : ''}`,
-    async verify(): Promise<void> {
-      release(await acquire(), true);
-    },
-    async send(raw: Buffer, envelope: SendEnvelope): Promise<SendResult> {
-      await throttle();
-      const pooled = await acquire();
-      try {
-        const result = await sendOn(pooled, raw, envelope);
-        pooled.sent += 1;
-        release(pooled, true);
-        return result;
-      } catch (error) {
-        release(pooled, false);
-        if (error instanceof SendFailure) throw error;
-        throw classifySendError(error, true, secret);
-      }
-    },
+    verify: () => unlessDeferred(async () => release(await acquire(), true)),
+    send: (raw: Buffer, envelope: SendEnvelope) =>
+      unlessDeferred(async () => {
+        await throttle();
+        const pooled = await acquire();
+        try {
+          const result = await sendOn(pooled, raw, envelope);
+          pooled.sent += 1;
+          release(pooled, true);
+          return result;
+        } catch (error) {
+          release(pooled, false);
+          if (error instanceof SendFailure) throw error;
+          throw classifySendError(error, true, login);
+        }
+      }),
     async close(): Promise<void> {
       for (const pooled of idle.splice(0)) {
         pooled.conn.quit();

@@ -33,8 +33,10 @@ export interface SendResult {
  * - `unreachable`: no connection could be made; nothing was sent.
  * - `uncertain`: the body was (at least partly) sent but no final reply arrived; the server may
  *   have it, so it must never be re-sent automatically.
+ * - `deferred`: the server will take no more now (421 closing, a rate or quota reply); this
+ *   message was not taken, and neither retrying it nor sending the next one helps until later.
  */
-export type FailureKind = 'transient' | 'permanent' | 'auth' | 'unreachable' | 'uncertain';
+export type FailureKind = 'transient' | 'permanent' | 'auth' | 'unreachable' | 'uncertain' | 'deferred';
 
 /** A classified send failure; `message` never contains the password. */
 export class SendFailure extends Error {

@@ -48,6 +48,7 @@ const OPTIONS = {
   'date-format': { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  raw: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -68,6 +69,7 @@ const PLACE: Partial<Record<OptionName, { mode: string; where: string }>> = {
   'date-format': { mode: 'import', where: 'only with import' },
   from: { mode: 'export', where: 'only with export' },
   to: { mode: 'export', where: 'only with export' },
+  raw: { mode: 'export', where: 'only with export' },
 };
 
 /** A usage error: one line, pointing at --help, exit 2. */

@@ -2,9 +2,9 @@
  * Reads typed values out of one CSV record by column name, recording a RowError for every field
  * that is not acceptable, so a single pass over a row reports all of its problems at once.
  * Convention: a getter returns `null` for an empty cell and `undefined` when the cell is invalid
- * (an error has then been recorded). Every cell is first trimmed and checked against its column's
- * length and control-character rule (field-rules.ts), once per row; a cell refused there reads as
- * invalid in every getter.
+ * (an error has then been recorded). Every cell is first trimmed, unescaped when it is a text cell
+ * (formula-escape.ts) and checked against its column's length and control-character rule
+ * (field-rules.ts), once per row; a cell refused there reads as invalid in every getter.
  */
 import type { IsoDate, Language, Minor } from '../domain.js';
 import { LANGUAGES } from '../domain.js';
@@ -13,6 +13,7 @@ import { parseDate } from '../dates.js';
 import { isValidAddress } from '../recipients.js';
 import type { ColumnIndex } from './columns.js';
 import { fieldProblem, fieldRule, type FieldRule } from './field-rules.js';
+import { unescapeFormula } from './formula-escape.js';
 import { parsePlainAmount } from './plain-amount.js';
 import type { CsvRecord, RowError, Validated, ValueFormat } from './types.js';
 
@@ -49,7 +50,7 @@ export class RowReader {
     }
     for (const { name, position, rule } of this.columns) {
       const trimmed = (record.fields[position] ?? '').trim();
-      const value = trimmed;
+      const value = rule.text ? unescapeFormula(trimmed) : trimmed;
       const problem = fieldProblem(value, rule);
       if (problem !== null) this.fail(name, problem);
       this.values[position] = problem === null ? value : undefined;

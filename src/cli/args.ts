@@ -54,6 +54,7 @@ const OPTIONS = {
   scope: { type: 'string' },
   kind: { type: 'string' },
   send: { type: 'boolean' },
+  raw: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -80,6 +81,7 @@ const PLACE: Partial<Record<OptionName, { modes: readonly string[]; where: strin
   scope: { modes: [STATEMENT], where: 'only with statement' },
   kind: { modes: [STATEMENT], where: 'only with statement' },
   send: { modes: [STATEMENT], where: 'only with statement (--send-due sends everything due)' },
+  raw: { modes: ['export'], where: 'only with export' },
 };
 
 /** A usage error: one line, pointing at --help, exit 2. */

@@ -31,7 +31,7 @@ Usage:
                                   DIR/<customer>-<currency>-<level or kind>.eml and .pdf
   duedesk import customers|items|payments|plans FILE [--skip-invalid] [--snapshot]
           [--encoding NAME] [--decimal-comma] [--date-format YMD|DMY|MDY]
-  duedesk export history|customers|items [--from DATE] [--to DATE]     CSV on stdout
+  duedesk export history|customers|items [--from DATE] [--to DATE] [--raw]     CSV on stdout
   duedesk statement CODE… [--as-of D] [--scope overdue|all-open] [--kind open-items|activity]
           [--from D --to D] (--out DIR | --send)
   duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
@@ -84,12 +84,15 @@ Columns (* = required, order free):
 ${GLOBAL}
 `;
 
-const EXPORT = `Usage: duedesk export history|customers|items [--from DATE] [--to DATE]
+const EXPORT = `Usage: duedesk export history|customers|items [--from DATE] [--to DATE] [--raw]
 
 Writes CSV on stdout in the import format (customers, items) or the message history.
+Text starting with = + - @ TAB or CR gets a leading ' so a spreadsheet shows it instead of
+running it as a formula; import removes it again. Amounts and dates are never changed.
 
   --from DATE   only from this date (YYYY-MM-DD)
   --to DATE     only up to this date (YYYY-MM-DD)
+  --raw         write every value as it is, without the leading '
 
 ${GLOBAL}
 `;

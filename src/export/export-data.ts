@@ -1,20 +1,25 @@
 /**
  * `export customers|items`: exactly the SPEC §7 import columns, amounts as plain decimals with
- * `.` in major units, dates ISO, booleans yes/no — so the output imports back to the same data.
+ * `.` in major units, dates ISO, booleans yes/no, text cells escaped against formula injection
+ * (unless raw) — so the output imports back to the same data.
  */
 import type { Database } from 'sql.js';
 import type { TextSink } from '../cli/context.js';
 import { COLUMNS } from '../core/csv/columns.js';
+import { fieldRule } from '../core/csv/field-rules.js';
 import { currencyDigits, formatMinor } from '../core/money.js';
 import { listCustomers } from '../storage/customers.js';
 import { CsvWriter, type Cell } from './csv-writer.js';
 
 const names = (kind: keyof typeof COLUMNS): string[] => COLUMNS[kind].map((column) => column.name);
 const textOf = (value: unknown): Cell => (value === null || value === undefined ? null : String(value));
+// The import rules say which columns are text, so export escapes exactly what import unescapes.
+const writer = (sink: TextSink, kind: keyof typeof COLUMNS, raw: boolean): CsvWriter =>
+  new CsvWriter(sink, names(kind), { isText: (column) => fieldRule(column).text, raw });
 
-/** Write every customer as a customers import file. */
-export function exportCustomers(db: Database, sink: TextSink): void {
-  const out = new CsvWriter(sink, names('customers'));
+/** Write every customer as a customers import file (`raw`: text cells unescaped). */
+export function exportCustomers(db: Database, sink: TextSink, raw = false): void {
+  const out = writer(sink, 'customers', raw);
   for (const c of listCustomers(db)) {
     out.row([
       c.code, c.name, c.email, c.email2, c.email3, c.language, c.currency, c.reminders ? 'yes' : 'no',
@@ -25,8 +30,8 @@ export function exportCustomers(db: Database, sink: TextSink): void {
 }
 
 /** Write every item as an items import file (streamed: a million items are never all in memory). */
-export function exportItems(db: Database, sink: TextSink): void {
-  const out = new CsvWriter(sink, names('items'));
+export function exportItems(db: Database, sink: TextSink, raw = false): void {
+  const out = writer(sink, 'items', raw);
   const stmt = db.prepare(
     `SELECT customer_code, number, issue_date, due_date, amount, open_amount, currency, kind, reference, case_ref, hold_until
      FROM items ORDER BY customer_code, number`,

@@ -12,9 +12,12 @@ export const HISTORY_COLUMNS = [
   'message_id', 'total', 'fee', 'interest', 'outstanding', 'operator', 'items',
 ] as const;
 
-/** Write the messages with as-of date in [from, to] (both optional, inclusive), oldest first. */
-export function exportHistory(db: Database, sink: TextSink, from?: IsoDate, to?: IsoDate): void {
-  const out = new CsvWriter(sink, HISTORY_COLUMNS);
+/** Columns of numbers, dates and amounts: never escaped against formula injection (a credit is `-12.50`). */
+const VALUE_COLUMNS = new Set<string>(['id', 'date', 'sent_at', 'total', 'fee', 'interest', 'outstanding']);
+
+/** Write the messages with as-of date in [from, to] (both optional, inclusive), oldest first; `raw`: unescaped. */
+export function exportHistory(db: Database, sink: TextSink, from?: IsoDate, to?: IsoDate, raw = false): void {
+  const out = new CsvWriter(sink, HISTORY_COLUMNS, { isText: (column) => !VALUE_COLUMNS.has(column), raw });
   for (const m of listMessages(db, { from, to })) {
     const digits = currencyDigits(m.currency);
     const money = (value: number): string => formatMinor(value, digits);

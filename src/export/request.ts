@@ -10,13 +10,15 @@ export const EXPORT_KINDS = ['history', 'customers', 'items'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** Usage line shown with every usage error. */
-export const EXPORT_USAGE = 'usage: duedesk export history|customers|items [--from YYYY-MM-DD] [--to YYYY-MM-DD]';
+export const EXPORT_USAGE = 'usage: duedesk export history|customers|items [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--raw]';
 
 /** What to export; `from`/`to` (as-of dates, inclusive) only for history. */
 export interface ExportRequest {
   kind: ExportKind;
   from: IsoDate | undefined;
   to: IsoDate | undefined;
+  /** Write values as they are, without the `'` that keeps spreadsheets from running text as a formula. */
+  raw: boolean;
 }
 
 function isExportKind(text: string): text is ExportKind {
@@ -30,7 +32,11 @@ function dateOption(name: string, value: string | undefined): IsoDate | undefine
 
 /** Parse `args` (e.g. ['history', '--from', '2026-01-01']). Throws UserError (exit 2) on any mistake. */
 export function parseExportArgs(args: string[]): ExportRequest {
-  const parsed = parseStrictArgs('export', EXPORT_USAGE, args, { from: { type: 'string' }, to: { type: 'string' } });
+  const parsed = parseStrictArgs('export', EXPORT_USAGE, args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    raw: { type: 'boolean', default: false },
+  });
   const [kind, ...extra] = parsed.positionals;
   if (kind === undefined) throw new UserError(`export: what? (${EXPORT_KINDS.join(', ')})\n${EXPORT_USAGE}`);
   if (!isExportKind(kind)) throw new UserError(`export: unknown kind "${kind}" (${EXPORT_KINDS.join(', ')})\n${EXPORT_USAGE}`);
@@ -41,5 +47,5 @@ export function parseExportArgs(args: string[]): ExportRequest {
     throw new UserError('export: --from/--to apply to export history only');
   }
   if (from !== undefined && to !== undefined && from > to) throw new UserError(`export: --from ${from} is after --to ${to}`);
-  return { kind, from, to };
+  return { kind, from, to, raw: parsed.values.raw };
 }

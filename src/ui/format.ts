@@ -43,15 +43,22 @@ export function bar(value: number, max: number, width: number): string {
 export function wrapLine(text: string, width: number): string[] {
   const chars = [...text];
   if (width <= 0 || chars.length <= width) return [text];
+  // One index into one array (no re-slicing of the rest, no search past the current line), so a
+  // megabyte-long line — a name from an old database in a preview — wraps in linear time.
   const lines: string[] = [];
-  let rest = chars;
-  while (rest.length > width) {
-    const space = rest.lastIndexOf(' ', width);
-    const cut = space > width / 3 ? space : width;
-    lines.push(rest.slice(0, cut).join('').trimEnd());
-    rest = rest.slice(cut);
-    while (rest[0] === ' ') rest = rest.slice(1);
+  let start = 0;
+  while (chars.length - start > width) {
+    let cut = width;
+    for (let at = start + width; at - start > width / 3; at -= 1) {
+      if (chars[at] === ' ') {
+        cut = at - start;
+        break;
+      }
+    }
+    lines.push(chars.slice(start, start + cut).join('').trimEnd());
+    start += cut;
+    while (chars[start] === ' ') start += 1;
   }
-  if (rest.length > 0) lines.push(rest.join(''));
+  if (start < chars.length) lines.push(chars.slice(start).join(''));
   return lines;
 }

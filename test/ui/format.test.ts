@@ -33,6 +33,15 @@ describe('desk text helpers', () => {
     expect(fit('12', 5, 'right')).toBe('   12');
     expect(wrapLine('one two three four five', 9)).toEqual(['one two', 'three', 'four five']);
     expect(wrapLine('abcdefghijkl', 5)).toEqual(['abcde', 'fghij', 'kl']);
+    expect(wrapLine('ab   cdefgh', 4)).toEqual(['ab', 'cdef', 'gh']);
+  });
+
+  it('wraps a megabyte-long preview line (a long name from an old database) in one pass', () => {
+    const lines = wrapLine(`Dear ${'n'.repeat(1024 * 1024)} ${'w '.repeat(100_000)}`, 80);
+    expect(lines[0]).toBe(`Dear ${'n'.repeat(75)}`);
+    expect(lines[1]).toBe('n'.repeat(80));
+    expect(lines.every((line) => line.length <= 80)).toBe(true);
+    expect(lines.join('').replace(/ /g, '')).toBe(`Dear${'n'.repeat(1024 * 1024)}${'w'.repeat(100_000)}`);
   });
 
   it('puts open amounts into aging buckets per currency', () => {

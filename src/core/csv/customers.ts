@@ -30,7 +30,7 @@ export function validateCustomers(input: RecordsInput, defaults: CustomerDefault
     if (
       code === undefined || name === undefined || email === undefined || email2 === undefined ||
       email3 === undefined || language === undefined || currency === undefined || reminders === undefined ||
-      statementEveryDays === undefined || agentEmail === undefined || holdUntil === undefined
+      statementEveryDays === undefined || agentEmail === undefined || holdUntil === undefined || notes === undefined
     ) {
       return undefined;
     }

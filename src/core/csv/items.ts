@@ -55,7 +55,8 @@ export function validateItems(input: RecordsInput, lookup: ItemLookup): Validate
     const holdUntil = reader.date('hold_until', false);
     if (
       customerCode === undefined || number === undefined || currency === undefined || kind === undefined ||
-      !issueDate || !dueDate || amount == null || openAmount === undefined || holdUntil === undefined
+      !issueDate || !dueDate || amount == null || openAmount === undefined || holdUntil === undefined ||
+      reference === undefined || caseRef === undefined
     ) {
       return undefined;
     }
@@ -65,10 +66,12 @@ export function validateItems(input: RecordsInput, lookup: ItemLookup): Validate
 }
 
 function readKind(reader: RowReader): ItemKind | undefined {
-  const value = reader.text('kind').toLowerCase();
+  const text = reader.text('kind');
+  if (text === undefined) return undefined;
+  const value = text.toLowerCase();
   if (value === '') return 'invoice';
   const kind = ITEM_KINDS.find((known) => known === value);
-  return kind ?? reader.fail('kind', `"${reader.text('kind')}" is not a kind (${ITEM_KINDS.join(', ')})`);
+  return kind ?? reader.fail('kind', `"${text}" is not a kind (${ITEM_KINDS.join(', ')})`);
 }
 
 function applySignRules(

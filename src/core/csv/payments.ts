@@ -30,6 +30,7 @@ export function validatePayments(input: RecordsInput, lookup: PaymentLookup): Va
     const amount = reader.amount('amount', currency, true);
     if (amount != null && amount <= 0) reader.fail('amount', 'must be greater than 0');
     if (customerCode === undefined || reference === undefined || !date || amount == null) return undefined;
+    if (itemNumber === undefined || caseRef === undefined) return undefined;
     return { customerCode, date, amount, reference, itemNumber, case: caseRef };
   });
 }
@@ -39,10 +40,11 @@ function paymentCurrency(
   reader: RowReader,
   lookup: PaymentLookup,
   customerCode: string,
-  itemNumber: string | null,
+  itemNumber: string | null | undefined,
 ): string | undefined {
   const currency = lookup.customerCurrency(customerCode);
   if (currency === undefined) return reader.fail('customer_code', `unknown customer "${customerCode}" (import customers first)`);
+  if (itemNumber === undefined) return undefined;
   if (itemNumber === null) return currency;
   const item = lookup.item(customerCode, itemNumber);
   if (item === undefined) return reader.fail('item_number', `customer "${customerCode}" has no item "${itemNumber}"`);

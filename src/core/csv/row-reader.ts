@@ -2,7 +2,9 @@
  * Reads typed values out of one CSV record by column name, recording a RowError for every field
  * that is not acceptable, so a single pass over a row reports all of its problems at once.
  * Convention: a getter returns `null` for an empty cell and `undefined` when the cell is invalid
- * (an error has then been recorded).
+ * (an error has then been recorded). Every cell is first trimmed, unescaped when it is a text cell
+ * (formula-escape.ts) and checked against its column's length and control-character rule
+ * (field-rules.ts), once per row; a cell refused there reads as invalid in every getter.
  */
 import type { IsoDate, Language, Minor } from '../domain.js';
 import { LANGUAGES } from '../domain.js';
@@ -10,6 +12,8 @@ import { currencyDigits, isCurrency, parseAmount } from '../money.js';
 import { parseDate } from '../dates.js';
 import { isValidAddress } from '../recipients.js';
 import type { ColumnIndex } from './columns.js';
+import { fieldProblem, fieldRule, type FieldRule } from './field-rules.js';
+import { unescapeFormula } from './formula-escape.js';
 import { parsePlainAmount } from './plain-amount.js';
 import type { CsvRecord, RowError, Validated, ValueFormat } from './types.js';
 
@@ -23,13 +27,18 @@ export class RowReader {
   readonly errors: RowError[] = [];
   private record: CsvRecord = { line: 0, fields: [] };
   private rowErrorCount = 0;
+  /** The checked value of each cell of the current record by field position; undefined when refused. */
+  private readonly values: Array<string | undefined> = [];
+  private readonly columns: ReadonlyArray<{ name: string; position: number; rule: FieldRule }>;
 
   /** @param width number of columns in the header row */
   constructor(
     private readonly index: ColumnIndex,
     private readonly format: ValueFormat,
     private readonly width: number,
-  ) {}
+  ) {
+    this.columns = [...index].map(([name, position]) => ({ name, position, rule: fieldRule(name) }));
+  }
 
   /** Start reading `record`; a record with more fields than the header is refused as a whole. */
   start(record: CsvRecord): boolean {
@@ -38,6 +47,13 @@ export class RowReader {
     if (record.fields.length > this.width) {
       this.fail('row', `has ${record.fields.length} fields but the header has ${this.width} (unquoted delimiter in a value?)`);
       return false;
+    }
+    for (const { name, position, rule } of this.columns) {
+      const trimmed = (record.fields[position] ?? '').trim();
+      const value = rule.text ? unescapeFormula(trimmed) : trimmed;
+      const problem = fieldProblem(value, rule);
+      if (problem !== null) this.fail(name, problem);
+      this.values[position] = problem === null ? value : undefined;
     }
     return true;
   }
@@ -63,11 +79,11 @@ export class RowReader {
     return undefined;
   }
 
-  /** The trimmed cell text ('' when empty or the column is absent). */
-  text(column: string): string {
+  /** The checked cell text ('' when empty or the column is absent; undefined when refused). */
+  text(column: string): string | undefined {
     const position = this.index.get(column);
     if (position === undefined) return '';
-    return (this.record.fields[position] ?? '').trim();
+    return this.values[position];
   }
 
   /** Text that must not be empty. */
@@ -76,8 +92,8 @@ export class RowReader {
     return value === '' ? this.fail(column, 'is required') : value;
   }
 
-  /** Optional text (null when empty). */
-  optional(column: string): string | null {
+  /** Optional text (null when empty, undefined when refused). */
+  optional(column: string): string | null | undefined {
     const value = this.text(column);
     return value === '' ? null : value;
   }
@@ -85,6 +101,7 @@ export class RowReader {
   /** A calendar date in the file's date format. */
   date(column: string, required: boolean): IsoDate | null | undefined {
     const value = this.text(column);
+    if (value === undefined) return undefined;
     if (value === '') return required ? this.fail(column, 'is required') : null;
     const date = parseDate(value, this.format.dateFormat);
     if (date !== null) return date;
@@ -98,6 +115,7 @@ export class RowReader {
    */
   amount(column: string, currency: string | undefined, required: boolean): Minor | null | undefined {
     const value = this.text(column);
+    if (value === undefined) return undefined;
     if (value === '') return required ? this.fail(column, 'is required') : null;
     const digits = currency === undefined ? 9 : currencyDigits(currency);
     const plain = parsePlainAmount(value, digits, this.format.decimalComma);
@@ -111,16 +129,19 @@ export class RowReader {
 
   /** yes/no/true/false/1/0 (case-insensitive); `fallback` when empty. */
   boolean(column: string, fallback: boolean): boolean | undefined {
-    const value = this.text(column).toLowerCase();
+    const text = this.text(column);
+    if (text === undefined) return undefined;
+    const value = text.toLowerCase();
     if (value === '') return fallback;
     if (TRUE_WORDS.has(value)) return true;
     if (FALSE_WORDS.has(value)) return false;
-    return this.fail(column, `"${this.text(column)}" is not yes/no/true/false/1/0`);
+    return this.fail(column, `"${text}" is not yes/no/true/false/1/0`);
   }
 
   /** A whole number in [min, max] (null when empty and not required). */
   integer(column: string, min: number, max: number, required: boolean): number | null | undefined {
     const value = this.text(column);
+    if (value === undefined) return undefined;
     if (value === '') return required ? this.fail(column, 'is required') : null;
     const number = /^[+-]?\d+$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isInteger(number) || number < min || number > max) {
@@ -131,19 +152,23 @@ export class RowReader {
 
   /** An ISO 4217 code (upper-cased); `fallback` when empty. */
   currency(column: string, fallback: string | undefined): string | undefined {
-    const value = this.text(column).toUpperCase();
+    const text = this.text(column);
+    if (text === undefined) return undefined;
+    const value = text.toUpperCase();
     if (value === '') return fallback;
-    if (!isCurrency(value)) return this.fail(column, `"${this.text(column)}" is not an ISO 4217 currency code`);
+    if (!isCurrency(value)) return this.fail(column, `"${text}" is not an ISO 4217 currency code`);
     return value;
   }
 
   /** One of the shipped languages (lower-cased); `fallback` when empty. */
   language(column: string, fallback: Language): Language | undefined {
-    const value = this.text(column).toLowerCase();
+    const text = this.text(column);
+    if (text === undefined) return undefined;
+    const value = text.toLowerCase();
     if (value === '') return fallback;
     const language = LANGUAGES.find((known) => known === value);
     if (language === undefined) {
-      return this.fail(column, `"${this.text(column)}" is not a supported language (${LANGUAGES.join(', ')})`);
+      return this.fail(column, `"${text}" is not a supported language (${LANGUAGES.join(', ')})`);
     }
     return language;
   }
@@ -151,7 +176,8 @@ export class RowReader {
   /** Exactly one e-mail address, or null when empty. Lists and header-breaking characters are refused. */
   email(column: string): string | null | undefined {
     const raw = this.record.fields[this.index.get(column) ?? -1] ?? '';
-    const value = raw.trim();
+    const value = this.text(column);
+    if (value === undefined) return undefined;
     if (value === '') return null;
     if (/[\r\n]/.test(raw)) return this.fail(column, 'contains a line break');
     if (/[,;]/.test(value) || (value.match(/@/g) ?? []).length > 1) {

@@ -4,7 +4,7 @@
  */
 import type { Labels } from '../../core/templates/labels.js';
 import type { StatementActivity, StatementModel } from '../../core/statement.js';
-import { ensureRoom, fit, font, page, type Pen } from './layout.js';
+import { ensureRoom, fit, font, page, wrap, type Pen } from './layout.js';
 
 /** A column: heading, width in mm, alignment, and the cell text of a row. */
 interface Column<Row> {
@@ -124,7 +124,7 @@ function drawTable<Row>(pen: Pen, columns: Column<Row>[], rows: readonly Row[], 
 function heading<Row>(pen: Pen, columns: Column<Row>[]): void {
   font(pen, 'bold', 8);
   // Long headings (Greek, Bulgarian) wrap onto a second line rather than being cut.
-  const wrapped = columns.map((column) => (pen.doc.splitTextToSize(column.heading, column.width - 3) as string[]).slice(0, 2));
+  const wrapped = columns.map((column) => wrap(pen.doc, column.heading, column.width - 3, 2));
   const lineCount = Math.max(...wrapped.map((lines) => lines.length));
   const height = headingHeight + (lineCount - 1) * 3.3;
   pen.doc.setFillColor(226, 231, 238);

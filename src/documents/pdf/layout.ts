@@ -1,5 +1,6 @@
 /** Page geometry and small drawing helpers shared by the statement's parts (A4, millimetres). */
 import type { jsPDF } from 'jspdf';
+import { fitText, wrapText } from './fit-text.js';
 import type { StatementFonts } from './fonts.js';
 
 /** A4 page and margins. */
@@ -22,12 +23,14 @@ export function font(pen: Pen, style: 'normal' | 'bold', size: number): void {
 /** Millimetres per point: line heights are derived from font sizes. */
 export const mmPerPt = 25.4 / 72;
 
-/** Cut `text` with an ellipsis so it fits `width` at the current font. */
+/** Cut `text` with an ellipsis so it fits `width` at the current font (bounded cost, see fit-text.ts). */
 export function fit(doc: jsPDF, text: string, width: number): string {
-  if (doc.getTextWidth(text) <= width) return text;
-  let cut = text;
-  while (cut.length > 1 && doc.getTextWidth(`${cut}…`) > width) cut = cut.slice(0, -1);
-  return `${cut}…`;
+  return fitText((part) => doc.getTextWidth(part), text, width);
+}
+
+/** Wrap `text` into at most `maxLines` lines of `width` at the current font (bounded cost). */
+export function wrap(doc: jsPDF, text: string, width: number, maxLines?: number): string[] {
+  return wrapText((part) => doc.splitTextToSize(part, width) as string[], (part) => doc.getTextWidth(part), text, width, maxLines);
 }
 
 /** Start a new page when `height` more millimetres would not fit; returns true if it did. */
@@ -41,7 +44,7 @@ export function ensureRoom(pen: Pen, height: number): boolean {
 /** Write wrapped text at the left margin (or `x`) and advance. */
 export function paragraph(pen: Pen, text: string, size: number, width: number = page.right - page.left, x: number = page.left): void {
   font(pen, 'normal', size);
-  const lines = pen.doc.splitTextToSize(text, width) as string[];
+  const lines = wrap(pen.doc, text, width);
   const height = size * mmPerPt * 1.35;
   for (const line of lines) {
     ensureRoom(pen, height);

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { jsPDF } from 'jspdf';
 import type { StatementModel } from '../../core/statement.js';
 import { introFor, titleFor, type Labels } from '../../core/templates/labels.js';
+import { capLength } from './fit-text.js';
 import { registerFonts, type StatementFonts } from './fonts.js';
 import { drawActivityTable, drawCasesTable, drawItemsTable } from './items-table.js';
 import { ensureRoom, fit, font, page, paragraph, type Pen } from './layout.js';
@@ -34,7 +35,9 @@ export function renderStatementPdf(model: StatementModel, labels: Labels, assets
   doc.setCreationDate(new Date(`${model.asOf}T00:00:00Z`));
   doc.setFileId(createHash('sha256').update(`${model.key}|${model.asOf}`).digest('hex').slice(0, 32).toUpperCase());
   const title = titleFor(labels, model.template);
-  doc.setDocumentProperties({ title: `${title} ${model.customer.code}`, author: model.company.name, creator: 'duedesk' });
+  // Metadata is shown in one line by viewers: a field long enough to bloat the file is cut.
+  const metadata = (text: string): string => capLength(text, 200);
+  doc.setDocumentProperties({ title: metadata(`${title} ${model.customer.code}`), author: metadata(model.company.name), creator: 'duedesk' });
   registerFonts(doc, assets.fonts);
   const pen: Pen = { doc, fonts: assets.fonts, y: page.top };
 
@@ -93,8 +96,8 @@ function header(pen: Pen, model: StatementModel, labels: Labels, logo: LogoImage
 function addressee(pen: Pen, model: StatementModel, labels: Labels, title: string): void {
   const { doc } = pen;
   font(pen, 'normal', 8);
-  doc.text(labels.customer, page.left, pen.y);
-  doc.text(labels.date, page.right, pen.y, { align: 'right' });
+  doc.text(fit(doc, labels.customer, 120), page.left, pen.y);
+  doc.text(fit(doc, labels.date, 50), page.right, pen.y, { align: 'right' });
   pen.y += 5;
   font(pen, 'bold', 11);
   doc.text(fit(doc, model.customer.name, 120), page.left, pen.y);
@@ -102,10 +105,10 @@ function addressee(pen: Pen, model: StatementModel, labels: Labels, title: strin
   doc.text(model.date, page.right, pen.y, { align: 'right' });
   pen.y += 5;
   font(pen, 'normal', 9);
-  doc.text(`${labels.customerCode} ${model.customer.code}`, page.left, pen.y);
+  doc.text(fit(doc, `${labels.customerCode} ${model.customer.code}`, 120), page.left, pen.y);
   pen.y += 12;
   font(pen, 'bold', 16);
-  doc.text(title, page.left, pen.y);
+  doc.text(fit(doc, title, page.right - page.left), page.left, pen.y);
   pen.y += 8;
 }
 
@@ -120,7 +123,7 @@ function totals(pen: Pen, model: StatementModel, labels: Labels): void {
     ensureRoom(pen, lines.length * 5.5 + 2);
     for (const [label, amount, strong] of lines) {
       font(pen, strong ? 'bold' : 'normal', strong ? 10.5 : 9.5);
-      doc.text(label, labelX - 4, pen.y, { align: 'right' });
+      doc.text(fit(doc, label, labelX - 4 - page.left), labelX - 4, pen.y, { align: 'right' });
       doc.text(amount, page.right, pen.y, { align: 'right' });
       pen.y += 5.5;
     }
@@ -135,11 +138,12 @@ function payment(pen: Pen, model: StatementModel, labels: Labels): void {
   ensureRoom(pen, needed);
   pen.y += 3;
   font(pen, 'bold', 11);
-  doc.text(`${labels.deadline}: ${model.deadline}`, page.left, pen.y);
+  doc.text(fit(doc, `${labels.deadline}: ${model.deadline}`, page.right - page.left), page.left, pen.y);
   pen.y += 6;
   font(pen, 'normal', 10);
-  doc.text(`${labels.reference}: `, page.left, pen.y);
-  const referenceX = page.left + doc.getTextWidth(`${labels.reference}: `);
+  const referenceLabel = fit(doc, `${labels.reference}: `, 100);
+  doc.text(referenceLabel, page.left, pen.y);
+  const referenceX = page.left + doc.getTextWidth(referenceLabel);
   font(pen, 'bold', 10);
   doc.text(model.reference, referenceX, pen.y);
   pen.y += 8;
@@ -149,12 +153,13 @@ function payment(pen: Pen, model: StatementModel, labels: Labels): void {
   doc.setDrawColor(190, 196, 205);
   let y = top + 7;
   font(pen, 'bold', 10);
-  doc.text(labels.bankDetails, page.left + 4, y);
+  doc.text(fit(doc, labels.bankDetails, page.right - qrSize - 10 - page.left), page.left + 4, y);
   y += 6;
-  const rows: Array<[string, string]> = [[labels.beneficiary, model.bank.name], [labels.iban, model.bank.iban]];
-  if (model.bank.bic) rows.push([labels.bic, model.bank.bic]);
-  rows.push([labels.reference, model.reference]);
   font(pen, 'normal', 9);
+  const label = (text: string): string => fit(doc, text, 50);
+  const rows: Array<[string, string]> = [[label(labels.beneficiary), model.bank.name], [label(labels.iban), model.bank.iban]];
+  if (model.bank.bic) rows.push([label(labels.bic), model.bank.bic]);
+  rows.push([label(labels.reference), model.reference]);
   const valueX = page.left + 8 + Math.max(...rows.map(([label]) => doc.getTextWidth(label)));
   const valueWidth = page.right - qrSize - 6 - valueX;
   for (const [label, value] of rows) {
@@ -185,8 +190,8 @@ function footers(doc: jsPDF, model: StatementModel, labels: Labels, family: stri
     doc.setFontSize(7.5);
     doc.setTextColor(110, 110, 110);
     const text = labels.page.replace('{page}', String(number)).replace('{pages}', String(pages));
-    doc.text(`${model.company.name} · ${model.customer.code} · ${model.reference}`, page.left, page.height - 10);
-    doc.text(text, page.right, page.height - 10, { align: 'right' });
+    doc.text(fit(doc, `${model.company.name} · ${model.customer.code} · ${model.reference}`, page.right - page.left - 40), page.left, page.height - 10);
+    doc.text(fit(doc, text, 35), page.right, page.height - 10, { align: 'right' });
     doc.setTextColor(0, 0, 0);
   }
 }

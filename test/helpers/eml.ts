@@ -42,8 +42,8 @@ function walk(raw: string, parts: EmlParts): void {
   const content = decode(body, header(headers, 'Content-Transfer-Encoding'));
   const filename = /filename="?([^";]+)"?/i.exec(header(headers, 'Content-Disposition'))?.[1];
   if (filename !== undefined) parts.attachments.push({ filename, content });
-  else if (/text\/plain/i.test(type)) parts.text += content.toString('utf8');
-  else if (/text\/html/i.test(type)) parts.html += content.toString('utf8');
+  else if (/text\/plain/i.test(type)) parts.text += content.toString('utf8').replace(/\r\n/g, '\n');
+  else if (/text\/html/i.test(type)) parts.html += content.toString('utf8').replace(/\r\n/g, '\n');
 }
 
 /** Parse one e-mail. */

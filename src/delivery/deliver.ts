@@ -82,6 +82,8 @@ export async function deliverPlan(
     const alreadySent = already.map((m) => ({ alreadySent: m.key }));
     if (todo.messages.length === 0) return summarise(alreadySent, null, recovered);
     const renderer = options.renderer ?? defaultRenderer(settings, ctx.cwd, plan.asOf);
+    // Nothing broken goes out: a template fault stops the run here, before anything is sent.
+    renderer.checkTexts?.(todo.messages);
     transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: store.path, cwd: ctx.cwd }, options.smtpTuning));
     try {
       await transport.verify();

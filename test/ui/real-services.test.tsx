@@ -1,5 +1,5 @@
 /** The desk on the real services: in-memory store, real planning, documents and the outbox transport. */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
@@ -122,5 +122,21 @@ describe('real services', () => {
     instance.stdin.write('3');
     const history = await waitForFrame(frame, (f) => f.includes('History — 3 of 3 messages · 0 need attention'), 15_000);
     for (const code of ['C1', 'C2', 'C3']) expect(history).toContain(code);
+  });
+
+  it('with a broken user template the preview shows the error the CLI gives, and sending refuses, sending nothing', async () => {
+    const broken = join(dir, 'templates', 'it', 'first.html.mustache');
+    mkdirSync(join(broken, '..'), { recursive: true });
+    writeFileSync(broken, '<p>{{#items}}{{number}}</p>');
+    settings = { ...settings, templatesDir: join(dir, 'templates') };
+    const error = `${broken}: line 1: section never closed (no {{/items}} after it): {{#items}}`;
+    const services = await createServices(context());
+    const [message] = (await services.loadPlan(AS_OF)).messages;
+    const view = await services.preview(message!);
+    expect(view.subject).toBe('(not rendered)');
+    expect(view.text).toBe(`The e-mail could not be rendered: ${error}`);
+    await expect(services.send([message!], () => undefined, new AbortController().signal)).rejects.toThrow(error);
+    expect(existsSync(join(dir, 'outbox'))).toBe(false);
+    expect(await services.listHistory()).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { writePreviews } from '../preview/write-previews.js';
 import { deliverPlan, type DeliveryOutcome } from '../delivery/deliver.js';
 import { loadTemplatesFor } from '../documents/assets.js';
 import { checkMessageTexts } from '../documents/message-texts.js';
+import { holdBackMissingInvoices } from '../documents/missing-invoices.js';
 
 /** Flags of --send-due, already parsed by the CLI. */
 export interface SendDueOptions {
@@ -33,7 +34,7 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
   const asOf = options.asOf ?? localDate(ctx.now());
   const settings = ctx.settings.read();
   const store = await ctx.openStore();
-  const plan = planDue(store, settings, asOf);
+  const plan = holdBackMissingInvoices(planDue(store, settings, asOf), settings, ctx.cwd);
 
   if (options.dryRun) {
     // The texts of every message, not the PDFs: what would stop the real send stops the dry run.

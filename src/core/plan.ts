@@ -102,10 +102,16 @@ export interface PlannedMessage {
 /** Why a customer that would otherwise get a message gets none (SPEC §3). */
 export type SkipReason = 'opted-out' | 'on-hold' | 'no-email' | 'below-minimum';
 
+/**
+ * A skip decided after planning, at the edge where files are read: a level with attachInvoices
+ * whose invoice PDF is missing holds the message back (the engine is pure and sees no files).
+ */
+export type FileSkipReason = 'missing-attachment';
+
 /** A skipped customer, once per reason. */
 export interface Skip {
   customer: string;
-  reason: SkipReason;
+  reason: SkipReason | FileSkipReason;
   /** Human detail, e.g. the invalid address that was refused. */
   detail?: string;
 }

@@ -50,8 +50,8 @@ a second run at the same time waits for the first or exits 75.
                        DIR/<customer>-<currency>-<level or kind>.eml and .pdf
 
 With schedule.autoSend set to false, --send-due sends nothing and says so.
-Both a dry run and a send first render every message's texts: a template fault exits 2, naming the
-file and the tag, before anything is sent. A message whose invoice PDF is missing (levels with
+Both a dry run and a send first render the texts of every template the messages use: a template
+fault exits 2, naming the file and the tag, before anything is sent. A message whose invoice PDF is missing (levels with
 attachInvoices) is held back and reported as skipped: missing-attachment, with the file.
 
 ${GLOBAL}

@@ -37,7 +37,7 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
   const plan = holdBackMissingInvoices(planDue(store, settings, asOf), settings, ctx.cwd);
 
   if (options.dryRun) {
-    // The texts of every message, not the PDFs: what would stop the real send stops the dry run.
+    // The texts of every template in use, not the PDFs: what would stop the real send stops the dry run.
     checkMessageTexts(plan.messages, { settings, asOf: plan.asOf, templates: loadTemplatesFor(settings, ctx.cwd) });
     if (options.out !== undefined) {
       const files = await writePreviews(plan, resolve(ctx.cwd, options.out), ctx);

@@ -21,8 +21,8 @@ export interface MessageRenderer {
   /** Serialise to MIME; BCC never appears in the headers. */
   compose(message: OutgoingMessage, date: Date): Promise<Buffer>;
   /**
-   * Render the texts of every message (no PDF) and throw a UserError naming the template file and
-   * tag at the first fault; delivery calls it before sending anything.
+   * Render the texts of every template the messages use (no PDF) and throw a UserError naming
+   * the file and tag at the first fault; delivery calls it before sending anything.
    */
   checkTexts?(messages: readonly PlannedMessage[]): void;
 }

@@ -1,11 +1,11 @@
 /**
  * The texts of a message (subject, plain text, HTML) without its PDF, and the check that renders
- * them for a whole plan: cheap next to the PDFs, so a dry run and every send do it first, and a
- * template fault stops the run (exit 2, file and tag named) before anything is sent.
+ * the templates of a whole plan: cheap, so a dry run and every send do it first, and a template
+ * fault stops the run (exit 2, file and tag named) before anything is sent.
  */
 import type { IsoDate } from '../core/domain.js';
 import type { PlannedMessage } from '../core/plan.js';
-import { buildStatement, type StatementModel } from '../core/statement.js';
+import { buildStatement, documentLanguage, type StatementModel } from '../core/statement.js';
 import { renderTexts, type RenderedTexts } from '../core/templates/render.js';
 import { buildView } from '../core/templates/view-model.js';
 import type { Settings } from '../settings/types.js';
@@ -25,7 +25,20 @@ export function messageTexts(planned: PlannedMessage, deps: TextDeps): { model: 
   return { model, texts: renderTexts(template, buildView(model)) };
 }
 
-/** Render the texts of every message; throws at the first template fault (a UserError, exit 2). */
+/**
+ * Render the texts that every message of a plan would get, throwing at the first template fault
+ * (a UserError, exit 2). Each template a message uses (language and name) is rendered once, with
+ * the first message using it: whether Mustache can render a template does not depend on the
+ * values, since load checks every tag, section and partial against the view's shape, so one
+ * message per template finds every fault a message could hit. Rendering all of them costs about
+ * 75 µs each (a fresh 1M-item plan has ~68,000 messages: 5 s, twice the dry run's CPU budget).
+ */
 export function checkMessageTexts(messages: readonly PlannedMessage[], deps: TextDeps): void {
-  for (const planned of messages) messageTexts(planned, deps);
+  const rendered = new Set<string>();
+  for (const planned of messages) {
+    const used = `${documentLanguage(planned.customer.language)}/${planned.template}`;
+    if (rendered.has(used)) continue;
+    rendered.add(used);
+    messageTexts(planned, deps);
+  }
 }

@@ -25,7 +25,7 @@ beforeEach(async () => {
 
 const message = () => `duedesk: ${broken}: line 3: section never closed (no {{/items}} after it): {{#items}}\n`;
 
-it('the dry run renders every message and exits 2 naming the file and the tag', async () => {
+it('the dry run renders the templates of every message and exits 2 naming the file and the tag', async () => {
   const result = await box.run(['--send-due', '--dry-run', '--json', '--as-of', '2026-02-10']);
   expect(result).toEqual({ code: 2, stdout: '', stderr: message() });
 });

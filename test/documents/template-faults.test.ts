@@ -43,7 +43,23 @@ describe('Mustache faults name file, line and tag', () => {
     expect(() => renderTexts(broken, view)).toThrow('tpl/en/first.html.mustache: line 1: section never closed (no {{/items}} after it): {{#items}}');
   });
 
-  it('checking a plan renders every message: a level whose template does not exist stops it', () => {
+  it('checking a plan renders each template in use, in each language, once', () => {
+    const shipped = loadTemplateSet();
+    const itFile = 'tpl/it/first.subject.mustache';
+    const templates = {
+      ...shipped,
+      template: (language: string, name: string) => {
+        const found = shipped.template(language, name);
+        return language === 'it' ? { ...found, subject: { file: itFile, source: '{{#items}}' } } : found;
+      },
+    };
+    const english = planned('en', 'first', [line('F-1', 100)]);
+    const italian = planned('it', 'first', [line('F-2', 100)]);
+    expect(() => checkMessageTexts([english, english], { settings, asOf, templates })).not.toThrow();
+    expect(() => checkMessageTexts([english, italian], { settings, asOf, templates })).toThrow(`${itFile}: line 1: section never closed`);
+  });
+
+  it('checking a plan stops at a level whose template does not exist', () => {
     const templates = loadTemplateSet();
     const good = planned('en', 'first', [line('F-1', 100)]);
     const missing = planned('it', 'gentle', [line('F-2', 100)]);

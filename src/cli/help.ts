@@ -54,6 +54,9 @@ deferred (421, rate or quota replies): the rest stays due for the next run.
                        DIR/<customer>-<currency>-<level or kind>.eml and .pdf
 
 With schedule.autoSend set to false, --send-due sends nothing and says so.
+Both a dry run and a send first render the texts of every template the messages use: a template
+fault exits 2, naming the file and the tag, before anything is sent. A message whose invoice PDF is missing (levels with
+attachInvoices) is held back and reported as skipped: missing-attachment, with the file.
 
 ${GLOBAL}
 
@@ -141,10 +144,12 @@ ${settingKeysText()}
 
 Examples:
   duedesk config set company.name "Acme Trading Ltd"
+  duedesk config set company.address 'Via Roma 1\\n00100 Roma'      (\\n: a new line)
   duedesk config set smtp.port 587
   duedesk config set mail.bcc '["ar@acme.example","archive@acme.example"]'
   duedesk config set policy.levels '[{"id":"first","name":"First reminder","days":10,"template":"first"},
-    {"id":"final","name":"Final notice","days":30,"template":"final","repeatEveryDays":14}]'
+    {"id":"final","name":"Final notice","days":30,"template":"final","repeatEveryDays":14,
+     "fee":{"EUR":5,"GBP":4.5}}]'         (fee: a number in policy.defaultCurrency, or one per currency)
 
 ${GLOBAL}
 `;

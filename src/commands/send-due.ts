@@ -12,6 +12,9 @@ import { planDue } from '../planning/plan-due.js';
 import { formatPlanReport, planToJson } from '../headless/report.js';
 import { writePreviews } from '../preview/write-previews.js';
 import { deliverPlan, type DeliveryOutcome } from '../delivery/deliver.js';
+import { loadTemplatesFor } from '../documents/assets.js';
+import { checkMessageTexts } from '../documents/message-texts.js';
+import { holdBackMissingInvoices } from '../documents/missing-invoices.js';
 
 /** Flags of --send-due, already parsed by the CLI. */
 export interface SendDueOptions {
@@ -32,9 +35,11 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
   const asOf = options.asOf ?? localDate(ctx.now());
   const settings = ctx.settings.read();
   const store = await ctx.openStore();
-  const plan = planDue(store, settings, asOf);
+  const plan = holdBackMissingInvoices(planDue(store, settings, asOf), settings, ctx.cwd);
 
   if (options.dryRun) {
+    // The texts of every template in use, not the PDFs: what would stop the real send stops the dry run.
+    checkMessageTexts(plan.messages, { settings, asOf: plan.asOf, templates: loadTemplatesFor(settings, ctx.cwd) });
     if (options.out !== undefined) {
       const files = await writePreviews(plan, resolve(ctx.cwd, options.out), ctx);
       if (!options.json) ctx.stdout.write(`Wrote ${files.length} files to ${options.out}\n`);

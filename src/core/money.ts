@@ -69,6 +69,13 @@ export function formatMinor(value: Minor, digits: number): string {
   return negative ? `-${body}` : body;
 }
 
+/** Decimal places of a number as JSON writes it (`4.5` → 1, `5` → 0, `1e-7` → 7). */
+export function decimalPlaces(value: number): number {
+  const [mantissa = '', exponent = '0'] = String(value).toLowerCase().split('e');
+  const fraction = mantissa.split('.')[1]?.length ?? 0;
+  return Math.max(0, fraction - Number(exponent));
+}
+
 /** Convert a settings number in major units (e.g. a fee of 5.5) to minor units of a currency. */
 export function majorToMinor(amount: number, currency: string): Minor {
   const digits = currencyDigits(currency);

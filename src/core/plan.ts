@@ -5,6 +5,12 @@
 import type { ActivityStatement } from './activity.js';
 import type { Customer, IsoDate, Item, MessageKind, Minor } from './domain.js';
 
+/**
+ * A level's fee in major units: a number is in `policy.defaultCurrency` only; a map gives one fee
+ * per currency (`{"EUR":5,"GBP":4.5}`). A message in a currency without a fee gets none.
+ */
+export type LevelFee = number | Readonly<Record<string, number>>;
+
 /** One rung of the reminder ladder (settings `policy.levels[]`, SPEC §3). */
 export interface Level {
   id: string;
@@ -15,8 +21,8 @@ export interface Level {
   template: string;
   /** Only on the last level: pending again this many days after the latest message at it. */
   repeatEveryDays?: number;
-  /** Fee in major units of the message currency (e.g. 5 = 5.00 EUR), added as its own line. */
-  fee?: number;
+  /** Fee added as its own line, in major units (e.g. 5 = 5.00): see LevelFee. */
+  fee?: LevelFee;
   /** Also produce a printable letter (PDF into mail.printDir). */
   letter?: boolean;
   /** CC the customer's sales agent. */
@@ -101,10 +107,16 @@ export interface PlannedMessage {
 /** Why a customer that would otherwise get a message gets none (SPEC §3). */
 export type SkipReason = 'opted-out' | 'on-hold' | 'no-email' | 'below-minimum';
 
+/**
+ * A skip decided after planning, at the edge where files are read: a level with attachInvoices
+ * whose invoice PDF is missing holds the message back (the engine is pure and sees no files).
+ */
+export type FileSkipReason = 'missing-attachment';
+
 /** A skipped customer, once per reason. */
 export interface Skip {
   customer: string;
-  reason: SkipReason;
+  reason: SkipReason | FileSkipReason;
   /** Human detail, e.g. the invalid address that was refused. */
   detail?: string;
 }

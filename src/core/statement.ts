@@ -11,6 +11,7 @@ import type { Settings } from '../settings/types.js';
 import { addDays } from './dates.js';
 import { formatAmount, formatDate, formatInteger, formatLongDate, formatMoney } from './format.js';
 import { formatRfReference, messageRfReference } from './rf-reference.js';
+import { textLines } from './text-lines.js';
 import { formatIban, isValidBic, isValidIban } from './iban.js';
 import { epcPayload } from './epc-qr.js';
 
@@ -173,7 +174,7 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
     deadline: formatLongDate(deadlineDate, language),
     company: {
       name: company.name?.trim() ?? '',
-      addressLines: (company.address ?? '').split(/\r?\n|\s*;\s*/).map((part) => part.trim()).filter(Boolean),
+      addressLines: textLines(company.address),
       vatId: company.vatId?.trim() ?? '',
       email: company.email?.trim() ?? '',
       phone: company.phone?.trim() ?? '',

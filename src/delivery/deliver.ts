@@ -157,6 +157,8 @@ async function deliverLocked(
     return summarise([...alreadySent, ...todo.messages.map((m) => leftDue(m, dailyLimitReason(daily)))], { recovered, daily });
   }
   const renderer = options.renderer ?? defaultRenderer(settings, ctx.cwd, plan.asOf);
+  // Nothing broken goes out: a template fault stops the run here, before anything is sent.
+  renderer.checkTexts?.(todo.messages);
   const transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: store.path, cwd: ctx.cwd }, options.smtpTuning));
   try {
     try {

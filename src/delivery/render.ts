@@ -8,7 +8,8 @@ import type { IsoDate } from '../core/domain.js';
 import type { OutgoingMessage } from '../core/message.js';
 import type { PlannedMessage } from '../core/plan.js';
 import type { Settings } from '../settings/types.js';
-import { loadDocumentAssets } from '../documents/assets.js';
+import { loadDocumentAssets, type DocumentAssets } from '../documents/assets.js';
+import { checkMessageTexts } from '../documents/message-texts.js';
 import { buildMessage } from '../documents/build-message.js';
 import { composeMime } from '../mail/compose.js';
 import { makeMessageId, messageIdDomain } from '../mail/message-id.js';
@@ -19,6 +20,11 @@ export interface MessageRenderer {
   render(planned: PlannedMessage): Promise<OutgoingMessage>;
   /** Serialise to MIME; BCC never appears in the headers. */
   compose(message: OutgoingMessage, date: Date): Promise<Buffer>;
+  /**
+   * Render the texts of every template the messages use (no PDF) and throw a UserError naming
+   * the file and tag at the first fault; delivery calls it before sending anything.
+   */
+  checkTexts?(messages: readonly PlannedMessage[]): void;
 }
 
 /** How the production renderer spreads its work (tests and benchmarks may change it). */
@@ -58,12 +64,14 @@ interface Prebuilt {
  * MIME; `compose` then only puts the real Date into it, so the bytes are what composeMime gives.
  */
 export function defaultRenderer(settings: Settings, cwd: string, asOf: IsoDate, tuning: Partial<RendererTuning> = {}): MessageRenderer {
-  const local = localRenderer(settings, cwd, asOf);
+  const assets = loadDocumentAssets(settings, cwd);
+  const local = localRenderer(settings, cwd, asOf, assets);
   const options = { ...DEFAULT_TUNING, ...tuning };
   const prebuilt = new WeakMap<OutgoingMessage, Prebuilt>();
   const pool = options.workerAfter > 0 && options.workers > 0 ? Array.from({ length: options.workers }, () => new RenderWorker({ settings, cwd, asOf }, options.workerIdleMs)) : null;
   let asked = 0;
   return {
+    checkTexts: (messages) => checkMessageTexts(messages, { settings, asOf, templates: assets.templates }),
     render: async (planned) => {
       asked += 1;
       const job = pool === null || asked < options.workerAfter ? null : leastBusy(pool).render(planned);
@@ -89,8 +97,7 @@ function leastBusy(pool: RenderWorker[]): RenderWorker {
   return best;
 }
 
-function localRenderer(settings: Settings, cwd: string, asOf: IsoDate): (planned: PlannedMessage) => Promise<OutgoingMessage> {
-  const assets = loadDocumentAssets(settings, cwd);
+function localRenderer(settings: Settings, cwd: string, asOf: IsoDate, assets: DocumentAssets): (planned: PlannedMessage) => Promise<OutgoingMessage> {
   const domain = messageIdDomain(settings);
   return (planned) =>
     buildMessage(planned, {
@@ -270,7 +277,7 @@ function workerOfThisFile(data: WorkerSetup): Worker {
 async function serveRenders(setup: WorkerSetup): Promise<void> {
   const port = parentPort;
   if (port === null) return;
-  const render = localRenderer(setup.settings, setup.cwd, setup.asOf);
+  const render = localRenderer(setup.settings, setup.cwd, setup.asOf, loadDocumentAssets(setup.settings, setup.cwd));
   port.on('message', (request: { id: number; planned: PlannedMessage }) => {
     void (async () => {
       try {

@@ -17,11 +17,15 @@ export interface DocumentAssets {
   logo: LogoImage | null;
 }
 
+/** The checked templates for `settings` (shipped, with templatesDir resolved against `cwd` over them). */
+export function loadTemplatesFor(settings: Settings, cwd: string): TemplateSet {
+  return loadTemplateSet({ templatesDir: settings.templatesDir ? resolve(cwd, settings.templatesDir) : null });
+}
+
 /** Load the assets for `settings`; relative paths are resolved against `cwd`. */
 export function loadDocumentAssets(settings: Settings, cwd: string): DocumentAssets {
-  const templatesDir = settings.templatesDir ? resolve(cwd, settings.templatesDir) : null;
   return {
-    templates: loadTemplateSet({ templatesDir }),
+    templates: loadTemplatesFor(settings, cwd),
     fonts: loadStatementFonts(),
     logo: settings.company?.logo ? loadLogo(resolve(cwd, settings.company.logo)) : null,
   };

@@ -7,14 +7,12 @@ import type { IsoDate } from '../core/domain.js';
 import type { Attachment, OutgoingMessage } from '../core/message.js';
 import type { PlannedMessage } from '../core/plan.js';
 import type { Settings } from '../settings/types.js';
-import { buildStatement } from '../core/statement.js';
-import { buildView } from '../core/templates/view-model.js';
-import { renderTexts } from '../core/templates/render.js';
 import type { TemplateSet } from './templates/load-templates.js';
 import type { StatementFonts } from './pdf/fonts.js';
 import { renderStatementPdf, type LogoImage } from './pdf/render-statement.js';
 import { readInvoiceAttachments } from './invoices.js';
 import { safeFileName } from './file-names.js';
+import { messageTexts } from './message-texts.js';
 
 /** What buildMessage needs besides the planned message. */
 export interface MessageDeps {
@@ -34,9 +32,7 @@ export const FALLBACK_FROM = 'duedesk@duedesk.invalid';
 
 /** Build the e-mail of `planned`. */
 export async function buildMessage(planned: PlannedMessage, deps: MessageDeps): Promise<OutgoingMessage> {
-  const model = buildStatement(planned, deps.settings, deps.asOf);
-  const template = deps.templates.template(model.language, planned.template);
-  const texts = renderTexts(template, buildView(model));
+  const { model, texts } = messageTexts(planned, deps);
   const pdf = renderStatementPdf(model, deps.templates.labels(model.language), { fonts: deps.fonts, logo: deps.logo ?? null });
   const attachments: Attachment[] = [{ filename: `${safeFileName(planned.key)}.pdf`, contentType: 'application/pdf', content: pdf }];
   const invoiceDir = deps.settings.mail?.invoiceDir;

@@ -3,7 +3,7 @@
  * Amounts leave as decimal strings in major units of their currency; nothing here does I/O.
  */
 import { currencyDigits, formatMinor } from '../core/money.js';
-import type { Plan, PlannedMessage } from '../core/plan.js';
+import type { Plan, PlannedMessage, Skip } from '../core/plan.js';
 import type { DeliveryOutcome, MessageOutcome } from '../delivery/deliver.js';
 
 /**
@@ -35,7 +35,8 @@ export interface PlanJson {
   asOf: string;
   dryRun: boolean;
   messages: JsonMessage[];
-  skipped: { customer: string; reason: string }[];
+  /** SPEC §6 entries; a `missing-attachment` one also names the missing file(s) in `detail`. */
+  skipped: { customer: string; reason: string; detail?: string }[];
   counts: { planned: number; sent: number; failed: number; uncertain: number; skipped: number };
   /** Messages the run left due for a later run (server deferral, daily limit); only when some were. */
   deferred?: number;
@@ -83,10 +84,16 @@ export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJso
     asOf: plan.asOf,
     dryRun: outcome === null,
     messages,
-    skipped: plan.skipped.map((skip) => ({ customer: skip.customer, reason: skip.reason })),
+    skipped: plan.skipped.map(jsonSkip),
     counts,
     ...(deferred > 0 ? { deferred } : {}),
   };
+}
+
+/** A skip as SPEC §6 writes it; the file a `missing-attachment` skip names is what the operator must supply. */
+function jsonSkip(skip: Skip): PlanJson['skipped'][number] {
+  const entry = { customer: skip.customer, reason: skip.reason };
+  return skip.reason === 'missing-attachment' && skip.detail !== undefined ? { ...entry, detail: skip.detail } : entry;
 }
 
 /** Lay out rows as columns padded to their widest cell (right-aligned where asked). */

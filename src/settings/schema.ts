@@ -61,7 +61,12 @@ export const levelSchema: SchemaNode = {
     days: { type: 'integer', description: 'days relative to the due date (negative = before it)' },
     template: text('template name in templates/<lang>/'),
     repeatEveryDays: whole('repeat every N days (last level only)', 1),
-    fee: { type: 'number', minimum: 0, description: 'fee in major units added to the message' },
+    // A map's currencies and amounts are checked by level-fees.ts (the schema subset has no maps).
+    fee: {
+      type: ['number', 'object'],
+      minimum: 0,
+      description: 'a fee in major units: a number (in policy.defaultCurrency) or one per currency like {"EUR":5,"GBP":4.5}',
+    },
     letter: flag('also produce a printable letter'),
     ccAgent: flag("CC the customer's sales agent"),
     attachInvoices: flag('attach invoice PDFs from mail.invoiceDir'),

@@ -3,7 +3,7 @@
  * and the checks a schema cannot express (the reminder ladder, IBAN check digits, currency codes,
  * no password anywhere). Every problem names its dotted key and what was expected.
  */
-import { validateLevels } from '../core/policy.js';
+import { DEFAULT_CURRENCY, validateLevels } from '../core/policy.js';
 import { isCurrency } from '../core/money.js';
 import { ibanProblem, isValidBic } from '../core/iban.js';
 import { checkAddress } from '../core/recipients.js';
@@ -11,6 +11,7 @@ import type { Level } from '../core/plan.js';
 import { settingsSchema, type SchemaNode } from './schema.js';
 import { checkSchema, type SchemaError } from './check-schema.js';
 import { getPath, type JsonObject } from './keys.js';
+import { levelFeeProblems } from './level-fees.js';
 
 /** One thing wrong with a settings object. */
 export interface SettingsProblem {
@@ -46,6 +47,8 @@ function semanticProblems(settings: JsonObject): SettingsProblem[] {
   const levels = getPath(settings, 'policy.levels') as Level[] | undefined;
   if (levels !== undefined) {
     for (const message of validateLevels(levels)) problems.push({ key: 'policy.levels', message });
+    const currency = getPath(settings, 'policy.defaultCurrency');
+    problems.push(...levelFeeProblems(levels, typeof currency === 'string' ? currency : DEFAULT_CURRENCY));
   }
   const iban = getPath(settings, 'company.iban');
   const ibanWrong = typeof iban === 'string' ? ibanProblem(iban) : null;

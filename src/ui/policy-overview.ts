@@ -1,5 +1,5 @@
 /** The policy as the Settings screen shows it (pure). */
-import type { Policy } from '../core/plan.js';
+import type { LevelFee, Policy } from '../core/plan.js';
 import type { PolicyOverview } from './services.js';
 
 /** Readable lines and a level table for `policy`. */
@@ -15,8 +15,15 @@ export function policyOverview(policy: Policy, autoSend: boolean): PolicyOvervie
       name: level.name,
       days: level.days,
       repeat: level.repeatEveryDays === undefined ? '' : `every ${level.repeatEveryDays} d`,
-      fee: level.fee === undefined ? '' : String(level.fee),
+      fee: feeText(level.fee, policy.defaultCurrency),
       extras: [level.letter ? 'letter' : '', level.ccAgent ? 'cc agent' : '', level.attachInvoices ? 'invoices' : ''].filter(Boolean).join(', '),
     })),
   };
+}
+
+/** A level fee with its currencies: a number fee is in the default currency only. */
+function feeText(fee: LevelFee | undefined, defaultCurrency: string): string {
+  if (fee === undefined) return '';
+  if (typeof fee === 'number') return `${fee} ${defaultCurrency}`;
+  return Object.entries(fee).map(([currency, amount]) => `${amount} ${currency}`).join(', ');
 }

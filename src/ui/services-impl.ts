@@ -13,6 +13,7 @@ import { resolvePolicy } from '../core/policy.js';
 import type { MessageOutcome } from '../delivery/deliver.js';
 import type { MessageRenderer } from '../delivery/render.js';
 import { dataDir, outboxDir, type TransportPlace } from '../mail/transports/index.js';
+import { holdBackMissingInvoices } from '../documents/missing-invoices.js';
 import { planDue } from '../planning/plan-due.js';
 import { statementsNow } from '../statements/statements-now.js';
 import { parseSettingValue, settingsWith, settingsWithout } from '../settings/change.js';
@@ -76,11 +77,16 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
   const requireCustomer = (code: string): void => {
     if (!getCustomer(fresh().db, code)) throw new Error(`customer ${code} does not exist`);
   };
+  /** Today's plan as the CLI makes it: messages whose invoice PDFs are missing are held back. */
+  const planNow = (from: Store, asOf: IsoDate): Plan => {
+    const current = settings();
+    return holdBackMissingInvoices(planDue(from, current, asOf), current, ctx.cwd);
+  };
   const oneMessagePlan = (messages: PlannedMessage[]): Plan => ({ asOf: today(), messages, skipped: [], problems: [] });
 
   const services: DeskServices = {
     today,
-    loadPlan: async (asOf) => planDue(fresh(), settings(), asOf),
+    loadPlan: async (asOf) => planNow(fresh(), asOf),
     listCustomers: async (asOf) => queryCustomerList(fresh().db, asOf),
     customerDetail: async (code, asOf) => {
       const db = fresh().db;
@@ -111,7 +117,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
       const record = getMessage(fresh().db, id);
       if (!record) throw new Error(`message ${id} does not exist`);
       if (record.status !== 'failed') throw new Error(`message ${id} is ${record.status}; only failed messages are retried`);
-      const again = planDue(store, settings(), asOf).messages.find((m) => sameMessage(m, record));
+      const again = planNow(store, asOf).messages.find((m) => sameMessage(m, record));
       if (!again) throw new Error(`nothing is due for ${record.customerCode} ${record.currency} ${record.level ?? record.kind} any more (paid, on hold or already sent)`);
       const result = await services.send([again], () => undefined, new AbortController().signal);
       return result.outcomes[0] ?? { key: again.key, status: 'skipped', messageId: null, error: 'already sent today' };

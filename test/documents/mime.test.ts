@@ -47,14 +47,32 @@ describe('buildMessage', () => {
     expect(message.messageId).toBe(messageId);
   });
 
-  it('attaches invoice PDFs only for plain item numbers found in mail.invoiceDir', async () => {
+  it('attaches the invoice PDFs of the reminded items from mail.invoiceDir', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duedesk-invoices-'));
+    try {
+      writeFileSync(join(dir, 'F-1.pdf'), '%PDF-1.4 invoice');
+      writeFileSync(join(dir, 'F-2.pdf'), '%PDF-1.4 invoice');
+      const lines = [line('F-1', 100), line('F-2', 100)];
+      const message = await build(planned('en', 'first', lines, { attachInvoices: true }), { settings: { ...settings, mail: { invoiceDir: dir } } });
+      expect(message.attachments.map((a) => a.filename)).toEqual(['C-001-EUR-first.pdf', 'F-1.pdf', 'F-2.pdf']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // Planning holds such messages back; a file gone since, or a number that is no file name, must
+  // still never let the message out without its invoice.
+  it.each([
+    ['a file that is not there', 'F-404', (dir: string) => `missing attachment: ${join(dir, 'F-404.pdf')} (ENOENT)`],
+    ['an item number that is not a plain file name', '../secret', () => 'missing attachment: invoice "../secret": the item number is not usable as a file name'],
+  ])('refuses to build the message for %s', async (_what, number, error) => {
     const dir = mkdtempSync(join(tmpdir(), 'duedesk-invoices-'));
     try {
       writeFileSync(join(dir, 'F-1.pdf'), '%PDF-1.4 invoice');
       writeFileSync(join(dir, 'secret.pdf'), '%PDF-1.4 not yours');
-      const lines = [line('F-1', 100), line('../secret', 100), line('F-404', 100)];
-      const message = await build(planned('en', 'first', lines, { attachInvoices: true }), { settings: { ...settings, mail: { invoiceDir: dir } } });
-      expect(message.attachments.map((a) => a.filename)).toEqual(['C-001-EUR-first.pdf', 'F-1.pdf']);
+      const lines = [line('F-1', 100), line(number, 100)];
+      const building = build(planned('en', 'first', lines, { attachInvoices: true }), { settings: { ...settings, mail: { invoiceDir: dir } } });
+      await expect(building).rejects.toThrow(error(dir));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

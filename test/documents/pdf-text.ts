@@ -12,3 +12,17 @@ export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   await pdf.destroy();
   return pages;
 }
+
+/** The text lines of the first page, top to bottom: items on one baseline joined by spaces. */
+export async function pdfLines(bytes: Uint8Array): Promise<string[]> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const content = await (await pdf.getPage(1)).getTextContent();
+  const rows = new Map<number, string[]>();
+  for (const item of content.items) {
+    if (!('str' in item) || item.str.trim() === '') continue;
+    const y = Math.round(item.transform[5] as number);
+    rows.set(y, [...(rows.get(y) ?? []), item.str]);
+  }
+  await pdf.destroy();
+  return [...rows].sort(([a], [b]) => b - a).map(([, parts]) => parts.join(' '));
+}

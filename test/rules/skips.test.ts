@@ -77,7 +77,8 @@ describe('fees and interest', () => {
     { currency: 'BHD', fee: 1.25, minor: 1250 },
   ])('fee $fee in $currency is $minor minor units, on its own, not in the total', ({ currency, fee, minor }) => {
     const levels = policyWith().levels.map((level) => (level.id === 'first' ? { ...level, fee } : level));
-    const [message] = planOf([snapshot([due(overdueBy(8), { currency })])], D, policyWith({ levels })).messages;
+    const policy = policyWith({ levels, defaultCurrency: currency });
+    const [message] = planOf([snapshot([due(overdueBy(8), { currency })])], D, policy).messages;
     expect(message?.fee).toBe(minor);
     expect(message?.total).toBe(10000);
   });

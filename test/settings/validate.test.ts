@@ -103,6 +103,7 @@ const BAD: [string, unknown, string][] = [
     ['a level with days as text', { policy: { levels: [{ id: 'a', name: 'A', days: '1', template: 'a' }] } }, 'policy.levels[0].days: must be a whole number (got "1")'],
     ['a level with an unknown key', { policy: { levels: [{ id: 'a', name: 'A', days: 1, template: 'a', cc: true }] } }, 'policy.levels[0].cc: is not a setting'],
     ['a negative fee', { policy: { levels: [{ id: 'a', name: 'A', days: 1, template: 'a', fee: -5 }] } }, 'policy.levels[0].fee: must be at least 0 (got -5)'],
+    ['a fee as text', { policy: { levels: [{ id: 'a', name: 'A', days: 1, template: 'a', fee: '5' }] } }, 'policy.levels[0].fee: must be a fee in major units: a number (in policy.defaultCurrency) or one per currency'],
     ['an unknown top-level key', { colour: 'blue' }, 'colour: is not a setting duedesk knows'],
     ['an unknown nested key', { smtp: { hots: 'x' } }, 'smtp.hots: is not a setting duedesk knows'],
     ['a group that is not an object', { smtp: 'x' }, 'smtp: must be a JSON object (got "x")'],

@@ -1,5 +1,5 @@
 /** The desk on the real services: in-memory store, real planning, documents and the outbox transport. */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
@@ -122,6 +122,38 @@ describe('real services', () => {
     instance.stdin.write('3');
     const history = await waitForFrame(frame, (f) => f.includes('History — 3 of 3 messages · 0 need attention'), 15_000);
     for (const code of ['C1', 'C2', 'C3']) expect(history).toContain(code);
+  });
+
+  it('Due now lists a message whose invoice PDF is missing as skipped, naming the file, and does not offer it', async () => {
+    settings = { ...settings, mail: { ...settings.mail, invoiceDir: 'invoices' }, policy: { levels: [{ id: 'first', name: 'First', days: 7, template: 'first', attachInvoices: true }] } };
+    mkdirSync(join(dir, 'invoices'));
+    for (const number of ['INV-1', 'INV-2']) writeFileSync(join(dir, 'invoices', `${number}.pdf`), '%PDF-1.4');
+    const services = await createServices(context());
+    const plan = await services.loadPlan(AS_OF);
+    expect(plan.messages.map((m) => m.customer.code)).toEqual(['C1', 'C2']);
+    expect(plan.skipped).toContainEqual({ customer: 'C3', reason: 'missing-attachment', detail: join(dir, 'invoices', 'INV-3.pdf') });
+    const instance = render(<App services={services} review={false} asOf={AS_OF} />);
+    const frame = () => instance.lastFrame() ?? '';
+    await waitForFrame(frame, (f) => f.includes('2 of 2 planned'), 15_000);
+    instance.stdin.write('x');
+    const skipped = await waitForFrame(frame, (f) => f.includes('Skipped —'));
+    expect(skipped).toMatch(/C3\s+missing-attachment/);
+  });
+
+  it('with a broken user template the preview shows the error the CLI gives, and sending refuses, sending nothing', async () => {
+    const broken = join(dir, 'templates', 'it', 'first.html.mustache');
+    mkdirSync(join(broken, '..'), { recursive: true });
+    writeFileSync(broken, '<p>{{#items}}{{number}}</p>');
+    settings = { ...settings, templatesDir: join(dir, 'templates') };
+    const error = `${broken}: line 1: section never closed (no {{/items}} after it): {{#items}}`;
+    const services = await createServices(context());
+    const [message] = (await services.loadPlan(AS_OF)).messages;
+    const view = await services.preview(message!);
+    expect(view.subject).toBe('(not rendered)');
+    expect(view.text).toBe(`The e-mail could not be rendered: ${error}`);
+    await expect(services.send([message!], () => undefined, new AbortController().signal)).rejects.toThrow(error);
+    expect(existsSync(join(dir, 'outbox'))).toBe(false);
+    expect(await services.listHistory()).toEqual([]);
   });
 });
 

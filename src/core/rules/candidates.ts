@@ -3,9 +3,9 @@
  * (SPEC §3 "Levels", "Messages", "Statement cadence", "Installments").
  */
 import type { Customer, IsoDate } from '../domain.js';
-import { majorToMinor } from '../money.js';
 import type { Policy, PlannedCase, PlannedLine } from '../plan.js';
 import type { CustomerSnapshot } from './input.js';
+import { levelFee } from './fees.js';
 import { simpleInterest, type Rate } from './interest.js';
 import { missedInstallments, planInEffect } from './installments.js';
 import { isPending, reachedLevel, type Ladder } from './ladder.js';
@@ -88,7 +88,8 @@ function lineMessage(
   suffix = '',
 ): Candidate {
   const level = position >= 0 ? run.ladder.levels[position]! : null;
-  const fee = level?.fee ? majorToMinor(level.fee, currency) : 0;
+  // No fee in this currency: none is charged; the engine reports it as a plan problem.
+  const fee = level ? levelFee(level, currency, run.policy.defaultCurrency) ?? 0 : 0;
   return {
     key: `${customer.code}-${currency}-${level ? level.id : kind}${suffix}`,
     kind,

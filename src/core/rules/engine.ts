@@ -9,6 +9,7 @@ import type { Plan, PlannedMessage, PlanProblem, Policy, Skip, SkipReason } from
 import { agentAddress, chooseRecipients, checkBcc, type AddressProblem } from '../recipients.js';
 import { candidatesFor, type Candidate, type RunContext } from './candidates.js';
 import type { CustomerSnapshot } from './input.js';
+import { levelFee, missingFee } from './fees.js';
 import { exactRate } from './interest.js';
 import { makeLadder } from './ladder.js';
 
@@ -41,6 +42,21 @@ class Skips {
   }
 }
 
+/** Collects plan problems; a problem of the settings (same text) is reported once per run. */
+class Problems {
+  readonly list: PlanProblem[] = [];
+  private readonly seen = new Set<string>();
+  add(found: PlanProblem): void {
+    this.list.push(found);
+  }
+  addOnce(found: PlanProblem): void {
+    const key = `${found.customer}\u0000${found.field}\u0000${found.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push(found);
+  }
+}
+
 /** Turn the surviving candidates of one customer into messages, applying skips and recipients. */
 function finish(
   customer: Customer,
@@ -48,7 +64,7 @@ function finish(
   run: RunContext,
   bcc: readonly string[],
   skips: Skips,
-  problems: PlanProblem[],
+  problems: Problems,
 ): PlannedMessage[] {
   if (!customer.reminders) {
     skips.add(customer.code, 'opted-out', 'reminders are off for this customer');
@@ -75,10 +91,10 @@ function finish(
   }
   if (kept.length === 0) return [];
   const choice = chooseRecipients(customer, run.policy.recipients);
-  for (const found of choice.problems) problems.push(problem(customer.code, found));
+  for (const found of choice.problems) problems.add(problem(customer.code, found));
   const needsAgent = kept.some((candidate) => candidate.level >= 0 && run.ladder.levels[candidate.level]!.ccAgent);
   const agent = needsAgent ? agentAddress(customer) : { address: null, problem: null };
-  if (agent.problem) problems.push(problem(customer.code, agent.problem));
+  if (agent.problem) problems.add(problem(customer.code, agent.problem));
   const out: PlannedMessage[] = [];
   for (const candidate of kept) {
     const level = candidate.level >= 0 ? run.ladder.levels[candidate.level]! : null;
@@ -87,6 +103,10 @@ function finish(
       const refused = choice.problems.map((found) => found.field).join(', ');
       skips.add(customer.code, 'no-email', refused ? `no valid e-mail address (refused: ${refused})` : 'no e-mail address');
       continue;
+    }
+    const { defaultCurrency } = run.policy;
+    if (level && levelFee(level, candidate.currency, defaultCurrency) === null) {
+      problems.addOnce(missingFee(level, candidate.currency, defaultCurrency));
     }
     out.push({
       key: candidate.key,
@@ -125,9 +145,9 @@ export function plan(input: Iterable<CustomerSnapshot>, policy: Policy, asOf: Is
     rate: policy.interestRatePercent === null ? null : exactRate(policy.interestRatePercent),
     dayNumber,
   };
-  const problems: PlanProblem[] = [];
+  const problems = new Problems();
   const checkedBcc = checkBcc(policy.bcc);
-  for (const found of checkedBcc.problems) problems.push(problem('', found));
+  for (const found of checkedBcc.problems) problems.add(problem('', found));
   const skips = new Skips();
   const messages: PlannedMessage[] = [];
   for (const snapshot of input) {
@@ -135,5 +155,5 @@ export function plan(input: Iterable<CustomerSnapshot>, policy: Policy, asOf: Is
     if (candidates.length === 0) continue;
     messages.push(...finish(snapshot.customer, candidates, run, checkedBcc.bcc, skips, problems));
   }
-  return { asOf, messages, skipped: skips.list, problems };
+  return { asOf, messages, skipped: skips.list, problems: problems.list };
 }

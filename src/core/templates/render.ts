@@ -3,6 +3,7 @@
  * never HTML-escaped (an `O'Brien & <Sons>` stays as typed); the HTML body always is.
  */
 import Mustache from 'mustache';
+import { templateFault } from './mustache-errors.js';
 import type { TemplateSource } from './validate.js';
 import type { MessageView } from './view-model.js';
 
@@ -32,14 +33,23 @@ export function escapeHtml(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (char) => htmlEntities[char] ?? char);
 }
 
-/** Render the three parts of `template` for `view`. */
+/**
+ * Render the three parts of `template` for `view`. Whatever Mustache throws becomes a
+ * TemplateError naming the part's file, so no caller ever reports it as an internal error.
+ */
 export function renderTexts(template: MessageTemplate, view: MessageView): RenderedTexts {
   const partials = (name: string): string | undefined => template.partials.get(name)?.source;
-  const subject = Mustache.render(template.subject.source, view, partials, { escape: verbatim });
+  const render = (part: TemplateSource, escape: (value: unknown) => string): string => {
+    try {
+      return Mustache.render(part.source, view, partials, { escape });
+    } catch (error) {
+      throw templateFault(part, error);
+    }
+  };
   return {
     // A header is one line: folding and encoding are the MIME composer's job, line breaks are not.
-    subject: subject.replace(/\s*[\r\n]+\s*/g, ' ').trim(),
-    text: Mustache.render(template.text.source, view, partials, { escape: verbatim }),
-    html: Mustache.render(template.html.source, view, partials, { escape: escapeHtml }),
+    subject: render(template.subject, verbatim).replace(/\s*[\r\n]+\s*/g, ' ').trim(),
+    text: render(template.text, verbatim),
+    html: render(template.html, escapeHtml),
   };
 }

@@ -4,20 +4,12 @@
  * may not switch escaping off. Errors name the file and the tag, so `Dear ,` never goes out.
  */
 import Mustache from 'mustache';
+import { templateFault } from './mustache-errors.js';
+import { TemplateError } from './template-error.js';
 import type { SchemaNode } from './view-model.js';
 import { viewSchema } from './view-model.js';
 
-/** A template that cannot be used, with the file and tag at fault. */
-export class TemplateError extends Error {
-  constructor(
-    readonly file: string,
-    readonly tag: string,
-    reason: string,
-  ) {
-    super(`${file}: ${reason} ${tag}`);
-    this.name = 'TemplateError';
-  }
-}
+export { TemplateError };
 
 /** A template source and the file it came from (for messages). */
 export interface TemplateSource {
@@ -55,7 +47,7 @@ function parse(template: TemplateSource): Token[] {
   try {
     return Mustache.parse(template.source) as unknown as Token[];
   } catch (error) {
-    throw new TemplateError(template.file, '', `cannot be parsed (${(error as Error).message}):`);
+    throw templateFault(template, error);
   }
 }
 

@@ -22,6 +22,8 @@ export interface JsonMessage {
   total: string;
   fee: string;
   interest: string;
+  /** Payments on account netted against the listed items (already taken out of `total`). */
+  unapplied: string;
   status: ReportStatus;
   messageId: string | null;
   error: string | null;
@@ -67,6 +69,7 @@ export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJso
       total: money(message.total, message.currency),
       fee: money(message.fee, message.currency),
       interest: money(message.interest, message.currency),
+      unapplied: money(message.unapplied, message.currency),
       status: result?.status ?? 'planned',
       messageId: result?.messageId ?? null,
       error: result?.error ?? null,

@@ -39,10 +39,13 @@ export interface StatementRow {
 /** Totals of one currency (a message has one currency; stray lines in another get their own). */
 export interface CurrencyTotal {
   currency: string;
+  /** What the listed items add up to (installment notice: the shortfalls). */
   open: string;
+  /** Payments on account netted, written negative; null when none. */
+  unapplied: string | null;
   fee: string | null;
   interest: string | null;
-  /** Open plus fee plus interest. */
+  /** Open minus payments on account (never below 0), plus fee plus interest. */
   due: string;
   dueMinor: Minor;
 }
@@ -54,7 +57,19 @@ export interface StatementCase {
   expectedDate: string;
   missed: boolean;
   total: string;
+  paid: string;
   remaining: string;
+  /** Paid this month towards the installment, and what is missing (formatted only when missed). */
+  paidThisMonth: string;
+  shortfall: string;
+}
+
+/** A payment on account, listed below the items: date, bank reference and the amount written negative. */
+export interface StatementPayment {
+  date: string;
+  reference: string;
+  amount: string;
+  currency: string;
 }
 
 /** Bank details printed (and encoded in the QR code) when company.iban is a valid IBAN. */
@@ -81,6 +96,8 @@ export interface StatementModel {
   customer: { code: string; name: string };
   currency: string;
   rows: StatementRow[];
+  /** Payments on account netted in this message's total. */
+  payments: StatementPayment[];
   cases: StatementCase[];
   totals: CurrencyTotal[];
   /** ISO 11649 reference, print form (`RF18 5390 0754 7034`), and compact. */
@@ -155,13 +172,22 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
     customer: { code: message.customer.code, name: message.customer.name },
     currency: message.currency,
     rows,
+    payments: message.payments.map((payment) => ({
+      date: formatDate(payment.date, language),
+      reference: payment.reference,
+      amount: formatAmount(-payment.amount, message.currency, language),
+      currency: message.currency,
+    })),
     cases: message.cases.map((entry) => ({
       case: entry.case,
       installment: money(entry.installment, entry.currency),
       expectedDate: formatDate(entry.expectedDate, language),
       missed: entry.missed,
       total: money(entry.total, entry.currency),
+      paid: money(entry.paid, entry.currency),
       remaining: money(entry.remaining, entry.currency),
+      paidThisMonth: money(entry.paidThisMonth, entry.currency),
+      shortfall: entry.missed ? money(entry.shortfall, entry.currency) : '',
     })),
     totals,
     reference: formatRfReference(referenceCompact),
@@ -171,22 +197,26 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
   };
 }
 
-/** Per-currency totals: the message currency uses the planned total, fee and interest. */
+/**
+ * Per-currency totals. The message currency shows what its lines add up to (an installment notice,
+ * which lists no items, its planned total), the payments on account netted, and as due the planned
+ * total — already netted and never below 0 — plus fee and interest.
+ */
 function currencyTotals(message: PlannedMessage, money: (amount: Minor, currency: string) => string): CurrencyTotal[] {
-  const open = new Map<string, Minor>([[message.currency, message.total]]);
+  const open = new Map<string, Minor>([[message.currency, message.lines.length > 0 ? 0 : message.total]]);
   for (const line of message.lines) {
-    if (line.item.currency !== message.currency) {
-      open.set(line.item.currency, (open.get(line.item.currency) ?? 0) + line.item.openAmount);
-    }
+    open.set(line.item.currency, (open.get(line.item.currency) ?? 0) + line.item.openAmount);
   }
   return [...open].map(([currency, amount]) => {
     const own = currency === message.currency;
     const fee = own ? message.fee : 0;
     const interest = own ? message.interest : 0;
-    const due = amount + fee + interest;
+    const unapplied = own ? message.unapplied : 0;
+    const due = (own ? message.total : amount) + fee + interest;
     return {
       currency,
       open: money(amount, currency),
+      unapplied: unapplied !== 0 ? money(-unapplied, currency) : null,
       fee: fee !== 0 ? money(fee, currency) : null,
       interest: interest !== 0 ? money(interest, currency) : null,
       due: money(due, currency),

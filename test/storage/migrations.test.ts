@@ -90,4 +90,22 @@ describe('migrations', () => {
     const reread = new engine.Database(readFileSync(file));
     expect(appliedVersion(reread)).toBe(latestVersion());
   });
+
+  it('migration 4 gives existing payments the currency import read them in: the named item\'s, else the customer\'s', async () => {
+    const engine = await loadSqlEngine();
+    const db = new engine.Database();
+    migrate(db, 'old.db', MIGRATIONS.filter((m) => m.version < 4));
+    db.run("INSERT INTO customers (code, name, currency) VALUES ('C1', 'A', 'BGN')");
+    db.run(`INSERT INTO items (customer_code, number, kind, issue_date, due_date, amount, open_amount, currency)
+      VALUES ('C1', 'I1', 'invoice', '2026-01-01', '2026-01-31', 100, 100, 'EUR')`);
+    db.run(`INSERT INTO payments (reference, customer_code, date, amount, item_number, case_ref) VALUES
+      ('P-ITEM', 'C1', '2026-02-01', 10, 'I1', NULL), ('P-ACCOUNT', 'C1', '2026-02-01', 10, NULL, NULL)`);
+    migrate(db, 'old.db');
+    expect(db.exec('SELECT reference, currency FROM payments ORDER BY reference')[0]?.values).toEqual([
+      ['P-ACCOUNT', 'BGN'],
+      ['P-ITEM', 'EUR'],
+    ]);
+    expect(db.exec('SELECT COUNT(*) FROM pragma_table_info(\'messages\') WHERE name = \'unapplied\'')[0]?.values).toEqual([[1]]);
+    db.close();
+  });
 });

@@ -13,6 +13,7 @@ import { migrate } from '../../src/storage/migrations.js';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';
 import { loadSqlEngine } from '../../src/storage/sql-engine.js';
 import { aCustomer, aMessage, anItem, makeStore } from '../helpers/store.js';
+import { databaseBefore } from '../helpers/old-database.js';
 import { seed } from './seed.js';
 
 /** Each item's decoded state, keyed `customer/number`, only for items that have one. */
@@ -132,12 +133,7 @@ describe('reminder state triggers', () => {
   });
 
   it('the migration fills the state from a history written before it', async () => {
-    const SQL = await loadSqlEngine();
-    const db = new SQL.Database();
-    migrate(db, 'old.db', MIGRATIONS.filter((m) => m.version < 3));
-    db.run("INSERT INTO customers (code, name, currency) VALUES ('C001', 'Acme', 'EUR')");
-    db.run(`INSERT INTO items (customer_code, number, kind, issue_date, due_date, amount, open_amount, currency)
-      VALUES ('C001', 'INV-1', 'invoice', '2026-01-01', '2026-01-31', 100, 100, 'EUR')`);
+    const db = await databaseBefore(3);
     insertOldMessage(db, aMessage({ asOf: '2026-02-10', messageId: '<1@t>', items: [line('INV-1', 'first')] }));
     insertOldMessage(db, aMessage({ asOf: '2026-02-20', messageId: '<2@t>', level: 'second', items: [line('INV-1', 'second')] }));
     insertOldMessage(db, aMessage({ asOf: '2026-03-20', messageId: '<3@t>', status: 'failed', level: 'final', items: [line('INV-1', 'final')] }));

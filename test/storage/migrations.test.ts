@@ -8,6 +8,7 @@ import { loadSqlEngine } from '../../src/storage/sql-engine.js';
 import { openStore } from '../../src/storage/database.js';
 import { UserError } from '../../src/core/exit-codes.js';
 import { tempDir } from './temp-dir.js';
+import { databaseBefore } from '../helpers/old-database.js';
 
 const fixedNow = (): Date => new Date('2026-03-01T10:00:00Z');
 const next = latestVersion() + 1;
@@ -92,14 +93,9 @@ describe('migrations', () => {
   });
 
   it('migration 4 gives existing payments the currency import read them in: the named item\'s, else the customer\'s', async () => {
-    const engine = await loadSqlEngine();
-    const db = new engine.Database();
-    migrate(db, 'old.db', MIGRATIONS.filter((m) => m.version < 4));
-    db.run("INSERT INTO customers (code, name, currency) VALUES ('C1', 'A', 'BGN')");
-    db.run(`INSERT INTO items (customer_code, number, kind, issue_date, due_date, amount, open_amount, currency)
-      VALUES ('C1', 'I1', 'invoice', '2026-01-01', '2026-01-31', 100, 100, 'EUR')`);
+    const db = await databaseBefore(4, { customer: 'BGN', item: 'EUR' });
     db.run(`INSERT INTO payments (reference, customer_code, date, amount, item_number, case_ref) VALUES
-      ('P-ITEM', 'C1', '2026-02-01', 10, 'I1', NULL), ('P-ACCOUNT', 'C1', '2026-02-01', 10, NULL, NULL)`);
+      ('P-ITEM', 'C001', '2026-02-01', 10, 'INV-1', NULL), ('P-ACCOUNT', 'C001', '2026-02-01', 10, NULL, NULL)`);
     migrate(db, 'old.db');
     expect(db.exec('SELECT reference, currency FROM payments ORDER BY reference')[0]?.values).toEqual([
       ['P-ACCOUNT', 'BGN'],

@@ -182,7 +182,7 @@ function benchRecord(id: string): HistoryRecord {
   return {
     key: `C1-EUR-first-${id}`, customerCode: 'C1', kind: 'reminder', level: 'first', currency: 'EUR', asOf: AS_OF,
     to: ['ar@customer.test'], cc: [], bcc: [], subject: 'Reminder', messageId: `<${id}@bench.test>`,
-    total: 10000, fee: 0, interest: 0, outstanding: 10000, operator: 'bench',
+    total: 10000, fee: 0, interest: 0, unapplied: 0, outstanding: 10000, operator: 'bench',
     items: [{ itemNumber: 'INV-1', level: 'first', openAmount: 10000 }], cases: [],
   };
 }

@@ -44,6 +44,10 @@ const PREFIX: Record<Language, [string, string, string]> = {
   pt: ['FT-', 'NC-', 'ND-'],
 };
 const SCALE: Record<string, number> = { EUR: 1, GBP: 1, USD: 1.2, BGN: 2, BRL: 5 };
+/** Customers who are also billed in a second currency: one overdue invoice in it. */
+const SECOND_CURRENCY: Record<string, { number: string; currency: string; amount: number }> = {
+  EN02: { number: 'INV-2026-U001', currency: 'USD', amount: 1_860_00 },
+};
 const D = (days: number): string => addDays(DEMO_AS_OF, days);
 const money = (cents: number): string => formatMinor(cents, 2);
 
@@ -84,11 +88,19 @@ export function buildDemoRows(): { customers: Row[]; items: Row[]; payments: Row
       });
       if (spec.paid !== undefined) {
         const paid = spec.paid === 'full' ? amount : Math.round(amount * 0.4);
-        payments.push({ customer_code: customer.code, date: D(-(spec.paid === 'full' ? 3 : 5)), amount: money(paid), reference: `PAY-${customer.code}-${seq}`, item_number: number, case: '' });
+        payments.push({ customer_code: customer.code, date: D(-(spec.paid === 'full' ? 3 : 5)), amount: money(paid), reference: `PAY-${customer.code}-${seq}`, item_number: number, case: '', currency: '' });
       }
     }
     if (index % 12 === 2) {
-      payments.push({ customer_code: customer.code, date: D(-2), amount: money(15_000), reference: `PAY-${customer.code}-ACCOUNT`, item_number: '', case: '' });
+      payments.push({ customer_code: customer.code, date: D(-2), amount: money(15_000), reference: `PAY-${customer.code}-ACCOUNT`, item_number: '', case: '', currency: '' });
+    }
+    const second = SECOND_CURRENCY[customer.code];
+    if (second !== undefined) {
+      // Fixed values, no draw from `random`: the rows of every other customer stay as they were.
+      items.push({
+        customer_code: customer.code, number: second.number, issue_date: D(-(BAND_DAYS.second + 30)), due_date: D(-BAND_DAYS.second),
+        amount: money(second.amount), open_amount: money(second.amount), currency: second.currency, kind: 'invoice', reference: '', case: '', hold_until: '',
+      });
     }
   });
   return { customers, items, payments, plans };
@@ -105,7 +117,9 @@ function customerRow(c: DemoCustomer): Row {
 
 /**
  * An installment debtor: one item per case (the debt), monthly payments on the 1st naming the case
- * only. The first case's debtor paid this month; a debtor with two cases missed this month.
+ * only, which count for the case without being recorded on its item (the item stays open for the
+ * whole debt; what remains is the debt minus those payments). The first case's debtor paid this
+ * month; a debtor with two cases missed this month, paying only part of the first case's instalment.
  */
 function installmentDebtor(c: DemoCustomer, items: Row[], payments: Row[], plans: Row[]): void {
   const missed = (c.cases?.length ?? 0) > 1;
@@ -114,14 +128,16 @@ function installmentDebtor(c: DemoCustomer, items: Row[], payments: Row[], plans
     const debt = (k === 0 ? 5_200_00 : 1_450_00) - (missed ? 0 : 2_800_00);
     const installment = k === 0 ? (missed ? 200_00 : 150_00) : 80_00;
     const start = `${k === 0 ? (missed ? '2025-12' : '2026-05') : '2026-06'}-01`;
-    let paidTotal = 0;
     for (let m = start; m < `${month}01` || (!missed && m === `${month}01`); m = nextMonth(m)) {
-      payments.push({ customer_code: c.code, date: m, amount: money(installment), reference: `PAY-${c.code}-${caseRef}-${m.slice(0, 7)}`, item_number: '', case: caseRef });
-      paidTotal += installment;
+      payments.push({ customer_code: c.code, date: m, amount: money(installment), reference: `PAY-${c.code}-${caseRef}-${m.slice(0, 7)}`, item_number: '', case: caseRef, currency: '' });
+    }
+    if (missed && k === 0) {
+      // A partial installment this month: short of the installment, so the month is still missed.
+      payments.push({ customer_code: c.code, date: `${month}01`, amount: money(installment / 4), reference: `PAY-${c.code}-${caseRef}-${month.slice(0, 7)}-PART`, item_number: '', case: caseRef, currency: '' });
     }
     items.push({
       customer_code: c.code, number: `${caseRef}-1`, issue_date: start, due_date: start, amount: money(debt),
-      open_amount: money(debt - paidTotal), currency: c.currency, kind: 'invoice', reference: '', case: caseRef, hold_until: '',
+      open_amount: money(debt), currency: c.currency, kind: 'invoice', reference: '', case: caseRef, hold_until: '',
     });
     plans.push({ customer_code: c.code, case: caseRef, installment: money(installment), day_of_month: '1', start_date: start, end_date: '', active: 'yes' });
   });
@@ -143,7 +159,7 @@ function nextMonth(date: string): string {
 export const DEMO_COLUMNS = {
   customers: ['code', 'name', 'email', 'email2', 'email3', 'language', 'currency', 'reminders', 'statement_every_days', 'agent_email', 'hold_until', 'notes'],
   items: ['customer_code', 'number', 'issue_date', 'due_date', 'amount', 'open_amount', 'currency', 'kind', 'reference', 'case', 'hold_until'],
-  payments: ['customer_code', 'date', 'amount', 'reference', 'item_number', 'case'],
+  payments: ['customer_code', 'date', 'amount', 'reference', 'item_number', 'case', 'currency'],
   plans: ['customer_code', 'case', 'installment', 'day_of_month', 'start_date', 'end_date', 'active'],
 } as const;
 

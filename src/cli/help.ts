@@ -70,8 +70,10 @@ imports nothing and exits 2, listing every problem as FILE:LINE: column: message
 Re-importing the same file changes nothing.
 
   --skip-invalid         import the valid rows and list the invalid ones
-  --snapshot             items only: the file is the complete list of open items; open items of the
+  --snapshot             items: the file is the complete list of open items; open items of the
                          listed customers that are absent from it are closed
+                         payments: the file is the complete list of the listed customers' payments;
+                         their other payments are removed and what those took from items is given back
   --encoding NAME        file encoding (default UTF-8, with or without BOM), e.g. windows-1253
   --decimal-comma        amounts use a decimal comma (1234,50)
   --date-format FORMAT   YMD (default), DMY or MDY
@@ -81,7 +83,7 @@ Columns (* = required, order free):
              agent_email,hold_until,notes
   items:     customer_code*,number*,issue_date*,due_date*,amount*,open_amount,currency,kind,
              reference,case,hold_until
-  payments:  customer_code*,date*,amount*,reference*,item_number,case
+  payments:  customer_code*,date*,amount*,reference*,item_number,case,currency
   plans:     customer_code*,case*,installment*,day_of_month*,start_date*,end_date,active
 
 ${GLOBAL}

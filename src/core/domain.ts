@@ -55,7 +55,10 @@ export interface Item {
   holdUntil: IsoDate | null;
 }
 
-/** A payment received (SPEC §2). `reference` is unique. */
+/**
+ * A payment received (SPEC §2). `reference` is unique. One naming neither item nor case is
+ * unallocated (on account): it is netted against the customer's balance in its currency.
+ */
 export interface Payment {
   customerCode: string;
   date: IsoDate;
@@ -63,6 +66,8 @@ export interface Payment {
   reference: string;
   itemNumber: string | null;
   case: string | null;
+  /** ISO 4217 code: the named item's currency, else the customer's, unless the file names one. */
+  currency: string;
 }
 
 /** An installment plan for one case of a customer (SPEC §2). Unique per (customer, case). */
@@ -111,7 +116,9 @@ export interface MessageRecord {
   total: Minor;
   fee: Minor;
   interest: Minor;
-  /** Amount outstanding for the customer in this currency when it was sent. */
+  /** Unallocated payments netted against what the message lists (already taken out of `total`). */
+  unapplied: Minor;
+  /** The customer's balance in this currency when it was sent: open items minus payments not applied to items. */
   outstanding: Minor;
   operator: string;
   /** Wall-clock ISO timestamps. */

@@ -9,7 +9,9 @@ import type { Customer, IsoDate, Item } from './domain.js';
 import type { PlannedLine, PlannedMessage, Policy } from './plan.js';
 import { checkBcc, chooseRecipients } from './recipients.js';
 import { inScope } from './rules/candidates.js';
+import type { AccountPayment } from './rules/input.js';
 import { exactRate, simpleInterest } from './rules/interest.js';
+import { accountPayments, netted } from './rules/on-account.js';
 
 /**
  * A manual statement lists every open item unless asked for the overdue ones only: the operator
@@ -21,6 +23,8 @@ export type ManualScope = Policy['scope'];
  * One statement message per currency of `customer` with open items in `scope` (currencies in
  * code order, like planned messages); `extra` currencies get a statement even with nothing open
  * (an activity statement of a settled account). Empty when there is nothing to state.
+ * `payments` are the customer's payments that no item records (on account, or naming only a case):
+ * a statement of the whole account nets them and lists them below the items, like planned messages.
  */
 export function manualStatements(
   customer: Customer,
@@ -29,7 +33,10 @@ export function manualStatements(
   asOf: IsoDate,
   scope: ManualScope = 'all-open',
   extra: readonly string[] = [],
+  payments: readonly AccountPayment[] = [],
 ): PlannedMessage[] {
+  // Every open item is listed, case items included, so every unapplied payment is netted.
+  const onAccount = accountPayments(payments, new Set(), asOf);
   const rate = policy.interestRatePercent === null ? null : exactRate(policy.interestRatePercent);
   const byCurrency = new Map<string, PlannedLine[]>(extra.map((currency) => [currency, []]));
   for (const item of openItems) {
@@ -45,6 +52,8 @@ export function manualStatements(
   const bcc = checkBcc(policy.bcc).bcc;
   return [...byCurrency.keys()].sort().map((currency) => {
     const lines = byCurrency.get(currency) ?? [];
+    const paid = onAccount.get(currency) ?? [];
+    const amounts = netted(lines.reduce((sum, l) => sum + l.item.openAmount, 0), paid);
     return {
       key: `${customer.code}-${currency}-statement`,
       customer,
@@ -58,7 +67,9 @@ export function manualStatements(
       lines,
       cases: [],
       reminds: lines.map((l) => l.item.number),
-      total: lines.reduce((sum, l) => sum + l.item.openAmount, 0),
+      payments: paid,
+      unapplied: amounts.unapplied,
+      total: amounts.total,
       fee: 0,
       interest: lines.reduce((sum, l) => sum + l.interest, 0),
       letter: false,

@@ -67,10 +67,22 @@ export interface PlannedCase {
   installment: Minor;
   expectedDate: IsoDate;
   missed: boolean;
-  /** Total debt of the case (sum of the case's item amounts) and what remains open. */
+  /** Total debt of the case (sum of the case's item amounts), what was paid so far and what remains. */
   total: Minor;
+  paid: Minor;
   remaining: Minor;
+  /** Payments for the case dated this month up to the as-of date. */
+  paidThisMonth: Minor;
+  /** What is missing of this month's installment (0 unless missed): the amount the notice asks for it. */
+  shortfall: Minor;
   currency: string;
+}
+
+/** A payment on account shown as its own line under the items of a message. */
+export interface PlannedPayment {
+  reference: string;
+  date: IsoDate;
+  amount: Minor;
 }
 
 /** A message the engine decided to send. */
@@ -93,7 +105,14 @@ export interface PlannedMessage {
   cases: PlannedCase[];
   /** SPEC §6 `items`: pending item numbers, every listed item (statement) or missed cases. */
   reminds: string[];
-  /** Open amount of everything listed (installment: all the debtor's active cases). */
+  /** Payments on account in the message currency, listed below the items and netted in `total`. */
+  payments: PlannedPayment[];
+  /** What was netted: the payments' sum, at most the open amount listed (SPEC §6 `unapplied`). */
+  unapplied: Minor;
+  /**
+   * The amount asked: open amount listed minus `unapplied`, never below 0 (installment notice: the
+   * sum of the missed cases' shortfalls).
+   */
   total: Minor;
   fee: Minor;
   interest: Minor;
@@ -105,7 +124,7 @@ export interface PlannedMessage {
 }
 
 /** Why a customer that would otherwise get a message gets none (SPEC §3). */
-export type SkipReason = 'opted-out' | 'on-hold' | 'no-email' | 'below-minimum';
+export type SkipReason = 'opted-out' | 'on-hold' | 'no-email' | 'covered' | 'below-minimum';
 
 /**
  * A skip decided after planning, at the edge where files are read: a level with attachInvoices

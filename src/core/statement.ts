@@ -41,10 +41,13 @@ export interface StatementRow {
 /** Totals of one currency (a message has one currency; stray lines in another get their own). */
 export interface CurrencyTotal {
   currency: string;
+  /** What the listed items add up to (installment notice: the shortfalls). */
   open: string;
+  /** Payments on account netted, written negative; null when none. */
+  unapplied: string | null;
   fee: string | null;
   interest: string | null;
-  /** Open plus fee plus interest. */
+  /** Open minus payments on account (never below 0), plus fee plus interest. */
   due: string;
   dueMinor: Minor;
 }
@@ -56,7 +59,19 @@ export interface StatementCase {
   expectedDate: string;
   missed: boolean;
   total: string;
+  paid: string;
   remaining: string;
+  /** Paid this month towards the installment, and what is missing (formatted only when missed). */
+  paidThisMonth: string;
+  shortfall: string;
+}
+
+/** A payment on account, listed below the items: date, bank reference and the amount written negative. */
+export interface StatementPayment {
+  date: string;
+  reference: string;
+  amount: string;
+  currency: string;
 }
 
 /** One movement of an activity statement, formatted; debit and credit are empty when zero. */
@@ -106,6 +121,8 @@ export interface StatementModel {
   customer: { code: string; name: string };
   currency: string;
   rows: StatementRow[];
+  /** Payments on account netted in this message's total. */
+  payments: StatementPayment[];
   cases: StatementCase[];
   totals: CurrencyTotal[];
   /** Activity statements only: the period's movements between the opening and closing balance. */
@@ -182,13 +199,22 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
     customer: { code: message.customer.code, name: message.customer.name },
     currency: message.currency,
     rows,
+    payments: message.payments.map((payment) => ({
+      date: formatDate(payment.date, language),
+      reference: payment.reference,
+      amount: formatAmount(-payment.amount, message.currency, language),
+      currency: message.currency,
+    })),
     cases: message.cases.map((entry) => ({
       case: entry.case,
       installment: money(entry.installment, entry.currency),
       expectedDate: formatDate(entry.expectedDate, language),
       missed: entry.missed,
       total: money(entry.total, entry.currency),
+      paid: money(entry.paid, entry.currency),
       remaining: money(entry.remaining, entry.currency),
+      paidThisMonth: money(entry.paidThisMonth, entry.currency),
+      shortfall: entry.missed ? money(entry.shortfall, entry.currency) : '',
     })),
     totals,
     activity: message.activity ? activityView(message.activity, message.currency, language) : null,
@@ -222,22 +248,26 @@ function activityView(activity: ActivityStatement, currency: string, language: s
   };
 }
 
-/** Per-currency totals: the message currency uses the planned total, fee and interest. */
+/**
+ * Per-currency totals. The message currency shows what its lines add up to (an installment notice,
+ * which lists no items, its planned total), the payments on account netted, and as due the planned
+ * total — already netted and never below 0 — plus fee and interest.
+ */
 function currencyTotals(message: PlannedMessage, money: (amount: Minor, currency: string) => string): CurrencyTotal[] {
-  const open = new Map<string, Minor>([[message.currency, message.total]]);
+  const open = new Map<string, Minor>([[message.currency, message.lines.length > 0 ? 0 : message.total]]);
   for (const line of message.lines) {
-    if (line.item.currency !== message.currency) {
-      open.set(line.item.currency, (open.get(line.item.currency) ?? 0) + line.item.openAmount);
-    }
+    open.set(line.item.currency, (open.get(line.item.currency) ?? 0) + line.item.openAmount);
   }
   return [...open].map(([currency, amount]) => {
     const own = currency === message.currency;
     const fee = own ? message.fee : 0;
     const interest = own ? message.interest : 0;
-    const due = amount + fee + interest;
+    const unapplied = own ? message.unapplied : 0;
+    const due = (own ? message.total : amount) + fee + interest;
     return {
       currency,
       open: money(amount, currency),
+      unapplied: unapplied !== 0 ? money(-unapplied, currency) : null,
       fee: fee !== 0 ? money(fee, currency) : null,
       interest: interest !== 0 ? money(interest, currency) : null,
       due: money(due, currency),

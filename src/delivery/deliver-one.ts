@@ -75,7 +75,7 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
     return { key: planned.key, status: 'failed', messageId: null, error: `could not build the message: ${(error as Error).message}`, recipients: [] };
   }
   const built = buildEnvelope(message);
-  const record = historyRecord(planned, message, plan.asOf, state.operator, outstandingOf(store.db, planned.customer.code, planned.currency));
+  const record = historyRecord(planned, message, plan.asOf, state.operator, outstandingOf(store.db, planned.customer.code, planned.currency, plan.asOf));
   try {
     await state.recorder.begin(record, ctx.now().toISOString());
   } catch (error) {

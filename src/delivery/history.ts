@@ -5,6 +5,7 @@
  * Runs inside Store.write (one transaction per batch).
  */
 import type { Database, SqlValue } from 'sql.js';
+import type { IsoDate } from '../core/domain.js';
 import { insertMessage } from '../storage/messages.js';
 import type { JournalState } from './journal.js';
 
@@ -93,12 +94,17 @@ export function deliveredBetween(db: Database, from: string, to: string): number
   return Number(scalar(db, sql, [from, to]) ?? 0);
 }
 
-/** Open amount of a customer in one currency (credit notes included), in minor units. */
-export function outstandingOf(db: Database, customerCode: string, currency: string): number {
+/**
+ * The customer's balance in one currency, in minor units: open amounts (credit notes included)
+ * minus the payments dated up to `asOf` that no item records (on account, or for an installment
+ * case), since those reduce what the customer owes without closing any item.
+ */
+export function outstandingOf(db: Database, customerCode: string, currency: string, asOf: IsoDate): number {
   const value = scalar(
     db,
-    'SELECT COALESCE(SUM(open_amount), 0) FROM items WHERE customer_code = ? AND currency = ? AND open_amount <> 0',
-    [customerCode, currency],
+    `SELECT (SELECT COALESCE(SUM(open_amount), 0) FROM items WHERE customer_code = ? AND currency = ? AND open_amount <> 0)
+      - (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE customer_code = ? AND currency = ? AND item_number IS NULL AND date <= ?)`,
+    [customerCode, currency, customerCode, currency, asOf],
   );
   return Number(value ?? 0);
 }

@@ -42,6 +42,7 @@ export function historyRecord(
     total: planned.total,
     fee: planned.fee,
     interest: planned.interest,
+    unapplied: planned.unapplied,
     outstanding,
     operator,
     items: planned.lines.map((line) => ({

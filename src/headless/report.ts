@@ -25,6 +25,8 @@ export interface JsonMessage {
   total: string;
   fee: string;
   interest: string;
+  /** Payments on account netted against the listed items (already taken out of `total`). */
+  unapplied: string;
   status: ReportStatus;
   messageId: string | null;
   error: string | null;
@@ -75,6 +77,7 @@ export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJso
       total: money(message.total, message.currency),
       fee: money(message.fee, message.currency),
       interest: money(message.interest, message.currency),
+      unapplied: money(message.unapplied, message.currency),
       status: result === undefined || result.status === 'deferred' ? 'planned' : result.status,
       messageId: result?.messageId ?? null,
       error: result?.error ?? null,

@@ -1,11 +1,12 @@
 /** What an import did, counted (the summary line of SPEC-style output). */
 
-/** Counts of one import. `closed` only for items --snapshot. */
+/** Counts of one import. `closed` only for items --snapshot, `removed` only for payments --snapshot. */
 export interface ImportCounts {
   added: number;
   updated: number;
   unchanged: number;
   closed?: number;
+  removed?: number;
 }
 
 /** Zero counts. */
@@ -15,7 +16,7 @@ export function noCounts(): ImportCounts {
 
 /** True when applying changed something in the database. */
 export function changedAnything(counts: ImportCounts): boolean {
-  return counts.added + counts.updated + (counts.closed ?? 0) > 0;
+  return counts.added + counts.updated + (counts.closed ?? 0) + (counts.removed ?? 0) > 0;
 }
 
 /** True when two flat records hold the same values for every key of `a`. */

@@ -98,8 +98,8 @@ function validateAndApply(
       } finally {
         items.free();
       }
-      const rows = v.rows;
-      result = { validRows: rows.length, errors: v.errors, apply: () => applyPayments(db, rows) };
+      const { rows, listed } = v;
+      result = { validRows: rows.length, errors: v.errors, apply: () => applyPayments(db, rows, listed, request.snapshot) };
       break;
     }
     case 'plans': {

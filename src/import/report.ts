@@ -11,6 +11,7 @@ export function formatRowError(file: string, error: RowError): string {
 export function formatSummary(kind: ImportKind, counts: ImportCounts, skipped: number): string {
   let line = `${kind}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged`;
   if (counts.closed !== undefined) line += `, ${counts.closed} closed`;
+  if (counts.removed !== undefined) line += `, ${counts.removed} removed`;
   if (skipped > 0) line += `; ${skipped} invalid row${skipped === 1 ? '' : 's'} skipped`;
   return line;
 }

@@ -36,7 +36,9 @@ export function parseImportArgs(args: string[]): ImportRequest {
   if (kind === undefined || file === undefined) throw new UserError(`import: what and which file?\n${IMPORT_USAGE}`);
   if (!isImportKind(kind)) throw new UserError(`import: unknown kind "${kind}" (${IMPORT_KINDS.join(', ')})\n${IMPORT_USAGE}`);
   if (extra.length > 0) throw new UserError(`import: unexpected argument "${extra[0]}"\n${IMPORT_USAGE}`);
-  if (values.snapshot && kind !== 'items') throw new UserError('import: --snapshot applies to items only');
+  if (values.snapshot && kind !== 'items' && kind !== 'payments') {
+    throw new UserError('import: --snapshot applies to items and payments only');
+  }
   const dateFormat = (values['date-format'] ?? 'YMD').toUpperCase();
   const format = DATE_FORMATS.find((known) => known === dateFormat);
   if (format === undefined) throw new UserError(`import: --date-format must be YMD, DMY or MDY, not "${values['date-format']}"`);

@@ -129,17 +129,23 @@ export const SQL = {
   /** Latest counted message of any kind per customer (migration 3 keeps it). */
   lastMessage: `SELECT json_group_array(json_array(customer_code, last_as_of)) FROM customer_last_message
       WHERE customer_code IN (SELECT value FROM json_each(?))`,
+  /** A payment naming the case but no item is recorded on no item: it reduces what remains here. */
   plans: `SELECT json_group_array(json_array(p.customer_code, p.case_ref, p.installment, p.day_of_month, p.start_date, p.end_date,
       COALESCE((SELECT SUM(amount) FROM items i WHERE i.customer_code = p.customer_code AND i.case_ref = p.case_ref), 0),
-      COALESCE((SELECT SUM(open_amount) FROM items i WHERE i.customer_code = p.customer_code AND i.case_ref = p.case_ref), 0),
+      COALESCE((SELECT SUM(open_amount) FROM items i WHERE i.customer_code = p.customer_code AND i.case_ref = p.case_ref), 0)
+        - COALESCE((SELECT SUM(amount) FROM payments y WHERE y.customer_code = p.customer_code AND y.case_ref = p.case_ref
+          AND y.item_number IS NULL), 0),
       (SELECT MIN(currency) FROM items i WHERE i.customer_code = p.customer_code AND i.case_ref = p.case_ref)))
     FROM plans p WHERE p.active = 1 AND p.customer_code IN (SELECT value FROM json_each(?))`,
   /** A payment counts for its case, named directly or through the item it names. */
-  casePayments: `SELECT json_group_array(json_array(customer_code, case_ref, date)) FROM (
+  casePayments: `SELECT json_group_array(json_array(customer_code, case_ref, date, amount)) FROM (
       SELECT p.customer_code, COALESCE(p.case_ref, (SELECT i.case_ref FROM items i
-        WHERE i.customer_code = p.customer_code AND i.number = p.item_number)) AS case_ref, p.date
+        WHERE i.customer_code = p.customer_code AND i.number = p.item_number)) AS case_ref, p.date, p.amount
       FROM payments p WHERE p.customer_code IN (SELECT value FROM json_each(?)) AND p.date >= ? AND p.date <= ?)
     WHERE case_ref IS NOT NULL`,
+  /** Payments no item records (on account or for a case only); the engine decides which it nets. */
+  accountPayments: `SELECT json_group_array(json_array(customer_code, reference, date, amount, currency, case_ref))
+    FROM payments WHERE customer_code IN (SELECT value FROM json_each(?)) AND item_number IS NULL AND date <= ?`,
   noticedCases: `SELECT json_group_array(json_array(customer_code, case_ref)) FROM (
       SELECT DISTINCT mc.customer_code, mc.case_ref FROM message_cases mc JOIN messages m ON m.id = mc.message_id
       WHERE mc.customer_code IN (SELECT value FROM json_each(?)) AND m.kind = 'installment'

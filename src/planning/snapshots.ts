@@ -5,7 +5,7 @@
  */
 import type { Database, SqlValue } from 'sql.js';
 import type { Customer, InstallmentPlan, IsoDate, Item, ItemKind, Language } from '../core/domain.js';
-import type { CustomerSnapshot, ItemSnapshot, LevelSent, PlanSnapshot } from '../core/rules/input.js';
+import type { AccountPayment, CasePayment, CustomerSnapshot, ItemSnapshot, LevelSent, PlanSnapshot } from '../core/rules/input.js';
 import { DATE_MARK, jsonRows, LEVEL_MARK, monthOf, SQL } from './queries.js';
 
 const str = (value: SqlValue | undefined): string => String(value ?? '');
@@ -88,6 +88,10 @@ export function loadSnapshots(db: Database, codes: readonly string[], asOf: IsoD
   const lastMessage = new Map<string, IsoDate>();
   for (const row of jsonRows(db, SQL.lastMessage, [set])) lastMessage.set(str(row[0]), str(row[1]));
   const plans = loadPlans(db, set, month);
+  const payments = new Map<string, AccountPayment[]>();
+  for (const row of jsonRows(db, SQL.accountPayments, [set, asOf])) {
+    push(payments, str(row[0]), { reference: str(row[1]), date: str(row[2]), amount: num(row[3]), currency: str(row[4]), case: strOrNull(row[5]) });
+  }
   const customers = new Map<string, Customer>();
   for (const row of jsonRows(db, SQL.customers, [set])) {
     const customer = toCustomer(row);
@@ -105,6 +109,7 @@ export function loadSnapshots(db: Database, codes: readonly string[], asOf: IsoD
       plans: (plans.get(code) ?? [])
         .sort((a, b) => compare(a.plan.case, b.plan.case))
         .map((plan) => ({ ...plan, currency: plan.currency || customer.currency })),
+      payments: payments.get(code) ?? [],
     });
   }
   return snapshots;
@@ -112,9 +117,9 @@ export function loadSnapshots(db: Database, codes: readonly string[], asOf: IsoD
 
 /** Active plans with their case totals, this month's payments and notices, by customer. */
 function loadPlans(db: Database, set: string, month: { start: IsoDate; end: IsoDate }): Map<string, PlanSnapshot[]> {
-  const payments = new Map<string, IsoDate[]>();
+  const payments = new Map<string, CasePayment[]>();
   for (const row of jsonRows(db, SQL.casePayments, [set, month.start, month.end])) {
-    push(payments, `${str(row[0])}\u0000${str(row[1])}`, str(row[2]));
+    push(payments, `${str(row[0])}\u0000${str(row[1])}`, { date: str(row[2]), amount: num(row[3]) });
   }
   const noticed = new Set<string>();
   for (const row of jsonRows(db, SQL.noticedCases, [set, month.start, month.end])) noticed.add(`${str(row[0])}\u0000${str(row[1])}`);
@@ -132,7 +137,7 @@ function loadPlans(db: Database, set: string, month: { start: IsoDate; end: IsoD
     const key = `${plan.customerCode}\u0000${plan.case}`;
     push(plans, plan.customerCode, {
       plan,
-      paymentDatesInMonth: payments.get(key) ?? [],
+      paymentsInMonth: payments.get(key) ?? [],
       noticedThisMonth: noticed.has(key),
       caseTotal: num(row[6]),
       caseRemaining: num(row[7]),

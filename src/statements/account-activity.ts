@@ -14,8 +14,8 @@ import { listPayments } from '../storage/payments.js';
 export type AccountByCurrency = Map<string, { documents: ActivityDocument[]; payments: ActivityPayment[] }>;
 
 /**
- * Every document and payment of `customer`, by currency. A payment is in the currency of the item
- * it names, else in the customer's currency (SPEC §2).
+ * Every document and payment of `customer`, by currency (a payment's currency is decided at import:
+ * the named item's, else the one the file gives, else the customer's; SPEC §2).
  */
 export function accountOf(db: Database, customer: Customer): AccountByCurrency {
   const account: AccountByCurrency = new Map();
@@ -24,14 +24,11 @@ export function accountOf(db: Database, customer: Customer): AccountByCurrency {
     if (!found) account.set(currency, (found = { documents: [], payments: [] }));
     return found;
   };
-  const itemCurrency = new Map<string, string>();
   for (const item of listItems(db, customer.code)) {
-    itemCurrency.set(item.number, item.currency);
     entry(item.currency).documents.push({ number: item.number, kind: item.kind, issueDate: item.issueDate, amount: item.amount });
   }
   for (const payment of listPayments(db, customer.code)) {
-    const currency = (payment.itemNumber !== null ? itemCurrency.get(payment.itemNumber) : undefined) ?? customer.currency;
-    entry(currency).payments.push({ reference: payment.reference, date: payment.date, amount: payment.amount, itemNumber: payment.itemNumber, case: payment.case });
+    entry(payment.currency).payments.push({ reference: payment.reference, date: payment.date, amount: payment.amount, itemNumber: payment.itemNumber, case: payment.case });
   }
   return account;
 }

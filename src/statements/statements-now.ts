@@ -13,6 +13,7 @@ import { resolvePolicy } from '../core/policy.js';
 import type { Settings } from '../settings/types.js';
 import { getCustomer } from '../storage/customers.js';
 import { openItemsOf } from '../storage/items.js';
+import { listPayments } from '../storage/payments.js';
 import { accountOf, activityFor, type ActivityRange } from './account-activity.js';
 
 /** What a statement shows (settings `policy.statementKind`). */
@@ -59,10 +60,11 @@ export function statementsNow(db: Database, settings: Settings, code: string, re
   const policy = resolvePolicy(settings);
   const { asOf } = request;
   const scope = request.scope ?? 'all-open';
-  if ((request.kind ?? policy.statementKind) === 'open-items') return manualStatements(customer, openItemsOf(db, code), policy, asOf, scope);
+  const unapplied = listPayments(db, code).filter((payment) => payment.itemNumber === null);
+  if ((request.kind ?? policy.statementKind) === 'open-items') return manualStatements(customer, openItemsOf(db, code), policy, asOf, scope, [], unapplied);
   const account = accountOf(db, customer);
   const range: ActivityRange = request.from !== undefined ? { from: request.from, to: request.to ?? asOf } : { sinceDays: sinceDays(customer, policy) };
-  return manualStatements(customer, openItemsOf(db, code), policy, asOf, scope, [...account.keys()]).flatMap((message) => {
+  return manualStatements(customer, openItemsOf(db, code), policy, asOf, scope, [...account.keys()], unapplied).flatMap((message) => {
     const activity = activityFor(db, account, customer, message.currency, asOf, range);
     // A currency settled long ago, with nothing in the period, has nothing to state.
     if (message.lines.length === 0 && activity.lines.length === 0 && activity.closing === 0) return [];

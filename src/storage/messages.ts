@@ -21,7 +21,7 @@ export interface MessageFilter {
 }
 
 const COLUMNS = `id, customer_code, kind, level, currency, as_of, to_addrs, cc_addrs, bcc_addrs, subject,
-  message_id, status, error, total, fee, interest, outstanding, operator, created_at, updated_at`;
+  message_id, status, error, total, fee, interest, unapplied, outstanding, operator, created_at, updated_at`;
 
 function addresses(row: Row, column: string): string[] {
   const parsed: unknown = JSON.parse(text(row, column));
@@ -46,6 +46,7 @@ function toMessage(row: Row): MessageRecord {
     total: int(row, 'total'),
     fee: int(row, 'fee'),
     interest: int(row, 'interest'),
+    unapplied: int(row, 'unapplied'),
     outstanding: int(row, 'outstanding'),
     operator: text(row, 'operator'),
     createdAt: text(row, 'created_at'),
@@ -61,12 +62,13 @@ export function insertMessage(db: Database, message: NewMessage): number {
   runOnce(
     db,
     `INSERT INTO messages (customer_code, kind, level, currency, as_of, to_addrs, cc_addrs, bcc_addrs, subject,
-       message_id, status, error, total, fee, interest, outstanding, operator, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       message_id, status, error, total, fee, interest, unapplied, outstanding, operator, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       m.customerCode, m.kind, m.level, m.currency, m.asOf, JSON.stringify(m.to), JSON.stringify(m.cc),
       JSON.stringify(m.bcc), m.subject, m.messageId, m.status, m.error, m.total, m.fee, m.interest,
-      m.outstanding, m.operator, m.createdAt, m.updatedAt,
+      // Journal lines written before migration 4 carry no `unapplied`.
+      m.unapplied ?? 0, m.outstanding, m.operator, m.createdAt, m.updatedAt,
     ],
   );
   const id = scalar(db, 'SELECT last_insert_rowid()');

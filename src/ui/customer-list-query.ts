@@ -69,10 +69,39 @@ export function queryCustomerList(db: Database, asOf: IsoDate): CustomerList {
   } finally {
     items.free();
   }
+  subtractUnappliedPayments(db, asOf, byCode, totals);
   for (const [row, perCurrency] of totals) {
     const open: CurrencyAmount[] = [];
     for (const [currency, amount] of perCurrency) if (amount !== 0) open.push({ currency, amount });
     row.open = open.sort((a, b) => a.currency.localeCompare(b.currency));
   }
   return { rows, aging: aging.result() };
+}
+
+/**
+ * The totals show the balance a reminder asks from: payments that no item records (on account, or
+ * for an installment case) dated up to `asOf` are taken off their currency. Aging stays per item.
+ */
+function subtractUnappliedPayments(
+  db: Database,
+  asOf: IsoDate,
+  byCode: ReadonlyMap<string, CustomerRow>,
+  totals: Map<CustomerRow, Map<string, number>>,
+): void {
+  const payments = db.prepare(
+    'SELECT customer_code, currency, SUM(amount) FROM payments WHERE item_number IS NULL AND date <= ? GROUP BY customer_code, currency',
+  );
+  try {
+    payments.bind([asOf]);
+    while (payments.step()) {
+      const [code, currency, sum] = payments.get();
+      const row = byCode.get(String(code));
+      if (!row) continue;
+      let perCurrency = totals.get(row);
+      if (!perCurrency) totals.set(row, (perCurrency = new Map()));
+      perCurrency.set(String(currency), (perCurrency.get(String(currency)) ?? 0) - Number(sum));
+    }
+  } finally {
+    payments.free();
+  }
 }

@@ -22,7 +22,7 @@ export interface CustomerRow {
   emails: string[];
   reminders: boolean;
   holdUntil: IsoDate | null;
-  /** Open totals per currency (currencies with nothing open left out). */
+  /** Balance per currency: open items minus payments no item records (currencies at 0 left out). */
   open: CurrencyAmount[];
   /** Days overdue of the oldest open overdue item; null when nothing is overdue. */
   oldestDaysOverdue: number | null;

@@ -10,7 +10,8 @@ export function statementSummary(message: PlannedMessage, maxLines = 50): string
     for (const c of message.cases) {
       lines.push(
         `case ${c.case}: installment ${formatAmount(c.installment, c.currency)} due ${c.expectedDate}` +
-          `${c.missed ? ' (missed)' : ''}, remaining ${formatAmount(c.remaining, c.currency)} of ${formatAmount(c.total, c.currency)}`,
+          `${c.missed ? ` (missed: paid ${formatAmount(c.paidThisMonth, c.currency)}, ${formatAmount(c.shortfall, c.currency)} due)` : ''}` +
+          `, remaining ${formatAmount(c.remaining, c.currency)} of ${formatAmount(c.total, c.currency)}`,
       );
     }
   }
@@ -23,6 +24,10 @@ export function statementSummary(message: PlannedMessage, maxLines = 50): string
     );
   }
   if (message.lines.length > maxLines) lines.push(`… and ${message.lines.length - maxLines} more items`);
+  for (const payment of message.payments) {
+    lines.push(`  payment on account ${payment.date} ${payment.reference}  ${formatAmount(-payment.amount, currency)}`);
+  }
+  if (message.unapplied !== 0) lines.push(`On account: ${formatAmount(-message.unapplied, currency)}`);
   lines.push(`Total: ${formatAmount(message.total, currency)}`);
   if (message.fee !== 0) lines.push(`Fee: ${formatAmount(message.fee, currency)}`);
   if (message.interest !== 0) lines.push(`Interest: ${formatAmount(message.interest, currency)}`);

@@ -19,7 +19,7 @@ function record(n: number): HistoryRecord {
   return {
     key: `C${n}-EUR-first`, customerCode: `C${n}`, kind: 'reminder', level: 'first', currency: 'EUR', asOf: '2026-02-10',
     to: [`c${n}@example.test`], cc: [], bcc: [], subject: 'Reminder', messageId: `<m${n}@duedesk.test>`,
-    total: 1000, fee: 0, interest: 0, outstanding: 1500, operator: 'op',
+    total: 1000, fee: 0, interest: 0, unapplied: 0, outstanding: 1500, operator: 'op',
     items: [{ itemNumber: `INV-${n}`, level: 'first', openAmount: 1000 }], cases: [],
   };
 }

@@ -7,9 +7,10 @@ import { runSendDue } from '../../src/commands/send-due.js';
 import { openStore } from '../../src/storage/database.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
+import { upsertPayments } from '../../src/storage/payments.js';
 import type { Store } from '../../src/storage/store.js';
 import type { Settings } from '../../src/settings/types.js';
-import { aCustomer, anItem } from '../helpers/store.js';
+import { aCustomer, anItem, aPayment } from '../helpers/store.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { aContext, historyRows } from './fixtures/messages.js';
 
@@ -120,4 +121,21 @@ it('past smtp.maxPerDay the rest stays due for tomorrow, the run says so and exi
   expect(result.json.deferred).toBe(1);
   expect(result.stderr).toContain('daily limit of 1 reached (smtp.maxPerDay); 1 message(s) stay due for tomorrow');
   expect(server.accepted()).toHaveLength(1);
+});
+
+it('records what a message netted and the customer balance after payments on account', async () => {
+  await store.write((db) => {
+    upsertPayments(db, [
+      aPayment({ customerCode: 'C2', reference: 'ON-ACCOUNT', amount: 5050, date: '2026-02-05' }),
+      aPayment({ customerCode: 'C2', reference: 'LATER', amount: 1000, date: '2026-02-20' }),
+    ]);
+  });
+  const result = await sendDue();
+  expect(result.code).toBe(0);
+  store.refresh();
+  const rows = store.db.exec("SELECT total, unapplied, outstanding FROM messages WHERE customer_code = 'C2'")[0]?.values;
+  // 250.50 open − 50.50 on account = 200.00 asked; the payment dated after the run does not count yet.
+  expect(rows).toEqual([[20000, 5050, 20000]]);
+  const body = server.accepted().find((entry) => entry.to.includes('ap@two.test'));
+  expect(body?.raw).toContain('ON-ACCOUNT');
 });

@@ -66,10 +66,11 @@ describe('moving the demo to another day', () => {
       expect(isIsoDate(p.date!)).toBe(true);
       expect(p.date! <= asOf).toBe(true);
     }
-    // The debtor who paid in the demo month has paid in the month of asOf; the other one has not.
+    // The debtor who paid in the demo month has paid in the month of asOf; the other one paid only
+    // part of one instalment (50.00 of 200.00), so its month is still missed.
     const thisMonth = (code: string) => payments.filter((p) => p.customer_code === code && p.case !== '' && p.date!.slice(0, 7) === asOf.slice(0, 7));
     expect(thisMonth('GR07')).toHaveLength(1);
-    expect(thisMonth('BG05')).toHaveLength(0);
+    expect(thisMonth('BG05').map((p) => [p.case, p.amount])).toEqual([['ИД-2025-0117', '50.00']]);
     const plans = shiftRows('plans', load('plans'), asOf);
     expect(plans.every((p) => p.start_date! <= asOf && isIsoDate(p.start_date!))).toBe(true);
   });

@@ -29,7 +29,7 @@ async function count(path: string, table: string): Promise<number> {
 }
 
 interface PlanJson {
-  messages: Array<{ customer: string; kind: string; level: string | null; currency: string }>;
+  messages: Array<{ customer: string; kind: string; level: string | null; currency: string; total: string; unapplied: string }>;
   skipped: Array<{ customer: string; reason: string }>;
 }
 
@@ -58,6 +58,12 @@ describe('npm run demo data', () => {
     expect(new Set(plan.messages.map((m) => m.currency))).toEqual(new Set(['EUR', 'GBP', 'USD', 'BGN', 'BRL']));
     // The debtor who missed this month's installments is notified; the one who paid is not.
     expect(plan.messages.filter((m) => m.kind === 'installment').map((m) => m.customer)).toEqual(['BG05']);
+    // Payments on account are netted and shown; a partial instalment leaves the month's shortfall to ask
+    // (150.00 of the first case's 200.00 plus the second case's 80.00); a customer billed in two
+    // currencies gets one message per currency.
+    for (const code of ['EN03', 'IT03']) expect(plan.messages.filter((m) => m.customer === code).map((m) => m.unapplied)).toEqual(['150.00']);
+    expect(plan.messages.find((m) => m.kind === 'installment')?.total).toBe('230.00');
+    expect(plan.messages.filter((m) => m.customer === 'EN02').map((m) => m.currency)).toEqual(['GBP', 'USD']);
     // Customers whose items are all not yet due get nothing.
     expect(plan.messages.some((m) => m.customer === 'EN12')).toBe(false);
   });

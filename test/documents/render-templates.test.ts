@@ -40,7 +40,7 @@ describe('templates per language', () => {
     for (const template of ['upcoming', 'first', 'second', 'final', 'statement', 'installment']) {
       const message = planned(language, template, [line('F-1', 128450)], {
         fee: 500,
-        cases: template === 'installment' ? [{ case: 'K-7', installment: 10000, expectedDate: '2026-03-05', missed: true, total: 500000, remaining: 300000, currency: 'EUR' }] : [],
+        cases: template === 'installment' ? [{ case: 'K-7', installment: 10000, expectedDate: '2026-03-05', missed: true, total: 500000, paid: 200000, remaining: 300000, paidThisMonth: 100, shortfall: 9900, currency: 'EUR' }] : [],
       });
       const texts = render(message);
       expect(texts.subject).not.toMatch(/\n|\{\{|–\s*$/);

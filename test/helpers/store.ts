@@ -57,6 +57,7 @@ export function aPayment(partial: Partial<Payment> = {}): Payment {
     reference: 'PAY-1',
     itemNumber: null,
     case: null,
+    currency: 'EUR',
     ...partial,
   };
 }
@@ -93,6 +94,7 @@ export function aMessage(partial: Partial<Omit<MessageRecord, 'id'>> = {}): Omit
     total: 10000,
     fee: 0,
     interest: 0,
+    unapplied: 0,
     outstanding: 10000,
     operator: 'test',
     createdAt: '2026-02-15T09:00:00.000Z',

@@ -23,7 +23,7 @@ describe('import arguments', () => {
     [['items', 'f.csv', '--date-format', 'DDMMYY'], 'import: --date-format must be YMD, DMY or MDY, not "DDMMYY"'],
     [['items', 'f.csv', '--snapshots'], "import: Unknown option '--snapshots'"],
     [['items', 'f.csv', '--encoding'], "import: Option '--encoding <value>' argument missing"],
-    [['payments', 'f.csv', '--snapshot'], 'import: --snapshot applies to items only'],
+    [['plans', 'f.csv', '--snapshot'], 'import: --snapshot applies to items and payments only'],
   ])('%j is refused with exit 2', (args, message) => {
     expect(() => parseImportArgs(args)).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringContaining(message) }));
   });

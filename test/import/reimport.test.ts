@@ -125,7 +125,7 @@ describe('items --snapshot', () => {
 
   it('is refused for other kinds', async () => {
     const h = await makeHarness();
-    await expect(h.importCsv(['customers', 'customers.csv', '--snapshot'])).rejects.toThrow('--snapshot applies to items only');
+    await expect(h.importCsv(['customers', 'customers.csv', '--snapshot'])).rejects.toThrow('--snapshot applies to items and payments only');
   });
 });
 

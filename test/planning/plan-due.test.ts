@@ -78,10 +78,10 @@ describe('planDue', () => {
     await seed(store, rows);
     const [notice] = planDue(store, {}, D).messages;
     expect(notice?.kind).toBe('installment');
-    expect(notice?.cases).toEqual([{ case: 'CASE-1', installment: 2500, expectedDate: '2026-03-15', missed: true, total: 100000, remaining: 30000, currency: 'EUR' }]);
+    expect(notice?.cases).toEqual([{ case: 'CASE-1', installment: 2500, expectedDate: '2026-03-15', missed: true, total: 100000, paid: 70000, remaining: 30000, paidThisMonth: 0, shortfall: 2500, currency: 'EUR' }]);
 
     const paid = await makeStore();
-    await seed(paid, { ...rows, payments: [aPayment({ date: '2026-03-16', itemNumber: 'K2' })] });
+    await seed(paid, { ...rows, payments: [aPayment({ date: '2026-03-16', amount: 2500, itemNumber: 'K2' })] });
     expect(planDue(paid, {}, D).messages).toEqual([]);
 
     const noticed = await makeStore();

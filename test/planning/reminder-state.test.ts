@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
 import type { MessageStatus } from '../../src/core/domain.js';
 import { decodeLevels } from '../../src/planning/snapshots.js';
-import { insertMessage, markSendingUncertain, updateMessageStatus } from '../../src/storage/messages.js';
+import { insertMessage, markSendingUncertain, updateMessageStatus, type NewMessage } from '../../src/storage/messages.js';
 import { upsertItems } from '../../src/storage/items.js';
 import { migrate } from '../../src/storage/migrations.js';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';
 import { loadSqlEngine } from '../../src/storage/sql-engine.js';
 import { aCustomer, aMessage, anItem, makeStore } from '../helpers/store.js';
+import { databaseBefore } from '../helpers/old-database.js';
 import { seed } from './seed.js';
 
 /** Each item's decoded state, keyed `customer/number`, only for items that have one. */
@@ -49,6 +50,21 @@ function expectedLastMessages(db: Database): unknown[][] {
 }
 
 const line = (itemNumber: string, level: string | null) => ({ itemNumber, level, openAmount: 10000 });
+
+/** A message written the way a database before migration 3 held it (no later columns such as `unapplied`). */
+function insertOldMessage(db: Database, m: NewMessage): void {
+  db.run(
+    `INSERT INTO messages (customer_code, kind, level, currency, as_of, message_id, status, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [m.customerCode, m.kind, m.level, m.currency, m.asOf, m.messageId, m.status, m.createdAt, m.updatedAt],
+  );
+  const id = Number(db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
+  for (const item of m.items) {
+    db.run('INSERT INTO message_items (message_id, customer_code, item_number, level, open_amount) VALUES (?, ?, ?, ?, ?)', [
+      id, m.customerCode, item.itemNumber, item.level, item.openAmount,
+    ]);
+  }
+}
 
 describe('reminder state triggers', () => {
   it('a sent reminder sets the level; moving it to failed falls back to the remaining history', async () => {
@@ -117,15 +133,10 @@ describe('reminder state triggers', () => {
   });
 
   it('the migration fills the state from a history written before it', async () => {
-    const SQL = await loadSqlEngine();
-    const db = new SQL.Database();
-    migrate(db, 'old.db', MIGRATIONS.filter((m) => m.version < 3));
-    db.run("INSERT INTO customers (code, name, currency) VALUES ('C001', 'Acme', 'EUR')");
-    db.run(`INSERT INTO items (customer_code, number, kind, issue_date, due_date, amount, open_amount, currency)
-      VALUES ('C001', 'INV-1', 'invoice', '2026-01-01', '2026-01-31', 100, 100, 'EUR')`);
-    insertMessage(db, aMessage({ asOf: '2026-02-10', messageId: '<1@t>', items: [line('INV-1', 'first')] }));
-    insertMessage(db, aMessage({ asOf: '2026-02-20', messageId: '<2@t>', level: 'second', items: [line('INV-1', 'second')] }));
-    insertMessage(db, aMessage({ asOf: '2026-03-20', messageId: '<3@t>', status: 'failed', level: 'final', items: [line('INV-1', 'final')] }));
+    const db = await databaseBefore(3);
+    insertOldMessage(db, aMessage({ asOf: '2026-02-10', messageId: '<1@t>', items: [line('INV-1', 'first')] }));
+    insertOldMessage(db, aMessage({ asOf: '2026-02-20', messageId: '<2@t>', level: 'second', items: [line('INV-1', 'second')] }));
+    insertOldMessage(db, aMessage({ asOf: '2026-03-20', messageId: '<3@t>', status: 'failed', level: 'final', items: [line('INV-1', 'final')] }));
     migrate(db, 'old.db');
     expect(itemState(db)).toEqual({
       'C001/INV-1': [

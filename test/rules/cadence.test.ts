@@ -70,7 +70,7 @@ describe('installments', () => {
     { payments: ['2026-02-28'], missed: true }, // last month's payment
     { payments: [], missed: true },
   ])('payments $payments by 2026-03-20 → missed $missed', ({ payments, missed }) => {
-    const result = installmentOf('2026-03-20', { plan: { startDate: '2026-01-01' }, paymentDatesInMonth: payments });
+    const result = installmentOf('2026-03-20', { plan: { startDate: '2026-01-01' }, paymentsInMonth: payments.map((date) => ({ date, amount: 2500 })) });
     expect(result.messages.length).toBe(missed ? 1 : 0);
   });
 
@@ -87,7 +87,7 @@ describe('installments', () => {
   it('one notice per debtor listing all its active cases with total and remaining debt', () => {
     const plans = [
       planSnapshot({ plan: { case: 'A', startDate: '2026-01-01', dayOfMonth: 5 }, caseTotal: 50000, caseRemaining: 20000 }),
-      planSnapshot({ plan: { case: 'B', startDate: '2026-01-01', dayOfMonth: 5 }, paymentDatesInMonth: ['2026-03-06'], caseTotal: 90000, caseRemaining: 45000 }),
+      planSnapshot({ plan: { case: 'B', startDate: '2026-01-01', dayOfMonth: 5 }, paymentsInMonth: [{ date: '2026-03-06', amount: 2500 }], caseTotal: 90000, caseRemaining: 45000 }),
       planSnapshot({ plan: { case: 'C', startDate: '2026-01-01', active: false } }),
     ];
     const result = planOf([snapshot([], { plans })], '2026-03-20');
@@ -97,7 +97,8 @@ describe('installments', () => {
       ['A', true, 50000, 20000, '2026-03-05'],
       ['B', false, 90000, 45000, '2026-03-05'],
     ]);
-    expect(message?.total).toBe(65000);
+    // The amount asked is this month's shortfall of the missed case, not its whole debt.
+    expect(message?.total).toBe(2500);
     expect(message?.template).toBe('installment');
   });
 

@@ -41,7 +41,7 @@ export function planSnapshot(partial: Omit<Partial<PlanSnapshot>, 'plan'> & { pl
   const { plan: planFields, ...rest } = partial;
   return {
     plan: aPlan(planFields),
-    paymentDatesInMonth: [],
+    paymentsInMonth: [],
     noticedThisMonth: false,
     caseTotal: 100_000,
     caseRemaining: 60_000,

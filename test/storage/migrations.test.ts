@@ -8,6 +8,7 @@ import { loadSqlEngine } from '../../src/storage/sql-engine.js';
 import { openStore } from '../../src/storage/database.js';
 import { UserError } from '../../src/core/exit-codes.js';
 import { tempDir } from './temp-dir.js';
+import { databaseBefore } from '../helpers/old-database.js';
 
 const fixedNow = (): Date => new Date('2026-03-01T10:00:00Z');
 const next = latestVersion() + 1;
@@ -89,5 +90,18 @@ describe('migrations', () => {
     store.close();
     const reread = new engine.Database(readFileSync(file));
     expect(appliedVersion(reread)).toBe(latestVersion());
+  });
+
+  it('migration 4 gives existing payments the currency import read them in: the named item\'s, else the customer\'s', async () => {
+    const db = await databaseBefore(4, { customer: 'BGN', item: 'EUR' });
+    db.run(`INSERT INTO payments (reference, customer_code, date, amount, item_number, case_ref) VALUES
+      ('P-ITEM', 'C001', '2026-02-01', 10, 'INV-1', NULL), ('P-ACCOUNT', 'C001', '2026-02-01', 10, NULL, NULL)`);
+    migrate(db, 'old.db');
+    expect(db.exec('SELECT reference, currency FROM payments ORDER BY reference')[0]?.values).toEqual([
+      ['P-ACCOUNT', 'BGN'],
+      ['P-ITEM', 'EUR'],
+    ]);
+    expect(db.exec('SELECT COUNT(*) FROM pragma_table_info(\'messages\') WHERE name = \'unapplied\'')[0]?.values).toEqual([[1]]);
+    db.close();
   });
 });

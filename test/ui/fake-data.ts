@@ -126,6 +126,8 @@ export function makeFakeData(count: number, seed = 7): FakeData {
         lines,
         cases: [],
         reminds: pending.map((l) => l.item.number),
+        payments: [],
+        unapplied: 0,
         total: lines.reduce((sum, l) => sum + l.item.openAmount, 0),
         fee: 0,
         interest: 0,

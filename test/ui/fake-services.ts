@@ -268,6 +268,7 @@ export function recordOf(message: PlannedMessage, outcome: Pick<SendOutcome, 'st
     total: message.total,
     fee: 0,
     interest: 0,
+    unapplied: message.unapplied,
     outstanding: message.total,
     operator: 'clerk',
     createdAt: `${AS_OF}T09:00:00.000Z`,

@@ -10,10 +10,11 @@ import type { Settings } from '../../src/settings/types.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
 import { insertMessage } from '../../src/storage/messages.js';
+import { upsertPayments } from '../../src/storage/payments.js';
 import type { Store } from '../../src/storage/store.js';
 import { App } from '../../src/ui/app.js';
 import { createServices } from '../../src/ui/services-impl.js';
-import { aCustomer, aMessage, anItem, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, aPayment, makeStore } from '../helpers/store.js';
 import { waitForFrame, KEYS } from './harness.js';
 
 const AS_OF = '2026-02-10';
@@ -77,6 +78,22 @@ describe('real services', () => {
     const after = await services.loadPlan(AS_OF);
     expect(after.messages.map((m) => m.customer.code)).not.toContain('C2');
     await expect(services.setHold('NOPE', null)).rejects.toThrow('customer NOPE does not exist');
+  });
+
+  it('customer totals and the plan net payments on account; one covering everything leaves nothing due', async () => {
+    await store.write((db) => {
+      upsertPayments(db, [
+        aPayment({ customerCode: 'C2', reference: 'ON-ACCOUNT-C2', amount: 5050, date: '2026-02-01' }),
+        aPayment({ customerCode: 'C1', reference: 'ON-ACCOUNT-C1', amount: 10000, date: '2026-02-02' }),
+      ]);
+    });
+    const services = await createServices(context());
+    const list = await services.listCustomers(AS_OF);
+    expect(list.rows.find((r) => r.code === 'C2')?.open).toEqual([{ currency: 'EUR', amount: 20000 }]);
+    expect(list.rows.find((r) => r.code === 'C1')?.open).toEqual([]);
+    const plan = await services.loadPlan(AS_OF);
+    expect(plan.messages.find((m) => m.customer.code === 'C2')).toMatchObject({ total: 20000, unapplied: 5050 });
+    expect(plan.skipped).toContainEqual(expect.objectContaining({ customer: 'C1', reason: 'covered' }));
   });
 
   it('shows the history timeline with amounts outstanding, and records what the operator found out', async () => {

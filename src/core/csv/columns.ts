@@ -22,7 +22,7 @@ export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
   items: columns(
     'customer_code*,number*,issue_date*,due_date*,amount*,open_amount,currency,kind,reference,case,hold_until',
   ),
-  payments: columns('customer_code*,date*,amount*,reference*,item_number,case'),
+  payments: columns('customer_code*,date*,amount*,reference*,item_number,case,currency'),
   plans: columns('customer_code*,case*,installment*,day_of_month*,start_date*,end_date,active'),
 };
 

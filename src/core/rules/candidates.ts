@@ -3,9 +3,10 @@
  * (SPEC §3 "Levels", "Messages", "Statement cadence", "Installments").
  */
 import type { Customer, IsoDate } from '../domain.js';
-import type { Policy, PlannedCase, PlannedLine } from '../plan.js';
+import type { Policy, PlannedCase, PlannedLine, PlannedPayment } from '../plan.js';
 import type { CustomerSnapshot } from './input.js';
 import { levelFee } from './fees.js';
+import { accountPayments, netted } from './on-account.js';
 import { simpleInterest, type Rate } from './interest.js';
 import { missedInstallments, planInEffect } from './installments.js';
 import { isPending, reachedLevel, type Ladder } from './ladder.js';
@@ -20,6 +21,8 @@ export interface Candidate {
   lines: PlannedLine[];
   cases: PlannedCase[];
   reminds: string[];
+  payments: PlannedPayment[];
+  unapplied: number;
   total: number;
   fee: number;
   interest: number;
@@ -48,11 +51,16 @@ export function inScope(scope: Policy['scope'], openAmount: number, daysOverdue:
   return openAmount > 0 ? daysOverdue > 0 : daysOverdue >= 0;
 }
 
+/** Cases whose installment plan is in effect on the as-of date: the installment rule covers them. */
+function casesUnderPlan(snapshot: CustomerSnapshot, asOf: IsoDate): Set<string> {
+  const cases = new Set<string>();
+  for (const { plan } of snapshot.plans) if (planInEffect(plan, asOf)) cases.add(plan.case);
+  return cases;
+}
+
 /** Evaluate every open item: hold, installment cases, reached level, pending, interest. */
-function evaluateItems(snapshot: CustomerSnapshot, run: RunContext): Evaluated[] {
+function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet<string>, run: RunContext): Evaluated[] {
   const { asOf, asOfDay, ladder, rate, policy } = run;
-  const planCases = new Set<string>();
-  for (const { plan } of snapshot.plans) if (planInEffect(plan, asOf)) planCases.add(plan.case);
   const out: Evaluated[] = [];
   for (const { item, history } of snapshot.items) {
     if (item.openAmount === 0) continue;
@@ -84,12 +92,14 @@ function lineMessage(
   position: number,
   currency: string,
   lines: PlannedLine[],
+  payments: PlannedPayment[],
   run: RunContext,
   suffix = '',
 ): Candidate {
   const level = position >= 0 ? run.ladder.levels[position]! : null;
   // No fee in this currency: none is charged; the engine reports it as a plan problem.
   const fee = level ? levelFee(level, currency, run.policy.defaultCurrency) ?? 0 : 0;
+  const amounts = netted(sum(lines, (line) => line.item.openAmount), payments);
   return {
     key: `${customer.code}-${currency}-${level ? level.id : kind}${suffix}`,
     kind,
@@ -98,7 +108,9 @@ function lineMessage(
     lines,
     cases: [],
     reminds: (kind === 'reminder' ? lines.filter((line) => line.pending) : lines).map((line) => line.item.number),
-    total: sum(lines, (line) => line.item.openAmount),
+    payments,
+    unapplied: amounts.unapplied,
+    total: amounts.total,
     fee,
     interest: sum(lines, (line) => line.interest),
   };
@@ -116,27 +128,41 @@ function byCurrency(evaluated: readonly Evaluated[]): Map<string, Evaluated[]> {
   return new Map([...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Reminder messages: one per currency at the highest pending level, or one per pending item. */
-function reminders(customer: Customer, evaluated: readonly Evaluated[], run: RunContext): Candidate[] {
+/**
+ * Reminder messages: one per currency at the highest pending level, or one per pending item.
+ * Payments on account are netted only in the per-customer message: spread over per-item messages
+ * the same payment would be counted once per item.
+ */
+function reminders(
+  customer: Customer,
+  evaluated: readonly Evaluated[],
+  payments: ReadonlyMap<string, PlannedPayment[]>,
+  run: RunContext,
+): Candidate[] {
   const out: Candidate[] = [];
   for (const [currency, group] of byCurrency(evaluated)) {
     const pending = group.filter((entry) => entry.line.pending);
     if (pending.length === 0) continue;
     if (run.policy.grouping === 'item') {
       for (const entry of pending) {
-        out.push(lineMessage(customer, 'reminder', entry.position, currency, [entry.line], run, `-${entry.line.item.number}`));
+        out.push(lineMessage(customer, 'reminder', entry.position, currency, [entry.line], [], run, `-${entry.line.item.number}`));
       }
       continue;
     }
     const top = pending.reduce((high, entry) => Math.max(high, entry.position), -1);
     const lines = group.filter((entry) => entry.inScope).map((entry) => entry.line);
-    out.push(lineMessage(customer, 'reminder', top, currency, lines, run));
+    out.push(lineMessage(customer, 'reminder', top, currency, lines, payments.get(currency) ?? [], run));
   }
   return out;
 }
 
 /** Statement messages when the cadence is due: one per currency with items in scope. */
-function statements(snapshot: CustomerSnapshot, evaluated: readonly Evaluated[], run: RunContext): Candidate[] {
+function statements(
+  snapshot: CustomerSnapshot,
+  evaluated: readonly Evaluated[],
+  payments: ReadonlyMap<string, PlannedPayment[]>,
+  run: RunContext,
+): Candidate[] {
   const every = snapshot.customer.statementEveryDays ?? run.policy.statementEveryDays;
   if (every === null || every <= 0) return [];
   const last = snapshot.lastMessageAsOf;
@@ -144,7 +170,7 @@ function statements(snapshot: CustomerSnapshot, evaluated: readonly Evaluated[],
   const out: Candidate[] = [];
   for (const [currency, group] of byCurrency(evaluated)) {
     const lines = group.filter((entry) => entry.inScope).map((entry) => entry.line);
-    if (lines.length > 0) out.push(lineMessage(snapshot.customer, 'statement', -1, currency, lines, run));
+    if (lines.length > 0) out.push(lineMessage(snapshot.customer, 'statement', -1, currency, lines, payments.get(currency) ?? [], run));
   }
   return out;
 }
@@ -161,7 +187,10 @@ function installments(snapshot: CustomerSnapshot, run: RunContext): Candidate[] 
     lines: [],
     cases: group.cases,
     reminds: group.missed,
-    total: group.cases.reduce((total, planned) => total + planned.remaining, 0),
+    payments: [],
+    unapplied: 0,
+    // What the notice asks is this month's shortfall, not the whole debt.
+    total: group.cases.reduce((total, planned) => total + planned.shortfall, 0),
     fee: 0,
     interest: 0,
   }));
@@ -172,8 +201,10 @@ function installments(snapshot: CustomerSnapshot, run: RunContext): Candidate[] 
  * statement, plus installment notices.
  */
 export function candidatesFor(snapshot: CustomerSnapshot, run: RunContext): Candidate[] {
-  const evaluated = evaluateItems(snapshot, run);
-  const due = reminders(snapshot.customer, evaluated, run);
-  const cadence = due.length > 0 ? [] : statements(snapshot, evaluated, run);
+  const planCases = casesUnderPlan(snapshot, run.asOf);
+  const evaluated = evaluateItems(snapshot, planCases, run);
+  const payments = accountPayments(snapshot.payments ?? [], planCases, run.asOf);
+  const due = reminders(snapshot.customer, evaluated, payments, run);
+  const cadence = due.length > 0 ? [] : statements(snapshot, evaluated, payments, run);
   return [...due, ...cadence, ...installments(snapshot, run)];
 }

@@ -57,6 +57,25 @@ class Problems {
   }
 }
 
+/**
+ * Why a message is not worth sending, or null when it is. `covered` comes first: when payments on
+ * account leave nothing to ask, that is the reason the customer should read, whatever the minimum.
+ * The minimum is compared with the netted total, the amount the message would actually ask.
+ */
+function belowWhatIsWorthSending(candidate: Candidate, run: RunContext): { reason: SkipReason; detail: string } | null {
+  const digits = currencyDigits(candidate.currency);
+  const money = (amount: number) => `${candidate.currency} ${formatMinor(amount, digits)}`;
+  if (candidate.total <= 0 && candidate.unapplied > 0) {
+    return { reason: 'covered', detail: `payments on account of ${money(candidate.unapplied)} cover everything listed` };
+  }
+  const minimum = majorToMinor(run.policy.minAmount, candidate.currency);
+  // A message that asks for nothing (credits cover the debt) is never worth sending either.
+  if (candidate.total < minimum || candidate.total <= 0) {
+    return { reason: 'below-minimum', detail: `${money(candidate.total)} is below the minimum ${formatMinor(minimum, digits)}` };
+  }
+  return null;
+}
+
 /** Turn the surviving candidates of one customer into messages, applying skips and recipients. */
 function finish(
   customer: Customer,
@@ -76,18 +95,9 @@ function finish(
   }
   const kept: Candidate[] = [];
   for (const candidate of candidates) {
-    const minimum = majorToMinor(run.policy.minAmount, candidate.currency);
-    // A message that asks for nothing (credits cover the debt) is never worth sending either.
-    if (candidate.total < minimum || candidate.total <= 0) {
-      const digits = currencyDigits(candidate.currency);
-      skips.add(
-        customer.code,
-        'below-minimum',
-        `${candidate.currency} ${formatMinor(candidate.total, digits)} is below the minimum ${formatMinor(minimum, digits)}`,
-      );
-    } else {
-      kept.push(candidate);
-    }
+    const reason = belowWhatIsWorthSending(candidate, run);
+    if (reason === null) kept.push(candidate);
+    else skips.add(customer.code, reason.reason, reason.detail);
   }
   if (kept.length === 0) return [];
   const choice = chooseRecipients(customer, run.policy.recipients);
@@ -121,6 +131,8 @@ function finish(
       lines: candidate.lines,
       cases: candidate.cases,
       reminds: candidate.reminds,
+      payments: candidate.payments,
+      unapplied: candidate.unapplied,
       total: candidate.total,
       fee: candidate.fee,
       interest: candidate.interest,

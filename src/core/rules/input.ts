@@ -18,16 +18,32 @@ export interface ItemSnapshot {
   history?: readonly LevelSent[];
 }
 
+/** A payment not applied to any item: on account, or naming only an installment case. */
+export interface AccountPayment {
+  reference: string;
+  date: IsoDate;
+  amount: number;
+  currency: string;
+  /** The case it names, or null for a payment on account. */
+  case: string | null;
+}
+
+/** A payment that counts for an installment case this month. */
+export interface CasePayment {
+  date: IsoDate;
+  amount: number;
+}
+
 /** An active installment plan of the customer with what happened to its case this month. */
 export interface PlanSnapshot {
   plan: InstallmentPlan;
-  /** Dates of payments for the case dated in the month of the as-of date (any order). */
-  paymentDatesInMonth: readonly IsoDate[];
+  /** Payments for the case (named directly or through their item) dated in the month of the as-of date. */
+  paymentsInMonth: readonly CasePayment[];
   /** True when an installment notice listing this case was already sent this month. */
   noticedThisMonth: boolean;
   /** Sum of the amounts of every item of the case (open or closed): the case's total debt. */
   caseTotal: number;
-  /** Sum of the open amounts of the case's items: what remains. */
+  /** Open amounts of the case's items minus payments naming the case but no item: what remains. */
   caseRemaining: number;
   /** Currency of the case's items (the customer's currency when the case has no items). */
   currency: string;
@@ -42,4 +58,6 @@ export interface CustomerSnapshot {
   lastMessageAsOf: IsoDate | null;
   /** Installment plans with the active flag set (the engine checks their dates). */
   plans: readonly PlanSnapshot[];
+  /** The customer's payments that name no item (any date; the engine keeps those dated up to D). */
+  payments?: readonly AccountPayment[];
 }

@@ -23,9 +23,11 @@ export interface InstallmentGroup {
 /**
  * Evaluate the customer's plans for `asOf`. The expected date is the plan's day of month clamped to
  * the month's end; an installment is expected this month only if that date lies within the plan's
- * start and end. A case misses when `asOf ≥ expected + graceDays`, no payment for the case is dated
- * from the first of the month up to `asOf`, debt remains, and no notice listed it this month yet.
- * Groups are per currency (a message has one currency); only groups with a missed case are returned.
+ * start and end. A case misses when `asOf ≥ expected + graceDays` and the case's payments dated from
+ * the first of the month up to `asOf` fall short of the installment; the shortfall is what is
+ * missing, never more than the debt that remains (the last installment is what is left). Groups are
+ * per currency (a message has one currency); only groups with a case missed and not yet noticed
+ * this month are returned.
  */
 export function missedInstallments(
   plans: readonly PlanSnapshot[],
@@ -39,9 +41,13 @@ export function missedInstallments(
     if (!planInEffect(plan, asOf)) continue;
     const expectedDate = dayOfMonthClamped(asOf, plan.dayOfMonth);
     const expectedThisMonth = expectedDate >= plan.startDate && (plan.endDate === null || expectedDate <= plan.endDate);
-    const paid = snapshot.paymentDatesInMonth.some((date) => date >= monthStart && date <= asOf);
-    const missed =
-      expectedThisMonth && asOf >= addDays(expectedDate, graceDays) && !paid && snapshot.caseRemaining > 0;
+    let paidThisMonth = 0;
+    for (const payment of snapshot.paymentsInMonth) {
+      if (payment.date >= monthStart && payment.date <= asOf) paidThisMonth += payment.amount;
+    }
+    const remaining = Math.max(0, snapshot.caseRemaining);
+    const missing = Math.max(0, Math.min(plan.installment - paidThisMonth, remaining));
+    const missed = expectedThisMonth && asOf >= addDays(expectedDate, graceDays) && missing > 0;
     let group = groups.get(snapshot.currency);
     if (group === undefined) {
       group = { currency: snapshot.currency, cases: [], missed: [] };
@@ -53,7 +59,10 @@ export function missedInstallments(
       expectedDate,
       missed,
       total: snapshot.caseTotal,
-      remaining: snapshot.caseRemaining,
+      paid: snapshot.caseTotal - remaining,
+      remaining,
+      paidThisMonth,
+      shortfall: missed ? missing : 0,
       currency: snapshot.currency,
     });
     if (missed && !snapshot.noticedThisMonth) group.missed.push(plan.case);

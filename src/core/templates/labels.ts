@@ -9,7 +9,8 @@ export const LABEL_KEYS = [
   'customer', 'customerCode', 'date', 'vatId', 'phone', 'email', 'number', 'issueDate', 'dueDate',
   'daysOverdue', 'amount', 'open', 'creditNote', 'totalOpen', 'fee', 'interest', 'totalDue', 'deadline',
   'reference', 'bankDetails', 'beneficiary', 'iban', 'bic', 'qrHint', 'case', 'installment',
-  'expectedDate', 'caseTotal', 'remaining', 'missed', 'page', 'continued',
+  'expectedDate', 'caseTotal', 'remaining', 'missed', 'page', 'continued', 'overdueItems', 'notDueItems',
+  'paymentOnAccount', 'paymentsOnAccount', 'paidSoFar', 'shortfall',
   'openingBalance', 'closingBalance', 'debit', 'credit', 'balance', 'description', 'invoice', 'charge',
   'payment', 'period',
 ] as const;

@@ -26,10 +26,21 @@ export const viewSchema: Record<string, SchemaNode> = {
   currency: value,
   items: { list: itemFields },
   hasItems: value,
-  cases: { list: { case: value, installment: value, expectedDate: value, missed: value, total: value, remaining: value } },
+  overdueItems: { list: itemFields },
+  notDueItems: { list: itemFields },
+  splitItems: value,
+  payments: { list: { date: value, reference: value, amount: value, currency: value } },
+  hasPayments: value,
+  cases: {
+    list: {
+      case: value, installment: value, expectedDate: value, missed: value, total: value, paid: value, remaining: value,
+      paidThisMonth: value, shortfall: value,
+    },
+  },
   hasCases: value,
-  totals: { list: { currency: value, open: value, fee: value, interest: value, due: value } },
+  totals: { list: { currency: value, open: value, unapplied: value, fee: value, interest: value, due: value } },
   open: value,
+  unapplied: value,
   fee: value,
   interest: value,
   total: value,
@@ -43,6 +54,9 @@ export const viewSchema: Record<string, SchemaNode> = {
   },
 };
 
+/** One listed item as the view holds it. */
+export type ItemView = Record<keyof typeof itemFields, string | boolean>;
+
 /** The view object handed to Mustache (shape of viewSchema). */
 export interface MessageView {
   customer: { name: string; code: string };
@@ -52,12 +66,21 @@ export interface MessageView {
   reference: string;
   level: string;
   currency: string;
-  items: Array<Record<keyof typeof itemFields, string | boolean>>;
+  items: ItemView[];
   hasItems: boolean;
+  /** The items past their due date, and those not yet overdue, for templates that head them apart. */
+  overdueItems: ItemView[];
+  notDueItems: ItemView[];
+  /** True when the message lists both, so each group needs its own heading. */
+  splitItems: boolean;
+  payments: StatementModel['payments'];
+  hasPayments: boolean;
   cases: StatementModel['cases'];
   hasCases: boolean;
-  totals: Array<{ currency: string; open: string; fee: string; interest: string; due: string }>;
+  totals: Array<{ currency: string; open: string; unapplied: string; fee: string; interest: string; due: string }>;
   open: string;
+  /** Payments on account netted in the message currency, written negative ('' when none). */
+  unapplied: string;
   fee: string;
   interest: string;
   total: string;
@@ -76,6 +99,21 @@ export type ActivityViewModel = Omit<StatementActivity, 'rows'> & {
 /** Build the template view from a statement model (empty strings hide `{{#fee}}` sections). */
 export function buildView(model: StatementModel): MessageView {
   const own = model.totals.find((total) => total.currency === model.currency) ?? model.totals[0];
+  const items = model.rows.map((row): ItemView => ({
+    number: row.number,
+    issueDate: row.issueDate,
+    dueDate: row.dueDate,
+    daysOverdue: row.daysOverdue,
+    amount: row.amount,
+    open: row.open,
+    interest: row.interest ?? '',
+    overdue: row.overdue,
+    pending: row.pending,
+    creditNote: row.kind === 'credit_note',
+    currency: row.currency,
+  }));
+  const overdueItems = items.filter((item) => item.overdue === true);
+  const notDueItems = items.filter((item) => item.overdue !== true);
   return {
     customer: { ...model.customer },
     company: {
@@ -92,30 +130,25 @@ export function buildView(model: StatementModel): MessageView {
     reference: model.reference,
     level: model.level ?? model.kind,
     currency: model.currency,
-    items: model.rows.map((row) => ({
-      number: row.number,
-      issueDate: row.issueDate,
-      dueDate: row.dueDate,
-      daysOverdue: row.daysOverdue,
-      amount: row.amount,
-      open: row.open,
-      interest: row.interest ?? '',
-      overdue: row.overdue,
-      pending: row.pending,
-      creditNote: row.kind === 'credit_note',
-      currency: row.currency,
-    })),
+    items,
     hasItems: model.rows.length > 0,
+    overdueItems,
+    notDueItems,
+    splitItems: overdueItems.length > 0 && notDueItems.length > 0,
+    payments: model.payments,
+    hasPayments: model.payments.length > 0,
     cases: model.cases,
     hasCases: model.cases.length > 0,
     totals: model.totals.map((total) => ({
       currency: total.currency,
       open: total.open,
+      unapplied: total.unapplied ?? '',
       fee: total.fee ?? '',
       interest: total.interest ?? '',
       due: total.due,
     })),
     open: own?.open ?? '',
+    unapplied: own?.unapplied ?? '',
     fee: own?.fee ?? '',
     interest: own?.interest ?? '',
     total: own?.due ?? '',

@@ -18,8 +18,47 @@ const rowHeight = 5.2;
 const headingHeight = 6.4;
 const textSize = 8.5;
 
-/** Draw the items table of `model`. */
+/**
+ * Draw the items table of `model`. Items not yet overdue never stand under an overdue heading:
+ * when the message lists both, each group gets its own heading and table. Payments on account
+ * follow as lines of their own, written negative.
+ */
 export function drawItemsTable(pen: Pen, model: StatementModel, labels: Labels, title: string): void {
+  const overdue = model.rows.filter((row) => row.overdue);
+  const notDue = model.rows.filter((row) => !row.overdue);
+  if (overdue.length > 0 && notDue.length > 0) {
+    groupHeading(pen, labels.overdueItems);
+    drawRows(pen, model, labels, title, overdue);
+    groupHeading(pen, labels.notDueItems);
+    drawRows(pen, model, labels, title, notDue);
+  } else {
+    drawRows(pen, model, labels, title, model.rows);
+  }
+  drawPayments(pen, model, labels);
+}
+
+/** A bold line above a group of rows, kept on the page of the rows it heads. */
+function groupHeading(pen: Pen, text: string): void {
+  ensureRoom(pen, 5 + headingHeight + rowHeight * 2);
+  font(pen, 'bold', 9.5);
+  pen.doc.text(text, page.left, pen.y + 1);
+  pen.y += 3;
+}
+
+/** One line per payment on account: label, date and reference, and the amount in the open column. */
+function drawPayments(pen: Pen, model: StatementModel, labels: Labels): void {
+  for (const payment of model.payments) {
+    ensureRoom(pen, rowHeight);
+    font(pen, 'normal', textSize);
+    const text = `${labels.paymentOnAccount} ${payment.date} ${payment.reference}`;
+    pen.doc.text(fit(pen.doc, text, page.right - page.left - 36), page.left + 1.5, pen.y);
+    pen.doc.text(withCurrency(payment.amount, payment.currency, model.currency), page.right - 1.5, pen.y, { align: 'right' });
+    pen.y += rowHeight;
+  }
+  if (model.payments.length > 0) pen.y += 1;
+}
+
+function drawRows(pen: Pen, model: StatementModel, labels: Labels, title: string, rows: StatementModel['rows']): void {
   const currency = model.currency;
   const columns: Column<StatementModel['rows'][number]>[] = [
     { heading: labels.number, width: 36, align: 'left', cell: (row) => row.number },
@@ -29,19 +68,29 @@ export function drawItemsTable(pen: Pen, model: StatementModel, labels: Labels, 
     { heading: `${labels.amount} (${currency})`, width: 31, align: 'right', cell: (row) => withCurrency(row.amount, row.currency, currency) },
     { heading: `${labels.open} (${currency})`, width: 31, align: 'right', cell: (row) => withCurrency(row.open, row.currency, currency) },
   ];
-  drawTable(pen, columns, model.rows, `${title} (${labels.continued})`);
+  drawTable(pen, columns, rows, `${title} (${labels.continued})`);
 }
 
-/** Draw the cases table of an installment notice. */
+/** Draw the cases table of an installment notice, then what is missing of each missed case this month. */
 export function drawCasesTable(pen: Pen, model: StatementModel, labels: Labels, title: string): void {
   const columns: Column<StatementModel['cases'][number]>[] = [
-    { heading: labels.case, width: 40, align: 'left', cell: (row) => row.case },
-    { heading: labels.installment, width: 30, align: 'right', cell: (row) => row.installment },
-    { heading: labels.expectedDate, width: 34, align: 'left', cell: (row) => (row.missed ? `${row.expectedDate} (${labels.missed})` : row.expectedDate) },
-    { heading: labels.caseTotal, width: 35, align: 'right', cell: (row) => row.total },
-    { heading: labels.remaining, width: 35, align: 'right', cell: (row) => row.remaining },
+    { heading: labels.case, width: 30, align: 'left', cell: (row) => row.case },
+    { heading: labels.installment, width: 26, align: 'right', cell: (row) => row.installment },
+    { heading: labels.expectedDate, width: 32, align: 'left', cell: (row) => row.expectedDate },
+    { heading: labels.caseTotal, width: 28, align: 'right', cell: (row) => row.total },
+    { heading: labels.paidSoFar, width: 29, align: 'right', cell: (row) => row.paid },
+    { heading: labels.remaining, width: 29, align: 'right', cell: (row) => row.remaining },
   ];
   drawTable(pen, columns, model.cases, `${title} (${labels.continued})`);
+  for (const row of model.cases) {
+    if (!row.missed) continue;
+    ensureRoom(pen, rowHeight);
+    font(pen, 'normal', 9);
+    const shortfall = labels.shortfall.replace('{paid}', row.paidThisMonth).replace('{installment}', row.installment).replace('{due}', row.shortfall);
+    pen.doc.text(fit(pen.doc, `${row.case} (${labels.missed}): ${shortfall}`, page.right - page.left), page.left, pen.y);
+    pen.y += rowHeight;
+  }
+  pen.y += 1;
 }
 
 /** One row of the activity table as printed. */

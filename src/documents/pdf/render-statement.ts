@@ -117,6 +117,7 @@ function totals(pen: Pen, model: StatementModel, labels: Labels): void {
   const labelX = page.right - 40;
   for (const total of model.totals) {
     const lines: Array<[string, string, boolean]> = [[`${labels.totalOpen} (${total.currency})`, total.open, false]];
+    if (total.unapplied) lines.push([labels.paymentsOnAccount, total.unapplied, false]);
     if (total.fee) lines.push([labels.fee, total.fee, false]);
     if (total.interest) lines.push([labels.interest, total.interest, false]);
     lines.push([labels.totalDue, total.due, true]);

@@ -5,6 +5,7 @@
 import { sql as initial } from './001-initial.js';
 import { sql as delivery } from './002-delivery.js';
 import { sql as itemReminderState } from './003-item-reminder-state.js';
+import { sql as paymentsOnAccount } from './004-payments-on-account.js';
 
 /** One numbered schema change. */
 export interface Migration {
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'delivery', sql: delivery },
   { version: 3, name: 'item-reminder-state', sql: itemReminderState },
+  { version: 4, name: 'payments-on-account', sql: paymentsOnAccount },
 ];

@@ -22,7 +22,7 @@ async function ledger() {
     ],
     payments: [
       aPayment({ reference: 'P-1', date: '2026-03-05', amount: 4000, itemNumber: 'E-1' }),
-      aPayment({ reference: 'P-G', date: '2025-01-20', amount: 900, itemNumber: 'G-1' }),
+      aPayment({ reference: 'P-G', date: '2025-01-20', amount: 900, itemNumber: 'G-1', currency: 'GBP' }),
       aPayment({ reference: 'P-ACC', date: '2026-03-12', amount: 300 }),
     ],
   });
@@ -33,9 +33,10 @@ describe('statementsNow', () => {
   it('makes one open-items statement per currency with open items not on hold, all open by default', async () => {
     const store = await ledger();
     const messages = statementsNow(store.db, {}, 'C001', { asOf: D });
-    expect(messages.map((m) => [m.key, m.template, m.reminds, m.total, m.activity])).toEqual([
-      ['C001-EUR-statement', 'statement', ['E-1', 'E-2'], 8000, undefined],
-      ['C001-USD-statement', 'statement', ['U-1'], 500, undefined],
+    // EUR: 6000 + 2000 open, less the 300 paid on account (listed below the items).
+    expect(messages.map((m) => [m.key, m.template, m.reminds, m.total, m.unapplied, m.payments.map((p) => p.reference), m.activity])).toEqual([
+      ['C001-EUR-statement', 'statement', ['E-1', 'E-2'], 7700, 300, ['P-ACC'], undefined],
+      ['C001-USD-statement', 'statement', ['U-1'], 500, 0, [], undefined],
     ]);
     expect(statementsNow(store.db, {}, 'C001', { asOf: D, scope: 'overdue' }).map((m) => m.reminds)).toEqual([['E-1'], ['U-1']]);
     expect(() => statementsNow(store.db, {}, 'NOPE', { asOf: D })).toThrow('unknown customer "NOPE"');

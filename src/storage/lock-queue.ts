@@ -13,6 +13,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { processAlive, processStartTime } from './process-alive.js';
 import { removeQuietly } from './atomic-file.js';
+import { rethrowAsFileError } from '../core/file-errors.js';
 
 /** A process waiting for the lock. */
 export interface Waiter {
@@ -40,7 +41,12 @@ export class WaitQueue {
     const host = Buffer.from(hostname()).toString('hex');
     const start = processStartTime(process.pid) ?? 'x';
     const name = `${this.prefix}${now}-${process.pid}-${start}-${host}-${randomBytes(6).toString('hex')}`;
-    writeFileSync(join(this.folder, name), '', { flag: 'wx', mode: 0o600 });
+    const path = join(this.folder, name);
+    try {
+      writeFileSync(path, '', { flag: 'wx', mode: 0o600 });
+    } catch (error) {
+      rethrowAsFileError(error, path);
+    }
     return name;
   }
 

@@ -23,6 +23,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname, uptime } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { ExitCode, UserError } from '../core/exit-codes.js';
+import { asFileError, rethrowAsFileError, shortWriteError } from '../core/file-errors.js';
 import { pidExists, processAlive, processStartTime } from './process-alive.js';
 import { removeQuietly } from './atomic-file.js';
 import { WaitQueue, type Waiter } from './lock-queue.js';
@@ -78,6 +79,9 @@ export async function acquireLock(dbPath: string, options: AcquireOptions): Prom
       await new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random() / 2)));
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
     }
+  } catch (error) {
+    // Reading the folder or joining the queue refused by the file system: name what failed.
+    throw asFileError(error) ?? error;
   } finally {
     if (ticket) queue.leave(ticket);
   }
@@ -215,20 +219,16 @@ export class LockFiles {
       token: randomBytes(12).toString('hex'),
       acquiredAt: new Date().toISOString(),
     };
+    const target = this.path(generation);
     const temp = join(this.folder, `${this.base}-tmp-${process.pid}-${info.token}`);
-    const fd = openSync(temp, 'wx', 0o600);
-    // No fsync: exclusion needs no durability (after a crash every holder is gone), and a lock
-    // file left empty by a power cut predates the boot, which fromBeforeBoot treats as stale.
+    // The temp goes whatever happens: a refused write (disk full, read-only) must not leave
+    // litter that only a later run would clean, and is reported naming the lock file.
     try {
-      writeSync(fd, JSON.stringify(info));
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      linkSync(temp, this.path(generation));
+      writeNewFile(temp, target, JSON.stringify(info));
+      linkSync(temp, target);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
-      throw error;
+      rethrowAsFileError(error, target);
     } finally {
       removeQuietly(temp);
     }
@@ -256,7 +256,13 @@ export class LockFiles {
       release: () => {
         if (released) return;
         released = true;
-        if (stillHeld()) writeFileSync(this.releasedPath(generation), token, { mode: 0o600 });
+        if (!stillHeld()) return;
+        const marker = this.releasedPath(generation);
+        try {
+          writeFileSync(marker, token, { mode: 0o600 });
+        } catch (error) {
+          rethrowAsFileError(error, marker);
+        }
       },
     };
   }
@@ -269,5 +275,21 @@ export class LockFiles {
       const pid = Number(name.slice(prefix.length).split('-')[0]);
       if (!pidExists(pid)) removeQuietly(join(this.folder, name));
     }
+  }
+}
+
+/**
+ * Create `file` exclusively and write `text` into it, closing it in every case. No fsync:
+ * exclusion needs no durability (after a crash every holder is gone), and a lock file left empty
+ * by a power cut predates the boot, which fromBeforeBoot treats as stale. A short write is a
+ * full disk, reported as one for `shownAs`.
+ */
+function writeNewFile(file: string, shownAs: string, text: string): void {
+  const bytes = Buffer.from(text);
+  const fd = openSync(file, 'wx', 0o600);
+  try {
+    if (writeSync(fd, bytes) !== bytes.byteLength) throw shortWriteError(shownAs);
+  } finally {
+    closeSync(fd);
   }
 }

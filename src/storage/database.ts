@@ -11,9 +11,9 @@ import { dirname, resolve } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { OpenOptions, Store } from './store.js';
 import { loadSqlEngine } from './sql-engine.js';
-import { UserError } from '../core/exit-codes.js';
+import { ExitCode, UserError } from '../core/exit-codes.js';
 import { removeStaleTemps, saveAtomic, type SaveHooks } from './atomic-file.js';
-import { acquireLock } from './lock.js';
+import { acquireLock, type LockHandle } from './lock.js';
 import { checkSchema, migrate, pendingMigrations } from './migrations.js';
 import { currentIdentity, openDatabaseBytes, readDatabaseBytes, type FileIdentity } from './database-file.js';
 
@@ -27,7 +27,8 @@ export interface StoreSeams extends SaveHooks {}
 export async function openStore(options: OpenOptions, seams: StoreSeams = {}): Promise<Store> {
   const engine = await loadSqlEngine();
   if (options.path === null) return openMemoryStore(engine);
-  const store = new FileStore(engine, resolve(options.path), options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, seams);
+  const lock = { timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, leaseMs: options.leaseMs };
+  const store = new FileStore(engine, resolve(options.path), lock, seams);
   await store.open();
   return store;
 }
@@ -45,6 +46,14 @@ function asUserError(error: unknown, path: string, action: string): unknown {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (error instanceof UserError || typeof code !== 'string' || !code.startsWith('E')) return error;
   return new UserError(`${path}: ${action} (${(error as Error).message})`);
+}
+
+/** The lock was taken over while we held it (our lease lapsed): nothing was saved. */
+function lostLockError(path: string): UserError {
+  return new UserError(
+    `${path}: not saved: this process held the lock past its lease and another process took it over; try again`,
+    ExitCode.Busy,
+  );
 }
 
 /** Run `change` in a transaction on `db`, rolling back when it throws. */
@@ -96,7 +105,7 @@ class FileStore implements Store {
   constructor(
     private readonly engine: SqlJsStatic,
     readonly path: string,
-    private readonly lockTimeoutMs: number,
+    private readonly lockOptions: { timeoutMs: number; leaseMs: number | undefined },
     private readonly seams: StoreSeams,
   ) {}
 
@@ -121,9 +130,9 @@ class FileStore implements Store {
     if (currentIdentity(this.path) !== null) this.load();
     if (this.current && pendingMigrations(this.current).length === 0) return;
     // New file or an older schema: create/migrate under the lock on the freshest copy.
-    await this.locked(() => {
+    await this.locked((lock) => {
       if (!this.current) this.replace(new this.engine.Database(), null);
-      if (migrate(this.db, this.path) > 0) this.save();
+      if (migrate(this.db, this.path) > 0) this.save(lock);
     });
   }
 
@@ -134,9 +143,9 @@ class FileStore implements Store {
 
   write<T>(change: (db: Database) => T): Promise<T> {
     const run = this.queue.then(() =>
-      this.locked(() => {
+      this.locked((lock) => {
         const result = inTransaction(this.db, change);
-        this.save();
+        this.save(lock);
         return result;
       }),
     );
@@ -150,23 +159,33 @@ class FileStore implements Store {
   }
 
   /** Hold the lock around `body`, on the latest saved state. */
-  private async locked<T>(body: () => T): Promise<T> {
-    const lock = await acquireLock(this.path, { timeoutMs: this.lockTimeoutMs });
+  private async locked<T>(body: (lock: LockHandle) => T): Promise<T> {
+    const lock = await acquireLock(this.path, this.lockOptions);
     try {
       this.refresh();
-      return body();
+      return body(lock);
     } finally {
       lock.release();
     }
   }
 
-  /** Export and save atomically; on failure forget what we loaded so the next use reloads. */
-  private save(): void {
+  /**
+   * Export and save atomically; on failure forget what we loaded so the next use reloads. Just
+   * before the rename we check the lock is still ours: a holder stopped past its lease (a
+   * suspended process, a frozen VM) may have been taken over, and must not save over the newer
+   * holder's work.
+   */
+  private save(lock: LockHandle): void {
     try {
       const bytes = this.db.export();
       // export() closes and reopens the connection: per-connection settings are lost.
       configure(this.db);
-      saveAtomic(this.path, bytes, this.seams);
+      saveAtomic(this.path, bytes, {
+        beforeRename: (temp) => {
+          this.seams.beforeRename?.(temp);
+          if (!lock.stillHeld()) throw lostLockError(this.path);
+        },
+      });
       this.loaded = currentIdentity(this.path);
     } catch (error) {
       this.loaded = null;

@@ -45,7 +45,7 @@ it('exits 75 when another sending run holds the send lock past the wait, sending
   const held = await acquireLock(`${join(dir, 'duedesk.db')}.send`, { timeoutMs: 1000 });
   try {
     const run = deliverPlan(aPlan(1), aContext(store), undefined, { renderer: testRenderer(), lockTimeoutMs: 50 });
-    await expect(run).rejects.toMatchObject({ exitCode: 75, message: expect.stringContaining('another duedesk process') });
+    await expect(run).rejects.toMatchObject({ exitCode: 75, message: expect.stringContaining('the database is busy: held by pid') });
   } finally {
     held.release();
   }

@@ -158,6 +158,20 @@ describe('inter-process lock', () => {
     if ('lock' in attempt) attempt.lock.release();
   });
 
+  it('forgets a waiter of another host whose ticket has not been refreshed for a lease period', () => {
+    const dir = tempDir();
+    const db = join(dir, 'a.db');
+    const host = Buffer.from('container-gone').toString('hex');
+    const ticket = join(dir, `a.db.lock-want-${Date.now() - 120_000}-1-x-${host}-abc`);
+    writeFileSync(ticket, '');
+    const longAgo = (Date.now() - 120_000) / 1000;
+    utimesSync(ticket, longAgo, longAgo);
+    expect(new WaitQueue(db).first()).toBeNull();
+    const attempt = tryAcquireLock(db);
+    expect('lock' in attempt).toBe(true);
+    if ('lock' in attempt) attempt.lock.release();
+  });
+
   it('a holder whose main thread is blocked longer than its lease keeps the lock (refreshed from a worker)', async () => {
     const dir = tempDir();
     const db = join(dir, 'a.db');

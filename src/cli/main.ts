@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import { asFileError } from '../core/file-errors.js';
 import type { Store } from '../storage/store.js';
+import { asDamaged } from '../storage/database-damage.js';
 import { SettingsFile, resolveConfigDir } from '../settings/file.js';
 import type { CommandContext, TextSink } from './context.js';
 import { parseInvocation, type CommandName, type Invocation } from './args.js';
@@ -43,7 +44,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     return await dispatch(invocation, buildContext(invocation, io, opened), io);
   } catch (error) {
-    return reportError(error, io);
+    // A read that met a damaged page (writes say so themselves): name the file, not a bug.
+    const path = opened[0]?.path;
+    return reportError(path ? asDamaged(error, path) : error, io);
   } finally {
     for (const store of opened) store.close();
   }

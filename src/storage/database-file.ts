@@ -6,6 +6,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync, type BigIntStats } from 'node:fs';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { UserError } from '../core/exit-codes.js';
+import { damagedError } from './database-damage.js';
 
 /** Identity of the file content we loaded (a rename by a writer always changes it). */
 export type FileIdentity = string;
@@ -86,6 +87,6 @@ export function openDatabaseBytes(engine: SqlJsStatic, bytes: Uint8Array, path: 
   } catch (error) {
     db?.close();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new UserError(`${path}: corrupt database (${reason})`);
+    throw damagedError(path, reason);
   }
 }

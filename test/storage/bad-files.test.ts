@@ -54,7 +54,7 @@ describe('damaged or foreign database files are refused and left untouched', () 
   it('a database whose schema page is overwritten', async () => {
     const bytes = Uint8Array.from(await realDatabaseBytes());
     bytes.fill(0xa5, 100, 4096);
-    await expectRefused(bytes, /corrupt database/);
+    await expectRefused(bytes, /^the database .* is damaged: /);
   });
 
   it('an SQLite database of another program', async () => {

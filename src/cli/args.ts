@@ -10,7 +10,7 @@ import { closeMatches } from './close-match.js';
 import type { HelpTopic } from './help.js';
 
 /** Subcommands (positional first word). */
-export const COMMANDS = ['import', 'export', 'config'] as const;
+export const COMMANDS = ['import', 'export', 'config', 'db'] as const;
 /** A subcommand. */
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -48,6 +48,7 @@ const OPTIONS = {
   'date-format': { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  replace: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -68,6 +69,7 @@ const PLACE: Partial<Record<OptionName, { mode: string; where: string }>> = {
   'date-format': { mode: 'import', where: 'only with import' },
   from: { mode: 'export', where: 'only with export' },
   to: { mode: 'export', where: 'only with export' },
+  replace: { mode: 'db', where: 'only with db backup' },
 };
 
 /** A usage error: one line, pointing at --help, exit 2. */

@@ -75,8 +75,8 @@ function buildContext(invocation: Invocation, io: CliIo, opened: Store[]): Comma
   };
 }
 
-/** Each subcommand's runner, loaded only when that command runs. */
-const RUNNERS: Record<CommandName, () => Promise<(args: string[], ctx: CommandContext) => Promise<number>>> = {
+/** Each subcommand's runner, loaded only when that command runs (db gets the file, below). */
+const RUNNERS: Record<Exclude<CommandName, 'db'>, () => Promise<(args: string[], ctx: CommandContext) => Promise<number>>> = {
   import: async () => (await import('../commands/import.js')).runImport,
   export: async () => (await import('../commands/export.js')).runExport,
   config: async () => (await import('../commands/config.js')).runConfig,
@@ -96,6 +96,10 @@ async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo):
     case 'send-due': {
       const { runSendDue } = await import('../commands/send-due.js');
       return runSendDue(invocation.options, ctx);
+    }
+    case 'db': {
+      const { runDb } = await import('../commands/db.js');
+      return runDb(invocation.args, resolveDbPath(invocation.db, io.env, io.cwd).path, ctx);
     }
     case 'import':
     case 'export':

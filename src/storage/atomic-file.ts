@@ -4,7 +4,7 @@
  * file or the new one, never a mix. Temp files carry the writer's pid so that a later open can
  * remove the ones whose writer is gone.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { pidExists } from './process-alive.js';
@@ -20,8 +20,12 @@ export function tempPathFor(file: string): string {
   return `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
 }
 
-/** Write `bytes` to `file` atomically and durably (see the module comment). */
-export function saveAtomic(file: string, bytes: Uint8Array, hooks: SaveHooks = {}): void {
+/**
+ * Write `bytes` to `file` atomically and durably (see the module comment). `exclusive`: never
+ * replace an existing file — the temp is hard-linked into place, which fails with EEXIST if the
+ * name exists, instead of renamed over it.
+ */
+export function saveAtomic(file: string, bytes: Uint8Array, hooks: SaveHooks = {}, exclusive = false): void {
   const temp = tempPathFor(file);
   const fd = openSync(temp, 'wx', 0o600);
   let renamed = false;
@@ -36,8 +40,9 @@ export function saveAtomic(file: string, bytes: Uint8Array, hooks: SaveHooks = {
       closeSync(fd);
     }
     hooks.beforeRename?.(temp);
-    renameSync(temp, file);
-    renamed = true;
+    if (exclusive) linkSync(temp, file);
+    else renameSync(temp, file);
+    renamed = !exclusive;
     fsyncFolder(dirname(file));
   } finally {
     if (!renamed) removeQuietly(temp);

@@ -33,7 +33,8 @@ export function asDamaged(error: unknown, path: string): unknown {
 export function integrityProblems(db: Database, full: boolean): string[] {
   try {
     const rows = db.exec(full ? 'PRAGMA integrity_check' : 'PRAGMA quick_check')[0]?.values ?? [];
-    const found = rows.map((row) => String(row[0]));
+    // One row may hold several lines under a "*** in database main ***" heading.
+    const found = rows.flatMap((row) => String(row[0]).split('\n')).filter((line) => line !== '' && !/^\*\*\* in database /.test(line));
     return found.length === 1 && found[0] === 'ok' ? [] : found;
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];

@@ -36,8 +36,9 @@ export function busyError(holder: LockInfo | null, file: string | null, now: num
     const since = Date.parse(holder.acquiredAt);
     const command = holder.command ? ` (${holder.command})` : '';
     const duration = Number.isNaN(since) ? '' : ` for ${heldFor(now - since)}`;
-    parts.push(`${file === null ? 'waiting first in line' : 'held'} by pid ${holder.pid} on host ${holder.hostname}${command}${duration}`);
-    if (file !== null) parts.push(`lock file ${file}`);
+    const who = `pid ${holder.pid} on host ${holder.hostname}`;
+    if (file === null) parts.push(`${who} is waiting for it first`);
+    else parts.push(`held by ${who}${command}${duration}`, `lock file ${file}`);
   }
   const lease = Math.round((holder?.leaseMs ?? LEASE_MS) / 1000);
   parts.push(`try again later (a lock not refreshed for ${lease} s is taken over)`);

@@ -158,6 +158,22 @@ describe('inter-process lock', () => {
     if ('lock' in attempt) attempt.lock.release();
   });
 
+  it('a free lock with another process waiting first: exit 75 says who is ahead', async () => {
+    const db = join(tempDir(), 'a.db');
+    const queue = new WaitQueue(db);
+    const ahead = queue.join(Date.now() - 1000);
+    try {
+      const error = await acquireLock(db, { timeoutMs: 50 }).catch((e: unknown) => e);
+      expect((error as UserError).exitCode).toBe(75);
+      expect((error as UserError).message).toBe(
+        `the database is busy: pid ${process.pid} on host ${hostname()} is waiting for it first; ` +
+          'try again later (a lock not refreshed for 60 s is taken over)',
+      );
+    } finally {
+      queue.leave(ahead);
+    }
+  });
+
   it('forgets a waiter of another host whose ticket has not been refreshed for a lease period', () => {
     const dir = tempDir();
     const db = join(dir, 'a.db');

@@ -35,6 +35,8 @@ parentPort.on('message', (message) => {
 `;
 
 let worker: Worker | null = null;
+/** The files being refreshed and how often, to hand to a new worker if the old one died. */
+const held = new Map<string, number>();
 
 function refresher(): Worker {
   if (worker === null) {
@@ -43,7 +45,10 @@ function refresher(): Worker {
     started.unref();
     started.on('error', () => undefined);
     started.on('exit', () => {
-      if (worker === started) worker = null;
+      if (worker !== started) return;
+      worker = null;
+      // A lease left unrefreshed would lapse under a live holder: carry on in a new worker.
+      if (held.size > 0) for (const [file, everyMs] of held) refresher().postMessage({ hold: file, everyMs });
     });
     worker = started;
   }
@@ -52,10 +57,17 @@ function refresher(): Worker {
 
 /** Touch `lockFile` every `everyMs` from the worker thread until `stopRefreshing` is called. */
 export function startRefreshing(lockFile: string, everyMs: number): void {
+  held.set(lockFile, everyMs);
   refresher().postMessage({ hold: lockFile, everyMs });
 }
 
 /** Stop touching `lockFile` (on release). */
 export function stopRefreshing(lockFile: string): void {
+  held.delete(lockFile);
   worker?.postMessage({ drop: lockFile });
+}
+
+/** End the worker thread (tests: a worker that dies must be replaced without losing a lease). */
+export async function stopRefresherForTest(): Promise<void> {
+  await worker?.terminate();
 }

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import { dirname, join } from 'node:path';
 import { acquireLock, holderGone, LockFiles, tryAcquireLock, type LockInfo } from '../../src/storage/lock.js';
 import { commandLine } from '../../src/storage/lock-busy.js';
+import { stopRefresherForTest } from '../../src/storage/lease-refresher.js';
 import { processStartTime } from '../../src/storage/process-alive.js';
 import { WaitQueue } from '../../src/storage/lock-queue.js';
 import { openStore } from '../../src/storage/database.js';
@@ -218,6 +219,20 @@ describe('inter-process lock', () => {
     const lock = await acquireLock(db, { timeoutMs: 50 });
     expect(lock.generation).toBe(4);
     lock.release();
+  });
+
+  it('a refresher thread that dies is replaced: the lease of a held lock goes on being refreshed', async () => {
+    const db = join(tempDir(), 'a.db');
+    const lock = await acquireLock(db, { timeoutMs: 100, leaseMs: 300 });
+    const file = `${db}.lock.${lock.generation}`;
+    try {
+      await stopRefresherForTest();
+      const longAgo = (Date.now() - 3_600_000) / 1000;
+      utimesSync(file, longAgo, longAgo);
+      await vi.waitFor(() => expect(Date.now() - statSync(file).mtimeMs).toBeLessThan(1000), { timeout: 2000, interval: 10 });
+    } finally {
+      lock.release();
+    }
   });
 
   it('a lock left on another host is taken over once its lease has lapsed', async () => {

@@ -3,7 +3,7 @@
  * and which lock file, so an operator can tell a long send from a lock left by a dead host.
  */
 import { ExitCode, UserError } from '../core/exit-codes.js';
-import { LEASE_MS } from './lock-lease.js';
+import { declaredLease } from './lock-lease.js';
 import type { LockInfo } from './lock.js';
 
 /** The longest command line recorded in a lock file. */
@@ -40,7 +40,7 @@ export function busyError(holder: LockInfo | null, file: string | null, now: num
     if (file === null) parts.push(`${who} is waiting for it first`);
     else parts.push(`held by ${who}${command}${duration}`, `lock file ${file}`);
   }
-  const lease = Math.round((holder?.leaseMs ?? LEASE_MS) / 1000);
+  const lease = Math.round(declaredLease(holder?.leaseMs) / 1000);
   parts.push(`try again later (a lock not refreshed for ${lease} s is taken over)`);
   return new UserError(`the database is busy: ${parts.join('; ')}`, ExitCode.Busy);
 }

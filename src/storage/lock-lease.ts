@@ -19,6 +19,11 @@ import { performance } from 'node:perf_hooks';
 /** Default lease period (ms): a lock file not refreshed for this long is stale, on any host. */
 export const LEASE_MS = 60_000;
 
+/** The lease period a lock file declares; missing (older files) or nonsensical means LEASE_MS. */
+export function declaredLease(leaseMs: unknown): number {
+  return typeof leaseMs === 'number' && Number.isFinite(leaseMs) && leaseMs > 0 ? leaseMs : LEASE_MS;
+}
+
 /** How often a holder with lease period `leaseMs` refreshes its lock file. */
 export function refreshEveryMs(leaseMs: number): number {
   return Math.max(10, Math.floor(leaseMs / 30));

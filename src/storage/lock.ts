@@ -27,7 +27,7 @@ import { asFileError, rethrowAsFileError, shortWriteError } from '../core/file-e
 import { pidExists, processAlive, processStartTime } from './process-alive.js';
 import { removeQuietly } from './atomic-file.js';
 import { WaitQueue, type Waiter } from './lock-queue.js';
-import { LEASE_MS, LeaseWatch, refreshEveryMs } from './lock-lease.js';
+import { declaredLease, LEASE_MS, LeaseWatch, refreshEveryMs } from './lock-lease.js';
 import { startRefreshing, stopRefreshing } from './lease-refresher.js';
 import { busyError, commandLine } from './lock-busy.js';
 
@@ -137,7 +137,7 @@ export function tryAcquireLock(dbPath: string, ticket?: string, options: Attempt
         // Only a power cut before the content reached the disk makes one: stale once rebooted.
         if (!files.fromBeforeBoot(max)) return { holder: null, file };
       } else if (!holderGone(holder)) {
-        const lease = watch.judge(file, holder.leaseMs ?? LEASE_MS);
+        const lease = watch.judge(file, declaredLease(holder.leaseMs));
         if (lease.state === 'fresh') return { holder, file };
         if (lease.state === 'suspect') return { holder, file, decidedBy: lease.decidedBy };
       }

@@ -264,6 +264,14 @@ describe('inter-process lock', () => {
     expect(readdirSync(dirname(db))).toEqual(['a.db.lock.7']);
   });
 
+  it.each([0, -5, 'soon'])('a fresh lock declaring a nonsensical lease (%j) holds for the default 60 s', async (leaseMs) => {
+    const db = join(tempDir(), 'a.db');
+    writeFileSync(`${db}.lock.7`, JSON.stringify({ ...lockInfo({ hostname: 'build-7', pid: 1 }), leaseMs }));
+    const error = await acquireLock(db, { timeoutMs: 100 }).catch((e: unknown) => e);
+    expect((error as UserError).exitCode).toBe(75);
+    expect((error as UserError).message).toContain('(a lock not refreshed for 60 s is taken over)');
+  });
+
   it('a live lease whose timestamps are an hour off (a clock step, a skewed host) is not taken over', async () => {
     const db = join(tempDir(), 'a.db');
     const file = `${db}.lock.7`;

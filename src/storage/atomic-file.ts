@@ -42,6 +42,7 @@ export function saveAtomic(file: string, bytes: Uint8Array, hooks: SaveHooks = {
     hooks.beforeRename?.(temp);
     if (exclusive) linkSync(temp, file);
     else renameSync(temp, file);
+    // A link leaves the temp's name behind as well: removed below like a failed save's.
     renamed = !exclusive;
     fsyncFolder(dirname(file));
   } finally {

@@ -105,9 +105,10 @@ describe('duedesk db: wrong command lines', () => {
     expect(existsSync(box.db)).toBe(false);
   });
 
-  it('db --help explains check and backup', async () => {
+  it('db --help explains check and backup, and --help lists them', async () => {
     const { code, stdout } = await sandbox().run(['db', '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: duedesk db check | backup FILE [--replace]');
+    expect((await sandbox().run(['--help'])).stdout).toContain('  duedesk db check | backup FILE [--replace]\n');
   });
 });

@@ -5,7 +5,7 @@ import { loadSqlEngine } from '../../src/storage/sql-engine.js';
 import { acquireLock } from '../../src/storage/lock.js';
 import { backupDatabase } from '../../src/storage/database-backup.js';
 import { damagedSandbox, filledSandbox } from '../storage/damaged-db.js';
-import { sandbox } from './io.js';
+import { runCliWithFileSizeLimit, sandbox } from './io.js';
 
 /** integrity_check of the database in `file`, opened on its own. */
 async function integrityOf(file: string): Promise<unknown> {
@@ -69,6 +69,15 @@ describe('duedesk db backup FILE', () => {
     const replaced = await box.run(['db', 'backup', copy, '--replace']);
     expect(replaced.code).toBe(0);
     expect(readFileSync(copy).equals(readFileSync(box.db))).toBe(true);
+  });
+
+  it('a backup the file system refuses is "cannot write FILE", exit 2, and leaves no partial file', async () => {
+    const box = await filledSandbox();
+    // 1 block: enough for the lock files, not for the copy.
+    const run = runCliWithFileSizeLimit(1, ['db', 'backup', join(box.dir, 'nightly.sqlite')], box.env);
+    expect(run.stderr).toBe(`duedesk: cannot write ${join(box.dir, 'nightly.sqlite')}: file too large\n`);
+    expect(run.status).toBe(2);
+    expect(readdirSync(box.dir).filter((name) => name.startsWith('nightly'))).toEqual([]);
   });
 
   it('refuses to back up a damaged database: exit 2, no file written', async () => {

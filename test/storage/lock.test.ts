@@ -13,6 +13,7 @@ import { UserError } from '../../src/core/exit-codes.js';
 import { spawnSync } from 'node:child_process';
 import { startFixture } from './fixtures/spawn.js';
 import { tempDir } from './temp-dir.js';
+import { runCliWithFileSizeLimit } from '../cli/io.js';
 
 function lockInfo(partial: Partial<LockInfo>): LockInfo {
   return { pid: process.pid, hostname: hostname(), startTime: processStartTime(process.pid), token: 'other', acquiredAt: '', ...partial };
@@ -322,14 +323,12 @@ describe('a lock the file system refuses to write', () => {
     const dir = tempDir();
     const db = join(dir, 'a.db');
     writeFileSync(join(dir, 'customers.csv'), 'code,name\nC1,Acme\n');
-    const root = join(import.meta.dirname, '..', '..');
-    // A real refusal without privileges: with a file-size limit of 0 the kernel fails the first
-    // byte written to a regular file (EFBIG), here the lock file's content.
-    const run = spawnSync(
-      'sh',
-      ['-c', 'ulimit -f 0 && exec "$@"', 'sh', process.execPath, '--import', 'tsx', join(root, 'src', 'cli.tsx'), 'import', 'customers', join(dir, 'customers.csv')],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, DUEDESK_DB: db, DUEDESK_CONFIG_DIR: join(dir, 'config') } },
-    );
+    // With a file-size limit of 0 the kernel fails the first byte written to a regular file
+    // (EFBIG), here the lock file's content.
+    const run = runCliWithFileSizeLimit(0, ['import', 'customers', join(dir, 'customers.csv')], {
+      DUEDESK_DB: db,
+      DUEDESK_CONFIG_DIR: join(dir, 'config'),
+    });
     expect(run.stderr).toBe(`duedesk: cannot write ${db}.lock.1: file too large\n`);
     expect(run.status).toBe(2);
     expect(readdirSync(dir).sort()).toEqual(['customers.csv']);

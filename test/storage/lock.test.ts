@@ -276,7 +276,8 @@ describe('inter-process lock', () => {
   it('a live lease whose timestamps are an hour off (a clock step, a skewed host) is not taken over', async () => {
     const db = join(tempDir(), 'a.db');
     const file = `${db}.lock.7`;
-    writeFileSync(file, JSON.stringify(lockInfo({ hostname: 'skewed', pid: 1, leaseMs: 1000 })));
+    // A 6 s lease: watched for 0.5 s, which a busy test machine's timer delays cannot span.
+    writeFileSync(file, JSON.stringify(lockInfo({ hostname: 'skewed', pid: 1, leaseMs: 6000 })));
     // The holder keeps refreshing, but with a clock an hour behind ours.
     const touch = (): void => {
       const behind = (Date.now() - 3_600_000) / 1000;

@@ -104,6 +104,7 @@ export async function deliverPlan(
       retry: { delaysMs: options.retry?.delaysMs ?? [1000, 5000, 15_000], sleep: options.retry?.sleep ?? realSleep },
       stop: null,
       sentThisRun: new Set<string>(),
+      holdsSendLock: () => lock === null || lock.stillHeld(),
     };
     const outcomes = await runWorkers(state, options, onProgress);
     if (!(await recorder.close())) warn('the send journal is kept and will be folded into the history by the next run');

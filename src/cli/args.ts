@@ -12,7 +12,7 @@ import { closeMatches } from './close-match.js';
 import type { HelpTopic } from './help.js';
 
 /** Subcommands (positional first word). */
-export const COMMANDS = ['import', 'export', 'config'] as const;
+export const COMMANDS = ['import', 'export', 'config', 'db'] as const;
 /** A subcommand. */
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -55,6 +55,7 @@ const OPTIONS = {
   kind: { type: 'string' },
   send: { type: 'boolean' },
   raw: { type: 'boolean' },
+  replace: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -82,6 +83,7 @@ const PLACE: Partial<Record<OptionName, { modes: readonly string[]; where: strin
   kind: { modes: [STATEMENT], where: 'only with statement' },
   send: { modes: [STATEMENT], where: 'only with statement (--send-due sends everything due)' },
   raw: { modes: ['export'], where: 'only with export' },
+  replace: { modes: ['db'], where: 'only with db backup' },
 };
 
 /** A usage error: one line, pointing at --help, exit 2. */

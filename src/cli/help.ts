@@ -2,7 +2,7 @@
 import { settingKeysText } from '../settings/change.js';
 
 /** Help topics: the whole program or one command. */
-export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement';
+export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db';
 
 const GLOBAL = `Global options:
   --db FILE          database file (env DUEDESK_DB; default: duedesk.sqlite in the user data directory)
@@ -16,7 +16,8 @@ const EXIT_CODES = `Exit codes:
   2   usage, configuration or input error (nothing changed)
   3   mail transport unusable before anything was sent
   75  try again later: another duedesk process holds the database, or the mail
-      server deferred the rest of the run (421, rate or quota replies)`;
+      server deferred the rest of the run (421, rate or quota replies); a lock not
+      refreshed for 60 s (its holder killed, on any host) is taken over`;
 
 const MAIN = `duedesk — accounts-receivable reminders and statements from the terminal
 
@@ -35,6 +36,7 @@ Usage:
   duedesk statement CODE… [--as-of D] [--scope overdue|all-open] [--kind open-items|activity]
           [--from D --to D] (--out DIR | --send)
   duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
+  duedesk db check | backup FILE [--replace]
 
 ${GLOBAL}
 
@@ -156,6 +158,21 @@ Examples:
 ${GLOBAL}
 `;
 
+const DB = `Usage: duedesk db check | backup FILE [--replace]
+
+  check            run SQLite's integrity_check on the database file: prints "FILE: ok" (exit 0)
+                   or every problem found (exit 2); reads only, never creates or changes the file
+  backup FILE      write a consistent copy of the database to FILE: taken under the write lock,
+                   only when integrity_check passes, written atomically with mode 0600
+    --replace      replace FILE when it exists (otherwise an existing FILE is refused)
+
+A damaged database is never saved over: every command that would write it exits 2 with
+"the database FILE is damaged: …". Restore a backup (copy it over the database file while no
+duedesk runs).
+
+${GLOBAL}
+`;
+
 /** The help text of a topic. */
 export function helpText(topic: HelpTopic): string {
   switch (topic) {
@@ -171,6 +188,8 @@ export function helpText(topic: HelpTopic): string {
       return CONFIG;
     case 'statement':
       return STATEMENT;
+    case 'db':
+      return DB;
     default: {
       const unreachable: never = topic;
       return unreachable;

@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import { asFileError } from '../core/file-errors.js';
 import type { Store } from '../storage/store.js';
+import { asDamaged } from '../storage/database-damage.js';
 import { SettingsFile, resolveConfigDir } from '../settings/file.js';
 import type { CommandContext, TextSink } from './context.js';
 import { parseInvocation, type CommandName, type Invocation } from './args.js';
@@ -43,7 +44,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     return await dispatch(invocation, buildContext(invocation, io, opened), io);
   } catch (error) {
-    return reportError(error, io);
+    // A read that met a damaged page (writes say so themselves): name the file, not a bug.
+    const path = opened[0]?.path;
+    return reportError(path ? asDamaged(error, path) : error, io);
   } finally {
     for (const store of opened) store.close();
   }
@@ -72,8 +75,8 @@ function buildContext(invocation: Invocation, io: CliIo, opened: Store[]): Comma
   };
 }
 
-/** Each subcommand's runner, loaded only when that command runs. */
-const RUNNERS: Record<CommandName, () => Promise<(args: string[], ctx: CommandContext) => Promise<number>>> = {
+/** Each subcommand's runner, loaded only when that command runs (db gets the file, below). */
+const RUNNERS: Record<Exclude<CommandName, 'db'>, () => Promise<(args: string[], ctx: CommandContext) => Promise<number>>> = {
   import: async () => (await import('../commands/import.js')).runImport,
   export: async () => (await import('../commands/export.js')).runExport,
   config: async () => (await import('../commands/config.js')).runConfig,
@@ -97,6 +100,10 @@ async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo):
     case 'statement': {
       const { runStatement } = await import('../commands/statement.js');
       return runStatement(invocation.options, ctx);
+    }
+    case 'db': {
+      const { runDb } = await import('../commands/db.js');
+      return runDb(invocation.args, resolveDbPath(invocation.db, io.env, io.cwd).path, ctx);
     }
     case 'import':
     case 'export':

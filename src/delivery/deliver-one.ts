@@ -38,6 +38,11 @@ export interface RunState {
   daily: DailyAllowance | null;
   /** Keys begun in this run (the plan should not repeat one, but never send one twice). */
   sentThisRun: Set<string>;
+  /**
+   * False once another run took the send lock over (ours lapsed: this process was stopped past
+   * its lease); from then on the other run sends, and this one must not.
+   */
+  holdsSendLock(): boolean;
 }
 
 /** Marker for a message history already has for this date. */
@@ -76,6 +81,10 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
   }
   const built = buildEnvelope(message);
   const record = historyRecord(planned, message, plan.asOf, state.operator, outstandingOf(store.db, planned.customer.code, planned.currency, plan.asOf));
+  if (!state.holdsSendLock()) {
+    state.stop ??= 'another run took the send lock over (this run was stopped past its lease)';
+    return { key: planned.key, status: 'failed', messageId: null, error: `not sent: ${state.stop}`, recipients: [] };
+  }
   try {
     await state.recorder.begin(record, ctx.now().toISOString());
   } catch (error) {

@@ -94,7 +94,7 @@ export async function deliverPlan(
   const lock = store.path === null ? null : await takeSendLock(store.path, options);
   let outcome: DeliveryOutcome | undefined;
   try {
-    outcome = await deliverLocked(plan, ctx, settings, store, options, onProgress);
+    outcome = await deliverLocked(plan, ctx, settings, store, lock, options, onProgress);
     return outcome;
   } finally {
     releaseSendLock(lock, outcome);
@@ -139,6 +139,7 @@ async function deliverLocked(
   ctx: CommandContext,
   settings: Settings,
   store: Store,
+  lock: LockHandle | null,
   options: DeliveryOptions,
   onProgress: ProgressListener | undefined,
 ): Promise<DeliveryOutcome> {
@@ -192,6 +193,7 @@ async function deliverLocked(
       deferral: null,
       daily,
       sentThisRun: new Set<string>(),
+      holdsSendLock: () => lock === null || lock.stillHeld(),
     };
     const outcomes = await runWorkers(state, options, onProgress);
     const kept = await recorder.close();

@@ -7,7 +7,7 @@
  * reported as a FileWriteError naming the target.
  */
 import { closeSync, fsyncSync, openSync, readdirSync, unlinkSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { link, rename } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { rethrowAsFileError } from '../core/file-errors.js';
@@ -27,8 +27,12 @@ export function tempPathFor(file: string): string {
   return `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
 }
 
-/** Write `bytes` to `file` atomically and durably, file mode 0600 (see the module comment). */
-export async function writeFileAtomic(file: string, bytes: Uint8Array, hooks: SaveHooks = {}): Promise<void> {
+/**
+ * Write `bytes` to `file` atomically and durably, file mode 0600 (see the module comment).
+ * `exclusive`: never replace an existing file — the temp is hard-linked into place, which fails
+ * with EEXIST if the name exists, instead of renamed over it.
+ */
+export async function writeFileAtomic(file: string, bytes: Uint8Array, hooks: SaveHooks = {}, exclusive = false): Promise<void> {
   const temp = tempPathFor(file);
   let renamed = false;
   try {
@@ -40,8 +44,10 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, hooks: Sa
       await handle.close();
     }
     hooks.beforeRename?.(temp);
-    await rename(temp, file);
-    renamed = true;
+    if (exclusive) await link(temp, file);
+    else await rename(temp, file);
+    // A link leaves the temp's name behind as well: removed below like a failed save's.
+    renamed = !exclusive;
     fsyncFolder(dirname(file));
   } catch (error) {
     rethrowAsFileError(error, file);

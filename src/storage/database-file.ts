@@ -6,6 +6,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync, type BigIntStats } from 'node:fs';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { UserError } from '../core/exit-codes.js';
+import { damagedError } from './database-damage.js';
 
 /** Identity of the file content we loaded (a rename by a writer always changes it). */
 export type FileIdentity = string;
@@ -59,18 +60,16 @@ export function checkHeader(bytes: Uint8Array, path: string): void {
   const rawPageSize = view.getUint16(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) {
-    throw new UserError(`${path}: corrupt database (invalid page size ${rawPageSize})`);
+    throw damagedError(path, `invalid page size ${rawPageSize} in the header`);
   }
   if (bytes.byteLength % pageSize !== 0) {
-    throw new UserError(`${path}: truncated or corrupt database (size ${bytes.byteLength} is not a whole number of ${pageSize}-byte pages)`);
+    throw damagedError(path, `truncated or corrupt database (size ${bytes.byteLength} is not a whole number of ${pageSize}-byte pages)`);
   }
   const changeCounter = view.getUint32(24);
   const pageCount = view.getUint32(28);
   const validFor = view.getUint32(92);
   if (pageCount > 0 && validFor === changeCounter && bytes.byteLength < pageCount * pageSize) {
-    throw new UserError(
-      `${path}: truncated database (${bytes.byteLength} bytes, the header says ${pageCount * pageSize})`,
-    );
+    throw damagedError(path, `truncated database (${bytes.byteLength} bytes, the header says ${pageCount * pageSize})`);
   }
 }
 
@@ -86,6 +85,6 @@ export function openDatabaseBytes(engine: SqlJsStatic, bytes: Uint8Array, path: 
   } catch (error) {
     db?.close();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new UserError(`${path}: corrupt database (${reason})`);
+    throw damagedError(path, reason);
   }
 }

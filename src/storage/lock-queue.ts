@@ -5,14 +5,20 @@
  *
  * Each waiter leaves a `<db>.lock-want-…` file whose name carries its arrival time, pid, start
  * time and host; only the earliest live waiter may claim. These files decide order only, never
- * exclusion, so a mistaken judgement here can delay a writer but never admit two.
+ * exclusion, so a mistaken judgement here can delay a writer but never admit two. A waiter's
+ * ticket is a lease like a lock (./lock-lease.ts): refreshed from the worker thread while it
+ * waits, and ignored once not refreshed for LEASE_MS — the only sign of a waiter killed on
+ * another host. (Order only, so a plain age check serves; a clock step merely reorders.)
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { processAlive, processStartTime } from './process-alive.js';
 import { removeQuietly } from './atomic-file.js';
+import { rethrowAsFileError } from '../core/file-errors.js';
+import { LEASE_MS, refreshEveryMs } from './lock-lease.js';
+import { startRefreshing, stopRefreshing } from './lease-refresher.js';
 
 /** A process waiting for the lock. */
 export interface Waiter {
@@ -40,12 +46,19 @@ export class WaitQueue {
     const host = Buffer.from(hostname()).toString('hex');
     const start = processStartTime(process.pid) ?? 'x';
     const name = `${this.prefix}${now}-${process.pid}-${start}-${host}-${randomBytes(6).toString('hex')}`;
-    writeFileSync(join(this.folder, name), '', { flag: 'wx', mode: 0o600 });
+    const path = join(this.folder, name);
+    try {
+      writeFileSync(path, '', { flag: 'wx', mode: 0o600 });
+    } catch (error) {
+      rethrowAsFileError(error, path);
+    }
+    startRefreshing(path, refreshEveryMs(LEASE_MS));
     return name;
   }
 
   /** Leave the queue (after acquiring or giving up). */
   leave(ticket: string): void {
+    stopRefreshing(join(this.folder, ticket));
     removeQuietly(join(this.folder, ticket));
   }
 
@@ -64,9 +77,18 @@ export class WaitQueue {
       const local = waiter.hostname === hostname();
       const alive = local ? processAlive(waiter.pid, start === 'x' ? null : (start ?? null)) : true;
       if (!alive) this.leave(name);
-      if (!alive || !(now - waiter.at < FORGET_AFTER_MS)) continue;
+      if (!alive || !(now - waiter.at < FORGET_AFTER_MS) || this.lapsed(name)) continue;
       if (!earliest || waiter.at < earliest.at || (waiter.at === earliest.at && name < earliest.name)) earliest = waiter;
     }
     return earliest;
+  }
+
+  /** Has this ticket gone unrefreshed for a lease period (its waiter gone, wherever it ran)? */
+  private lapsed(name: string): boolean {
+    try {
+      return Date.now() - statSync(join(this.folder, name)).mtimeMs > LEASE_MS;
+    } catch {
+      return true;
+    }
   }
 }

@@ -1,12 +1,13 @@
 /**
  * The inter-process write lock of one database file.
  *
- * Why not one lock file with a heartbeat: a lock kept fresh by a timer goes stale while a long
- * synchronous sql.js call blocks the event loop, and a second writer then breaks it. Here a
- * lock is stale only when its owning process is gone (pid checked on this host, start time
- * compared to catch pid reuse) — a fact a busy event loop cannot fake. Locks of other hosts are
- * never judged stale. (An unreadable lock file, only possible after a power cut, is stale when
- * it predates the last boot.)
+ * A lock is stale when its owning process is gone or its lease has lapsed. On this host the pid
+ * decides at once (start time compared to catch pid reuse). Everywhere, and so also for a host
+ * whose name has since changed (a restarted container), the lease decides: the holder refreshes
+ * its lock file from a worker thread, so a long synchronous sql.js call on its main thread cannot
+ * let it lapse, and a lock not refreshed for LEASE_MS (60 s) is stale (./lock-lease.ts explains
+ * how clock steps are kept from breaking a live lease). (An unreadable lock file, only possible
+ * after a power cut, is stale when it predates the last boot.)
  *
  * Why generations instead of deleting a stale lock file: POSIX has no "delete this file only if
  * it is still the one I looked at", so two processes breaking the same stale lock could each
@@ -22,10 +23,13 @@ import { closeSync, linkSync, openSync, readdirSync, readFileSync, statSync, wri
 import { randomBytes } from 'node:crypto';
 import { hostname, uptime } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { ExitCode, UserError } from '../core/exit-codes.js';
+import { asFileError, rethrowAsFileError, shortWriteError } from '../core/file-errors.js';
 import { pidExists, processAlive, processStartTime } from './process-alive.js';
 import { removeQuietly } from './atomic-file.js';
 import { WaitQueue, type Waiter } from './lock-queue.js';
+import { declaredLease, LEASE_MS, LeaseWatch, refreshEveryMs } from './lock-lease.js';
+import { startRefreshing, stopRefreshing } from './lease-refresher.js';
+import { busyError, commandLine } from './lock-busy.js';
 
 /** What a lock file says about its holder. */
 export interface LockInfo {
@@ -36,6 +40,10 @@ export interface LockInfo {
   /** Random per acquisition; release touches only a lock that still carries it. */
   token: string;
   acquiredAt: string;
+  /** The lease period the holder refreshes for (absent in older files: LEASE_MS). */
+  leaseMs?: number;
+  /** The holder's command line, to tell the operator which run it is. */
+  command?: string;
 }
 
 /** A held lock. */
@@ -52,48 +60,71 @@ export interface LockHandle {
 export interface AcquireOptions {
   /** Give up after this long (ms) with UserError exit 75. */
   timeoutMs: number;
+  /** Lease period of the lock we take (default LEASE_MS); tests shorten it. */
+  leaseMs?: number;
 }
 
-/** Result of one attempt: the lock, or who holds it. */
-export type Attempt = { lock: LockHandle } | { holder: LockInfo | null };
+/**
+ * Result of one attempt: the lock, or who holds it (`file`: its lock file). `decidedBy` is set
+ * while the holder's lease is a suspect: by then (Date.now() ms) we know whether it lapsed.
+ */
+export type Attempt = { lock: LockHandle } | { holder: LockInfo | null; file: string | null; decidedBy?: number };
 
 const MIN_BACKOFF_MS = 5;
 const MAX_BACKOFF_MS = 25;
 /** Uncertainty of the boot time estimate (uptime has whole seconds on some systems). */
 const BOOT_MARGIN_MS = 5000;
 
-/** Acquire the write lock of `dbPath`, waiting in turn with backoff up to `timeoutMs`. */
+/**
+ * Acquire the write lock of `dbPath`, waiting in turn with backoff up to `timeoutMs`. A lease
+ * being confirmed as lapsed when the time is up is watched to the end (at most LEASE_MS / 12),
+ * so a dead holder's lock is taken over rather than reported busy run after run.
+ */
 export async function acquireLock(dbPath: string, options: AcquireOptions): Promise<LockHandle> {
-  const deadline = Date.now() + options.timeoutMs;
+  let deadline = Date.now() + options.timeoutMs;
   const queue = new WaitQueue(dbPath);
+  const watch = new LeaseWatch();
   let ticket: string | undefined;
   let backoff = MIN_BACKOFF_MS;
   try {
     for (;;) {
-      const attempt = tryAcquireLock(dbPath, ticket);
+      const attempt = tryAcquireLock(dbPath, ticket, { watch, leaseMs: options.leaseMs });
       if ('lock' in attempt) return attempt.lock;
-      if (Date.now() >= deadline) throw busyError(dbPath, attempt.holder);
+      if (attempt.decidedBy !== undefined) deadline = Math.max(deadline, attempt.decidedBy + MAX_BACKOFF_MS);
+      if (Date.now() >= deadline) throw busyError(attempt.holder, attempt.file);
       ticket ??= queue.join();
       const wait = Math.min(backoff, Math.max(1, deadline - Date.now()));
       await new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random() / 2)));
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
     }
+  } catch (error) {
+    // Reading the folder or joining the queue refused by the file system: name what failed.
+    throw asFileError(error) ?? error;
   } finally {
     if (ticket) queue.leave(ticket);
   }
+}
+
+/** What one attempt remembers between attempts, and the lease of a lock it takes. */
+export interface AttemptOptions {
+  /** Observations of suspect leases (a fresh one per acquireLock). */
+  watch?: LeaseWatch;
+  /** Lease period of the lock we take (default LEASE_MS). */
+  leaseMs?: number | undefined;
 }
 
 /**
  * One non-blocking attempt to take the lock. `ticket` is our place in the wait queue, if we
  * have one: while an earlier waiter exists we do not claim, even if the lock is free.
  */
-export function tryAcquireLock(dbPath: string, ticket?: string): Attempt {
+export function tryAcquireLock(dbPath: string, ticket?: string, options: AttemptOptions = {}): Attempt {
   const files = new LockFiles(dbPath);
+  const watch = options.watch ?? new LeaseWatch();
   files.removeStaleTemps();
   const first = new WaitQueue(dbPath).first();
   if (first && first.name !== ticket) {
     const current = files.holder();
-    return { holder: current ?? waiterAsHolder(first) };
+    return current ?? { holder: waiterAsHolder(first), file: null };
   }
   // A few quick rounds absorb races with other claimants before reporting "busy".
   for (let round = 0; round < 5; round++) {
@@ -101,32 +132,32 @@ export function tryAcquireLock(dbPath: string, ticket?: string): Attempt {
     if (max > 0 && !released.has(max)) {
       const holder = files.read(max);
       if (holder === 'missing') continue;
-      // Only an unreadable file (a power cut before its content reached the disk) is judged by
-      // its age: a live holder's file is always readable, so a wall-clock step can't break it.
-      const stale = holder === 'unreadable' ? files.fromBeforeBoot(max) : !isHeld(holder);
-      if (!stale) return { holder: holder === 'unreadable' ? null : holder };
+      const file = files.path(max);
+      if (holder === 'unreadable') {
+        // Only a power cut before the content reached the disk makes one: stale once rebooted.
+        if (!files.fromBeforeBoot(max)) return { holder: null, file };
+      } else if (!holderGone(holder)) {
+        const lease = watch.judge(file, declaredLease(holder.leaseMs));
+        if (lease.state === 'fresh') return { holder, file };
+        if (lease.state === 'suspect') return { holder, file, decidedBy: lease.decidedBy };
+      }
     }
-    const claimed = files.claim(max + 1);
+    const claimed = files.claim(max + 1, options.leaseMs ?? LEASE_MS);
     if (claimed) return { lock: claimed };
   }
-  return { holder: files.holder() };
+  return files.holder() ?? { holder: null, file: null };
 }
 
 function waiterAsHolder(waiter: Waiter): LockInfo {
   return { pid: waiter.pid, hostname: waiter.hostname, startTime: null, token: '', acquiredAt: '' };
 }
 
-/** Is the lock described by `info` held by a live process? Unknown hosts count as live. */
-export function isHeld(info: LockInfo): boolean {
-  if (info.hostname !== hostname()) return true;
-  return processAlive(info.pid, info.startTime);
-}
-
-function busyError(dbPath: string, holder: LockInfo | null): UserError {
-  const who = holder
-    ? `pid ${holder.pid}${holder.hostname === hostname() ? '' : ` on ${holder.hostname}`}`
-    : `unreadable lock file ${dbPath}.lock.*`;
-  return new UserError(`another duedesk process is using ${dbPath} (${who})`, ExitCode.Busy);
+/**
+ * Is the holder of `info` known to be gone? Only on this host can we look (pid and start time);
+ * elsewhere only its lease can tell.
+ */
+export function holderGone(info: LockInfo): boolean {
+  return info.hostname === hostname() && !processAlive(info.pid, info.startTime);
 }
 
 /** The lock files of one database and the file-level steps on them (exported for tests). */
@@ -185,12 +216,13 @@ export class LockFiles {
     }
   }
 
-  /** The live holder of the highest generation, or null when free or unknown. */
-  holder(): LockInfo | null {
+  /** Who the highest generation names and its file (to report a busy lock), or null when free. */
+  holder(): { holder: LockInfo | null; file: string } | null {
     const { max, released } = this.scan();
     if (max === 0 || released.has(max)) return null;
     const info = this.read(max);
-    return typeof info === 'object' && isHeld(info) ? info : null;
+    if (info === 'missing') return null;
+    return { holder: info === 'unreadable' ? null : info, file: this.path(max) };
   }
 
   /**
@@ -207,28 +239,26 @@ export class LockFiles {
   }
 
   /** Try to become holder of `generation`; null when another claimant won or got further. */
-  claim(generation: number): LockHandle | null {
+  claim(generation: number, leaseMs: number = LEASE_MS): LockHandle | null {
     const info: LockInfo = {
       pid: process.pid,
       hostname: hostname(),
       startTime: processStartTime(process.pid),
       token: randomBytes(12).toString('hex'),
       acquiredAt: new Date().toISOString(),
+      leaseMs,
+      command: commandLine(),
     };
+    const target = this.path(generation);
     const temp = join(this.folder, `${this.base}-tmp-${process.pid}-${info.token}`);
-    const fd = openSync(temp, 'wx', 0o600);
-    // No fsync: exclusion needs no durability (after a crash every holder is gone), and a lock
-    // file left empty by a power cut predates the boot, which fromBeforeBoot treats as stale.
+    // The temp goes whatever happens: a refused write (disk full, read-only) must not leave
+    // litter that only a later run would clean, and is reported naming the lock file.
     try {
-      writeSync(fd, JSON.stringify(info));
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      linkSync(temp, this.path(generation));
+      writeNewFile(temp, target, JSON.stringify(info));
+      linkSync(temp, target);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
-      throw error;
+      rethrowAsFileError(error, target);
     } finally {
       removeQuietly(temp);
     }
@@ -240,6 +270,7 @@ export class LockFiles {
     }
     for (const older of all) if (older < generation) removeQuietly(this.path(older));
     for (const older of released) if (older < generation) removeQuietly(this.releasedPath(older));
+    startRefreshing(target, refreshEveryMs(leaseMs));
     return this.handle(generation, info.token);
   }
 
@@ -256,7 +287,14 @@ export class LockFiles {
       release: () => {
         if (released) return;
         released = true;
-        if (stillHeld()) writeFileSync(this.releasedPath(generation), token, { mode: 0o600 });
+        stopRefreshing(this.path(generation));
+        if (!stillHeld()) return;
+        const marker = this.releasedPath(generation);
+        try {
+          writeFileSync(marker, token, { mode: 0o600 });
+        } catch (error) {
+          rethrowAsFileError(error, marker);
+        }
       },
     };
   }
@@ -269,5 +307,21 @@ export class LockFiles {
       const pid = Number(name.slice(prefix.length).split('-')[0]);
       if (!pidExists(pid)) removeQuietly(join(this.folder, name));
     }
+  }
+}
+
+/**
+ * Create `file` exclusively and write `text` into it, closing it in every case. No fsync:
+ * exclusion needs no durability (after a crash every holder is gone), and a lock file left empty
+ * by a power cut predates the boot, which fromBeforeBoot treats as stale. A short write is a
+ * full disk, reported as one for `shownAs`.
+ */
+function writeNewFile(file: string, shownAs: string, text: string): void {
+  const bytes = Buffer.from(text);
+  const fd = openSync(file, 'wx', 0o600);
+  try {
+    if (writeSync(fd, bytes) !== bytes.byteLength) throw shortWriteError(shownAs);
+  } finally {
+    closeSync(fd);
   }
 }

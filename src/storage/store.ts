@@ -12,6 +12,8 @@ export interface OpenOptions {
   path: string | null;
   /** How long `write` waits for another process's lock before failing with exit code 75. */
   lockTimeoutMs?: number;
+  /** Lease period of the locks this store takes (default 60 s; tests shorten it). */
+  leaseMs?: number;
 }
 
 /** An open duedesk database. */

@@ -1,4 +1,5 @@
 /** Test helpers for running the CLI in-process: temp directories and captured streams. */
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { main, type CliIo } from '../../src/cli/main.js';
 import { tempDir } from '../storage/temp-dir.js';
@@ -47,4 +48,18 @@ export function sandbox(): Sandbox {
       return { code, stdout, stderr };
     },
   };
+}
+
+/**
+ * Run the real CLI in a child process whose file-size limit is `blocks` (ulimit -f): the kernel
+ * refuses writes past it (EFBIG), a real file-system refusal that needs no privileges.
+ */
+export function runCliWithFileSizeLimit(blocks: number, argv: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
+  const root = join(import.meta.dirname, '..', '..');
+  const run = spawnSync(
+    'sh',
+    ['-c', `ulimit -f ${blocks} && exec "$@"`, 'sh', process.execPath, '--import', 'tsx', join(root, 'src', 'cli.tsx'), ...argv],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } },
+  );
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

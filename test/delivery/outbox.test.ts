@@ -1,12 +1,12 @@
 /** Delivery on a database file: outbox .eml files, letters, the send lock, journal-before-send ordering, operator abort. */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deliverPlan } from '../../src/delivery/deliver.js';
 import { messageIdFileName } from '../../src/mail/transports/outbox.js';
 import { openStore } from '../../src/storage/database.js';
-import { acquireLock } from '../../src/storage/lock.js';
+import { acquireLock, LockFiles } from '../../src/storage/lock.js';
 import type { Store } from '../../src/storage/store.js';
 import { startSmtpServer } from '../helpers/smtp.js';
 import { aContext, aPlan, aPlannedMessage, historyRows, testRenderer } from './fixtures/messages.js';
@@ -45,12 +45,29 @@ it('exits 75 when another sending run holds the send lock past the wait, sending
   const held = await acquireLock(`${join(dir, 'duedesk.db')}.send`, { timeoutMs: 1000 });
   try {
     const run = deliverPlan(aPlan(1), aContext(store), undefined, { renderer: testRenderer(), lockTimeoutMs: 50 });
-    await expect(run).rejects.toMatchObject({ exitCode: 75, message: expect.stringContaining('another duedesk process') });
+    await expect(run).rejects.toMatchObject({ exitCode: 75, message: expect.stringContaining('the database is busy: held by pid') });
   } finally {
     held.release();
   }
   expect(existsSync(join(dir, 'outbox'))).toBe(false);
   expect(historyRows(store)).toEqual([]);
+});
+
+it('stops sending once another run has taken the send lock over (ours lapsed): the rest is left to that run', async () => {
+  const sendLock = new LockFiles(`${join(dir, 'duedesk.db')}.send`);
+  const takeOver = (): void => {
+    // What a run on another host does once this one's lease has lapsed (e.g. it was stopped).
+    const { max } = sendLock.scan();
+    writeFileSync(sendLock.path(max + 1), JSON.stringify({ pid: 1, hostname: 'other', startTime: null, token: 'theirs', acquiredAt: '' }));
+    rmSync(sendLock.path(max));
+  };
+  const outcome = await deliverPlan(aPlan(3), aContext(store), (_, done) => done === 1 && takeOver(), {
+    renderer: testRenderer(),
+    concurrency: 1,
+  });
+  expect(outcome.messages.map((m) => m.status)).toEqual(['sent', 'failed', 'failed']);
+  expect(outcome.messages[1]?.error).toBe('not sent: another run took the send lock over (this run was stopped past its lease)');
+  expect(readdirSync(join(dir, 'outbox'))).toHaveLength(1);
 });
 
 it('messageIdFileName keeps only safe characters', () => {

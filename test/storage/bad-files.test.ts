@@ -43,18 +43,18 @@ describe('damaged or foreign database files are refused and left untouched', () 
 
   it('a database truncated at a page boundary', async () => {
     const bytes = await realDatabaseBytes();
-    await expectRefused(bytes.subarray(0, 4096 * 2), /truncated database/);
+    await expectRefused(bytes.subarray(0, 4096 * 2), /^the database .* is damaged: truncated database/);
   });
 
   it('a database truncated mid-page', async () => {
     const bytes = await realDatabaseBytes();
-    await expectRefused(bytes.subarray(0, 4096 * 2 + 1000), /truncated or corrupt/);
+    await expectRefused(bytes.subarray(0, 4096 * 2 + 1000), /^the database .* is damaged: truncated or corrupt/);
   });
 
   it('a database whose schema page is overwritten', async () => {
     const bytes = Uint8Array.from(await realDatabaseBytes());
     bytes.fill(0xa5, 100, 4096);
-    await expectRefused(bytes, /corrupt database/);
+    await expectRefused(bytes, /^the database .* is damaged: /);
   });
 
   it('an SQLite database of another program', async () => {

@@ -127,8 +127,8 @@ function describe(row: StatementActivity['rows'][number], labels: Labels): strin
  */
 export function drawActivityTable(pen: Pen, activity: StatementActivity, labels: Labels, title: string): void {
   const columns: Column<ActivityCells>[] = [
-    { heading: labels.date, width: 22, align: 'left', cell: (row) => row.date },
-    { heading: labels.number, width: 30, align: 'left', cell: (row) => row.document },
+    { heading: labels.date, width: 25, align: 'left', cell: (row) => row.date },
+    { heading: labels.number, width: 27, align: 'left', cell: (row) => row.document },
     { heading: labels.description, width: 44, align: 'left', cell: (row) => row.description },
     { heading: labels.debit, width: 26, align: 'right', cell: (row) => row.debit },
     { heading: labels.credit, width: 26, align: 'right', cell: (row) => row.credit },

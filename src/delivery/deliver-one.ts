@@ -14,7 +14,7 @@ import type { DeliveryRecorder } from './recorder.js';
 import { dailyLimitReason, givePlaceBack, takePlace, type DailyAllowance } from './daily-limit.js';
 import { sendWithRetry, type RetryPolicy, type SendEnding } from './send-one.js';
 import type { MessageRenderer } from './render.js';
-import type { MessageOutcome } from './deliver.js';
+import type { MessageOutcome } from './outcome.js';
 import { asFileError, type FileWriteError } from '../core/file-errors.js';
 
 /** Everything the workers of one run share. */

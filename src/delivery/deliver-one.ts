@@ -1,7 +1,7 @@
 /** One planned message through guard, render, journal, transport and journal again. */
 import type { Plan, PlannedMessage } from '../core/plan.js';
 import type { Settings } from '../settings/types.js';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../runtime/context.js';
 import type { Store } from '../storage/store.js';
 import type { RecipientResult, Transport } from '../mail/transports/types.js';
 import { dataDir } from '../mail/transports/index.js';

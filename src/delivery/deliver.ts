@@ -8,7 +8,7 @@
  */
 import type { Plan, PlannedMessage } from '../core/plan.js';
 import { ExitCode, type ExitCodeValue } from '../core/exit-codes.js';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../runtime/context.js';
 import type { Transport } from '../mail/transports/types.js';
 import { SendFailure } from '../mail/transports/types.js';
 import { createTransport, type SmtpTuning } from '../mail/transports/index.js';

@@ -13,6 +13,7 @@ import type { IsoDate } from '../src/core/domain.js';
 import { DEFAULT_LEVELS } from '../src/core/policy.js';
 import { planDue } from '../src/planning/plan-due.js';
 import { loadSqlEngine } from '../src/storage/sql-engine.js';
+import { REBUILD_HISTORY_STATE_SQL } from '../src/storage/history-state.js';
 import { MIGRATIONS } from '../src/storage/migrations/index.js';
 import type { Store } from '../src/storage/store.js';
 import { seededRandom } from './lib/random.js';
@@ -123,10 +124,11 @@ function memoryStore(db: SqlJsDatabase): Store {
 /** Build both databases with the same rows: natively (fast inserts), then a byte copy into sql.js. */
 export async function buildPlanningDatabases(customers: number, items: number): Promise<Context> {
   const native = new Sqlite(':memory:');
-  // Every migration, triggers included, so the reminder state is built the way writers build it.
   for (const migration of MIGRATIONS) native.exec(migration.sql);
   native.exec('BEGIN');
   generatePlanningData(nativeSink(native), customers, items, BENCH_AS_OF);
+  // The rows went straight into the history tables: derive the state writers keep beside it.
+  native.exec(REBUILD_HISTORY_STATE_SQL);
   native.exec('COMMIT');
   native.exec('ANALYZE');
   const SQL = await loadSqlEngine();

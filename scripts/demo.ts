@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { isIsoDate, localDate } from '../src/core/dates.js';
 import type { IsoDate } from '../src/core/domain.js';
 import { currencyDigits, formatMinor } from '../src/core/money.js';
-import type { TextSink } from '../src/cli/context.js';
+import type { TextSink } from '../src/runtime/context.js';
 import { main as cli } from '../src/cli/main.js';
 import { SettingsFile } from '../src/settings/file.js';
 import type { Settings } from '../src/settings/types.js';

@@ -8,7 +8,7 @@ import { isIsoDate } from '../core/dates.js';
 import { UserError } from '../core/exit-codes.js';
 import type { SendDueOptions } from '../commands/send-due.js';
 import type { StatementOptions } from '../commands/statement.js';
-import { closeMatches } from './close-match.js';
+import { closeMatches } from '../core/close-match.js';
 import type { HelpTopic } from './help.js';
 
 /** Subcommands (positional first word). */

@@ -11,7 +11,7 @@ import { asFileError } from '../core/file-errors.js';
 import type { Store } from '../storage/store.js';
 import { asDamaged } from '../storage/database-damage.js';
 import { SettingsFile, resolveConfigDir } from '../settings/file.js';
-import type { CommandContext, TextSink } from './context.js';
+import type { CommandContext, TextSink } from '../runtime/context.js';
 import { parseInvocation, type CommandName, type Invocation } from './args.js';
 import { helpText } from './help.js';
 import { resolveDbPath } from './paths.js';

@@ -4,7 +4,7 @@
  * refused change writes nothing and exits 2.
  */
 import { ExitCode, UserError } from '../core/exit-codes.js';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../runtime/context.js';
 import type { Settings } from '../settings/types.js';
 import { effectiveValue } from '../settings/defaults.js';
 import { leafEntries, type JsonObject } from '../settings/keys.js';

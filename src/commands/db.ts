@@ -3,7 +3,7 @@
  * sql.js and PostgreSQL and comes with PostgreSQL support; until then it is a usage error.
  */
 import { resolve } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../runtime/context.js';
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import { parseStrictArgs } from '../import/strict-args.js';
 import { backupDatabase, checkDatabaseFile } from '../storage/database-backup.js';

@@ -1,5 +1,5 @@
 /** `duedesk export history|customers|items [--from D] [--to D] [--raw]`: CSV on stdout (SPEC §6, §7). */
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../runtime/context.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { exportCustomers, exportItems } from '../export/export-data.js';
 import { exportHistory } from '../export/export-history.js';

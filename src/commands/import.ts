@@ -1,5 +1,5 @@
 /** `duedesk import customers|items|payments|plans FILE [options]` (SPEC §6, §7). */
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../runtime/context.js';
 import { LANGUAGES, type Language } from '../core/domain.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { isCurrency } from '../core/money.js';

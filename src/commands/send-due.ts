@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { isIsoDate, localDate } from '../core/dates.js';
 import { ExitCode, UserError } from '../core/exit-codes.js';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../runtime/context.js';
 import type { Plan } from '../core/plan.js';
 import { planDue } from '../planning/plan-due.js';
 import { formatPlanReport, planToJson } from '../headless/report.js';

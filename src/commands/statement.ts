@@ -5,7 +5,7 @@
  * at most once per customer, currency and day). Headless: imports no Ink.
  */
 import { resolve } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../runtime/context.js';
 import { localDate } from '../core/dates.js';
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import type { ManualScope } from '../core/manual-statement.js';

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import { localDate } from '../core/dates.js';
 import type { OutgoingMessage } from '../core/message.js';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../runtime/context.js';
 import type { Settings } from '../settings/types.js';
 import { composeMime } from '../mail/compose.js';
 import { makeMessageId, messageIdDomain } from '../mail/message-id.js';

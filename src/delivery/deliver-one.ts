@@ -1,7 +1,7 @@
 /** One planned message through guard, render, journal, transport and journal again. */
 import type { Plan, PlannedMessage } from '../core/plan.js';
 import type { Settings } from '../settings/types.js';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../runtime/context.js';
 import type { Store } from '../storage/store.js';
 import type { RecipientResult, Transport } from '../mail/transports/types.js';
 import { dataDir } from '../mail/transports/index.js';
@@ -14,7 +14,7 @@ import type { DeliveryRecorder } from './recorder.js';
 import { dailyLimitReason, givePlaceBack, takePlace, type DailyAllowance } from './daily-limit.js';
 import { sendWithRetry, type RetryPolicy, type SendEnding } from './send-one.js';
 import type { MessageRenderer } from './render.js';
-import type { MessageOutcome } from './deliver.js';
+import type { MessageOutcome } from './outcome.js';
 import { asFileError, type FileWriteError } from '../core/file-errors.js';
 
 /** Everything the workers of one run share. */

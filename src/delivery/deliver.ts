@@ -6,11 +6,10 @@
  * the send lock `<db>.send.lock.*`, so two runs never send side by side, and it starts by
  * replaying any journal a dead run left (its unfinished messages become `uncertain`).
  */
-import type { MessageStatus } from '../core/domain.js';
 import type { Plan, PlannedMessage } from '../core/plan.js';
 import { ExitCode, type ExitCodeValue } from '../core/exit-codes.js';
-import type { CommandContext } from '../cli/context.js';
-import type { RecipientResult, Transport } from '../mail/transports/types.js';
+import type { CommandContext } from '../runtime/context.js';
+import type { Transport } from '../mail/transports/types.js';
 import { SendFailure } from '../mail/transports/types.js';
 import { createTransport, type SmtpTuning } from '../mail/transports/index.js';
 import { acquireLock, type LockHandle } from '../storage/lock.js';
@@ -25,19 +24,9 @@ import { alreadyInHistory } from './history.js';
 import { deliverOne, leftDue, type AlreadySent, type RunState } from './deliver-one.js';
 import { dailyAllowance, dailyLimitReason, type DailyAllowance } from './daily-limit.js';
 import { defaultRenderer, type MessageRenderer } from './render.js';
+import type { MessageOutcome } from './outcome.js';
 
-/**
- * What happened to one planned message. `deferred`: not sent in this run because the server took
- * no more for now; the message stays due (an attempt the server deferred is `failed` in history).
- */
-export interface MessageOutcome {
-  key: string;
-  status: Exclude<MessageStatus, 'sending'> | 'deferred';
-  messageId: string | null;
-  error: string | null;
-  /** Per-recipient results (empty when nothing reached the server). */
-  recipients?: RecipientResult[];
-}
+export type { MessageOutcome };
 
 /** What happened to a whole plan. */
 export interface DeliveryOutcome {

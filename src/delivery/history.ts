@@ -6,6 +6,7 @@
  */
 import type { Database, SqlValue } from 'sql.js';
 import type { IsoDate } from '../core/domain.js';
+import { refreshHistoryState } from '../storage/history-state.js';
 import { insertMessage } from '../storage/messages.js';
 import type { JournalState } from './journal.js';
 
@@ -36,6 +37,7 @@ export function applyJournalStates(db: Database, states: Iterable<JournalState>)
         "UPDATE messages SET status = ?, error = ?, updated_at = ? WHERE id = ? AND status = 'sending' AND ? <> 'sending'",
         [state.status, state.error, state.updatedAt, existing, state.status],
       );
+      if (db.getRowsModified() > 0) refreshHistoryState(db, [Number(existing)]);
       if (state.status !== 'sending') insertRecipients(db, Number(existing), state);
       continue;
     }

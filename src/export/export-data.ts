@@ -4,7 +4,7 @@
  * (unless raw) — so the output imports back to the same data.
  */
 import type { Database } from 'sql.js';
-import type { TextSink } from '../cli/context.js';
+import type { TextSink } from '../core/text-sink.js';
 import { COLUMNS } from '../core/csv/columns.js';
 import { fieldRule } from '../core/csv/field-rules.js';
 import { currencyDigits, formatMinor } from '../core/money.js';

@@ -11,8 +11,8 @@ import { plan } from '../core/rules/engine.js';
 import type { Settings } from '../settings/types.js';
 import type { Store } from '../storage/store.js';
 import { withPeriodicActivity } from '../statements/statements-now.js';
-import { candidateCustomers } from './queries.js';
-import { loadSnapshots } from './snapshots.js';
+import { candidateCustomers } from '../storage/planning-queries.js';
+import { loadSnapshots } from '../storage/planning-snapshots.js';
 
 /** Plan everything due on `asOf` (SPEC §3) from the data in `store`. */
 export function planDue(store: Store, settings: Settings, asOf: IsoDate): Plan {

@@ -9,7 +9,7 @@ import type { Plan } from '../core/plan.js';
 import { UserError } from '../core/exit-codes.js';
 import { asFileError } from '../core/file-errors.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../runtime/context.js';
 import { loadDocumentAssets } from '../documents/assets.js';
 import { buildMessage } from '../documents/build-message.js';
 import { safeFileName } from '../documents/file-names.js';

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type Conf from 'conf';
 import envPaths from 'env-paths';
 import { UserError } from '../core/exit-codes.js';
-import type { SettingsSource } from '../cli/context.js';
+import type { SettingsSource } from './source.js';
 import type { Settings } from './types.js';
 import { formatProblems, validateSettings } from './validate.js';
 

@@ -2,7 +2,7 @@
  * Dotted setting keys (`smtp.host`, `policy.installments.graceDays`): which exist, what schema
  * each has, and reading or changing one inside a plain settings object without touching the rest.
  */
-import { editDistance } from '../cli/close-match.js';
+import { editDistance } from '../core/close-match.js';
 import { settingsProperties, type SchemaNode } from './schema.js';
 
 /** Every key a user may name: objects (`smtp`) and their leaves (`smtp.host`), in schema order. */

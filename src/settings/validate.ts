@@ -12,13 +12,9 @@ import { settingsSchema, type SchemaNode } from './schema.js';
 import { checkSchema, type SchemaError } from './check-schema.js';
 import { getPath, type JsonObject } from './keys.js';
 import { levelFeeProblems } from './level-fees.js';
+import type { SettingsProblem } from './settings-problem.js';
 
-/** One thing wrong with a settings object. */
-export interface SettingsProblem {
-  /** Dotted key with list positions, e.g. `policy.levels[2].days`; empty for the whole object. */
-  key: string;
-  message: string;
-}
+export type { SettingsProblem };
 
 /** A key that looks like a password (smtp.password, pass) but not smtp.passwordCommand. */
 const PASSWORD_KEY = /^(?:pass|password|passwd|secret)$|password$/i;

@@ -4,7 +4,7 @@
  */
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import { declaredLease } from './lock-lease.js';
-import type { LockInfo } from './lock.js';
+import type { LockInfo } from './lock-info.js';
 
 /** The longest command line recorded in a lock file. */
 const MAX_COMMAND = 80;

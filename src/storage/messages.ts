@@ -5,6 +5,7 @@
 import type { BindParams, Database } from 'sql.js';
 import type { IsoDate, MessageKind, MessageRecord, MessageStatus } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
+import { refreshHistoryState } from './history-state.js';
 import { allRows, int, runMany, runOnce, scalar, text, textOrNull, type Row } from './rows.js';
 
 /** A message to record: everything but the id the database assigns. */
@@ -82,6 +83,7 @@ export function insertMessage(db: Database, message: NewMessage): number {
     'INSERT INTO message_cases (message_id, customer_code, case_ref) VALUES (?, ?, ?)',
     m.cases.map((c) => [id, m.customerCode, c]),
   );
+  refreshHistoryState(db, [id]);
   return id;
 }
 
@@ -97,15 +99,19 @@ export function updateMessageStatus(
     status, error, at, id,
   ]);
   if (changed === 0) throw new UserError(`unknown message id ${id}`);
+  refreshHistoryState(db, [id]);
 }
 
 /** Messages still marked `sending` (a crash mid-send) become `uncertain`; returns how many. */
 export function markSendingUncertain(db: Database, at: string = new Date().toISOString()): number {
-  return runOnce(
+  const ids = allRows(db, "SELECT id FROM messages WHERE status = 'sending'").map((row) => int(row, 'id'));
+  const changed = runOnce(
     db,
     "UPDATE messages SET status = 'uncertain', error = COALESCE(error, 'interrupted while sending'), updated_at = ? WHERE status = 'sending'",
     [at],
   );
+  refreshHistoryState(db, ids);
+  return changed;
 }
 
 /** One message with items and cases, or null. */

@@ -3,7 +3,7 @@
  * command context and runs the Ink app until the operator quits.
  */
 import { ExitCode, UserError } from '../core/exit-codes.js';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../runtime/context.js';
 
 /** Options of the interactive session. */
 export interface TuiOptions {

@@ -5,7 +5,7 @@
  * desk's first frame does not wait for jspdf and nodemailer.
  */
 import { join } from 'node:path';
-import type { CommandContext, TextSink } from '../cli/context.js';
+import type { CommandContext, TextSink } from '../runtime/context.js';
 import { localDate } from '../core/dates.js';
 import type { IsoDate, MessageRecord } from '../core/domain.js';
 import type { Plan, PlannedMessage } from '../core/plan.js';

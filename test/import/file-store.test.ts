@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/cli/context.js';
+import type { CommandContext } from '../../src/runtime/context.js';
 import { runImport } from '../../src/commands/import.js';
 import { openStore } from '../../src/storage/database.js';
 import { FIXTURES } from './harness.js';

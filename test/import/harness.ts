@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommandContext } from '../../src/cli/context.js';
+import type { CommandContext } from '../../src/runtime/context.js';
 import type { Settings } from '../../src/settings/types.js';
 import type { Store } from '../../src/storage/store.js';
 import { runImport } from '../../src/commands/import.js';

@@ -8,7 +8,7 @@ import { addDays } from '../../src/core/dates.js';
 import { resolvePolicy } from '../../src/core/policy.js';
 import { plan } from '../../src/core/rules/engine.js';
 import { planDue } from '../../src/planning/plan-due.js';
-import { loadSnapshots } from '../../src/planning/snapshots.js';
+import { loadSnapshots } from '../../src/storage/planning-snapshots.js';
 import type { Settings } from '../../src/settings/types.js';
 import { aCustomer, aMessage, anItem, aPayment, aPlan, makeStore } from '../helpers/store.js';
 import { seed, type Seed } from './seed.js';

@@ -1,27 +1,31 @@
 /**
- * The reminder state of migration 3 (items.reminder_levels, customer_last_message) kept by
- * triggers: it must always equal what the message history says, whichever writer changed it.
+ * The reminder state of migration 5 (reminder_state, customer_last_message) kept by storage's
+ * history writes: it must always equal what the message history says, whichever write changed it.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
 import type { MessageStatus } from '../../src/core/domain.js';
-import { decodeLevels } from '../../src/planning/snapshots.js';
 import { insertMessage, markSendingUncertain, updateMessageStatus, type NewMessage } from '../../src/storage/messages.js';
 import { upsertItems } from '../../src/storage/items.js';
 import { migrate } from '../../src/storage/migrations.js';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';
 import { loadSqlEngine } from '../../src/storage/sql-engine.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { planDue } from '../../src/planning/plan-due.js';
+import { openStore } from '../../src/storage/database.js';
 import { aCustomer, aMessage, anItem, makeStore } from '../helpers/store.js';
+import { tempDir } from '../storage/temp-dir.js';
 import { databaseBefore } from '../helpers/old-database.js';
 import { seed } from './seed.js';
 
-/** Each item's decoded state, keyed `customer/number`, only for items that have one. */
+/** Each item's state, keyed `customer/number`, only for items that have one. */
 function itemState(db: Database): Record<string, { level: string; latest: string }[]> {
   const state: Record<string, { level: string; latest: string }[]> = {};
-  for (const [customer, number, encoded] of db.exec('SELECT customer_code, number, reminder_levels FROM items')[0]?.values ?? []) {
-    const levels = decodeLevels(encoded);
-    if (levels) state[`${String(customer)}/${String(number)}`] = levels;
+  const rows = db.exec('SELECT customer_code, item_number, level, last_as_of FROM reminder_state ORDER BY customer_code, item_number, level');
+  for (const [customer, number, level, latest] of rows[0]?.values ?? []) {
+    (state[`${String(customer)}/${String(number)}`] ??= []).push({ level: String(level), latest: String(latest) });
   }
   return state;
 }
@@ -31,7 +35,6 @@ function expectedItemState(db: Database): Record<string, { level: string; latest
   const state: Record<string, { level: string; latest: string }[]> = {};
   const rows = db.exec(`SELECT mi.customer_code, mi.item_number, mi.level, MAX(m.as_of) FROM message_items mi
       JOIN messages m ON m.id = mi.message_id
-      JOIN items i ON i.customer_code = mi.customer_code AND i.number = mi.item_number
     WHERE mi.level IS NOT NULL AND m.kind = 'reminder' AND m.status IN ('sent', 'uncertain', 'sending')
     GROUP BY mi.customer_code, mi.item_number, mi.level ORDER BY mi.level`)[0]?.values ?? [];
   for (const [customer, number, level, latest] of rows) {
@@ -66,7 +69,7 @@ function insertOldMessage(db: Database, m: NewMessage): void {
   }
 }
 
-describe('reminder state triggers', () => {
+describe('reminder state', () => {
   it('a sent reminder sets the level; moving it to failed falls back to the remaining history', async () => {
     const store = await makeStore();
     await seed(store, { customers: [aCustomer()], items: [anItem({ number: 'INV-1' })] });
@@ -191,5 +194,33 @@ describe('reminder state triggers', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('a database file written by schema 4 (triggers and encoded column) opens migrated and plans as before', async () => {
+    // Built the way duedesk up to schema 4 built it: its triggers fill items.reminder_levels.
+    const old = await databaseBefore(5);
+    old.run("UPDATE customers SET email = 'ar@acme.example'");
+    old.run(`INSERT INTO items (customer_code, number, kind, issue_date, due_date, amount, open_amount, currency)
+      VALUES ('C001', 'INV-2', 'invoice', '2026-01-01', '2026-01-31', 100, 100, 'EUR')`);
+    insertOldMessage(old, aMessage({ asOf: '2026-02-07', messageId: '<1@t>', items: [line('INV-1', 'first'), line('INV-2', 'first')] }));
+    insertOldMessage(old, aMessage({ asOf: '2026-02-21', messageId: '<2@t>', level: 'second', status: 'failed', items: [line('INV-1', 'second')] }));
+    expect(old.exec("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")[0]?.values).toEqual([[10]]);
+    const path = join(tempDir(), 'duedesk.sqlite');
+    writeFileSync(path, old.export());
+    old.close();
+
+    const store = await openStore({ path });
+    expect(itemState(store.db)).toEqual({
+      'C001/INV-1': [{ level: 'first', latest: '2026-02-07' }],
+      'C001/INV-2': [{ level: 'first', latest: '2026-02-07' }],
+    });
+    expect(lastMessages(store.db)).toEqual([['C001', '2026-02-07']]);
+    expect(store.db.exec("SELECT name FROM sqlite_master WHERE type = 'trigger'")).toEqual([]);
+    expect(store.db.exec("SELECT name FROM pragma_table_info('items') WHERE name = 'reminder_levels'")).toEqual([]);
+    // Reminded at `first` before the upgrade: not again at `first`; the failed `second` is still due.
+    const plan = planDue(store, {}, '2026-02-25');
+    expect(plan.messages.map((m) => [m.level, m.reminds])).toEqual([['second', ['INV-1', 'INV-2']]]);
+    expect(planDue(store, {}, '2026-02-10').messages).toEqual([]);
+    store.close();
   });
 });

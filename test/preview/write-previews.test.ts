@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writePreviews } from '../../src/preview/write-previews.js';
-import type { CommandContext } from '../../src/cli/context.js';
+import type { CommandContext } from '../../src/runtime/context.js';
 import type { Plan } from '../../src/core/plan.js';
 import type { Settings } from '../../src/settings/types.js';
 import { customer, line, planned, settings } from '../documents/fixtures.js';

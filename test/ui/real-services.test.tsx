@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import React from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/cli/context.js';
+import type { CommandContext } from '../../src/runtime/context.js';
 import type { Settings } from '../../src/settings/types.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';

@@ -13,6 +13,36 @@ export interface Ladder {
   index: ReadonlyMap<string, number>;
   /** Repeat interval of the last level, or null when it does not repeat. */
   repeatEveryDays: number | null;
+  /** Per ladder position: what in the counted history keeps an item that reached it from being pending. */
+  blockers: readonly Blockers[];
+}
+
+/**
+ * The pending rule of one ladder position, as data: an item that reached it is not pending when
+ * it was counted at any of `levels`, or at `repeat.level` less than `repeat.days` days ago.
+ * Written once here; the engine applies it to snapshots and storage turns it into its search.
+ */
+export interface Blockers {
+  /** Levels whose counted inclusion always blocks: this one and every higher one. */
+  levels: readonly string[];
+  /** The repeating last level: blocks only while its latest inclusion is newer than `days`. */
+  repeat: { level: string; days: number } | null;
+}
+
+/**
+ * Blockers of each position: a level that is no longer reached (e.g. after the ladder changed) is
+ * never sent backwards, so higher levels always block; the position's own level blocks unless it
+ * is the last one and repeats every R days.
+ */
+function blockersOf(ordered: readonly Level[], repeatEveryDays: number | null): Blockers[] {
+  const last = ordered.length - 1;
+  return ordered.map((level, position) => {
+    const higher = ordered.slice(position + 1).map((l) => l.id);
+    if (position === last && repeatEveryDays !== null) {
+      return { levels: higher, repeat: { level: level.id, days: repeatEveryDays } };
+    }
+    return { levels: [level.id, ...higher], repeat: null };
+  });
 }
 
 /** Prepare the ladder; levels are ordered by `days` (the policy validator guarantees it). */
@@ -22,7 +52,8 @@ export function makeLadder(levels: readonly Level[]): Ladder {
   ordered.forEach((level, position) => index.set(level.id, position));
   const last = ordered[ordered.length - 1];
   const repeat = last?.repeatEveryDays;
-  return { levels: ordered, index, repeatEveryDays: repeat !== undefined && repeat > 0 ? repeat : null };
+  const repeatEveryDays = repeat !== undefined && repeat > 0 ? repeat : null;
+  return { levels: ordered, index, repeatEveryDays, blockers: blockersOf(ordered, repeatEveryDays) };
 }
 
 /**
@@ -40,10 +71,8 @@ export function reachedLevel(ladder: Ladder, openAmount: number, daysOverdue: nu
 
 /**
  * Whether an item that reached ladder position `reached` is pending there on `asOfDay` (a day
- * number). Not pending when it was already included at that level, or at any higher level (a
- * level that is no longer reached, e.g. after the ladder changed, is never sent backwards).
- * At the last level with a repeat interval R it is pending again R days after the latest inclusion.
- * History entries for levels no longer in the ladder are ignored: they cannot be ranked.
+ * number), by that position's blockers (see `Blockers`). History entries for levels no longer in
+ * the ladder are ignored: they cannot be ranked.
  */
 export function isPending(
   ladder: Ladder,
@@ -54,13 +83,10 @@ export function isPending(
 ): boolean {
   if (reached < 0) return false;
   if (history === undefined || history.length === 0) return true;
-  const last = ladder.levels.length - 1;
+  const { levels, repeat } = ladder.blockers[reached]!;
   for (const sent of history) {
-    const position = ladder.index.get(sent.level);
-    if (position === undefined || position < reached) continue;
-    if (position > reached) return false;
-    if (position !== last || ladder.repeatEveryDays === null) return false;
-    if (asOfDay - dayNumber(sent.latest) < ladder.repeatEveryDays) return false;
+    if (levels.includes(sent.level)) return false;
+    if (repeat !== null && sent.level === repeat.level && asOfDay - dayNumber(sent.latest) < repeat.days) return false;
   }
   return true;
 }

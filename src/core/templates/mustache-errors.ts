@@ -3,7 +3,7 @@
  * the file, the line and the tag at fault, as a person reading the template would look for it.
  */
 import { TemplateError } from './template-error.js';
-import type { TemplateSource } from './validate.js';
+import type { TemplateSource } from './template-source.js';
 
 /** 1-based line of a character position in `source`. */
 function lineAt(source: string, position: number): number {

@@ -8,14 +8,11 @@ import { templateFault } from './mustache-errors.js';
 import { TemplateError } from './template-error.js';
 import type { SchemaNode } from './view-model.js';
 import { viewSchema } from './view-model.js';
+import type { TemplateSource } from './template-source.js';
 
 export { TemplateError };
 
-/** A template source and the file it came from (for messages). */
-export interface TemplateSource {
-  file: string;
-  source: string;
-}
+export type { TemplateSource };
 
 /** What a template is checked for. */
 export interface ValidateOptions {

@@ -1,12 +1,12 @@
 /**
- * Turns the rows of ./queries.ts into the engine's per-customer snapshots. Each query returns its
+ * Turns the rows of ./planning-queries.ts into the engine's per-customer snapshots. Each query returns its
  * rows for all candidate customers at once (no per-customer round trips); rows are grouped by
  * customer code in maps and joined in one pass over the customers, in the order of `codes`.
  */
 import type { Database, SqlValue } from 'sql.js';
 import type { Customer, InstallmentPlan, IsoDate, Item, ItemKind, Language } from '../core/domain.js';
 import type { AccountPayment, CasePayment, CustomerSnapshot, ItemSnapshot, LevelSent, PlanSnapshot } from '../core/rules/input.js';
-import { DATE_MARK, jsonRows, LEVEL_MARK, monthOf, SQL } from './queries.js';
+import { jsonRows, monthOf, SQL } from './planning-queries.js';
 
 const str = (value: SqlValue | undefined): string => String(value ?? '');
 const strOrNull = (value: SqlValue | undefined): string | null => (value === null || value === undefined ? null : String(value));
@@ -45,17 +45,6 @@ function toItem(row: SqlValue[]): Item {
   };
 }
 
-/** Decode `items.reminder_levels` (migration 3): one entry per level, with its latest as-of date. */
-export function decodeLevels(encoded: SqlValue | undefined): LevelSent[] | undefined {
-  if (typeof encoded !== 'string' || encoded === '') return undefined;
-  const sent: LevelSent[] = [];
-  for (const entry of encoded.split(LEVEL_MARK)) {
-    const mark = entry.indexOf(DATE_MARK);
-    if (mark >= 0) sent.push({ level: entry.slice(0, mark), latest: entry.slice(mark + 1) });
-  }
-  return sent.length > 0 ? sent : undefined;
-}
-
 /** Plain code-point order, the same as SQLite's BINARY collation (not locale order). */
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -78,11 +67,15 @@ export function loadSnapshots(db: Database, codes: readonly string[], asOf: IsoD
   const set = JSON.stringify(codes);
   const month = monthOf(asOf);
 
-  // Each open item carries its counted reminder history in the same row.
+  // The counted reminder history by item, then each open item with its own.
+  const history = new Map<string, LevelSent[]>();
+  for (const row of jsonRows(db, SQL.reminderState, [set])) {
+    push(history, `${str(row[0])}\u0000${str(row[1])}`, { level: str(row[2]), latest: str(row[3]) });
+  }
   const items = new Map<string, ItemSnapshot[]>();
   for (const row of jsonRows(db, SQL.openItems, [set])) {
     const item = toItem(row);
-    const sent = decodeLevels(row[11]);
+    const sent = history.get(`${item.customerCode}\u0000${item.number}`);
     push(items, item.customerCode, sent ? { item, history: sent } : { item });
   }
   const lastMessage = new Map<string, IsoDate>();

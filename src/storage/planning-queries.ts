@@ -2,22 +2,16 @@
  * The SQL that feeds the rules engine. The heavy filtering happens inside SQLite: one pass finds
  * the customers that can get anything on the as-of date (an item pending at the level it reached,
  * a statement whose cadence is due, an installment plan), then a handful of set queries load only
- * those customers' open items, plans and history. The counted history is not joined here: the
- * triggers of migration 3 keep it beside the data (`items.reminder_levels`,
- * `customer_last_message`), so finding pending items is one range scan of a covering index.
+ * those customers' open items, reminder state, plans and history. The counted history is read from
+ * `reminder_state` and `customer_last_message` (migration 5, ./history-state.ts), not joined here.
  * Read-only: nothing here writes.
  */
 import type { BindParams, Database, SqlValue } from 'sql.js';
 import { addDays, dayOfMonthClamped, startOfMonth } from '../core/dates.js';
 import type { IsoDate } from '../core/domain.js';
-import type { Level, Policy } from '../core/plan.js';
-
-/**
- * Message statuses that count as "included" for the rules (a `sending` one may be in flight now).
- * Only reminders carry levels: an item listed on a statement or beside a pending item is recorded
- * with level NULL (or ignored here when it is not a reminder), so listing never resets a repeat.
- */
-export const COUNTED_STATUSES = `('sent', 'uncertain', 'sending')`;
+import type { Policy } from '../core/plan.js';
+import { makeLadder, type Blockers } from '../core/rules/ladder.js';
+import { COUNTED_STATUSES } from './history-state.js';
 
 /** Run a query and hand each row (positional values) to `onRow`; the statement is always freed. */
 export function eachRow(db: Database, sql: string, params: BindParams, onRow: (row: SqlValue[]) => void): void {
@@ -30,52 +24,30 @@ export function eachRow(db: Database, sql: string, params: BindParams, onRow: (r
   }
 }
 
-/** Separators of the encoded `items.reminder_levels` (migration 3): before a level, before its date. */
-export const LEVEL_MARK = '\u001e';
-/** Separator between a level and its latest as-of date in `items.reminder_levels`. */
-export const DATE_MARK = '\u001f';
-
-/**
- * The SQL condition "item i is blocked at ladder position `position`" over its encoded reminder
- * levels: counted at a higher position, or at `position` itself unless that is the repeating last
- * level and the latest inclusion there is at least R days old. Reads the row only (no lookup).
- */
-function blockedAt(ordered: readonly Level[], position: number, asOf: IsoDate): { sql: string; params: SqlValue[] } {
-  const last = ordered.length - 1;
-  const has = (id: string) => ({ sql: `instr(i.reminder_levels, ?) > 0`, param: `${LEVEL_MARK}${id}${DATE_MARK}` });
+/** The SQL condition "reminder_state row rs blocks its item" for one ladder position's blockers. */
+function blockedBy(blockers: Blockers, asOf: IsoDate): { sql: string; params: SqlValue[] } {
   const terms: string[] = [];
   const params: SqlValue[] = [];
-  for (let higher = position + 1; higher <= last; higher++) {
-    const term = has(ordered[higher]!.id);
-    terms.push(term.sql);
-    params.push(term.param);
+  if (blockers.levels.length > 0) {
+    terms.push(`rs.level IN (${blockers.levels.map(() => '?').join(', ')})`);
+    params.push(...blockers.levels);
   }
-  const own = has(ordered[position]!.id);
-  const repeat = ordered[position]!.repeatEveryDays;
-  if (position === last && repeat !== undefined && repeat > 0) {
-    // Blocked while the latest inclusion here is newer than R days. The date right after the mark
-    // is compared by its first 10 characters (an ISO date is exactly that): when that prefix is
-    // newer the date is too, so this never blocks a due repeat (a superset is harmless).
-    // One search for the mark: without it the position is NULL and the test is false (COALESCE).
-    terms.push(`COALESCE(substr(i.reminder_levels, NULLIF(instr(i.reminder_levels, ?), 0) + ?, 10) > ?, 0)`);
-    params.push(own.param, own.param.length, addDays(asOf, -repeat));
-  } else {
-    terms.push(own.sql);
-    params.push(own.param);
+  if (blockers.repeat !== null) {
+    terms.push('(rs.level = ? AND rs.last_as_of > ?)');
+    params.push(blockers.repeat.level, addDays(asOf, -blockers.repeat.days));
   }
-  return { sql: `(${terms.join(' OR ')})`, params };
+  return { sql: terms.length > 0 ? `(${terms.join(' OR ')})` : '0', params };
 }
 
 /**
  * Codes of every customer that may get a message on `asOf`, ascending. A superset is harmless (the
- * engine decides); a customer missing here would be a lost reminder, so the pending test mirrors
- * the engine's rule exactly: reached position r, and no counted history at a higher position nor
- * at r itself (unless r is the repeating last level and that inclusion is at least R days old).
- * The history comes from `items.reminder_levels`, so finding pending items is one scan of items.
+ * engine decides); a customer missing here would be a lost reminder, so the pending test is the
+ * engine's own rule (core/rules/ladder.ts `Blockers`) applied to `reminder_state`: an item that
+ * reached a position is pending unless a state row of that item matches the position's blockers.
  */
 export function candidateCustomers(db: Database, policy: Policy, asOf: IsoDate): string[] {
-  const ordered = [...policy.levels].sort((a, b) => a.days - b.days);
-  const lowest = ordered[0];
+  const ladder = makeLadder(policy.levels);
+  const lowest = ladder.levels[0];
   const codes = new Set<string>();
   const parts: string[] = [];
   const params: SqlValue[] = [];
@@ -83,15 +55,17 @@ export function candidateCustomers(db: Database, policy: Policy, asOf: IsoDate):
     // The position reached decides which levels block: the highest threshold passed wins.
     const whens: string[] = [];
     const whenParams: SqlValue[] = [];
-    for (let position = ordered.length - 1; position >= 0; position--) {
-      const blocked = blockedAt(ordered, position, asOf);
+    for (let position = ladder.levels.length - 1; position >= 0; position--) {
+      const blocked = blockedBy(ladder.blockers[position]!, asOf);
       whens.push(`WHEN i.due_date <= ? THEN ${blocked.sql}`);
-      whenParams.push(addDays(asOf, -ordered[position]!.days), ...blocked.params);
+      whenParams.push(addDays(asOf, -ladder.levels[position]!.days), ...blocked.params);
     }
-    // items_pending_scan (migration 3) covers every column read here: a range scan of the index only.
+    // items_pending_scan (migration 5) covers every item column read here, in key order, so the
+    // state lookups (a primary key prefix seek each) walk reminder_state in its own order.
     parts.push(`SELECT i.customer_code AS code FROM items i INDEXED BY items_pending_scan
       WHERE i.open_amount > 0 AND i.due_date <= ? AND (i.hold_until IS NULL OR i.hold_until < ?)
-        AND (i.reminder_levels IS NULL OR NOT (CASE ${whens.join(' ')} END))
+        AND NOT EXISTS (SELECT 1 FROM reminder_state rs WHERE rs.customer_code = i.customer_code
+          AND rs.item_number = i.number AND (CASE ${whens.join(' ')} ELSE 0 END))
         AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM plans p WHERE p.customer_code = i.customer_code
           AND p.case_ref = i.case_ref AND p.active = 1 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)))`);
     params.push(addDays(asOf, -lowest.days), asOf, ...whenParams, asOf, asOf);
@@ -122,11 +96,13 @@ export const SQL = {
   customers: `SELECT json_group_array(json_array(code, name, email, email2, email3, language, currency, reminders,
       statement_every_days, agent_email, hold_until, notes))
     FROM customers WHERE code IN (SELECT value FROM json_each(?))`,
-  /** Open items with their encoded reminder levels (migration 3), the counted history the rules read. */
   openItems: `SELECT json_group_array(json_array(customer_code, number, kind, issue_date, due_date, amount, open_amount,
-      currency, reference, case_ref, hold_until, reminder_levels))
+      currency, reference, case_ref, hold_until))
     FROM items WHERE customer_code IN (SELECT value FROM json_each(?)) AND open_amount <> 0`,
-  /** Latest counted message of any kind per customer (migration 3 keeps it). */
+  /** Latest counted reminder per item and level (migration 5): the history the rules read. */
+  reminderState: `SELECT json_group_array(json_array(customer_code, item_number, level, last_as_of))
+    FROM reminder_state WHERE customer_code IN (SELECT value FROM json_each(?))`,
+  /** Latest counted message of any kind per customer (migration 5 keeps it). */
   lastMessage: `SELECT json_group_array(json_array(customer_code, last_as_of)) FROM customer_last_message
       WHERE customer_code IN (SELECT value FROM json_each(?))`,
   /** A payment naming the case but no item is recorded on no item: it reduces what remains here. */

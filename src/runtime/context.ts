@@ -1,0 +1,24 @@
+/**
+ * What every command and feature gets from the entry: the database, the settings, the streams and
+ * the wall clock. Built once by the CLI (src/cli/main.ts); tests build their own. It lives below
+ * the CLI so delivery, previews and the UI take it without importing the CLI.
+ */
+import type { Store } from '../storage/store.js';
+import type { SettingsSource } from '../settings/source.js';
+import type { TextSink } from '../core/text-sink.js';
+
+export type { SettingsSource, TextSink };
+
+/** Dependencies of a command. */
+export interface CommandContext {
+  /** Open the database named by --db / DUEDESK_DB / the default (opened once, then reused). */
+  openStore(): Promise<Store>;
+  settings: SettingsSource;
+  env: NodeJS.ProcessEnv;
+  stdout: TextSink;
+  stderr: TextSink;
+  /** The wall clock; read only here at the edge, never inside src/core. */
+  now(): Date;
+  /** Directory relative paths are resolved against. */
+  cwd: string;
+}

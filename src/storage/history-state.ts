@@ -1,0 +1,58 @@
+/**
+ * The state planning reads beside the history (migration 5): `reminder_state` (latest counted
+ * reminder per item and level) and `customer_last_message` (latest counted message per customer).
+ * Both are pure functions of `messages` and `message_items`; every write that records a message
+ * or changes its status calls `refreshHistoryState` in the same transaction, which recomputes the
+ * affected keys from the history (never an increment), so a status moving to `failed` drops
+ * exactly what that message added and re-running it changes nothing.
+ */
+import type { Database } from 'sql.js';
+import { runOnce } from './rows.js';
+
+/** Message statuses that count as included (a `sending` one may be in flight in another process). */
+export const COUNTED_STATUSES = `('sent', 'uncertain', 'sending')`;
+
+/** Items (customer, number) listed at a level by the messages whose ids are the JSON array `?`. */
+const ITEMS_OF = `SELECT customer_code, item_number FROM message_items
+  WHERE message_id IN (SELECT value FROM json_each(?)) AND level IS NOT NULL`;
+
+/** Customers of the messages whose ids are the JSON array `?`. */
+const CUSTOMERS_OF = `SELECT customer_code FROM messages WHERE id IN (SELECT value FROM json_each(?))`;
+
+const STATEMENTS = [
+  `DELETE FROM reminder_state WHERE (customer_code, item_number) IN (${ITEMS_OF})`,
+  `INSERT INTO reminder_state (customer_code, item_number, level, last_as_of)
+    SELECT mi.customer_code, mi.item_number, mi.level, MAX(m.as_of)
+    FROM message_items mi JOIN messages m ON m.id = mi.message_id
+    WHERE (mi.customer_code, mi.item_number) IN (${ITEMS_OF})
+      AND mi.level IS NOT NULL AND m.kind = 'reminder' AND m.status IN ${COUNTED_STATUSES}
+    GROUP BY mi.customer_code, mi.item_number, mi.level`,
+  `DELETE FROM customer_last_message WHERE customer_code IN (${CUSTOMERS_OF})`,
+  `INSERT INTO customer_last_message (customer_code, last_as_of)
+    SELECT customer_code, MAX(as_of) FROM messages
+    WHERE status IN ${COUNTED_STATUSES} AND customer_code IN (${CUSTOMERS_OF})
+    GROUP BY customer_code`,
+];
+
+/** Recompute the planning state of every item and customer the given messages touch. */
+export function refreshHistoryState(db: Database, messageIds: readonly number[]): void {
+  if (messageIds.length === 0) return;
+  const ids = JSON.stringify(messageIds);
+  for (const sql of STATEMENTS) runOnce(db, sql, [ids]);
+}
+
+/**
+ * Rebuild the whole state from the history, for data written straight into the history tables
+ * (the planning benchmark builds a million rows natively); runs on any SQLite connection.
+ */
+export const REBUILD_HISTORY_STATE_SQL = `
+DELETE FROM reminder_state;
+INSERT INTO reminder_state (customer_code, item_number, level, last_as_of)
+  SELECT mi.customer_code, mi.item_number, mi.level, MAX(m.as_of)
+  FROM message_items mi JOIN messages m ON m.id = mi.message_id
+  WHERE mi.level IS NOT NULL AND m.kind = 'reminder' AND m.status IN ${COUNTED_STATUSES}
+  GROUP BY mi.customer_code, mi.item_number, mi.level;
+DELETE FROM customer_last_message;
+INSERT INTO customer_last_message (customer_code, last_as_of)
+  SELECT customer_code, MAX(as_of) FROM messages WHERE status IN ${COUNTED_STATUSES} GROUP BY customer_code;
+`;

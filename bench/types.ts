@@ -18,6 +18,8 @@ export interface Target {
  */
 export interface Measurement {
   ms: number;
+  /** CPU time of the work in ms (user + system), when the side measured it itself (e.g. a child process). */
+  cpuMs?: number;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface Benchmark<C = unknown> {
   absolute?: AbsoluteTarget;
   /** Units of work per repetition (e.g. messages), for throughput; a function when setup decides it. */
   units?: number | ((context: C) => number);
-  /** Timed repetitions per side (default 5; quick 3). Large benchmarks may ask for fewer. */
+  /** Timed repetitions per side (default 5, and never fewer in a full run; quick 3). */
   repetitions?: number;
   /** Untimed warm-up runs per side before timing (default 1). */
   warmup?: number;

@@ -17,6 +17,8 @@ export interface BenchResult {
   unit: ResultUnit;
   ours: SideStats | null;
   reference: SideStats | null;
+  /** CPU time (user + system, ms) of each side per repetition: the process's, or a child's when it ran one. */
+  cpu?: { ours: SideStats; reference: SideStats | null } | null;
   /** median(ours) / median(reference); null without a reference. */
   ratio: number | null;
   target: Target | null;
@@ -40,7 +42,7 @@ export interface HarnessOptions {
   log?: (line: string) => void;
 }
 
-/** Default timed repetitions per side. */
+/** Default timed repetitions per side; a full run never takes fewer, so the spread means something. */
 export const DEFAULT_REPETITIONS = { full: 5, quick: 3 } as const;
 
 /** Unit a benchmark's figures are in. */
@@ -73,7 +75,7 @@ export async function runBenchmark(benchmark: Benchmark<unknown>, file: string, 
   const unit = unitOf(benchmark);
   const repetitions = Math.max(1, options.quick
     ? Math.min(benchmark.repetitions ?? DEFAULT_REPETITIONS.quick, DEFAULT_REPETITIONS.quick)
-    : benchmark.repetitions ?? DEFAULT_REPETITIONS.full);
+    : Math.max(benchmark.repetitions ?? DEFAULT_REPETITIONS.full, DEFAULT_REPETITIONS.full));
   const warmup = Math.max(0, benchmark.warmup ?? 1);
   const base: BenchResult = {
     name: benchmark.name, file, unit, ours: null, reference: null, ratio: null,
@@ -89,19 +91,25 @@ export async function runBenchmark(benchmark: Benchmark<unknown>, file: string, 
     const sides: Array<{ key: 'ours' | 'reference'; side: Side<unknown> }> = [{ key: 'ours', side: benchmark.ours }];
     if (benchmark.reference !== undefined) sides.push({ key: 'reference', side: benchmark.reference });
     const samples = { ours: [] as number[], reference: [] as number[] };
+    const cpu = { ours: [] as number[], reference: [] as number[] };
     for (let round = 0; round < warmup + repetitions; round += 1) {
       const order = round % 2 === 0 ? sides : [...sides].reverse();
       for (const { key, side } of order) {
         collect();
         const value = await measure(side, context, unit, units, now);
-        if (round >= warmup) samples[key].push(value);
+        if (round >= warmup) {
+          samples[key].push(value.value);
+          if (value.cpuMs !== null) cpu[key].push(value.cpuMs);
+        }
       }
       log(`${benchmark.name}: ${round < warmup ? 'warm-up' : `repetition ${round - warmup + 1}/${repetitions}`} done`);
     }
     const ours = summarize(samples.ours);
     const reference = samples.reference.length > 0 ? summarize(samples.reference) : null;
     const ratio = reference === null ? null : ours.median / reference.median;
-    return { ...base, ours, reference, ratio, met: judge(base.target, base.absolute, ratio, ours.median) };
+    const cpuStats = unit === 'bytes' || cpu.ours.length === 0 ? null
+      : { ours: summarize(cpu.ours), reference: cpu.reference.length > 0 ? summarize(cpu.reference) : null };
+    return { ...base, ours, reference, ratio, cpu: cpuStats, met: judge(base.target, base.absolute, ratio, ours.median) };
   } catch (error) {
     return { ...base, error: error instanceof Error ? error.message : String(error) };
   } finally {
@@ -115,16 +123,29 @@ export async function runBenchmark(benchmark: Benchmark<unknown>, file: string, 
   }
 }
 
-async function measure(side: Side<unknown>, context: unknown, unit: ResultUnit, units: number, now: () => number): Promise<number> {
+/** CPU time of this process so far, in ms (every thread: worker threads count too). */
+function processCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+async function measure(
+  side: Side<unknown>, context: unknown, unit: ResultUnit, units: number, now: () => number,
+): Promise<{ value: number; cpuMs: number | null }> {
+  const cpuBefore = processCpuMs();
   const started = now();
   const returned = await side(context);
   const elapsed = now() - started;
+  const cpuMs = processCpuMs() - cpuBefore;
   if (unit === 'bytes') {
     if (typeof returned !== 'number') throw new Error('a size benchmark side must return its size in bytes');
-    return returned;
+    return { value: returned, cpuMs: null };
   }
-  const ms = isMeasurement(returned) ? returned.ms : elapsed;
-  return unit === 'per-second' ? (units * 1000) / ms : ms;
+  // A side that timed only part of its call reports its own CPU time, or none.
+  const measured = isMeasurement(returned);
+  const ms = measured ? returned.ms : elapsed;
+  const cpu = measured ? returned.cpuMs ?? null : cpuMs;
+  return { value: unit === 'per-second' ? (units * 1000) / ms : ms, cpuMs: cpu };
 }
 
 function isMeasurement(value: unknown): value is Measurement {

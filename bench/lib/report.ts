@@ -45,14 +45,22 @@ export function formatTarget(result: BenchResult): string {
   return parts.length === 0 ? '—' : parts.join(', ');
 }
 
+/** Median CPU time of each side per repetition ("1.20 s / 310 ms"), or — when not measured. */
+export function formatCpu(result: BenchResult): string {
+  const cpu = result.cpu ?? null;
+  if (result.error !== null || cpu === null) return '—';
+  return `${formatValue(cpu.ours.median, 'ms')} / ${cpu.reference === null ? '—' : formatValue(cpu.reference.median, 'ms')}`;
+}
+
 /** A plain-text table of the results, one row per benchmark, errors listed beneath. */
 export function formatTable(results: readonly BenchResult[]): string {
-  const header = ['benchmark', 'ours median (min–max)', 'reference median (min–max)', 'ratio', 'target', 'met'];
+  const header = ['benchmark', 'ours median (min–max)', 'reference median (min–max)', 'ratio', 'CPU ours / reference', 'target', 'met'];
   const rows = results.map((r) => [
     r.name,
     r.error !== null ? 'error' : formatSide(r.ours, r.unit),
     r.error !== null ? '' : formatSide(r.reference, r.unit),
     r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`,
+    formatCpu(r),
     formatTarget(r),
     r.met === null ? '—' : r.met ? 'yes' : 'NO',
   ]);

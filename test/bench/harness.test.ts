@@ -26,23 +26,50 @@ describe('harness', () => {
   it('times both sides, alternating which goes first, and computes the ratio of medians', async () => {
     const clock = scriptedClock();
     const calls: string[] = [];
-    const oursTimes = [100, 30, 10, 50, 20]; // warm-up 100, then 30, 10, 50, 20 → median 25
-    const refTimes = [999, 20, 20, 10, 40]; // warm-up 999, then 20, 20, 10, 40 → median 20
+    const oursTimes = [100, 30, 10, 50, 20, 25]; // warm-up 100, then 30, 10, 50, 20, 25 → median 25
+    const refTimes = [999, 20, 20, 10, 40, 15]; // warm-up 999, then 20, 20, 10, 40, 15 → median 20
     const benchmark = defineBenchmark({
       name: 'synthetic',
       target: { measure: 'time', ratio: 1.2 },
+      // Fewer than 5 is not enough for a spread: a full run takes 5 whatever a benchmark asks.
       repetitions: 4,
       setup: async () => ({ clock }),
       ours: (c) => { calls.push('o'); c.clock.advance(oursTimes.shift() ?? 0); },
       reference: (c) => { calls.push('r'); c.clock.advance(refTimes.shift() ?? 0); },
     });
     const result = await runBenchmark(benchmark, 'x.bench.ts', { quick: false, workDir: '/nonexistent', now: clock.now });
-    expect(calls.join('')).toBe('orroorroor');
+    expect(calls.join('')).toBe('orroorroorro');
+    expect(result.repetitions).toBe(5);
+    expect(result.ours?.samples).toEqual([30, 10, 50, 20, 25]);
     expect(result.ours?.median).toBe(25);
     expect(result.reference?.median).toBe(20);
     expect(result.ratio).toBe(1.25);
     expect(result.met).toBe(false);
     expect(result.error).toBeNull();
+  });
+
+  it('reports the CPU time of each side beside the wall time, or the CPU time a side measured itself', async () => {
+    // Spin until this process has used `ms` of CPU (not wall time: a busy machine stretches that).
+    const busy = (ms: number) => {
+      const start = process.cpuUsage();
+      while (process.cpuUsage(start).user < ms * 1000);
+    };
+    const benchmark = defineBenchmark({
+      name: 'cpu',
+      target: { measure: 'time', ratio: 2 },
+      warmup: 0,
+      setup: async () => ({}),
+      ours: () => busy(30),
+      // Like a side that waits for a child process: little CPU here, the child's CPU reported.
+      reference: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return { ms: 30, cpuMs: 123 };
+      },
+    });
+    const result = await runBenchmark(benchmark, 'x', { quick: false, workDir: '' });
+    expect(result.cpu?.ours.samples).toHaveLength(5);
+    expect(result.cpu?.ours.median).toBeGreaterThanOrEqual(30);
+    expect(result.cpu?.reference?.samples).toEqual([123, 123, 123, 123, 123]);
   });
 
   it('turns time into throughput with units from the context, higher being better', async () => {

@@ -1,0 +1,50 @@
+/**
+ * The planning benchmark's reference (the rules as native SQL) must do the work planDue does, or
+ * the ratio says nothing: on a generated data set both produce the same messages (kind, level,
+ * currency, recipient, items listed and reminded, netted total, fee) and the same skips in order.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BENCH_AS_OF, BENCH_SETTINGS, buildPlanningDatabases } from '../../bench/planning.bench.js';
+import { projectPlan, referenceQuery, type ProjectedPlan } from '../../bench/lib/planning-sql.js';
+import { resolvePolicy } from '../../src/core/policy.js';
+import { planDue } from '../../src/planning/plan-due.js';
+
+let databases: Awaited<ReturnType<typeof buildPlanningDatabases>>;
+beforeAll(async () => {
+  databases = await buildPlanningDatabases(3_000, 30_000);
+});
+afterAll(() => {
+  databases.store.close();
+  databases.native.close();
+});
+
+function reference(asOf: string, settings = BENCH_SETTINGS): ProjectedPlan {
+  const { sql, params } = referenceQuery(resolvePolicy(settings), asOf);
+  const row = databases.native.prepare(sql).get(params) as { plan: string };
+  return JSON.parse(row.plan) as ProjectedPlan;
+}
+
+describe('the planning reference', () => {
+  it.each([BENCH_AS_OF, '2026-12-02', '2027-01-31'])('plans on %s exactly what planDue plans', (asOf) => {
+    const ours = projectPlan(planDue(databases.store, BENCH_SETTINGS, asOf));
+    expect(reference(asOf)).toEqual(ours);
+  });
+
+  const everyTwoWeeks = { policy: { ...BENCH_SETTINGS.policy, scope: 'all-open' as const, statementEveryDays: 14, installments: { graceDays: 3 } } };
+
+  it('plans the same with scope all-open, a statement interval for everyone and a grace period', () => {
+    expect(reference('2026-12-05', everyTwoWeeks)).toEqual(projectPlan(planDue(databases.store, everyTwoWeeks, '2026-12-05')));
+  });
+
+  it('is compared on data where every rule has work to do', () => {
+    const plans = [BENCH_SETTINGS, everyTwoWeeks].map((settings) => projectPlan(planDue(databases.store, settings, BENCH_AS_OF)));
+    const ours = { messages: plans.flatMap((p) => p.messages), skipped: plans.flatMap((p) => p.skipped) };
+    const kinds = new Set(ours.messages.map((m) => m.kind));
+    expect([...kinds].sort()).toEqual(['installment', 'reminder', 'statement']);
+    expect(new Set(ours.messages.map((m) => m.currency))).toEqual(new Set(['EUR', 'GBP', 'USD']));
+    expect(ours.messages.some((m) => m.unapplied > 0 && m.total > 0)).toBe(true);
+    expect(ours.messages.some((m) => m.currency === 'GBP' && m.fee === 400)).toBe(true);
+    const reasons = new Set(ours.skipped.map((s) => s.reason));
+    for (const reason of ['opted-out', 'on-hold', 'covered', 'below-minimum', 'no-email']) expect(reasons).toContain(reason);
+  });
+});

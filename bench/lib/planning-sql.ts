@@ -77,24 +77,23 @@ export function referenceQuery(policy: Policy, asOf: IsoDate): { sql: string; pa
     throw new Error('the planning reference covers grouping "customer" without interest or letters');
   }
   const counted = `('sent', 'uncertain', 'sending')`;
-  const mark = (id: string) => `char(30) || ${id} || char(31)`;
   const sql = `
 WITH
 lv AS MATERIALIZED (SELECT json_extract(value, '$.pos') AS pos, json_extract(value, '$.id') AS id, json_extract(value, '$.days') AS days,
          json_extract(value, '$.rep') AS rep, json_extract(value, '$.fees') AS fees FROM json_each(@levels)),
 under_plan AS MATERIALIZED (SELECT DISTINCT customer_code, case_ref FROM plans
   WHERE active = 1 AND start_date <= @asOf AND (end_date IS NULL OR end_date >= @asOf)),
-ev AS (SELECT i.customer_code AS code, i.number, i.currency AS cur, i.due_date, i.open_amount AS amt, i.reminder_levels AS rl,
+ev AS (SELECT i.customer_code AS code, i.number, i.currency AS cur, i.due_date, i.open_amount AS amt,
          CAST(julianday(@asOf) - julianday(i.due_date) AS INTEGER) AS d
   FROM items i
   WHERE i.open_amount <> 0 AND (i.hold_until IS NULL OR i.hold_until < @asOf)
     AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM under_plan u WHERE u.customer_code = i.customer_code AND u.case_ref = i.case_ref))),
 mins AS MATERIALIZED (SELECT key AS cur, value AS minor FROM json_each(@minimums)),
 reach AS (SELECT ev.*, CASE WHEN amt > 0 THEN COALESCE((SELECT MAX(pos) FROM lv WHERE ev.d >= lv.days), -1) ELSE -1 END AS pos FROM ev),
-pend AS (SELECT r.*, (r.pos >= 0 AND (r.rl IS NULL OR NOT EXISTS (SELECT 1 FROM lv h
-    WHERE h.pos >= r.pos AND instr(r.rl, ${mark('h.id')}) > 0
-      AND (h.pos > r.pos OR h.rep IS NULL
-        OR substr(r.rl, instr(r.rl, ${mark('h.id')}) + length(h.id) + 2, 10) > date(@asOf, '-' || h.rep || ' days'))))) AS pending
+pend AS (SELECT r.*, (r.pos >= 0 AND NOT EXISTS (SELECT 1 FROM lv h
+    JOIN reminder_state rs ON rs.customer_code = r.code AND rs.item_number = r.number AND rs.level = h.id
+    WHERE h.pos >= r.pos
+      AND (h.pos > r.pos OR h.rep IS NULL OR rs.last_as_of > date(@asOf, '-' || h.rep || ' days')))) AS pending
   FROM reach r),
 lines AS MATERIALIZED (SELECT p.*, (p.pending OR @scope = 'all-open' OR (p.amt > 0 AND p.d > 0) OR (p.amt <= 0 AND p.d >= 0)) AS listed FROM pend p),
 grp AS MATERIALIZED (SELECT code, cur, MAX(CASE WHEN pending THEN pos END) AS top, SUM(CASE WHEN listed THEN amt ELSE 0 END) AS listed_sum,

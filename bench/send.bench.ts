@@ -14,7 +14,7 @@ import type { Settings } from '../src/settings/types.js';
 import { deliverPlan } from '../src/delivery/deliver.js';
 import { defaultRenderer } from '../src/delivery/render.js';
 import { envelopeAddress } from '../src/delivery/envelope.js';
-import { applyJournalStates } from '../src/delivery/history.js';
+import { applyMessageStates } from '../src/storage/delivery-history.js';
 import { SendJournal, type HistoryRecord } from '../src/delivery/journal.js';
 import { planDue } from '../src/planning/plan-due.js';
 import { openStore } from '../src/storage/database.js';
@@ -169,7 +169,7 @@ const durability = defineBenchmark<DurabilityContext>({
     c.run += 1;
     for (let i = 0; i < c.messages; i++) {
       const record = benchRecord(`r${c.run}-${i}`);
-      await c.store.write((db) => applyJournalStates(db, [{ record, status: 'sent', error: null, recipients: [], createdAt: 't', updatedAt: 't' }]));
+      await c.store.write((db) => applyMessageStates(db, [{ record, status: 'sent', error: null, recipients: [], createdAt: 't', updatedAt: 't' }]));
     }
   },
   teardown(c) {

@@ -5,7 +5,7 @@
  * counts real sending time.
  */
 import type { Database } from 'sql.js';
-import { deliveredBetween } from './history.js';
+import { deliveredBetween } from '../storage/delivery-history.js';
 
 /** What is left of today's allowance during one run. */
 export interface DailyAllowance {

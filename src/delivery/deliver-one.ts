@@ -6,7 +6,7 @@ import type { Store } from '../storage/store.js';
 import type { RecipientResult, Transport } from '../mail/transports/types.js';
 import { dataDir } from '../mail/transports/index.js';
 import { join, resolve } from 'node:path';
-import { alreadyInHistory, outstandingOf } from './history.js';
+import { alreadyInHistory, outstandingOf } from '../storage/delivery-history.js';
 import { buildEnvelope } from './envelope.js';
 import { writeLetter } from './files.js';
 import { guardKeyOf, historyRecord } from './record.js';

@@ -20,7 +20,7 @@ import { asFileError, FileWriteError, rethrowAsFileError } from '../core/file-er
 import { DeliveryRecorder, replayJournal, type FoldPolicy } from './recorder.js';
 import { realSleep, type RetryPolicy } from './send-one.js';
 import { guardKeyOf, operatorName } from './record.js';
-import { alreadyInHistory } from './history.js';
+import { alreadyInHistory } from '../storage/delivery-history.js';
 import { deliverOne, leftDue, type AlreadySent, type RunState } from './deliver-one.js';
 import { dailyAllowance, dailyLimitReason, type DailyAllowance } from './daily-limit.js';
 import { defaultRenderer, type MessageRenderer } from './render.js';

@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import type { IsoDate } from '../core/domain.js';
 import type { OutgoingMessage } from '../core/message.js';
 import type { PlannedMessage } from '../core/plan.js';
-import type { GuardKey } from './history.js';
+import type { GuardKey } from '../storage/delivery-history.js';
 import type { HistoryRecord } from './journal.js';
 
 /** The operator recorded with each message: the `operator` setting, else the OS user. */

@@ -5,8 +5,8 @@
  */
 import type { Store } from '../storage/store.js';
 import type { RecipientResult } from '../mail/transports/types.js';
-import { markSendingUncertain } from '../storage/messages.js';
-import { applyJournalStates } from './history.js';
+import { markSendingUncertain, hasSendingMessages } from '../storage/messages.js';
+import { applyMessageStates } from '../storage/delivery-history.js';
 import {
   foldJournal,
   journalPath,
@@ -91,7 +91,7 @@ export class DeliveryRecorder {
       return state ? [{ ...state }] : [];
     });
     try {
-      await this.store.write((db) => applyJournalStates(db, batch));
+      await this.store.write((db) => applyMessageStates(db, batch));
     } catch (error) {
       for (const id of ids) this.dirty.add(id);
       this.foldError = error;
@@ -136,10 +136,10 @@ export async function replayJournal(store: Store, now: string): Promise<number> 
     uncertain += 1;
   }
   store.refresh();
-  const stale = store.db.exec("SELECT 1 FROM messages WHERE status = 'sending' LIMIT 1").length > 0;
+  const stale = hasSendingMessages(store.db);
   if (states.size > 0 || stale) {
     uncertain += await store.write((db) => {
-      applyJournalStates(db, states.values());
+      applyMessageStates(db, states.values());
       return markSendingUncertain(db, now);
     });
   }

@@ -9,6 +9,7 @@ import { COLUMNS } from '../core/csv/columns.js';
 import { fieldRule } from '../core/csv/field-rules.js';
 import { currencyDigits, formatMinor } from '../core/money.js';
 import { listCustomers } from '../storage/customers.js';
+import { eachItem } from '../storage/items.js';
 import { CsvWriter, type Cell } from './csv-writer.js';
 
 const names = (kind: keyof typeof COLUMNS): string[] => COLUMNS[kind].map((column) => column.name);
@@ -32,21 +33,12 @@ export function exportCustomers(db: Database, sink: TextSink, raw = false): void
 /** Write every item as an items import file (streamed: a million items are never all in memory). */
 export function exportItems(db: Database, sink: TextSink, raw = false): void {
   const out = writer(sink, 'items', raw);
-  const stmt = db.prepare(
-    `SELECT customer_code, number, issue_date, due_date, amount, open_amount, currency, kind, reference, case_ref, hold_until
-     FROM items ORDER BY customer_code, number`,
-  );
-  try {
-    while (stmt.step()) {
-      const [customer, number, issue, due, amount, open, currency, kind, reference, caseRef, hold] = stmt.get();
-      const digits = currencyDigits(String(currency));
-      out.row([
-        textOf(customer), textOf(number), textOf(issue), textOf(due), formatMinor(Number(amount), digits),
-        formatMinor(Number(open), digits), textOf(currency), textOf(kind), textOf(reference), textOf(caseRef), textOf(hold),
-      ]);
-    }
-  } finally {
-    stmt.free();
-  }
+  eachItem(db, (item) => {
+    const digits = currencyDigits(item.currency);
+    out.row([
+      item.customerCode, item.number, item.issueDate, item.dueDate, formatMinor(item.amount, digits),
+      formatMinor(item.openAmount, digits), item.currency, item.kind, item.reference, item.case, item.holdUntil,
+    ]);
+  });
   out.end();
 }

@@ -10,9 +10,8 @@
 import type { Database } from 'sql.js';
 import type { Payment } from '../core/domain.js';
 import type { ValidRow } from '../core/csv/types.js';
-import { deletePayments, listPayments, upsertPayments } from '../storage/payments.js';
+import { deletePayments, listPayments, PaymentImportWrites, upsertPayments } from '../storage/payments.js';
 import { noCounts, tally, type ImportCounts } from './counts.js';
-import { PointQuery } from './existing.js';
 
 /** Insert new and correct changed payments, adjusting item open amounts; returns the counts. */
 export function applyPayments(
@@ -21,22 +20,16 @@ export function applyPayments(
   listed: ReadonlyMap<string, ReadonlySet<string>>,
   snapshot: boolean,
 ): ImportCounts {
-  const find = new PointQuery(db, 'SELECT customer_code, date, amount, item_number, case_ref, currency FROM payments WHERE reference = ?');
-  const adjust = db.prepare('UPDATE items SET open_amount = open_amount + ? WHERE customer_code = ? AND number = ?');
+  const writes = new PaymentImportWrites(db);
   const counts: ImportCounts = snapshot ? { ...noCounts(), removed: 0 } : noCounts();
   const changed: Payment[] = [];
   try {
     for (const { row } of rows) {
-      const found = find.first([row.reference]);
-      const before: Payment | undefined = found && {
-        customerCode: String(found[0]), date: String(found[1]), amount: Number(found[2]),
-        reference: row.reference, itemNumber: found[3] === null ? null : String(found[3]),
-        case: found[4] === null ? null : String(found[4]), currency: String(found[5]),
-      };
+      const before = writes.payment(row.reference);
       if (!tally(counts, before, row)) continue;
       // A corrected payment first gives back what its earlier version took from an item.
-      if (before?.itemNumber != null) adjust.run([before.amount, before.customerCode, before.itemNumber]);
-      if (row.itemNumber !== null) adjust.run([-row.amount, row.customerCode, row.itemNumber]);
+      if (before?.itemNumber != null) writes.adjustOpen(before.amount, before.customerCode, before.itemNumber);
+      if (row.itemNumber !== null) writes.adjustOpen(-row.amount, row.customerCode, row.itemNumber);
       changed.push(row);
     }
     if (snapshot) {
@@ -44,13 +37,12 @@ export function applyPayments(
         listPayments(db, customer).filter((payment) => !references.has(payment.reference)),
       );
       for (const payment of omitted) {
-        if (payment.itemNumber !== null) adjust.run([payment.amount, payment.customerCode, payment.itemNumber]);
+        if (payment.itemNumber !== null) writes.adjustOpen(payment.amount, payment.customerCode, payment.itemNumber);
       }
       counts.removed = deletePayments(db, omitted.map((payment) => payment.reference));
     }
   } finally {
-    find.free();
-    adjust.free();
+    writes.free();
   }
   upsertPayments(db, changed);
   return counts;

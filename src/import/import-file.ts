@@ -20,7 +20,7 @@ import { applyItems } from './apply-items.js';
 import { applyPayments } from './apply-payments.js';
 import { applyPlans } from './apply-plans.js';
 import { changedAnything, noCounts, type ImportCounts } from './counts.js';
-import { customerCurrencies, ItemInfoQuery } from './existing.js';
+import { customerCurrencies, ItemInfoQuery } from '../storage/import-lookups.js';
 import type { ImportRequest } from './request.js';
 
 /** What an import did: counts of what was applied and every problem found. */

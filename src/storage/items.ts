@@ -1,6 +1,7 @@
 /** Items table ⇄ Item. */
-import type { Database } from 'sql.js';
+import type { Database, SqlValue } from 'sql.js';
 import type { Item, ItemKind } from '../core/domain.js';
+import { PointQuery } from './import-lookups.js';
 import { allRows, firstRow, int, runMany, text, textOrNull, type Row } from './rows.js';
 
 const COLUMNS = `customer_code, number, kind, issue_date, due_date, amount, open_amount, currency,
@@ -72,4 +73,59 @@ export function closeItems(db: Database, customerCode: string, numbers: readonly
     'UPDATE items SET open_amount = 0 WHERE customer_code = ? AND number = ? AND open_amount <> 0',
     numbers.map((n) => [customerCode, n]),
   );
+}
+
+/** Above this many customers in a file, reading the whole items table once beats a query per customer. */
+const FULL_SCAN_FROM = 2000;
+
+const textOrNullValue = (value: SqlValue | undefined): string | null => (value === null || value === undefined ? null : String(value));
+
+/** An item from a row of COLUMNS as positional values (no per-row object of column names). */
+function itemOf(r: SqlValue[]): Item {
+  return {
+    customerCode: String(r[0]), number: String(r[1]), kind: String(r[2]) as ItemKind, issueDate: String(r[3]), dueDate: String(r[4]),
+    amount: Number(r[5]), openAmount: Number(r[6]), currency: String(r[7]), reference: textOrNullValue(r[8]),
+    case: textOrNullValue(r[9]), holdUntil: textOrNullValue(r[10]),
+  };
+}
+
+/**
+ * Existing items of the given customers, by customer then number. Nothing to read in an empty
+ * table; one pass over the table when the file names many customers; else one indexed query
+ * per customer.
+ */
+export function existingItemsOf(db: Database, customers: ReadonlySet<string>): Map<string, Map<string, Item>> {
+  const byCustomer = new Map<string, Map<string, Item>>();
+    const add = (r: SqlValue[]): void => {
+    if (!customers.has(String(r[0]))) return;
+    const item = itemOf(r);
+    const customerCode = item.customerCode;
+    let items = byCustomer.get(customerCode);
+    if (items === undefined) byCustomer.set(customerCode, (items = new Map()));
+    items.set(item.number, item);
+  };
+  const probe = new PointQuery(db, 'SELECT 1 FROM items LIMIT 1');
+  const empty = probe.first([]) === undefined;
+  probe.free();
+  if (empty) return byCustomer;
+  const scan = customers.size > FULL_SCAN_FROM;
+  const query = new PointQuery(db, `SELECT ${COLUMNS} FROM items${scan ? '' : ' WHERE customer_code = ?'}`);
+  try {
+    if (scan) query.each([], add);
+    else for (const code of customers) query.each([code], add);
+  } finally {
+    query.free();
+  }
+  return byCustomer;
+}
+
+
+/** Visit every item by customer and number, one at a time (an export never holds them all). */
+export function eachItem(db: Database, visit: (item: Item) => void): void {
+  const query = new PointQuery(db, `SELECT ${COLUMNS} FROM items ORDER BY customer_code, number`);
+  try {
+    query.each([], (row) => visit(itemOf(row)));
+  } finally {
+    query.free();
+  }
 }

@@ -6,7 +6,7 @@ import type { BindParams, Database } from 'sql.js';
 import type { IsoDate, MessageKind, MessageRecord, MessageStatus } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import { refreshHistoryState } from './history-state.js';
-import { allRows, int, runMany, runOnce, scalar, text, textOrNull, type Row } from './rows.js';
+import { allRows, firstRow, int, runMany, runOnce, scalar, text, textOrNull, type Row } from './rows.js';
 
 /** A message to record: everything but the id the database assigns. */
 export type NewMessage = Omit<MessageRecord, 'id'>;
@@ -100,6 +100,11 @@ export function updateMessageStatus(
   ]);
   if (changed === 0) throw new UserError(`unknown message id ${id}`);
   refreshHistoryState(db, [id]);
+}
+
+/** True when some message is still `sending` (a run stopped before its outcome was recorded). */
+export function hasSendingMessages(db: Database): boolean {
+  return firstRow(db, "SELECT 1 AS found FROM messages WHERE status = 'sending' LIMIT 1") !== null;
 }
 
 /** Messages still marked `sending` (a crash mid-send) become `uncertain`; returns how many. */

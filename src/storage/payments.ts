@@ -1,5 +1,5 @@
 /** Payments table ⇄ Payment. */
-import type { Database } from 'sql.js';
+import type { Database, Statement } from 'sql.js';
 import type { Payment } from '../core/domain.js';
 import { allRows, firstRow, int, runMany, text, textOrNull, type Row } from './rows.js';
 
@@ -32,6 +32,42 @@ export function upsertPayments(db: Database, payments: readonly Payment[]): numb
 /** Delete payments by reference (call inside store.write); returns how many were deleted. */
 export function deletePayments(db: Database, references: readonly string[]): number {
   return runMany(db, 'DELETE FROM payments WHERE reference = ?', references.map((reference) => [reference]));
+}
+
+/**
+ * The writes a payments import makes row by row, each statement prepared once for the whole file
+ * (a million rows would otherwise pay a prepare each); call `free()` when done.
+ */
+export class PaymentImportWrites {
+  private readonly find: Statement;
+  private readonly adjust: Statement;
+
+  /** Prepare on `db` (inside store.write). */
+  constructor(db: Database) {
+    this.find = db.prepare(`SELECT ${COLUMNS} FROM payments WHERE reference = ?`);
+    this.adjust = db.prepare('UPDATE items SET open_amount = open_amount + ? WHERE customer_code = ? AND number = ?');
+  }
+
+  /** The recorded payment with this reference, or undefined. */
+  payment(reference: string): Payment | undefined {
+    try {
+      this.find.bind([reference]);
+      return this.find.step() ? toPayment(this.find.getAsObject()) : undefined;
+    } finally {
+      this.find.reset();
+    }
+  }
+
+  /** Add `delta` (minor units) to the open amount of one item. */
+  adjustOpen(delta: number, customerCode: string, itemNumber: string): void {
+    this.adjust.run([delta, customerCode, itemNumber]);
+  }
+
+  /** Release the statements. */
+  free(): void {
+    this.find.free();
+    this.adjust.free();
+  }
 }
 
 /** One payment by reference, or null. */

@@ -61,6 +61,36 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/**
+ * The counted history by customer, then item number. The rows come in key order (customer,
+ * item, level), so one item's levels are adjacent and one customer's items too: each map is
+ * looked up once per run of rows, and no composite string key is built per row.
+ */
+function reminderHistory(rows: readonly SqlValue[][]): Map<string, Map<string, LevelSent[]>> {
+  const byCustomer = new Map<string, Map<string, LevelSent[]>>();
+  let code: string | undefined;
+  let items = new Map<string, LevelSent[]>();
+  let number: string | undefined;
+  let levels: LevelSent[] = [];
+  for (const row of rows) {
+    const rowCode = row[0] as string;
+    const rowNumber = row[1] as string;
+    if (rowCode !== code) {
+      code = rowCode;
+      items = byCustomer.get(code) ?? new Map<string, LevelSent[]>();
+      byCustomer.set(code, items);
+      number = undefined;
+    }
+    if (rowNumber !== number) {
+      number = rowNumber;
+      levels = items.get(number) ?? [];
+      items.set(number, levels);
+    }
+    levels.push({ level: row[2] as string, latest: row[3] as string });
+  }
+  return byCustomer;
+}
+
 /** Load the snapshots of the given customers (codes ascending), in that order. */
 export function loadSnapshots(db: Database, codes: readonly string[], asOf: IsoDate): CustomerSnapshot[] {
   if (codes.length === 0) return [];
@@ -68,14 +98,11 @@ export function loadSnapshots(db: Database, codes: readonly string[], asOf: IsoD
   const month = monthOf(asOf);
 
   // The counted reminder history by item, then each open item with its own.
-  const history = new Map<string, LevelSent[]>();
-  for (const row of jsonRows(db, SQL.reminderState, [set])) {
-    push(history, `${str(row[0])}\u0000${str(row[1])}`, { level: str(row[2]), latest: str(row[3]) });
-  }
+  const history = reminderHistory(jsonRows(db, SQL.reminderState, [set]));
   const items = new Map<string, ItemSnapshot[]>();
   for (const row of jsonRows(db, SQL.openItems, [set])) {
     const item = toItem(row);
-    const sent = history.get(`${item.customerCode}\u0000${item.number}`);
+    const sent = history.get(item.customerCode)?.get(item.number);
     push(items, item.customerCode, sent ? { item, history: sent } : { item });
   }
   const lastMessage = new Map<string, IsoDate>();

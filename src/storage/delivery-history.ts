@@ -2,13 +2,25 @@
  * The delivery side of the history tables: folding journal states into `messages`,
  * `message_items`, `message_cases` and `message_recipients` (migration 2), the
  * guard against sending the same reminder twice, and the outstanding amount at send time.
- * Runs inside Store.write (one transaction per batch).
+ * Runs inside Store.write (one transaction per batch); the delivery features call it, never SQL.
  */
 import type { Database, SqlValue } from 'sql.js';
-import type { IsoDate } from '../core/domain.js';
-import { refreshHistoryState } from '../storage/history-state.js';
-import { insertMessage } from '../storage/messages.js';
-import type { JournalState } from './journal.js';
+import type { IsoDate, MessageRecord, MessageStatus } from '../core/domain.js';
+import { refreshHistoryState } from './history-state.js';
+import { insertMessage } from './messages.js';
+
+/**
+ * One message's delivery state to fold into the history: what the send journal holds per
+ * Message-ID (its entries have this shape), declared here so storage imports nothing above it.
+ */
+export interface MessageState {
+  record: Omit<MessageRecord, 'id' | 'status' | 'error' | 'createdAt' | 'updatedAt'> & { key: string };
+  status: MessageStatus;
+  error: string | null;
+  recipients: readonly { address: string; accepted: boolean; reply: string | null }[];
+  createdAt: string;
+  updatedAt: string;
+}
 
 /** Statuses that mean "this reminder may have reached the customer": never send it again. */
 const DELIVERED = "('sending', 'sent', 'uncertain')";
@@ -28,7 +40,7 @@ function scalar(db: Database, sql: string, params: SqlValue[]): SqlValue | undef
  * cases; existing rows only move out of `sending` (a final status is never rewritten), so
  * folding the same journal twice changes nothing.
  */
-export function applyJournalStates(db: Database, states: Iterable<JournalState>): void {
+export function applyMessageStates(db: Database, states: Iterable<MessageState>): void {
   for (const state of states) {
     const r = state.record;
     const existing = scalar(db, 'SELECT id FROM messages WHERE message_id = ?', [r.messageId]);
@@ -47,7 +59,7 @@ export function applyJournalStates(db: Database, states: Iterable<JournalState>)
   }
 }
 
-function insertRecipients(db: Database, id: number, state: JournalState): void {
+function insertRecipients(db: Database, id: number, state: MessageState): void {
   const r = state.record;
   for (const result of state.recipients) {
     const lower = result.address.toLowerCase();

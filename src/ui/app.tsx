@@ -2,13 +2,14 @@
  * The desk: tab bar, review banner, the active screen, and a status line. Keys go first to the
  * help window when it is open, then to the active screen's handler, then to the global bindings.
  */
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
 import React, { useCallback, useMemo, useRef, useState } from 'react';
 import type { IsoDate } from '../core/domain.js';
 import { Help, helpLines } from './components/help.js';
 import { DeskContext, SCREENS, type Desk, type KeyHandler, type ScreenId, type Tone } from './desk-context.js';
 import { clip, fit } from './format.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { keypresses } from './keypresses.js';
 import { commandFor } from './keys.js';
 import { CustomersScreen } from './screens/customers.js';
 import { DueScreen } from './screens/due.js';
@@ -67,7 +68,7 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   const chrome = 2 + (review ? 1 : 0);
   const bodyHeight = Math.max(3, rows - chrome);
 
-  useInput((input, key) => {
+  const route = (input: string, key: Key): void => {
     if (helpRef.current !== null) {
       const command = commandFor(input, key, ['list', 'global']);
       const max = Math.max(0, helpLines().length - (bodyHeight - 1));
@@ -102,6 +103,10 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
       default:
         return;
     }
+  };
+  // A chunk may hold several keys (typed fast, pasted, over SSH): each is handled in order.
+  useInput((input, key) => {
+    for (const [one, oneKey] of keypresses(input, key)) route(one, oneKey);
   });
 
   const tabs = SCREENS.map((id, i) => (id === screen ? `[${i + 1} ${TITLES[id]}]` : ` ${i + 1} ${TITLES[id]} `)).join(' ');

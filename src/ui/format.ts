@@ -12,6 +12,11 @@ export function formatMoney(amount: Minor, currency: string): string {
   return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
+/** A count with thousands separators: `12345` → `12,345`. */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** `amount` with its currency code: `1,234.50 EUR`. */
 export function formatAmount(amount: Minor, currency: string): string {
   return `${formatMoney(amount, currency)} ${currency}`;

@@ -89,7 +89,7 @@ describe('Customers', () => {
     desk.press(KEYS.escape);
     await desk.waitFor('Open items');
     desk.press('s');
-    await desk.waitFor('Send 1 message via outbox');
+    await desk.waitFor('Send 1 message to 1 customer via outbox');
     desk.press('y');
     frame = await desk.waitFor('Finished');
     expect(frame).toContain('sent 1');
@@ -110,7 +110,7 @@ describe('Customers', () => {
     await desk.waitFor('C00002-');
     expect(services.calls.filter((c) => c.startsWith('write'))).toEqual([expect.stringMatching(/^write C00001-\w+-statement$/), expect.stringMatching(/^write C00002-\w+-statement$/)]);
     desk.press('s');
-    await desk.waitFor('Send 2 messages via outbox');
+    await desk.waitFor('Send 2 messages to 2 customers via outbox');
     desk.press(KEYS.enter);
     const frame = await desk.waitFor('Finished');
     expect(frame).toContain('sent 2 · failed 0');

@@ -1,14 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { FakeServices } from './fake-services.js';
-import { KEYS, renderDesk } from './harness.js';
+import { KEYS, renderDesk, rowOf } from './harness.js';
 
 afterEach(() => cleanup());
-
-/** The row line of a message key in a frame, or undefined. */
-function rowOf(frame: string, code: string): string | undefined {
-  return frame.split('\n').find((line) => line.includes(code));
-}
 
 describe('Due now', () => {
   it('opens on the planned messages with customer, level, currency, items, total, days and recipients', async () => {

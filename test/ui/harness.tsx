@@ -64,3 +64,8 @@ export function renderDesk(services: DeskServices, options: { review?: boolean; 
     unmount: () => instance.unmount(),
   };
 }
+
+/** The line of a frame that shows `text` (a customer code, a key), or undefined. */
+export function rowOf(frame: string, text: string): string | undefined {
+  return frame.split('\n').find((line) => line.includes(text));
+}

@@ -2,14 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { FakeServices } from './fake-services.js';
-import { renderDesk } from './harness.js';
+import { renderDesk, rowOf } from './harness.js';
 
 afterEach(() => cleanup());
-
-/** The row line of a customer code in a frame, or undefined. */
-function rowOf(frame: string, code: string): string | undefined {
-  return frame.split('\n').find((line) => line.includes(code));
-}
 
 describe('keys in one chunk', () => {
   it('moves three rows and selects with "jjj " sent at once', async () => {

@@ -128,7 +128,7 @@ describe('real services', () => {
     await waitForFrame(frame, (f) => f.includes('3 of 3 planned'), 15_000);
     instance.stdin.write('a');
     instance.stdin.write('s');
-    await waitForFrame(frame, (f) => f.includes(`Send 3 messages via outbox ${join(dir, 'outbox')}`));
+    await waitForFrame(frame, (f) => f.includes(`Send 3 messages to 3 customers via outbox ${join(dir, 'outbox')}`));
     instance.stdin.write(KEYS.enter);
     const done = await waitForFrame(frame, (f) => f.includes('Finished'), 20_000);
     expect(done).toContain('3/3');
@@ -191,7 +191,7 @@ describe('statement now from the customer (real services)', () => {
     instance.stdin.write(KEYS.enter);
     await waitForFrame(frame, (f) => f.includes('Open items (2)'));
     instance.stdin.write('s');
-    await waitForFrame(frame, (f) => f.includes('Send 2 messages via outbox'));
+    await waitForFrame(frame, (f) => f.includes('Send 2 messages to 1 customer via outbox'));
     instance.stdin.write(KEYS.enter);
     const done = await waitForFrame(frame, (f) => f.includes('Finished'), 20_000);
     expect(done).toContain('sent 2 · failed 0');

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { PlannedMessage } from '../../src/core/plan.js';
 import { FakeServices } from './fake-services.js';
+import { formatAmount } from '../../src/ui/format.js';
 import { KEYS, renderDesk } from './harness.js';
 
 afterEach(() => cleanup());
@@ -37,7 +38,8 @@ describe('sending from Due now', () => {
     const messages = services.data.plan.messages;
     desk.press('a', 's');
     let frame = await desk.waitFor('via outbox');
-    expect(frame).toContain(`Send ${messages.length} messages via outbox /tmp/desk/outbox?`);
+    const customers = new Set(messages.map((m) => m.customer.code)).size;
+    expect(frame).toContain(`Send ${messages.length} messages to ${customers} customers via outbox /tmp/desk/outbox?`);
     desk.press(KEYS.enter);
     frame = await desk.waitFor('Finished');
     const failed = messages.filter((m) => m.customer.code === failing).length;
@@ -69,12 +71,37 @@ describe('sending from Due now', () => {
     expect(services.history.filter((h) => h.status === 'sent')).toHaveLength(3);
   });
 
+  it('counts selected rows a search hides apart, sends only the visible ones, and sent rows leave the selection', async () => {
+    const services = new FakeServices({ customers: 400 });
+    const desk = renderDesk(services, { columns: 120 });
+    await desk.waitFor('planned');
+    const messages = services.data.plan.messages;
+    const sofia = messages.filter((m) => m.customer.name.startsWith('София'));
+    expect(sofia.length).toBeGreaterThan(3);
+    desk.press('a', '/', 'софия', KEYS.enter);
+    await desk.waitFor(`${messages.length} selected, ${sofia.length} visible`);
+    desk.press('s');
+    const frame = await desk.waitFor('Totals:');
+    expect(frame).toContain(`Send ${sofia.length} messages to ${sofia.length} customers via outbox`);
+    const total = sofia.reduce((sum, m) => sum + m.total + m.fee + m.interest, 0);
+    expect(frame).toContain(`Totals: ${formatAmount(total, 'BGN')}`);
+    expect(frame).toContain(`To: ${sofia[0]!.customer.code} ${sofia[0]!.customer.name}, ${sofia[1]!.customer.code}`);
+    expect(frame).toContain(`and ${sofia.length - 3} more`);
+    desk.press(KEYS.enter);
+    await desk.waitFor('Finished');
+    expect(services.calls).toContain(`send ${sofia.length}`);
+    desk.press(KEYS.enter);
+    await desk.waitFor(`0 of ${messages.length - sofia.length} planned · ${messages.length - sofia.length} selected, 0 visible`);
+    desk.press('/', KEYS.escape);
+    await desk.waitFor(`${messages.length - sofia.length} of ${messages.length - sofia.length} planned · ${messages.length - sofia.length} selected`);
+  });
+
   it('cancels at the confirmation without sending', async () => {
     const services = new FakeServices();
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     desk.press(' ', 's');
-    await desk.waitFor('Send 1 message via');
+    await desk.waitFor('Send 1 message to 1 customer via');
     desk.press(KEYS.escape);
     await desk.waitFor('sending cancelled');
     expect(services.calls.some((c) => c.startsWith('send'))).toBe(false);

@@ -8,6 +8,7 @@ import React, { useRef } from 'react';
 import type { PlannedMessage } from '../../core/plan.js';
 import { errorText, useDesk } from '../desk-context.js';
 import { bar, clip, fit } from '../format.js';
+import { confirmationLines } from '../send-summary.js';
 import type { SendOutcome, SendResult } from '../services.js';
 import { useRefReducer } from './use-ref-reducer.js';
 
@@ -71,8 +72,11 @@ export interface SendFlow {
   render(height: number, width: number): React.JSX.Element | null;
 }
 
-/** A send flow owned by one screen; `onFinished` runs when the summary is closed. */
-export function useSend(onFinished?: () => void): SendFlow {
+/**
+ * A send flow owned by one screen; `onSent` gets the keys of the messages sent as soon as the run
+ * ends (so they leave the selection), `onFinished` runs when the summary is closed.
+ */
+export function useSend(onSent?: (sent: PlannedMessage[]) => void, onFinished?: () => void): SendFlow {
   const { services, review, notify, dataChanged } = useDesk();
   const [state, dispatch, ref] = useRefReducer<SendState, SendAction>(reducer, { phase: 'idle' });
   const abort = useRef<AbortController | null>(null);
@@ -96,6 +100,8 @@ export function useSend(onFinished?: () => void): SendFlow {
     services.send(messages, (outcome) => dispatch({ type: 'progress', outcome }), controller.signal).then(
       (result) => {
         dispatch({ type: 'done', result, error: null });
+        const sent = new Set(result.outcomes.filter((o) => o.status === 'sent').map((o) => o.key));
+        onSent?.(messages.filter((m) => sent.has(m.key)));
         dataChanged();
       },
       (error: unknown) => {
@@ -141,12 +147,17 @@ export function useSend(onFinished?: () => void): SendFlow {
   const render = (height: number, width: number): React.JSX.Element | null => {
     if (state.phase === 'idle') return null;
     if (state.phase === 'confirm') {
-      const n = state.messages.length;
+      const [question = '', ...facts] = confirmationLines(state.messages, state.transport);
       return (
         <Box flexDirection="column">
           <Text inverse bold wrap="truncate">
-            {fit(` Send ${n} message${n === 1 ? '' : 's'} via ${state.transport}?`, width)}
+            {fit(` ${question}`, width)}
           </Text>
+          {facts.map((line) => (
+            <Text key={line} wrap="truncate">
+              {clip(line, width)}
+            </Text>
+          ))}
           <Text wrap="truncate">{fit('Enter or y = send now · Esc or n = cancel', width)}</Text>
         </Box>
       );

@@ -9,9 +9,9 @@ import { agingHeight, AgingBars } from '../components/aging-bars.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
 import { describeFilters } from '../filters.js';
-import { clip, fit, formatAmount } from '../format.js';
+import { clip, fit, formatAmount, formatCount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
-import { windowTop } from '../hooks/list-state.js';
+import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
 import { useCustomerDetail } from '../hooks/use-customer-detail.js';
 import { useLoad } from '../hooks/use-load.js';
 import { useFilterForm } from '../hooks/use-filter-form.js';
@@ -42,7 +42,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   const [state, dispatch, ref] = useRefReducer(customersReducer, initialCustomers);
   const prompt = usePrompt();
   const preview = usePreview();
-  const send = useSend();
+  const send = useSend((sent) => dispatch({ type: 'list', action: { type: 'deselect', keys: sent.map((m) => m.customer.code) } }));
   const detail = useCustomerDetail(prompt, preview, send);
   const filterForm = useFilterForm((text, filters) => dispatch({ type: 'filters', text, filters }));
   const tableHeight = useRef(10);
@@ -69,6 +69,8 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     const rows = visibleCustomers(s.data, s.filters, s.query);
     const current = rows[s.list.cursor] ?? null;
     const action = listActionFor(command, () => rows.map((r) => r.code), rows.length, tableHeight.current, current?.code ?? null);
+    // What the clerk sees is what is acted on: selected rows a search or filter hides are left out.
+    const selectedCodes = (): string[] => rows.filter((r) => s.list.selected.has(r.code)).map((r) => r.code);
     if (action) {
       dispatch({ type: 'list', action });
       return true;
@@ -87,15 +89,16 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
         if (current) void statementsFor([current.code]).then(([m]) => m && preview.open(m));
         return true;
       case 'write': {
-        const codes = s.list.selected.size > 0 ? [...s.list.selected] : current ? [current.code] : [];
+        const chosen = selectedCodes();
+        const codes = chosen.length > 0 ? chosen : current ? [current.code] : [];
         void statementsFor(codes).then(async (messages) => {
           for (const m of messages) if (!(await write(m))) return;
         });
         return true;
       }
       case 'send':
-        if (review || s.list.selected.size === 0) send.request([]);
-        else void statementsFor([...s.list.selected]).then((messages) => messages.length > 0 && send.request(messages));
+        if (review || selectedCodes().length === 0) send.request([]);
+        else void statementsFor(selectedCodes()).then((messages) => messages.length > 0 && send.request(messages));
         return true;
       default:
         return false;
@@ -129,7 +132,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   const filterText = describeFilters(state.filterText);
   const header = !state.data
     ? (state.error ? `Could not load customers: ${state.error}` : 'Loading customers…')
-    : `Customers — ${rows.length} of ${state.data.rows.length} · ${state.list.selected.size} selected` +
+    : `Customers — ${formatCount(rows.length)} of ${formatCount(state.data.rows.length)} · ${selectionText(selectedAmong(rows, state.data.rows.length, state.list.selected, (r) => r.code), state.list.selected.size)}` +
       (filterText ? ` · filter: ${filterText}` : '') +
       (state.query ? ` · search: ${state.query}` : '');
   return (

@@ -10,9 +10,9 @@ import type { PlannedMessage } from '../../core/plan.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { useDesk, useScreenKeys } from '../desk-context.js';
 import { describeFilters } from '../filters.js';
-import { clip, fit, formatMoney } from '../format.js';
+import { clip, fit, formatCount, formatMoney } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
-import { windowTop } from '../hooks/list-state.js';
+import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
 import { useFilterForm } from '../hooks/use-filter-form.js';
 import { useLoad } from '../hooks/use-load.js';
 import { usePreview, useWriteFiles } from '../hooks/use-preview.js';
@@ -55,7 +55,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   const prompt = usePrompt();
   const preview = usePreview();
   const write = useWriteFiles();
-  const send = useSend();
+  const send = useSend((sent) => dispatch({ type: 'list', action: { type: 'deselect', keys: sent.map((m) => m.key) } }));
   const filterForm = useFilterForm((text, filters) => dispatch({ type: 'filters', text, filters }));
   const tableHeight = useRef(10);
 
@@ -157,7 +157,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
       ? `Could not plan: ${state.error}`
       : 'Planning…'
     : state.section === 'planned'
-      ? `Due now — ${messages.length} of ${plan.messages.length} planned · ${state.planned.selected.size} selected · ${plan.skipped.length} skipped (x)` +
+      ? `Due now — ${formatCount(messages.length)} of ${formatCount(plan.messages.length)} planned · ${selectionText(selectedAmong(messages, plan.messages.length, state.planned.selected, (m) => m.key), state.planned.selected.size)} · ${formatCount(plan.skipped.length)} skipped (x)` +
         (filterText ? ` · filter: ${filterText}` : '') +
         (state.query ? ` · search: ${state.query}` : '')
       : `Skipped — ${skips.length} customers and problems (x: back to planned)` + (state.query ? ` · search: ${state.query}` : '');

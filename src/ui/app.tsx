@@ -7,7 +7,8 @@ import React, { useCallback, useMemo, useRef, useState } from 'react';
 import type { IsoDate } from '../core/domain.js';
 import { Help, helpLines } from './components/help.js';
 import { DeskContext, SCREENS, type Desk, type KeyHandler, type ScreenId, type Tone } from './desk-context.js';
-import { clip, fit } from './format.js';
+import { topBar } from './chrome.js';
+import { clip } from './format.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { keypresses } from './keypresses.js';
 import { commandFor } from './keys.js';
@@ -109,13 +110,12 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
     for (const [one, oneKey] of keypresses(input, key)) route(one, oneKey);
   });
 
-  const tabs = SCREENS.map((id, i) => (id === screen ? `[${i + 1} ${TITLES[id]}]` : ` ${i + 1} ${TITLES[id]} `)).join(' ');
   const screenProps = { height: bodyHeight, width: columns };
   return (
     <DeskContext.Provider value={desk}>
       <Box flexDirection="column" width={columns} height={rows}>
         <Text bold wrap="truncate">
-          {clip(`duedesk  ${tabs}   as of ${asOf}   ? help  q quit`, columns)}
+          {topBar(SCREENS.map((id) => TITLES[id]), SCREENS.indexOf(screen), asOf, columns)}
         </Text>
         {review ? (
           <Text backgroundColor="yellow" color="black" wrap="truncate">

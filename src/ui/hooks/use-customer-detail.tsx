@@ -223,18 +223,18 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
     const timelineHeight = Math.max(1, rest - itemsHeight - 2);
     paneHeight.current = state.pane === 'items' ? itemsHeight : timelineHeight;
     const itemColumns: Column<Item>[] = [
-      { title: 'Item', width: 14, cell: (i) => i.number },
-      { title: 'Kind', width: 11, cell: (i) => i.kind },
-      { title: 'Issued', width: 10, cell: (i) => i.issueDate },
+      { title: 'Item', width: 14, min: 8, cell: (i) => i.number },
+      { title: 'Kind', width: 11, drop: 2, cell: (i) => i.kind },
+      { title: 'Issued', width: 10, drop: 1, cell: (i) => i.issueDate },
       { title: 'Due', width: 10, cell: (i) => i.dueDate },
-      { title: 'Days', width: 5, align: 'right', cell: (i) => String(daysBetween(i.dueDate, asOf)) },
-      { title: 'Open', width: 14, align: 'right', cell: (i) => `${formatMoney(i.openAmount, i.currency)} ${i.currency}` },
-      { title: 'Hold', width: 10, cell: (i) => i.holdUntil ?? '' },
+      { title: 'Days', width: 5, drop: 3, align: 'right', cell: (i) => String(daysBetween(i.dueDate, asOf)) },
+      { title: 'Open', width: 14, fitContent: true, align: 'right', cell: (i) => `${formatMoney(i.openAmount, i.currency)} ${i.currency}` },
+      { title: 'Hold', width: 10, drop: 4, cell: (i) => i.holdUntil ?? '' },
     ];
     const timelineColumns: Column<TimelineEntry>[] = [
       { title: 'Date', width: 10, cell: (t) => t.asOf },
-      { title: 'Kind/level', width: 14, cell: (t) => t.level ?? t.kind },
-      { title: 'Outstanding', width: 18, align: 'right', cell: (t) => `${formatMoney(t.outstanding, t.currency)} ${t.currency}` },
+      { title: 'Kind/level', width: 14, min: 6, cell: (t) => t.level ?? t.kind },
+      { title: 'Outstanding', width: 18, fitContent: true, align: 'right', cell: (t) => `${formatMoney(t.outstanding, t.currency)} ${t.currency}` },
       { title: 'Status', width: 10, cell: (t) => t.status },
     ];
     return (

@@ -19,6 +19,7 @@ import { usePreview, useWriteFiles } from '../hooks/use-preview.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useSend } from '../hooks/use-send.js';
+import { footer } from '../chrome.js';
 import { commandFor } from '../keys.js';
 import type { PlannedMessage } from '../../core/plan.js';
 import type { CustomerRow } from '../services.js';
@@ -27,12 +28,12 @@ import { warmInSteps } from '../fold-index.js';
 import type { ScreenProps } from './due.js';
 
 const columns: Column<CustomerRow>[] = [
-  { title: 'Code', width: 10, cell: (r) => r.code },
-  { title: 'Name', width: 26, cell: (r) => r.name },
-  { title: 'Open', width: 26, align: 'right', cell: (r) => r.open.map((o) => formatAmount(o.amount, o.currency)).join('; ') },
-  { title: 'Days', width: 5, align: 'right', cell: (r) => (r.oldestDaysOverdue === null ? '' : String(r.oldestDaysOverdue)) },
-  { title: 'Flags', width: 16, cell: (r) => [r.reminders ? '' : 'off', r.holdUntil ? `hold ${r.holdUntil}` : ''].filter(Boolean).join(' ') },
-  { title: 'E-mail', width: 10, cell: (r) => r.emails[0] ?? '(none)' },
+  { title: 'Code', width: 10, fitContent: true, cell: (r) => r.code },
+  { title: 'Name', width: 26, min: 10, cell: (r) => r.name },
+  { title: 'Open', width: 26, fitContent: true, align: 'right', cell: (r) => r.open.map((o) => formatAmount(o.amount, o.currency)).join('; ') },
+  { title: 'Days', width: 5, drop: 3, align: 'right', cell: (r) => (r.oldestDaysOverdue === null ? '' : String(r.oldestDaysOverdue)) },
+  { title: 'Flags', width: 16, drop: 1, cell: (r) => [r.reminders ? '' : 'off', r.holdUntil ? `hold ${r.holdUntil}` : ''].filter(Boolean).join(' ') },
+  { title: 'E-mail', width: 10, min: 10, drop: 2, cell: (r) => r.emails[0] ?? '(none)' },
 ];
 
 /** The Customers screen. */
@@ -136,7 +137,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
       (filterText ? ` · filter: ${filterText}` : '') +
       (state.query ? ` · search: ${state.query}` : '');
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" height={height}>
       <AgingBars aging={aging} width={width} maxLines={Math.max(1, Math.floor(height / 4))} />
       <Text bold color={state.error ? 'red' : undefined} wrap="truncate">
         {clip(header, width)}
@@ -154,9 +155,11 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
         rowColor={(r) => (r.holdUntil !== null && r.holdUntil >= asOf ? 'yellow' : !r.reminders ? 'gray' : undefined)}
         empty={state.data ? 'no customers match' : ''}
       />
+      {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
+      <Box flexGrow={1} />
       {prompt.element}
       <Text dimColor wrap="truncate">
-        {clip('Enter open · space select · a all · n none · p/w/s statement now (selected) · / search · f filters · ? help', width)}
+        {footer(['open', 'toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'search', 'filters', 'sort'], review, width)}
       </Text>
     </Box>
   );

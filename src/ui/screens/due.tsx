@@ -19,7 +19,8 @@ import { usePreview, useWriteFiles } from '../hooks/use-preview.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useSend } from '../hooks/use-send.js';
-import { commandFor } from '../keys.js';
+import { footer } from '../chrome.js';
+import { commandFor, type Command } from '../keys.js';
 import { messageFacts } from '../message-facts.js';
 import { dueReducer, initialDue, messageIndex, visibleMessages, visibleSkips, type SkipRow } from './due-model.js';
 import { warmInSteps } from '../fold-index.js';
@@ -32,20 +33,23 @@ export interface ScreenProps {
 }
 
 const messageColumns: Column<PlannedMessage>[] = [
-  { title: 'Customer', width: 24, cell: (m) => `${m.customer.code} ${m.customer.name}` },
-  { title: 'Kind/level', width: 12, cell: (m) => messageFacts(m).kindLabel },
-  { title: 'Cur', width: 3, cell: (m) => m.currency },
-  { title: 'Items', width: 5, align: 'right', cell: (m) => String(messageFacts(m).itemCount) },
-  { title: 'Total', width: 13, align: 'right', cell: (m) => formatMoney(m.total + m.fee + m.interest, m.currency) },
-  { title: 'Days', width: 5, align: 'right', cell: (m) => String(messageFacts(m).oldestDaysOverdue ?? '') },
-  { title: 'Recipients', width: 20, cell: (m) => (m.to.length > 0 ? m.to.join(', ') : m.letter ? '(letter)' : '(none)') },
+  { title: 'Customer', width: 24, min: 10, cell: (m) => `${m.customer.code} ${m.customer.name}` },
+  { title: 'Kind/level', width: 12, drop: 3, cell: (m) => messageFacts(m).kindLabel },
+  { title: 'Cur', width: 3, fitContent: true, cell: (m) => m.currency },
+  { title: 'Items', width: 5, drop: 2, align: 'right', cell: (m) => String(messageFacts(m).itemCount) },
+  { title: 'Total', width: 13, fitContent: true, align: 'right', cell: (m) => formatMoney(m.total + m.fee + m.interest, m.currency) },
+  { title: 'Days', width: 5, drop: 4, align: 'right', cell: (m) => String(messageFacts(m).oldestDaysOverdue ?? '') },
+  { title: 'Recipients', width: 20, drop: 1, cell: (m) => (m.to.length > 0 ? m.to.join(', ') : m.letter ? '(letter)' : '(none)') },
 ];
 
 const skipColumns: Column<SkipRow>[] = [
-  { title: 'Customer', width: 14, cell: (r) => r.customer },
-  { title: 'Reason', width: 22, cell: (r) => r.reason },
-  { title: 'Detail', width: 20, cell: (r) => r.detail },
+  { title: 'Customer', width: 14, min: 8, cell: (r) => r.customer },
+  { title: 'Reason', width: 22, min: 10, cell: (r) => r.reason },
+  { title: 'Detail', width: 20, drop: 1, cell: (r) => r.detail },
 ];
+
+const DUE_FOOTER: Command[] = ['toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'skipped', 'filters', 'search', 'sort'];
+const SKIPPED_FOOTER: Command[] = ['open', 'skipped', 'search', 'sort'];
 
 /** The Due now screen. */
 export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Element {
@@ -162,7 +166,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
         (state.query ? ` · search: ${state.query}` : '')
       : `Skipped — ${skips.length} customers and problems (x: back to planned)` + (state.query ? ` · search: ${state.query}` : '');
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" height={height}>
       <Text bold color={state.error ? 'red' : undefined} wrap="truncate">
         {clip(header, width)}
       </Text>
@@ -193,9 +197,11 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
           empty="nobody skipped"
         />
       )}
+      {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
+      <Box flexGrow={1} />
       {prompt.element}
       <Text dimColor wrap="truncate">
-        {clip('space select · a all · n none · p preview · w write · s send · x skipped · f filters · / search · ? help', width)}
+        {footer(state.section === 'planned' ? DUE_FOOTER : SKIPPED_FOOTER, desk.review, width)}
       </Text>
     </Box>
   );

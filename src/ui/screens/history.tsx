@@ -15,6 +15,7 @@ import { windowTop } from '../hooks/list-state.js';
 import { useLoad } from '../hooks/use-load.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
+import { footer } from '../chrome.js';
 import { commandFor } from '../keys.js';
 import type { ScreenProps } from './due.js';
 import { historyReducer, initialHistory, recordIndex, visibleRecords } from './history-model.js';
@@ -23,12 +24,12 @@ import { warmInSteps } from '../fold-index.js';
 const STATUS_COLORS: Record<MessageRecord['status'], string | undefined> = { sent: undefined, sending: 'yellow', uncertain: 'yellow', failed: 'red' };
 
 const columns: Column<MessageRecord>[] = [
-  { title: 'Date', width: 10, cell: (r) => r.asOf },
-  { title: 'Customer', width: 10, cell: (r) => r.customerCode },
-  { title: 'Kind/level', width: 11, cell: (r) => r.level ?? r.kind },
-  { title: 'Total', width: 16, align: 'right', cell: (r) => formatAmount(r.total + r.fee + r.interest, r.currency) },
-  { title: 'Status', width: 12, cell: (r) => (r.status === 'sent' ? 'sent' : `!! ${r.status}`) },
-  { title: 'To', width: 10, cell: (r) => r.to.join(', ') },
+  { title: 'Date', width: 10, drop: 2, cell: (r) => r.asOf },
+  { title: 'Customer', width: 10, fitContent: true, cell: (r) => r.customerCode },
+  { title: 'Kind/level', width: 11, min: 6, drop: 3, cell: (r) => r.level ?? r.kind },
+  { title: 'Total', width: 16, fitContent: true, align: 'right', cell: (r) => formatAmount(r.total + r.fee + r.interest, r.currency) },
+  { title: 'Status', width: 12, min: 8, cell: (r) => (r.status === 'sent' ? 'sent' : `!! ${r.status}`) },
+  { title: 'To', width: 10, drop: 1, cell: (r) => r.to.join(', ') },
 ];
 
 /** The lines of a message's detail. */
@@ -161,7 +162,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
       (state.problemsOnly ? ' · showing only those (x)' : '') +
       (state.query ? ` · search: ${state.query}` : '');
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" height={height}>
       <Text bold color={attention > 0 ? 'yellow' : undefined} wrap="truncate">
         {clip(header, width)}
       </Text>
@@ -178,9 +179,11 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         rowColor={(r) => STATUS_COLORS[r.status]}
         empty={records ? 'nothing sent yet' : ''}
       />
+      {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
+      <Box flexGrow={1} />
       {prompt.element}
       <Text dimColor wrap="truncate">
-        {clip('Enter detail · r retry failed · d/u mark uncertain delivered/not · x problems only · / search · ? help', width)}
+        {footer(['open', 'retry', 'retryAll', 'acknowledge', 'markDelivered', 'markNotDelivered', 'problemsOnly', 'search', 'sort'], review, width)}
       </Text>
     </Box>
   );

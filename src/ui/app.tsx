@@ -6,12 +6,12 @@ import { Box, Text, useApp, useInput, type Key } from 'ink';
 import React, { useCallback, useMemo, useRef, useState } from 'react';
 import type { IsoDate } from '../core/domain.js';
 import { Help, helpLines } from './components/help.js';
-import { DeskContext, SCREENS, type Desk, type KeyHandler, type ScreenId, type Tone } from './desk-context.js';
+import { DeskContext, SCREENS, type Desk, type KeyRoute, type ScreenId, type Tone } from './desk-context.js';
 import { topBar } from './chrome.js';
 import { clip } from './format.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { keypresses } from './keypresses.js';
-import { commandFor } from './keys.js';
+import { commandFor, KEY_BINDINGS, type KeyBinding, type KeyScope } from './keys.js';
 import { CustomersScreen } from './screens/customers.js';
 import { DueScreen } from './screens/due.js';
 import { HistoryScreen } from './screens/history.js';
@@ -28,6 +28,17 @@ export interface AppProps {
 const TITLES: Record<ScreenId, string> = { due: 'Due now', customers: 'Customers', history: 'History', settings: 'Settings' };
 const TONES: Record<Tone, string | undefined> = { info: undefined, ok: 'green', warn: 'yellow', error: 'red' };
 
+/**
+ * The binding a key means in `scopes` when it sends or changes something: review mode refuses
+ * those here, once, for every screen.
+ */
+function changingBinding(input: string, key: Key, scopes: readonly KeyScope[] | null): KeyBinding | undefined {
+  if (scopes === null) return undefined;
+  const command = commandFor(input, key, scopes);
+  if (command === null) return undefined;
+  return KEY_BINDINGS.find((b) => b.command === command && scopes.includes(b.scope) && b.changes === true);
+}
+
 /** The whole TUI. */
 export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   const { exit } = useApp();
@@ -39,7 +50,7 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   const helpRef = useRef<number | null>(null);
   const [status, setStatus] = useState<{ text: string; tone: Tone }>({ text: '', tone: 'info' });
   const [version, setVersion] = useState(0);
-  const handlers = useRef(new Map<ScreenId, KeyHandler>());
+  const routes = useRef(new Map<ScreenId, KeyRoute>());
 
   const setScreen = useCallback((next: ScreenId) => {
     screenRef.current = next;
@@ -59,8 +70,8 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
       version,
       notify: (text, tone = 'info') => setStatus({ text, tone }),
       dataChanged: () => setVersion((v) => v + 1),
-      register: (id, handler) => {
-        handlers.current.set(id, handler);
+      register: (id, route) => {
+        routes.current.set(id, route);
       },
     }),
     [services, review, asOf, version],
@@ -78,8 +89,13 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
       else if (command === 'back' || command === 'help' || command === 'quit') setHelp(null);
       return;
     }
-    const handler = handlers.current.get(screenRef.current);
-    if (handler?.(input, key)) return;
+    const entry = routes.current.get(screenRef.current);
+    const refused = review ? changingBinding(input, key, entry?.scopes() ?? null) : undefined;
+    if (refused) {
+      setStatus({ text: `review mode: ${refused.keys.at(-1)} (${refused.short ?? refused.help}) is refused — nothing can be sent or changed`, tone: 'warn' });
+      return;
+    }
+    if (entry?.handler(input, key)) return;
     const command = commandFor(input, key, ['global']);
     switch (command) {
       case 'quit':

@@ -5,6 +5,7 @@
 import type { Key } from 'ink';
 import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 import type { IsoDate } from '../core/domain.js';
+import type { KeyScope } from './keys.js';
 import type { DeskServices } from './services.js';
 
 /** Tone of a status line message. */
@@ -12,6 +13,18 @@ export type Tone = 'info' | 'ok' | 'warn' | 'error';
 
 /** A key handler; returns true when it used the key (then the App does not). */
 export type KeyHandler = (input: string, key: Key) => boolean;
+
+/**
+ * The key scopes a screen reads its commands in right now, most specific first; null while a
+ * text field or a window of its own (prompt, confirmation) takes the keys as they are.
+ */
+export type ScopesNow = () => readonly KeyScope[] | null;
+
+/** A screen's entry in the key router. */
+export interface KeyRoute {
+  handler: KeyHandler;
+  scopes: ScopesNow;
+}
 
 /** The screens, in Tab order. */
 export const SCREENS = ['due', 'customers', 'history', 'settings'] as const;
@@ -28,8 +41,8 @@ export interface Desk {
   notify(text: string, tone?: Tone): void;
   /** Tell every screen that data changed. */
   dataChanged(): void;
-  /** Register the key handler of a screen (only the active screen's handler is called). */
-  register(screen: ScreenId, handler: KeyHandler): void;
+  /** Register the key route of a screen (only the active screen's handler is called). */
+  register(screen: ScreenId, route: KeyRoute): void;
 }
 
 /** The desk context (provided by App). */
@@ -42,13 +55,16 @@ export function useDesk(): Desk {
   return desk;
 }
 
-/** Route keys to `handler` while `screen` is the active screen. The latest handler is always used. */
-export function useScreenKeys(screen: ScreenId, handler: KeyHandler): void {
+/**
+ * Route keys to `handler` while `screen` is the active screen; `scopes` says how the router reads
+ * them (it refuses keys that change something in review mode). The latest functions are used.
+ */
+export function useScreenKeys(screen: ScreenId, handler: KeyHandler, scopes: ScopesNow): void {
   const { register } = useDesk();
-  const ref = useRef(handler);
-  ref.current = handler;
+  const ref = useRef({ handler, scopes });
+  ref.current = { handler, scopes };
   useLayoutEffect(() => {
-    register(screen, (input, key) => ref.current(input, key));
+    register(screen, { handler: (input, key) => ref.current.handler(input, key), scopes: () => ref.current.scopes() });
   }, [register, screen]);
 }
 

@@ -77,7 +77,7 @@ const STATUS_COLORS: Record<TimelineEntry['status'], string | undefined> = { sen
 
 /** The customer detail, sharing the screen's prompt, preview and send flow. */
 export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFlow): CustomerDetailView {
-  const { services, review, asOf, version, notify, dataChanged } = useDesk();
+  const { services, asOf, version, notify, dataChanged } = useDesk();
   const [state, dispatch, ref] = useRefReducer(reducer, closedDetail);
   const write = useWriteFiles();
   const paneHeight = useRef(5);
@@ -95,7 +95,6 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
     };
   }, [services, asOf, version, state.code, dispatch]);
 
-  const refuse = (what: string): void => notify(`review mode: ${what} is refused — nothing can be changed`, 'warn');
   const change = (done: string, action: Promise<void>): Promise<string | null> =>
     action.then(
       () => {
@@ -135,9 +134,7 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
         dispatch({ type: 'pane' });
         return true;
       case 'hold':
-        if (review) refuse('setting a hold');
-        else
-          prompt.open({
+        prompt.open({
             label: `Hold ${code} until`,
             initial: detail?.customer.holdUntil ?? '',
             hint: 'YYYY-MM-DD · empty clears the hold · Esc cancels',
@@ -150,16 +147,13 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
           });
         return true;
       case 'reminders':
-        if (review) refuse('changing reminders');
-        else if (detail) {
+        if (detail) {
           const on = !detail.customer.reminders;
           void change(`${code}: reminders ${on ? 'on' : 'off'}`, services.setReminders(code, on)).then((error) => error && notify(error, 'error'));
         }
         return true;
       case 'interval':
-        if (review) refuse('changing the statement interval');
-        else
-          prompt.open({
+        prompt.open({
             label: `Statement every (days) for ${code}`,
             initial: detail?.customer.statementEveryDays?.toString() ?? '',
             hint: 'whole days ≥ 1 · empty = the policy default',
@@ -188,8 +182,7 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
         });
         return true;
       case 'send':
-        if (review) send.request([]);
-        else withStatements((messages) => send.request(messages));
+        withStatements((messages) => send.request(messages));
         return true;
       case 'search':
       case 'filters':

@@ -66,7 +66,7 @@ const STATUS_COLOR: Record<SendOutcome['status'], string> = { sent: 'green', fai
 /** The send flow's controls. */
 export interface SendFlow {
   isOpen(): boolean;
-  /** Ask to send `messages` (refused in review mode or when empty). */
+  /** Ask to send `messages` (refused when empty; review mode is refused by the key router). */
   request(messages: PlannedMessage[]): void;
   handle(input: string, key: Key): boolean;
   render(height: number, width: number): React.JSX.Element | null;
@@ -77,15 +77,11 @@ export interface SendFlow {
  * ends (so they leave the selection), `onFinished` runs when the summary is closed.
  */
 export function useSend(onSent?: (sent: PlannedMessage[]) => void, onFinished?: () => void): SendFlow {
-  const { services, review, notify, dataChanged } = useDesk();
+  const { services, notify, dataChanged } = useDesk();
   const [state, dispatch, ref] = useRefReducer<SendState, SendAction>(reducer, { phase: 'idle' });
   const abort = useRef<AbortController | null>(null);
 
   const request = (messages: PlannedMessage[]): void => {
-    if (review) {
-      notify('review mode: sending is refused — nothing can be sent or changed (preview and w still work)', 'warn');
-      return;
-    }
     if (messages.length === 0) {
       notify('nothing selected: select messages with space or a, then press s', 'warn');
       return;

@@ -9,7 +9,7 @@ import { agingHeight, AgingBars } from '../components/aging-bars.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
 import { describeFilters } from '../filters.js';
-import { clip, fit, formatAmount, formatCount } from '../format.js';
+import { clip, formatAmount, formatCount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
 import { useCustomerDetail } from '../hooks/use-customer-detail.js';
@@ -98,14 +98,16 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
         return true;
       }
       case 'send':
-        if (review || selectedCodes().length === 0) send.request([]);
+        if (selectedCodes().length === 0) send.request([]);
         else void statementsFor(selectedCodes()).then((messages) => messages.length > 0 && send.request(messages));
         return true;
       default:
         return false;
     }
   };
-  useScreenKeys('customers', handle);
+  useScreenKeys('customers', handle, () =>
+    send.isOpen() || preview.isOpen() || filterForm.isOpen() || prompt.isOpen() ? null : detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['list', 'due'],
+  );
 
   /** The manual statements of these customers (seed 004); customers with nothing open are named. */
   async function statementsFor(codes: string[]): Promise<PlannedMessage[]> {

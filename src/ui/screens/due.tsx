@@ -10,7 +10,7 @@ import type { PlannedMessage } from '../../core/plan.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { useDesk, useScreenKeys } from '../desk-context.js';
 import { describeFilters } from '../filters.js';
-import { clip, fit, formatCount, formatMoney } from '../format.js';
+import { clip, formatCount, formatMoney } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
 import { useFilterForm } from '../hooks/use-filter-form.js';
@@ -141,7 +141,9 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
         return command !== 'open';
     }
   };
-  useScreenKeys('due', handle);
+  useScreenKeys('due', handle, () =>
+    send.isOpen() || preview.isOpen() || filterForm.isOpen() || prompt.isOpen() ? null : ['due', 'list'],
+  );
 
   const modal = send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
   if (modal) return modal;

@@ -66,8 +66,6 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
     [services, version],
   );
 
-  const refuse = (what: string): void => notify(`review mode: ${what} is refused — nothing can be sent or changed`, 'warn');
-
   const handle = (input: string, key: Key): boolean => {
     if (prompt.isOpen()) return prompt.handle(input, key);
     const s = ref.current;
@@ -96,8 +94,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         return true;
       case 'retry':
         if (!current) return true;
-        if (review) refuse('retrying');
-        else if (current.status !== 'failed') notify(`message ${current.id} is ${current.status}: only failed messages can be retried`, 'warn');
+        if (current.status !== 'failed') notify(`message ${current.id} is ${current.status}: only failed messages can be retried`, 'warn');
         else {
           notify(`retrying message ${current.id}…`, 'info');
           services.retryMessage(current.id, asOf).then(
@@ -113,8 +110,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
       case 'markNotDelivered': {
         if (!current) return true;
         const delivered = command === 'markDelivered';
-        if (review) refuse('marking a message');
-        else if (current.status !== 'uncertain') notify(`message ${current.id} is ${current.status}: only uncertain messages can be marked`, 'warn');
+        if (current.status !== 'uncertain') notify(`message ${current.id} is ${current.status}: only uncertain messages can be marked`, 'warn');
         else {
           services.markUncertain(current.id, delivered).then(
             () => {
@@ -130,7 +126,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         return s.open !== null && command !== null && command !== 'back' ? true : false;
     }
   };
-  useScreenKeys('history', handle);
+  useScreenKeys('history', handle, () => (prompt.isOpen() ? null : ['history', 'list']));
 
   const records = state.records;
   const rows = visibleRecords(records, state.query, state.problemsOnly);

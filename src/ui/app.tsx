@@ -51,6 +51,7 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   const [status, setStatus] = useState<{ text: string; tone: Tone }>({ text: '', tone: 'info' });
   const [version, setVersion] = useState(0);
   const routes = useRef(new Map<ScreenId, KeyRoute>());
+  const [customerRequest, setCustomerRequest] = useState<Desk['customerRequest']>(null);
 
   const setScreen = useCallback((next: ScreenId) => {
     screenRef.current = next;
@@ -73,8 +74,13 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
       register: (id, route) => {
         routes.current.set(id, route);
       },
+      openCustomer: (code) => {
+        setCustomerRequest((last) => ({ code, seq: (last?.seq ?? 0) + 1 }));
+        setScreen('customers');
+      },
+      customerRequest,
     }),
-    [services, review, asOf, version],
+    [services, review, asOf, version, customerRequest, setScreen],
   );
 
   const chrome = 2 + (review ? 1 : 0);
@@ -105,8 +111,11 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
         setHelp(0);
         return;
       case 'nextScreen':
-        setScreen(SCREENS[(SCREENS.indexOf(screenRef.current) + 1) % SCREENS.length] ?? 'due');
+      case 'previousScreen': {
+        const step = command === 'nextScreen' ? 1 : SCREENS.length - 1;
+        setScreen(SCREENS[(SCREENS.indexOf(screenRef.current) + step) % SCREENS.length] ?? 'due');
         return;
+      }
       case 'screen1':
       case 'screen2':
       case 'screen3':

@@ -41,6 +41,10 @@ export interface Desk {
   notify(text: string, tone?: Tone): void;
   /** Tell every screen that data changed. */
   dataChanged(): void;
+  /** Show the Customers screen with this customer opened (Enter on a skipped row). */
+  openCustomer(code: string): void;
+  /** The last customer asked to be opened; `seq` tells a repeated request apart. */
+  customerRequest: { code: string; seq: number } | null;
   /** Register the key route of a screen (only the active screen's handler is called). */
   register(screen: ScreenId, route: KeyRoute): void;
 }

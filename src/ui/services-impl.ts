@@ -19,6 +19,7 @@ import { statementsNow } from '../statements/statements-now.js';
 import { parseSettingValue, settingsWith, settingsWithout } from '../settings/change.js';
 import { getPath, type JsonObject } from '../settings/keys.js';
 import { getCustomer, setHold, setReminders, setStatementInterval } from '../storage/customers.js';
+import { customerNames } from '../storage/customer-names.js';
 import { openItemsOf } from '../storage/items.js';
 import { customerTimeline, getMessage, listMessages, updateMessageStatus } from '../storage/messages.js';
 import type { Store } from '../storage/store.js';
@@ -88,6 +89,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     today,
     loadPlan: async (asOf) => planNow(fresh(), asOf),
     listCustomers: async (asOf) => queryCustomerList(fresh().db, asOf),
+    customerNames: async (codes) => customerNames(fresh().db, codes),
     customerDetail: async (code, asOf) => {
       const db = fresh().db;
       const customer = getCustomer(db, code);

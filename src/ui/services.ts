@@ -122,6 +122,8 @@ export interface DeskServices {
   loadPlan(asOf: IsoDate): Promise<Plan>;
   /** All customers with open totals and aging as of `asOf`. */
   listCustomers(asOf: IsoDate): Promise<CustomerList>;
+  /** The names of these customers by code (unknown codes are left out). */
+  customerNames(codes: readonly string[]): Promise<Map<string, string>>;
   /** One customer with items and history; null when the code is unknown. */
   customerDetail(code: string, asOf: IsoDate): Promise<CustomerDetail | null>;
   /** Hold the customer until `until` (inclusive); null clears the hold. */
@@ -205,6 +207,7 @@ export function readOnlyServices(services: DeskServices): DeskServices {
     loadPlan: (asOf) => services.loadPlan(asOf),
     listCustomers: (asOf) => services.listCustomers(asOf),
     customerDetail: (code, asOf) => services.customerDetail(code, asOf),
+    customerNames: (codes) => services.customerNames(codes),
     statementsNow: (code, asOf) => services.statementsNow(code, asOf),
     listHistory: () => services.listHistory(),
     preview: (message) => services.preview(message),

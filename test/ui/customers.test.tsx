@@ -120,7 +120,7 @@ describe('Customers', () => {
   it('filters customers by days overdue and language', async () => {
     const { desk, services } = await openCustomers();
     desk.press('f', KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.enter, '6', '0', KEYS.enter);
-    desk.press(KEYS.down, KEYS.down, KEYS.enter, 'b', 'g', KEYS.enter, KEYS.escape);
+    desk.press(KEYS.down, KEYS.down, KEYS.enter, 'b', 'g', KEYS.enter, 'a');
     const frame = await desk.waitFor('filter: Days overdue ≥ 60, Language bg');
     const list = await services.listCustomers('2026-11-22');
     const expected = list.rows.filter((r) => r.language === 'bg' && (r.oldestDaysOverdue ?? -1) >= 60);

@@ -112,6 +112,11 @@ export class FakeServices implements DeskServices {
     return this.listCache;
   }
 
+  async customerNames(codes: readonly string[]): Promise<Map<string, string>> {
+    const wanted = new Set(codes);
+    return new Map(this.data.customers.filter((c) => wanted.has(c.code)).map((c) => [c.code, c.name]));
+  }
+
   async customerDetail(code: string, asOf: IsoDate): Promise<CustomerDetail | null> {
     const customer = this.data.customers.find((c) => c.code === code);
     if (!customer) return null;

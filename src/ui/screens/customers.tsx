@@ -4,7 +4,7 @@
  */
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
-import React, { useRef } from 'react';
+import React, { useEffect, useRef } from 'react';
 import { agingHeight, AgingBars } from '../components/aging-bars.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
@@ -23,7 +23,8 @@ import { footer } from '../chrome.js';
 import { commandFor } from '../keys.js';
 import type { PlannedMessage } from '../../core/plan.js';
 import type { CustomerRow } from '../services.js';
-import { customerIndex, customersReducer, initialCustomers, visibleCustomers } from './customers-model.js';
+import { CUSTOMER_SORTS, customerIndex, customersReducer, initialCustomers, visibleCustomers } from './customers-model.js';
+import { sortText } from '../sorting.js';
 import { warmInSteps } from '../fold-index.js';
 import type { ScreenProps } from './due.js';
 
@@ -48,6 +49,13 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   const filterForm = useFilterForm((text, filters) => dispatch({ type: 'filters', text, filters }));
   const tableHeight = useRef(10);
 
+  // Another screen asked for a customer (Enter on a skipped row): open it here.
+  const request = useDesk().customerRequest;
+  useEffect(() => {
+    if (request) detail.open(request.code);
+    // Only a new request opens; the detail's functions change on every render.
+  }, [request]);
+
   useLoad(
     () => services.listCustomers(asOf),
     (data) => {
@@ -67,7 +75,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     if (detail.isOpen()) return detail.handle(input, key);
     const s = ref.current;
     const command = commandFor(input, key, ['list', 'due']);
-    const rows = visibleCustomers(s.data, s.filters, s.query);
+    const rows = visibleCustomers(s.data, s.filters, s.query, s.sort);
     const current = rows[s.list.cursor] ?? null;
     const action = listActionFor(command, () => rows.map((r) => r.code), rows.length, tableHeight.current, current?.code ?? null);
     // What the clerk sees is what is acted on: selected rows a search or filter hides are left out.
@@ -85,6 +93,10 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
         return true;
       case 'filters':
         filterForm.open(s.filterText);
+        return true;
+      case 'sort':
+      case 'sortReverse':
+        dispatch({ type: 'sort', reverse: command === 'sortReverse' });
         return true;
       case 'preview':
         if (current) void statementsFor([current.code]).then(([m]) => m && preview.open(m));
@@ -125,7 +137,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   const modal = send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width) ?? detail.render(height, width);
   if (modal) return modal;
 
-  const rows = visibleCustomers(state.data, state.filters, state.query);
+  const rows = visibleCustomers(state.data, state.filters, state.query, state.sort);
   const aging = state.data?.aging ?? [];
   const agingLines = agingHeight(aging, Math.max(1, Math.floor(height / 4)));
   const promptLines = prompt.element ? 2 : 0;
@@ -137,7 +149,8 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     ? (state.error ? `Could not load customers: ${state.error}` : 'Loading customers…')
     : `Customers — ${formatCount(rows.length)} of ${formatCount(state.data.rows.length)} · ${selectionText(selectedAmong(rows, state.data.rows.length, state.list.selected, (r) => r.code), state.list.selected.size)}` +
       (filterText ? ` · filter: ${filterText}` : '') +
-      (state.query ? ` · search: ${state.query}` : '');
+      (state.query ? ` · search: ${state.query}` : '') +
+      sortText(CUSTOMER_SORTS, state.sort);
   return (
     <Box flexDirection="column" height={height}>
       <AgingBars aging={aging} width={width} maxLines={Math.max(1, Math.floor(height / 4))} />

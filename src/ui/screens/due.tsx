@@ -8,7 +8,7 @@ import { Box, Text } from 'ink';
 import React, { useRef } from 'react';
 import type { PlannedMessage } from '../../core/plan.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
-import { useDesk, useScreenKeys } from '../desk-context.js';
+import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
 import { describeFilters } from '../filters.js';
 import { clip, formatCount, formatMoney } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
@@ -22,7 +22,8 @@ import { useSend } from '../hooks/use-send.js';
 import { footer } from '../chrome.js';
 import { commandFor, type Command } from '../keys.js';
 import { messageFacts } from '../message-facts.js';
-import { dueReducer, initialDue, messageIndex, visibleMessages, visibleSkips, type SkipRow } from './due-model.js';
+import { dueReducer, initialDue, MESSAGE_SORTS, messageIndex, SKIP_SORTS, skippedCodes, visibleMessages, visibleSkips, type SkipRow } from './due-model.js';
+import { sortText } from '../sorting.js';
 import { warmInSteps } from '../fold-index.js';
 
 /** Props every screen gets. */
@@ -43,7 +44,7 @@ const messageColumns: Column<PlannedMessage>[] = [
 ];
 
 const skipColumns: Column<SkipRow>[] = [
-  { title: 'Customer', width: 14, min: 8, cell: (r) => r.customer },
+  { title: 'Customer', width: 30, min: 8, cell: (r) => (r.name ? `${r.customer} ${r.name}` : r.customer) },
   { title: 'Reason', width: 22, min: 10, cell: (r) => r.reason },
   { title: 'Detail', width: 20, drop: 1, cell: (r) => r.detail },
 ];
@@ -60,7 +61,10 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   const preview = usePreview();
   const write = useWriteFiles();
   const send = useSend((sent) => dispatch({ type: 'list', action: { type: 'deselect', keys: sent.map((m) => m.key) } }));
-  const filterForm = useFilterForm((text, filters) => dispatch({ type: 'filters', text, filters }));
+  const filterForm = useFilterForm(
+    (text, filters) => dispatch({ type: 'filters', text, filters }),
+    () => [...services.policyOverview().levels.map((l) => l.id.toLowerCase()), 'statement', 'installment'],
+  );
   const tableHeight = useRef(10);
 
   useLoad(
@@ -92,15 +96,19 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
     const command = commandFor(input, key, ['due', 'list']);
     if (command === null) return false;
     if (s.section === 'skipped') {
-      const rows = visibleSkips(s.plan, s.query);
-      const current = rows[s.skipped.cursor]?.key ?? null;
-      const action = listActionFor(command, () => rows.map((r) => r.key), rows.length, tableHeight.current, current);
+      const rows = visibleSkips(s.plan, s.query, s.names, s.skippedSort);
+      const current = rows[s.skipped.cursor] ?? null;
+      const action = listActionFor(command, () => rows.map((r) => r.key), rows.length, tableHeight.current, current?.key ?? null);
       if (action && command !== 'toggle' && command !== 'selectAll') {
         dispatch({ type: 'list', action });
         return true;
       }
+      if (command === 'open' && current) {
+        desk.openCustomer(current.customer);
+        return true;
+      }
     } else {
-      const rows = visibleMessages(s.plan, s.filters, s.query);
+      const rows = visibleMessages(s.plan, s.filters, s.query, s.plannedSort);
       const current = rows[s.planned.cursor] ?? null;
       const action = listActionFor(command, () => rows.map((m) => m.key), rows.length, tableHeight.current, current?.key ?? null);
       if (action) {
@@ -129,6 +137,17 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
     switch (command) {
       case 'skipped':
         dispatch({ type: 'section', section: s.section === 'planned' ? 'skipped' : 'planned' });
+        if (s.section === 'planned' && s.plan && s.names === null) {
+          const plan = s.plan;
+          services.customerNames(skippedCodes(plan)).then(
+            (names) => ref.current.plan === plan && dispatch({ type: 'names', names }),
+            (error: unknown) => notify(`customer names: ${errorText(error)}`, 'error'),
+          );
+        }
+        return true;
+      case 'sort':
+      case 'sortReverse':
+        dispatch({ type: command });
         return true;
       case 'search':
         openSearch(prompt, s.query, (query) => dispatch({ type: 'query', query }));
@@ -148,8 +167,8 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   const modal = send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
   if (modal) return modal;
 
-  const messages = visibleMessages(state.plan, state.filters, state.query);
-  const skips = visibleSkips(state.plan, state.query);
+  const messages = visibleMessages(state.plan, state.filters, state.query, state.plannedSort);
+  const skips = visibleSkips(state.plan, state.query, state.names, state.skippedSort);
   const promptLines = prompt.element ? 2 : 0;
   const bodyHeight = Math.max(1, height - 3 - promptLines);
   tableHeight.current = bodyHeight;
@@ -165,8 +184,11 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
     : state.section === 'planned'
       ? `Due now — ${formatCount(messages.length)} of ${formatCount(plan.messages.length)} planned · ${selectionText(selectedAmong(messages, plan.messages.length, state.planned.selected, (m) => m.key), state.planned.selected.size)} · ${formatCount(plan.skipped.length)} skipped (x)` +
         (filterText ? ` · filter: ${filterText}` : '') +
-        (state.query ? ` · search: ${state.query}` : '')
-      : `Skipped — ${skips.length} customers and problems (x: back to planned)` + (state.query ? ` · search: ${state.query}` : '');
+        (state.query ? ` · search: ${state.query}` : '') +
+        sortText(MESSAGE_SORTS, state.plannedSort)
+      : `Skipped — ${formatCount(skips.length)} customers and problems (x: back to planned · Enter opens the customer)` +
+        (state.query ? ` · search: ${state.query}` : '') +
+        sortText(SKIP_SORTS, state.skippedSort);
   return (
     <Box flexDirection="column" height={height}>
       <Text bold color={state.error ? 'red' : undefined} wrap="truncate">

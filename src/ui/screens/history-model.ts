@@ -3,6 +3,7 @@ import type { MessageRecord } from '../../core/domain.js';
 import { memoLast } from '../hooks/list-keys.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
 import { createFoldIndex } from '../fold-index.js';
+import { nextSort, sortRows, UNSORTED, type SortOption, type SortState } from '../sorting.js';
 
 /** The History screen state. */
 export interface HistoryState {
@@ -14,6 +15,7 @@ export interface HistoryState {
   open: number | null;
   /** Only uncertain and failed messages. */
   problemsOnly: boolean;
+  sort: SortState;
 }
 
 /** What can happen on the History screen. */
@@ -23,10 +25,20 @@ export type HistoryAction =
   | { type: 'list'; action: ListAction }
   | { type: 'query'; query: string }
   | { type: 'open'; id: number | null }
-  | { type: 'problemsOnly' };
+  | { type: 'problemsOnly' }
+  | { type: 'sort'; reverse: boolean };
 
 /** Before the history has loaded. */
-export const initialHistory: HistoryState = { records: null, error: null, list: initialList, query: '', open: null, problemsOnly: false };
+export const initialHistory: HistoryState = { records: null, error: null, list: initialList, query: '', open: null, problemsOnly: false, sort: UNSORTED };
+
+/** The orders the history can be sorted in (the first: newest first). */
+export const HISTORY_SORTS: readonly SortOption<MessageRecord>[] = [
+  { label: 'newest', key: () => 0 },
+  { label: 'total', key: (r) => r.total + r.fee + r.interest, descending: true },
+  { label: 'customer', key: (r) => r.customerCode },
+  { label: 'status', key: (r) => r.status },
+  { label: 'level', key: (r) => r.level ?? r.kind },
+];
 
 /** The History reducer. */
 export function historyReducer(state: HistoryState, action: HistoryAction): HistoryState {
@@ -43,6 +55,12 @@ export function historyReducer(state: HistoryState, action: HistoryAction): Hist
       return { ...state, open: action.id };
     case 'problemsOnly':
       return { ...state, problemsOnly: !state.problemsOnly, list: listReducer(state.list, { type: 'reset' }) };
+    case 'sort':
+      return {
+        ...state,
+        sort: action.reverse ? { ...state.sort, reversed: !state.sort.reversed } : nextSort(state.sort, HISTORY_SORTS.length),
+        list: listReducer(state.list, { type: 'reset' }),
+      };
     default: {
       const never: never = action;
       return never;
@@ -58,9 +76,9 @@ export function needsAttention(record: MessageRecord): boolean {
 /** The history's search index (customer, subject, recipients, status, level, Message-ID). */
 export const recordIndex = createFoldIndex<MessageRecord>((r) => `${r.customerCode} ${r.subject} ${r.to.join(' ')} ${r.status} ${r.level ?? r.kind} ${r.messageId}`);
 
-/** The messages that pass the search (and the problems-only toggle). */
-export const visibleRecords = memoLast((records: MessageRecord[] | null, query: string, problemsOnly: boolean): MessageRecord[] => {
+/** The messages that pass the search (and the problems-only toggle), in the chosen order. */
+export const visibleRecords = memoLast((records: MessageRecord[] | null, query: string, problemsOnly: boolean, sort: SortState = UNSORTED): readonly MessageRecord[] => {
   if (!records) return [];
   const found = query.trim() === '' ? records : recordIndex.search(records, query);
-  return problemsOnly ? found.filter(needsAttention) : found;
+  return sortRows(problemsOnly ? found.filter(needsAttention) : found, HISTORY_SORTS, sort);
 });

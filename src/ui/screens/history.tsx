@@ -18,7 +18,8 @@ import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { footer } from '../chrome.js';
 import { commandFor } from '../keys.js';
 import type { ScreenProps } from './due.js';
-import { historyReducer, initialHistory, recordIndex, visibleRecords } from './history-model.js';
+import { HISTORY_SORTS, historyReducer, initialHistory, recordIndex, visibleRecords } from './history-model.js';
+import { sortText } from '../sorting.js';
 import { warmInSteps } from '../fold-index.js';
 
 const STATUS_COLORS: Record<MessageRecord['status'], string | undefined> = { sent: undefined, sending: 'yellow', uncertain: 'yellow', failed: 'red' };
@@ -69,7 +70,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
   const handle = (input: string, key: Key): boolean => {
     if (prompt.isOpen()) return prompt.handle(input, key);
     const s = ref.current;
-    const rows = visibleRecords(s.records, s.query, s.problemsOnly);
+    const rows = visibleRecords(s.records, s.query, s.problemsOnly, s.sort);
     const current = s.open !== null ? (s.records?.find((r) => r.id === s.open) ?? null) : (rows[s.list.cursor] ?? null);
     const command = commandFor(input, key, ['history', 'list']);
     if (s.open === null) {
@@ -88,6 +89,10 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         return true;
       case 'problemsOnly':
         dispatch({ type: 'problemsOnly' });
+        return true;
+      case 'sort':
+      case 'sortReverse':
+        dispatch({ type: 'sort', reverse: command === 'sortReverse' });
         return true;
       case 'search':
         openSearch(prompt, s.query, (query) => dispatch({ type: 'query', query }));
@@ -129,7 +134,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
   useScreenKeys('history', handle, () => (prompt.isOpen() ? null : ['history', 'list']));
 
   const records = state.records;
-  const rows = visibleRecords(records, state.query, state.problemsOnly);
+  const rows = visibleRecords(records, state.query, state.problemsOnly, state.sort);
   const opened = state.open !== null ? records?.find((r) => r.id === state.open) : undefined;
   if (opened) {
     return (
@@ -156,7 +161,8 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
     ? (state.error ? `Could not load the history: ${state.error}` : 'Loading history…')
     : `History — ${rows.length} of ${records.length} messages · ${attention} need attention (uncertain or failed)` +
       (state.problemsOnly ? ' · showing only those (x)' : '') +
-      (state.query ? ` · search: ${state.query}` : '');
+      (state.query ? ` · search: ${state.query}` : '') +
+      sortText(HISTORY_SORTS, state.sort);
   return (
     <Box flexDirection="column" height={height}>
       <Text bold color={attention > 0 ? 'yellow' : undefined} wrap="truncate">

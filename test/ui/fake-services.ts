@@ -54,6 +54,8 @@ export interface FakeOptions {
   /** Awaited before each message is "sent" (tests hold a message in flight with it). */
   gate?: (message: PlannedMessage) => Promise<void>;
   history?: MessageRecord[];
+  /** A retry rejects with this raw error text (as a transport would report it). */
+  retryError?: string;
 }
 
 /** The fake services. */
@@ -160,6 +162,7 @@ export class FakeServices implements DeskServices {
 
   async retryMessage(id: number): Promise<SendOutcome> {
     this.calls.push(`retry ${id}`);
+    if (this.options.retryError) throw new Error(this.options.retryError);
     const record = this.history.find((h) => h.id === id);
     if (!record) throw new Error(`message ${id} does not exist`);
     const retried = { ...record, id: this.history.length + 1, status: 'sent' as const, error: null };

@@ -8,6 +8,7 @@ import React, { useRef } from 'react';
 import type { PlannedMessage } from '../../core/plan.js';
 import { errorText, useDesk } from '../desk-context.js';
 import { bar, clip, fit } from '../format.js';
+import { plainError } from '../plain-errors.js';
 import { confirmationLines } from '../send-summary.js';
 import type { SendOutcome, SendResult } from '../services.js';
 import { useRefReducer } from './use-ref-reducer.js';
@@ -193,7 +194,7 @@ export function useSend(onSent?: (sent: PlannedMessage[]) => void, onFinished?: 
           <Text key={row.key} color={row.outcome ? STATUS_COLOR[row.outcome.status] : undefined} wrap="truncate">
             {clip(
               `${fit(row.outcome ? row.outcome.status : row.inFlight ? 'sending…' : 'waiting', 10)} ${row.key}` +
-                (row.outcome?.error ? `  ${row.outcome.error}` : ''),
+                (row.outcome?.error ? `  ${plainError(row.outcome.error) ?? row.outcome.error}` : ''),
               width,
             )}
           </Text>

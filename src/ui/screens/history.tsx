@@ -17,6 +17,7 @@ import { openSearch, usePrompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { footer } from '../chrome.js';
 import { commandFor } from '../keys.js';
+import { plainError } from '../plain-errors.js';
 import type { ScreenProps } from './due.js';
 import { HISTORY_SORTS, historyReducer, initialHistory, recordIndex, visibleRecords } from './history-model.js';
 import { sortText } from '../sorting.js';
@@ -37,7 +38,8 @@ const columns: Column<MessageRecord>[] = [
 function detailLines(r: MessageRecord): string[] {
   return [
     `Message ${r.id} · ${r.customerCode} · ${r.level ?? r.kind} · ${r.currency} · as of ${r.asOf}`,
-    `Status: ${r.status}${r.error ? ` — ${r.error}` : ''}`,
+    `Status: ${r.status}${r.error ? ` — ${plainError(r.error) ?? r.error}` : ''}`,
+    r.error && plainError(r.error) ? `As reported: ${r.error}` : '',
     `To: ${r.to.join(', ') || '(nobody)'}`,
     `Cc: ${r.cc.join(', ') || '—'}   Bcc: ${r.bcc.join(', ') || '—'}`,
     `Subject: ${r.subject}`,

@@ -6,7 +6,7 @@ import { Box, Text, useApp, useInput, type Key } from 'ink';
 import React, { useCallback, useMemo, useRef, useState } from 'react';
 import type { IsoDate } from '../core/domain.js';
 import { Help, helpLines } from './components/help.js';
-import { DeskContext, SCREENS, type Desk, type KeyRoute, type ScreenId, type Tone } from './desk-context.js';
+import { DeskContext, SCREENS, type Desk, type KeyRoute, type RunningSend, type ScreenId, type Tone } from './desk-context.js';
 import { topBar } from './chrome.js';
 import { StatusDetail, statusDetailLines, type StatusText } from './components/status-detail.js';
 import { cellWidth, clip } from './format.js';
@@ -82,6 +82,7 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   const [version, setVersion] = useState(0);
   const routes = useRef(new Map<ScreenId, KeyRoute>());
   const [customerRequest, setCustomerRequest] = useState<Desk['customerRequest']>(null);
+  const runningSend = useRef<RunningSend | null>(null);
 
   const setStatus = useCallback((next: Status) => {
     statusRef.current = next;
@@ -118,6 +119,7 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
         setScreen('customers');
       },
       customerRequest,
+      runningSend,
     }),
     [services, review, asOf, version, customerRequest, setScreen, setStatus],
   );
@@ -125,7 +127,34 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   const chrome = 2 + (review ? 1 : 0);
   const bodyHeight = Math.max(3, rows - chrome);
 
+  /**
+   * Quit; with a send under way, stop it after the messages in flight first and quit when it has
+   * ended, so what was sent is folded into the history before the process goes. A second
+   * Ctrl-C quits at once (the journal then stays on disk and the next run folds it).
+   */
+  const quitting = useRef(false);
+  const quit = (force: boolean): void => {
+    const run = runningSend.current;
+    if (run === null || (force && quitting.current)) {
+      exit();
+      return;
+    }
+    if (quitting.current) return;
+    quitting.current = true;
+    run.stop();
+    setStatus(statusOf('quitting after the messages in flight (Ctrl-C again: quit now)', 'warn'));
+    void run.ended.finally(() => exit());
+  };
+
   const route = (input: string, key: Key): void => {
+    if (key.ctrl && input === 'c') {
+      quit(true);
+      return;
+    }
+    if (runningSend.current !== null && input === 'q' && !key.ctrl && !key.meta) {
+      quit(false);
+      return;
+    }
     const open = overlayRef.current;
     if (open !== null) {
       const command = commandFor(input, key, ['list', 'global']);
@@ -146,7 +175,7 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
     const command = commandFor(input, key, ['global']);
     switch (command) {
       case 'quit':
-        exit();
+        quit(false);
         return;
       case 'help':
         setOverlay({ kind: 'help', scroll: 0 });

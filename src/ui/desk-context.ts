@@ -31,6 +31,12 @@ export const SCREENS = ['due', 'customers', 'history', 'settings'] as const;
 /** One screen id. */
 export type ScreenId = (typeof SCREENS)[number];
 
+/** A send under way: how to stop it, and when it has ended (the App waits for it before quitting). */
+export interface RunningSend {
+  stop(): void;
+  ended: Promise<void>;
+}
+
 /** Shared state and actions of the desk. */
 export interface Desk {
   services: DeskServices;
@@ -41,6 +47,8 @@ export interface Desk {
   notify(text: string, tone?: Tone): void;
   /** Tell every screen that data changed. */
   dataChanged(): void;
+  /** The send under way, if any (set by the send window; read by the App on Ctrl-C and q). */
+  runningSend: { current: RunningSend | null };
   /** Show the Customers screen with this customer opened (Enter on a skipped row). */
   openCustomer(code: string): void;
   /** The last customer asked to be opened; `seq` tells a repeated request apart. */

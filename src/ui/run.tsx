@@ -27,7 +27,9 @@ export async function runTui(options: TuiOptions, ctx: CommandContext): Promise<
   ]);
   const real = await createServices(ctx);
   const services = options.review ? readOnlyServices(real) : real;
-  const instance = render(createElement(App, { services, review: options.review, asOf: services.today() }), { exitOnCtrlC: true });
+  // The App handles Ctrl-C itself: during a send it stops after the messages in flight and quits
+  // when the run has ended (the history then holds what was sent), instead of leaving mid-run.
+  const instance = render(createElement(App, { services, review: options.review, asOf: services.today() }), { exitOnCtrlC: false });
   await instance.waitUntilExit();
   return ExitCode.Ok;
 }

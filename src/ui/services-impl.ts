@@ -10,7 +10,7 @@ import { localDate } from '../core/dates.js';
 import type { IsoDate, MessageRecord } from '../core/domain.js';
 import type { Plan, PlannedMessage } from '../core/plan.js';
 import { resolvePolicy } from '../core/policy.js';
-import type { MessageOutcome } from '../delivery/deliver.js';
+import { sendWidth, type MessageOutcome } from '../delivery/deliver.js';
 import type { MessageRenderer } from '../delivery/render.js';
 import { dataDir, outboxDir, type TransportPlace } from '../mail/transports/index.js';
 import { holdBackMissingInvoices } from '../documents/missing-invoices.js';
@@ -155,6 +155,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
       if (s.mail?.transport === 'smtp') return `smtp ${s.smtp?.host ?? '(no host)'}:${s.smtp?.port ?? (s.smtp?.secure ? 465 : 587)}`;
       return `outbox ${outboxDir(s, place)}`;
     },
+    sendWidth: () => sendWidth(settings()),
     send: async (messages, onProgress, signal) => {
       const { deliverPlan } = await import('../delivery/deliver.js');
       const outcome = await deliverPlan(oneMessagePlan(messages), sendContext(), (o, done, total) => onProgress(toSendOutcome(o), done, total), { signal });

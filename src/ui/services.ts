@@ -148,7 +148,9 @@ export interface DeskServices {
   previewDir(): string;
   /** How messages go out, for the confirmation ("outbox /path" or "smtp host:port"). */
   transportLabel(): string;
-  /** Send the messages one after another; stops after the message in flight when `signal` aborts. */
+  /** How many messages a send has in flight at once (the send window shows each). */
+  sendWidth(): number;
+  /** Send the messages (up to sendWidth() side by side); stops after the messages in flight when `signal` aborts. */
   send(messages: PlannedMessage[], onProgress: SendProgress, signal: AbortSignal): Promise<SendResult>;
   /** Send a test e-mail to `address`; resolves with a one-line description of what happened. */
   sendTestMail(address: string): Promise<string>;
@@ -214,6 +216,7 @@ export function readOnlyServices(services: DeskServices): DeskServices {
     writePreview: (message, dir) => services.writePreview(message, dir),
     previewDir: () => services.previewDir(),
     transportLabel: () => services.transportLabel(),
+    sendWidth: () => services.sendWidth(),
     readSettings: () => services.readSettings(),
     policyOverview: () => services.policyOverview(),
     hasSessionPassword: () => services.hasSessionPassword(),

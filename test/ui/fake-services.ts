@@ -54,6 +54,8 @@ export interface FakeOptions {
   /** Awaited before each message is "sent" (tests hold a message in flight with it). */
   gate?: (message: PlannedMessage) => Promise<void>;
   history?: MessageRecord[];
+  /** Messages sent side by side (default 1). */
+  width?: number;
   /** A retry rejects with this raw error text (as a transport would report it). */
   retryError?: string;
 }
@@ -203,23 +205,40 @@ export class FakeServices implements DeskServices {
     return 'outbox /tmp/desk/outbox';
   }
 
+  sendWidth(): number {
+    return this.options.width ?? 1;
+  }
+
+  /** Sends like the delivery does: `sendWidth()` workers take the messages in order; after an abort the rest are reported not attempted. */
   async send(messages: PlannedMessage[], onProgress: SendProgress, signal: AbortSignal): Promise<SendResult> {
     this.calls.push(`send ${messages.length}`);
-    const outcomes: SendOutcome[] = [];
-    for (const message of messages) {
-      if (signal.aborted) {
-        outcomes.push({ key: message.key, status: 'skipped', messageId: null, error: 'stopped by the operator' });
-        continue;
+    const outcomes = new Array<SendOutcome>(messages.length);
+    let next = 0;
+    let done = 0;
+    const report = (index: number, outcome: SendOutcome): void => {
+      outcomes[index] = outcome;
+      done += 1;
+      onProgress(outcome, done, messages.length);
+    };
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        const index = next++;
+        const message = messages[index];
+        if (message === undefined) return;
+        if (signal.aborted) {
+          report(index, { key: message.key, status: 'skipped', messageId: null, error: 'not attempted: stopped by the operator' });
+          continue;
+        }
+        await (this.options.gate?.(message) ?? new Promise((resolve) => setImmediate(resolve)));
+        const failed = this.failing.has(message.customer.code);
+        const outcome: SendOutcome = failed
+          ? { key: message.key, status: 'failed', messageId: null, error: '550 5.1.1 mailbox unavailable' }
+          : { key: message.key, status: 'sent', messageId: `<${message.key}@acme.example>`, error: null };
+        this.history.push(recordOf(message, outcome, this.history.length + 1));
+        report(index, outcome);
       }
-      await (this.options.gate?.(message) ?? new Promise((resolve) => setImmediate(resolve)));
-      const failed = this.failing.has(message.customer.code);
-      const outcome: SendOutcome = failed
-        ? { key: message.key, status: 'failed', messageId: null, error: '550 5.1.1 mailbox unavailable' }
-        : { key: message.key, status: 'sent', messageId: `<${message.key}@acme.example>`, error: null };
-      this.history.push(recordOf(message, outcome, this.history.length + 1));
-      outcomes.push(outcome);
-      onProgress(outcome, outcomes.length, messages.length);
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.sendWidth(), messages.length) }, worker));
     return { outcomes, stopped: signal.aborted };
   }
 

@@ -20,6 +20,16 @@ function holdAt(at: number): { gate: (m: PlannedMessage) => Promise<void>; relea
   };
 }
 
+/** Send every planned message, holding the one with index `at` in flight until released. */
+async function sendAllHeldAt(at: number) {
+  const hold = holdAt(at);
+  const services = new FakeServices({ gate: hold.gate });
+  const desk = renderDesk(services);
+  await desk.waitFor('planned');
+  desk.press('a', 's', KEYS.enter);
+  return { hold, services, desk, total: services.data.plan.messages.length };
+}
+
 describe('sending from Due now', () => {
   it('refuses to send with nothing selected', async () => {
     const services = new FakeServices();
@@ -55,20 +65,59 @@ describe('sending from Due now', () => {
   });
 
   it('Esc stops after the message in flight', async () => {
-    const hold = holdAt(2);
-    const services = new FakeServices({ gate: hold.gate });
-    const desk = renderDesk(services);
-    await desk.waitFor('planned');
-    const total = services.data.plan.messages.length;
-    desk.press('a', 's', KEYS.enter);
+    const { hold, services, desk, total } = await sendAllHeldAt(2);
     let frame = await desk.waitFor(`2/${total}`);
     expect(frame).toContain('sending…');
     desk.press(KEYS.escape);
-    await desk.waitFor('Stopping after the message in flight');
+    await desk.waitFor('Stopping after the messages in flight (1)');
     hold.release();
     frame = await desk.waitFor('Finished (stopped)');
     expect(frame).toContain(`sent 3 · failed 0 · uncertain 0 · not sent ${total - 3}`);
     expect(services.history.filter((h) => h.status === 'sent')).toHaveLength(3);
+  });
+
+  it('shows every message in flight, counts only what was attempted, and the finished list scrolls', async () => {
+    let count = 0;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const services = new FakeServices({ width: 5, gate: () => (count++ < 2 ? Promise.resolve() : held) });
+    const desk = renderDesk(services);
+    await desk.waitFor('planned');
+    const messages = services.data.plan.messages;
+    const total = messages.length;
+    desk.press('a', 's', KEYS.enter);
+    let frame = await desk.waitFor((f) => f.includes(`2/${total}`) && f.split('\n').filter((l) => l.startsWith('sending…')).length === 5);
+    expect(frame).toContain('Esc stops after the messages in flight (5)');
+    desk.press(KEYS.escape);
+    await desk.waitFor('Stopping after the messages in flight (5)…');
+    release();
+    frame = await desk.waitFor('Finished (stopped)');
+    expect(frame).toContain(`7/${total}`);
+    expect(frame).toContain(`sent 7 · failed 0 · uncertain 0 · not sent ${total - 7}`);
+    expect(frame).not.toContain(messages.at(-1)!.key);
+    desk.press(...Array.from({ length: Math.ceil(total / 10) }, () => KEYS.pageDown));
+    await desk.waitFor(messages.at(-1)!.key);
+  });
+
+  it.each([
+    ['Ctrl-C', '\u0003'],
+    ['q', 'q'],
+  ])('%s during a send stops after the messages in flight and quits only when the run has ended', async (_name, keys) => {
+    const { hold, services, desk, total } = await sendAllHeldAt(1);
+    await desk.waitFor(`1/${total}`);
+    desk.press(keys);
+    await desk.waitFor('quitting after the messages in flight');
+    expect(desk.exited()).toBe(false);
+    hold.release();
+    await desk.waitFor(() => desk.exited());
+    expect(services.history.filter((h) => h.status === 'sent')).toHaveLength(2);
+  });
+
+  it('Ctrl-C with nothing under way quits at once', async () => {
+    const desk = renderDesk(new FakeServices());
+    await desk.waitFor('planned');
+    desk.press('\u0003');
+    await desk.waitFor(() => desk.exited());
   });
 
   it('counts selected rows a search hides apart, sends only the visible ones, and sent rows leave the selection', async () => {

@@ -75,6 +75,13 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     store.refresh();
     return store;
   };
+  /** The history record of a failed message, or a clear refusal. */
+  const failedRecord = (id: number): MessageRecord => {
+    const record = getMessage(fresh().db, id);
+    if (!record) throw new Error(`message ${id} does not exist`);
+    if (record.status !== 'failed') throw new Error(`message ${id} is ${record.status}; only failed messages are retried`);
+    return record;
+  };
   const requireCustomer = (code: string): void => {
     if (!getCustomer(fresh().db, code)) throw new Error(`customer ${code} does not exist`);
   };
@@ -115,14 +122,13 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     },
     statementsNow: async (code, asOf) => statementsNow(fresh().db, settings(), code, { asOf }),
     listHistory: async () => listMessages(fresh().db).reverse(),
-    retryMessage: async (id, asOf) => {
-      const record = getMessage(fresh().db, id);
-      if (!record) throw new Error(`message ${id} does not exist`);
-      if (record.status !== 'failed') throw new Error(`message ${id} is ${record.status}; only failed messages are retried`);
-      const again = planNow(store, asOf).messages.find((m) => sameMessage(m, record));
-      if (!again) throw new Error(`nothing is due for ${record.customerCode} ${record.currency} ${record.level ?? record.kind} any more (paid, on hold or already sent)`);
-      const result = await services.send([again], () => undefined, new AbortController().signal);
-      return result.outcomes[0] ?? { key: again.key, status: 'skipped', messageId: null, error: 'already sent today' };
+    retryMessages: async (ids, asOf) => {
+      const records = ids.map(failedRecord);
+      // One plan for all of them: planning is the costly part at scale.
+      const plan = planNow(store, asOf).messages;
+      const again = plan.filter((m) => records.some((r) => sameMessage(m, r)));
+      if (again.length === 0) return [];
+      return (await services.send(again, () => undefined, new AbortController().signal)).outcomes;
     },
     markUncertain: async (id, delivered) => {
       await store.write((db) => {

@@ -136,8 +136,8 @@ export interface DeskServices {
   statementsNow(code: string, asOf: IsoDate): Promise<PlannedMessage[]>;
   /** Every message in the history, newest first. */
   listHistory(): Promise<MessageRecord[]>;
-  /** Send a failed message again (re-planned for today). */
-  retryMessage(id: number, asOf: IsoDate): Promise<SendOutcome>;
+  /** Send failed messages again in one run (each re-planned for today); one outcome per message that is still due. */
+  retryMessages(ids: readonly number[], asOf: IsoDate): Promise<SendOutcome[]>;
   /** Record what the operator found out about an uncertain message. */
   markUncertain(id: number, delivered: boolean): Promise<void>;
   /** Render a planned message for the preview modal. */
@@ -223,7 +223,7 @@ export function readOnlyServices(services: DeskServices): DeskServices {
     setHold: refuse('setting a hold'),
     setReminders: refuse('changing reminders'),
     setStatementInterval: refuse('changing the statement interval'),
-    retryMessage: refuse('retrying a message'),
+    retryMessages: refuse('retrying messages'),
     markUncertain: refuse('marking a message'),
     send: refuse('sending'),
     sendTestMail: refuse('sending a test e-mail'),

@@ -162,7 +162,7 @@ export class FakeServices implements DeskServices {
     return [...this.history].reverse();
   }
 
-  async retryMessage(id: number): Promise<SendOutcome> {
+  private async retryOne(id: number): Promise<SendOutcome> {
     this.calls.push(`retry ${id}`);
     if (this.options.retryError) throw new Error(this.options.retryError);
     const record = this.history.find((h) => h.id === id);
@@ -170,6 +170,13 @@ export class FakeServices implements DeskServices {
     const retried = { ...record, id: this.history.length + 1, status: 'sent' as const, error: null };
     this.history.push(retried);
     return { key: `${record.customerCode}-${record.currency}-${record.level ?? record.kind}`, status: 'sent', messageId: retried.messageId, error: null };
+  }
+
+  async retryMessages(ids: readonly number[], asOf: IsoDate): Promise<SendOutcome[]> {
+    const outcomes: SendOutcome[] = [];
+    this.calls.push(`retryMessages ${ids.join(',')} ${asOf}`);
+    for (const id of ids) outcomes.push(await this.retryOne(id));
+    return outcomes;
   }
 
   async markUncertain(id: number, delivered: boolean): Promise<void> {

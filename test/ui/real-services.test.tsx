@@ -13,6 +13,7 @@ import { insertMessage } from '../../src/storage/messages.js';
 import { upsertPayments } from '../../src/storage/payments.js';
 import type { Store } from '../../src/storage/store.js';
 import { App } from '../../src/ui/app.js';
+import { needsAttention, retriesOf } from '../../src/ui/screens/history-model.js';
 import { createServices } from '../../src/ui/services-impl.js';
 import { aCustomer, aMessage, anItem, aPayment, makeStore } from '../helpers/store.js';
 import { waitForFrame, KEYS } from './harness.js';
@@ -94,6 +95,25 @@ describe('real services', () => {
     const plan = await services.loadPlan(AS_OF);
     expect(plan.messages.find((m) => m.customer.code === 'C2')).toMatchObject({ total: 20000, unapplied: 5050 });
     expect(plan.skipped).toContainEqual(expect.objectContaining({ customer: 'C1', reason: 'covered' }));
+  });
+
+  it('retries failed messages in one run; History links each to the message that sent it', async () => {
+    const ids = await store.write((db) => [
+      insertMessage(db, aMessage({ customerCode: 'C1', level: 'first', asOf: AS_OF, messageId: '<f1@t>', status: 'failed', error: 'Missing credentials for "PLAIN"' })),
+      insertMessage(db, aMessage({ customerCode: 'C2', level: 'second', asOf: AS_OF, messageId: '<f2@t>', status: 'failed', error: 'getaddrinfo ENOTFOUND smtp.nowhere.test' })),
+    ]);
+    const services = await createServices(context());
+    const outcomes = await services.retryMessages(ids, AS_OF);
+    expect(outcomes.map((o) => [o.key, o.status])).toEqual([
+      ['C1-EUR-first', 'sent'],
+      ['C2-EUR-second', 'sent'],
+    ]);
+    expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(2);
+    const history = await services.listHistory();
+    const links = retriesOf(history);
+    expect(ids.map((id) => links.get(id)?.status)).toEqual(['sent', 'sent']);
+    expect(history.filter((r) => needsAttention(r, links))).toEqual([]);
+    await expect(services.retryMessages([links.get(ids[0]!)!.id], AS_OF)).rejects.toThrow('is sent; only failed messages are retried');
   });
 
   it('shows the history timeline with amounts outstanding, and records what the operator found out', async () => {

@@ -16,6 +16,8 @@ export interface HistoryState {
   /** Only uncertain and failed messages. */
   problemsOnly: boolean;
   sort: SortState;
+  /** The failed messages "retry all" asks to send again, while it asks. */
+  confirmRetry: number[] | null;
 }
 
 /** What can happen on the History screen. */
@@ -26,10 +28,11 @@ export type HistoryAction =
   | { type: 'query'; query: string }
   | { type: 'open'; id: number | null }
   | { type: 'problemsOnly' }
-  | { type: 'sort'; reverse: boolean };
+  | { type: 'sort'; reverse: boolean }
+  | { type: 'confirmRetry'; ids: number[] | null };
 
 /** Before the history has loaded. */
-export const initialHistory: HistoryState = { records: null, error: null, list: initialList, query: '', open: null, problemsOnly: false, sort: UNSORTED };
+export const initialHistory: HistoryState = { records: null, error: null, list: initialList, query: '', open: null, problemsOnly: false, sort: UNSORTED, confirmRetry: null };
 
 /** The orders the history can be sorted in (the first: newest first). */
 export const HISTORY_SORTS: readonly SortOption<MessageRecord>[] = [
@@ -55,6 +58,8 @@ export function historyReducer(state: HistoryState, action: HistoryAction): Hist
       return { ...state, open: action.id };
     case 'problemsOnly':
       return { ...state, problemsOnly: !state.problemsOnly, list: listReducer(state.list, { type: 'reset' }) };
+    case 'confirmRetry':
+      return { ...state, confirmRetry: action.ids };
     case 'sort':
       return {
         ...state,
@@ -68,9 +73,40 @@ export function historyReducer(state: HistoryState, action: HistoryAction): Hist
   }
 }
 
-/** True for the statuses that need the operator's attention. */
-export function needsAttention(record: MessageRecord): boolean {
-  return record.status === 'uncertain' || record.status === 'failed' || record.status === 'sending';
+/** The same message again: customer, currency, kind and level (what a retry re-plans). */
+function sameMessageKey(r: MessageRecord): string {
+  return `${r.customerCode}\u0000${r.currency}\u0000${r.kind}\u0000${r.level ?? ''}`;
+}
+
+/**
+ * For each failed or uncertain message, the later message that sent it after all (its retry), by
+ * id. A retry is planned again for its day, so it is a new row; this links the two.
+ */
+export const retriesOf = memoLast((records: readonly MessageRecord[] | null): ReadonlyMap<number, MessageRecord> => {
+  const links = new Map<number, MessageRecord>();
+  if (!records) return links;
+  const open = new Map<string, MessageRecord[]>();
+  // Oldest first, so a sent message settles every earlier failure of the same message.
+  for (const r of [...records].sort((a, b) => a.id - b.id)) {
+    const key = sameMessageKey(r);
+    if (r.status === 'failed' || r.status === 'uncertain') (open.get(key) ?? open.set(key, []).get(key)!).push(r);
+    else if (r.status === 'sent') {
+      for (const earlier of open.get(key) ?? []) links.set(earlier.id, r);
+      open.delete(key);
+    }
+  }
+  return links;
+});
+
+/** True for a message that needs the operator's attention: uncertain, failed or stuck sending, and not sent by a later retry. */
+export function needsAttention(record: MessageRecord, retries: ReadonlyMap<number, MessageRecord> = new Map()): boolean {
+  return (record.status === 'uncertain' || record.status === 'failed' || record.status === 'sending') && !retries.has(record.id);
+}
+
+/** The failed messages still waiting for a retry (what "retry all failed" sends again). */
+export function failedAwaitingRetry(records: readonly MessageRecord[] | null): MessageRecord[] {
+  const retries = retriesOf(records);
+  return (records ?? []).filter((r) => r.status === 'failed' && !retries.has(r.id));
 }
 
 /** The history's search index (customer, subject, recipients, status, level, Message-ID). */
@@ -80,5 +116,6 @@ export const recordIndex = createFoldIndex<MessageRecord>((r) => `${r.customerCo
 export const visibleRecords = memoLast((records: MessageRecord[] | null, query: string, problemsOnly: boolean, sort: SortState = UNSORTED): readonly MessageRecord[] => {
   if (!records) return [];
   const found = query.trim() === '' ? records : recordIndex.search(records, query);
-  return sortRows(problemsOnly ? found.filter(needsAttention) : found, HISTORY_SORTS, sort);
+  const retries = retriesOf(records);
+  return sortRows(problemsOnly ? found.filter((r) => needsAttention(r, retries)) : found, HISTORY_SORTS, sort);
 });

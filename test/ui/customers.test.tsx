@@ -107,7 +107,7 @@ describe('Customers', () => {
     await desk.waitFor('nothing selected');
     desk.press(' ', 'j', ' ', 'w');
     await desk.waitFor('2 selected');
-    await desk.waitFor('C00002-');
+    await desk.waitFor('wrote 4 files to /tmp/desk/preview');
     expect(services.calls.filter((c) => c.startsWith('write'))).toEqual([expect.stringMatching(/^write C00001-\w+-statement$/), expect.stringMatching(/^write C00002-\w+-statement$/)]);
     desk.press('s');
     await desk.waitFor('Send 2 messages to 2 customers via outbox');

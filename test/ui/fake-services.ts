@@ -54,6 +54,8 @@ export interface FakeOptions {
   /** Awaited before each message is "sent" (tests hold a message in flight with it). */
   gate?: (message: PlannedMessage) => Promise<void>;
   history?: MessageRecord[];
+  /** Awaited before each preview is "written" (tests hold a write in progress with it). */
+  writeGate?: (message: PlannedMessage) => Promise<void>;
   /** Messages sent side by side (default 1). */
   width?: number;
   /** A retry rejects with this raw error text (as a transport would report it). */
@@ -200,6 +202,7 @@ export class FakeServices implements DeskServices {
 
   async writePreview(message: PlannedMessage, dir?: string): Promise<string[]> {
     const folder = dir ?? this.previewDir();
+    await this.options.writeGate?.(message);
     this.calls.push(`write ${message.key}`);
     return [`${folder}/${message.key}.eml`, `${folder}/${message.key}.pdf`];
   }

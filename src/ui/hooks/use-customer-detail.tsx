@@ -17,7 +17,8 @@ import { commandFor } from '../keys.js';
 import type { CustomerDetail, TimelineEntry } from '../services.js';
 import { listActionFor } from './list-keys.js';
 import { initialList, listReducer, windowTop, type ListAction, type ListState } from './list-state.js';
-import { useWriteFiles, type Preview } from './use-preview.js';
+import type { Preview } from './use-preview.js';
+import type { WriteRun } from './use-write-run.js';
 import type { Prompt } from './use-prompt.js';
 import { useRefReducer } from './use-ref-reducer.js';
 import type { SendFlow } from './use-send.js';
@@ -76,10 +77,9 @@ export interface CustomerDetailView {
 const STATUS_COLORS: Record<TimelineEntry['status'], string | undefined> = { sent: undefined, sending: 'yellow', failed: 'red', uncertain: 'yellow' };
 
 /** The customer detail, sharing the screen's prompt, preview and send flow. */
-export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFlow): CustomerDetailView {
+export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFlow, writes: WriteRun): CustomerDetailView {
   const { services, asOf, version, notify, dataChanged } = useDesk();
   const [state, dispatch, ref] = useRefReducer(reducer, closedDetail);
-  const write = useWriteFiles();
   const paneHeight = useRef(5);
 
   useEffect(() => {
@@ -175,11 +175,7 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
         });
         return true;
       case 'write':
-        withStatements((messages) => {
-          void (async () => {
-            for (const m of messages) if (!(await write(m))) return;
-          })();
-        });
+        withStatements((messages) => writes.request(messages, paneHeight.current));
         return true;
       case 'send':
         withStatements((messages) => send.request(messages));

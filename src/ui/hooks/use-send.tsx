@@ -9,6 +9,7 @@ import React, { useRef } from 'react';
 import type { PlannedMessage } from '../../core/plan.js';
 import { errorText, useDesk } from '../desk-context.js';
 import { bar, clip, fit, formatCount } from '../format.js';
+import { onAnswer } from '../confirm-keys.js';
 import { commandFor } from '../keys.js';
 import { plainError } from '../plain-errors.js';
 import { confirmationLines } from '../send-summary.js';
@@ -52,6 +53,11 @@ export function useSend(onSent?: (sent: PlannedMessage[]) => void, onFinished?: 
     dispatch({ type: 'confirm', messages, transport: services.transportLabel() });
   };
 
+  const cancel = (text: string): void => {
+    dispatch({ type: 'close' });
+    notify(text, 'info');
+  };
+
   const stop = (): void => {
     dispatch({ type: 'stop' });
     abort.current?.abort();
@@ -84,11 +90,7 @@ export function useSend(onSent?: (sent: PlannedMessage[]) => void, onFinished?: 
       case 'idle':
         return false;
       case 'confirm':
-        if (key.return || input === 'y' || input === 'Y') start(current.messages);
-        else if (key.escape || input === 'n' || input === 'N') {
-          dispatch({ type: 'close' });
-          notify('sending cancelled', 'info');
-        }
+        onAnswer(input, key, () => start(current.messages), () => cancel('sending cancelled'));
         return true;
       case 'sending':
         if (key.escape && current.stoppedWith === null) stop();

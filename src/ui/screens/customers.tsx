@@ -15,7 +15,8 @@ import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js'
 import { useCustomerDetail } from '../hooks/use-customer-detail.js';
 import { useLoad } from '../hooks/use-load.js';
 import { useFilterForm } from '../hooks/use-filter-form.js';
-import { usePreview, useWriteFiles } from '../hooks/use-preview.js';
+import { usePreview } from '../hooks/use-preview.js';
+import { useWriteRun } from '../hooks/use-write-run.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useSend } from '../hooks/use-send.js';
@@ -40,12 +41,12 @@ const columns: Column<CustomerRow>[] = [
 /** The Customers screen. */
 export function CustomersScreen({ height, width, active }: ScreenProps): React.JSX.Element {
   const { services, review, asOf, version, notify } = useDesk();
-  const write = useWriteFiles();
+  const writes = useWriteRun();
   const [state, dispatch, ref] = useRefReducer(customersReducer, initialCustomers);
   const prompt = usePrompt();
   const preview = usePreview();
   const send = useSend((sent) => dispatch({ type: 'list', action: { type: 'deselect', keys: sent.map((m) => m.customer.code) } }));
-  const detail = useCustomerDetail(prompt, preview, send);
+  const detail = useCustomerDetail(prompt, preview, send, writes);
   const filterForm = useFilterForm((text, filters) => dispatch({ type: 'filters', text, filters }));
   const tableHeight = useRef(10);
 
@@ -68,6 +69,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   );
 
   const handle = (input: string, key: Key): boolean => {
+    if (writes.isOpen()) return writes.handle(input, key);
     if (send.isOpen()) return send.handle(input, key);
     if (preview.isOpen()) return preview.handle(input, key);
     if (filterForm.isOpen()) return filterForm.handle(input, key);
@@ -104,9 +106,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
       case 'write': {
         const chosen = selectedCodes();
         const codes = chosen.length > 0 ? chosen : current ? [current.code] : [];
-        void statementsFor(codes).then(async (messages) => {
-          for (const m of messages) if (!(await write(m))) return;
-        });
+        void statementsFor(codes).then((messages) => writes.request(messages, tableHeight.current));
         return true;
       }
       case 'send':
@@ -118,7 +118,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     }
   };
   useScreenKeys('customers', handle, () =>
-    send.isOpen() || preview.isOpen() || filterForm.isOpen() || prompt.isOpen() ? null : detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['list', 'due'],
+    writes.isOpen() || send.isOpen() || preview.isOpen() || filterForm.isOpen() || prompt.isOpen() ? null : detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['list', 'due'],
   );
 
   /** The manual statements of these customers (seed 004); customers with nothing open are named. */
@@ -134,7 +134,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     }
   }
 
-  const modal = send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width) ?? detail.render(height, width);
+  const modal = writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width) ?? detail.render(height, width);
   if (modal) return modal;
 
   const rows = visibleCustomers(state.data, state.filters, state.query, state.sort);

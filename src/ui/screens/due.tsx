@@ -15,7 +15,8 @@ import { listActionFor } from '../hooks/list-keys.js';
 import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
 import { useFilterForm } from '../hooks/use-filter-form.js';
 import { useLoad } from '../hooks/use-load.js';
-import { usePreview, useWriteFiles } from '../hooks/use-preview.js';
+import { usePreview } from '../hooks/use-preview.js';
+import { useWriteRun } from '../hooks/use-write-run.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useSend } from '../hooks/use-send.js';
@@ -59,7 +60,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   const [state, dispatch, ref] = useRefReducer(dueReducer, initialDue);
   const prompt = usePrompt();
   const preview = usePreview();
-  const write = useWriteFiles();
+  const writes = useWriteRun();
   const send = useSend((sent) => dispatch({ type: 'list', action: { type: 'deselect', keys: sent.map((m) => m.key) } }));
   const filterForm = useFilterForm(
     (text, filters) => dispatch({ type: 'filters', text, filters }),
@@ -77,17 +78,8 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
     [services, asOf, version],
   );
 
-  const writeMessages = async (messages: PlannedMessage[]): Promise<void> => {
-    const written: string[] = [];
-    for (const message of messages) {
-      const files = await write(message);
-      if (!files) return;
-      written.push(...files);
-    }
-    if (messages.length > 1) notify(`wrote ${written.length} files to ${services.previewDir()}`, 'ok');
-  };
-
   const handle = (input: string, key: Key): boolean => {
+    if (writes.isOpen()) return writes.handle(input, key);
     if (send.isOpen()) return send.handle(input, key);
     if (preview.isOpen()) return preview.handle(input, key);
     if (filterForm.isOpen()) return filterForm.handle(input, key);
@@ -124,7 +116,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
         case 'write': {
           const chosen = selected();
           const targets = chosen.length > 0 ? chosen : current ? [current] : [];
-          if (targets.length > 0) void writeMessages(targets);
+          writes.request(targets, tableHeight.current);
           return true;
         }
         case 'send':
@@ -161,10 +153,10 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
     }
   };
   useScreenKeys('due', handle, () =>
-    send.isOpen() || preview.isOpen() || filterForm.isOpen() || prompt.isOpen() ? null : ['due', 'list'],
+    writes.isOpen() || send.isOpen() || preview.isOpen() || filterForm.isOpen() || prompt.isOpen() ? null : ['due', 'list'],
   );
 
-  const modal = send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
+  const modal = writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
   if (modal) return modal;
 
   const messages = visibleMessages(state.plan, state.filters, state.query, state.plannedSort);

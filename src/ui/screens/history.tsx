@@ -15,6 +15,7 @@ import { useLoad } from '../hooks/use-load.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { footer } from '../chrome.js';
+import { confirmAnswer } from '../confirm-keys.js';
 import { commandFor } from '../keys.js';
 import type { ScreenProps } from './due.js';
 import { failedAwaitingRetry, HISTORY_SORTS, historyReducer, initialHistory, needsAttention, recordIndex, retriesOf, visibleRecords } from './history-model.js';
@@ -62,8 +63,9 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
     if (prompt.isOpen()) return prompt.handle(input, key);
     const s = ref.current;
     if (s.confirmRetry !== null) {
-      if (key.return || input === 'y' || input === 'Y') retry(s.confirmRetry);
-      else if (!(key.escape || input === 'n' || input === 'N')) return true;
+      const answer = confirmAnswer(input, key);
+      if (answer === null) return true;
+      if (answer === 'yes') retry(s.confirmRetry);
       dispatch({ type: 'confirmRetry', ids: null });
       return true;
     }

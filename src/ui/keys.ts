@@ -40,7 +40,6 @@ export type Command =
   | 'pane'
   | 'retry'
   | 'retryAll'
-  | 'acknowledge'
   | 'problemsOnly'
   | 'markDelivered'
   | 'markNotDelivered'
@@ -101,7 +100,6 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'pane', keys: ['Tab'], scope: 'customer', help: 'switch between open items and history', short: 'items/history', special: ['tab'] },
   { command: 'retry', keys: ['r'], scope: 'history', help: 'retry a failed message', short: 'retry', changes: true, chars: ['r'] },
   { command: 'retryAll', keys: ['A'], scope: 'history', help: 'retry all failed messages (asks first)', short: 'retry all', changes: true, chars: ['A'] },
-  { command: 'acknowledge', keys: ['c'], scope: 'history', help: 'acknowledge a failed or uncertain message (checked; no more attention)', short: 'acknowledge', changes: true, chars: ['c'] },
   { command: 'markDelivered', keys: ['d'], scope: 'history', help: 'mark an uncertain message as delivered', short: 'delivered', changes: true, chars: ['d'] },
   { command: 'markNotDelivered', keys: ['u'], scope: 'history', help: 'mark an uncertain message as not delivered', short: 'not delivered', changes: true, chars: ['u'] },
   { command: 'problemsOnly', keys: ['x'], scope: 'history', help: 'only what needs attention / all', short: 'problems only', chars: ['x'] },

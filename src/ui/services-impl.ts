@@ -20,6 +20,7 @@ import { parseSettingValue, settingsWith, settingsWithout } from '../settings/ch
 import { getPath, type JsonObject } from '../settings/keys.js';
 import { getCustomer, setHold, setReminders, setStatementInterval } from '../storage/customers.js';
 import { customerNames } from '../storage/customer-names.js';
+import { setItemHold } from '../storage/item-hold.js';
 import { openItemsOf } from '../storage/items.js';
 import { customerTimeline, getMessage, listMessages, updateMessageStatus } from '../storage/messages.js';
 import type { Store } from '../storage/store.js';
@@ -111,6 +112,9 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     setHold: async (code, until) => {
       requireCustomer(code);
       await store.write((db) => setHold(db, code, until));
+    },
+    setItemHold: async (code, number, until) => {
+      await store.write((db) => setItemHold(db, code, number, until));
     },
     setReminders: async (code, on) => {
       requireCustomer(code);

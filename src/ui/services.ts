@@ -128,6 +128,8 @@ export interface DeskServices {
   customerDetail(code: string, asOf: IsoDate): Promise<CustomerDetail | null>;
   /** Hold the customer until `until` (inclusive); null clears the hold. */
   setHold(code: string, until: IsoDate | null): Promise<void>;
+  /** Hold one item of a customer until `until` (inclusive); null clears its hold. */
+  setItemHold(code: string, number: string, until: IsoDate | null): Promise<void>;
   /** Turn reminders on or off for a customer. */
   setReminders(code: string, on: boolean): Promise<void>;
   /** Set the customer's own statement interval in days; null = use the policy. */
@@ -221,6 +223,7 @@ export function readOnlyServices(services: DeskServices): DeskServices {
     policyOverview: () => services.policyOverview(),
     hasSessionPassword: () => services.hasSessionPassword(),
     setHold: refuse('setting a hold'),
+    setItemHold: refuse('holding an item'),
     setReminders: refuse('changing reminders'),
     setStatementInterval: refuse('changing the statement interval'),
     retryMessages: refuse('retrying messages'),

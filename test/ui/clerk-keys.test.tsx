@@ -97,6 +97,26 @@ describe('keys a clerk expects', () => {
     expect(frame).toContain(`${customer.code}  ${customer.name}`);
   });
 
+  it('H holds the open item under the cursor in the customer detail', async () => {
+    const services = new FakeServices();
+    const desk = renderDesk(services, { columns: 120, rows: 40 });
+    await desk.waitFor('planned');
+    const code = services.data.customers.find((c) => (services.data.items.get(c.code)?.length ?? 0) >= 2)!.code;
+    const item = services.data.items.get(code)![1]!;
+    desk.press('2');
+    await desk.waitFor('Customers —');
+    desk.press('/', code, KEYS.enter);
+    await desk.waitFor(`search: ${code}`);
+    desk.press(KEYS.enter);
+    await desk.waitFor('Open items');
+    desk.press('j', 'H');
+    await desk.waitFor(`Hold ${code} item ${item.number} until`);
+    desk.press('2027-01-31', KEYS.enter);
+    const frame = await desk.waitFor(`${code} item ${item.number}: on hold until 2027-01-31`);
+    expect(services.calls).toContain(`setItemHold ${code} ${item.number} 2027-01-31`);
+    expect(rowOf(frame, item.number)).toContain('2027-01-31');
+  });
+
   it('counts carry thousands separators', async () => {
     const services = new FakeServices({ customers: 2500 });
     const desk = renderDesk(services);

@@ -145,6 +145,13 @@ export class FakeServices implements DeskServices {
     this.customer(code).holdUntil = until;
   }
 
+  async setItemHold(code: string, number: string, until: IsoDate | null): Promise<void> {
+    this.calls.push(`setItemHold ${code} ${number} ${until}`);
+    const item = this.data.items.get(code)?.find((i) => i.number === number);
+    if (!item) throw new Error(`customer ${code} has no item ${number}`);
+    item.holdUntil = until;
+  }
+
   async setReminders(code: string, on: boolean): Promise<void> {
     this.calls.push(`setReminders ${code} ${on}`);
     this.customer(code).reminders = on;

@@ -97,6 +97,15 @@ describe('real services', () => {
     expect(plan.skipped).toContainEqual(expect.objectContaining({ customer: 'C1', reason: 'covered' }));
   });
 
+  it('holds one item: the plan leaves it out until the day after, and a wrong item is refused', async () => {
+    const services = await createServices(context());
+    await services.setItemHold('C2', 'INV-2', '2026-03-01');
+    expect((await services.customerDetail('C2', AS_OF))?.items[0]?.holdUntil).toBe('2026-03-01');
+    expect((await services.loadPlan(AS_OF)).messages.map((m) => m.customer.code)).not.toContain('C2');
+    expect((await services.loadPlan('2026-03-02')).messages.map((m) => m.customer.code)).toContain('C2');
+    await expect(services.setItemHold('C2', 'NOPE', null)).rejects.toThrow('customer C2 has no item NOPE');
+  });
+
   it('retries failed messages in one run; History links each to the message that sent it', async () => {
     const ids = await store.write((db) => [
       insertMessage(db, aMessage({ customerCode: 'C1', level: 'first', asOf: AS_OF, messageId: '<f1@t>', status: 'failed', error: 'Missing credentials for "PLAIN"' })),

@@ -13,6 +13,7 @@ import { agingHeight, AgingBars } from '../components/aging-bars.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { errorText, useDesk } from '../desk-context.js';
 import { clip, fit, formatMoney } from '../format.js';
+import { footer } from '../chrome.js';
 import { commandFor } from '../keys.js';
 import type { CustomerDetail, TimelineEntry } from '../services.js';
 import { listActionFor } from './list-keys.js';
@@ -78,7 +79,7 @@ const STATUS_COLORS: Record<TimelineEntry['status'], string | undefined> = { sen
 
 /** The customer detail, sharing the screen's prompt, preview and send flow. */
 export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFlow, writes: WriteRun): CustomerDetailView {
-  const { services, asOf, version, notify, dataChanged } = useDesk();
+  const { services, review, asOf, version, notify, dataChanged } = useDesk();
   const [state, dispatch, ref] = useRefReducer(reducer, closedDetail);
   const paneHeight = useRef(5);
 
@@ -104,6 +105,19 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
       },
       (error: unknown) => errorText(error),
     );
+  /** Ask for a hold-until date for `what` (empty clears it) and `save` it. */
+  const askHoldDate = (what: string, current: string | null, save: (until: string | null) => Promise<void>): void =>
+    prompt.open({
+      label: `Hold ${what} until`,
+      initial: current ?? '',
+      hint: 'YYYY-MM-DD · empty clears the hold · Esc cancels',
+      onSubmit: (value) => {
+        const text = value.trim();
+        if (text !== '' && !isIsoDate(text)) return `"${text}" is not a date (YYYY-MM-DD)`;
+        if (text !== '' && text < asOf) return `${text} is in the past (today is ${asOf})`;
+        return change(text === '' ? `${what}: hold cleared` : `${what}: on hold until ${text}`, save(text === '' ? null : text));
+      },
+    });
   /** The customer's statements now, one per currency, handed to `use` when there is any. */
   const withStatements = (use: (messages: PlannedMessage[]) => void): void => {
     const code = ref.current.code;
@@ -134,18 +148,14 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
         dispatch({ type: 'pane' });
         return true;
       case 'hold':
-        prompt.open({
-            label: `Hold ${code} until`,
-            initial: detail?.customer.holdUntil ?? '',
-            hint: 'YYYY-MM-DD · empty clears the hold · Esc cancels',
-            onSubmit: (value) => {
-              const text = value.trim();
-              if (text !== '' && !isIsoDate(text)) return `"${text}" is not a date (YYYY-MM-DD)`;
-              if (text !== '' && text < asOf) return `${text} is in the past (today is ${asOf})`;
-              return change(text === '' ? `${code}: hold cleared` : `${code}: on hold until ${text}`, services.setHold(code, text === '' ? null : text));
-            },
-          });
+        askHoldDate(code, detail?.customer.holdUntil ?? null, (until) => services.setHold(code, until));
         return true;
+      case 'itemHold': {
+        const item = s.pane === 'items' ? detail?.items[s.items.cursor] : undefined;
+        if (!item) notify('choose an open item first (Tab to the items, ↑/↓), then press H', 'warn');
+        else askHoldDate(`${code} item ${item.number}`, item.holdUntil, (until) => services.setItemHold(code, item.number, until));
+        return true;
+      }
       case 'reminders':
         if (detail) {
           const on = !detail.customer.reminders;
@@ -229,7 +239,7 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
     return (
       <Box flexDirection="column">
         <Text inverse bold wrap="truncate">
-          {fit(' Customer — Esc back · Tab items/history · h hold · r reminders · i interval · p/w/s statement now', width)}
+          {fit(` Customer — Esc back · ${footer(['pane', 'hold', 'itemHold', 'reminders', 'interval', 'preview', 'write', 'send'], review, Math.max(0, width - 20))}`, width)}
         </Text>
         {info.map((line) => (
           <Text key={line} wrap="truncate">

@@ -190,7 +190,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
       <Box flexGrow={1} />
       {prompt.element}
       <Text dimColor wrap="truncate">
-        {footer(['open', 'retry', 'retryAll', 'acknowledge', 'markDelivered', 'markNotDelivered', 'problemsOnly', 'search', 'sort'], review, width)}
+        {footer(['open', 'retry', 'retryAll', 'markDelivered', 'markNotDelivered', 'problemsOnly', 'search', 'sort'], review, width)}
       </Text>
     </Box>
   );

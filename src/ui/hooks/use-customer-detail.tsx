@@ -6,66 +6,22 @@
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
 import React, { useEffect, useRef } from 'react';
-import { daysBetween, isIsoDate } from '../../core/dates.js';
-import type { Item } from '../../core/domain.js';
+import { isIsoDate } from '../../core/dates.js';
 import type { PlannedMessage } from '../../core/plan.js';
 import { agingHeight, AgingBars } from '../components/aging-bars.js';
-import { VirtualTable, type Column } from '../components/virtual-table.js';
+import { VirtualTable } from '../components/virtual-table.js';
 import { errorText, useDesk } from '../desk-context.js';
-import { clip, fit, formatMoney } from '../format.js';
+import { clip, fit } from '../format.js';
 import { footer } from '../chrome.js';
 import { commandFor } from '../keys.js';
-import type { CustomerDetail, TimelineEntry } from '../services.js';
 import { listActionFor } from './list-keys.js';
-import { initialList, listReducer, windowTop, type ListAction, type ListState } from './list-state.js';
+import { windowTop } from './list-state.js';
 import type { Preview } from './use-preview.js';
 import type { WriteRun } from './use-write-run.js';
 import type { Prompt } from './use-prompt.js';
 import { useRefReducer } from './use-ref-reducer.js';
 import type { SendFlow } from './use-send.js';
-
-interface DetailState {
-  code: string | null;
-  detail: CustomerDetail | null;
-  error: string | null;
-  pane: 'items' | 'timeline';
-  items: ListState;
-  timeline: ListState;
-}
-
-type DetailAction =
-  | { type: 'open'; code: string }
-  | { type: 'loaded'; code: string; detail: CustomerDetail | null }
-  | { type: 'failed'; code: string; error: string }
-  | { type: 'pane' }
-  | { type: 'list'; action: ListAction }
-  | { type: 'close' };
-
-const closedDetail: DetailState = { code: null, detail: null, error: null, pane: 'items', items: initialList, timeline: initialList };
-
-function reducer(state: DetailState, action: DetailAction): DetailState {
-  switch (action.type) {
-    case 'open':
-      return { ...closedDetail, code: action.code };
-    case 'loaded':
-      if (state.code !== action.code) return state;
-      return action.detail ? { ...state, detail: action.detail, error: null } : { ...state, error: `customer ${action.code} no longer exists` };
-    case 'failed':
-      return state.code === action.code ? { ...state, error: action.error } : state;
-    case 'pane':
-      return { ...state, pane: state.pane === 'items' ? 'timeline' : 'items' };
-    case 'list':
-      return state.pane === 'items'
-        ? { ...state, items: listReducer(state.items, action.action) }
-        : { ...state, timeline: listReducer(state.timeline, action.action) };
-    case 'close':
-      return closedDetail;
-    default: {
-      const never: never = action;
-      return never;
-    }
-  }
-}
+import { closedDetail, detailReducer, itemColumnsAt, STATUS_COLORS, timelineColumns } from '../screens/customer-detail-model.js';
 
 /** The detail view's controls. */
 export interface CustomerDetailView {
@@ -75,12 +31,10 @@ export interface CustomerDetailView {
   render(height: number, width: number): React.JSX.Element | null;
 }
 
-const STATUS_COLORS: Record<TimelineEntry['status'], string | undefined> = { sent: undefined, sending: 'yellow', failed: 'red', uncertain: 'yellow' };
-
 /** The customer detail, sharing the screen's prompt, preview and send flow. */
 export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFlow, writes: WriteRun): CustomerDetailView {
   const { services, review, asOf, version, notify, dataChanged } = useDesk();
-  const [state, dispatch, ref] = useRefReducer(reducer, closedDetail);
+  const [state, dispatch, ref] = useRefReducer(detailReducer, closedDetail);
   const paneHeight = useRef(5);
 
   useEffect(() => {
@@ -221,21 +175,7 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
     const itemsHeight = Math.max(1, Math.floor(rest / 2) - 1);
     const timelineHeight = Math.max(1, rest - itemsHeight - 2);
     paneHeight.current = state.pane === 'items' ? itemsHeight : timelineHeight;
-    const itemColumns: Column<Item>[] = [
-      { title: 'Item', width: 14, min: 8, cell: (i) => i.number },
-      { title: 'Kind', width: 11, drop: 2, cell: (i) => i.kind },
-      { title: 'Issued', width: 10, drop: 1, cell: (i) => i.issueDate },
-      { title: 'Due', width: 10, cell: (i) => i.dueDate },
-      { title: 'Days', width: 5, drop: 3, align: 'right', cell: (i) => String(daysBetween(i.dueDate, asOf)) },
-      { title: 'Open', width: 14, fitContent: true, align: 'right', cell: (i) => `${formatMoney(i.openAmount, i.currency)} ${i.currency}` },
-      { title: 'Hold', width: 10, drop: 4, cell: (i) => i.holdUntil ?? '' },
-    ];
-    const timelineColumns: Column<TimelineEntry>[] = [
-      { title: 'Date', width: 10, cell: (t) => t.asOf },
-      { title: 'Kind/level', width: 14, min: 6, cell: (t) => t.level ?? t.kind },
-      { title: 'Outstanding', width: 18, fitContent: true, align: 'right', cell: (t) => `${formatMoney(t.outstanding, t.currency)} ${t.currency}` },
-      { title: 'Status', width: 10, cell: (t) => t.status },
-    ];
+    const itemColumns = itemColumnsAt(asOf);
     return (
       <Box flexDirection="column">
         <Text inverse bold wrap="truncate">

@@ -67,16 +67,31 @@ export function useDesk(): Desk {
   return desk;
 }
 
+/** A window of a screen (prompt, confirmation, preview…) that takes every key while it is open. */
+export interface KeyWindow {
+  isOpen(): boolean;
+  handle(input: string, key: Key): boolean;
+}
+
 /**
  * Route keys to `handler` while `screen` is the active screen; `scopes` says how the router reads
- * them (it refuses keys that change something in review mode). The latest functions are used.
+ * them (it refuses keys that change something in review mode). `windows`, topmost first, take
+ * the keys instead while one is open, and then nothing is read as a command of the screen. The
+ * latest functions are used.
  */
-export function useScreenKeys(screen: ScreenId, handler: KeyHandler, scopes: ScopesNow): void {
+export function useScreenKeys(screen: ScreenId, handler: KeyHandler, scopes: ScopesNow, windows: readonly KeyWindow[] = []): void {
   const { register } = useDesk();
-  const ref = useRef({ handler, scopes });
-  ref.current = { handler, scopes };
+  const ref = useRef({ handler, scopes, windows });
+  ref.current = { handler, scopes, windows };
   useLayoutEffect(() => {
-    register(screen, { handler: (input, key) => ref.current.handler(input, key), scopes: () => ref.current.scopes() });
+    const open = (): KeyWindow | undefined => ref.current.windows.find((w) => w.isOpen());
+    register(screen, {
+      handler: (input, key) => {
+        const window = open();
+        return window ? window.handle(input, key) : ref.current.handler(input, key);
+      },
+      scopes: () => (open() ? null : ref.current.scopes()),
+    });
   }, [register, screen]);
 }
 

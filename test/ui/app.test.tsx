@@ -123,6 +123,14 @@ describe('review mode', () => {
     expect(changing).toEqual([]);
   });
 
+  it('keys typed into a text field are text, not refused commands', async () => {
+    const desk = renderDesk(new FakeServices(), { review: true });
+    await desk.waitFor('planned');
+    desk.press('/', 'sofia', KEYS.enter);
+    const frame = await desk.waitFor('search: sofia');
+    expect(frame).not.toContain('is refused');
+  });
+
   it('the read-only services refuse even if a screen called them', async () => {
     const { readOnlyServices } = await import('../../src/ui/services.js');
     const services = new FakeServices();

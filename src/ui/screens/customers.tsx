@@ -69,11 +69,6 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   );
 
   const handle = (input: string, key: Key): boolean => {
-    if (writes.isOpen()) return writes.handle(input, key);
-    if (send.isOpen()) return send.handle(input, key);
-    if (preview.isOpen()) return preview.handle(input, key);
-    if (filterForm.isOpen()) return filterForm.handle(input, key);
-    if (prompt.isOpen()) return prompt.handle(input, key);
     if (detail.isOpen()) return detail.handle(input, key);
     const s = ref.current;
     const command = commandFor(input, key, ['list', 'due']);
@@ -117,9 +112,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
         return false;
     }
   };
-  useScreenKeys('customers', handle, () =>
-    writes.isOpen() || send.isOpen() || preview.isOpen() || filterForm.isOpen() || prompt.isOpen() ? null : detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['list', 'due'],
-  );
+  useScreenKeys('customers', handle, () => (detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['list', 'due']), [writes, send, preview, filterForm, prompt]);
 
   /** The manual statements of these customers (seed 004); customers with nothing open are named. */
   async function statementsFor(codes: string[]): Promise<PlannedMessage[]> {

@@ -79,11 +79,6 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   );
 
   const handle = (input: string, key: Key): boolean => {
-    if (writes.isOpen()) return writes.handle(input, key);
-    if (send.isOpen()) return send.handle(input, key);
-    if (preview.isOpen()) return preview.handle(input, key);
-    if (filterForm.isOpen()) return filterForm.handle(input, key);
-    if (prompt.isOpen()) return prompt.handle(input, key);
     const s = ref.current;
     const command = commandFor(input, key, ['due', 'list']);
     if (command === null) return false;
@@ -152,9 +147,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
         return command !== 'open';
     }
   };
-  useScreenKeys('due', handle, () =>
-    writes.isOpen() || send.isOpen() || preview.isOpen() || filterForm.isOpen() || prompt.isOpen() ? null : ['due', 'list'],
-  );
+  useScreenKeys('due', handle, () => ['due', 'list'], [writes, send, preview, filterForm, prompt]);
 
   const modal = writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
   if (modal) return modal;

@@ -60,7 +60,6 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
   };
 
   const handle = (input: string, key: Key): boolean => {
-    if (prompt.isOpen()) return prompt.handle(input, key);
     const s = ref.current;
     if (s.confirmRetry !== null) {
       const answer = confirmAnswer(input, key);
@@ -130,7 +129,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         return s.open !== null && command !== null && command !== 'back' ? true : false;
     }
   };
-  useScreenKeys('history', handle, () => (prompt.isOpen() || ref.current.confirmRetry !== null ? null : ['history', 'list']));
+  useScreenKeys('history', handle, () => (ref.current.confirmRetry !== null ? null : ['history', 'list']), [prompt]);
 
   const records = state.records;
   const rows = visibleRecords(records, state.query, state.problemsOnly, state.sort);

@@ -29,7 +29,6 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
   const fieldsHeight = useRef(8);
 
   const handle = (input: string, key: Key): boolean => {
-    if (prompt.isOpen()) return prompt.handle(input, key);
     const command = commandFor(input, key, ['settings', 'list']);
     const action = listActionFor(command, () => [], EDITABLE_SETTINGS.length, fieldsHeight.current, null);
     if (action && command !== 'toggle' && command !== 'selectAll' && command !== 'selectNone') {
@@ -113,7 +112,7 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
         return false;
     }
   };
-  useScreenKeys('settings', handle, () => (prompt.isOpen() ? null : ['settings', 'list']));
+  useScreenKeys('settings', handle, () => ['settings', 'list'], [prompt]);
 
   const values = services.readSettings();
   const policy = services.policyOverview();

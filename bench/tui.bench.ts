@@ -94,7 +94,7 @@ const firstFrame = defineBenchmark<Context>({
     await desk();
     const start = performance.now();
     const rendered = await renderDesk(c.services);
-    const shown = await until(rendered, (f) => / of \d+ planned/.test(f));
+    const shown = await until(rendered, (f) => / of [\d,]+ planned/.test(f));
     rendered.unmount();
     return { ms: shown - start };
   },
@@ -116,7 +116,7 @@ const customersFrame = defineBenchmark<Context>({
     await until(desk, (f) => f.includes('[1 Due now]'));
     const start = performance.now();
     desk.press('2');
-    const shown = await until(desk, (f) => f.includes(`of ${c.customers} ·`));
+    const shown = await until(desk, (f) => f.includes(`of ${c.customers.toLocaleString('en-US')} ·`));
     return { ms: shown - start };
   },
   teardown: (c) => c.desk?.unmount(),
@@ -133,7 +133,7 @@ function keypress(name: string, keys: (i: number) => string): Benchmark {
       c.desk = await renderDesk(c.services);
       await until(c.desk, (f) => f.includes('planned'));
       c.desk.press('2');
-      await until(c.desk, (f) => f.includes(`of ${c.customers} ·`));
+      await until(c.desk, (f) => f.includes(`of ${c.customers.toLocaleString('en-US')} ·`));
       return c;
     },
     ours: async (c): Promise<Measurement> => {

@@ -195,12 +195,17 @@ async function deliverLocked(
   }
 }
 
+/** How many messages a run sends side by side: one per SMTP connection allowed (default 5). */
+export function sendWidth(settings: Settings): number {
+  return Math.max(1, settings.smtp?.maxConnections ?? 5);
+}
+
 async function runWorkers(state: RunState, options: DeliveryOptions, onProgress?: ProgressListener): Promise<Array<MessageOutcome | AlreadySent>> {
   const total = state.plan.messages.length;
   const outcomes: Array<MessageOutcome | AlreadySent> = new Array(total);
   let next = 0;
   let done = 0;
-  const width = Math.max(1, options.concurrency ?? state.settings.smtp?.maxConnections ?? 5);
+  const width = options.concurrency !== undefined ? Math.max(1, options.concurrency) : sendWidth(state.settings);
   const worker = async (): Promise<void> => {
     for (;;) {
       const index = next++;

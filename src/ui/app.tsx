@@ -2,14 +2,18 @@
  * The desk: tab bar, review banner, the active screen, and a status line. Keys go first to the
  * help window when it is open, then to the active screen's handler, then to the global bindings.
  */
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
 import React, { useCallback, useMemo, useRef, useState } from 'react';
 import type { IsoDate } from '../core/domain.js';
 import { Help, helpLines } from './components/help.js';
-import { DeskContext, SCREENS, type Desk, type KeyHandler, type ScreenId, type Tone } from './desk-context.js';
-import { clip, fit } from './format.js';
+import { DeskContext, SCREENS, type Desk, type KeyRoute, type RunningSend, type ScreenId, type Tone } from './desk-context.js';
+import { topBar } from './chrome.js';
+import { StatusDetail, statusDetailLines, type StatusText } from './components/status-detail.js';
+import { cellWidth, clip } from './format.js';
+import { plainError } from './plain-errors.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
-import { commandFor } from './keys.js';
+import { keypresses } from './keypresses.js';
+import { commandFor, KEY_BINDINGS, type KeyBinding, type KeyScope } from './keys.js';
 import { CustomersScreen } from './screens/customers.js';
 import { DueScreen } from './screens/due.js';
 import { HistoryScreen } from './screens/history.js';
@@ -26,6 +30,43 @@ export interface AppProps {
 const TITLES: Record<ScreenId, string> = { due: 'Due now', customers: 'Customers', history: 'History', settings: 'Settings' };
 const TONES: Record<Tone, string | undefined> = { info: undefined, ok: 'green', warn: 'yellow', error: 'red' };
 
+/**
+ * The binding a key means in `scopes` when it sends or changes something: review mode refuses
+ * those here, once, for every screen.
+ */
+function changingBinding(input: string, key: Key, scopes: readonly KeyScope[] | null): KeyBinding | undefined {
+  if (scopes === null) return undefined;
+  const command = commandFor(input, key, scopes);
+  if (command === null) return undefined;
+  return KEY_BINDINGS.find((b) => b.command === command && scopes.includes(b.scope) && b.changes === true);
+}
+
+/** A window over the screens. */
+interface Overlay {
+  kind: 'help' | 'status';
+  scroll: number;
+}
+
+/** The status line: what it says, how it is coloured, and the raw error text it explains. */
+interface Status extends StatusText {
+  tone: Tone;
+}
+
+const NO_STATUS: Status = { text: '', raw: null, tone: 'info' };
+
+/** A status for `text`: a known SMTP or file error is told in plain words, keeping the raw text. */
+function statusOf(text: string, tone: Tone): Status {
+  const plain = tone === 'error' || tone === 'warn' ? plainError(text) : null;
+  return plain === null ? { text, raw: null, tone } : { text: plain, raw: text, tone };
+}
+
+/** The status line at `width`: when there is more than it shows, it says that `e` shows it all. */
+function statusLine(status: Status, width: number): string {
+  if (status.raw === null && cellWidth(status.text) <= width) return status.text;
+  const more = '  (e: in full)';
+  return `${clip(status.text, Math.max(1, width - more.length))}${more}`;
+}
+
 /** The whole TUI. */
 export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   const { exit } = useApp();
@@ -33,20 +74,33 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   const [screen, setScreenState] = useState<ScreenId>('due');
   const screenRef = useRef<ScreenId>('due');
   const [visited, setVisited] = useState<ReadonlySet<ScreenId>>(new Set(['due']));
-  const [help, setHelpState] = useState<number | null>(null);
-  const helpRef = useRef<number | null>(null);
-  const [status, setStatus] = useState<{ text: string; tone: Tone }>({ text: '', tone: 'info' });
+  // A window over every screen: the help or the status line in full, scrolled to a line.
+  const [overlay, setOverlayState] = useState<Overlay | null>(null);
+  const overlayRef = useRef<Overlay | null>(null);
+  const [status, setStatusState] = useState<Status>(NO_STATUS);
+  const statusRef = useRef<Status>(NO_STATUS);
   const [version, setVersion] = useState(0);
-  const handlers = useRef(new Map<ScreenId, KeyHandler>());
+  const routes = useRef(new Map<ScreenId, KeyRoute>());
+  const [customerRequest, setCustomerRequest] = useState<Desk['customerRequest']>(null);
+  const runningSend = useRef<RunningSend | null>(null);
 
-  const setScreen = useCallback((next: ScreenId) => {
-    screenRef.current = next;
-    setScreenState(next);
-    setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
+  const setStatus = useCallback((next: Status) => {
+    statusRef.current = next;
+    setStatusState(next);
   }, []);
-  const setHelp = (value: number | null): void => {
-    helpRef.current = value;
-    setHelpState(value);
+  const setScreen = useCallback(
+    (next: ScreenId) => {
+      // What the last screen reported is stale on another one.
+      if (screenRef.current !== next) setStatus(NO_STATUS);
+      screenRef.current = next;
+      setScreenState(next);
+      setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
+    },
+    [setStatus],
+  );
+  const setOverlay = (value: Overlay | null): void => {
+    overlayRef.current = value;
+    setOverlayState(value);
   };
 
   const desk = useMemo<Desk>(
@@ -55,40 +109,86 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
       review,
       asOf,
       version,
-      notify: (text, tone = 'info') => setStatus({ text, tone }),
+      notify: (text, tone = 'info') => setStatus(statusOf(text, tone)),
       dataChanged: () => setVersion((v) => v + 1),
-      register: (id, handler) => {
-        handlers.current.set(id, handler);
+      register: (id, route) => {
+        routes.current.set(id, route);
       },
+      openCustomer: (code) => {
+        setCustomerRequest((last) => ({ code, seq: (last?.seq ?? 0) + 1 }));
+        setScreen('customers');
+      },
+      customerRequest,
+      runningSend,
     }),
-    [services, review, asOf, version],
+    [services, review, asOf, version, customerRequest, setScreen, setStatus],
   );
 
   const chrome = 2 + (review ? 1 : 0);
   const bodyHeight = Math.max(3, rows - chrome);
 
-  useInput((input, key) => {
-    if (helpRef.current !== null) {
-      const command = commandFor(input, key, ['list', 'global']);
-      const max = Math.max(0, helpLines().length - (bodyHeight - 1));
-      if (command === 'down') setHelp(Math.min(max, helpRef.current + 1));
-      else if (command === 'up') setHelp(Math.max(0, helpRef.current - 1));
-      else if (command === 'back' || command === 'help' || command === 'quit') setHelp(null);
+  /**
+   * Quit; with a send under way, stop it after the messages in flight first and quit when it has
+   * ended, so what was sent is folded into the history before the process goes. A second
+   * Ctrl-C quits at once (the journal then stays on disk and the next run folds it).
+   */
+  const quitting = useRef(false);
+  const quit = (force: boolean): void => {
+    const run = runningSend.current;
+    if (run === null || (force && quitting.current)) {
+      exit();
       return;
     }
-    const handler = handlers.current.get(screenRef.current);
-    if (handler?.(input, key)) return;
+    if (quitting.current) return;
+    quitting.current = true;
+    run.stop();
+    setStatus(statusOf('quitting after the messages in flight (Ctrl-C again: quit now)', 'warn'));
+    void run.ended.finally(() => exit());
+  };
+
+  const route = (input: string, key: Key): void => {
+    if (key.ctrl && input === 'c') {
+      quit(true);
+      return;
+    }
+    if (runningSend.current !== null && input === 'q' && !key.ctrl && !key.meta) {
+      quit(false);
+      return;
+    }
+    const open = overlayRef.current;
+    if (open !== null) {
+      const command = commandFor(input, key, ['list', 'global']);
+      const lines = open.kind === 'help' ? helpLines().length : statusDetailLines(statusRef.current, columns).length;
+      const max = Math.max(0, lines - (bodyHeight - 1));
+      if (command === 'down') setOverlay({ ...open, scroll: Math.min(max, open.scroll + 1) });
+      else if (command === 'up') setOverlay({ ...open, scroll: Math.max(0, open.scroll - 1) });
+      else if (command === 'back' || command === 'help' || command === 'statusDetail' || command === 'quit') setOverlay(null);
+      return;
+    }
+    const entry = routes.current.get(screenRef.current);
+    const refused = review ? changingBinding(input, key, entry?.scopes() ?? null) : undefined;
+    if (refused) {
+      setStatus(statusOf(`review mode: ${refused.keys.at(-1)} (${refused.short ?? refused.help}) is refused — nothing can be sent or changed`, 'warn'));
+      return;
+    }
+    if (entry?.handler(input, key)) return;
     const command = commandFor(input, key, ['global']);
     switch (command) {
       case 'quit':
-        exit();
+        quit(false);
         return;
       case 'help':
-        setHelp(0);
+        setOverlay({ kind: 'help', scroll: 0 });
+        return;
+      case 'statusDetail':
+        if (statusRef.current.text !== '') setOverlay({ kind: 'status', scroll: 0 });
         return;
       case 'nextScreen':
-        setScreen(SCREENS[(SCREENS.indexOf(screenRef.current) + 1) % SCREENS.length] ?? 'due');
+      case 'previousScreen': {
+        const step = command === 'nextScreen' ? 1 : SCREENS.length - 1;
+        setScreen(SCREENS[(SCREENS.indexOf(screenRef.current) + step) % SCREENS.length] ?? 'due');
         return;
+      }
       case 'screen1':
       case 'screen2':
       case 'screen3':
@@ -97,20 +197,23 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
         return;
       case 'refresh':
         setVersion((v) => v + 1);
-        setStatus({ text: 'reloaded', tone: 'info' });
+        setStatus(statusOf('reloaded', 'info'));
         return;
       default:
         return;
     }
+  };
+  // A chunk may hold several keys (typed fast, pasted, over SSH): each is handled in order.
+  useInput((input, key) => {
+    for (const [one, oneKey] of keypresses(input, key)) route(one, oneKey);
   });
 
-  const tabs = SCREENS.map((id, i) => (id === screen ? `[${i + 1} ${TITLES[id]}]` : ` ${i + 1} ${TITLES[id]} `)).join(' ');
   const screenProps = { height: bodyHeight, width: columns };
   return (
     <DeskContext.Provider value={desk}>
       <Box flexDirection="column" width={columns} height={rows}>
         <Text bold wrap="truncate">
-          {clip(`duedesk  ${tabs}   as of ${asOf}   ? help  q quit`, columns)}
+          {topBar(SCREENS.map((id) => TITLES[id]), SCREENS.indexOf(screen), asOf, columns)}
         </Text>
         {review ? (
           <Text backgroundColor="yellow" color="black" wrap="truncate">
@@ -118,9 +221,10 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
           </Text>
         ) : null}
         <Box flexDirection="column" height={bodyHeight}>
-          {help !== null ? <Help height={bodyHeight} width={columns} scroll={help} /> : null}
+          {overlay?.kind === 'help' ? <Help height={bodyHeight} width={columns} scroll={overlay.scroll} /> : null}
+          {overlay?.kind === 'status' ? <StatusDetail status={status} height={bodyHeight} width={columns} scroll={overlay.scroll} /> : null}
           {SCREENS.filter((id) => visited.has(id)).map((id) => (
-            <Box key={id} display={help === null && id === screen ? 'flex' : 'none'} flexDirection="column">
+            <Box key={id} display={overlay === null && id === screen ? 'flex' : 'none'} flexDirection="column">
               {id === 'due' ? <DueScreen {...screenProps} active={id === screen} /> : null}
               {id === 'customers' ? <CustomersScreen {...screenProps} active={id === screen} /> : null}
               {id === 'history' ? <HistoryScreen {...screenProps} active={id === screen} /> : null}
@@ -129,7 +233,7 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
           ))}
         </Box>
         <Text color={TONES[status.tone]} wrap="truncate">
-          {clip(status.text, columns)}
+          {statusLine(status, columns)}
         </Text>
       </Box>
     </DeskContext.Provider>

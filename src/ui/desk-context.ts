@@ -5,6 +5,7 @@
 import type { Key } from 'ink';
 import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 import type { IsoDate } from '../core/domain.js';
+import type { KeyScope } from './keys.js';
 import type { DeskServices } from './services.js';
 
 /** Tone of a status line message. */
@@ -13,10 +14,28 @@ export type Tone = 'info' | 'ok' | 'warn' | 'error';
 /** A key handler; returns true when it used the key (then the App does not). */
 export type KeyHandler = (input: string, key: Key) => boolean;
 
+/**
+ * The key scopes a screen reads its commands in right now, most specific first; null while a
+ * text field or a window of its own (prompt, confirmation) takes the keys as they are.
+ */
+export type ScopesNow = () => readonly KeyScope[] | null;
+
+/** A screen's entry in the key router. */
+export interface KeyRoute {
+  handler: KeyHandler;
+  scopes: ScopesNow;
+}
+
 /** The screens, in Tab order. */
 export const SCREENS = ['due', 'customers', 'history', 'settings'] as const;
 /** One screen id. */
 export type ScreenId = (typeof SCREENS)[number];
+
+/** A send under way: how to stop it, and when it has ended (the App waits for it before quitting). */
+export interface RunningSend {
+  stop(): void;
+  ended: Promise<void>;
+}
 
 /** Shared state and actions of the desk. */
 export interface Desk {
@@ -28,8 +47,14 @@ export interface Desk {
   notify(text: string, tone?: Tone): void;
   /** Tell every screen that data changed. */
   dataChanged(): void;
-  /** Register the key handler of a screen (only the active screen's handler is called). */
-  register(screen: ScreenId, handler: KeyHandler): void;
+  /** The send under way, if any (set by the send window; read by the App on Ctrl-C and q). */
+  runningSend: { current: RunningSend | null };
+  /** Show the Customers screen with this customer opened (Enter on a skipped row). */
+  openCustomer(code: string): void;
+  /** The last customer asked to be opened; `seq` tells a repeated request apart. */
+  customerRequest: { code: string; seq: number } | null;
+  /** Register the key route of a screen (only the active screen's handler is called). */
+  register(screen: ScreenId, route: KeyRoute): void;
 }
 
 /** The desk context (provided by App). */
@@ -42,13 +67,31 @@ export function useDesk(): Desk {
   return desk;
 }
 
-/** Route keys to `handler` while `screen` is the active screen. The latest handler is always used. */
-export function useScreenKeys(screen: ScreenId, handler: KeyHandler): void {
+/** A window of a screen (prompt, confirmation, preview…) that takes every key while it is open. */
+export interface KeyWindow {
+  isOpen(): boolean;
+  handle(input: string, key: Key): boolean;
+}
+
+/**
+ * Route keys to `handler` while `screen` is the active screen; `scopes` says how the router reads
+ * them (it refuses keys that change something in review mode). `windows`, topmost first, take
+ * the keys instead while one is open, and then nothing is read as a command of the screen. The
+ * latest functions are used.
+ */
+export function useScreenKeys(screen: ScreenId, handler: KeyHandler, scopes: ScopesNow, windows: readonly KeyWindow[] = []): void {
   const { register } = useDesk();
-  const ref = useRef(handler);
-  ref.current = handler;
+  const ref = useRef({ handler, scopes, windows });
+  ref.current = { handler, scopes, windows };
   useLayoutEffect(() => {
-    register(screen, (input, key) => ref.current(input, key));
+    const open = (): KeyWindow | undefined => ref.current.windows.find((w) => w.isOpen());
+    register(screen, {
+      handler: (input, key) => {
+        const window = open();
+        return window ? window.handle(input, key) : ref.current.handler(input, key);
+      },
+      scopes: () => (open() ? null : ref.current.scopes()),
+    });
   }, [register, screen]);
 }
 

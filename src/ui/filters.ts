@@ -85,9 +85,15 @@ function yesNo(text: string): boolean | null | undefined {
   return undefined;
 }
 
-/** Parse the typed filters; every unreadable field is reported by its label. */
-export function compileFilters(text: FilterText): CompileResult {
+/**
+ * Parse the typed filters; every unreadable field is reported by its label. With `levels` (the
+ * policy's level ids and the kinds), a level that is none of them is refused rather than
+ * silently matching nothing.
+ */
+export function compileFilters(text: FilterText, levels?: readonly string[]): CompileResult {
   const errors: string[] = [];
+  const level = text.level.trim().toLowerCase();
+  if (level !== '' && levels && !levels.includes(level)) errors.push(`Level / kind: "${text.level.trim()}" is not a level (one of ${levels.join(', ')})`);
   const label = (key: keyof FilterText): string => FILTER_FIELDS.find((f) => f.key === key)?.label ?? key;
   const date = (key: keyof FilterText): IsoDate | null => {
     const value = text[key].trim();
@@ -114,7 +120,7 @@ export function compileFilters(text: FilterText): CompileResult {
     return value;
   };
   const filters: Filters = {
-    level: text.level.trim() === '' ? null : text.level.trim().toLowerCase(),
+    level: level === '' ? null : level,
     dueFrom: date('dueFrom'),
     dueTo: date('dueTo'),
     issueFrom: date('issueFrom'),

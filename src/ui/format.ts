@@ -1,4 +1,5 @@
 /** Text formatting for the screens: money with grouping, fixed-width cells, short lists. */
+import stringWidth from 'string-width';
 import { currencyDigits, formatMinor } from '../core/money.js';
 import type { Minor } from '../core/domain.js';
 
@@ -12,24 +13,57 @@ export function formatMoney(amount: Minor, currency: string): string {
   return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
+/** A count with thousands separators: `12345` → `12,345`. */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** `amount` with its currency code: `1,234.50 EUR`. */
 export function formatAmount(amount: Minor, currency: string): string {
   return `${formatMoney(amount, currency)} ${currency}`;
 }
 
-/** Cut or pad `text` to exactly `width` characters (… marks a cut). */
-export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  if (width <= 0) return '';
-  const chars = [...text.replace(/[\r\n\t]+/g, ' ')];
-  if (chars.length > width) return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
-  const pad = ' '.repeat(width - chars.length);
-  return align === 'right' ? pad + chars.join('') : chars.join('') + pad;
+/** Printable ASCII only: one cell per character, no need to measure. */
+const ASCII = /^[\x20-\x7e]*$/;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Terminal cells `text` takes: CJK and most emoji 2, combining marks 0, everything else 1. */
+export function cellWidth(text: string): number {
+  return ASCII.test(text) ? text.length : stringWidth(text);
 }
 
-/** Cut `text` to at most `width` characters without padding. */
+/** The longest start of `text` that fits in `cells` terminal cells, whole characters only. */
+function cutToCells(text: string, cells: number): { text: string; width: number } {
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > cells) break;
+    out += segment;
+    used += w;
+  }
+  return { text: out, width: used };
+}
+
+/** Cut or pad `text` to exactly `width` terminal cells (… marks a cut). */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  if (width <= 0) return '';
+  const flat = text.replace(/[\r\n\t]+/g, ' ');
+  let shown = flat;
+  let used = cellWidth(flat);
+  if (used > width) {
+    const cut = cutToCells(flat, width - 1);
+    shown = `${cut.text}…`;
+    used = cut.width + 1;
+  }
+  const pad = ' '.repeat(Math.max(0, width - used));
+  return align === 'right' ? pad + shown : shown + pad;
+}
+
+/** Cut `text` to at most `width` terminal cells without padding. */
 export function clip(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length > width ? `${chars.slice(0, Math.max(0, width - 1)).join('')}…` : text;
+  if (cellWidth(text) <= width) return text;
+  return width <= 0 ? '' : `${cutToCells(text, width - 1).text}…`;
 }
 
 /** A horizontal bar of `value` out of `max`, `width` cells wide. */

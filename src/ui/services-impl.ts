@@ -10,7 +10,7 @@ import { localDate } from '../core/dates.js';
 import type { IsoDate, MessageRecord } from '../core/domain.js';
 import type { Plan, PlannedMessage } from '../core/plan.js';
 import { resolvePolicy } from '../core/policy.js';
-import type { MessageOutcome } from '../delivery/deliver.js';
+import { sendWidth, type MessageOutcome } from '../delivery/deliver.js';
 import type { MessageRenderer } from '../delivery/render.js';
 import { dataDir, outboxDir, type TransportPlace } from '../mail/transports/index.js';
 import { holdBackMissingInvoices } from '../documents/missing-invoices.js';
@@ -19,6 +19,8 @@ import { statementsNow } from '../statements/statements-now.js';
 import { parseSettingValue, settingsWith, settingsWithout } from '../settings/change.js';
 import { getPath, type JsonObject } from '../settings/keys.js';
 import { getCustomer, setHold, setReminders, setStatementInterval } from '../storage/customers.js';
+import { customerNames } from '../storage/customer-names.js';
+import { setItemHold } from '../storage/item-hold.js';
 import { openItemsOf } from '../storage/items.js';
 import { customerTimeline, getMessage, listMessages, updateMessageStatus } from '../storage/messages.js';
 import type { Store } from '../storage/store.js';
@@ -74,6 +76,13 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     store.refresh();
     return store;
   };
+  /** The history record of a failed message, or a clear refusal. */
+  const failedRecord = (id: number): MessageRecord => {
+    const record = getMessage(fresh().db, id);
+    if (!record) throw new Error(`message ${id} does not exist`);
+    if (record.status !== 'failed') throw new Error(`message ${id} is ${record.status}; only failed messages are retried`);
+    return record;
+  };
   const requireCustomer = (code: string): void => {
     if (!getCustomer(fresh().db, code)) throw new Error(`customer ${code} does not exist`);
   };
@@ -88,6 +97,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     today,
     loadPlan: async (asOf) => planNow(fresh(), asOf),
     listCustomers: async (asOf) => queryCustomerList(fresh().db, asOf),
+    customerNames: async (codes) => customerNames(fresh().db, codes),
     customerDetail: async (code, asOf) => {
       const db = fresh().db;
       const customer = getCustomer(db, code);
@@ -103,6 +113,9 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
       requireCustomer(code);
       await store.write((db) => setHold(db, code, until));
     },
+    setItemHold: async (code, number, until) => {
+      await store.write((db) => setItemHold(db, code, number, until));
+    },
     setReminders: async (code, on) => {
       requireCustomer(code);
       await store.write((db) => setReminders(db, code, on));
@@ -113,14 +126,13 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     },
     statementsNow: async (code, asOf) => statementsNow(fresh().db, settings(), code, { asOf }),
     listHistory: async () => listMessages(fresh().db).reverse(),
-    retryMessage: async (id, asOf) => {
-      const record = getMessage(fresh().db, id);
-      if (!record) throw new Error(`message ${id} does not exist`);
-      if (record.status !== 'failed') throw new Error(`message ${id} is ${record.status}; only failed messages are retried`);
-      const again = planNow(store, asOf).messages.find((m) => sameMessage(m, record));
-      if (!again) throw new Error(`nothing is due for ${record.customerCode} ${record.currency} ${record.level ?? record.kind} any more (paid, on hold or already sent)`);
-      const result = await services.send([again], () => undefined, new AbortController().signal);
-      return result.outcomes[0] ?? { key: again.key, status: 'skipped', messageId: null, error: 'already sent today' };
+    retryMessages: async (ids, asOf) => {
+      const records = ids.map(failedRecord);
+      // One plan for all of them: planning is the costly part at scale.
+      const plan = planNow(store, asOf).messages;
+      const again = plan.filter((m) => records.some((r) => sameMessage(m, r)));
+      if (again.length === 0) return [];
+      return (await services.send(again, () => undefined, new AbortController().signal)).outcomes;
     },
     markUncertain: async (id, delivered) => {
       await store.write((db) => {
@@ -153,6 +165,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
       if (s.mail?.transport === 'smtp') return `smtp ${s.smtp?.host ?? '(no host)'}:${s.smtp?.port ?? (s.smtp?.secure ? 465 : 587)}`;
       return `outbox ${outboxDir(s, place)}`;
     },
+    sendWidth: () => sendWidth(settings()),
     send: async (messages, onProgress, signal) => {
       const { deliverPlan } = await import('../delivery/deliver.js');
       const outcome = await deliverPlan(oneMessagePlan(messages), sendContext(), (o, done, total) => onProgress(toSendOutcome(o), done, total), { signal });

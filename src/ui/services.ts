@@ -122,10 +122,14 @@ export interface DeskServices {
   loadPlan(asOf: IsoDate): Promise<Plan>;
   /** All customers with open totals and aging as of `asOf`. */
   listCustomers(asOf: IsoDate): Promise<CustomerList>;
+  /** The names of these customers by code (unknown codes are left out). */
+  customerNames(codes: readonly string[]): Promise<Map<string, string>>;
   /** One customer with items and history; null when the code is unknown. */
   customerDetail(code: string, asOf: IsoDate): Promise<CustomerDetail | null>;
   /** Hold the customer until `until` (inclusive); null clears the hold. */
   setHold(code: string, until: IsoDate | null): Promise<void>;
+  /** Hold one item of a customer until `until` (inclusive); null clears its hold. */
+  setItemHold(code: string, number: string, until: IsoDate | null): Promise<void>;
   /** Turn reminders on or off for a customer. */
   setReminders(code: string, on: boolean): Promise<void>;
   /** Set the customer's own statement interval in days; null = use the policy. */
@@ -134,8 +138,8 @@ export interface DeskServices {
   statementsNow(code: string, asOf: IsoDate): Promise<PlannedMessage[]>;
   /** Every message in the history, newest first. */
   listHistory(): Promise<MessageRecord[]>;
-  /** Send a failed message again (re-planned for today). */
-  retryMessage(id: number, asOf: IsoDate): Promise<SendOutcome>;
+  /** Send failed messages again in one run (each re-planned for today); one outcome per message that is still due. */
+  retryMessages(ids: readonly number[], asOf: IsoDate): Promise<SendOutcome[]>;
   /** Record what the operator found out about an uncertain message. */
   markUncertain(id: number, delivered: boolean): Promise<void>;
   /** Render a planned message for the preview modal. */
@@ -146,7 +150,9 @@ export interface DeskServices {
   previewDir(): string;
   /** How messages go out, for the confirmation ("outbox /path" or "smtp host:port"). */
   transportLabel(): string;
-  /** Send the messages one after another; stops after the message in flight when `signal` aborts. */
+  /** How many messages a send has in flight at once (the send window shows each). */
+  sendWidth(): number;
+  /** Send the messages (up to sendWidth() side by side); stops after the messages in flight when `signal` aborts. */
   send(messages: PlannedMessage[], onProgress: SendProgress, signal: AbortSignal): Promise<SendResult>;
   /** Send a test e-mail to `address`; resolves with a one-line description of what happened. */
   sendTestMail(address: string): Promise<string>;
@@ -205,19 +211,22 @@ export function readOnlyServices(services: DeskServices): DeskServices {
     loadPlan: (asOf) => services.loadPlan(asOf),
     listCustomers: (asOf) => services.listCustomers(asOf),
     customerDetail: (code, asOf) => services.customerDetail(code, asOf),
+    customerNames: (codes) => services.customerNames(codes),
     statementsNow: (code, asOf) => services.statementsNow(code, asOf),
     listHistory: () => services.listHistory(),
     preview: (message) => services.preview(message),
     writePreview: (message, dir) => services.writePreview(message, dir),
     previewDir: () => services.previewDir(),
     transportLabel: () => services.transportLabel(),
+    sendWidth: () => services.sendWidth(),
     readSettings: () => services.readSettings(),
     policyOverview: () => services.policyOverview(),
     hasSessionPassword: () => services.hasSessionPassword(),
     setHold: refuse('setting a hold'),
+    setItemHold: refuse('holding an item'),
     setReminders: refuse('changing reminders'),
     setStatementInterval: refuse('changing the statement interval'),
-    retryMessage: refuse('retrying a message'),
+    retryMessages: refuse('retrying messages'),
     markUncertain: refuse('marking a message'),
     send: refuse('sending'),
     sendTestMail: refuse('sending a test e-mail'),

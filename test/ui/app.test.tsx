@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { helpLines } from '../../src/ui/components/help.js';
 import { KEY_BINDINGS } from '../../src/ui/keys.js';
-import { FakeServices } from './fake-services.js';
+import { FakeServices, recordOf } from './fake-services.js';
 import { KEYS, renderDesk } from './harness.js';
 
 afterEach(() => cleanup());
@@ -80,11 +80,16 @@ describe('the desk', () => {
 describe('review mode', () => {
   it('shows a banner and refuses every action that sends or changes, while preview and w work', async () => {
     const services = new FakeServices();
-    const desk = renderDesk(services, { review: true });
+    const history = new FakeServices({ customers: 3 }).data.plan.messages.map((m, i) => recordOf(m, { status: i === 0 ? 'failed' : 'uncertain', messageId: null, error: 'x' }, i + 1));
+    services.history = history;
+    const desk = renderDesk(services, { review: true, columns: 160 });
     let frame = await desk.waitFor('planned');
     expect(frame).toContain('REVIEW MODE');
+    // The footer does not invite what review mode refuses.
+    expect(frame).toContain('p preview');
+    expect(frame).not.toContain('s send');
     desk.press('a', 's');
-    await desk.waitFor('review mode: sending is refused');
+    await desk.waitFor('review mode: s (send) is refused');
     desk.press('p');
     await desk.waitFor('── E-mail text ──');
     desk.press('w');
@@ -93,32 +98,37 @@ describe('review mode', () => {
     // Esc followed at once by another key reads as Alt+key in a terminal, so wait in between.
     desk.press(KEYS.escape);
     await desk.waitFor('planned');
+    const pressed = new Set<string>(['send']);
+    const refuse = async (keys: string, command: string): Promise<void> => {
+      const binding = KEY_BINDINGS.find((b) => b.command === command)!;
+      desk.press(keys);
+      await desk.waitFor(`review mode: ${binding.keys.at(-1)} (${binding.short}) is refused`);
+      pressed.add(command);
+    };
     desk.press('2');
     await desk.waitFor('Customers —');
     desk.press(KEYS.enter);
     await desk.waitFor('Open items');
-    desk.press('h');
-    await desk.waitFor('review mode: setting a hold is refused');
-    desk.press('r');
-    await desk.waitFor('review mode: changing reminders is refused');
-    desk.press('i');
-    await desk.waitFor('review mode: changing the statement interval is refused');
-    desk.press('s');
-    await desk.waitFor('review mode: sending is refused');
+    for (const [keys, command] of [['h', 'hold'], ['H', 'itemHold'], ['r', 'reminders'], ['i', 'interval'], ['s', 'send']]) await refuse(keys!, command!);
     desk.press(KEYS.escape);
     await desk.waitFor('Customers —');
+    desk.press('3');
+    await desk.waitFor('History —');
+    for (const [keys, command] of [['r', 'retry'], ['A', 'retryAll'], ['d', 'markDelivered'], ['u', 'markNotDelivered']]) await refuse(keys!, command!);
     desk.press('4');
     await desk.waitFor('Settings —');
-    desk.press(KEYS.enter);
-    await desk.waitFor('review mode: changing settings is refused');
-    desk.press('m');
-    await desk.waitFor('review mode: sending a test e-mail is refused');
-    desk.press('I');
-    await desk.waitFor('review mode: importing is refused');
-    desk.press('P');
-    await desk.waitFor('review mode: typing the SMTP password is refused');
-    const changing = services.calls.filter((c) => /^(send|set|mark|retry|import|testMail)/.test(c));
+    for (const [keys, command] of [[KEYS.enter, 'edit'], ['m', 'testMail'], ['I', 'importCsv'], ['P', 'password']]) await refuse(keys!, command!);
+    expect([...pressed].sort()).toEqual(KEY_BINDINGS.filter((b) => b.changes).map((b) => b.command).sort());
+    const changing = services.calls.filter((c) => /^(send|set|mark|retry|import|testMail|ack)/.test(c));
     expect(changing).toEqual([]);
+  });
+
+  it('keys typed into a text field are text, not refused commands', async () => {
+    const desk = renderDesk(new FakeServices(), { review: true });
+    await desk.waitFor('planned');
+    desk.press('/', 'sofia', KEYS.enter);
+    const frame = await desk.waitFor('search: sofia');
+    expect(frame).not.toContain('is refused');
   });
 
   it('the read-only services refuse even if a screen called them', async () => {

@@ -89,7 +89,7 @@ describe('Customers', () => {
     desk.press(KEYS.escape);
     await desk.waitFor('Open items');
     desk.press('s');
-    await desk.waitFor('Send 1 message via outbox');
+    await desk.waitFor('Send 1 message to 1 customer via outbox');
     desk.press('y');
     frame = await desk.waitFor('Finished');
     expect(frame).toContain('sent 1');
@@ -107,10 +107,10 @@ describe('Customers', () => {
     await desk.waitFor('nothing selected');
     desk.press(' ', 'j', ' ', 'w');
     await desk.waitFor('2 selected');
-    await desk.waitFor('C00002-');
+    await desk.waitFor('wrote 4 files to /tmp/desk/preview');
     expect(services.calls.filter((c) => c.startsWith('write'))).toEqual([expect.stringMatching(/^write C00001-\w+-statement$/), expect.stringMatching(/^write C00002-\w+-statement$/)]);
     desk.press('s');
-    await desk.waitFor('Send 2 messages via outbox');
+    await desk.waitFor('Send 2 messages to 2 customers via outbox');
     desk.press(KEYS.enter);
     const frame = await desk.waitFor('Finished');
     expect(frame).toContain('sent 2 · failed 0');
@@ -120,7 +120,7 @@ describe('Customers', () => {
   it('filters customers by days overdue and language', async () => {
     const { desk, services } = await openCustomers();
     desk.press('f', KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.enter, '6', '0', KEYS.enter);
-    desk.press(KEYS.down, KEYS.down, KEYS.enter, 'b', 'g', KEYS.enter, KEYS.escape);
+    desk.press(KEYS.down, KEYS.down, KEYS.enter, 'b', 'g', KEYS.enter, 'a');
     const frame = await desk.waitFor('filter: Days overdue ≥ 60, Language bg');
     const list = await services.listCustomers('2026-11-22');
     const expected = list.rows.filter((r) => r.language === 'bg' && (r.oldestDaysOverdue ?? -1) >= 60);

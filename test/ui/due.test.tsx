@@ -1,14 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { FakeServices } from './fake-services.js';
-import { KEYS, renderDesk } from './harness.js';
+import { KEYS, renderDesk, rowOf } from './harness.js';
 
 afterEach(() => cleanup());
-
-/** The row line of a message key in a frame, or undefined. */
-function rowOf(frame: string, code: string): string | undefined {
-  return frame.split('\n').find((line) => line.includes(code));
-}
 
 describe('Due now', () => {
   it('opens on the planned messages with customer, level, currency, items, total, days and recipients', async () => {
@@ -83,14 +78,14 @@ describe('Due now', () => {
     await desk.waitFor('planned');
     desk.press('f');
     await desk.waitFor('Filters —');
-    desk.press(KEYS.enter, 'f', 'i', 'r', 's', 't', KEYS.enter, KEYS.escape);
+    desk.press(KEYS.enter, 'f', 'i', 'r', 's', 't', KEYS.enter, 'a');
     let frame = await desk.waitFor('filter: Level / kind first');
     const firsts = services.data.plan.messages.filter((m) => m.level === 'first');
     expect(frame).toContain(`${firsts.length} of`);
-    desk.press('f', KEYS.down, KEYS.enter, '2', '0', '2', '6', '-', '1', '3', '-', '0', '1', KEYS.enter, KEYS.escape);
+    desk.press('f', KEYS.down, KEYS.enter, '2', '0', '2', '6', '-', '1', '3', '-', '0', '1', KEYS.enter, 'a');
     frame = await desk.waitFor('not a date');
     expect(frame).toContain('Due from: "2026-13-01" is not a date');
-    desk.press('c', KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.enter, '1', '0', '0', '0', KEYS.enter, KEYS.escape);
+    desk.press('c', KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.enter, '1', '0', '0', '0', KEYS.enter, 'a');
     frame = await desk.waitFor('filter: Minimum total 1000');
     const big = services.data.plan.messages.filter((m) => m.total >= 100_000);
     expect(frame).toContain(`${big.length} of`);

@@ -54,6 +54,12 @@ export interface FakeOptions {
   /** Awaited before each message is "sent" (tests hold a message in flight with it). */
   gate?: (message: PlannedMessage) => Promise<void>;
   history?: MessageRecord[];
+  /** Awaited before each preview is "written" (tests hold a write in progress with it). */
+  writeGate?: (message: PlannedMessage) => Promise<void>;
+  /** Messages sent side by side (default 1). */
+  width?: number;
+  /** A retry rejects with this raw error text (as a transport would report it). */
+  retryError?: string;
 }
 
 /** The fake services. */
@@ -112,6 +118,11 @@ export class FakeServices implements DeskServices {
     return this.listCache;
   }
 
+  async customerNames(codes: readonly string[]): Promise<Map<string, string>> {
+    const wanted = new Set(codes);
+    return new Map(this.data.customers.filter((c) => wanted.has(c.code)).map((c) => [c.code, c.name]));
+  }
+
   async customerDetail(code: string, asOf: IsoDate): Promise<CustomerDetail | null> {
     const customer = this.data.customers.find((c) => c.code === code);
     if (!customer) return null;
@@ -134,6 +145,13 @@ export class FakeServices implements DeskServices {
     this.customer(code).holdUntil = until;
   }
 
+  async setItemHold(code: string, number: string, until: IsoDate | null): Promise<void> {
+    this.calls.push(`setItemHold ${code} ${number} ${until}`);
+    const item = this.data.items.get(code)?.find((i) => i.number === number);
+    if (!item) throw new Error(`customer ${code} has no item ${number}`);
+    item.holdUntil = until;
+  }
+
   async setReminders(code: string, on: boolean): Promise<void> {
     this.calls.push(`setReminders ${code} ${on}`);
     this.customer(code).reminders = on;
@@ -153,13 +171,21 @@ export class FakeServices implements DeskServices {
     return [...this.history].reverse();
   }
 
-  async retryMessage(id: number): Promise<SendOutcome> {
+  private async retryOne(id: number): Promise<SendOutcome> {
     this.calls.push(`retry ${id}`);
+    if (this.options.retryError) throw new Error(this.options.retryError);
     const record = this.history.find((h) => h.id === id);
     if (!record) throw new Error(`message ${id} does not exist`);
     const retried = { ...record, id: this.history.length + 1, status: 'sent' as const, error: null };
     this.history.push(retried);
     return { key: `${record.customerCode}-${record.currency}-${record.level ?? record.kind}`, status: 'sent', messageId: retried.messageId, error: null };
+  }
+
+  async retryMessages(ids: readonly number[], asOf: IsoDate): Promise<SendOutcome[]> {
+    const outcomes: SendOutcome[] = [];
+    this.calls.push(`retryMessages ${ids.join(',')} ${asOf}`);
+    for (const id of ids) outcomes.push(await this.retryOne(id));
+    return outcomes;
   }
 
   async markUncertain(id: number, delivered: boolean): Promise<void> {
@@ -183,6 +209,7 @@ export class FakeServices implements DeskServices {
 
   async writePreview(message: PlannedMessage, dir?: string): Promise<string[]> {
     const folder = dir ?? this.previewDir();
+    await this.options.writeGate?.(message);
     this.calls.push(`write ${message.key}`);
     return [`${folder}/${message.key}.eml`, `${folder}/${message.key}.pdf`];
   }
@@ -195,23 +222,40 @@ export class FakeServices implements DeskServices {
     return 'outbox /tmp/desk/outbox';
   }
 
+  sendWidth(): number {
+    return this.options.width ?? 1;
+  }
+
+  /** Sends like the delivery does: `sendWidth()` workers take the messages in order; after an abort the rest are reported not attempted. */
   async send(messages: PlannedMessage[], onProgress: SendProgress, signal: AbortSignal): Promise<SendResult> {
     this.calls.push(`send ${messages.length}`);
-    const outcomes: SendOutcome[] = [];
-    for (const message of messages) {
-      if (signal.aborted) {
-        outcomes.push({ key: message.key, status: 'skipped', messageId: null, error: 'stopped by the operator' });
-        continue;
+    const outcomes = new Array<SendOutcome>(messages.length);
+    let next = 0;
+    let done = 0;
+    const report = (index: number, outcome: SendOutcome): void => {
+      outcomes[index] = outcome;
+      done += 1;
+      onProgress(outcome, done, messages.length);
+    };
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        const index = next++;
+        const message = messages[index];
+        if (message === undefined) return;
+        if (signal.aborted) {
+          report(index, { key: message.key, status: 'skipped', messageId: null, error: 'not attempted: stopped by the operator' });
+          continue;
+        }
+        await (this.options.gate?.(message) ?? new Promise((resolve) => setImmediate(resolve)));
+        const failed = this.failing.has(message.customer.code);
+        const outcome: SendOutcome = failed
+          ? { key: message.key, status: 'failed', messageId: null, error: '550 5.1.1 mailbox unavailable' }
+          : { key: message.key, status: 'sent', messageId: `<${message.key}@acme.example>`, error: null };
+        this.history.push(recordOf(message, outcome, this.history.length + 1));
+        report(index, outcome);
       }
-      await (this.options.gate?.(message) ?? new Promise((resolve) => setImmediate(resolve)));
-      const failed = this.failing.has(message.customer.code);
-      const outcome: SendOutcome = failed
-        ? { key: message.key, status: 'failed', messageId: null, error: '550 5.1.1 mailbox unavailable' }
-        : { key: message.key, status: 'sent', messageId: `<${message.key}@acme.example>`, error: null };
-      this.history.push(recordOf(message, outcome, this.history.length + 1));
-      outcomes.push(outcome);
-      onProgress(outcome, outcomes.length, messages.length);
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.sendWidth(), messages.length) }, worker));
     return { outcomes, stopped: signal.aborted };
   }
 

@@ -39,13 +39,29 @@ export interface Desk {
   /** Wait for a frame containing `text` (or matching a predicate). */
   waitFor(what: string | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
   resize(columns: number, rows: number): void;
+  /** Whether the App has quit (Ink unmounted it). */
+  exited(): boolean;
   unmount(): void;
+}
+
+/** Calls `onGone` when it is unmounted: tells a test that the App quit. */
+function ExitProbe({ onGone, children }: { onGone: () => void; children: React.ReactNode }): React.ReactNode {
+  React.useEffect(() => onGone, [onGone]);
+  return children;
 }
 
 /** Render the App on `services` (wrapped read-only in review mode, as runTui does). */
 export function renderDesk(services: DeskServices, options: { review?: boolean; columns?: number; rows?: number } = {}): Desk {
   const review = options.review ?? false;
-  const instance = render(<App services={review ? readOnlyServices(services) : services} review={review} asOf={AS_OF} />);
+  let gone = false;
+  const onGone = (): void => {
+    gone = true;
+  };
+  const instance = render(
+    <ExitProbe onGone={onGone}>
+      <App services={review ? readOnlyServices(services) : services} review={review} asOf={AS_OF} />
+    </ExitProbe>,
+  );
   const stdout = instance.stdout as unknown as NodeJS.EventEmitter;
   const resize = (columns: number, rows: number): void => {
     Object.defineProperty(stdout, 'columns', { value: columns, configurable: true });
@@ -61,6 +77,12 @@ export function renderDesk(services: DeskServices, options: { review?: boolean; 
     },
     waitFor: (what, timeoutMs) => waitForFrame(lastFrame, typeof what === 'string' ? (f) => f.includes(what) : what, timeoutMs),
     resize,
+    exited: () => gone,
     unmount: () => instance.unmount(),
   };
+}
+
+/** The line of a frame that shows `text` (a customer code, a key), or undefined. */
+export function rowOf(frame: string, text: string): string | undefined {
+  return frame.split('\n').find((line) => line.includes(text));
 }

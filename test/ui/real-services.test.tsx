@@ -13,6 +13,7 @@ import { insertMessage } from '../../src/storage/messages.js';
 import { upsertPayments } from '../../src/storage/payments.js';
 import type { Store } from '../../src/storage/store.js';
 import { App } from '../../src/ui/app.js';
+import { needsAttention, retriesOf } from '../../src/ui/screens/history-model.js';
 import { createServices } from '../../src/ui/services-impl.js';
 import { aCustomer, aMessage, anItem, aPayment, makeStore } from '../helpers/store.js';
 import { waitForFrame, KEYS } from './harness.js';
@@ -96,6 +97,34 @@ describe('real services', () => {
     expect(plan.skipped).toContainEqual(expect.objectContaining({ customer: 'C1', reason: 'covered' }));
   });
 
+  it('holds one item: the plan leaves it out until the day after, and a wrong item is refused', async () => {
+    const services = await createServices(context());
+    await services.setItemHold('C2', 'INV-2', '2026-03-01');
+    expect((await services.customerDetail('C2', AS_OF))?.items[0]?.holdUntil).toBe('2026-03-01');
+    expect((await services.loadPlan(AS_OF)).messages.map((m) => m.customer.code)).not.toContain('C2');
+    expect((await services.loadPlan('2026-03-02')).messages.map((m) => m.customer.code)).toContain('C2');
+    await expect(services.setItemHold('C2', 'NOPE', null)).rejects.toThrow('customer C2 has no item NOPE');
+  });
+
+  it('retries failed messages in one run; History links each to the message that sent it', async () => {
+    const ids = await store.write((db) => [
+      insertMessage(db, aMessage({ customerCode: 'C1', level: 'first', asOf: AS_OF, messageId: '<f1@t>', status: 'failed', error: 'Missing credentials for "PLAIN"' })),
+      insertMessage(db, aMessage({ customerCode: 'C2', level: 'second', asOf: AS_OF, messageId: '<f2@t>', status: 'failed', error: 'getaddrinfo ENOTFOUND smtp.nowhere.test' })),
+    ]);
+    const services = await createServices(context());
+    const outcomes = await services.retryMessages(ids, AS_OF);
+    expect(outcomes.map((o) => [o.key, o.status])).toEqual([
+      ['C1-EUR-first', 'sent'],
+      ['C2-EUR-second', 'sent'],
+    ]);
+    expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(2);
+    const history = await services.listHistory();
+    const links = retriesOf(history);
+    expect(ids.map((id) => links.get(id)?.status)).toEqual(['sent', 'sent']);
+    expect(history.filter((r) => needsAttention(r, links))).toEqual([]);
+    await expect(services.retryMessages([links.get(ids[0]!)!.id], AS_OF)).rejects.toThrow('is sent; only failed messages are retried');
+  });
+
   it('shows the history timeline with amounts outstanding, and records what the operator found out', async () => {
     const ids = await store.write((db) => [
       insertMessage(db, aMessage({ customerCode: 'C1', asOf: '2026-01-20', messageId: '<a@t>', outstanding: 12345 })),
@@ -128,7 +157,7 @@ describe('real services', () => {
     await waitForFrame(frame, (f) => f.includes('3 of 3 planned'), 15_000);
     instance.stdin.write('a');
     instance.stdin.write('s');
-    await waitForFrame(frame, (f) => f.includes(`Send 3 messages via outbox ${join(dir, 'outbox')}`));
+    await waitForFrame(frame, (f) => f.includes(`Send 3 messages to 3 customers via outbox ${join(dir, 'outbox')}`));
     instance.stdin.write(KEYS.enter);
     const done = await waitForFrame(frame, (f) => f.includes('Finished'), 20_000);
     expect(done).toContain('3/3');
@@ -153,8 +182,9 @@ describe('real services', () => {
     const frame = () => instance.lastFrame() ?? '';
     await waitForFrame(frame, (f) => f.includes('2 of 2 planned'), 15_000);
     instance.stdin.write('x');
-    const skipped = await waitForFrame(frame, (f) => f.includes('Skipped —'));
-    expect(skipped).toMatch(/C3\s+missing-attachment/);
+    // The skipped list names the customer (read from the database when the list is first shown).
+    const skipped = await waitForFrame(frame, (f) => f.includes('Skipped —') && f.includes('C3 София Логистик'));
+    expect(skipped).toMatch(/C3 София Логистик\s+missing-attachment/);
   });
 
   it('with a broken user template the preview shows the error the CLI gives, and sending refuses, sending nothing', async () => {
@@ -191,7 +221,7 @@ describe('statement now from the customer (real services)', () => {
     instance.stdin.write(KEYS.enter);
     await waitForFrame(frame, (f) => f.includes('Open items (2)'));
     instance.stdin.write('s');
-    await waitForFrame(frame, (f) => f.includes('Send 2 messages via outbox'));
+    await waitForFrame(frame, (f) => f.includes('Send 2 messages to 1 customer via outbox'));
     instance.stdin.write(KEYS.enter);
     const done = await waitForFrame(frame, (f) => f.includes('Finished'), 20_000);
     expect(done).toContain('sent 2 · failed 0');

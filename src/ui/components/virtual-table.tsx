@@ -4,12 +4,12 @@
  */
 import { Box, Text } from 'ink';
 import React from 'react';
-import { fit } from '../format.js';
+import { cellWidth, fit } from '../format.js';
+import { layoutColumns, type ColumnSpec } from './column-layout.js';
 
-/** One column: title, width in characters, and how a row shows in it. */
-export interface Column<R> {
+/** One column: title, preferred width in terminal cells, how it gives way, and how a row shows in it. */
+export interface Column<R> extends ColumnSpec {
   title: string;
-  width: number;
   align?: 'left' | 'right';
   cell(row: R): string;
 }
@@ -24,7 +24,7 @@ export interface VirtualTableProps<R> {
   cursor: number;
   /** Rows of the body (the header takes one more line). */
   height: number;
-  /** Total width available; the last column takes what remains. */
+  /** Total width in terminal cells; columns shrink or drop to fit, the last takes what remains. */
   width: number;
   selected?: ReadonlySet<string>;
   /** Colour of a row (e.g. red for failed), or undefined for the default. */
@@ -35,14 +35,22 @@ export interface VirtualTableProps<R> {
   focused?: boolean;
 }
 
-function line<R>(columns: readonly Column<R>[], width: number, text: (c: Column<R>) => string): string {
-  let used = 2;
+/** The widths of `columns` for the visible rows at `width` cells (0: the column is dropped). */
+function widthsFor<R>(columns: readonly Column<R>[], visible: readonly R[], width: number): number[] {
+  const natural = columns.map((c) => {
+    if (!c.fitContent) return c.width;
+    let widest = cellWidth(c.title);
+    for (const row of visible) widest = Math.max(widest, cellWidth(c.cell(row)));
+    return widest;
+  });
+  return layoutColumns(columns, natural, width);
+}
+
+function line<R>(columns: readonly Column<R>[], widths: readonly number[], text: (c: Column<R>) => string): string {
   const cells: string[] = [];
   columns.forEach((column, index) => {
-    const last = index === columns.length - 1;
-    const w = last ? Math.max(1, width - used) : column.width;
-    cells.push(fit(text(column), w, column.align));
-    used += w + 1;
+    const w = widths[index] ?? 0;
+    if (w > 0) cells.push(fit(text(column), w, column.align));
   });
   return cells.join(' ');
 }
@@ -51,11 +59,13 @@ function line<R>(columns: readonly Column<R>[], width: number, text: (c: Column<
 export function VirtualTable<R>(props: VirtualTableProps<R>): React.JSX.Element {
   const { rows, columns, top, cursor, height, width, selected, focused = true } = props;
   const visible = rows.slice(top, top + Math.max(0, height));
+  const widths = widthsFor(columns, visible, width);
   return (
-    <Box flexDirection="column">
+    // The table keeps its full height, so whatever follows (a footer) stays on the same row.
+    <Box flexDirection="column" height={Math.max(0, height) + 1} flexShrink={0}>
       <Text bold wrap="truncate">
         {'  '}
-        {line(columns, width, (c) => c.title).trimEnd()}
+        {line(columns, widths, (c) => c.title).trimEnd()}
       </Text>
       {visible.length === 0 ? <Text dimColor>{fit(props.empty ?? 'nothing to show', width)}</Text> : null}
       {visible.map((row, offset) => {
@@ -63,7 +73,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>): React.JSX.Element 
         const key = props.rowKey(row);
         const mark = selected?.has(key) ? '●' : ' ';
         const isCursor = focused && index === cursor;
-        const text = line(columns, width, (c) => c.cell(row));
+        const text = line(columns, widths, (c) => c.cell(row));
         return (
           <Text key={key} inverse={isCursor} color={props.rowColor?.(row)} wrap="truncate">
             {/* One string per row, and no trailing blanks except under the cursor bar: the

@@ -3,6 +3,20 @@
  * keys. Key handlers only dispatch; the table derives the visible window from this state.
  */
 
+/** How many of `rows` are selected (all of them when the list shows every row). */
+export function selectedAmong<R>(rows: readonly R[], all: number, selected: ReadonlySet<string>, key: (row: R) => string): number {
+  if (selected.size === 0) return 0;
+  if (rows.length === all) return selected.size;
+  let n = 0;
+  for (const row of rows) if (selected.has(key(row))) n += 1;
+  return n;
+}
+
+/** The header's selection part: `5 selected`, or `5 selected, 3 visible` when a search or filter hides some. */
+export function selectionText(visible: number, selected: number): string {
+  return visible === selected ? `${selected.toLocaleString('en-US')} selected` : `${selected.toLocaleString('en-US')} selected, ${visible.toLocaleString('en-US')} visible`;
+}
+
 /** Cursor, first visible row and the selected row keys of one list. */
 export interface ListState {
   cursor: number;
@@ -18,6 +32,7 @@ export type ListAction =
   | { type: 'selectAll'; keys: readonly string[] }
   | { type: 'selectNone' }
   | { type: 'select'; keys: readonly string[] }
+  | { type: 'deselect'; keys: readonly string[] }
   | { type: 'reset' };
 
 /** A fresh list: cursor on the first row, nothing selected. */
@@ -58,6 +73,12 @@ export function listReducer(state: ListState, action: ListAction): ListState {
       return { ...state, selected: new Set(action.keys) };
     case 'select':
       return { ...state, selected: new Set([...state.selected, ...action.keys]) };
+    case 'deselect': {
+      if (!action.keys.some((key) => state.selected.has(key))) return state;
+      const selected = new Set(state.selected);
+      for (const key of action.keys) selected.delete(key);
+      return { ...state, selected };
+    }
     case 'selectNone':
       return { ...state, selected: new Set() };
     case 'reset':

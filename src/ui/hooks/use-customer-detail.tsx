@@ -6,64 +6,22 @@
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
 import React, { useEffect, useRef } from 'react';
-import { daysBetween, isIsoDate } from '../../core/dates.js';
-import type { Item } from '../../core/domain.js';
+import { isIsoDate } from '../../core/dates.js';
 import type { PlannedMessage } from '../../core/plan.js';
 import { agingHeight, AgingBars } from '../components/aging-bars.js';
-import { VirtualTable, type Column } from '../components/virtual-table.js';
+import { VirtualTable } from '../components/virtual-table.js';
 import { errorText, useDesk } from '../desk-context.js';
-import { clip, fit, formatMoney } from '../format.js';
+import { clip, fit } from '../format.js';
+import { footer } from '../chrome.js';
 import { commandFor } from '../keys.js';
-import type { CustomerDetail, TimelineEntry } from '../services.js';
 import { listActionFor } from './list-keys.js';
-import { initialList, listReducer, windowTop, type ListAction, type ListState } from './list-state.js';
-import { useWriteFiles, type Preview } from './use-preview.js';
+import { windowTop } from './list-state.js';
+import type { Preview } from './use-preview.js';
+import type { WriteRun } from './use-write-run.js';
 import type { Prompt } from './use-prompt.js';
 import { useRefReducer } from './use-ref-reducer.js';
 import type { SendFlow } from './use-send.js';
-
-interface DetailState {
-  code: string | null;
-  detail: CustomerDetail | null;
-  error: string | null;
-  pane: 'items' | 'timeline';
-  items: ListState;
-  timeline: ListState;
-}
-
-type DetailAction =
-  | { type: 'open'; code: string }
-  | { type: 'loaded'; code: string; detail: CustomerDetail | null }
-  | { type: 'failed'; code: string; error: string }
-  | { type: 'pane' }
-  | { type: 'list'; action: ListAction }
-  | { type: 'close' };
-
-const closedDetail: DetailState = { code: null, detail: null, error: null, pane: 'items', items: initialList, timeline: initialList };
-
-function reducer(state: DetailState, action: DetailAction): DetailState {
-  switch (action.type) {
-    case 'open':
-      return { ...closedDetail, code: action.code };
-    case 'loaded':
-      if (state.code !== action.code) return state;
-      return action.detail ? { ...state, detail: action.detail, error: null } : { ...state, error: `customer ${action.code} no longer exists` };
-    case 'failed':
-      return state.code === action.code ? { ...state, error: action.error } : state;
-    case 'pane':
-      return { ...state, pane: state.pane === 'items' ? 'timeline' : 'items' };
-    case 'list':
-      return state.pane === 'items'
-        ? { ...state, items: listReducer(state.items, action.action) }
-        : { ...state, timeline: listReducer(state.timeline, action.action) };
-    case 'close':
-      return closedDetail;
-    default: {
-      const never: never = action;
-      return never;
-    }
-  }
-}
+import { closedDetail, detailReducer, itemColumnsAt, STATUS_COLORS, timelineColumns } from '../screens/customer-detail-model.js';
 
 /** The detail view's controls. */
 export interface CustomerDetailView {
@@ -73,13 +31,10 @@ export interface CustomerDetailView {
   render(height: number, width: number): React.JSX.Element | null;
 }
 
-const STATUS_COLORS: Record<TimelineEntry['status'], string | undefined> = { sent: undefined, sending: 'yellow', failed: 'red', uncertain: 'yellow' };
-
 /** The customer detail, sharing the screen's prompt, preview and send flow. */
-export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFlow): CustomerDetailView {
+export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFlow, writes: WriteRun): CustomerDetailView {
   const { services, review, asOf, version, notify, dataChanged } = useDesk();
-  const [state, dispatch, ref] = useRefReducer(reducer, closedDetail);
-  const write = useWriteFiles();
+  const [state, dispatch, ref] = useRefReducer(detailReducer, closedDetail);
   const paneHeight = useRef(5);
 
   useEffect(() => {
@@ -95,7 +50,6 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
     };
   }, [services, asOf, version, state.code, dispatch]);
 
-  const refuse = (what: string): void => notify(`review mode: ${what} is refused — nothing can be changed`, 'warn');
   const change = (done: string, action: Promise<void>): Promise<string | null> =>
     action.then(
       () => {
@@ -105,6 +59,19 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
       },
       (error: unknown) => errorText(error),
     );
+  /** Ask for a hold-until date for `what` (empty clears it) and `save` it. */
+  const askHoldDate = (what: string, current: string | null, save: (until: string | null) => Promise<void>): void =>
+    prompt.open({
+      label: `Hold ${what} until`,
+      initial: current ?? '',
+      hint: 'YYYY-MM-DD · empty clears the hold · Esc cancels',
+      onSubmit: (value) => {
+        const text = value.trim();
+        if (text !== '' && !isIsoDate(text)) return `"${text}" is not a date (YYYY-MM-DD)`;
+        if (text !== '' && text < asOf) return `${text} is in the past (today is ${asOf})`;
+        return change(text === '' ? `${what}: hold cleared` : `${what}: on hold until ${text}`, save(text === '' ? null : text));
+      },
+    });
   /** The customer's statements now, one per currency, handed to `use` when there is any. */
   const withStatements = (use: (messages: PlannedMessage[]) => void): void => {
     const code = ref.current.code;
@@ -135,31 +102,22 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
         dispatch({ type: 'pane' });
         return true;
       case 'hold':
-        if (review) refuse('setting a hold');
-        else
-          prompt.open({
-            label: `Hold ${code} until`,
-            initial: detail?.customer.holdUntil ?? '',
-            hint: 'YYYY-MM-DD · empty clears the hold · Esc cancels',
-            onSubmit: (value) => {
-              const text = value.trim();
-              if (text !== '' && !isIsoDate(text)) return `"${text}" is not a date (YYYY-MM-DD)`;
-              if (text !== '' && text < asOf) return `${text} is in the past (today is ${asOf})`;
-              return change(text === '' ? `${code}: hold cleared` : `${code}: on hold until ${text}`, services.setHold(code, text === '' ? null : text));
-            },
-          });
+        askHoldDate(code, detail?.customer.holdUntil ?? null, (until) => services.setHold(code, until));
         return true;
+      case 'itemHold': {
+        const item = s.pane === 'items' ? detail?.items[s.items.cursor] : undefined;
+        if (!item) notify('choose an open item first (Tab to the items, ↑/↓), then press H', 'warn');
+        else askHoldDate(`${code} item ${item.number}`, item.holdUntil, (until) => services.setItemHold(code, item.number, until));
+        return true;
+      }
       case 'reminders':
-        if (review) refuse('changing reminders');
-        else if (detail) {
+        if (detail) {
           const on = !detail.customer.reminders;
           void change(`${code}: reminders ${on ? 'on' : 'off'}`, services.setReminders(code, on)).then((error) => error && notify(error, 'error'));
         }
         return true;
       case 'interval':
-        if (review) refuse('changing the statement interval');
-        else
-          prompt.open({
+        prompt.open({
             label: `Statement every (days) for ${code}`,
             initial: detail?.customer.statementEveryDays?.toString() ?? '',
             hint: 'whole days ≥ 1 · empty = the policy default',
@@ -181,15 +139,10 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
         });
         return true;
       case 'write':
-        withStatements((messages) => {
-          void (async () => {
-            for (const m of messages) if (!(await write(m))) return;
-          })();
-        });
+        withStatements((messages) => writes.request(messages, paneHeight.current));
         return true;
       case 'send':
-        if (review) send.request([]);
-        else withStatements((messages) => send.request(messages));
+        withStatements((messages) => send.request(messages));
         return true;
       case 'search':
       case 'filters':
@@ -222,25 +175,11 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
     const itemsHeight = Math.max(1, Math.floor(rest / 2) - 1);
     const timelineHeight = Math.max(1, rest - itemsHeight - 2);
     paneHeight.current = state.pane === 'items' ? itemsHeight : timelineHeight;
-    const itemColumns: Column<Item>[] = [
-      { title: 'Item', width: 14, cell: (i) => i.number },
-      { title: 'Kind', width: 11, cell: (i) => i.kind },
-      { title: 'Issued', width: 10, cell: (i) => i.issueDate },
-      { title: 'Due', width: 10, cell: (i) => i.dueDate },
-      { title: 'Days', width: 5, align: 'right', cell: (i) => String(daysBetween(i.dueDate, asOf)) },
-      { title: 'Open', width: 14, align: 'right', cell: (i) => `${formatMoney(i.openAmount, i.currency)} ${i.currency}` },
-      { title: 'Hold', width: 10, cell: (i) => i.holdUntil ?? '' },
-    ];
-    const timelineColumns: Column<TimelineEntry>[] = [
-      { title: 'Date', width: 10, cell: (t) => t.asOf },
-      { title: 'Kind/level', width: 14, cell: (t) => t.level ?? t.kind },
-      { title: 'Outstanding', width: 18, align: 'right', cell: (t) => `${formatMoney(t.outstanding, t.currency)} ${t.currency}` },
-      { title: 'Status', width: 10, cell: (t) => t.status },
-    ];
+    const itemColumns = itemColumnsAt(asOf);
     return (
       <Box flexDirection="column">
         <Text inverse bold wrap="truncate">
-          {fit(' Customer — Esc back · Tab items/history · h hold · r reminders · i interval · p/w/s statement now', width)}
+          {fit(` Customer — Esc back · ${footer(['pane', 'hold', 'itemHold', 'reminders', 'interval', 'preview', 'write', 'send'], review, Math.max(0, width - 20))}`, width)}
         </Text>
         {info.map((line) => (
           <Text key={line} wrap="truncate">

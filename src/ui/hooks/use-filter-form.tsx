@@ -1,6 +1,6 @@
 /**
- * The filter form (`f`): one line per filter; Enter edits a field, c clears all, Esc applies and
- * closes (or lists what cannot be read and stays open).
+ * The filter form (`f`): one line per filter; Enter edits a field, c clears all, a (or f) applies
+ * and closes (or lists what cannot be read and stays open), Esc closes without applying.
  */
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
@@ -8,21 +8,22 @@ import React from 'react';
 import { compileFilters, FILTER_FIELDS, NO_FILTERS, type FilterText, type Filters } from '../filters.js';
 import { clip, fit } from '../format.js';
 import { commandFor } from '../keys.js';
-import { editLine } from '../line-edit.js';
+import { cursorParts } from '../components/line-input.js';
+import { editLine, lineOf, type Line } from '../line-edit.js';
 import { useRefReducer } from './use-ref-reducer.js';
 
 interface FormState {
   open: boolean;
   cursor: number;
   draft: FilterText;
-  editing: string | null;
+  editing: Line | null;
   errors: string[];
 }
 
 type FormAction =
   | { type: 'open'; current: FilterText }
   | { type: 'move'; delta: number }
-  | { type: 'edit'; value: string | null }
+  | { type: 'edit'; line: Line | null }
   | { type: 'commit' }
   | { type: 'clear' }
   | { type: 'errors'; errors: string[] }
@@ -37,11 +38,11 @@ function reducer(state: FormState, action: FormAction): FormState {
     case 'move':
       return { ...state, cursor: Math.max(0, Math.min(FILTER_FIELDS.length - 1, state.cursor + action.delta)) };
     case 'edit':
-      return { ...state, editing: action.value };
+      return { ...state, editing: action.line };
     case 'commit': {
       const field = FILTER_FIELDS[state.cursor];
       if (!field || state.editing === null) return state;
-      return { ...state, draft: { ...state.draft, [field.key]: state.editing }, editing: null, errors: [] };
+      return { ...state, draft: { ...state.draft, [field.key]: state.editing.value }, editing: null, errors: [] };
     }
     case 'clear':
       return { ...state, draft: NO_FILTERS, errors: [] };
@@ -64,8 +65,11 @@ export interface FilterForm {
   render(width: number): React.JSX.Element | null;
 }
 
-/** A filter form; `onApply` gets the typed text and the compiled filters. */
-export function useFilterForm(onApply: (text: FilterText, filters: Filters) => void): FilterForm {
+/**
+ * A filter form; `onApply` gets the typed text and the compiled filters; `levels` lists the level
+ * ids and kinds a level filter may name.
+ */
+export function useFilterForm(onApply: (text: FilterText, filters: Filters) => void, levels?: () => readonly string[]): FilterForm {
   const [state, dispatch, ref] = useRefReducer(reducer, closedForm);
 
   const handle = (input: string, key: Key): boolean => {
@@ -73,9 +77,9 @@ export function useFilterForm(onApply: (text: FilterText, filters: Filters) => v
     if (!current.open) return false;
     if (current.editing !== null) {
       const result = editLine(current.editing, input, key);
-      if (result.type === 'change') dispatch({ type: 'edit', value: result.value });
+      if (result.type === 'change') dispatch({ type: 'edit', line: result.line });
       else if (result.type === 'submit') dispatch({ type: 'commit' });
-      else if (result.type === 'cancel') dispatch({ type: 'edit', value: null });
+      else if (result.type === 'cancel') dispatch({ type: 'edit', line: null });
       return true;
     }
     const command = commandFor(input, key, ['list', 'global']);
@@ -83,10 +87,11 @@ export function useFilterForm(onApply: (text: FilterText, filters: Filters) => v
     else if (command === 'up') dispatch({ type: 'move', delta: -1 });
     else if (key.return) {
       const field = FILTER_FIELDS[current.cursor];
-      if (field) dispatch({ type: 'edit', value: current.draft[field.key] });
+      if (field) dispatch({ type: 'edit', line: lineOf(current.draft[field.key]) });
     } else if (input === 'c') dispatch({ type: 'clear' });
-    else if (command === 'back' || command === 'filters') {
-      const compiled = compileFilters(current.draft);
+    else if (command === 'back') dispatch({ type: 'close' });
+    else if (command === 'filters' || command === 'selectAll') {
+      const compiled = compileFilters(current.draft, levels?.());
       if (compiled.ok) {
         dispatch({ type: 'close' });
         onApply(current.draft, compiled.filters);
@@ -102,11 +107,12 @@ export function useFilterForm(onApply: (text: FilterText, filters: Filters) => v
     return (
       <Box flexDirection="column">
         <Text inverse bold wrap="truncate">
-          {fit(' Filters — ↑/↓ choose · Enter edit · c clear all · Esc apply and close', width)}
+          {fit(' Filters — ↑/↓ choose · Enter edit · c clear all · a apply and close · Esc cancel', width)}
         </Text>
         {FILTER_FIELDS.map((field, i) => {
           const editing = i === state.cursor && state.editing !== null;
-          const value = editing ? `${state.editing ?? ''}█` : state.draft[field.key] || '—';
+          const [before, under, after] = state.editing ? cursorParts(state.editing) : ['', '', ''];
+          const value = editing ? `${before}▏${`${under}${after}`.trimEnd()}` : state.draft[field.key] || '—';
           return (
             <Text key={field.key} inverse={i === state.cursor && !editing} wrap="truncate">
               {fit(`${i === state.cursor ? '›' : ' '} ${fit(field.label, 20)} ${fit(value, 24)} ${field.hint}`, width)}

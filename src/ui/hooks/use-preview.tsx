@@ -108,7 +108,7 @@ export function usePreview(): Preview {
     const command = commandFor(input, key, ['due', 'list', 'global']);
     const max = current.view ? Math.max(0, previewLines(current.view, widthRef.current).length - heightRef.current) : 0;
     const page = Math.max(1, heightRef.current - 1);
-    if (command === 'back' || command === 'preview') dispatch({ type: 'close' });
+    if (command === 'back' || command === 'preview' || command === 'quit') dispatch({ type: 'close' });
     else if (command === 'down') dispatch({ type: 'scroll', delta: 1, max });
     else if (command === 'up') dispatch({ type: 'scroll', delta: -1, max });
     else if (command === 'pageDown') dispatch({ type: 'scroll', delta: page, max });
@@ -133,7 +133,7 @@ export function usePreview(): Preview {
     return (
       <Box flexDirection="column">
         <Text inverse bold wrap="truncate">
-          {fit(` Preview ${state.message.key} — Esc close · w write .eml + .pdf · ↑/↓ PgUp/PgDn scroll`, width)}
+          {fit(` Preview ${state.message.key} — Esc or q close · w write .eml + .pdf · ↑/↓ PgUp/PgDn scroll`, width)}
         </Text>
         {lines.slice(top, top + bodyHeight).map((line, i) => (
           <Text key={`${top + i}`} color={state.error ? 'red' : undefined} wrap="truncate">

@@ -6,7 +6,7 @@ import type { Key } from 'ink';
 import { Box, Text } from 'ink';
 import React from 'react';
 import { LineInput } from '../components/line-input.js';
-import { editLine } from '../line-edit.js';
+import { editLine, lineOf, type Line } from '../line-edit.js';
 import { useRefReducer } from './use-ref-reducer.js';
 
 /** What a prompt asks. `onSubmit` returns an error message to keep the prompt open, or null. */
@@ -23,26 +23,26 @@ export interface PromptRequest {
 
 interface PromptState {
   request: PromptRequest | null;
-  value: string;
+  line: Line;
   error: string | null;
 }
 
 type PromptAction =
   | { type: 'open'; request: PromptRequest }
-  | { type: 'set'; value: string }
+  | { type: 'set'; line: Line }
   | { type: 'error'; error: string }
   | { type: 'close' };
 
 function reducer(state: PromptState, action: PromptAction): PromptState {
   switch (action.type) {
     case 'open':
-      return { request: action.request, value: action.request.initial ?? '', error: null };
+      return { request: action.request, line: lineOf(action.request.initial ?? ''), error: null };
     case 'set':
-      return { ...state, value: action.value, error: null };
+      return { ...state, line: action.line, error: null };
     case 'error':
       return { ...state, error: action.error };
     case 'close':
-      return { request: null, value: '', error: null };
+      return { request: null, line: lineOf(''), error: null };
     default: {
       const never: never = action;
       return never;
@@ -61,15 +61,15 @@ export interface Prompt {
 
 /** A prompt owned by one screen. */
 export function usePrompt(): Prompt {
-  const [state, dispatch, ref] = useRefReducer(reducer, { request: null, value: '', error: null });
+  const [state, dispatch, ref] = useRefReducer(reducer, { request: null, line: lineOf(''), error: null });
   const handle = (input: string, key: Key): boolean => {
-    const { request, value } = ref.current;
+    const { request, line } = ref.current;
     if (!request) return false;
-    const result = editLine(value, input, key);
+    const result = editLine(line, input, key);
     switch (result.type) {
       case 'change':
-        dispatch({ type: 'set', value: result.value });
-        request.onChange?.(result.value);
+        dispatch({ type: 'set', line: result.line });
+        if (result.line.value !== line.value) request.onChange?.(result.line.value);
         return true;
       case 'cancel':
         dispatch({ type: 'close' });
@@ -103,7 +103,7 @@ export function usePrompt(): Prompt {
   };
   const element = state.request ? (
     <Box flexDirection="column">
-      <LineInput label={state.request.label} value={state.value} mask={state.request.mask} hint={state.request.hint} />
+      <LineInput label={state.request.label} line={state.line} mask={state.request.mask} hint={state.request.hint} />
       {state.error ? (
         <Text color="red" wrap="truncate">
           {state.error}

@@ -1,60 +1,24 @@
 /**
- * Sending from the desk: a confirmation naming the count and the transport, then a progress bar
- * with the live status of each message; Esc stops after the message in flight; a summary at the end.
+ * Sending from the desk: a confirmation stating messages, customers, totals and transport, then a
+ * progress bar with every message in flight and the live status of each; Esc (or Ctrl-C / q,
+ * which then quit) stops after the messages in flight; a finished list that scrolls.
  */
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
 import React, { useRef } from 'react';
 import type { PlannedMessage } from '../../core/plan.js';
 import { errorText, useDesk } from '../desk-context.js';
-import { bar, clip, fit } from '../format.js';
-import type { SendOutcome, SendResult } from '../services.js';
+import { bar, clip, fit, formatCount } from '../format.js';
+import { onAnswer } from '../confirm-keys.js';
+import { commandFor } from '../keys.js';
+import { plainError } from '../plain-errors.js';
+import { confirmationLines } from '../send-summary.js';
+import type { SendOutcome } from '../services.js';
+import { attemptedCount, inFlight, sendReducer, type SendState } from './send-state.js';
 import { useRefReducer } from './use-ref-reducer.js';
 
-type SendState =
-  | { phase: 'idle' }
-  | { phase: 'confirm'; messages: PlannedMessage[]; transport: string }
-  | { phase: 'sending'; messages: PlannedMessage[]; outcomes: SendOutcome[]; stopping: boolean }
-  | { phase: 'done'; messages: PlannedMessage[]; outcomes: SendOutcome[]; stopped: boolean; error: string | null };
-
-type SendAction =
-  | { type: 'confirm'; messages: PlannedMessage[]; transport: string }
-  | { type: 'start' }
-  | { type: 'progress'; outcome: SendOutcome }
-  | { type: 'stop' }
-  | { type: 'done'; result: SendResult | null; error: string | null }
-  | { type: 'close' };
-
-function reducer(state: SendState, action: SendAction): SendState {
-  switch (action.type) {
-    case 'confirm':
-      return { phase: 'confirm', messages: action.messages, transport: action.transport };
-    case 'start':
-      return state.phase === 'confirm' ? { phase: 'sending', messages: state.messages, outcomes: [], stopping: false } : state;
-    case 'progress':
-      return state.phase === 'sending' ? { ...state, outcomes: [...state.outcomes, action.outcome] } : state;
-    case 'stop':
-      return state.phase === 'sending' ? { ...state, stopping: true } : state;
-    case 'done':
-      if (state.phase !== 'sending') return state;
-      return {
-        phase: 'done',
-        messages: state.messages,
-        outcomes: action.result?.outcomes ?? state.outcomes,
-        stopped: action.result?.stopped ?? state.stopping,
-        error: action.error,
-      };
-    case 'close':
-      return { phase: 'idle' };
-    default: {
-      const never: never = action;
-      return never;
-    }
-  }
-}
-
 /** Counts of outcomes by status. */
-export function countOutcomes(outcomes: readonly SendOutcome[]): Record<SendOutcome['status'], number> {
+export function countOutcomes(outcomes: Iterable<SendOutcome>): Record<SendOutcome['status'], number> {
   const counts = { sent: 0, failed: 0, uncertain: 0, skipped: 0 };
   for (const o of outcomes) counts[o.status] += 1;
   return counts;
@@ -65,23 +29,23 @@ const STATUS_COLOR: Record<SendOutcome['status'], string> = { sent: 'green', fai
 /** The send flow's controls. */
 export interface SendFlow {
   isOpen(): boolean;
-  /** Ask to send `messages` (refused in review mode or when empty). */
+  /** Ask to send `messages` (refused when empty; review mode is refused by the key router). */
   request(messages: PlannedMessage[]): void;
   handle(input: string, key: Key): boolean;
   render(height: number, width: number): React.JSX.Element | null;
 }
 
-/** A send flow owned by one screen; `onFinished` runs when the summary is closed. */
-export function useSend(onFinished?: () => void): SendFlow {
-  const { services, review, notify, dataChanged } = useDesk();
-  const [state, dispatch, ref] = useRefReducer<SendState, SendAction>(reducer, { phase: 'idle' });
+/**
+ * A send flow owned by one screen; `onSent` gets the messages sent as soon as the run ends (so
+ * they leave the selection), `onFinished` runs when the summary is closed.
+ */
+export function useSend(onSent?: (sent: PlannedMessage[]) => void, onFinished?: () => void): SendFlow {
+  const { services, notify, dataChanged, runningSend } = useDesk();
+  const [state, dispatch, ref] = useRefReducer(sendReducer, { phase: 'idle' } as SendState);
   const abort = useRef<AbortController | null>(null);
+  const listHeight = useRef(10);
 
   const request = (messages: PlannedMessage[]): void => {
-    if (review) {
-      notify('review mode: sending is refused — nothing can be sent or changed (preview and w still work)', 'warn');
-      return;
-    }
     if (messages.length === 0) {
       notify('nothing selected: select messages with space or a, then press s', 'warn');
       return;
@@ -89,20 +53,35 @@ export function useSend(onFinished?: () => void): SendFlow {
     dispatch({ type: 'confirm', messages, transport: services.transportLabel() });
   };
 
+  const cancel = (text: string): void => {
+    dispatch({ type: 'close' });
+    notify(text, 'info');
+  };
+
+  const stop = (): void => {
+    dispatch({ type: 'stop' });
+    abort.current?.abort();
+  };
+
   const start = (messages: PlannedMessage[]): void => {
-    dispatch({ type: 'start' });
+    dispatch({ type: 'start', width: services.sendWidth() });
     const controller = new AbortController();
     abort.current = controller;
-    services.send(messages, (outcome) => dispatch({ type: 'progress', outcome }), controller.signal).then(
+    const ended = services.send(messages, (outcome) => dispatch({ type: 'progress', outcome }), controller.signal).then(
       (result) => {
         dispatch({ type: 'done', result, error: null });
-        dataChanged();
+        const sent = new Set(result.outcomes.filter((o) => o.status === 'sent').map((o) => o.key));
+        onSent?.(messages.filter((m) => sent.has(m.key)));
       },
-      (error: unknown) => {
-        dispatch({ type: 'done', result: null, error: errorText(error) });
-        dataChanged();
-      },
+      (error: unknown) => dispatch({ type: 'done', result: null, error: errorText(error) }),
     );
+    // The App waits for this run before quitting, so what was sent is folded into the history.
+    const run = { stop, ended: ended.finally(() => undefined) };
+    runningSend.current = run;
+    void ended.finally(() => {
+      if (runningSend.current === run) runningSend.current = null;
+      dataChanged();
+    });
   };
 
   const handle = (input: string, key: Key): boolean => {
@@ -111,26 +90,24 @@ export function useSend(onFinished?: () => void): SendFlow {
       case 'idle':
         return false;
       case 'confirm':
-        if (key.return || input === 'y' || input === 'Y') start(current.messages);
-        else if (key.escape || input === 'n' || input === 'N') {
-          dispatch({ type: 'close' });
-          notify('sending cancelled', 'info');
-        }
+        onAnswer(input, key, () => start(current.messages), () => cancel('sending cancelled'));
         return true;
       case 'sending':
-        if (key.escape && !current.stopping) {
-          dispatch({ type: 'stop' });
-          abort.current?.abort();
-        }
+        if (key.escape && current.stoppedWith === null) stop();
         return true;
-      case 'done':
-        if (key.escape || key.return) {
+      case 'done': {
+        const command = commandFor(input, key, ['list']);
+        const page = Math.max(1, listHeight.current - 1);
+        const delta = { up: -1, down: 1, pageUp: -page, pageDown: page } as Record<string, number>;
+        if (command !== null && delta[command] !== undefined) dispatch({ type: 'scroll', delta: delta[command]!, rows: listHeight.current });
+        else if (key.escape || key.return) {
           dispatch({ type: 'close' });
-          const c = countOutcomes(current.outcomes);
+          const c = countOutcomes(current.outcomes.values());
           notify(`sent ${c.sent}, failed ${c.failed}, uncertain ${c.uncertain}`, c.failed + c.uncertain > 0 ? 'warn' : 'ok');
           onFinished?.();
         }
         return true;
+      }
       default: {
         const never: never = current;
         return never;
@@ -141,56 +118,64 @@ export function useSend(onFinished?: () => void): SendFlow {
   const render = (height: number, width: number): React.JSX.Element | null => {
     if (state.phase === 'idle') return null;
     if (state.phase === 'confirm') {
-      const n = state.messages.length;
+      const [question = '', ...facts] = confirmationLines(state.messages, state.transport);
       return (
         <Box flexDirection="column">
           <Text inverse bold wrap="truncate">
-            {fit(` Send ${n} message${n === 1 ? '' : 's'} via ${state.transport}?`, width)}
+            {fit(` ${question}`, width)}
           </Text>
+          {facts.map((line) => (
+            <Text key={line} wrap="truncate">
+              {clip(line, width)}
+            </Text>
+          ))}
           <Text wrap="truncate">{fit('Enter or y = send now · Esc or n = cancel', width)}</Text>
         </Box>
       );
     }
     const { messages, outcomes } = state;
     const total = messages.length;
-    const done = outcomes.length;
+    const attempted = attemptedCount(outcomes);
+    const flying = state.phase === 'sending' ? inFlight(state) : [];
     const barWidth = Math.max(10, Math.min(50, width - 30));
-    const filled = bar(done, total, barWidth);
     const title =
       state.phase === 'sending'
-        ? state.stopping
-          ? ' Stopping after the message in flight…'
-          : ' Sending — Esc stops after the message in flight'
-        : ` Finished${state.stopped ? ' (stopped)' : ''} — Enter or Esc closes`;
-    const c = countOutcomes(outcomes);
+        ? state.stoppedWith !== null
+          ? ` Stopping after the messages in flight (${flying.length})…`
+          : ` Sending — Esc stops after the messages in flight (${flying.length})`
+        : ` Finished${state.stopped ? ' (stopped)' : ''} — Enter or Esc closes${total > listHeight.current ? ' · ↑/↓ PgUp/PgDn scroll' : ''}`;
+    const c = countOutcomes(outcomes.values());
     const summary =
       state.phase === 'done'
         ? `sent ${c.sent} · failed ${c.failed} · uncertain ${c.uncertain} · not sent ${total - c.sent - c.failed - c.uncertain}` +
           (state.error ? ` · error: ${state.error}` : '')
-        : `${done} of ${total}`;
-    const listHeight = Math.max(1, height - 4);
-    const rows = messages.map((m, i) => ({ key: m.key, outcome: outcomes[i] ?? null, inFlight: state.phase === 'sending' && i === done }));
-    const first = Math.max(0, Math.min(done - Math.floor(listHeight / 2), rows.length - listHeight));
+        : `${formatCount(attempted)} of ${formatCount(total)} attempted`;
+    const rowsHeight = Math.max(1, height - 4);
+    listHeight.current = rowsHeight;
+    const firstFlying = flying[0] === undefined ? -1 : messages.findIndex((m) => m.key === flying[0]);
+    const first =
+      state.phase === 'done'
+        ? Math.min(state.scroll, Math.max(0, total - rowsHeight))
+        : Math.max(0, Math.min(firstFlying - Math.floor(rowsHeight / 3), total - rowsHeight));
     return (
       <Box flexDirection="column">
         <Text inverse bold wrap="truncate">
           {fit(title, width)}
         </Text>
-        <Text wrap="truncate">
-          {clip(`[${filled.padEnd(barWidth, '░')}] ${done}/${total}`, width)}
-        </Text>
+        <Text wrap="truncate">{clip(`[${bar(attempted, total, barWidth).padEnd(barWidth, '░')}] ${formatCount(attempted)}/${formatCount(total)}`, width)}</Text>
         <Text color={state.phase === 'done' && c.failed + c.uncertain > 0 ? 'yellow' : undefined} wrap="truncate">
           {clip(summary, width)}
         </Text>
-        {rows.slice(first, first + listHeight).map((row) => (
-          <Text key={row.key} color={row.outcome ? STATUS_COLOR[row.outcome.status] : undefined} wrap="truncate">
-            {clip(
-              `${fit(row.outcome ? row.outcome.status : row.inFlight ? 'sending…' : 'waiting', 10)} ${row.key}` +
-                (row.outcome?.error ? `  ${row.outcome.error}` : ''),
-              width,
-            )}
-          </Text>
-        ))}
+        {messages.slice(first, first + rowsHeight).map((m) => {
+          const outcome = outcomes.get(m.key);
+          const label = outcome ? outcome.status : flying.includes(m.key) ? 'sending…' : 'waiting';
+          const error = outcome?.error ? `  ${plainError(outcome.error) ?? outcome.error}` : '';
+          return (
+            <Text key={m.key} color={outcome ? STATUS_COLOR[outcome.status] : undefined} wrap="truncate">
+              {clip(`${fit(label, 10)} ${m.key}${error}`, width)}
+            </Text>
+          );
+        })}
       </Box>
     );
   };

@@ -4,6 +4,7 @@ import { memoLast } from '../hooks/list-keys.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
 import type { CustomerList, CustomerRow } from '../services.js';
 import { createFoldIndex } from '../fold-index.js';
+import { nextSort, sortRows, UNSORTED, type SortOption, type SortState } from '../sorting.js';
 import { foldText } from '../text-fold.js';
 
 /** The Customers screen state. */
@@ -14,6 +15,7 @@ export interface CustomersState {
   query: string;
   filterText: FilterText;
   filters: Filters;
+  sort: SortState;
 }
 
 /** What can happen on the Customers screen. */
@@ -22,7 +24,8 @@ export type CustomersAction =
   | { type: 'failed'; error: string }
   | { type: 'list'; action: ListAction }
   | { type: 'query'; query: string }
-  | { type: 'filters'; text: FilterText; filters: Filters };
+  | { type: 'filters'; text: FilterText; filters: Filters }
+  | { type: 'sort'; reverse: boolean };
 
 /** Before the list has loaded. */
 export const initialCustomers: CustomersState = {
@@ -32,7 +35,16 @@ export const initialCustomers: CustomersState = {
   query: '',
   filterText: NO_FILTERS,
   filters: DEFAULT_FILTERS,
+  sort: UNSORTED,
 };
+
+/** The orders the customer list can be sorted in (the first is by code). */
+export const CUSTOMER_SORTS: readonly SortOption<CustomerRow>[] = [
+  { label: 'code', key: () => 0 },
+  { label: 'total', key: (r) => r.open.reduce((sum, o) => sum + o.amount, 0), descending: true },
+  { label: 'days overdue', key: (r) => r.oldestDaysOverdue ?? -1, descending: true },
+  { label: 'name', key: (r) => r.name },
+];
 
 /** The Customers reducer. */
 export function customersReducer(state: CustomersState, action: CustomersAction): CustomersState {
@@ -47,6 +59,12 @@ export function customersReducer(state: CustomersState, action: CustomersAction)
       return { ...state, query: action.query, list: listReducer(state.list, { type: 'reset' }) };
     case 'filters':
       return { ...state, filterText: action.text, filters: action.filters, list: listReducer(state.list, { type: 'reset' }) };
+    case 'sort':
+      return {
+        ...state,
+        sort: action.reverse ? { ...state.sort, reversed: !state.sort.reversed } : nextSort(state.sort, CUSTOMER_SORTS.length),
+        list: listReducer(state.list, { type: 'reset' }),
+      };
     default: {
       const never: never = action;
       return never;
@@ -57,9 +75,13 @@ export function customersReducer(state: CustomersState, action: CustomersAction)
 /** The customers' search index (code, name, e-mails). */
 export const customerIndex = createFoldIndex<CustomerRow>((r) => `${r.code} ${r.name} ${r.emails.join(' ')}`);
 
-/** The customers that pass the filters and the search. */
-export const visibleCustomers = memoLast((data: CustomerList | null, filters: Filters, query: string): CustomerRow[] => {
+/** The customers that pass the filters and the search, in the chosen order. */
+export const visibleCustomers = memoLast((data: CustomerList | null, filters: Filters, query: string, sort: SortState = UNSORTED): readonly CustomerRow[] => {
   if (!data) return [];
+  return sortRows(matchingCustomers(data, filters, query), CUSTOMER_SORTS, sort);
+});
+
+function matchingCustomers(data: CustomerList, filters: Filters, query: string): CustomerRow[] {
   const q = foldText(query.trim());
   const plain = isUnfiltered(filters);
   if (q === '' && plain) return data.rows;
@@ -72,4 +94,4 @@ export const visibleCustomers = memoLast((data: CustomerList | null, filters: Fi
     out.push(row);
   }
   return out;
-});
+}

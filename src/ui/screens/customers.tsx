@@ -4,48 +4,58 @@
  */
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
-import React, { useRef } from 'react';
+import React, { useEffect, useRef } from 'react';
 import { agingHeight, AgingBars } from '../components/aging-bars.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
 import { describeFilters } from '../filters.js';
-import { clip, fit, formatAmount } from '../format.js';
+import { clip, formatAmount, formatCount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
-import { windowTop } from '../hooks/list-state.js';
+import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
 import { useCustomerDetail } from '../hooks/use-customer-detail.js';
 import { useLoad } from '../hooks/use-load.js';
 import { useFilterForm } from '../hooks/use-filter-form.js';
-import { usePreview, useWriteFiles } from '../hooks/use-preview.js';
+import { usePreview } from '../hooks/use-preview.js';
+import { useWriteRun } from '../hooks/use-write-run.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useSend } from '../hooks/use-send.js';
+import { footer } from '../chrome.js';
 import { commandFor } from '../keys.js';
 import type { PlannedMessage } from '../../core/plan.js';
 import type { CustomerRow } from '../services.js';
-import { customerIndex, customersReducer, initialCustomers, visibleCustomers } from './customers-model.js';
+import { CUSTOMER_SORTS, customerIndex, customersReducer, initialCustomers, visibleCustomers } from './customers-model.js';
+import { sortText } from '../sorting.js';
 import { warmInSteps } from '../fold-index.js';
 import type { ScreenProps } from './due.js';
 
 const columns: Column<CustomerRow>[] = [
-  { title: 'Code', width: 10, cell: (r) => r.code },
-  { title: 'Name', width: 26, cell: (r) => r.name },
-  { title: 'Open', width: 26, align: 'right', cell: (r) => r.open.map((o) => formatAmount(o.amount, o.currency)).join('; ') },
-  { title: 'Days', width: 5, align: 'right', cell: (r) => (r.oldestDaysOverdue === null ? '' : String(r.oldestDaysOverdue)) },
-  { title: 'Flags', width: 16, cell: (r) => [r.reminders ? '' : 'off', r.holdUntil ? `hold ${r.holdUntil}` : ''].filter(Boolean).join(' ') },
-  { title: 'E-mail', width: 10, cell: (r) => r.emails[0] ?? '(none)' },
+  { title: 'Code', width: 10, fitContent: true, cell: (r) => r.code },
+  { title: 'Name', width: 26, min: 10, cell: (r) => r.name },
+  { title: 'Open', width: 26, fitContent: true, align: 'right', cell: (r) => r.open.map((o) => formatAmount(o.amount, o.currency)).join('; ') },
+  { title: 'Days', width: 5, drop: 3, align: 'right', cell: (r) => (r.oldestDaysOverdue === null ? '' : String(r.oldestDaysOverdue)) },
+  { title: 'Flags', width: 16, drop: 1, cell: (r) => [r.reminders ? '' : 'off', r.holdUntil ? `hold ${r.holdUntil}` : ''].filter(Boolean).join(' ') },
+  { title: 'E-mail', width: 10, min: 10, drop: 2, cell: (r) => r.emails[0] ?? '(none)' },
 ];
 
 /** The Customers screen. */
 export function CustomersScreen({ height, width, active }: ScreenProps): React.JSX.Element {
   const { services, review, asOf, version, notify } = useDesk();
-  const write = useWriteFiles();
+  const writes = useWriteRun();
   const [state, dispatch, ref] = useRefReducer(customersReducer, initialCustomers);
   const prompt = usePrompt();
   const preview = usePreview();
-  const send = useSend();
-  const detail = useCustomerDetail(prompt, preview, send);
+  const send = useSend((sent) => dispatch({ type: 'list', action: { type: 'deselect', keys: sent.map((m) => m.customer.code) } }));
+  const detail = useCustomerDetail(prompt, preview, send, writes);
   const filterForm = useFilterForm((text, filters) => dispatch({ type: 'filters', text, filters }));
   const tableHeight = useRef(10);
+
+  // Another screen asked for a customer (Enter on a skipped row): open it here.
+  const request = useDesk().customerRequest;
+  useEffect(() => {
+    if (request) detail.open(request.code);
+    // Only a new request opens; the detail's functions change on every render.
+  }, [request]);
 
   useLoad(
     () => services.listCustomers(asOf),
@@ -59,16 +69,14 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   );
 
   const handle = (input: string, key: Key): boolean => {
-    if (send.isOpen()) return send.handle(input, key);
-    if (preview.isOpen()) return preview.handle(input, key);
-    if (filterForm.isOpen()) return filterForm.handle(input, key);
-    if (prompt.isOpen()) return prompt.handle(input, key);
     if (detail.isOpen()) return detail.handle(input, key);
     const s = ref.current;
     const command = commandFor(input, key, ['list', 'due']);
-    const rows = visibleCustomers(s.data, s.filters, s.query);
+    const rows = visibleCustomers(s.data, s.filters, s.query, s.sort);
     const current = rows[s.list.cursor] ?? null;
     const action = listActionFor(command, () => rows.map((r) => r.code), rows.length, tableHeight.current, current?.code ?? null);
+    // What the clerk sees is what is acted on: selected rows a search or filter hides are left out.
+    const selectedCodes = (): string[] => rows.filter((r) => s.list.selected.has(r.code)).map((r) => r.code);
     if (action) {
       dispatch({ type: 'list', action });
       return true;
@@ -83,25 +91,28 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
       case 'filters':
         filterForm.open(s.filterText);
         return true;
+      case 'sort':
+      case 'sortReverse':
+        dispatch({ type: 'sort', reverse: command === 'sortReverse' });
+        return true;
       case 'preview':
         if (current) void statementsFor([current.code]).then(([m]) => m && preview.open(m));
         return true;
       case 'write': {
-        const codes = s.list.selected.size > 0 ? [...s.list.selected] : current ? [current.code] : [];
-        void statementsFor(codes).then(async (messages) => {
-          for (const m of messages) if (!(await write(m))) return;
-        });
+        const chosen = selectedCodes();
+        const codes = chosen.length > 0 ? chosen : current ? [current.code] : [];
+        void statementsFor(codes).then((messages) => writes.request(messages, tableHeight.current));
         return true;
       }
       case 'send':
-        if (review || s.list.selected.size === 0) send.request([]);
-        else void statementsFor([...s.list.selected]).then((messages) => messages.length > 0 && send.request(messages));
+        if (selectedCodes().length === 0) send.request([]);
+        else void statementsFor(selectedCodes()).then((messages) => messages.length > 0 && send.request(messages));
         return true;
       default:
         return false;
     }
   };
-  useScreenKeys('customers', handle);
+  useScreenKeys('customers', handle, () => (detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['list', 'due']), [writes, send, preview, filterForm, prompt]);
 
   /** The manual statements of these customers (seed 004); customers with nothing open are named. */
   async function statementsFor(codes: string[]): Promise<PlannedMessage[]> {
@@ -116,10 +127,10 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     }
   }
 
-  const modal = send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width) ?? detail.render(height, width);
+  const modal = writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width) ?? detail.render(height, width);
   if (modal) return modal;
 
-  const rows = visibleCustomers(state.data, state.filters, state.query);
+  const rows = visibleCustomers(state.data, state.filters, state.query, state.sort);
   const aging = state.data?.aging ?? [];
   const agingLines = agingHeight(aging, Math.max(1, Math.floor(height / 4)));
   const promptLines = prompt.element ? 2 : 0;
@@ -129,11 +140,12 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   const filterText = describeFilters(state.filterText);
   const header = !state.data
     ? (state.error ? `Could not load customers: ${state.error}` : 'Loading customers…')
-    : `Customers — ${rows.length} of ${state.data.rows.length} · ${state.list.selected.size} selected` +
+    : `Customers — ${formatCount(rows.length)} of ${formatCount(state.data.rows.length)} · ${selectionText(selectedAmong(rows, state.data.rows.length, state.list.selected, (r) => r.code), state.list.selected.size)}` +
       (filterText ? ` · filter: ${filterText}` : '') +
-      (state.query ? ` · search: ${state.query}` : '');
+      (state.query ? ` · search: ${state.query}` : '') +
+      sortText(CUSTOMER_SORTS, state.sort);
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" height={height}>
       <AgingBars aging={aging} width={width} maxLines={Math.max(1, Math.floor(height / 4))} />
       <Text bold color={state.error ? 'red' : undefined} wrap="truncate">
         {clip(header, width)}
@@ -151,9 +163,11 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
         rowColor={(r) => (r.holdUntil !== null && r.holdUntil >= asOf ? 'yellow' : !r.reminders ? 'gray' : undefined)}
         empty={state.data ? 'no customers match' : ''}
       />
+      {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
+      <Box flexGrow={1} />
       {prompt.element}
       <Text dimColor wrap="truncate">
-        {clip('Enter open · space select · a all · n none · p/w/s statement now (selected) · / search · f filters · ? help', width)}
+        {footer(['open', 'toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'search', 'filters', 'sort'], review, width)}
       </Text>
     </Box>
   );

@@ -4,6 +4,8 @@ import { DEFAULT_FILTERS, isUnfiltered, messagePasses, NO_FILTERS, type FilterTe
 import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
 import { memoLast } from '../hooks/list-keys.js';
 import { createFoldIndex } from '../fold-index.js';
+import { messageFacts } from '../message-facts.js';
+import { nextSort, sortRows, UNSORTED, type SortOption, type SortState } from '../sorting.js';
 import { foldText } from '../text-fold.js';
 
 /** Which section of the Due screen is shown. */
@@ -13,6 +15,8 @@ export type DueSection = 'planned' | 'skipped';
 export interface SkipRow {
   key: string;
   customer: string;
+  /** The customer's name once the names are loaded ('' until then, or for an unknown code). */
+  name: string;
   reason: string;
   detail: string;
 }
@@ -27,6 +31,10 @@ export interface DueState {
   query: string;
   filterText: FilterText;
   filters: Filters;
+  plannedSort: SortState;
+  skippedSort: SortState;
+  /** Names of the skipped customers, loaded when the skipped list is first shown. */
+  names: ReadonlyMap<string, string> | null;
 }
 
 /** What can happen on the Due now screen. */
@@ -36,7 +44,10 @@ export type DueAction =
   | { type: 'list'; action: ListAction }
   | { type: 'section'; section: DueSection }
   | { type: 'query'; query: string }
-  | { type: 'filters'; text: FilterText; filters: Filters };
+  | { type: 'filters'; text: FilterText; filters: Filters }
+  | { type: 'sort' }
+  | { type: 'sortReverse' }
+  | { type: 'names'; names: ReadonlyMap<string, string> };
 
 /** Before the plan has loaded. */
 export const initialDue: DueState = {
@@ -48,7 +59,26 @@ export const initialDue: DueState = {
   query: '',
   filterText: NO_FILTERS,
   filters: DEFAULT_FILTERS,
+  plannedSort: UNSORTED,
+  skippedSort: UNSORTED,
+  names: null,
 };
+
+/** The orders the planned messages can be sorted in (the first is the plan's own). */
+export const MESSAGE_SORTS: readonly SortOption<PlannedMessage>[] = [
+  { label: 'plan order', key: () => 0 },
+  { label: 'total', key: (m) => m.total + m.fee + m.interest, descending: true },
+  { label: 'days overdue', key: (m) => messageFacts(m).oldestDaysOverdue ?? -1, descending: true },
+  { label: 'name', key: (m) => m.customer.name },
+  { label: 'level', key: (m) => m.level ?? m.kind },
+];
+
+/** The orders the skipped list can be sorted in. */
+export const SKIP_SORTS: readonly SortOption<SkipRow>[] = [
+  { label: 'plan order', key: () => 0 },
+  { label: 'name', key: (r) => r.name || r.customer },
+  { label: 'reason', key: (r) => r.reason },
+];
 
 /** The Due now reducer. */
 export function dueReducer(state: DueState, action: DueAction): DueState {
@@ -72,6 +102,17 @@ export function dueReducer(state: DueState, action: DueAction): DueState {
       return { ...state, query: action.query, planned: listReducer(state.planned, { type: 'reset' }), skipped: listReducer(state.skipped, { type: 'reset' }) };
     case 'filters':
       return { ...state, filterText: action.text, filters: action.filters, planned: listReducer(state.planned, { type: 'reset' }) };
+    case 'sort':
+    case 'sortReverse': {
+      const planned = state.section === 'planned';
+      const current = planned ? state.plannedSort : state.skippedSort;
+      const next = action.type === 'sort' ? nextSort(current, planned ? MESSAGE_SORTS.length : SKIP_SORTS.length) : { ...current, reversed: !current.reversed };
+      return planned
+        ? { ...state, plannedSort: next, planned: listReducer(state.planned, { type: 'reset' }) }
+        : { ...state, skippedSort: next, skipped: listReducer(state.skipped, { type: 'reset' }) };
+    }
+    case 'names':
+      return { ...state, names: action.names };
     default: {
       const never: never = action;
       return never;
@@ -82,20 +123,26 @@ export function dueReducer(state: DueState, action: DueAction): DueState {
 /** The planned messages' search index (customer, key, recipients, items). */
 export const messageIndex = createFoldIndex<PlannedMessage>((m) => [m.customer.code, m.customer.name, m.key, ...m.to, ...m.reminds].join(' '));
 
-/** The planned messages that pass the filters and the search, in plan order. */
-export const visibleMessages = memoLast((plan: Plan | null, filters: Filters, query: string): PlannedMessage[] => {
+/** The planned messages that pass the filters and the search, in the chosen order. */
+export const visibleMessages = memoLast((plan: Plan | null, filters: Filters, query: string, sort: SortState = UNSORTED): readonly PlannedMessage[] => {
   if (!plan) return [];
   const found = query.trim() === '' ? plan.messages : messageIndex.search(plan.messages, query);
-  return isUnfiltered(filters) ? found : found.filter((m) => messagePasses(m, filters));
+  return sortRows(isUnfiltered(filters) ? found : found.filter((m) => messagePasses(m, filters)), MESSAGE_SORTS, sort);
 });
 
-/** Skipped customers and data problems that match the search. */
-export const visibleSkips = memoLast((plan: Plan | null, query: string): SkipRow[] => {
+/** Skipped customers and data problems that match the search, with names once known, in the chosen order. */
+export const visibleSkips = memoLast((plan: Plan | null, query: string, names: ReadonlyMap<string, string> | null = null, sort: SortState = UNSORTED): readonly SkipRow[] => {
   if (!plan) return [];
+  const name = (code: string): string => names?.get(code) ?? '';
   const rows: SkipRow[] = [
-    ...plan.skipped.map((s, i) => ({ key: `s${i}`, customer: s.customer, reason: s.reason, detail: s.detail ?? '' })),
-    ...plan.problems.map((p, i) => ({ key: `p${i}`, customer: p.customer, reason: `problem: ${p.field}`, detail: p.message })),
+    ...plan.skipped.map((s, i) => ({ key: `s${i}`, customer: s.customer, name: name(s.customer), reason: s.reason, detail: s.detail ?? '' })),
+    ...plan.problems.map((p, i) => ({ key: `p${i}`, customer: p.customer, name: name(p.customer), reason: `problem: ${p.field}`, detail: p.message })),
   ];
   const q = foldText(query.trim());
-  return q === '' ? rows : rows.filter((r) => foldText(`${r.customer} ${r.reason} ${r.detail}`).includes(q));
+  return sortRows(q === '' ? rows : rows.filter((r) => foldText(`${r.customer} ${r.name} ${r.reason} ${r.detail}`).includes(q)), SKIP_SORTS, sort);
 });
+
+/** The codes of the customers a plan skipped or found problems with. */
+export function skippedCodes(plan: Plan): string[] {
+  return [...new Set([...plan.skipped.map((s) => s.customer), ...plan.problems.map((p) => p.customer)])];
+}

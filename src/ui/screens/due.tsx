@@ -8,20 +8,23 @@ import { Box, Text } from 'ink';
 import React, { useRef } from 'react';
 import type { PlannedMessage } from '../../core/plan.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
-import { useDesk, useScreenKeys } from '../desk-context.js';
+import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
 import { describeFilters } from '../filters.js';
-import { clip, fit, formatMoney } from '../format.js';
+import { clip, formatCount, formatMoney } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
-import { windowTop } from '../hooks/list-state.js';
+import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
 import { useFilterForm } from '../hooks/use-filter-form.js';
 import { useLoad } from '../hooks/use-load.js';
-import { usePreview, useWriteFiles } from '../hooks/use-preview.js';
+import { usePreview } from '../hooks/use-preview.js';
+import { useWriteRun } from '../hooks/use-write-run.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useSend } from '../hooks/use-send.js';
-import { commandFor } from '../keys.js';
+import { footer } from '../chrome.js';
+import { commandFor, type Command } from '../keys.js';
 import { messageFacts } from '../message-facts.js';
-import { dueReducer, initialDue, messageIndex, visibleMessages, visibleSkips, type SkipRow } from './due-model.js';
+import { dueReducer, initialDue, MESSAGE_SORTS, messageIndex, SKIP_SORTS, skippedCodes, visibleMessages, visibleSkips, type SkipRow } from './due-model.js';
+import { sortText } from '../sorting.js';
 import { warmInSteps } from '../fold-index.js';
 
 /** Props every screen gets. */
@@ -32,20 +35,23 @@ export interface ScreenProps {
 }
 
 const messageColumns: Column<PlannedMessage>[] = [
-  { title: 'Customer', width: 24, cell: (m) => `${m.customer.code} ${m.customer.name}` },
-  { title: 'Kind/level', width: 12, cell: (m) => messageFacts(m).kindLabel },
-  { title: 'Cur', width: 3, cell: (m) => m.currency },
-  { title: 'Items', width: 5, align: 'right', cell: (m) => String(messageFacts(m).itemCount) },
-  { title: 'Total', width: 13, align: 'right', cell: (m) => formatMoney(m.total + m.fee + m.interest, m.currency) },
-  { title: 'Days', width: 5, align: 'right', cell: (m) => String(messageFacts(m).oldestDaysOverdue ?? '') },
-  { title: 'Recipients', width: 20, cell: (m) => (m.to.length > 0 ? m.to.join(', ') : m.letter ? '(letter)' : '(none)') },
+  { title: 'Customer', width: 24, min: 10, cell: (m) => `${m.customer.code} ${m.customer.name}` },
+  { title: 'Kind/level', width: 12, drop: 3, cell: (m) => messageFacts(m).kindLabel },
+  { title: 'Cur', width: 3, fitContent: true, cell: (m) => m.currency },
+  { title: 'Items', width: 5, drop: 2, align: 'right', cell: (m) => String(messageFacts(m).itemCount) },
+  { title: 'Total', width: 13, fitContent: true, align: 'right', cell: (m) => formatMoney(m.total + m.fee + m.interest, m.currency) },
+  { title: 'Days', width: 5, drop: 4, align: 'right', cell: (m) => String(messageFacts(m).oldestDaysOverdue ?? '') },
+  { title: 'Recipients', width: 20, drop: 1, cell: (m) => (m.to.length > 0 ? m.to.join(', ') : m.letter ? '(letter)' : '(none)') },
 ];
 
 const skipColumns: Column<SkipRow>[] = [
-  { title: 'Customer', width: 14, cell: (r) => r.customer },
-  { title: 'Reason', width: 22, cell: (r) => r.reason },
-  { title: 'Detail', width: 20, cell: (r) => r.detail },
+  { title: 'Customer', width: 30, min: 8, cell: (r) => (r.name ? `${r.customer} ${r.name}` : r.customer) },
+  { title: 'Reason', width: 22, min: 10, cell: (r) => r.reason },
+  { title: 'Detail', width: 20, drop: 1, cell: (r) => r.detail },
 ];
+
+const DUE_FOOTER: Command[] = ['toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'skipped', 'filters', 'search', 'sort'];
+const SKIPPED_FOOTER: Command[] = ['open', 'skipped', 'search', 'sort'];
 
 /** The Due now screen. */
 export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Element {
@@ -54,9 +60,12 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   const [state, dispatch, ref] = useRefReducer(dueReducer, initialDue);
   const prompt = usePrompt();
   const preview = usePreview();
-  const write = useWriteFiles();
-  const send = useSend();
-  const filterForm = useFilterForm((text, filters) => dispatch({ type: 'filters', text, filters }));
+  const writes = useWriteRun();
+  const send = useSend((sent) => dispatch({ type: 'list', action: { type: 'deselect', keys: sent.map((m) => m.key) } }));
+  const filterForm = useFilterForm(
+    (text, filters) => dispatch({ type: 'filters', text, filters }),
+    () => [...services.policyOverview().levels.map((l) => l.id.toLowerCase()), 'statement', 'installment'],
+  );
   const tableHeight = useRef(10);
 
   useLoad(
@@ -69,34 +78,24 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
     [services, asOf, version],
   );
 
-  const writeMessages = async (messages: PlannedMessage[]): Promise<void> => {
-    const written: string[] = [];
-    for (const message of messages) {
-      const files = await write(message);
-      if (!files) return;
-      written.push(...files);
-    }
-    if (messages.length > 1) notify(`wrote ${written.length} files to ${services.previewDir()}`, 'ok');
-  };
-
   const handle = (input: string, key: Key): boolean => {
-    if (send.isOpen()) return send.handle(input, key);
-    if (preview.isOpen()) return preview.handle(input, key);
-    if (filterForm.isOpen()) return filterForm.handle(input, key);
-    if (prompt.isOpen()) return prompt.handle(input, key);
     const s = ref.current;
     const command = commandFor(input, key, ['due', 'list']);
     if (command === null) return false;
     if (s.section === 'skipped') {
-      const rows = visibleSkips(s.plan, s.query);
-      const current = rows[s.skipped.cursor]?.key ?? null;
-      const action = listActionFor(command, () => rows.map((r) => r.key), rows.length, tableHeight.current, current);
+      const rows = visibleSkips(s.plan, s.query, s.names, s.skippedSort);
+      const current = rows[s.skipped.cursor] ?? null;
+      const action = listActionFor(command, () => rows.map((r) => r.key), rows.length, tableHeight.current, current?.key ?? null);
       if (action && command !== 'toggle' && command !== 'selectAll') {
         dispatch({ type: 'list', action });
         return true;
       }
+      if (command === 'open' && current) {
+        desk.openCustomer(current.customer);
+        return true;
+      }
     } else {
-      const rows = visibleMessages(s.plan, s.filters, s.query);
+      const rows = visibleMessages(s.plan, s.filters, s.query, s.plannedSort);
       const current = rows[s.planned.cursor] ?? null;
       const action = listActionFor(command, () => rows.map((m) => m.key), rows.length, tableHeight.current, current?.key ?? null);
       if (action) {
@@ -112,7 +111,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
         case 'write': {
           const chosen = selected();
           const targets = chosen.length > 0 ? chosen : current ? [current] : [];
-          if (targets.length > 0) void writeMessages(targets);
+          writes.request(targets, tableHeight.current);
           return true;
         }
         case 'send':
@@ -125,6 +124,17 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
     switch (command) {
       case 'skipped':
         dispatch({ type: 'section', section: s.section === 'planned' ? 'skipped' : 'planned' });
+        if (s.section === 'planned' && s.plan && s.names === null) {
+          const plan = s.plan;
+          services.customerNames(skippedCodes(plan)).then(
+            (names) => ref.current.plan === plan && dispatch({ type: 'names', names }),
+            (error: unknown) => notify(`customer names: ${errorText(error)}`, 'error'),
+          );
+        }
+        return true;
+      case 'sort':
+      case 'sortReverse':
+        dispatch({ type: command });
         return true;
       case 'search':
         openSearch(prompt, s.query, (query) => dispatch({ type: 'query', query }));
@@ -137,13 +147,13 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
         return command !== 'open';
     }
   };
-  useScreenKeys('due', handle);
+  useScreenKeys('due', handle, () => ['due', 'list'], [writes, send, preview, filterForm, prompt]);
 
-  const modal = send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
+  const modal = writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
   if (modal) return modal;
 
-  const messages = visibleMessages(state.plan, state.filters, state.query);
-  const skips = visibleSkips(state.plan, state.query);
+  const messages = visibleMessages(state.plan, state.filters, state.query, state.plannedSort);
+  const skips = visibleSkips(state.plan, state.query, state.names, state.skippedSort);
   const promptLines = prompt.element ? 2 : 0;
   const bodyHeight = Math.max(1, height - 3 - promptLines);
   tableHeight.current = bodyHeight;
@@ -157,12 +167,15 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
       ? `Could not plan: ${state.error}`
       : 'Planning…'
     : state.section === 'planned'
-      ? `Due now — ${messages.length} of ${plan.messages.length} planned · ${state.planned.selected.size} selected · ${plan.skipped.length} skipped (x)` +
+      ? `Due now — ${formatCount(messages.length)} of ${formatCount(plan.messages.length)} planned · ${selectionText(selectedAmong(messages, plan.messages.length, state.planned.selected, (m) => m.key), state.planned.selected.size)} · ${formatCount(plan.skipped.length)} skipped (x)` +
         (filterText ? ` · filter: ${filterText}` : '') +
-        (state.query ? ` · search: ${state.query}` : '')
-      : `Skipped — ${skips.length} customers and problems (x: back to planned)` + (state.query ? ` · search: ${state.query}` : '');
+        (state.query ? ` · search: ${state.query}` : '') +
+        sortText(MESSAGE_SORTS, state.plannedSort)
+      : `Skipped — ${formatCount(skips.length)} customers and problems (x: back to planned · Enter opens the customer)` +
+        (state.query ? ` · search: ${state.query}` : '') +
+        sortText(SKIP_SORTS, state.skippedSort);
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" height={height}>
       <Text bold color={state.error ? 'red' : undefined} wrap="truncate">
         {clip(header, width)}
       </Text>
@@ -193,9 +206,11 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
           empty="nobody skipped"
         />
       )}
+      {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
+      <Box flexGrow={1} />
       {prompt.element}
       <Text dimColor wrap="truncate">
-        {clip('space select · a all · n none · p preview · w write · s send · x skipped · f filters · / search · ? help', width)}
+        {footer(state.section === 'planned' ? DUE_FOOTER : SKIPPED_FOOTER, desk.review, width)}
       </Text>
     </Box>
   );

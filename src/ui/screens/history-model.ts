@@ -3,6 +3,7 @@ import type { MessageRecord } from '../../core/domain.js';
 import { memoLast } from '../hooks/list-keys.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
 import { createFoldIndex } from '../fold-index.js';
+import { nextSort, sortRows, UNSORTED, type SortOption, type SortState } from '../sorting.js';
 
 /** The History screen state. */
 export interface HistoryState {
@@ -14,6 +15,9 @@ export interface HistoryState {
   open: number | null;
   /** Only uncertain and failed messages. */
   problemsOnly: boolean;
+  sort: SortState;
+  /** The failed messages "retry all" asks to send again, while it asks. */
+  confirmRetry: number[] | null;
 }
 
 /** What can happen on the History screen. */
@@ -23,10 +27,21 @@ export type HistoryAction =
   | { type: 'list'; action: ListAction }
   | { type: 'query'; query: string }
   | { type: 'open'; id: number | null }
-  | { type: 'problemsOnly' };
+  | { type: 'problemsOnly' }
+  | { type: 'sort'; reverse: boolean }
+  | { type: 'confirmRetry'; ids: number[] | null };
 
 /** Before the history has loaded. */
-export const initialHistory: HistoryState = { records: null, error: null, list: initialList, query: '', open: null, problemsOnly: false };
+export const initialHistory: HistoryState = { records: null, error: null, list: initialList, query: '', open: null, problemsOnly: false, sort: UNSORTED, confirmRetry: null };
+
+/** The orders the history can be sorted in (the first: newest first). */
+export const HISTORY_SORTS: readonly SortOption<MessageRecord>[] = [
+  { label: 'newest', key: () => 0 },
+  { label: 'total', key: (r) => r.total + r.fee + r.interest, descending: true },
+  { label: 'customer', key: (r) => r.customerCode },
+  { label: 'status', key: (r) => r.status },
+  { label: 'level', key: (r) => r.level ?? r.kind },
+];
 
 /** The History reducer. */
 export function historyReducer(state: HistoryState, action: HistoryAction): HistoryState {
@@ -43,6 +58,14 @@ export function historyReducer(state: HistoryState, action: HistoryAction): Hist
       return { ...state, open: action.id };
     case 'problemsOnly':
       return { ...state, problemsOnly: !state.problemsOnly, list: listReducer(state.list, { type: 'reset' }) };
+    case 'confirmRetry':
+      return { ...state, confirmRetry: action.ids };
+    case 'sort':
+      return {
+        ...state,
+        sort: action.reverse ? { ...state.sort, reversed: !state.sort.reversed } : nextSort(state.sort, HISTORY_SORTS.length),
+        list: listReducer(state.list, { type: 'reset' }),
+      };
     default: {
       const never: never = action;
       return never;
@@ -50,17 +73,49 @@ export function historyReducer(state: HistoryState, action: HistoryAction): Hist
   }
 }
 
-/** True for the statuses that need the operator's attention. */
-export function needsAttention(record: MessageRecord): boolean {
-  return record.status === 'uncertain' || record.status === 'failed' || record.status === 'sending';
+/** The same message again: customer, currency, kind and level (what a retry re-plans). */
+function sameMessageKey(r: MessageRecord): string {
+  return `${r.customerCode}\u0000${r.currency}\u0000${r.kind}\u0000${r.level ?? ''}`;
+}
+
+/**
+ * For each failed or uncertain message, the later message that sent it after all (its retry), by
+ * id. A retry is planned again for its day, so it is a new row; this links the two.
+ */
+export const retriesOf = memoLast((records: readonly MessageRecord[] | null): ReadonlyMap<number, MessageRecord> => {
+  const links = new Map<number, MessageRecord>();
+  if (!records) return links;
+  const open = new Map<string, MessageRecord[]>();
+  // Oldest first, so a sent message settles every earlier failure of the same message.
+  for (const r of [...records].sort((a, b) => a.id - b.id)) {
+    const key = sameMessageKey(r);
+    if (r.status === 'failed' || r.status === 'uncertain') (open.get(key) ?? open.set(key, []).get(key)!).push(r);
+    else if (r.status === 'sent') {
+      for (const earlier of open.get(key) ?? []) links.set(earlier.id, r);
+      open.delete(key);
+    }
+  }
+  return links;
+});
+
+/** True for a message that needs the operator's attention: uncertain, failed or stuck sending, and not sent by a later retry. */
+export function needsAttention(record: MessageRecord, retries: ReadonlyMap<number, MessageRecord> = new Map()): boolean {
+  return (record.status === 'uncertain' || record.status === 'failed' || record.status === 'sending') && !retries.has(record.id);
+}
+
+/** The failed messages still waiting for a retry (what "retry all failed" sends again). */
+export function failedAwaitingRetry(records: readonly MessageRecord[] | null): MessageRecord[] {
+  const retries = retriesOf(records);
+  return (records ?? []).filter((r) => r.status === 'failed' && !retries.has(r.id));
 }
 
 /** The history's search index (customer, subject, recipients, status, level, Message-ID). */
 export const recordIndex = createFoldIndex<MessageRecord>((r) => `${r.customerCode} ${r.subject} ${r.to.join(' ')} ${r.status} ${r.level ?? r.kind} ${r.messageId}`);
 
-/** The messages that pass the search (and the problems-only toggle). */
-export const visibleRecords = memoLast((records: MessageRecord[] | null, query: string, problemsOnly: boolean): MessageRecord[] => {
+/** The messages that pass the search (and the problems-only toggle), in the chosen order. */
+export const visibleRecords = memoLast((records: MessageRecord[] | null, query: string, problemsOnly: boolean, sort: SortState = UNSORTED): readonly MessageRecord[] => {
   if (!records) return [];
   const found = query.trim() === '' ? records : recordIndex.search(records, query);
-  return problemsOnly ? found.filter(needsAttention) : found;
+  const retries = retriesOf(records);
+  return sortRows(problemsOnly ? found.filter((r) => needsAttention(r, retries)) : found, HISTORY_SORTS, sort);
 });

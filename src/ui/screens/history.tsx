@@ -6,46 +6,22 @@
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
 import React, { useRef } from 'react';
-import type { MessageRecord } from '../../core/domain.js';
-import { VirtualTable, type Column } from '../components/virtual-table.js';
+import { VirtualTable } from '../components/virtual-table.js';
 import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
-import { clip, fit, formatAmount } from '../format.js';
+import { clip, fit, formatCount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { windowTop } from '../hooks/list-state.js';
 import { useLoad } from '../hooks/use-load.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
+import { footer } from '../chrome.js';
+import { confirmAnswer } from '../confirm-keys.js';
 import { commandFor } from '../keys.js';
 import type { ScreenProps } from './due.js';
-import { historyReducer, initialHistory, recordIndex, visibleRecords } from './history-model.js';
+import { failedAwaitingRetry, HISTORY_SORTS, historyReducer, initialHistory, needsAttention, recordIndex, retriesOf, visibleRecords } from './history-model.js';
+import { detailLines, historyColumns, STATUS_COLORS } from './history-rows.js';
+import { sortText } from '../sorting.js';
 import { warmInSteps } from '../fold-index.js';
-
-const STATUS_COLORS: Record<MessageRecord['status'], string | undefined> = { sent: undefined, sending: 'yellow', uncertain: 'yellow', failed: 'red' };
-
-const columns: Column<MessageRecord>[] = [
-  { title: 'Date', width: 10, cell: (r) => r.asOf },
-  { title: 'Customer', width: 10, cell: (r) => r.customerCode },
-  { title: 'Kind/level', width: 11, cell: (r) => r.level ?? r.kind },
-  { title: 'Total', width: 16, align: 'right', cell: (r) => formatAmount(r.total + r.fee + r.interest, r.currency) },
-  { title: 'Status', width: 12, cell: (r) => (r.status === 'sent' ? 'sent' : `!! ${r.status}`) },
-  { title: 'To', width: 10, cell: (r) => r.to.join(', ') },
-];
-
-/** The lines of a message's detail. */
-function detailLines(r: MessageRecord): string[] {
-  return [
-    `Message ${r.id} · ${r.customerCode} · ${r.level ?? r.kind} · ${r.currency} · as of ${r.asOf}`,
-    `Status: ${r.status}${r.error ? ` — ${r.error}` : ''}`,
-    `To: ${r.to.join(', ') || '(nobody)'}`,
-    `Cc: ${r.cc.join(', ') || '—'}   Bcc: ${r.bcc.join(', ') || '—'}`,
-    `Subject: ${r.subject}`,
-    `Message-ID: ${r.messageId}`,
-    `Total ${formatAmount(r.total, r.currency)} · fee ${formatAmount(r.fee, r.currency)} · interest ${formatAmount(r.interest, r.currency)} · outstanding ${formatAmount(r.outstanding, r.currency)}`,
-    `Items: ${r.items.map((i) => `${i.itemNumber}${i.level ? `@${i.level}` : ''}`).join(', ') || '—'}${r.cases.length > 0 ? ` · cases ${r.cases.join(', ')}` : ''}`,
-    `Created ${r.createdAt} · updated ${r.updatedAt}${r.operator ? ` · by ${r.operator}` : ''}`,
-    r.status === 'failed' ? 'r: retry this message' : r.status === 'uncertain' ? 'd: it was delivered · u: it was not delivered (then it can be sent again)' : '',
-  ].filter((line) => line !== '');
-}
 
 /** The History screen. */
 export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX.Element {
@@ -65,12 +41,34 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
     [services, version],
   );
 
-  const refuse = (what: string): void => notify(`review mode: ${what} is refused — nothing can be sent or changed`, 'warn');
+  /** Send these failed messages again in one run and say how it went. */
+  const retry = (ids: number[]): void => {
+    notify(`retrying ${ids.length === 1 ? `message ${ids[0]}` : `${formatCount(ids.length)} messages`}…`, 'info');
+    services.retryMessages(ids, asOf).then(
+      (outcomes) => {
+        const sent = outcomes.filter((o) => o.status === 'sent').length;
+        const text =
+          ids.length === 1 && outcomes[0]
+            ? `retry of ${outcomes[0].key}: ${outcomes[0].status}${outcomes[0].error ? ` — ${outcomes[0].error}` : ''}`
+            : `retried ${formatCount(outcomes.length)} of ${formatCount(ids.length)}: ${formatCount(sent)} sent` +
+              (outcomes.length < ids.length ? ` · ${formatCount(ids.length - outcomes.length)} no longer due (paid, on hold or already sent)` : '');
+        notify(text, sent === ids.length ? 'ok' : 'warn');
+        dataChanged();
+      },
+      (error: unknown) => notify(`retry failed: ${errorText(error)}`, 'error'),
+    );
+  };
 
   const handle = (input: string, key: Key): boolean => {
-    if (prompt.isOpen()) return prompt.handle(input, key);
     const s = ref.current;
-    const rows = visibleRecords(s.records, s.query, s.problemsOnly);
+    if (s.confirmRetry !== null) {
+      const answer = confirmAnswer(input, key);
+      if (answer === null) return true;
+      if (answer === 'yes') retry(s.confirmRetry);
+      dispatch({ type: 'confirmRetry', ids: null });
+      return true;
+    }
+    const rows = visibleRecords(s.records, s.query, s.problemsOnly, s.sort);
     const current = s.open !== null ? (s.records?.find((r) => r.id === s.open) ?? null) : (rows[s.list.cursor] ?? null);
     const command = commandFor(input, key, ['history', 'list']);
     if (s.open === null) {
@@ -90,30 +88,32 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
       case 'problemsOnly':
         dispatch({ type: 'problemsOnly' });
         return true;
+      case 'sort':
+      case 'sortReverse':
+        dispatch({ type: 'sort', reverse: command === 'sortReverse' });
+        return true;
       case 'search':
         openSearch(prompt, s.query, (query) => dispatch({ type: 'query', query }));
         return true;
-      case 'retry':
+      case 'retry': {
         if (!current) return true;
-        if (review) refuse('retrying');
+        const retried = retriesOf(s.records).get(current.id);
+        if (retried) notify(`message ${current.id} was sent again as message ${retried.id}`, 'info');
         else if (current.status !== 'failed') notify(`message ${current.id} is ${current.status}: only failed messages can be retried`, 'warn');
-        else {
-          notify(`retrying message ${current.id}…`, 'info');
-          services.retryMessage(current.id, asOf).then(
-            (outcome) => {
-              notify(`retry of ${outcome.key}: ${outcome.status}${outcome.error ? ` — ${outcome.error}` : ''}`, outcome.status === 'sent' ? 'ok' : 'warn');
-              dataChanged();
-            },
-            (error: unknown) => notify(`retry failed: ${errorText(error)}`, 'error'),
-          );
-        }
+        else retry([current.id]);
         return true;
+      }
+      case 'retryAll': {
+        const failed = failedAwaitingRetry(s.records);
+        if (failed.length === 0) notify('no failed message waits for a retry', 'info');
+        else dispatch({ type: 'confirmRetry', ids: failed.map((r) => r.id) });
+        return true;
+      }
       case 'markDelivered':
       case 'markNotDelivered': {
         if (!current) return true;
         const delivered = command === 'markDelivered';
-        if (review) refuse('marking a message');
-        else if (current.status !== 'uncertain') notify(`message ${current.id} is ${current.status}: only uncertain messages can be marked`, 'warn');
+        if (current.status !== 'uncertain') notify(`message ${current.id} is ${current.status}: only uncertain messages can be marked`, 'warn');
         else {
           services.markUncertain(current.id, delivered).then(
             () => {
@@ -129,21 +129,22 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         return s.open !== null && command !== null && command !== 'back' ? true : false;
     }
   };
-  useScreenKeys('history', handle);
+  useScreenKeys('history', handle, () => (ref.current.confirmRetry !== null ? null : ['history', 'list']), [prompt]);
 
   const records = state.records;
-  const rows = visibleRecords(records, state.query, state.problemsOnly);
+  const rows = visibleRecords(records, state.query, state.problemsOnly, state.sort);
   const opened = state.open !== null ? records?.find((r) => r.id === state.open) : undefined;
+  const retries = retriesOf(records);
   if (opened) {
     return (
       <Box flexDirection="column">
         <Text inverse bold wrap="truncate">
           {fit(' Message — Esc back', width)}
         </Text>
-        {detailLines(opened)
+        {detailLines(opened, retries.get(opened.id))
           .slice(0, Math.max(1, height - 1))
           .map((line, i) => (
-            <Text key={i} color={i === 1 ? STATUS_COLORS[opened.status] : undefined} wrap="truncate">
+            <Text key={i} color={i === 1 && !retries.has(opened.id) ? STATUS_COLORS[opened.status] : undefined} wrap="truncate">
               {clip(line, width)}
             </Text>
           ))}
@@ -151,23 +152,29 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
     );
   }
   const promptLines = prompt.element ? 2 : 0;
-  const bodyHeight = Math.max(1, height - 3 - promptLines);
+  const bodyHeight = Math.max(1, height - 3 - promptLines - (state.confirmRetry !== null ? 1 : 0));
   tableHeight.current = bodyHeight;
   const top = windowTop(state.list.top, state.list.cursor, bodyHeight, rows.length);
-  const attention = records?.filter((r) => r.status === 'uncertain' || r.status === 'failed').length ?? 0;
+  const attention = records?.filter((r) => needsAttention(r, retries)).length ?? 0;
   const header = !records
     ? (state.error ? `Could not load the history: ${state.error}` : 'Loading history…')
     : `History — ${rows.length} of ${records.length} messages · ${attention} need attention (uncertain or failed)` +
       (state.problemsOnly ? ' · showing only those (x)' : '') +
-      (state.query ? ` · search: ${state.query}` : '');
+      (state.query ? ` · search: ${state.query}` : '') +
+      sortText(HISTORY_SORTS, state.sort);
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" height={height}>
       <Text bold color={attention > 0 ? 'yellow' : undefined} wrap="truncate">
         {clip(header, width)}
       </Text>
+      {state.confirmRetry !== null ? (
+        <Text inverse bold wrap="truncate">
+          {fit(` Retry ${formatCount(state.confirmRetry.length)} failed message${state.confirmRetry.length === 1 ? '' : 's'} via ${services.transportLabel()}? Enter or y = retry now · Esc or n = cancel`, width)}
+        </Text>
+      ) : null}
       <VirtualTable
         rows={rows}
-        columns={columns}
+        columns={historyColumns(retries)}
         rowKey={(r) => String(r.id)}
         top={top}
         cursor={state.list.cursor}
@@ -175,12 +182,14 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         width={width}
         selected={state.list.selected}
         focused={active}
-        rowColor={(r) => STATUS_COLORS[r.status]}
+        rowColor={(r) => (retries.has(r.id) ? undefined : STATUS_COLORS[r.status])}
         empty={records ? 'nothing sent yet' : ''}
       />
+      {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
+      <Box flexGrow={1} />
       {prompt.element}
       <Text dimColor wrap="truncate">
-        {clip('Enter detail · r retry failed · d/u mark uncertain delivered/not · x problems only · / search · ? help', width)}
+        {footer(['open', 'retry', 'retryAll', 'markDelivered', 'markNotDelivered', 'problemsOnly', 'search', 'sort'], review, width)}
       </Text>
     </Box>
   );

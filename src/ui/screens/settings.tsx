@@ -21,17 +21,14 @@ const IMPORT_KINDS: readonly ImportKind[] = ['customers', 'items', 'payments', '
 
 /** The Settings screen. */
 export function SettingsScreen({ height, width, active }: ScreenProps): React.JSX.Element {
-  const { services, review, notify, dataChanged } = useDesk();
+  const { services, notify, dataChanged } = useDesk();
   const [list, dispatch, ref] = useRefReducer<ListState, ListAction>(listReducer, initialList);
   const [report, setReport] = useState<{ title: string; lines: string[]; ok: boolean } | null>(null);
   const [, rerender] = useState(0);
   const prompt = usePrompt();
   const fieldsHeight = useRef(8);
 
-  const refuse = (what: string): void => notify(`review mode: ${what} is refused — nothing can be sent or changed`, 'warn');
-
   const handle = (input: string, key: Key): boolean => {
-    if (prompt.isOpen()) return prompt.handle(input, key);
     const command = commandFor(input, key, ['settings', 'list']);
     const action = listActionFor(command, () => [], EDITABLE_SETTINGS.length, fieldsHeight.current, null);
     if (action && command !== 'toggle' && command !== 'selectAll' && command !== 'selectNone') {
@@ -42,9 +39,7 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
     switch (command) {
       case 'edit':
         if (!field) return true;
-        if (review) refuse('changing settings');
-        else
-          prompt.open({
+        prompt.open({
             label: field,
             initial: services.readSettings()[field] ?? '',
             hint: 'Enter saves · Esc cancels',
@@ -60,9 +55,7 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
           });
         return true;
       case 'password':
-        if (review) refuse('typing the SMTP password');
-        else
-          prompt.open({
+        prompt.open({
             label: 'SMTP password (this session only, never saved)',
             mask: true,
             onSubmit: (value) => {
@@ -74,9 +67,7 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
           });
         return true;
       case 'testMail':
-        if (review) refuse('sending a test e-mail');
-        else
-          prompt.open({
+        prompt.open({
             label: 'Send a test e-mail to',
             initial: services.readSettings()['company.email'] ?? '',
             onSubmit: (value) => {
@@ -94,9 +85,7 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
           });
         return true;
       case 'importCsv':
-        if (review) refuse('importing');
-        else
-          prompt.open({
+        prompt.open({
             label: 'Import',
             hint: `KIND FILE [--skip-invalid] [--snapshot] [--decimal-comma] … — KIND is ${IMPORT_KINDS.join(', ')}`,
             onSubmit: (value) => {
@@ -123,7 +112,7 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
         return false;
     }
   };
-  useScreenKeys('settings', handle);
+  useScreenKeys('settings', handle, () => ['settings', 'list'], [prompt]);
 
   const values = services.readSettings();
   const policy = services.policyOverview();

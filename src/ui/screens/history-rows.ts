@@ -1,0 +1,49 @@
+/** How History shows a message: its row in the list and the lines of its detail. */
+import type { MessageRecord } from '../../core/domain.js';
+import type { Column } from '../components/virtual-table.js';
+import { formatAmount } from '../format.js';
+import { memoLast } from '../hooks/list-keys.js';
+import { plainError } from '../plain-errors.js';
+
+/** Colours of the statuses; a message settled by a retry is no longer coloured. */
+export const STATUS_COLORS: Record<MessageRecord['status'], string | undefined> = { sent: undefined, sending: 'yellow', uncertain: 'yellow', failed: 'red' };
+
+/** The status as the list shows it: problems marked `!!`, a problem settled by a retry names it. */
+export function statusCell(r: MessageRecord, retry: MessageRecord | undefined): string {
+  if (r.status === 'sent') return 'sent';
+  return retry ? `${r.status} → #${retry.id} sent` : `!! ${r.status}`;
+}
+
+/** The columns of the list, given which messages a later retry sent. */
+export const historyColumns = memoLast((retries: ReadonlyMap<number, MessageRecord>): Column<MessageRecord>[] => [
+  { title: 'Date', width: 10, drop: 2, cell: (r) => r.asOf },
+  { title: 'Customer', width: 10, fitContent: true, cell: (r) => r.customerCode },
+  { title: 'Kind/level', width: 11, min: 6, drop: 3, cell: (r) => r.level ?? r.kind },
+  { title: 'Total', width: 16, fitContent: true, align: 'right', cell: (r) => formatAmount(r.total + r.fee + r.interest, r.currency) },
+  { title: 'Status', width: 16, min: 10, cell: (r) => statusCell(r, retries.get(r.id)) },
+  { title: 'To', width: 10, drop: 1, cell: (r) => r.to.join(', ') },
+]);
+
+/** The lines of a message's detail; `retry` is the later message that sent it, if any. */
+export function detailLines(r: MessageRecord, retry: MessageRecord | undefined): string[] {
+  const next = retry
+    ? `Retried: sent again as message ${retry.id} on ${retry.asOf} (${retry.messageId}); no attention needed`
+    : r.status === 'failed'
+      ? 'r: retry this message · A: retry all failed'
+      : r.status === 'uncertain'
+        ? 'd: it was delivered · u: it was not delivered (then it can be sent again)'
+        : '';
+  return [
+    `Message ${r.id} · ${r.customerCode} · ${r.level ?? r.kind} · ${r.currency} · as of ${r.asOf}`,
+    `Status: ${r.status}${r.error ? ` — ${plainError(r.error) ?? r.error}` : ''}`,
+    r.error && plainError(r.error) ? `As reported: ${r.error}` : '',
+    `To: ${r.to.join(', ') || '(nobody)'}`,
+    `Cc: ${r.cc.join(', ') || '—'}   Bcc: ${r.bcc.join(', ') || '—'}`,
+    `Subject: ${r.subject}`,
+    `Message-ID: ${r.messageId}`,
+    `Total ${formatAmount(r.total, r.currency)} · fee ${formatAmount(r.fee, r.currency)} · interest ${formatAmount(r.interest, r.currency)} · outstanding ${formatAmount(r.outstanding, r.currency)}`,
+    `Items: ${r.items.map((i) => `${i.itemNumber}${i.level ? `@${i.level}` : ''}`).join(', ') || '—'}${r.cases.length > 0 ? ` · cases ${r.cases.join(', ')}` : ''}`,
+    `Created ${r.createdAt} · updated ${r.updatedAt}${r.operator ? ` · by ${r.operator}` : ''}`,
+    next,
+  ].filter((line) => line !== '');
+}

@@ -1,0 +1,83 @@
+/**
+ * Quitting during a real send (file database, SMTP server in this process): Ctrl-C stops after
+ * the message in flight, the App quits when the run has ended, and the journal is folded, so a
+ * later process sees every message the server accepted as sent and plans only the rest.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import type { CommandContext } from '../../src/cli/context.js';
+import { journalPath } from '../../src/delivery/journal.js';
+import { planDue } from '../../src/planning/plan-due.js';
+import type { Settings } from '../../src/settings/types.js';
+import { upsertCustomers } from '../../src/storage/customers.js';
+import { upsertItems } from '../../src/storage/items.js';
+import { listMessages } from '../../src/storage/messages.js';
+import { openStore } from '../../src/storage/database.js';
+import type { Store } from '../../src/storage/store.js';
+import { createServices } from '../../src/ui/services-impl.js';
+import { aCustomer, anItem } from '../helpers/store.js';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
+import { renderDesk } from './harness.js';
+
+const AS_OF = '2026-11-22';
+let dir: string;
+let server: TestSmtpServer;
+const stores: Store[] = [];
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'duedesk-quit-'));
+  // Each message takes half a second at the server: long enough to press Ctrl-C while one is in flight.
+  server = await startSmtpServer({ auth: true, behaviour: { delayMs: 500 } });
+});
+afterEach(async () => {
+  cleanup();
+  for (const store of stores.splice(0)) store.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Ctrl-C during a real send', () => {
+  it('stops after the message in flight, quits, and the history on disk holds what the server accepted', async () => {
+    const path = join(dir, 'desk.sqlite');
+    const store = await openStore({ path });
+    stores.push(store);
+    const codes = ['C1', 'C2', 'C3', 'C4'];
+    await store.write((db) => {
+      upsertCustomers(db, codes.map((code) => aCustomer({ code, name: `Customer ${code}`, email: `ar@${code.toLowerCase()}.test` })));
+      upsertItems(db, codes.map((code) => anItem({ customerCode: code, number: `INV-${code}`, dueDate: '2026-11-01' })));
+    });
+    const settings: Settings = { company: { name: 'Acme Billing', email: 'billing@company.test' }, smtp: { maxConnections: 1 } };
+    const sink = { write: () => true };
+    const ctx: CommandContext = {
+      openStore: async () => store,
+      settings: { path: join(dir, 'config.json'), read: () => settings },
+      env: { DUEDESK_SMTP_URL: server.url() },
+      stdout: sink,
+      stderr: sink,
+      now: () => new Date(`${AS_OF}T09:00:00`),
+      cwd: dir,
+    };
+    const desk = renderDesk(await createServices(ctx), { columns: 120 });
+    await desk.waitFor('4 of 4 planned', 15_000);
+    desk.press('a', 's');
+    await desk.waitFor('via smtp');
+    desk.press('\r');
+    await desk.waitFor('1/4', 10_000);
+    desk.press('\u0003');
+    await desk.waitFor(() => desk.exited(), 10_000);
+
+    const accepted = server.accepted().length;
+    expect(accepted).toBeGreaterThanOrEqual(1);
+    expect(accepted).toBeLessThan(4);
+    expect(existsSync(journalPath(path))).toBe(false);
+    const later = await openStore({ path });
+    stores.push(later);
+    const sent = listMessages(later.db).filter((m) => m.status === 'sent');
+    expect(sent).toHaveLength(accepted);
+    const due = planDue(later, settings, AS_OF).messages.map((m) => m.customer.code);
+    expect(due.sort()).toEqual(codes.filter((code) => !sent.some((m) => m.customerCode === code)));
+  });
+});

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import type { CommandContext } from '../../src/cli/context.js';
+import type { CommandContext } from '../../src/runtime/context.js';
 import { journalPath } from '../../src/delivery/journal.js';
 import { planDue } from '../../src/planning/plan-due.js';
 import type { Settings } from '../../src/settings/types.js';

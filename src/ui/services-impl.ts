@@ -180,11 +180,9 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
       if (!result.ok) throw new Error(`test e-mail to ${address} via ${result.transport} failed: ${result.detail}`);
       return `test e-mail sent to ${address} via ${result.transport}: ${result.detail}`;
     },
-    importCsv: async (args) => {
-      const out = collector();
-      const { runImport } = await import('../commands/import.js');
-      const code = await runImport(args, { ...ctx, stdout: out, stderr: out });
-      return { ok: code === 0, lines: out.lines };
+    importCsv: async (request) => {
+      const { importCsv } = await import('../import/import-csv.js');
+      return importCsv(store, settings(), request, ctx.cwd);
     },
     readSettings: () => {
       const values: SettingsValues = {};

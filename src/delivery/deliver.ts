@@ -65,6 +65,8 @@ export interface DeliveryOptions {
   lockTimeoutMs?: number;
   /** Stop after the messages in flight (TUI Esc). */
   signal?: AbortSignal;
+  /** The SMTP password typed in the TUI for this session (a value, never an environment variable). */
+  sessionPassword?: string | null;
   /** Opens the send journal (tests cut its writes short or refuse them). */
   journalFile?: OpenWritable;
   /** Takes the send lock (tests make its release fail). */
@@ -149,7 +151,7 @@ async function deliverLocked(
   const renderer = options.renderer ?? defaultRenderer(settings, ctx.cwd, plan.asOf);
   // Nothing broken goes out: a template fault stops the run here, before anything is sent.
   renderer.checkTexts?.(todo.messages);
-  const transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: store.path, cwd: ctx.cwd }, options.smtpTuning));
+  const transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: store.path, cwd: ctx.cwd }, options.smtpTuning, options.sessionPassword));
   try {
     try {
       await transport.verify();

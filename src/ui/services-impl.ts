@@ -57,12 +57,8 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
 
   const settings = () => ctx.settings.read();
   const today = (): IsoDate => localDate(ctx.now());
-  /** The context for delivery: the typed password (memory only) and warnings kept off the screen. */
-  const sendContext = (): CommandContext => ({
-    ...ctx,
-    env: sessionPassword === null ? ctx.env : { ...ctx.env, DUEDESK_SMTP_PASSWORD: sessionPassword },
-    stderr: warnings,
-  });
+  /** The context for delivery: warnings kept off the screen (the typed password goes as a value). */
+  const sendContext = (): CommandContext => ({ ...ctx, stderr: warnings });
   /** The documents renderer for today, rebuilt when the settings change (templates, company). */
   const getRenderer = async (): Promise<MessageRenderer> => {
     const asOf = today();
@@ -168,7 +164,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     sendWidth: () => sendWidth(settings()),
     send: async (messages, onProgress, signal) => {
       const { deliverPlan } = await import('../delivery/deliver.js');
-      const outcome = await deliverPlan(oneMessagePlan(messages), sendContext(), (o, done, total) => onProgress(toSendOutcome(o), done, total), { signal });
+      const outcome = await deliverPlan(oneMessagePlan(messages), sendContext(), (o, done, total) => onProgress(toSendOutcome(o), done, total), { signal, sessionPassword });
       const outcomes = outcome.messages.map(toSendOutcome);
       for (const key of outcome.alreadySent ?? []) outcomes.push({ key, status: 'skipped', messageId: null, error: 'already sent today' });
       if (outcome.error && outcomes.every((o) => o.status !== 'sent')) warnings.write(outcome.error);
@@ -176,7 +172,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     },
     sendTestMail: async (address) => {
       const { sendTestMail } = await import('../commands/test-mail.js');
-      const result = await sendTestMail(address, settings(), sendContext().env, place, ctx.now());
+      const result = await sendTestMail(address, settings(), ctx.env, place, ctx.now(), sessionPassword);
       if (!result.ok) throw new Error(`test e-mail to ${address} via ${result.transport} failed: ${result.detail}`);
       return `test e-mail sent to ${address} via ${result.transport}: ${result.detail}`;
     },

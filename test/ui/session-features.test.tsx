@@ -10,10 +10,12 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/runtime/context.js';
 import type { Settings } from '../../src/settings/types.js';
-import { getCustomer } from '../../src/storage/customers.js';
+import { getCustomer, upsertCustomers } from '../../src/storage/customers.js';
+import { upsertItems } from '../../src/storage/items.js';
 import type { Store } from '../../src/storage/store.js';
 import { createServices } from '../../src/ui/services-impl.js';
-import { makeStore } from '../helpers/store.js';
+import { startSmtpServer } from '../helpers/smtp.js';
+import { aCustomer, anItem, makeStore } from '../helpers/store.js';
 import { AS_OF } from './fake-data.js';
 import { KEYS, renderDesk, type Desk } from './harness.js';
 import { sessionContext } from './session-context.js';
@@ -69,5 +71,46 @@ describe('Settings › Import on real services', () => {
     await desk.waitFor((f) => !f.includes('nothing imported'));
     desk.press('I', ...'customers bad file.csv --date-format XYZ', KEYS.enter);
     await desk.waitFor('--date-format must be YMD, DMY or MDY');
+  });
+});
+
+/** Two customers with one overdue item each: two messages due on AS_OF. */
+async function seedTwoDue(): Promise<void> {
+  await store.write((db) => {
+    upsertCustomers(db, [
+      aCustomer({ code: 'C1', name: 'Rossi Forniture', email: 'ar@rossi.test' }),
+      aCustomer({ code: 'C2', name: 'Athina Emporiki', email: 'ap@athina.test' }),
+    ]);
+    upsertItems(db, [anItem({ customerCode: 'C1', number: 'INV-1', dueDate: '2026-11-01' }), anItem({ customerCode: 'C2', number: 'INV-2', dueDate: '2026-11-01' })]);
+  });
+}
+
+describe('the session password on real services', () => {
+  it('reaches the SMTP server as a value and never enters the environment', async () => {
+    const typed = 'typed s3cret ☂';
+    const server = await startSmtpServer({ auth: true, behaviour: { auth: (user, pass) => user === 'clerk' && pass === typed } });
+    try {
+      await seedTwoDue();
+      settings = { ...settings, mail: { transport: 'smtp' }, smtp: { host: '127.0.0.1', port: server.port, user: 'clerk', from: 'billing@company.test' } };
+      const env: NodeJS.ProcessEnv = Object.freeze({});
+      const desk = renderDesk(await createServices(context(env)), { rows: 30 });
+      await desk.waitFor('2 of 2 planned', 15_000);
+      desk.press('4');
+      await desk.waitFor('Settings —');
+      desk.press('P', ...typed, KEYS.enter);
+      await desk.waitFor('P password (typed for this session)');
+      desk.press('1');
+      await desk.waitFor('2 of 2 planned');
+      desk.press('a', 's');
+      await desk.waitFor('Send 2 messages');
+      desk.press(KEYS.enter);
+      const frame = await desk.waitFor('Finished', 20_000);
+      expect(frame).toContain('sent 2 · failed 0');
+      expect(server.accepted()).toHaveLength(2);
+      expect(Object.values(process.env).some((value) => value?.includes(typed))).toBe(false);
+      expect(env).toEqual({});
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -216,7 +216,7 @@ async function runWorkers(state: RunState, options: DeliveryOptions, onProgress?
       let result: MessageOutcome | AlreadySent;
       if (state.stop !== null) result = notAttempted(planned, state.stop);
       else if (state.deferral !== null) result = leftDue(planned, `server deferred (${state.deferral})`);
-      else if (options.signal?.aborted) result = notAttempted(planned, 'stopped by the operator');
+      else if (options.signal?.aborted) result = { ...notAttempted(planned, 'stopped by the operator'), status: 'stopped' };
       else result = await deliverOne(state, planned);
       outcomes[index] = result;
       done += 1;

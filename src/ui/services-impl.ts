@@ -36,14 +36,12 @@ function collector(): TextSink & { lines: string[] } {
   return { lines, write: (text: string) => lines.push(...text.split('\n').filter((l) => l !== '')) };
 }
 
-const STOPPED = 'not attempted: stopped by the operator';
-
 /**
- * A delivery outcome as the send window shows it: not attempted after Esc, and left due because
- * the server deferred the rest, are not sent (the error says why).
+ * A delivery outcome as the send window shows it: left due because the server deferred the rest
+ * is not sent (the error says why); a stop after Esc keeps its own status.
  */
 function toSendOutcome(outcome: MessageOutcome): SendOutcome {
-  if ((outcome.status === 'failed' && outcome.error === STOPPED) || outcome.status === 'deferred') return { ...outcome, status: 'skipped' };
+  if (outcome.status === 'deferred') return { key: outcome.key, status: 'skipped', messageId: outcome.messageId, error: outcome.error };
   return { key: outcome.key, status: outcome.status, messageId: outcome.messageId, error: outcome.error };
 }
 

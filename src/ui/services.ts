@@ -70,10 +70,10 @@ export interface PreviewView {
   statementSummary: string[];
 }
 
-/** Outcome of one message sent from the TUI. */
+/** Outcome of one message sent from the TUI; `stopped`: not attempted because the operator stopped the run. */
 export interface SendOutcome {
   key: string;
-  status: 'sent' | 'failed' | 'uncertain' | 'skipped';
+  status: 'sent' | 'failed' | 'uncertain' | 'skipped' | 'stopped';
   messageId: string | null;
   error: string | null;
 }

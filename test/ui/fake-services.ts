@@ -244,12 +244,12 @@ export class FakeServices implements DeskServices {
         const message = messages[index];
         if (message === undefined) return;
         if (signal.aborted) {
-          report(index, { key: message.key, status: 'skipped', messageId: null, error: 'not attempted: stopped by the operator' });
+          report(index, { key: message.key, status: 'stopped', messageId: null, error: 'not attempted: stopped by the operator' });
           continue;
         }
         await (this.options.gate?.(message) ?? new Promise((resolve) => setImmediate(resolve)));
         const failed = this.failing.has(message.customer.code);
-        const outcome: SendOutcome = failed
+        const outcome: SendOutcome & { status: 'sent' | 'failed' } = failed
           ? { key: message.key, status: 'failed', messageId: null, error: '550 5.1.1 mailbox unavailable' }
           : { key: message.key, status: 'sent', messageId: `<${message.key}@acme.example>`, error: null };
         this.history.push(recordOf(message, outcome, this.history.length + 1));
@@ -298,7 +298,7 @@ export class FakeServices implements DeskServices {
 }
 
 /** A history record for a message sent by the fake. */
-export function recordOf(message: PlannedMessage, outcome: Pick<SendOutcome, 'status' | 'messageId' | 'error'>, id: number): MessageRecord {
+export function recordOf(message: PlannedMessage, outcome: Pick<SendOutcome, 'messageId' | 'error'> & { status: Exclude<SendOutcome['status'], 'stopped'> }, id: number): MessageRecord {
   return {
     id,
     customerCode: message.customer.code,

@@ -17,7 +17,7 @@ import { createServices } from '../../src/ui/services-impl.js';
 import { startSmtpServer } from '../helpers/smtp.js';
 import { aCustomer, anItem, makeStore } from '../helpers/store.js';
 import { AS_OF } from './fake-data.js';
-import { KEYS, renderDesk, type Desk } from './harness.js';
+import { KEYS, renderDesk, waitForFrame, type Desk } from './harness.js';
 import { sessionContext } from './session-context.js';
 
 let dir: string;
@@ -109,6 +109,32 @@ describe('the session password on real services', () => {
       expect(server.accepted()).toHaveLength(2);
       expect(Object.values(process.env).some((value) => value?.includes(typed))).toBe(false);
       expect(env).toEqual({});
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('Esc during a send on real services', () => {
+  it('shows the messages never attempted as stopped, not failed, and leaves them due', async () => {
+    // The server answers each message after a pause, so Esc lands while the first is in flight.
+    const server = await startSmtpServer({ behaviour: { delayMs: 300 } });
+    try {
+      await seedTwoDue();
+      settings = { ...settings, mail: { transport: 'smtp' }, smtp: { host: '127.0.0.1', port: server.port, from: 'billing@company.test', maxConnections: 1 } };
+      const services = await createServices(context());
+      const desk = renderDesk(services, { rows: 30 });
+      await desk.waitFor('2 of 2 planned', 15_000);
+      desk.press('a', 's');
+      await desk.waitFor('Send 2 messages');
+      desk.press(KEYS.enter);
+      await waitForFrame(() => '', () => server.bodies.length === 1, 15_000);
+      desk.press(KEYS.escape);
+      const frame = await desk.waitFor('Finished (stopped)', 20_000);
+      expect(frame).toContain('sent 1 · failed 0 · uncertain 0 · not sent 1');
+      expect(frame.split('\n').filter((line) => /^\s*stopped\s+C\d-EUR-/.test(line))).toHaveLength(1);
+      expect(server.accepted()).toHaveLength(1);
+      expect((await services.loadPlan(AS_OF)).messages).toHaveLength(1);
     } finally {
       await server.close();
     }

@@ -45,8 +45,14 @@ function toSendOutcome(outcome: MessageOutcome): SendOutcome {
   return { key: outcome.key, status: outcome.status, messageId: outcome.messageId, error: outcome.error };
 }
 
+/** What a session may be given instead of the real parts (tests count planning through it). */
+export interface ServiceSeams {
+  planDue?: typeof planDue;
+}
+
 /** Build the services of an operator session from the command context. */
-export async function createServices(ctx: CommandContext): Promise<DeskServices> {
+export async function createServices(ctx: CommandContext, seams: ServiceSeams = {}): Promise<DeskServices> {
+  const plan = seams.planDue ?? planDue;
   const store: Store = await ctx.openStore();
   const place: TransportPlace = { dbPath: store.path, cwd: ctx.cwd };
   let sessionPassword: string | null = null;
@@ -80,10 +86,10 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
   const requireCustomer = (code: string): void => {
     if (!getCustomer(fresh().db, code)) throw new Error(`customer ${code} does not exist`);
   };
-  /** Today's plan as the CLI makes it: messages whose invoice PDFs are missing are held back. */
-  const planNow = (from: Store, asOf: IsoDate): Plan => {
+  /** Today's plan as the CLI makes it (of every customer, or only these): messages whose invoice PDFs are missing are held back. */
+  const planNow = (from: Store, asOf: IsoDate, customers?: readonly string[]): Plan => {
     const current = settings();
-    return holdBackMissingInvoices(planDue(from, current, asOf), current, ctx.cwd);
+    return holdBackMissingInvoices(plan(from, current, asOf, customers), current, ctx.cwd);
   };
   const oneMessagePlan = (messages: PlannedMessage[]): Plan => ({ asOf: today(), messages, skipped: [], problems: [] });
 
@@ -122,9 +128,9 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     listHistory: async () => listMessages(fresh().db).reverse(),
     retryMessages: async (ids, asOf) => {
       const records = ids.map(failedRecord);
-      // One plan for all of them: planning is the costly part at scale.
-      const plan = planNow(store, asOf).messages;
-      const again = plan.filter((m) => records.some((r) => sameMessage(m, r)));
+      // One plan for all of them, of their customers only: planning everyone is the costly part at scale.
+      const customers = [...new Set(records.map((r) => r.customerCode))];
+      const again = planNow(store, asOf, customers).messages.filter((m) => records.some((r) => sameMessage(m, r)));
       if (again.length === 0) return [];
       return (await services.send(again, () => undefined, new AbortController().signal)).outcomes;
     },

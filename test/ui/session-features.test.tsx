@@ -3,7 +3,7 @@
  * import of a path with spaces, the session password handed to SMTP as a value, a stop told apart
  * by its status, a retry that plans only its own customers, an acknowledged failure.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -12,10 +12,12 @@ import type { CommandContext } from '../../src/runtime/context.js';
 import type { Settings } from '../../src/settings/types.js';
 import { getCustomer, upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
+import { insertMessage } from '../../src/storage/messages.js';
+import { planDue } from '../../src/planning/plan-due.js';
 import type { Store } from '../../src/storage/store.js';
 import { createServices } from '../../src/ui/services-impl.js';
 import { startSmtpServer } from '../helpers/smtp.js';
-import { aCustomer, anItem, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, makeStore } from '../helpers/store.js';
 import { AS_OF } from './fake-data.js';
 import { KEYS, renderDesk, waitForFrame, type Desk } from './harness.js';
 import { sessionContext } from './session-context.js';
@@ -138,5 +140,26 @@ describe('Esc during a send on real services', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('retry on real services', () => {
+  it('plans only the retried message\'s customer and sends nothing else that is due', async () => {
+    await seedTwoDue();
+    await store.write((db) => insertMessage(db, aMessage({ customerCode: 'C1', level: 'second', asOf: AS_OF, messageId: '<f1@t>', status: 'failed', error: 'Missing credentials for "PLAIN"' })));
+    const planned: Array<readonly string[] | undefined> = [];
+    const counting: typeof planDue = (from, current, asOf, customers) => {
+      planned.push(customers);
+      return planDue(from, current, asOf, customers);
+    };
+    const desk = renderDesk(await createServices(context(), { planDue: counting }), { rows: 30 });
+    await desk.waitFor('2 of 2 planned', 15_000);
+    desk.press('3');
+    await desk.waitFor('History — 1 of 1 messages · 1 need attention');
+    desk.press('r');
+    await desk.waitFor('retry of C1-EUR-second: sent', 15_000);
+    expect(planned.filter((customers) => customers !== undefined)).toEqual([['C1']]);
+    expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toEqual([expect.stringContaining('C1')]);
+    await desk.waitFor('History — 2 of 2 messages · 0 need attention');
   });
 });

@@ -19,7 +19,9 @@ import { statementsNow } from '../statements/statements-now.js';
 import { parseSettingValue, settingsWith, settingsWithout } from '../settings/change.js';
 import { getPath, type JsonObject } from '../settings/keys.js';
 import { getCustomer, setHold, setReminders, setStatementInterval } from '../storage/customers.js';
+import { acknowledgeMessage } from '../storage/acknowledgements.js';
 import { customerNames } from '../storage/customer-names.js';
+import { operatorName } from '../delivery/record.js';
 import { setItemHold } from '../storage/item-hold.js';
 import { openItemsOf } from '../storage/items.js';
 import { customerTimeline, getMessage, listMessages, updateMessageStatus } from '../storage/messages.js';
@@ -142,6 +144,9 @@ export async function createServices(ctx: CommandContext, seams: ServiceSeams = 
         const error = delivered ? null : `${record.error ? `${record.error}; ` : ''}not delivered (checked by the operator)`;
         updateMessageStatus(db, id, delivered ? 'sent' : 'failed', error, ctx.now().toISOString());
       });
+    },
+    acknowledge: async (id) => {
+      await store.write((db) => acknowledgeMessage(db, id, operatorName(settings().operator), ctx.now().toISOString()));
     },
     preview: async (message) => {
       const summary = statementSummary(message);

@@ -137,6 +137,8 @@ export interface DeskServices {
   retryMessages(ids: readonly number[], asOf: IsoDate): Promise<SendOutcome[]>;
   /** Record what the operator found out about an uncertain message. */
   markUncertain(id: number, delivered: boolean): Promise<void>;
+  /** Record that the operator acknowledged a failed or uncertain message (with operator and time). */
+  acknowledge(id: number): Promise<void>;
   /** Render a planned message for the preview modal. */
   preview(message: PlannedMessage): Promise<PreviewView>;
   /** Write the message as .eml and .pdf into `dir` (default: the preview folder); returns the paths. */
@@ -223,6 +225,7 @@ export function readOnlyServices(services: DeskServices): DeskServices {
     setStatementInterval: refuse('changing the statement interval'),
     retryMessages: refuse('retrying messages'),
     markUncertain: refuse('marking a message'),
+    acknowledge: refuse('acknowledging a message'),
     send: refuse('sending'),
     sendTestMail: refuse('sending a test e-mail'),
     importCsv: refuse('importing'),

@@ -196,6 +196,13 @@ export class FakeServices implements DeskServices {
     record.status = delivered ? 'sent' : 'failed';
   }
 
+  async acknowledge(id: number): Promise<void> {
+    this.calls.push(`ack ${id}`);
+    const record = this.history.find((h) => h.id === id);
+    if (!record || (record.status !== 'failed' && record.status !== 'uncertain')) throw new Error(`message ${id} is not failed or uncertain`);
+    record.acknowledged = { operator: 'maria', at: `${AS_OF}T10:00:00.000Z` };
+  }
+
   async preview(message: PlannedMessage): Promise<PreviewView> {
     this.calls.push(`preview ${message.key}`);
     const c = message.customer;

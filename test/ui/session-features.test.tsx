@@ -163,3 +163,39 @@ describe('retry on real services', () => {
     await desk.waitFor('History — 2 of 2 messages · 0 need attention');
   });
 });
+
+describe('acknowledge on real services', () => {
+  it('records who acknowledged a problem and when; the row stops needing attention', async () => {
+    await seedTwoDue();
+    const [failed, uncertain] = await store.write((db) => [
+      insertMessage(db, aMessage({ customerCode: 'C1', level: 'second', asOf: AS_OF, messageId: '<f1@t>', status: 'failed', error: '550 5.1.1 mailbox unavailable' })),
+      insertMessage(db, aMessage({ customerCode: 'C2', level: 'second', asOf: AS_OF, messageId: '<u2@t>', status: 'uncertain', error: 'connection lost after DATA' })),
+    ]);
+    settings = { ...settings, operator: 'maria' };
+    const desk = renderDesk(await createServices(context()), { rows: 30 });
+    await desk.waitFor('2 of 2 planned', 15_000);
+    desk.press('3');
+    await desk.waitFor('History — 2 of 2 messages · 2 need attention');
+    desk.press('c');
+    await desk.waitFor(`message ${uncertain} acknowledged: it needs no more attention`);
+    let frame = await desk.waitFor('History — 2 of 2 messages · 1 need attention');
+    expect(frame).toContain('✓ uncertain');
+    const at = new Date(`${AS_OF}T09:00:00`).toISOString();
+    desk.press(KEYS.enter);
+    frame = await desk.waitFor('Message —');
+    expect(frame).toContain(`Acknowledged by maria at ${at}; no attention needed`);
+    desk.press(KEYS.escape);
+    await desk.waitFor('History —');
+    desk.press('c');
+    await desk.waitFor(`message ${uncertain} was acknowledged by maria at ${at}`);
+    desk.press('x');
+    frame = await desk.waitFor('1 of 2 messages');
+    expect(frame).toContain('!! failed');
+    // What the clerk did is in the database for every later session.
+    const history = await (await createServices(context())).listHistory();
+    expect(history.map((r) => [r.id, r.status, r.acknowledged ?? null])).toEqual([
+      [uncertain, 'uncertain', { operator: 'maria', at }],
+      [failed, 'failed', null],
+    ]);
+  });
+});

@@ -191,11 +191,15 @@ describe('acknowledge on real services', () => {
     desk.press('x');
     frame = await desk.waitFor('1 of 2 messages');
     expect(frame).toContain('!! failed');
+    desk.press('c');
+    await desk.waitFor('2 messages · 0 need attention');
+    desk.press('A');
+    await desk.waitFor('no failed message waits for a retry');
     // What the clerk did is in the database for every later session.
     const history = await (await createServices(context())).listHistory();
-    expect(history.map((r) => [r.id, r.status, r.acknowledged ?? null])).toEqual([
+    expect(history.map((r) => [r.id, r.status, r.acknowledged])).toEqual([
       [uncertain, 'uncertain', { operator: 'maria', at }],
-      [failed, 'failed', null],
+      [failed, 'failed', { operator: 'maria', at }],
     ]);
   });
 });

@@ -133,7 +133,7 @@ export interface DeskServices {
   statementsNow(code: string, asOf: IsoDate): Promise<PlannedMessage[]>;
   /** Every message in the history, newest first. */
   listHistory(): Promise<MessageRecord[]>;
-  /** Send failed messages again in one run (each re-planned for today); one outcome per message that is still due. */
+  /** Send failed messages again in one run (re-planned for today, their customers only); one outcome per message that is still due. */
   retryMessages(ids: readonly number[], asOf: IsoDate): Promise<SendOutcome[]>;
   /** Record what the operator found out about an uncertain message. */
   markUncertain(id: number, delivered: boolean): Promise<void>;

@@ -1,13 +1,13 @@
 /** One planned message through guard, render, journal, transport and journal again. */
 import type { Plan, PlannedMessage } from '../core/plan.js';
-import type { Settings } from '../settings/types.js';
+import type { Settings } from '../core/settings.js';
 import type { CommandContext } from '../runtime/context.js';
 import type { Store } from '../storage/store.js';
 import type { RecipientResult, Transport } from '../mail/transports/types.js';
 import { dataDir } from '../mail/transports/index.js';
 import { join, resolve } from 'node:path';
 import { alreadyInHistory, outstandingOf } from '../storage/delivery-history.js';
-import { buildEnvelope } from './envelope.js';
+import { buildEnvelope } from '../mail/envelope.js';
 import { writeLetter } from './files.js';
 import { guardKeyOf, historyRecord } from './record.js';
 import type { DeliveryRecorder } from './recorder.js';

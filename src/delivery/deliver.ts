@@ -14,7 +14,7 @@ import { SendFailure } from '../mail/transports/types.js';
 import { createTransport, type SmtpTuning } from '../mail/transports/index.js';
 import { acquireLock, type LockHandle } from '../storage/lock.js';
 import type { Store } from '../storage/store.js';
-import type { Settings } from '../settings/types.js';
+import type { Settings } from '../core/settings.js';
 import type { OpenWritable } from '../storage/write-all.js';
 import { asFileError, FileWriteError, rethrowAsFileError } from '../core/file-errors.js';
 import { DeliveryRecorder, replayJournal, type FoldPolicy } from './recorder.js';

@@ -9,7 +9,7 @@ import type Conf from 'conf';
 import envPaths from 'env-paths';
 import { UserError } from '../core/exit-codes.js';
 import type { SettingsSource } from './source.js';
-import type { Settings } from './types.js';
+import type { Settings } from '../core/settings.js';
 import { formatProblems, validateSettings } from './validate.js';
 
 /** File name inside the config directory (conf's default: `config` + `.json`). */

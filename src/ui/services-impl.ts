@@ -154,7 +154,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
       }
     },
     writePreview: async (message, dir) => {
-      const { writePreviews } = await import('../preview/write-previews.js');
+      const { writePreviews } = await import('../delivery/write-previews.js');
       return writePreviews(oneMessagePlan([message]), dir ?? services.previewDir(), ctx);
     },
     previewDir: () => join(dataDir(place), 'preview'),
@@ -175,14 +175,14 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
       return { outcomes, stopped: signal.aborted };
     },
     sendTestMail: async (address) => {
-      const { sendTestMail } = await import('../commands/test-mail.js');
+      const { sendTestMail } = await import('../cli/commands/test-mail.js');
       const result = await sendTestMail(address, settings(), sendContext().env, place, ctx.now());
       if (!result.ok) throw new Error(`test e-mail to ${address} via ${result.transport} failed: ${result.detail}`);
       return `test e-mail sent to ${address} via ${result.transport}: ${result.detail}`;
     },
     importCsv: async (args) => {
       const out = collector();
-      const { runImport } = await import('../commands/import.js');
+      const { runImport } = await import('../cli/commands/import.js');
       const code = await runImport(args, { ...ctx, stdout: out, stderr: out });
       return { ok: code === 0, lines: out.lines };
     },

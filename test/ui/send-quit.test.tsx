@@ -11,7 +11,7 @@ import { cleanup } from 'ink-testing-library';
 import type { CommandContext } from '../../src/runtime/context.js';
 import { journalPath } from '../../src/delivery/journal.js';
 import { planDue } from '../../src/planning/plan-due.js';
-import type { Settings } from '../../src/settings/types.js';
+import type { Settings } from '../../src/core/settings.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
 import { listMessages } from '../../src/storage/messages.js';

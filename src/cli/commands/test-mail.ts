@@ -4,15 +4,15 @@
  * The TUI settings screen uses `sendTestMail` directly.
  */
 import { randomBytes } from 'node:crypto';
-import { ExitCode, UserError } from '../core/exit-codes.js';
-import { localDate } from '../core/dates.js';
-import type { OutgoingMessage } from '../core/message.js';
-import type { CommandContext } from '../runtime/context.js';
-import type { Settings } from '../settings/types.js';
-import { composeMime } from '../mail/compose.js';
-import { makeMessageId, messageIdDomain } from '../mail/message-id.js';
-import { createTransport, SendFailure, type SendResult } from '../mail/transports/index.js';
-import { envelopeAddress } from '../delivery/envelope.js';
+import { ExitCode, UserError } from '../../core/exit-codes.js';
+import { localDate } from '../../core/dates.js';
+import type { OutgoingMessage } from '../../core/message.js';
+import type { CommandContext } from '../../runtime/context.js';
+import type { Settings } from '../../core/settings.js';
+import { composeMime } from '../../mail/compose.js';
+import { makeMessageId, messageIdDomain } from '../../mail/message-id.js';
+import { createTransport, SendFailure, type SendResult } from '../../mail/transports/index.js';
+import { envelopeAddress } from '../../mail/envelope.js';
 
 /** What a test e-mail did. */
 export interface TestMailResult {

@@ -1,7 +1,7 @@
 /** Choosing and building the configured transport (settings `mail.transport`, `smtp.*`, DUEDESK_SMTP_URL). */
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../../core/exit-codes.js';
-import type { Settings } from '../../settings/types.js';
+import type { Settings } from '../../core/settings.js';
 import { resolvePassword } from '../password.js';
 import { createOutboxTransport } from './outbox.js';
 import { createSmtpTransport, type SmtpOptions } from './smtp.js';

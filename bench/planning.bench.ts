@@ -19,7 +19,7 @@ import type { Level } from '../src/core/plan.js';
 import { DEFAULT_LEVELS } from '../src/core/policy.js';
 import { resolvePolicy } from '../src/core/policy.js';
 import { planDue } from '../src/planning/plan-due.js';
-import { SETTINGS_FILE_NAME } from '../src/settings/file.js';
+import { SETTINGS_FILE_NAME } from '../src/settings/paths.js';
 import { loadSqlEngine } from '../src/storage/sql-engine.js';
 import { REBUILD_HISTORY_STATE_SQL } from '../src/storage/history-state.js';
 import { MIGRATIONS } from '../src/storage/migrations/index.js';

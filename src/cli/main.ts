@@ -10,11 +10,11 @@ import { ExitCode, UserError } from '../core/exit-codes.js';
 import { asFileError } from '../core/file-errors.js';
 import type { Store } from '../storage/store.js';
 import { asDamaged } from '../storage/database-damage.js';
-import { SettingsFile, resolveConfigDir } from '../settings/file.js';
+import { SettingsFile } from '../settings/file.js';
 import type { CommandContext, TextSink } from '../runtime/context.js';
 import { parseInvocation, type CommandName, type Invocation } from './args.js';
 import { helpText } from './help.js';
-import { resolveDbPath } from '../settings/paths.js';
+import { resolveConfigDir, resolveDbPath } from '../settings/paths.js';
 import { packageVersion } from './version.js';
 
 /** What the process gives the CLI; tests pass buffers, a temp config dir and a temp db. */

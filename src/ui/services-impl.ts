@@ -4,7 +4,6 @@
  * the status line can show as it is. Documents, delivery and import load on first use, so the
  * desk's first frame does not wait for jspdf and nodemailer.
  */
-import { join } from 'node:path';
 import type { CommandContext, TextSink } from '../runtime/context.js';
 import { localDate } from '../core/dates.js';
 import type { IsoDate, MessageRecord } from '../core/domain.js';
@@ -12,7 +11,7 @@ import type { Plan, PlannedMessage } from '../core/plan.js';
 import { resolvePolicy } from '../core/policy.js';
 import { sendWidth, type MessageOutcome } from '../delivery/deliver.js';
 import type { MessageRenderer } from '../delivery/render.js';
-import { dataDir, outboxDir, type TransportPlace } from '../mail/transports/index.js';
+import { outboxDir, previewDir, type DataPlace } from '../settings/paths.js';
 import { holdBackMissingInvoices } from '../documents/missing-invoices.js';
 import { planDue } from '../planning/plan-due.js';
 import { statementsNow } from '../statements/statements-now.js';
@@ -50,7 +49,7 @@ function toSendOutcome(outcome: MessageOutcome): SendOutcome {
 /** Build the services of an operator session from the command context. */
 export async function createServices(ctx: CommandContext): Promise<DeskServices> {
   const store: Store = await ctx.openStore();
-  const place: TransportPlace = { dbPath: store.path, cwd: ctx.cwd };
+  const place: DataPlace = { dbPath: store.path, cwd: ctx.cwd };
   let sessionPassword: string | null = null;
   let renderer: { asOf: IsoDate; value: MessageRenderer } | null = null;
   const warnings = collector();
@@ -157,7 +156,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
       const { writePreviews } = await import('../delivery/write-previews.js');
       return writePreviews(oneMessagePlan([message]), dir ?? services.previewDir(), ctx);
     },
-    previewDir: () => join(dataDir(place), 'preview'),
+    previewDir: () => previewDir(place),
     transportLabel: () => {
       const s = settings();
       const url = ctx.env.DUEDESK_SMTP_URL;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { CommandContext } from '../../src/runtime/context.js';
-import { journalPath } from '../../src/delivery/journal.js';
+import { journalPath } from '../../src/settings/paths.js';
 import { planDue } from '../../src/planning/plan-due.js';
 import type { Settings } from '../../src/core/settings.js';
 import { upsertCustomers } from '../../src/storage/customers.js';

@@ -174,7 +174,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
       return { outcomes, stopped: signal.aborted };
     },
     sendTestMail: async (address) => {
-      const { sendTestMail } = await import('../cli/commands/test-mail.js');
+      const { sendTestMail } = await import('../mail/test-mail.js');
       const result = await sendTestMail(address, settings(), sendContext().env, place, ctx.now());
       if (!result.ok) throw new Error(`test e-mail to ${address} via ${result.transport} failed: ${result.detail}`);
       return `test e-mail sent to ${address} via ${result.transport}: ${result.detail}`;

@@ -3,7 +3,7 @@
  * it is (a `code,name,email` file only updates names and e-mails), while a column present with
  * an empty cell clears the field to its default.
  */
-import type { ColumnIndex } from '../core/csv/columns.js';
+import type { ColumnIndex } from '../../core/csv/columns.js';
 
 /** Pairs of (record field, CSV column) that a partial file may leave out. */
 export type FieldColumns<T> = readonly (readonly [keyof T, string])[];

@@ -1,9 +1,9 @@
 /** `export history`: one row per message in the as-of date range, amounts in major units. */
 import type { Database } from 'sql.js';
-import type { TextSink } from '../core/text-sink.js';
-import type { IsoDate } from '../core/domain.js';
-import { currencyDigits, formatMinor } from '../core/money.js';
-import { listMessages } from '../storage/messages.js';
+import type { TextSink } from '../../core/text-sink.js';
+import type { IsoDate } from '../../core/domain.js';
+import { currencyDigits, formatMinor } from '../../core/money.js';
+import { listMessages } from '../../storage/messages.js';
 import { CsvWriter } from './csv-writer.js';
 
 /** Columns of the history export. `date` is the as-of date the message counts as sent on. */

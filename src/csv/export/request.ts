@@ -1,7 +1,7 @@
 /** The words after `duedesk export` (SPEC §6) parsed into an export request. */
-import { isIsoDate } from '../core/dates.js';
-import type { IsoDate } from '../core/domain.js';
-import { UserError } from '../core/exit-codes.js';
+import { isIsoDate } from '../../core/dates.js';
+import type { IsoDate } from '../../core/domain.js';
+import { UserError } from '../../core/exit-codes.js';
 import { parseStrictArgs } from '../import/strict-args.js';
 
 /** What can be exported. */

@@ -1,6 +1,6 @@
 /** Strict flag parsing for the import and export commands: a wrong flag is a usage error (exit 2). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UserError } from '../core/exit-codes.js';
+import { UserError } from '../../core/exit-codes.js';
 
 /** parseArgs with strict checking and positionals; its complaints become UserErrors with the usage line. */
 export function parseStrictArgs<O extends NonNullable<ParseArgsConfig['options']>>(

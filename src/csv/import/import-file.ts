@@ -6,21 +6,21 @@
  */
 import { resolve } from 'node:path';
 import type { Database } from 'sql.js';
-import { mapHeader, type ColumnIndex } from '../core/csv/columns.js';
-import { validateCustomers, type CustomerDefaults } from '../core/csv/customers.js';
-import { validateItems } from '../core/csv/items.js';
-import { validatePayments } from '../core/csv/payments.js';
-import { validatePlans } from '../core/csv/plans.js';
-import type { CsvRecord, RowError } from '../core/csv/types.js';
-import type { RecordsInput } from '../core/csv/row-reader.js';
-import type { Store } from '../storage/store.js';
-import { readCsvFile } from '../csv/read-csv-file.js';
+import { mapHeader, type ColumnIndex } from '../../core/csv/columns.js';
+import { validateCustomers, type CustomerDefaults } from '../../core/csv/customers.js';
+import { validateItems } from '../../core/csv/items.js';
+import { validatePayments } from '../../core/csv/payments.js';
+import { validatePlans } from '../../core/csv/plans.js';
+import type { CsvRecord, RowError } from '../../core/csv/types.js';
+import type { RecordsInput } from '../../core/csv/row-reader.js';
+import type { Store } from '../../storage/store.js';
+import { readCsvFile } from '../read-csv-file.js';
 import { applyCustomers } from './apply-customers.js';
 import { applyItems } from './apply-items.js';
 import { applyPayments } from './apply-payments.js';
 import { applyPlans } from './apply-plans.js';
 import { changedAnything, noCounts, type ImportCounts } from './counts.js';
-import { customerCurrencies, ItemInfoQuery } from '../storage/import-lookups.js';
+import { customerCurrencies, ItemInfoQuery } from '../../storage/import-lookups.js';
 import type { ImportRequest } from './request.js';
 
 /** What an import did: counts of what was applied and every problem found. */

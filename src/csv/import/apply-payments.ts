@@ -8,9 +8,9 @@
  * are removed and whatever they took from an item is given back.
  */
 import type { Database } from 'sql.js';
-import type { Payment } from '../core/domain.js';
-import type { ValidRow } from '../core/csv/types.js';
-import { deletePayments, listPayments, PaymentImportWrites, upsertPayments } from '../storage/payments.js';
+import type { Payment } from '../../core/domain.js';
+import type { ValidRow } from '../../core/csv/types.js';
+import { deletePayments, listPayments, PaymentImportWrites, upsertPayments } from '../../storage/payments.js';
 import { noCounts, tally, type ImportCounts } from './counts.js';
 
 /** Insert new and correct changed payments, adjusting item open amounts; returns the counts. */

@@ -1,8 +1,8 @@
 /** Applying validated installment plans: upsert by (customer, case), counting what changed. */
 import type { Database } from 'sql.js';
-import type { InstallmentPlan } from '../core/domain.js';
-import type { ValidRow } from '../core/csv/types.js';
-import { listPlans, upsertPlans } from '../storage/plans.js';
+import type { InstallmentPlan } from '../../core/domain.js';
+import type { ValidRow } from '../../core/csv/types.js';
+import { listPlans, upsertPlans } from '../../storage/plans.js';
 import { noCounts, tally, type ImportCounts } from './counts.js';
 
 /** Insert new and update changed plans; returns the counts. Call inside store.write. */

@@ -2,7 +2,7 @@
  * The shape of the settings file (SPEC §8, contract: keep every key name). All keys optional;
  * defaults are applied by the code that reads them. Never holds a password.
  */
-import type { Level } from '../core/plan.js';
+import type { Level } from './plan.js';
 
 /** Settings as stored by conf. */
 export interface Settings {

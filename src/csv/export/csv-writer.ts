@@ -4,8 +4,8 @@
  * formula injection here, for every export, unless the export is raw (core/csv/formula-escape.ts).
  */
 import { stringify } from 'csv-stringify/sync';
-import type { TextSink } from '../core/text-sink.js';
-import { escapeFormula } from '../core/csv/formula-escape.js';
+import type { TextSink } from '../../core/text-sink.js';
+import { escapeFormula } from '../../core/csv/formula-escape.js';
 
 const BATCH = 10_000;
 

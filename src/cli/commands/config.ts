@@ -3,12 +3,12 @@
  * §8): read and change the settings file by dotted key, and try the mail settings out. Every change is validated as a whole before it is written; a
  * refused change writes nothing and exits 2.
  */
-import { ExitCode, UserError } from '../core/exit-codes.js';
-import type { CommandContext } from '../runtime/context.js';
-import type { Settings } from '../settings/types.js';
-import { effectiveValue } from '../settings/defaults.js';
-import { leafEntries, type JsonObject } from '../settings/keys.js';
-import { assertKnownKey, isSet, parseSettingValue, settingsWith, settingsWithout } from '../settings/change.js';
+import { ExitCode, UserError } from '../../core/exit-codes.js';
+import type { CommandContext } from '../../runtime/context.js';
+import type { Settings } from '../../core/settings.js';
+import { effectiveValue } from '../../settings/defaults.js';
+import { leafEntries, type JsonObject } from '../../settings/keys.js';
+import { assertKnownKey, isSet, parseSettingValue, settingsWith, settingsWithout } from '../../settings/change.js';
 
 /** Usage line of the config command, for its errors. */
 export const CONFIG_USAGE = 'duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS';

@@ -1,9 +1,9 @@
 /** `duedesk export history|customers|items [--from D] [--to D] [--raw]`: CSV on stdout (SPEC §6, §7). */
-import type { CommandContext } from '../runtime/context.js';
-import { ExitCode } from '../core/exit-codes.js';
-import { exportCustomers, exportItems } from '../export/export-data.js';
-import { exportHistory } from '../export/export-history.js';
-import { parseExportArgs } from '../export/request.js';
+import type { CommandContext } from '../../runtime/context.js';
+import { ExitCode } from '../../core/exit-codes.js';
+import { exportCustomers, exportItems } from '../../csv/export/export-data.js';
+import { exportHistory } from '../../csv/export/export-history.js';
+import { parseExportArgs } from '../../csv/export/request.js';
 
 /** `duedesk export history|customers|items [--from D] [--to D] [--raw]`; returns the exit code. */
 export async function runExport(args: string[], ctx: CommandContext): Promise<number> {

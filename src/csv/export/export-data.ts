@@ -4,12 +4,12 @@
  * (unless raw) — so the output imports back to the same data.
  */
 import type { Database } from 'sql.js';
-import type { TextSink } from '../core/text-sink.js';
-import { COLUMNS } from '../core/csv/columns.js';
-import { fieldRule } from '../core/csv/field-rules.js';
-import { currencyDigits, formatMinor } from '../core/money.js';
-import { listCustomers } from '../storage/customers.js';
-import { eachItem } from '../storage/items.js';
+import type { TextSink } from '../../core/text-sink.js';
+import { COLUMNS } from '../../core/csv/columns.js';
+import { fieldRule } from '../../core/csv/field-rules.js';
+import { currencyDigits, formatMinor } from '../../core/money.js';
+import { listCustomers } from '../../storage/customers.js';
+import { eachItem } from '../../storage/items.js';
 import { CsvWriter, type Cell } from './csv-writer.js';
 
 const names = (kind: keyof typeof COLUMNS): string[] => COLUMNS[kind].map((column) => column.name);

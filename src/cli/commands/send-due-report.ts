@@ -2,9 +2,9 @@
  * The plan (and, after sending, its outcome) as the SPEC §6 JSON object and as a table for people.
  * Amounts leave as decimal strings in major units of their currency; nothing here does I/O.
  */
-import { currencyDigits, formatMinor } from '../core/money.js';
-import type { Plan, PlannedMessage, Skip } from '../core/plan.js';
-import type { DeliveryOutcome, MessageOutcome } from '../delivery/deliver.js';
+import { currencyDigits, formatMinor } from '../../core/money.js';
+import type { Plan, PlannedMessage, Skip } from '../../core/plan.js';
+import type { DeliveryOutcome, MessageOutcome } from '../../delivery/deliver.js';
 
 /**
  * Status of one message in the report: `planned` until delivery says otherwise, and still

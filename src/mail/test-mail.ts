@@ -1,18 +1,18 @@
 /**
- * `duedesk config test-mail ADDRESS`: one short e-mail through the configured transport, so the
- * operator learns at once whether the SMTP settings, the password and the sender address work.
- * The TUI settings screen uses `sendTestMail` directly.
+ * One short test e-mail through the configured transport, so the operator learns at once whether
+ * the SMTP settings, the password and the sender address work. `duedesk config test-mail` and the
+ * TUI settings screen both send it.
  */
 import { randomBytes } from 'node:crypto';
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import { localDate } from '../core/dates.js';
 import type { OutgoingMessage } from '../core/message.js';
-import type { CommandContext } from '../runtime/context.js';
-import type { Settings } from '../settings/types.js';
-import { composeMime } from '../mail/compose.js';
-import { makeMessageId, messageIdDomain } from '../mail/message-id.js';
-import { createTransport, SendFailure, type SendResult } from '../mail/transports/index.js';
-import { envelopeAddress } from '../delivery/envelope.js';
+import type { Settings } from '../core/settings.js';
+import type { DataPlace } from '../settings/paths.js';
+import { composeMime } from './compose.js';
+import { makeMessageId, messageIdDomain } from './message-id.js';
+import { createTransport, SendFailure, type SendResult } from './transports/index.js';
+import { envelopeAddress } from './envelope.js';
 
 /** What a test e-mail did. */
 export interface TestMailResult {
@@ -26,7 +26,7 @@ export interface TestMailResult {
 }
 
 /** Send a test e-mail to `address` with the current settings; never throws for a send problem. */
-export async function sendTestMail(address: string, settings: Settings, env: NodeJS.ProcessEnv, place: { dbPath: string | null; cwd: string }, now: Date): Promise<TestMailResult> {
+export async function sendTestMail(address: string, settings: Settings, env: NodeJS.ProcessEnv, place: DataPlace, now: Date): Promise<TestMailResult> {
   const to = envelopeAddress(address);
   if (to === null) throw new UserError(`test-mail: "${address}" is not a plain e-mail address`);
   const fromText = settings.smtp?.from ?? settings.company?.email;
@@ -62,13 +62,4 @@ export async function sendTestMail(address: string, settings: Settings, env: Nod
   } finally {
     await transport.close();
   }
-}
-
-/** `duedesk config test-mail ADDRESS`; returns the exit code. */
-export async function runTestMail(address: string, ctx: CommandContext): Promise<number> {
-  const store = await ctx.openStore();
-  const result = await sendTestMail(address, ctx.settings.read(), ctx.env, { dbPath: store.path, cwd: ctx.cwd }, ctx.now());
-  if (result.ok) ctx.stdout.write(`Test e-mail sent to ${address} via ${result.transport} (${result.messageId}): ${result.detail}\n`);
-  else ctx.stderr.write(`Test e-mail to ${address} via ${result.transport} failed: ${result.detail}\n`);
-  return result.exitCode;
 }

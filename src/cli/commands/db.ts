@@ -3,10 +3,10 @@
  * sql.js and PostgreSQL and comes with PostgreSQL support; until then it is a usage error.
  */
 import { resolve } from 'node:path';
-import type { CommandContext } from '../runtime/context.js';
-import { ExitCode, UserError } from '../core/exit-codes.js';
-import { parseStrictArgs } from '../import/strict-args.js';
-import { backupDatabase, checkDatabaseFile } from '../storage/database-backup.js';
+import type { CommandContext } from '../../runtime/context.js';
+import { ExitCode, UserError } from '../../core/exit-codes.js';
+import { parseStrictArgs } from '../../csv/import/strict-args.js';
+import { backupDatabase, checkDatabaseFile } from '../../storage/database-backup.js';
 
 const DB_USAGE = 'usage: duedesk db check | backup FILE [--replace]';
 

@@ -4,17 +4,17 @@
  * The headless path: it imports no Ink.
  */
 import { resolve } from 'node:path';
-import { isIsoDate, localDate } from '../core/dates.js';
-import { ExitCode, UserError } from '../core/exit-codes.js';
-import type { CommandContext } from '../runtime/context.js';
-import type { Plan } from '../core/plan.js';
-import { planDue } from '../planning/plan-due.js';
-import { formatPlanReport, planToJson } from '../headless/report.js';
-import { writePreviews } from '../preview/write-previews.js';
-import { deliverPlan, type DeliveryOutcome } from '../delivery/deliver.js';
-import { loadTemplatesFor } from '../documents/assets.js';
-import { checkMessageTexts } from '../documents/message-texts.js';
-import { holdBackMissingInvoices } from '../documents/missing-invoices.js';
+import { isIsoDate, localDate } from '../../core/dates.js';
+import { ExitCode, UserError } from '../../core/exit-codes.js';
+import type { CommandContext } from '../../runtime/context.js';
+import type { Plan } from '../../core/plan.js';
+import { planDue } from '../../planning/plan-due.js';
+import { formatPlanReport, planToJson } from './send-due-report.js';
+import { writePreviews } from '../../delivery/write-previews.js';
+import { deliverPlan, type DeliveryOutcome } from '../../delivery/deliver.js';
+import { loadTemplatesFor } from '../../documents/assets.js';
+import { checkMessageTexts } from '../../documents/message-texts.js';
+import { holdBackMissingInvoices } from '../../documents/missing-invoices.js';
 
 /** Flags of --send-due, already parsed by the CLI. */
 export interface SendDueOptions {

@@ -6,14 +6,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LANGUAGES } from '../../core/domain.js';
-import { UserError } from '../../core/exit-codes.js';
-import { TemplateError, partialNamePattern, validateTemplate, type TemplateSource } from '../../core/templates/validate.js';
-import { mergeLabels, parseLabels, type Labels, type PartialLabels } from '../../core/templates/labels.js';
-import type { MessageTemplate } from '../../core/templates/render.js';
+import { LANGUAGES } from '../core/domain.js';
+import { UserError } from '../core/exit-codes.js';
+import { TemplateError, partialNamePattern, validateTemplate, type TemplateSource } from '../core/templates/validate.js';
+import { mergeLabels, parseLabels, type Labels, type PartialLabels } from '../core/templates/labels.js';
+import type { MessageTemplate } from '../core/templates/render.js';
 
 /** The shipped templates folder (same relative place from src/ and from the built dist/). */
-export const SHIPPED_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
+export const SHIPPED_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** Every template and label file for every language, checked. */
 export interface TemplateSet {

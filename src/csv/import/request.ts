@@ -1,7 +1,7 @@
 /** The words after `duedesk import` (SPEC §6) parsed into an import request. */
-import type { DateFormat } from '../core/dates.js';
-import { IMPORT_KINDS, isImportKind, type ImportKind, type ValueFormat } from '../core/csv/types.js';
-import { UserError } from '../core/exit-codes.js';
+import type { DateFormat } from '../../core/dates.js';
+import { IMPORT_KINDS, isImportKind, type ImportKind, type ValueFormat } from '../../core/csv/types.js';
+import { UserError } from '../../core/exit-codes.js';
 import { parseStrictArgs } from './strict-args.js';
 
 /** Usage line shown with every usage error. */

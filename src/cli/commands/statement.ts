@@ -5,14 +5,14 @@
  * at most once per customer, currency and day). Headless: imports no Ink.
  */
 import { resolve } from 'node:path';
-import type { CommandContext } from '../runtime/context.js';
-import { localDate } from '../core/dates.js';
-import { ExitCode, UserError } from '../core/exit-codes.js';
-import type { ManualScope } from '../core/manual-statement.js';
-import type { Plan } from '../core/plan.js';
-import { planToJson } from '../headless/report.js';
-import { writePreviews } from '../preview/write-previews.js';
-import { statementsNow, type StatementKind } from '../statements/statements-now.js';
+import type { CommandContext } from '../../runtime/context.js';
+import { localDate } from '../../core/dates.js';
+import { ExitCode, UserError } from '../../core/exit-codes.js';
+import type { ManualScope } from '../../core/manual-statement.js';
+import type { Plan } from '../../core/plan.js';
+import { planToJson } from './send-due-report.js';
+import { writePreviews } from '../../delivery/write-previews.js';
+import { statementsNow, type StatementKind } from '../../statements/statements-now.js';
 import { emit, sendAndReport } from './send-due.js';
 
 /** Flags of `statement`, already parsed and checked by the CLI. */

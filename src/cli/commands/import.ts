@@ -1,12 +1,12 @@
 /** `duedesk import customers|items|payments|plans FILE [options]` (SPEC §6, §7). */
-import type { CommandContext } from '../runtime/context.js';
-import { LANGUAGES, type Language } from '../core/domain.js';
-import { ExitCode } from '../core/exit-codes.js';
-import { isCurrency } from '../core/money.js';
-import { resolvePolicy } from '../core/policy.js';
-import { importFile } from '../import/import-file.js';
-import { formatRowError, formatSummary } from '../import/report.js';
-import { parseImportArgs } from '../import/request.js';
+import type { CommandContext } from '../../runtime/context.js';
+import { LANGUAGES, type Language } from '../../core/domain.js';
+import { ExitCode } from '../../core/exit-codes.js';
+import { isCurrency } from '../../core/money.js';
+import { resolvePolicy } from '../../core/policy.js';
+import { importFile } from '../../csv/import/import-file.js';
+import { formatRowError, formatSummary } from '../../csv/import/report.js';
+import { parseImportArgs } from '../../csv/import/request.js';
 
 /** `duedesk import customers|items|payments|plans FILE [options]`; returns the exit code. */
 export async function runImport(args: string[], ctx: CommandContext): Promise<number> {

@@ -1,5 +1,5 @@
 /** How an import speaks: problems as `FILE:LINE: column: message`, and one summary line. */
-import type { ImportKind, RowError } from '../core/csv/types.js';
+import type { ImportKind, RowError } from '../../core/csv/types.js';
 import type { ImportCounts } from './counts.js';
 
 /** One problem in the SPEC §7 form. */

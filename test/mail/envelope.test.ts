@@ -1,7 +1,7 @@
 /** Envelope addresses: only plain addresses reach the SMTP conversation. */
 import { describe, expect, it } from 'vitest';
-import { buildEnvelope, envelopeAddress } from '../../src/delivery/envelope.js';
-import { testRenderer, aPlannedMessage } from './fixtures/messages.js';
+import { buildEnvelope, envelopeAddress } from '../../src/mail/envelope.js';
+import { testRenderer, aPlannedMessage } from '../delivery/fixtures/messages.js';
 
 describe('envelopeAddress', () => {
   it.each([

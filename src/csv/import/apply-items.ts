@@ -10,14 +10,14 @@
  * the amount's sign and decimals depend on them.
  */
 import type { Database } from 'sql.js';
-import type { Item } from '../core/domain.js';
-import type { ImportedItem } from '../core/csv/items.js';
-import type { ValidRow } from '../core/csv/types.js';
-import { closeItems, existingItemsOf, upsertItems } from '../storage/items.js';
-import type { ColumnIndex } from '../core/csv/columns.js';
+import type { Item } from '../../core/domain.js';
+import type { ImportedItem } from '../../core/csv/items.js';
+import type { ValidRow } from '../../core/csv/types.js';
+import { closeItems, existingItemsOf, upsertItems } from '../../storage/items.js';
+import type { ColumnIndex } from '../../core/csv/columns.js';
 import { absentFields, keepAbsent, type FieldColumns } from './absent-columns.js';
 import { noCounts, tally, type ImportCounts } from './counts.js';
-import { insertNewItems } from '../storage/insert-items.js';
+import { insertNewItems } from '../../storage/insert-items.js';
 
 const OPTIONAL_COLUMNS: FieldColumns<Item> = [['reference', 'reference'], ['case', 'case'], ['holdUntil', 'hold_until']];
 

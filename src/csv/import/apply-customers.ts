@@ -1,9 +1,9 @@
 /** Applying validated customers: upsert by code, keeping fields whose columns the file lacks. */
 import type { Database } from 'sql.js';
-import type { Customer } from '../core/domain.js';
-import type { ValidRow } from '../core/csv/types.js';
-import type { ColumnIndex } from '../core/csv/columns.js';
-import { listCustomers, upsertCustomers } from '../storage/customers.js';
+import type { Customer } from '../../core/domain.js';
+import type { ValidRow } from '../../core/csv/types.js';
+import type { ColumnIndex } from '../../core/csv/columns.js';
+import { listCustomers, upsertCustomers } from '../../storage/customers.js';
 import { absentFields, keepAbsent, type FieldColumns } from './absent-columns.js';
 import { noCounts, tally, type ImportCounts } from './counts.js';
 

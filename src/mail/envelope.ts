@@ -4,7 +4,7 @@
  * comments. Anything else is refused before sending and recorded as a refused recipient.
  */
 import type { OutgoingMessage } from '../core/message.js';
-import type { RecipientResult, SendEnvelope } from '../mail/transports/types.js';
+import type { RecipientResult, SendEnvelope } from './transports/types.js';
 
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const ADDRESS = new RegExp(`^[A-Za-z0-9!#$%&'*+/=?^_\`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_\`{|}~-]+)*@${LABEL}(?:\\.${LABEL})+$`);

@@ -14,7 +14,7 @@ import QRCode from 'qrcode';
 import { buildStatement, type StatementModel } from '../src/core/statement.js';
 import type { PlannedLine, PlannedMessage } from '../src/core/plan.js';
 import { introFor, titleFor, type Labels } from '../src/core/templates/labels.js';
-import { loadTemplateSet } from '../src/documents/templates/load-templates.js';
+import { loadTemplateSet } from '../src/documents/load-templates.js';
 import { loadStatementFonts, SHIPPED_FONTS_DIR, type StatementFonts } from '../src/documents/pdf/fonts.js';
 import { renderStatementPdf } from '../src/documents/pdf/render-statement.js';
 import { defineBenchmark, type Benchmark } from './types.js';

@@ -14,7 +14,7 @@ import { currencyDigits, formatMinor } from '../src/core/money.js';
 import type { TextSink } from '../src/runtime/context.js';
 import { main as cli } from '../src/cli/main.js';
 import { SettingsFile } from '../src/settings/file.js';
-import type { Settings } from '../src/settings/types.js';
+import type { Settings } from '../src/core/settings.js';
 import { openStore } from '../src/storage/database.js';
 import { DEMO_TABLES, writeShiftedDemo } from './demo-dates.js';
 

@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../core/dates.js';
 import { UserError } from '../core/exit-codes.js';
-import type { SendDueOptions } from '../commands/send-due.js';
-import type { StatementOptions } from '../commands/statement.js';
+import type { SendDueOptions } from './commands/send-due.js';
+import type { StatementOptions } from './commands/statement.js';
 import { closeMatches } from '../core/close-match.js';
 import type { HelpTopic } from './help.js';
 

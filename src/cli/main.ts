@@ -10,11 +10,11 @@ import { ExitCode, UserError } from '../core/exit-codes.js';
 import { asFileError } from '../core/file-errors.js';
 import type { Store } from '../storage/store.js';
 import { asDamaged } from '../storage/database-damage.js';
-import { SettingsFile, resolveConfigDir } from '../settings/file.js';
+import { SettingsFile } from '../settings/file.js';
 import type { CommandContext, TextSink } from '../runtime/context.js';
 import { parseInvocation, type CommandName, type Invocation } from './args.js';
 import { helpText } from './help.js';
-import { resolveDbPath } from './paths.js';
+import { resolveConfigDir, resolveDbPath } from '../settings/paths.js';
 import { packageVersion } from './version.js';
 
 /** What the process gives the CLI; tests pass buffers, a temp config dir and a temp db. */
@@ -77,9 +77,9 @@ function buildContext(invocation: Invocation, io: CliIo, opened: Store[]): Comma
 
 /** Each subcommand's runner, loaded only when that command runs (db gets the file, below). */
 const RUNNERS: Record<Exclude<CommandName, 'db'>, () => Promise<(args: string[], ctx: CommandContext) => Promise<number>>> = {
-  import: async () => (await import('../commands/import.js')).runImport,
-  export: async () => (await import('../commands/export.js')).runExport,
-  config: async () => (await import('../commands/config.js')).runConfig,
+  import: async () => (await import('./commands/import.js')).runImport,
+  export: async () => (await import('./commands/export.js')).runExport,
+  config: async () => (await import('./commands/config.js')).runConfig,
 };
 
 async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo): Promise<number> {
@@ -94,15 +94,15 @@ async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo):
       return runTui({ review: invocation.review }, ctx);
     }
     case 'send-due': {
-      const { runSendDue } = await import('../commands/send-due.js');
+      const { runSendDue } = await import('./commands/send-due.js');
       return runSendDue(invocation.options, ctx);
     }
     case 'statement': {
-      const { runStatement } = await import('../commands/statement.js');
+      const { runStatement } = await import('./commands/statement.js');
       return runStatement(invocation.options, ctx);
     }
     case 'db': {
-      const { runDb } = await import('../commands/db.js');
+      const { runDb } = await import('./commands/db.js');
       return runDb(invocation.args, resolveDbPath(invocation.db, io.env, io.cwd).path, ctx);
     }
     case 'import':

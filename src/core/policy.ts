@@ -4,7 +4,7 @@
  * Pure: no file, no clock.
  */
 import type { Level, Policy } from './plan.js';
-import type { Settings } from '../settings/types.js';
+import type { Settings } from './settings.js';
 
 /** The default ladder of SPEC §3: upcoming −7, first 7, second 21, final 45 repeating every 30. */
 export const DEFAULT_LEVELS: readonly Readonly<Level>[] = Object.freeze([

@@ -7,7 +7,7 @@ import type { ActivityKind, ActivityStatement } from './activity.js';
 import type { IsoDate, ItemKind, Minor } from './domain.js';
 import { LANGUAGES } from './domain.js';
 import type { PlannedMessage } from './plan.js';
-import type { Settings } from '../settings/types.js';
+import type { Settings } from './settings.js';
 import { addDays } from './dates.js';
 import { formatAmount, formatDate, formatInteger, formatLongDate, formatMoney } from './format.js';
 import { formatRfReference, messageRfReference } from './rf-reference.js';

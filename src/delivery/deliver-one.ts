@@ -1,13 +1,12 @@
 /** One planned message through guard, render, journal, transport and journal again. */
 import type { Plan, PlannedMessage } from '../core/plan.js';
-import type { Settings } from '../settings/types.js';
+import type { Settings } from '../core/settings.js';
 import type { CommandContext } from '../runtime/context.js';
 import type { Store } from '../storage/store.js';
 import type { RecipientResult, Transport } from '../mail/transports/types.js';
-import { dataDir } from '../mail/transports/index.js';
-import { join, resolve } from 'node:path';
+import { printDir as printFolder } from '../settings/paths.js';
 import { alreadyInHistory, outstandingOf } from '../storage/delivery-history.js';
-import { buildEnvelope } from './envelope.js';
+import { buildEnvelope } from '../mail/envelope.js';
 import { writeLetter } from './files.js';
 import { guardKeyOf, historyRecord } from './record.js';
 import type { DeliveryRecorder } from './recorder.js';
@@ -93,7 +92,7 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
   }
   state.sentThisRun.add(planned.key);
   if (planned.letter) {
-    const printDir = settings.mail?.printDir ? resolve(ctx.cwd, settings.mail.printDir) : join(dataDir({ dbPath: store.path, cwd: ctx.cwd }), 'print');
+    const printDir = printFolder(settings, { dbPath: store.path, cwd: ctx.cwd });
     try {
       await writeLetter(printDir, plan.asOf, planned.key, message.pdf);
     } catch (error) {

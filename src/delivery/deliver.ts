@@ -12,9 +12,10 @@ import type { CommandContext } from '../runtime/context.js';
 import type { Transport } from '../mail/transports/types.js';
 import { SendFailure } from '../mail/transports/types.js';
 import { createTransport, type SmtpTuning } from '../mail/transports/index.js';
+import { sendLockBase } from '../settings/paths.js';
 import { acquireLock, type LockHandle } from '../storage/lock.js';
 import type { Store } from '../storage/store.js';
-import type { Settings } from '../settings/types.js';
+import type { Settings } from '../core/settings.js';
 import type { OpenWritable } from '../storage/write-all.js';
 import { asFileError, FileWriteError, rethrowAsFileError } from '../core/file-errors.js';
 import { DeliveryRecorder, replayJournal, type FoldPolicy } from './recorder.js';
@@ -95,9 +96,9 @@ export async function deliverPlan(
 /** The send lock `<db>.send.lock.*`; a file-system refusal names it. */
 async function takeSendLock(dbPath: string, options: DeliveryOptions): Promise<LockHandle> {
   try {
-    return await (options.acquireLock ?? acquireLock)(`${dbPath}.send`, { timeoutMs: options.lockTimeoutMs ?? 10_000 });
+    return await (options.acquireLock ?? acquireLock)(sendLockBase(dbPath), { timeoutMs: options.lockTimeoutMs ?? 10_000 });
   } catch (error) {
-    rethrowAsFileError(error, `${dbPath}.send.lock`);
+    rethrowAsFileError(error, `${sendLockBase(dbPath)}.lock`);
   }
 }
 

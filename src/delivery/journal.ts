@@ -42,11 +42,6 @@ export interface JournalState {
   updatedAt: string;
 }
 
-/** The journal file path for a database file. */
-export function journalPath(dbPath: string): string {
-  return `${dbPath}.journal`;
-}
-
 /**
  * An open journal. `path` null keeps entries in memory only (in-memory databases in tests).
  * Once an append fails (disk full, read-only, a write cut short) the journal refuses every later

@@ -9,7 +9,6 @@ import { markSendingUncertain, hasSendingMessages } from '../storage/messages.js
 import { applyMessageStates } from '../storage/delivery-history.js';
 import {
   foldJournal,
-  journalPath,
   readJournal,
   removeJournal,
   SendJournal,
@@ -18,6 +17,7 @@ import {
   type JournalStatus,
 } from './journal.js';
 import type { OpenWritable } from '../storage/write-all.js';
+import { journalPath } from '../settings/paths.js';
 
 /** When to fold the journal into the database during a run. */
 export interface FoldPolicy {

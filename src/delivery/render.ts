@@ -7,7 +7,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { IsoDate } from '../core/domain.js';
 import type { OutgoingMessage } from '../core/message.js';
 import type { PlannedMessage } from '../core/plan.js';
-import type { Settings } from '../settings/types.js';
+import type { Settings } from '../core/settings.js';
 import { loadDocumentAssets, type DocumentAssets } from '../documents/assets.js';
 import { checkMessageTexts } from '../documents/message-texts.js';
 import { buildMessage } from '../documents/build-message.js';

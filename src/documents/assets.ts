@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../core/exit-codes.js';
-import type { Settings } from '../settings/types.js';
-import { loadTemplateSet, type TemplateSet } from './templates/load-templates.js';
+import type { Settings } from '../core/settings.js';
+import { loadTemplateSet, type TemplateSet } from './load-templates.js';
 import { loadStatementFonts, type StatementFonts } from './pdf/fonts.js';
 import type { LogoImage } from './pdf/render-statement.js';
 

@@ -6,8 +6,8 @@
 import type { IsoDate } from '../core/domain.js';
 import type { Attachment, OutgoingMessage } from '../core/message.js';
 import type { PlannedMessage } from '../core/plan.js';
-import type { Settings } from '../settings/types.js';
-import type { TemplateSet } from './templates/load-templates.js';
+import type { Settings } from '../core/settings.js';
+import type { TemplateSet } from './load-templates.js';
 import type { StatementFonts } from './pdf/fonts.js';
 import { renderStatementPdf, type LogoImage } from './pdf/render-statement.js';
 import { readInvoiceAttachments } from './invoices.js';

@@ -8,8 +8,8 @@ import type { PlannedMessage } from '../core/plan.js';
 import { buildStatement, documentLanguage, type StatementModel } from '../core/statement.js';
 import { renderTexts, type RenderedTexts } from '../core/templates/render.js';
 import { buildView } from '../core/templates/view-model.js';
-import type { Settings } from '../settings/types.js';
-import type { TemplateSet } from './templates/load-templates.js';
+import type { Settings } from '../core/settings.js';
+import type { TemplateSet } from './load-templates.js';
 
 /** What the texts of a message are rendered with. */
 export interface TextDeps {

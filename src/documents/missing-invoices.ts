@@ -4,7 +4,7 @@
  * send alike, and the skip's detail names the file, instead of it going out without the invoice.
  */
 import type { Plan, Skip } from '../core/plan.js';
-import type { Settings } from '../settings/types.js';
+import type { Settings } from '../core/settings.js';
 import { missingInvoices } from './invoices.js';
 
 /** `plan` without the messages whose invoice PDFs are missing, each customer skipped once with every file named. */

@@ -9,21 +9,10 @@ import { Encoder as Base64Encoder } from 'nodemailer/lib/base64/index.js';
 import { Encoder as QpEncoder } from 'nodemailer/lib/qp/index.js';
 import type { OutgoingMessage } from '../core/message.js';
 
-/** SMTP envelope of a message: every recipient, BCC included. */
-export interface Envelope {
-  from: string;
-  to: string[];
-}
-
 /** The RFC 5322 message as bytes (CRLF line ends); `date` is the only input not in `message`. */
 export async function composeMime(message: OutgoingMessage, date: Date): Promise<Buffer> {
   const node = compile(message, date);
   return serialiseNow(node as unknown as MimeTree) ?? node.build();
-}
-
-/** The same message through nodemailer's streaming build: the bytes composeMime must equal. */
-export function composeMimeStreamed(message: OutgoingMessage, date: Date): Promise<Buffer> {
-  return compile(message, date).build();
 }
 
 function compile(message: OutgoingMessage, date: Date): ReturnType<MailComposer['compile']> {
@@ -138,23 +127,3 @@ function windowsLineEnds(bytes: Buffer): Buffer {
 }
 
 const CRLF = Buffer.from('\r\n');
-
-/** Envelope sender and recipients (to, cc and bcc, each once). */
-export function envelopeOf(message: OutgoingMessage): Envelope {
-  const seen = new Set<string>();
-  const to: string[] = [];
-  for (const address of [...message.to, ...message.cc, ...message.bcc]) {
-    const bare = bareAddress(address);
-    if (bare && !seen.has(bare.toLowerCase())) {
-      seen.add(bare.toLowerCase());
-      to.push(bare);
-    }
-  }
-  return { from: bareAddress(message.from), to };
-}
-
-/** `"Acme" <ar@acme.gr>` → `ar@acme.gr`. */
-function bareAddress(address: string): string {
-  const match = /<([^<>]+)>\s*$/.exec(address);
-  return (match?.[1] ?? address).trim();
-}

@@ -2,7 +2,7 @@
  * Message-IDs decided before sending (SPEC §4): stored with the message before the SMTP
  * conversation starts, so a reply or a bounce can be matched to the history.
  */
-import type { Settings } from '../settings/types.js';
+import type { Settings } from '../core/settings.js';
 
 /** Domain used when the settings name no sender address. `.invalid` can never be anyone's domain. */
 export const FALLBACK_MESSAGE_ID_DOMAIN = 'duedesk.invalid';

@@ -8,7 +8,7 @@ import { UserError } from '../core/exit-codes.js';
 import type { Plan } from '../core/plan.js';
 import { resolvePolicy, validateLevels } from '../core/policy.js';
 import { plan } from '../core/rules/engine.js';
-import type { Settings } from '../settings/types.js';
+import type { Settings } from '../core/settings.js';
 import type { Store } from '../storage/store.js';
 import { withPeriodicActivity } from '../statements/statements-now.js';
 import { candidateCustomers } from '../storage/planning-queries.js';

@@ -4,7 +4,7 @@
  * resulting settings object must validate before anyone writes it.
  */
 import { UserError } from '../core/exit-codes.js';
-import type { Settings } from './types.js';
+import type { Settings } from '../core/settings.js';
 import { closeKeys, getPath, schemaAt, SETTING_KEYS, withoutPath, withPath, type JsonObject } from './keys.js';
 import { formatProblems, isPasswordKey, PASSWORD_HINT, validateSettings } from './validate.js';
 

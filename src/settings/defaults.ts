@@ -3,7 +3,7 @@
  * `config get` can show the value in effect. Policy defaults come from resolvePolicy: one source.
  */
 import { resolvePolicy } from '../core/policy.js';
-import type { Settings } from './types.js';
+import type { Settings } from '../core/settings.js';
 import { getPath, type JsonObject } from './keys.js';
 
 /** Settings with every key that has a default set to it. */

@@ -4,27 +4,13 @@
  * with invalid JSON or a bad value is reported (file and key) and never overwritten.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type Conf from 'conf';
-import envPaths from 'env-paths';
 import { UserError } from '../core/exit-codes.js';
 import type { SettingsSource } from './source.js';
-import type { Settings } from './types.js';
+import type { Settings } from '../core/settings.js';
 import { formatProblems, validateSettings } from './validate.js';
-
-/** File name inside the config directory (conf's default: `config` + `.json`). */
-export const SETTINGS_FILE_NAME = 'config.json';
-
-/** The user config directory duedesk uses when none is named: env-paths('duedesk').config. */
-export function defaultConfigDir(): string {
-  return envPaths('duedesk', { suffix: '' }).config;
-}
-
-/** The config directory: --config-dir, else DUEDESK_CONFIG_DIR, else the default; made absolute. */
-export function resolveConfigDir(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
-  const named = flag ?? (env.DUEDESK_CONFIG_DIR ? env.DUEDESK_CONFIG_DIR : undefined);
-  return named === undefined ? defaultConfigDir() : resolve(cwd, named);
-}
+import { SETTINGS_FILE_NAME } from './paths.js';
 
 /** The settings file of one config directory. Reads are fresh each time, so edits show at once. */
 export class SettingsFile implements SettingsSource {

@@ -1,4 +1,4 @@
-import type { Settings } from './types.js';
+import type { Settings } from '../core/settings.js';
 
 /** Read access to the settings file (implemented in ./file.ts). */
 export interface SettingsSource {

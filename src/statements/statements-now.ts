@@ -10,7 +10,7 @@ import { UserError } from '../core/exit-codes.js';
 import { manualStatements, type ManualScope } from '../core/manual-statement.js';
 import type { Plan, PlannedMessage, Policy } from '../core/plan.js';
 import { resolvePolicy } from '../core/policy.js';
-import type { Settings } from '../settings/types.js';
+import type { Settings } from '../core/settings.js';
 import { getCustomer } from '../storage/customers.js';
 import { openItemsOf } from '../storage/items.js';
 import { listPayments } from '../storage/payments.js';

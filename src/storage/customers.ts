@@ -2,7 +2,7 @@
 import type { Database } from 'sql.js';
 import type { Customer, IsoDate, Language } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
-import { allRows, bool, firstRow, intOrNull, runMany, runOnce, scalar, text, textOrNull, type Row } from './rows.js';
+import { allRows, bool, firstRow, intOrNull, runMany, runOnce, text, textOrNull, type Row } from './rows.js';
 
 const COLUMNS = `code, name, email, email2, email3, language, currency, reminders, statement_every_days,
   agent_email, hold_until, notes`;
@@ -64,11 +64,6 @@ export function listCustomers(db: Database, options: CustomerListOptions = {}): 
      ORDER BY code LIMIT ? OFFSET ?`,
     [pattern, pattern, options.limit ?? -1, options.offset ?? 0],
   ).map(toCustomer);
-}
-
-/** Number of customers. */
-export function countCustomers(db: Database): number {
-  return scalar(db, 'SELECT COUNT(*) FROM customers');
 }
 
 function updateOne(db: Database, code: string, set: string, value: string | number | null): void {

@@ -2,7 +2,7 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { Item, ItemKind } from '../core/domain.js';
 import { PointQuery } from './import-lookups.js';
-import { allRows, firstRow, int, runMany, text, textOrNull, type Row } from './rows.js';
+import { allRows, int, runMany, text, textOrNull, type Row } from './rows.js';
 
 const COLUMNS = `customer_code, number, kind, issue_date, due_date, amount, open_amount, currency,
   reference, case_ref, hold_until`;
@@ -37,12 +37,6 @@ export function upsertItems(db: Database, items: readonly Item[]): number {
       i.reference, i.case, i.holdUntil,
     ]),
   );
-}
-
-/** One item, or null. */
-export function getItem(db: Database, customerCode: string, number: string): Item | null {
-  const row = firstRow(db, `SELECT ${COLUMNS} FROM items WHERE customer_code = ? AND number = ?`, [customerCode, number]);
-  return row ? toItem(row) : null;
 }
 
 /** All items (of one customer when given), by customer, due date, number. */

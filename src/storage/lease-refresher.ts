@@ -66,8 +66,3 @@ export function stopRefreshing(lockFile: string): void {
   held.delete(lockFile);
   worker?.postMessage({ drop: lockFile });
 }
-
-/** End the worker thread (tests: a worker that dies must be replaced without losing a lease). */
-export async function stopRefresherForTest(): Promise<void> {
-  await worker?.terminate();
-}

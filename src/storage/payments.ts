@@ -1,7 +1,7 @@
 /** Payments table ⇄ Payment. */
 import type { Database, Statement } from 'sql.js';
 import type { Payment } from '../core/domain.js';
-import { allRows, firstRow, int, runMany, text, textOrNull, type Row } from './rows.js';
+import { allRows, int, runMany, text, textOrNull, type Row } from './rows.js';
 
 const COLUMNS = 'reference, customer_code, date, amount, item_number, case_ref, currency';
 
@@ -68,12 +68,6 @@ export class PaymentImportWrites {
     this.find.free();
     this.adjust.free();
   }
-}
-
-/** One payment by reference, or null. */
-export function getPayment(db: Database, reference: string): Payment | null {
-  const row = firstRow(db, `SELECT ${COLUMNS} FROM payments WHERE reference = ?`, [reference]);
-  return row ? toPayment(row) : null;
 }
 
 /** Payments (of one customer when given), by customer, date, reference. */

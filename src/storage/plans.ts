@@ -1,7 +1,7 @@
 /** Installment plans table ⇄ InstallmentPlan. */
 import type { Database } from 'sql.js';
 import type { InstallmentPlan } from '../core/domain.js';
-import { allRows, bool, firstRow, int, runMany, text, textOrNull, type Row } from './rows.js';
+import { allRows, bool, int, runMany, text, textOrNull, type Row } from './rows.js';
 
 const COLUMNS = 'customer_code, case_ref, installment, day_of_month, start_date, end_date, active';
 
@@ -27,12 +27,6 @@ export function upsertPlans(db: Database, plans: readonly InstallmentPlan[]): nu
        end_date = excluded.end_date, active = excluded.active`,
     plans.map((p) => [p.customerCode, p.case, p.installment, p.dayOfMonth, p.startDate, p.endDate, p.active ? 1 : 0]),
   );
-}
-
-/** One plan, or null. */
-export function getPlan(db: Database, customerCode: string, caseRef: string): InstallmentPlan | null {
-  const row = firstRow(db, `SELECT ${COLUMNS} FROM plans WHERE customer_code = ? AND case_ref = ?`, [customerCode, caseRef]);
-  return row ? toPlan(row) : null;
 }
 
 /** Plans (of one customer when given; only active ones when asked), by customer and case. */

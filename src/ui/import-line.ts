@@ -4,7 +4,7 @@
  * the options are checked by the same parser as `duedesk import`.
  */
 import { IMPORT_KINDS, isImportKind } from '../core/csv/types.js';
-import { parseImportArgs, type ImportRequest } from '../import/request.js';
+import { parseImportArgs, type ImportRequest } from '../csv/import/request.js';
 
 /** The request a typed line asks for, or why it cannot be imported (shown under the prompt). */
 export function importRequestOf(line: string): ImportRequest | string {

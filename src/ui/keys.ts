@@ -139,11 +139,6 @@ function specialPressed(name: SpecialKey, key: Key): boolean {
   return key[name] === true;
 }
 
-/** The binding of `command` in `scope`, if any. */
-export function bindingOf(command: Command, scope?: KeyScope): KeyBinding | undefined {
-  return KEY_BINDINGS.find((b) => b.command === command && (scope === undefined || b.scope === scope));
-}
-
 /**
  * The command a key press means in the given scopes (first match in scope order wins), or null.
  * Scopes are listed most specific first so a screen key shadows a list key.

@@ -4,7 +4,6 @@
  * the status line can show as it is. Documents, delivery and import load on first use, so the
  * desk's first frame does not wait for jspdf and nodemailer.
  */
-import { join } from 'node:path';
 import type { CommandContext, TextSink } from '../runtime/context.js';
 import { localDate } from '../core/dates.js';
 import type { IsoDate, MessageRecord } from '../core/domain.js';
@@ -12,7 +11,7 @@ import type { Plan, PlannedMessage } from '../core/plan.js';
 import { resolvePolicy } from '../core/policy.js';
 import { sendWidth, type MessageOutcome } from '../delivery/deliver.js';
 import type { MessageRenderer } from '../delivery/render.js';
-import { dataDir, outboxDir, type TransportPlace } from '../mail/transports/index.js';
+import { outboxDir, previewDir, type DataPlace } from '../settings/paths.js';
 import { holdBackMissingInvoices } from '../documents/missing-invoices.js';
 import { planDue } from '../planning/plan-due.js';
 import { statementsNow } from '../statements/statements-now.js';
@@ -56,7 +55,7 @@ export interface ServiceSeams {
 export async function createServices(ctx: CommandContext, seams: ServiceSeams = {}): Promise<DeskServices> {
   const plan = seams.planDue ?? planDue;
   const store: Store = await ctx.openStore();
-  const place: TransportPlace = { dbPath: store.path, cwd: ctx.cwd };
+  const place: DataPlace = { dbPath: store.path, cwd: ctx.cwd };
   let sessionPassword: string | null = null;
   let renderer: { asOf: IsoDate; value: MessageRenderer } | null = null;
   const warnings = collector();
@@ -159,10 +158,10 @@ export async function createServices(ctx: CommandContext, seams: ServiceSeams = 
       }
     },
     writePreview: async (message, dir) => {
-      const { writePreviews } = await import('../preview/write-previews.js');
+      const { writePreviews } = await import('../delivery/write-previews.js');
       return writePreviews(oneMessagePlan([message]), dir ?? services.previewDir(), ctx);
     },
-    previewDir: () => join(dataDir(place), 'preview'),
+    previewDir: () => previewDir(place),
     transportLabel: () => {
       const s = settings();
       const url = ctx.env.DUEDESK_SMTP_URL;
@@ -180,13 +179,13 @@ export async function createServices(ctx: CommandContext, seams: ServiceSeams = 
       return { outcomes, stopped: signal.aborted };
     },
     sendTestMail: async (address) => {
-      const { sendTestMail } = await import('../commands/test-mail.js');
+      const { sendTestMail } = await import('../mail/test-mail.js');
       const result = await sendTestMail(address, settings(), ctx.env, place, ctx.now(), sessionPassword);
       if (!result.ok) throw new Error(`test e-mail to ${address} via ${result.transport} failed: ${result.detail}`);
       return `test e-mail sent to ${address} via ${result.transport}: ${result.detail}`;
     },
     importCsv: async (request) => {
-      const { importCsv } = await import('../import/import-csv.js');
+      const { importCsv } = await import('../csv/import/import-csv.js');
       return importCsv(store, settings(), request, ctx.cwd);
     },
     readSettings: () => {

@@ -5,8 +5,8 @@
  */
 import type { Customer, IsoDate, Item, Language, MessageKind, MessageRecord, MessageStatus, Minor } from '../core/domain.js';
 import type { Plan, PlannedMessage } from '../core/plan.js';
-import type { ImportResult } from '../import/import-csv.js';
-import type { ImportRequest } from '../import/request.js';
+import type { ImportResult } from '../csv/import/import-csv.js';
+import type { ImportRequest } from '../csv/import/request.js';
 import type { Aging } from './aging.js';
 
 /** An amount in one currency. */

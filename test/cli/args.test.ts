@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { describe, expect, it } from 'vitest';
 import { parseInvocation } from '../../src/cli/args.js';
-import { resolveDbPath } from '../../src/cli/paths.js';
+import { resolveDbPath } from '../../src/settings/paths.js';
 
 describe('parseInvocation', () => {
   it.each<[string[], unknown]>([

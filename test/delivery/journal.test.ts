@@ -3,7 +3,8 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { foldJournal, journalPath, readJournal, SendJournal, type HistoryRecord } from '../../src/delivery/journal.js';
+import { foldJournal, readJournal, SendJournal, type HistoryRecord } from '../../src/delivery/journal.js';
+import { journalPath } from '../../src/settings/paths.js';
 import { replayJournal } from '../../src/delivery/recorder.js';
 import { openStore } from '../../src/storage/database.js';
 import { historyRows } from './fixtures/messages.js';

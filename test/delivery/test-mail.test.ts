@@ -1,6 +1,6 @@
 /** `duedesk config test-mail ADDRESS` against a local SMTP server. */
 import { expect, it } from 'vitest';
-import { runTestMail } from '../../src/commands/test-mail.js';
+import { runTestMail } from '../../src/cli/commands/test-mail.js';
 import type { Store } from '../../src/storage/store.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { serverAndStorePerTest } from './fixtures/server-and-store.js';

@@ -4,7 +4,7 @@ import { activityStatement } from '../../src/core/activity.js';
 import type { Language } from '../../src/core/domain.js';
 import { buildMessage } from '../../src/documents/build-message.js';
 import { loadStatementFonts } from '../../src/documents/pdf/fonts.js';
-import { loadTemplateSet, type TemplateSet } from '../../src/documents/templates/load-templates.js';
+import { loadTemplateSet, type TemplateSet } from '../../src/documents/load-templates.js';
 import { asOf, line, planned, settings } from './fixtures.js';
 import { pdfPages } from './pdf-text.js';
 

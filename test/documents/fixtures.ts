@@ -1,7 +1,7 @@
 /** Planned messages and settings for document tests, built by hand (no database, no rules engine). */
 import type { Customer, Item, Language } from '../../src/core/domain.js';
 import type { PlannedLine, PlannedMessage } from '../../src/core/plan.js';
-import type { Settings } from '../../src/settings/types.js';
+import type { Settings } from '../../src/core/settings.js';
 
 /** A customer speaking `language`. */
 export function customer(language: Language, overrides: Partial<Customer> = {}): Customer {

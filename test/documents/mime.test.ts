@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTemplateSet, type TemplateSet } from '../../src/documents/templates/load-templates.js';
+import { loadTemplateSet, type TemplateSet } from '../../src/documents/load-templates.js';
 import { loadStatementFonts, type StatementFonts } from '../../src/documents/pdf/fonts.js';
 import { buildMessage, senderOf } from '../../src/documents/build-message.js';
-import { composeMime, envelopeOf } from '../../src/mail/compose.js';
+import { composeMime } from '../../src/mail/compose.js';
+import { buildEnvelope } from '../../src/mail/envelope.js';
 import { makeMessageId, messageIdDomain } from '../../src/mail/message-id.js';
 import type { PlannedMessage } from '../../src/core/plan.js';
 import { asOf, customer, line, planned, settings } from './fixtures.js';
@@ -123,7 +124,7 @@ describe('composeMime', () => {
 
   it('puts every recipient, BCC included, into the envelope once', async () => {
     const message = await build(planned('en', 'first', [line('F-1', 1)], { to: ['a@x.test'], cc: ['b@x.test', 'A@x.test'], bcc: ['c@x.test'] }));
-    expect(envelopeOf(message)).toEqual({ from: 'ar@acme.test', to: ['a@x.test', 'b@x.test', 'c@x.test'] });
+    expect(buildEnvelope(message).envelope).toEqual({ from: 'ar@acme.test', to: ['a@x.test', 'b@x.test', 'c@x.test'] });
   });
 });
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTemplateSet, type TemplateSet } from '../../src/documents/templates/load-templates.js';
+import { loadTemplateSet, type TemplateSet } from '../../src/documents/load-templates.js';
 import { buildStatement } from '../../src/core/statement.js';
 import { buildView } from '../../src/core/templates/view-model.js';
 import { renderTexts } from '../../src/core/templates/render.js';

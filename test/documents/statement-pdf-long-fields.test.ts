@@ -5,7 +5,7 @@
  */
 import { jsPDF } from 'jspdf';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadTemplateSet, type TemplateSet } from '../../src/documents/templates/load-templates.js';
+import { loadTemplateSet, type TemplateSet } from '../../src/documents/load-templates.js';
 import { loadStatementFonts, type StatementFonts } from '../../src/documents/pdf/fonts.js';
 import { renderStatementPdf } from '../../src/documents/pdf/render-statement.js';
 import { buildStatement } from '../../src/core/statement.js';

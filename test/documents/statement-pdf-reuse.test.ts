@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadTemplateSet } from '../../src/documents/templates/load-templates.js';
+import { loadTemplateSet } from '../../src/documents/load-templates.js';
 import { loadStatementFonts } from '../../src/documents/pdf/fonts.js';
 import { renderStatementPdf } from '../../src/documents/pdf/render-statement.js';
 import { buildStatement } from '../../src/core/statement.js';

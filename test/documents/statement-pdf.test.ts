@@ -2,12 +2,12 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTemplateSet, type TemplateSet } from '../../src/documents/templates/load-templates.js';
+import { loadTemplateSet, type TemplateSet } from '../../src/documents/load-templates.js';
 import { loadStatementFonts, SHIPPED_FONTS_DIR, type StatementFonts } from '../../src/documents/pdf/fonts.js';
 import { renderStatementPdf } from '../../src/documents/pdf/render-statement.js';
 import { buildStatement } from '../../src/core/statement.js';
 import type { PlannedMessage } from '../../src/core/plan.js';
-import type { Settings } from '../../src/settings/types.js';
+import type { Settings } from '../../src/core/settings.js';
 import { asOf, customer, line, planned, settings } from './fixtures.js';
 import { pdfPages } from './pdf-text.js';
 

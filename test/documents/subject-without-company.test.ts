@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadTemplateSet } from '../../src/documents/templates/load-templates.js';
+import { loadTemplateSet } from '../../src/documents/load-templates.js';
 import { buildStatement } from '../../src/core/statement.js';
 import { buildView } from '../../src/core/templates/view-model.js';
 import { renderTexts } from '../../src/core/templates/render.js';

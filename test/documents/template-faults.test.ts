@@ -9,7 +9,7 @@ import { validateTemplate } from '../../src/core/templates/validate.js';
 import { buildStatement } from '../../src/core/statement.js';
 import { buildView } from '../../src/core/templates/view-model.js';
 import { checkMessageTexts } from '../../src/documents/message-texts.js';
-import { loadTemplateSet } from '../../src/documents/templates/load-templates.js';
+import { loadTemplateSet } from '../../src/documents/load-templates.js';
 import { asOf, line, planned, settings } from './fixtures.js';
 
 const file = 'tpl/en/first.text.mustache';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadTemplateSet } from '../../src/documents/templates/load-templates.js';
+import { loadTemplateSet } from '../../src/documents/load-templates.js';
 import { TemplateError, validateTemplate } from '../../src/core/templates/validate.js';
 import { buildStatement } from '../../src/core/statement.js';
 import { buildView } from '../../src/core/templates/view-model.js';

@@ -4,6 +4,10 @@
  */
 import { openStore } from '../../src/storage/database.js';
 import type { Store } from '../../src/storage/store.js';
+import type { Database } from 'sql.js';
+import { listItems } from '../../src/storage/items.js';
+import { listPayments } from '../../src/storage/payments.js';
+import { listPlans } from '../../src/storage/plans.js';
 import type { Customer, InstallmentPlan, Item, MessageRecord, Payment } from '../../src/core/domain.js';
 
 /** A fresh, migrated, private in-memory store. */
@@ -103,4 +107,19 @@ export function aMessage(partial: Partial<Omit<MessageRecord, 'id'>> = {}): Omit
     cases: [],
     ...partial,
   };
+}
+
+/** One item as the listing that statements read returns it, or undefined. */
+export function itemOf(db: Database, customerCode: string, number: string): Item | undefined {
+  return listItems(db, customerCode).find((item) => item.number === number);
+}
+
+/** One payment as the listing that statements and the import read returns it, or undefined. */
+export function paymentOf(db: Database, reference: string): Payment | undefined {
+  return listPayments(db).find((payment) => payment.reference === reference);
+}
+
+/** One installment plan as the listing that the import reads returns it, or undefined. */
+export function planOf(db: Database, customerCode: string, caseRef: string): InstallmentPlan | undefined {
+  return listPlans(db, { customerCode }).find((plan) => plan.case === caseRef);
 }

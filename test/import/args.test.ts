@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseImportArgs } from '../../src/import/request.js';
+import { parseImportArgs } from '../../src/csv/import/request.js';
 
 describe('import arguments', () => {
   it('parses every SPEC §6 option', () => {

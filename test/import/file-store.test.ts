@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/runtime/context.js';
-import { runImport } from '../../src/commands/import.js';
+import { runImport } from '../../src/cli/commands/import.js';
 import { openStore } from '../../src/storage/database.js';
 import { FIXTURES } from './harness.js';
 

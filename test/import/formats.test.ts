@@ -1,6 +1,7 @@
+import { itemOf } from '../helpers/store.js';
 import { describe, expect, it } from 'vitest';
 import { getCustomer } from '../../src/storage/customers.js';
-import { getItem, listItems } from '../../src/storage/items.js';
+import { listItems } from '../../src/storage/items.js';
 import { makeHarness, tempCsv } from './harness.js';
 
 describe('import file formats (SPEC §7)', () => {
@@ -35,13 +36,13 @@ describe('import file formats (SPEC §7)', () => {
     const run = await h.importCsv(['items', 'items-semicolon.csv', '--decimal-comma', '--date-format', 'DMY']);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('items: 4 added, 0 updated, 0 unchanged\n');
-    expect(getItem(h.store.db, 'C001', 'INV-100')).toEqual({
+    expect(itemOf(h.store.db, 'C001', 'INV-100')).toEqual({
       customerCode: 'C001', number: 'INV-100', kind: 'invoice', issueDate: '2026-01-15', dueDate: '2026-02-14',
       amount: 123450, openAmount: 100000, currency: 'EUR', reference: 'RF18539007547034', case: null, holdUntil: null,
     });
-    expect(getItem(h.store.db, 'C001', 'CN-7')).toMatchObject({ kind: 'credit_note', amount: -10000, openAmount: -10000 });
-    expect(getItem(h.store.db, 'C002', 'INV-200')).toMatchObject({ kind: 'charge', amount: 8000, holdUntil: '2026-03-15' });
-    expect(getItem(h.store.db, 'C006', 'INV-300')).toMatchObject({ currency: 'JPY', amount: 125000, openAmount: 125000 });
+    expect(itemOf(h.store.db, 'C001', 'CN-7')).toMatchObject({ kind: 'credit_note', amount: -10000, openAmount: -10000 });
+    expect(itemOf(h.store.db, 'C002', 'INV-200')).toMatchObject({ kind: 'charge', amount: 8000, holdUntil: '2026-03-15' });
+    expect(itemOf(h.store.db, 'C006', 'INV-300')).toMatchObject({ currency: 'JPY', amount: 125000, openAmount: 125000 });
   });
 
   it('reads tab-delimited files', async () => {
@@ -93,6 +94,6 @@ describe('import file formats (SPEC §7)', () => {
     await h.importCsv(['customers', 'customers.csv']);
     const dir = tempCsv('i.csv', 'customer_code,number,issue_date,due_date,amount\r\nC001,US-1,12/31/2025,1/30/2026,99.99\r\n');
     expect((await h.importCsv(['items', 'i.csv', '--date-format', 'MDY'], dir)).code).toBe(0);
-    expect(getItem(h.store.db, 'C001', 'US-1')).toMatchObject({ issueDate: '2025-12-31', dueDate: '2026-01-30', amount: 9999 });
+    expect(itemOf(h.store.db, 'C001', 'US-1')).toMatchObject({ issueDate: '2025-12-31', dueDate: '2026-01-30', amount: 9999 });
   });
 });

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../../src/runtime/context.js';
-import type { Settings } from '../../src/settings/types.js';
+import type { Settings } from '../../src/core/settings.js';
 import type { Store } from '../../src/storage/store.js';
-import { runImport } from '../../src/commands/import.js';
-import { runExport } from '../../src/commands/export.js';
+import { runImport } from '../../src/cli/commands/import.js';
+import { runExport } from '../../src/cli/commands/export.js';
 import { makeStore } from '../helpers/store.js';
 
 /** Folder of the CSV fixtures. */

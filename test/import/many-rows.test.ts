@@ -1,5 +1,6 @@
+import { itemOf } from '../helpers/store.js';
 import { describe, expect, it } from 'vitest';
-import { getItem, listItems } from '../../src/storage/items.js';
+import { listItems } from '../../src/storage/items.js';
 import { makeHarness, tempCsv } from './harness.js';
 
 // Enough customers for the one-pass read of existing items, and enough items for full bulk-insert
@@ -26,7 +27,7 @@ describe('importing thousands of rows', () => {
     const first = await h.importCsv(['items', 'i.csv'], tempCsv('i.csv', itemsCsv((i) => `${i}.01`)));
     expect(first.stdout).toBe(`items: ${ITEMS} added, 0 updated, 0 unchanged\n`);
     expect(listItems(h.store.db)).toHaveLength(ITEMS);
-    expect(getItem(h.store.db, `K${(ITEMS - 1) % CUSTOMERS}`, `N${ITEMS - 1}`)).toMatchObject({ amount: (ITEMS - 1) * 100 + 1 });
+    expect(itemOf(h.store.db, `K${(ITEMS - 1) % CUSTOMERS}`, `N${ITEMS - 1}`)).toMatchObject({ amount: (ITEMS - 1) * 100 + 1 });
 
     const again = await h.importCsv(['items', 'i.csv'], tempCsv('i.csv', itemsCsv((i) => `${i}.01`)));
     expect(again.stdout).toBe(`items: 0 added, 0 updated, ${ITEMS} unchanged\n`);
@@ -34,7 +35,7 @@ describe('importing thousands of rows', () => {
     const changed = itemsCsv((i) => (i === 7 ? '9.99' : `${i}.01`), ITEMS - 3);
     const snapshot = await h.importCsv(['items', 'i.csv', '--snapshot'], tempCsv('i.csv', changed));
     expect(snapshot.stdout).toBe(`items: 0 added, 1 updated, ${ITEMS - 4} unchanged, 3 closed\n`);
-    expect(getItem(h.store.db, 'K7', 'N7')).toMatchObject({ amount: 999, openAmount: 999 });
-    expect(getItem(h.store.db, `K${(ITEMS - 1) % CUSTOMERS}`, `N${ITEMS - 1}`)?.openAmount).toBe(0);
+    expect(itemOf(h.store.db, 'K7', 'N7')).toMatchObject({ amount: 999, openAmount: 999 });
+    expect(itemOf(h.store.db, `K${(ITEMS - 1) % CUSTOMERS}`, `N${ITEMS - 1}`)?.openAmount).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 /** Payments files (SPEC §7): the currency column, a payment on account later assigned to an item, and --snapshot. */
+import { itemOf } from '../helpers/store.js';
 import { describe, expect, it } from 'vitest';
-import { getItem } from '../../src/storage/items.js';
 import { listPayments } from '../../src/storage/payments.js';
 import { makeHarness, tempCsv, type Harness } from './harness.js';
 
@@ -14,7 +14,7 @@ async function seeded(): Promise<Harness> {
   return h;
 }
 
-const open = (h: Harness, customer: string, number: string) => getItem(h.store.db, customer, number)?.openAmount;
+const open = (h: Harness, customer: string, number: string) => itemOf(h.store.db, customer, number)?.openAmount;
 const currencies = (h: Harness) => Object.fromEntries(listPayments(h.store.db).map((p) => [p.reference, p.currency]));
 
 describe('payments currency column', () => {

@@ -1,6 +1,6 @@
+import { itemOf } from '../helpers/store.js';
 import { describe, expect, it } from 'vitest';
 import { getCustomer } from '../../src/storage/customers.js';
-import { getItem } from '../../src/storage/items.js';
 import { makeHarness, tempCsv, type Harness } from './harness.js';
 
 const SEMICOLON = ['items', 'items-semicolon.csv', '--decimal-comma', '--date-format', 'DMY'];
@@ -14,7 +14,7 @@ async function seeded(): Promise<Harness> {
 }
 
 const open = (h: Harness, customer: string, number: string): number | undefined =>
-  getItem(h.store.db, customer, number)?.openAmount;
+  itemOf(h.store.db, customer, number)?.openAmount;
 
 describe('re-importing the same file changes nothing', () => {
   it.each([
@@ -85,7 +85,7 @@ describe('items: open amount when the open_amount cell is empty', () => {
     const h = await seeded();
     const positive = tempCsv('i.csv', `${header.trim()},kind,open_amount\nC001,CN-8,2026-01-01,2026-01-01,20.00,credit_note,15\n`);
     await h.importCsv(['items', 'i.csv'], positive);
-    expect(getItem(h.store.db, 'C001', 'CN-8')).toMatchObject({ amount: -2000, openAmount: -1500 });
+    expect(itemOf(h.store.db, 'C001', 'CN-8')).toMatchObject({ amount: -2000, openAmount: -1500 });
     const negative = tempCsv('i.csv', `${header.trim()},kind,open_amount\nC001,CN-8,2026-01-01,2026-01-01,-20.00,credit_note,-15\n`);
     expect((await h.importCsv(['items', 'i.csv'], negative)).stdout).toBe('items: 0 added, 0 updated, 1 unchanged\n');
   });
@@ -103,7 +103,7 @@ describe('items --snapshot', () => {
     expect(open(h, 'C003', 'INV-2')).toBe(25025);
     expect(open(h, 'C001', 'INV-100')).toBe(100000);
     // The snapshot has no case column: the case set by the earlier file stays.
-    expect(getItem(h.store.db, 'C003', 'INV-2')?.case).toBe('CASE-9');
+    expect(itemOf(h.store.db, 'C003', 'INV-2')?.case).toBe('CASE-9');
     expect((await h.importCsv(['items', 's.csv', '--snapshot'], dir)).stdout).toBe('items: 0 added, 0 updated, 1 unchanged, 0 closed\n');
   });
 

@@ -9,7 +9,7 @@ import { resolvePolicy } from '../../src/core/policy.js';
 import { plan } from '../../src/core/rules/engine.js';
 import { planDue } from '../../src/planning/plan-due.js';
 import { loadSnapshots } from '../../src/storage/planning-snapshots.js';
-import type { Settings } from '../../src/settings/types.js';
+import type { Settings } from '../../src/core/settings.js';
 import { aCustomer, aMessage, anItem, aPayment, aPlan, makeStore } from '../helpers/store.js';
 import { seed, type Seed } from './seed.js';
 

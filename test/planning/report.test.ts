@@ -1,6 +1,6 @@
 /** The SPEC §6 JSON of a plan and the table for people. */
 import { describe, expect, it } from 'vitest';
-import { formatPlanReport, planToJson } from '../../src/headless/report.js';
+import { formatPlanReport, planToJson } from '../../src/cli/commands/send-due-report.js';
 import { ExitCode } from '../../src/core/exit-codes.js';
 import { due, planOf, policyWith, snapshot } from '../rules/snapshots.js';
 

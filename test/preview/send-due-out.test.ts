@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runSendDue } from '../../src/commands/send-due.js';
+import { runSendDue } from '../../src/cli/commands/send-due.js';
 import type { CommandContext } from '../../src/runtime/context.js';
 import type { Store } from '../../src/storage/store.js';
 import { upsertCustomers } from '../../src/storage/customers.js';

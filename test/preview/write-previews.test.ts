@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writePreviews } from '../../src/preview/write-previews.js';
+import { writePreviews } from '../../src/delivery/write-previews.js';
 import type { CommandContext } from '../../src/runtime/context.js';
 import type { Plan } from '../../src/core/plan.js';
-import type { Settings } from '../../src/settings/types.js';
+import type { Settings } from '../../src/core/settings.js';
 import { customer, line, planned, settings } from '../documents/fixtures.js';
 import { canMount, mountSmallDisk, unwritable, writableAgain } from '../helpers/file-faults.js';
 

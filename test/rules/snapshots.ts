@@ -4,7 +4,7 @@ import type { Plan, Policy } from '../../src/core/plan.js';
 import { resolvePolicy } from '../../src/core/policy.js';
 import { plan } from '../../src/core/rules/engine.js';
 import type { CustomerSnapshot, LevelSent, PlanSnapshot } from '../../src/core/rules/input.js';
-import type { Settings } from '../../src/settings/types.js';
+import type { Settings } from '../../src/core/settings.js';
 import { aCustomer, anItem, aPlan } from '../helpers/store.js';
 
 /** The SPEC default policy with some keys overridden. */

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/exit-codes.js';
-import { defaultConfigDir, resolveConfigDir, SettingsFile } from '../../src/settings/file.js';
+import { SettingsFile } from '../../src/settings/file.js';
+import { defaultConfigDir, resolveConfigDir } from '../../src/settings/paths.js';
 import { tempDir } from '../cli/io.js';
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;

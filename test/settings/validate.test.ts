@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblems, keyOf, validateSettings } from '../../src/settings/validate.js';
 import { closeKeys, SETTING_KEYS } from '../../src/settings/keys.js';
 import { parseSettingValue } from '../../src/settings/change.js';
-import type { Settings } from '../../src/settings/types.js';
+import type { Settings } from '../../src/core/settings.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { settingsSchema } from '../../src/settings/schema.js';
 import { checkSchema } from '../../src/settings/check-schema.js';

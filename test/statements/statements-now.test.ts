@@ -1,7 +1,7 @@
 /** The statements feature on a real in-memory ledger: currencies, scope, kinds and activity periods. */
 import { describe, expect, it } from 'vitest';
 import { planDue } from '../../src/planning/plan-due.js';
-import type { Settings } from '../../src/settings/types.js';
+import type { Settings } from '../../src/core/settings.js';
 import { statementsNow } from '../../src/statements/statements-now.js';
 import { aCustomer, aMessage, anItem, aPayment, makeStore } from '../helpers/store.js';
 import { seed } from '../planning/seed.js';

@@ -4,7 +4,6 @@ import { hostname, uptime } from 'node:os';
 import { dirname, join } from 'node:path';
 import { acquireLock, holderGone, LockFiles, tryAcquireLock, type LockInfo } from '../../src/storage/lock.js';
 import { commandLine } from '../../src/storage/lock-busy.js';
-import { stopRefresherForTest } from '../../src/storage/lease-refresher.js';
 import { processStartTime } from '../../src/storage/process-alive.js';
 import { WaitQueue } from '../../src/storage/lock-queue.js';
 import { openStore } from '../../src/storage/database.js';
@@ -14,6 +13,19 @@ import { spawnSync } from 'node:child_process';
 import { startFixture } from './fixtures/spawn.js';
 import { tempDir } from './temp-dir.js';
 import { runCliWithFileSizeLimit } from '../cli/io.js';
+
+// Every worker thread started in this file, so a test can end the lease refresher as a crash would.
+const workers = vi.hoisted(() => [] as { terminate(): Promise<number> }[]);
+vi.mock('node:worker_threads', async (original) => {
+  const actual = await original<typeof import('node:worker_threads')>();
+  class RecordedWorker extends actual.Worker {
+    constructor(...args: ConstructorParameters<typeof actual.Worker>) {
+      super(...args);
+      workers.push(this);
+    }
+  }
+  return { ...actual, Worker: RecordedWorker };
+});
 
 function lockInfo(partial: Partial<LockInfo>): LockInfo {
   return { pid: process.pid, hostname: hostname(), startTime: processStartTime(process.pid), token: 'other', acquiredAt: '', ...partial };
@@ -227,7 +239,8 @@ describe('inter-process lock', () => {
     const lock = await acquireLock(db, { timeoutMs: 100, leaseMs: 300 });
     const file = `${db}.lock.${lock.generation}`;
     try {
-      await stopRefresherForTest();
+      expect(workers.length).toBeGreaterThan(0);
+      await Promise.all(workers.map((worker) => worker.terminate()));
       const longAgo = (Date.now() - 3_600_000) / 1000;
       utimesSync(file, longAgo, longAgo);
       await vi.waitFor(() => expect(Date.now() - statSync(file).mtimeMs).toBeLessThan(1000), { timeout: 2000, interval: 10 });

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/storage/store.js';
-import { aCustomer, aMessage, anItem, aPayment, aPlan, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, aPayment, aPlan, itemOf, makeStore, paymentOf, planOf } from '../helpers/store.js';
 import {
-  countCustomers, getCustomer, listCustomers, setHold, setReminders, setStatementInterval, upsertCustomers,
+  getCustomer, listCustomers, setHold, setReminders, setStatementInterval, upsertCustomers,
 } from '../../src/storage/customers.js';
-import { closeItems, getItem, listItems, openItemsOf, upsertItems } from '../../src/storage/items.js';
-import { getPayment, listPayments, upsertPayments } from '../../src/storage/payments.js';
-import { getPlan, listPlans, upsertPlans } from '../../src/storage/plans.js';
+import { closeItems, listItems, openItemsOf, upsertItems } from '../../src/storage/items.js';
+import { listPayments, upsertPayments } from '../../src/storage/payments.js';
+import { listPlans, upsertPlans } from '../../src/storage/plans.js';
 import {
   customerTimeline, getMessage, insertMessage, listMessages, markSendingUncertain, updateMessageStatus,
 } from '../../src/storage/messages.js';
@@ -34,7 +34,7 @@ describe('customers', () => {
       upsertCustomers(db, [aCustomer({ code: 'B', name: 'Beta' }), aCustomer({ code: 'A', name: 'Alpha' })]),
     );
     await store.write((db) => upsertCustomers(db, [aCustomer({ code: 'B', name: 'Beta Two' })]));
-    expect(countCustomers(store.db)).toBe(2);
+    expect(listCustomers(store.db).length).toBe(2);
     expect(listCustomers(store.db).map((c) => c.name)).toEqual(['Alpha', 'Beta Two']);
     expect(listCustomers(store.db, { search: 'two' }).map((c) => c.code)).toEqual(['B']);
     expect(listCustomers(store.db, { limit: 1, offset: 1 }).map((c) => c.code)).toEqual(['B']);
@@ -65,7 +65,7 @@ describe('items', () => {
   it('round-trips and lists per customer by due date', async () => {
     const credit = anItem({ number: 'CN-1', kind: 'credit_note', amount: -2500, openAmount: -2500, dueDate: '2026-01-10', case: 'K1', reference: 'R', holdUntil: '2026-02-01' });
     await store.write((db) => upsertItems(db, [anItem(), credit, anItem({ customerCode: 'C2', number: 'X' })]));
-    expect(getItem(store.db, 'C001', 'CN-1')).toEqual(credit);
+    expect(itemOf(store.db, 'C001', 'CN-1')).toEqual(credit);
     expect(listItems(store.db, 'C001').map((i) => i.number)).toEqual(['CN-1', 'INV-1']);
     expect(listItems(store.db)).toHaveLength(3);
   });
@@ -98,14 +98,14 @@ describe('payments and plans', () => {
     const linked = aPayment({ reference: 'P2', itemNumber: 'INV-1', case: 'K1', date: '2026-01-05' });
     await store.write((db) => upsertPayments(db, [aPayment(), linked]));
     await store.write((db) => upsertPayments(db, [aPayment({ amount: 7000 })]));
-    expect(getPayment(store.db, 'P2')).toEqual(linked);
+    expect(paymentOf(store.db, 'P2')).toEqual(linked);
     expect(listPayments(store.db, 'C001').map((p) => [p.reference, p.amount])).toEqual([['P2', 5000], ['PAY-1', 7000]]);
   });
 
   it('plans round-trip, upsert by case and filter active ones', async () => {
     const ended = aPlan({ case: 'K2', active: false, endDate: '2026-12-31' });
     await store.write((db) => upsertPlans(db, [aPlan(), ended]));
-    expect(getPlan(store.db, 'C001', 'K2')).toEqual(ended);
+    expect(planOf(store.db, 'C001', 'K2')).toEqual(ended);
     expect(listPlans(store.db).map((p) => p.case)).toEqual(['CASE-1', 'K2']);
     expect(listPlans(store.db, { activeOnly: true, customerCode: 'C001' }).map((p) => p.case)).toEqual(['CASE-1']);
   });
@@ -166,7 +166,7 @@ describe('in-memory store', () => {
       throw new Error('changed my mind');
     });
     await expect(failing).rejects.toThrow('changed my mind');
-    expect(countCustomers(store.db)).toBe(0);
+    expect(listCustomers(store.db).length).toBe(0);
     expect(store.path).toBeNull();
     expect(store.db.exec('PRAGMA foreign_keys')[0]?.values).toEqual([[1]]);
   });
@@ -176,6 +176,6 @@ describe('in-memory store', () => {
       upsertCustomers(db, [aCustomer()]);
     });
     await expect(asyncChange).rejects.toThrow(/must be synchronous/);
-    expect(countCustomers(store.db)).toBe(0);
+    expect(listCustomers(store.db).length).toBe(0);
   });
 });

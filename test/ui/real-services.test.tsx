@@ -6,7 +6,7 @@ import { cleanup, render } from 'ink-testing-library';
 import React from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/runtime/context.js';
-import type { Settings } from '../../src/settings/types.js';
+import type { Settings } from '../../src/core/settings.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
 import { insertMessage } from '../../src/storage/messages.js';

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { IsoDate } from '../../src/core/domain.js';
 import type { CommandContext } from '../../src/runtime/context.js';
-import type { Settings } from '../../src/settings/types.js';
+import type { Settings } from '../../src/core/settings.js';
 import type { Store } from '../../src/storage/store.js';
 
 /** Where the session's data lives and how its settings are read and kept. */

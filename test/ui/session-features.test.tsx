@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/runtime/context.js';
-import type { Settings } from '../../src/settings/types.js';
+import type { Settings } from '../../src/core/settings.js';
 import { getCustomer, upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
 import { insertMessage } from '../../src/storage/messages.js';

@@ -15,8 +15,12 @@ let dir: string;
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Resolves when `predicate` holds for the output so far. */
-function outputUntil(read: () => string, predicate: (text: string) => boolean, timeoutMs = 20_000): Promise<string> {
+/**
+ * Resolves when `predicate` holds for the output so far. The limit is generous: the child compiles
+ * the whole TUI from source, which under a full parallel test run on two cores can take many
+ * seconds; a passing run returns as soon as the text appears.
+ */
+function outputUntil(read: () => string, predicate: (text: string) => boolean, timeoutMs = 60_000): Promise<string> {
   const start = Date.now();
   return new Promise((resolve, reject) => {
     const poll = (): void => {
@@ -55,5 +59,5 @@ describe('typing before the first frame', () => {
     } finally {
       child.kill();
     }
-  }, 30_000);
+  }, 150_000);
 });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsPDF } from 'jspdf';
-import { SHIPPED_TEMPLATES_DIR } from '../templates/load-templates.js';
+import { SHIPPED_TEMPLATES_DIR } from '../load-templates.js';
 
 /** jspdf's parsed TrueType font (internal API, typed as far as we use it). */
 export interface ParsedTtf {

@@ -1,7 +1,7 @@
 /** Choosing and building the configured transport (settings `mail.transport`, `smtp.*`, DUEDESK_SMTP_URL). */
-import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../../core/exit-codes.js';
-import type { Settings } from '../../settings/types.js';
+import type { Settings } from '../../core/settings.js';
+import { outboxDir, type DataPlace } from '../../settings/paths.js';
 import { resolvePassword } from '../password.js';
 import { createOutboxTransport } from './outbox.js';
 import { createSmtpTransport, type SmtpOptions } from './smtp.js';
@@ -9,24 +9,6 @@ import type { Transport } from './types.js';
 
 export type { Transport, SendEnvelope, SendResult, RecipientResult, FailureKind } from './types.js';
 export { SendFailure } from './types.js';
-
-/** Where relative folders are resolved and what lives beside the database. */
-export interface TransportPlace {
-  /** Database file, or null when in memory (folders then go under `cwd`). */
-  dbPath: string | null;
-  cwd: string;
-}
-
-/** The folder of the database (or cwd for an in-memory one), where default folders live. */
-export function dataDir(place: TransportPlace): string {
-  return place.dbPath === null ? place.cwd : dirname(resolve(place.cwd, place.dbPath));
-}
-
-/** The outbox folder: `mail.outboxDir`, else `outbox/` beside the database. */
-export function outboxDir(settings: Settings, place: TransportPlace): string {
-  const configured = settings.mail?.outboxDir;
-  return configured ? resolve(place.cwd, configured) : join(dataDir(place), 'outbox');
-}
 
 /** SMTP options from DUEDESK_SMTP_URL (`smtp[s]://user:pass@host:port`); UserError when malformed. */
 export function smtpOptionsFromUrl(url: string): Omit<SmtpOptions, 'maxConnections' | 'rateLimit'> {
@@ -63,7 +45,7 @@ export type SmtpTuning = Partial<
 export async function createTransport(
   settings: Settings,
   env: NodeJS.ProcessEnv,
-  place: TransportPlace,
+  place: DataPlace,
   tuning: SmtpTuning = {},
   sessionPassword: string | null = null,
 ): Promise<Transport> {

@@ -1,0 +1,29 @@
+/** `duedesk export history|customers|items [--from D] [--to D] [--raw]`: CSV on stdout (SPEC §6, §7). */
+import type { CommandContext } from '../../runtime/context.js';
+import { ExitCode } from '../../core/exit-codes.js';
+import { exportCustomers, exportItems } from '../../csv/export/export-data.js';
+import { exportHistory } from '../../csv/export/export-history.js';
+import { parseExportArgs } from '../../csv/export/request.js';
+
+/** `duedesk export history|customers|items [--from D] [--to D] [--raw]`; returns the exit code. */
+export async function runExport(args: string[], ctx: CommandContext): Promise<number> {
+  const request = parseExportArgs(args);
+  const store = await ctx.openStore();
+  store.refresh();
+  switch (request.kind) {
+    case 'customers':
+      exportCustomers(store.db, ctx.stdout, request.raw);
+      break;
+    case 'items':
+      exportItems(store.db, ctx.stdout, request.raw);
+      break;
+    case 'history':
+      exportHistory(store.db, ctx.stdout, request.from, request.to, request.raw);
+      break;
+    default: {
+      const never: never = request.kind;
+      throw new Error(`unknown export kind ${String(never)}`);
+    }
+  }
+  return ExitCode.Ok;
+}

@@ -1,0 +1,163 @@
+/**
+ * The plan (and, after sending, its outcome) as the SPEC §6 JSON object and as a table for people.
+ * Amounts leave as decimal strings in major units of their currency; nothing here does I/O.
+ */
+import { currencyDigits, formatMinor } from '../../core/money.js';
+import type { Plan, PlannedMessage, Skip } from '../../core/plan.js';
+import type { DeliveryOutcome, MessageOutcome } from '../../delivery/deliver.js';
+
+/**
+ * Status of one message in the report: `planned` until delivery says otherwise, and still
+ * `planned` when the run left it due (deferred or stopped), which the error text explains.
+ */
+export type ReportStatus = 'planned' | Exclude<MessageOutcome['status'], 'deferred' | 'stopped'>;
+
+/** SPEC §6 message entry. */
+export interface JsonMessage {
+  customer: string;
+  kind: PlannedMessage['kind'];
+  level: string | null;
+  currency: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  items: string[];
+  total: string;
+  fee: string;
+  interest: string;
+  /** Payments on account netted against the listed items (already taken out of `total`). */
+  unapplied: string;
+  status: ReportStatus;
+  messageId: string | null;
+  error: string | null;
+}
+
+/** SPEC §6 object printed by `--send-due --json`. */
+export interface PlanJson {
+  asOf: string;
+  dryRun: boolean;
+  messages: JsonMessage[];
+  /** SPEC §6 entries; a `missing-attachment` one also names the missing file(s) in `detail`. */
+  skipped: { customer: string; reason: string; detail?: string }[];
+  counts: { planned: number; sent: number; failed: number; uncertain: number; skipped: number };
+  /** Messages the run left due for a later run (server deferral, daily limit); only when some were. */
+  deferred?: number;
+}
+
+function money(value: number, currency: string): string {
+  return formatMinor(value, currencyDigits(currency));
+}
+
+function outcomesByKey(outcome: DeliveryOutcome | null): Map<string, MessageOutcome> {
+  return new Map((outcome?.messages ?? []).map((entry) => [entry.key, entry]));
+}
+
+/**
+ * The SPEC §6 JSON object; `outcome` is null for a dry run. `counts.planned` is the number of
+ * messages in the plan (also after sending); sent/failed/uncertain count the delivery outcomes; a
+ * message without an outcome (nothing was sent, e.g. schedule.autoSend false) stays `planned`.
+ */
+export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJson {
+  const outcomes = outcomesByKey(outcome);
+  const counts = { planned: plan.messages.length, sent: 0, failed: 0, uncertain: 0, skipped: plan.skipped.length };
+  let deferred = 0;
+  const messages = plan.messages.map((message): JsonMessage => {
+    const result = outcomes.get(message.key);
+    if (result?.status === 'deferred') deferred += 1;
+    else if (result && result.status !== 'stopped') counts[result.status] += 1;
+    return {
+      customer: message.customer.code,
+      kind: message.kind,
+      level: message.level,
+      currency: message.currency,
+      to: [...message.to],
+      cc: [...message.cc],
+      bcc: [...message.bcc],
+      items: [...message.reminds],
+      total: money(message.total, message.currency),
+      fee: money(message.fee, message.currency),
+      interest: money(message.interest, message.currency),
+      unapplied: money(message.unapplied, message.currency),
+      status: result === undefined || result.status === 'deferred' || result.status === 'stopped' ? 'planned' : result.status,
+      messageId: result?.messageId ?? null,
+      error: result?.error ?? null,
+    };
+  });
+  return {
+    asOf: plan.asOf,
+    dryRun: outcome === null,
+    messages,
+    skipped: plan.skipped.map(jsonSkip),
+    counts,
+    ...(deferred > 0 ? { deferred } : {}),
+  };
+}
+
+/** A skip as SPEC §6 writes it; the file a `missing-attachment` skip names is what the operator must supply. */
+function jsonSkip(skip: Skip): PlanJson['skipped'][number] {
+  const entry = { customer: skip.customer, reason: skip.reason };
+  return skip.reason === 'missing-attachment' && skip.detail !== undefined ? { ...entry, detail: skip.detail } : entry;
+}
+
+/** Lay out rows as columns padded to their widest cell (right-aligned where asked). */
+function table(header: string[], rows: string[][], right: ReadonlySet<number>): string[] {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (right.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
+}
+
+/** A readable report of the plan (and outcome) for a terminal. */
+export function formatPlanReport(plan: Plan, outcome: DeliveryOutcome | null): string {
+  const json = planToJson(plan, outcome);
+  const outcomes = outcomesByKey(outcome);
+  const out: string[] = [`Plan as of ${plan.asOf}${outcome === null ? ' (dry run: nothing sent)' : ''}`, ''];
+  if (plan.messages.length === 0) {
+    out.push('Nothing is due.');
+  } else {
+    const header = ['Customer', 'Name', 'Message', 'Cur', 'Items', 'Total', 'Fee', 'Interest', 'Recipients'];
+    if (outcome !== null) header.push('Status');
+    const rows = plan.messages.map((message, index) => {
+      const entry = json.messages[index]!;
+      const recipients = [...message.to, ...message.cc.map((cc) => `cc ${cc}`)].join(', ') || (message.letter ? '(letter only)' : '');
+      const name = message.customer.name.length > 24 ? `${message.customer.name.slice(0, 23)}…` : message.customer.name;
+      const row = [
+        message.customer.code,
+        name,
+        message.level === null ? message.kind : `${message.kind}/${message.level}`,
+        message.currency,
+        String(message.reminds.length),
+        entry.total,
+        entry.fee,
+        entry.interest,
+        recipients,
+      ];
+      if (outcome !== null) {
+        const status = outcomes.get(message.key)?.status === 'deferred' ? 'deferred' : entry.status;
+        row.push(entry.error ? `${status}: ${entry.error}` : status);
+      }
+      return row;
+    });
+    out.push(...table(header, rows, new Set([4, 5, 6, 7])));
+  }
+  if (plan.skipped.length > 0) {
+    out.push('', 'Skipped:');
+    out.push(...table(['Customer', 'Reason', 'Detail'], plan.skipped.map((skip) => [skip.customer, skip.reason, skip.detail ?? '']), new Set()));
+  }
+  if (plan.problems.length > 0) {
+    out.push('', 'Problems in the data:');
+    for (const problem of plan.problems) {
+      out.push(`  ${problem.customer || '(settings)'} ${problem.field}: ${problem.message}`);
+    }
+  }
+  const { counts } = json;
+  out.push(
+    '',
+    `Planned ${counts.planned}, sent ${counts.sent}, failed ${counts.failed}, uncertain ${counts.uncertain}, ` +
+      `${json.deferred ? `deferred ${json.deferred}, ` : ''}skipped ${counts.skipped}`,
+  );
+  return `${out.join('\n')}\n`;
+}

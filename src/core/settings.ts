@@ -1,0 +1,60 @@
+/**
+ * The shape of the settings file (SPEC §8, contract: keep every key name). All keys optional;
+ * defaults are applied by the code that reads them. Never holds a password.
+ */
+import type { Level } from './plan.js';
+
+/** Settings as stored by conf. */
+export interface Settings {
+  company?: {
+    name?: string;
+    address?: string;
+    vatId?: string;
+    email?: string;
+    phone?: string;
+    iban?: string;
+    bic?: string;
+    /** Path to a PNG or JPEG logo. */
+    logo?: string;
+  };
+  /** Operator name recorded with each message; else the OS user. */
+  operator?: string;
+  mail?: {
+    transport?: 'outbox' | 'smtp';
+    outboxDir?: string;
+    printDir?: string;
+    invoiceDir?: string;
+    /** One address, or several. */
+    bcc?: string | string[];
+    recipients?: 'primary' | 'all';
+  };
+  smtp?: {
+    host?: string;
+    port?: number;
+    secure?: boolean;
+    user?: string;
+    passwordCommand?: string;
+    from?: string;
+    replyTo?: string;
+    maxConnections?: number;
+    /** Messages per second at most. */
+    rateLimit?: number;
+    /** Messages per local calendar day at most, counted from the history across runs; unset = no cap. */
+    maxPerDay?: number;
+  };
+  policy?: {
+    scope?: 'overdue' | 'all-open';
+    grouping?: 'customer' | 'item';
+    minAmount?: number;
+    defaultLanguage?: string;
+    defaultCurrency?: string;
+    statementEveryDays?: number;
+    /** What a statement shows: the open items (default) or the account's activity over a period. */
+    statementKind?: 'open-items' | 'activity';
+    interestRatePercent?: number;
+    levels?: Level[];
+    installments?: { enabled?: boolean; graceDays?: number };
+  };
+  schedule?: { autoSend?: boolean };
+  templatesDir?: string;
+}

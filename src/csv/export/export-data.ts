@@ -1,0 +1,44 @@
+/**
+ * `export customers|items`: exactly the SPEC §7 import columns, amounts as plain decimals with
+ * `.` in major units, dates ISO, booleans yes/no, text cells escaped against formula injection
+ * (unless raw) — so the output imports back to the same data.
+ */
+import type { Database } from 'sql.js';
+import type { TextSink } from '../../core/text-sink.js';
+import { COLUMNS } from '../../core/csv/columns.js';
+import { fieldRule } from '../../core/csv/field-rules.js';
+import { currencyDigits, formatMinor } from '../../core/money.js';
+import { listCustomers } from '../../storage/customers.js';
+import { eachItem } from '../../storage/items.js';
+import { CsvWriter, type Cell } from './csv-writer.js';
+
+const names = (kind: keyof typeof COLUMNS): string[] => COLUMNS[kind].map((column) => column.name);
+const textOf = (value: unknown): Cell => (value === null || value === undefined ? null : String(value));
+// The import rules say which columns are text, so export escapes exactly what import unescapes.
+const writer = (sink: TextSink, kind: keyof typeof COLUMNS, raw: boolean): CsvWriter =>
+  new CsvWriter(sink, names(kind), { isText: (column) => fieldRule(column).text, raw });
+
+/** Write every customer as a customers import file (`raw`: text cells unescaped). */
+export function exportCustomers(db: Database, sink: TextSink, raw = false): void {
+  const out = writer(sink, 'customers', raw);
+  for (const c of listCustomers(db)) {
+    out.row([
+      c.code, c.name, c.email, c.email2, c.email3, c.language, c.currency, c.reminders ? 'yes' : 'no',
+      textOf(c.statementEveryDays), c.agentEmail, c.holdUntil, c.notes,
+    ]);
+  }
+  out.end();
+}
+
+/** Write every item as an items import file (streamed: a million items are never all in memory). */
+export function exportItems(db: Database, sink: TextSink, raw = false): void {
+  const out = writer(sink, 'items', raw);
+  eachItem(db, (item) => {
+    const digits = currencyDigits(item.currency);
+    out.row([
+      item.customerCode, item.number, item.issueDate, item.dueDate, formatMinor(item.amount, digits),
+      formatMinor(item.openAmount, digits), item.currency, item.kind, item.reference, item.case, item.holdUntil,
+    ]);
+  });
+  out.end();
+}

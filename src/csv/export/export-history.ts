@@ -1,0 +1,33 @@
+/** `export history`: one row per message in the as-of date range, amounts in major units. */
+import type { Database } from 'sql.js';
+import type { TextSink } from '../../core/text-sink.js';
+import type { IsoDate } from '../../core/domain.js';
+import { currencyDigits, formatMinor } from '../../core/money.js';
+import { listMessages } from '../../storage/messages.js';
+import { CsvWriter } from './csv-writer.js';
+
+/** Columns of the history export. `date` is the as-of date the message counts as sent on. */
+export const HISTORY_COLUMNS = [
+  'id', 'date', 'sent_at', 'customer', 'kind', 'level', 'currency', 'to', 'cc', 'status', 'error',
+  'message_id', 'total', 'fee', 'interest', 'outstanding', 'operator', 'items',
+] as const;
+
+/** Columns of numbers, dates and amounts: never escaped against formula injection (a credit is `-12.50`). */
+const VALUE_COLUMNS = new Set<string>(['id', 'date', 'sent_at', 'total', 'fee', 'interest', 'outstanding']);
+
+/** Write the messages with as-of date in [from, to] (both optional, inclusive), oldest first; `raw`: unescaped. */
+export function exportHistory(db: Database, sink: TextSink, from?: IsoDate, to?: IsoDate, raw = false): void {
+  const out = new CsvWriter(sink, HISTORY_COLUMNS, { isText: (column) => !VALUE_COLUMNS.has(column), raw });
+  for (const m of listMessages(db, { from, to })) {
+    const digits = currencyDigits(m.currency);
+    const money = (value: number): string => formatMinor(value, digits);
+    // What the message was about: its items, or for an installment notice its cases.
+    const about = m.kind === 'installment' && m.items.length === 0 ? m.cases : m.items.map((item) => item.itemNumber);
+    out.row([
+      String(m.id), m.asOf, m.createdAt, m.customerCode, m.kind, m.level, m.currency, m.to.join(', '), m.cc.join(', '),
+      m.status, m.error, m.messageId, money(m.total), money(m.fee), money(m.interest), money(m.outstanding), m.operator,
+      about.join(', '),
+    ]);
+  }
+  out.end();
+}

@@ -1,0 +1,122 @@
+/**
+ * One import, end to end: read the file, map its header, then — inside a single store.write, so
+ * under the lock, on the freshest data, in one transaction and one save — validate every row
+ * against the database and apply. Any invalid row (without --skip-invalid) aborts the write, so
+ * nothing changes; an import that would change nothing aborts it too, so the file is not rewritten.
+ */
+import { resolve } from 'node:path';
+import type { Database } from 'sql.js';
+import { mapHeader, type ColumnIndex } from '../../core/csv/columns.js';
+import { validateCustomers, type CustomerDefaults } from '../../core/csv/customers.js';
+import { validateItems } from '../../core/csv/items.js';
+import { validatePayments } from '../../core/csv/payments.js';
+import { validatePlans } from '../../core/csv/plans.js';
+import type { CsvRecord, RowError } from '../../core/csv/types.js';
+import type { RecordsInput } from '../../core/csv/row-reader.js';
+import type { Store } from '../../storage/store.js';
+import { readCsvFile } from '../read-csv-file.js';
+import { applyCustomers } from './apply-customers.js';
+import { applyItems } from './apply-items.js';
+import { applyPayments } from './apply-payments.js';
+import { applyPlans } from './apply-plans.js';
+import { changedAnything, noCounts, type ImportCounts } from './counts.js';
+import { customerCurrencies, ItemInfoQuery } from '../../storage/import-lookups.js';
+import type { ImportRequest } from './request.js';
+
+/** What an import did: counts of what was applied and every problem found. */
+export interface ImportOutcome {
+  counts: ImportCounts;
+  errors: RowError[];
+  /** Rows with at least one problem. */
+  invalidRows: number;
+  /** Rows that passed validation. */
+  validRows: number;
+  /** True when the changes were saved (false: rejected, or nothing to change). */
+  saved: boolean;
+}
+
+/** Thrown inside store.write to roll back and skip the save; carries the outcome out. */
+class Abandon extends Error {
+  constructor(readonly outcome: ImportOutcome) {
+    super('import abandoned');
+  }
+}
+
+/** Import `request.file` (relative to `cwd`) into `store`. Throws UserError for unreadable files. */
+export async function importFile(
+  store: Store,
+  request: ImportRequest,
+  defaults: CustomerDefaults,
+  cwd: string,
+): Promise<ImportOutcome> {
+  const csv = await readCsvFile(resolve(cwd, request.file), request.file, request.encoding);
+  const header = mapHeader(request.kind, csv.header);
+  if (!header.ok) {
+    return { counts: noCounts(), errors: header.errors, invalidRows: 0, validRows: 0, saved: false };
+  }
+  const width = csv.header.fields.length;
+  try {
+    return await store.write((db) => {
+      const outcome = validateAndApply(db, request, csv.records, header.index, width, defaults);
+      if (!outcome.saved) throw new Abandon(outcome);
+      return outcome;
+    });
+  } catch (error) {
+    if (error instanceof Abandon) return error.outcome;
+    throw error;
+  }
+}
+
+function validateAndApply(
+  db: Database,
+  request: ImportRequest,
+  records: CsvRecord[],
+  index: ColumnIndex,
+  width: number,
+  defaults: CustomerDefaults,
+): ImportOutcome {
+  const input: RecordsInput = { records, index, width, format: request.format };
+  const currencies = request.kind === 'customers' ? new Map<string, string>() : customerCurrencies(db);
+  const customerCurrency = (code: string): string | undefined => currencies.get(code);
+  let result: { validRows: number; errors: RowError[]; apply: () => ImportCounts };
+  switch (request.kind) {
+    case 'customers': {
+      const v = validateCustomers(input, defaults);
+      result = { validRows: v.rows.length, errors: v.errors, apply: () => applyCustomers(db, v.rows, index) };
+      break;
+    }
+    case 'items': {
+      const v = validateItems(input, { customerCurrency });
+      result = { validRows: v.rows.length, errors: v.errors, apply: () => applyItems(db, v.rows, v.listed, index, request.snapshot) };
+      break;
+    }
+    case 'payments': {
+      const items = new ItemInfoQuery(db);
+      let v;
+      try {
+        v = validatePayments(input, { customerCurrency, item: (c, n) => items.item(c, n) });
+      } finally {
+        items.free();
+      }
+      const { rows, listed } = v;
+      result = { validRows: rows.length, errors: v.errors, apply: () => applyPayments(db, rows, listed, request.snapshot) };
+      break;
+    }
+    case 'plans': {
+      const v = validatePlans(input, { customerCurrency });
+      result = { validRows: v.rows.length, errors: v.errors, apply: () => applyPlans(db, v.rows) };
+      break;
+    }
+    default: {
+      const never: never = request.kind;
+      throw new Error(`unknown import kind ${String(never)}`);
+    }
+  }
+  const invalidRows = new Set(result.errors.map((error) => error.line)).size;
+  const base = { errors: result.errors, invalidRows, validRows: result.validRows };
+  if (result.errors.length > 0 && (!request.skipInvalid || result.validRows === 0)) {
+    return { ...base, counts: noCounts(), saved: false };
+  }
+  const counts = result.apply();
+  return { ...base, counts, saved: changedAnything(counts) };
+}

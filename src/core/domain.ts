@@ -97,6 +97,13 @@ export interface MessageItem {
   openAmount: Minor;
 }
 
+/** A clerk's acknowledgement of a failed or uncertain message: it then needs no more attention. */
+export interface Acknowledgement {
+  operator: string;
+  /** Wall-clock ISO timestamp. */
+  at: string;
+}
+
 /** A message in the history (SPEC §2): never deleted, only its status changes. */
 export interface MessageRecord {
   id: number;
@@ -127,4 +134,6 @@ export interface MessageRecord {
   items: MessageItem[];
   /** Installment cases listed (installment notices only). */
   cases: string[];
+  /** Who acknowledged it and when; absent when nobody did (read from the history, never written with the message). */
+  acknowledged?: Acknowledgement;
 }

@@ -66,6 +66,8 @@ export interface DeliveryOptions {
   lockTimeoutMs?: number;
   /** Stop after the messages in flight (TUI Esc). */
   signal?: AbortSignal;
+  /** The SMTP password typed in the TUI for this session (a value, never an environment variable). */
+  sessionPassword?: string | null;
   /** Opens the send journal (tests cut its writes short or refuse them). */
   journalFile?: OpenWritable;
   /** Takes the send lock (tests make its release fail). */
@@ -150,7 +152,7 @@ async function deliverLocked(
   const renderer = options.renderer ?? defaultRenderer(settings, ctx.cwd, plan.asOf);
   // Nothing broken goes out: a template fault stops the run here, before anything is sent.
   renderer.checkTexts?.(todo.messages);
-  const transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: store.path, cwd: ctx.cwd }, options.smtpTuning));
+  const transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: store.path, cwd: ctx.cwd }, options.smtpTuning, options.sessionPassword));
   try {
     try {
       await transport.verify();
@@ -215,7 +217,7 @@ async function runWorkers(state: RunState, options: DeliveryOptions, onProgress?
       let result: MessageOutcome | AlreadySent;
       if (state.stop !== null) result = notAttempted(planned, state.stop);
       else if (state.deferral !== null) result = leftDue(planned, `server deferred (${state.deferral})`);
-      else if (options.signal?.aborted) result = notAttempted(planned, 'stopped by the operator');
+      else if (options.signal?.aborted) result = { ...notAttempted(planned, 'stopped by the operator'), status: 'stopped' };
       else result = await deliverOne(state, planned);
       outcomes[index] = result;
       done += 1;

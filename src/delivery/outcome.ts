@@ -5,10 +5,11 @@ import type { RecipientResult } from '../mail/transports/types.js';
 /**
  * What happened to one planned message. `deferred`: not sent in this run because the server took
  * no more for now; the message stays due (an attempt the server deferred is `failed` in history).
+ * `stopped`: not attempted because the operator stopped the run (TUI Esc); it stays due.
  */
 export interface MessageOutcome {
   key: string;
-  status: Exclude<MessageStatus, 'sending'> | 'deferred';
+  status: Exclude<MessageStatus, 'sending'> | 'deferred' | 'stopped';
   messageId: string | null;
   error: string | null;
   /** Per-recipient results (empty when nothing reached the server). */

@@ -29,11 +29,16 @@ export function runPasswordCommand(command: string, env: NodeJS.ProcessEnv): Pro
   });
 }
 
-/** The password for SMTP, or null when none is configured (no authentication). */
+/**
+ * The password for SMTP, or null when none is configured (no authentication). One typed in the
+ * TUI for the session comes as a value and wins: it never travels through the environment.
+ */
 export async function resolvePassword(
   passwordCommand: string | undefined,
   env: NodeJS.ProcessEnv,
+  sessionPassword: string | null = null,
 ): Promise<string | null> {
+  if (sessionPassword !== null && sessionPassword !== '') return sessionPassword;
   const fromEnv = env.DUEDESK_SMTP_PASSWORD;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (passwordCommand !== undefined && passwordCommand.trim() !== '') {

@@ -25,8 +25,15 @@ export interface TestMailResult {
   exitCode: number;
 }
 
-/** Send a test e-mail to `address` with the current settings; never throws for a send problem. */
-export async function sendTestMail(address: string, settings: Settings, env: NodeJS.ProcessEnv, place: DataPlace, now: Date): Promise<TestMailResult> {
+/** Send a test e-mail to `address` with the current settings (and the TUI's session password); never throws for a send problem. */
+export async function sendTestMail(
+  address: string,
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  place: DataPlace,
+  now: Date,
+  sessionPassword: string | null = null,
+): Promise<TestMailResult> {
   const to = envelopeAddress(address);
   if (to === null) throw new UserError(`test-mail: "${address}" is not a plain e-mail address`);
   const fromText = settings.smtp?.from ?? settings.company?.email;
@@ -48,7 +55,7 @@ export async function sendTestMail(address: string, settings: Settings, env: Nod
     attachments: [],
     pdf: new Uint8Array(),
   };
-  const transport = await createTransport(settings, env, place);
+  const transport = await createTransport(settings, env, place, {}, sessionPassword);
   try {
     await transport.verify();
     const result: SendResult = await transport.send(await composeMime(message, now), { from, to: [to] }, messageId);

@@ -14,13 +14,16 @@ import { withPeriodicActivity } from '../statements/statements-now.js';
 import { candidateCustomers } from '../storage/planning-queries.js';
 import { loadSnapshots } from '../storage/planning-snapshots.js';
 
-/** Plan everything due on `asOf` (SPEC §3) from the data in `store`. */
-export function planDue(store: Store, settings: Settings, asOf: IsoDate): Plan {
+/**
+ * Plan everything due on `asOf` (SPEC §3) from the data in `store`; with `customers`, only theirs
+ * (a retry re-plans its own messages without scanning every customer).
+ */
+export function planDue(store: Store, settings: Settings, asOf: IsoDate, customers?: readonly string[]): Plan {
   const policy = resolvePolicy(settings);
   const problems = validateLevels(policy.levels);
   if (problems.length > 0) {
     throw new UserError(`policy.levels is not usable:\n  ${problems.join('\n  ')}`);
   }
-  const codes = candidateCustomers(store.db, policy, asOf);
+  const codes = customers ? [...new Set(customers)].sort() : candidateCustomers(store.db, policy, asOf);
   return withPeriodicActivity(plan(loadSnapshots(store.db, codes, asOf), policy, asOf), store.db, policy);
 }

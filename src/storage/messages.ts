@@ -170,5 +170,9 @@ function select(db: Database, where: string, params: BindParams): MessageRecord[
   )) {
     byId.get(int(row, 'message_id'))?.cases.push(text(row, 'case_ref'));
   }
+  for (const row of allRows(db, `SELECT message_id, operator, acknowledged_at FROM message_acknowledgements WHERE message_id IN (${ids})`, params)) {
+    const message = byId.get(int(row, 'message_id'));
+    if (message) message.acknowledged = { operator: text(row, 'operator'), at: text(row, 'acknowledged_at') };
+  }
   return messages;
 }

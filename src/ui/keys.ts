@@ -43,6 +43,7 @@ export type Command =
   | 'problemsOnly'
   | 'markDelivered'
   | 'markNotDelivered'
+  | 'acknowledge'
   | 'edit'
   | 'testMail'
   | 'importCsv'
@@ -102,6 +103,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'retryAll', keys: ['A'], scope: 'history', help: 'retry all failed messages (asks first)', short: 'retry all', changes: true, chars: ['A'] },
   { command: 'markDelivered', keys: ['d'], scope: 'history', help: 'mark an uncertain message as delivered', short: 'delivered', changes: true, chars: ['d'] },
   { command: 'markNotDelivered', keys: ['u'], scope: 'history', help: 'mark an uncertain message as not delivered', short: 'not delivered', changes: true, chars: ['u'] },
+  { command: 'acknowledge', keys: ['c'], scope: 'history', help: 'acknowledge a failed or uncertain message (with your name)', short: 'acknowledge', changes: true, chars: ['c'] },
   { command: 'problemsOnly', keys: ['x'], scope: 'history', help: 'only what needs attention / all', short: 'problems only', chars: ['x'] },
   { command: 'edit', keys: ['Enter'], scope: 'settings', help: 'edit the field', short: 'edit', changes: true, special: ['return'] },
   { command: 'password', keys: ['P'], scope: 'settings', help: 'type the SMTP password (this session only)', short: 'password', changes: true, chars: ['P'] },

@@ -18,7 +18,9 @@ import { statementsNow } from '../statements/statements-now.js';
 import { parseSettingValue, settingsWith, settingsWithout } from '../settings/change.js';
 import { getPath, type JsonObject } from '../settings/keys.js';
 import { getCustomer, setHold, setReminders, setStatementInterval } from '../storage/customers.js';
+import { acknowledgeMessage } from '../storage/acknowledgements.js';
 import { customerNames } from '../storage/customer-names.js';
+import { operatorName } from '../delivery/record.js';
 import { setItemHold } from '../storage/item-hold.js';
 import { openItemsOf } from '../storage/items.js';
 import { customerTimeline, getMessage, listMessages, updateMessageStatus } from '../storage/messages.js';
@@ -35,19 +37,23 @@ function collector(): TextSink & { lines: string[] } {
   return { lines, write: (text: string) => lines.push(...text.split('\n').filter((l) => l !== '')) };
 }
 
-const STOPPED = 'not attempted: stopped by the operator';
-
 /**
- * A delivery outcome as the send window shows it: not attempted after Esc, and left due because
- * the server deferred the rest, are not sent (the error says why).
+ * A delivery outcome as the send window shows it: left due because the server deferred the rest
+ * is not sent (the error says why); a stop after Esc keeps its own status.
  */
 function toSendOutcome(outcome: MessageOutcome): SendOutcome {
-  if ((outcome.status === 'failed' && outcome.error === STOPPED) || outcome.status === 'deferred') return { ...outcome, status: 'skipped' };
+  if (outcome.status === 'deferred') return { key: outcome.key, status: 'skipped', messageId: outcome.messageId, error: outcome.error };
   return { key: outcome.key, status: outcome.status, messageId: outcome.messageId, error: outcome.error };
 }
 
+/** What a session may be given instead of the real parts (tests count planning through it). */
+export interface ServiceSeams {
+  planDue?: typeof planDue;
+}
+
 /** Build the services of an operator session from the command context. */
-export async function createServices(ctx: CommandContext): Promise<DeskServices> {
+export async function createServices(ctx: CommandContext, seams: ServiceSeams = {}): Promise<DeskServices> {
+  const plan = seams.planDue ?? planDue;
   const store: Store = await ctx.openStore();
   const place: DataPlace = { dbPath: store.path, cwd: ctx.cwd };
   let sessionPassword: string | null = null;
@@ -56,12 +62,8 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
 
   const settings = () => ctx.settings.read();
   const today = (): IsoDate => localDate(ctx.now());
-  /** The context for delivery: the typed password (memory only) and warnings kept off the screen. */
-  const sendContext = (): CommandContext => ({
-    ...ctx,
-    env: sessionPassword === null ? ctx.env : { ...ctx.env, DUEDESK_SMTP_PASSWORD: sessionPassword },
-    stderr: warnings,
-  });
+  /** The context for delivery: warnings kept off the screen (the typed password goes as a value). */
+  const sendContext = (): CommandContext => ({ ...ctx, stderr: warnings });
   /** The documents renderer for today, rebuilt when the settings change (templates, company). */
   const getRenderer = async (): Promise<MessageRenderer> => {
     const asOf = today();
@@ -85,10 +87,10 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
   const requireCustomer = (code: string): void => {
     if (!getCustomer(fresh().db, code)) throw new Error(`customer ${code} does not exist`);
   };
-  /** Today's plan as the CLI makes it: messages whose invoice PDFs are missing are held back. */
-  const planNow = (from: Store, asOf: IsoDate): Plan => {
+  /** Today's plan as the CLI makes it (of every customer, or only these): messages whose invoice PDFs are missing are held back. */
+  const planNow = (from: Store, asOf: IsoDate, customers?: readonly string[]): Plan => {
     const current = settings();
-    return holdBackMissingInvoices(planDue(from, current, asOf), current, ctx.cwd);
+    return holdBackMissingInvoices(plan(from, current, asOf, customers), current, ctx.cwd);
   };
   const oneMessagePlan = (messages: PlannedMessage[]): Plan => ({ asOf: today(), messages, skipped: [], problems: [] });
 
@@ -127,9 +129,9 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     listHistory: async () => listMessages(fresh().db).reverse(),
     retryMessages: async (ids, asOf) => {
       const records = ids.map(failedRecord);
-      // One plan for all of them: planning is the costly part at scale.
-      const plan = planNow(store, asOf).messages;
-      const again = plan.filter((m) => records.some((r) => sameMessage(m, r)));
+      // One plan for all of them, of their customers only: planning everyone is the costly part at scale.
+      const customers = [...new Set(records.map((r) => r.customerCode))];
+      const again = planNow(store, asOf, customers).messages.filter((m) => records.some((r) => sameMessage(m, r)));
       if (again.length === 0) return [];
       return (await services.send(again, () => undefined, new AbortController().signal)).outcomes;
     },
@@ -141,6 +143,9 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
         const error = delivered ? null : `${record.error ? `${record.error}; ` : ''}not delivered (checked by the operator)`;
         updateMessageStatus(db, id, delivered ? 'sent' : 'failed', error, ctx.now().toISOString());
       });
+    },
+    acknowledge: async (id) => {
+      await store.write((db) => acknowledgeMessage(db, id, operatorName(settings().operator), ctx.now().toISOString()));
     },
     preview: async (message) => {
       const summary = statementSummary(message);
@@ -167,7 +172,7 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     sendWidth: () => sendWidth(settings()),
     send: async (messages, onProgress, signal) => {
       const { deliverPlan } = await import('../delivery/deliver.js');
-      const outcome = await deliverPlan(oneMessagePlan(messages), sendContext(), (o, done, total) => onProgress(toSendOutcome(o), done, total), { signal });
+      const outcome = await deliverPlan(oneMessagePlan(messages), sendContext(), (o, done, total) => onProgress(toSendOutcome(o), done, total), { signal, sessionPassword });
       const outcomes = outcome.messages.map(toSendOutcome);
       for (const key of outcome.alreadySent ?? []) outcomes.push({ key, status: 'skipped', messageId: null, error: 'already sent today' });
       if (outcome.error && outcomes.every((o) => o.status !== 'sent')) warnings.write(outcome.error);
@@ -175,15 +180,13 @@ export async function createServices(ctx: CommandContext): Promise<DeskServices>
     },
     sendTestMail: async (address) => {
       const { sendTestMail } = await import('../mail/test-mail.js');
-      const result = await sendTestMail(address, settings(), sendContext().env, place, ctx.now());
+      const result = await sendTestMail(address, settings(), ctx.env, place, ctx.now(), sessionPassword);
       if (!result.ok) throw new Error(`test e-mail to ${address} via ${result.transport} failed: ${result.detail}`);
       return `test e-mail sent to ${address} via ${result.transport}: ${result.detail}`;
     },
-    importCsv: async (args) => {
-      const out = collector();
-      const { runImport } = await import('../cli/commands/import.js');
-      const code = await runImport(args, { ...ctx, stdout: out, stderr: out });
-      return { ok: code === 0, lines: out.lines };
+    importCsv: async (request) => {
+      const { importCsv } = await import('../csv/import/import-csv.js');
+      return importCsv(store, settings(), request, ctx.cwd);
     },
     readSettings: () => {
       const values: SettingsValues = {};

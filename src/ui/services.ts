@@ -5,6 +5,8 @@
  */
 import type { Customer, IsoDate, Item, Language, MessageKind, MessageRecord, MessageStatus, Minor } from '../core/domain.js';
 import type { Plan, PlannedMessage } from '../core/plan.js';
+import type { ImportResult } from '../csv/import/import-csv.js';
+import type { ImportRequest } from '../csv/import/request.js';
 import type { Aging } from './aging.js';
 
 /** An amount in one currency. */
@@ -68,10 +70,10 @@ export interface PreviewView {
   statementSummary: string[];
 }
 
-/** Outcome of one message sent from the TUI. */
+/** Outcome of one message sent from the TUI; `stopped`: not attempted because the operator stopped the run. */
 export interface SendOutcome {
   key: string;
-  status: 'sent' | 'failed' | 'uncertain' | 'skipped';
+  status: 'sent' | 'failed' | 'uncertain' | 'skipped' | 'stopped';
   messageId: string | null;
   error: string | null;
 }
@@ -85,14 +87,7 @@ export interface SendResult {
   stopped: boolean;
 }
 
-/** CSV kinds that can be imported (SPEC §7). */
-export type ImportKind = 'customers' | 'items' | 'payments' | 'plans';
-
-/** Result of an import: whether it succeeded and the report lines (problems as FILE:LINE: column: message). */
-export interface ImportReport {
-  ok: boolean;
-  lines: string[];
-}
+export type { ImportRequest, ImportResult };
 
 /** The settings fields the Settings screen edits (flattened dotted keys → values). */
 export type SettingsValues = Record<string, string>;
@@ -138,10 +133,12 @@ export interface DeskServices {
   statementsNow(code: string, asOf: IsoDate): Promise<PlannedMessage[]>;
   /** Every message in the history, newest first. */
   listHistory(): Promise<MessageRecord[]>;
-  /** Send failed messages again in one run (each re-planned for today); one outcome per message that is still due. */
+  /** Send failed messages again in one run (re-planned for today, their customers only); one outcome per message that is still due. */
   retryMessages(ids: readonly number[], asOf: IsoDate): Promise<SendOutcome[]>;
   /** Record what the operator found out about an uncertain message. */
   markUncertain(id: number, delivered: boolean): Promise<void>;
+  /** Record that the operator acknowledged a failed or uncertain message (with operator and time). */
+  acknowledge(id: number): Promise<void>;
   /** Render a planned message for the preview modal. */
   preview(message: PlannedMessage): Promise<PreviewView>;
   /** Write the message as .eml and .pdf into `dir` (default: the preview folder); returns the paths. */
@@ -156,8 +153,8 @@ export interface DeskServices {
   send(messages: PlannedMessage[], onProgress: SendProgress, signal: AbortSignal): Promise<SendResult>;
   /** Send a test e-mail to `address`; resolves with a one-line description of what happened. */
   sendTestMail(address: string): Promise<string>;
-  /** Import a CSV file: the words after `duedesk import` (kind, file, options; SPEC §6). */
-  importCsv(args: string[]): Promise<ImportReport>;
+  /** Import a CSV file as `duedesk import` does (SPEC §6, §7): counts and problems, typed. */
+  importCsv(request: ImportRequest): Promise<ImportResult>;
   /** The editable settings as dotted keys → text values. */
   readSettings(): SettingsValues;
   /** Change one setting (validated); rejects with a clear message on a bad value. */
@@ -228,6 +225,7 @@ export function readOnlyServices(services: DeskServices): DeskServices {
     setStatementInterval: refuse('changing the statement interval'),
     retryMessages: refuse('retrying messages'),
     markUncertain: refuse('marking a message'),
+    acknowledge: refuse('acknowledging a message'),
     send: refuse('sending'),
     sendTestMail: refuse('sending a test e-mail'),
     importCsv: refuse('importing'),

@@ -105,7 +105,7 @@ it('has the `sending` line on disk before the server sees the message', async ()
 it('stops after the messages in flight when the operator aborts', async () => {
   const abort = new AbortController();
   const outcome = await deliverPlan(aPlan(5), aContext(store), () => abort.abort(), { renderer: testRenderer(), concurrency: 1, signal: abort.signal });
-  expect(outcome.messages.map((m) => m.status)).toEqual(['sent', 'failed', 'failed', 'failed', 'failed']);
+  expect(outcome.messages.map((m) => m.status)).toEqual(['sent', 'stopped', 'stopped', 'stopped', 'stopped']);
   expect(outcome.messages[1]?.error).toBe('not attempted: stopped by the operator');
   expect(historyRows(store)).toHaveLength(1);
 });

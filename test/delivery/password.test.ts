@@ -7,6 +7,13 @@ it('prefers DUEDESK_SMTP_PASSWORD over the command', async () => {
   expect(await resolvePassword('echo fromcommand', { DUEDESK_SMTP_PASSWORD: 'fromenv' })).toBe('fromenv');
 });
 
+it('takes a password typed for the session as a value, before the environment and the command', async () => {
+  const env = { DUEDESK_SMTP_PASSWORD: 'fromenv' };
+  expect(await resolvePassword('echo fromcommand', env, 'typed')).toBe('typed');
+  expect(env).toEqual({ DUEDESK_SMTP_PASSWORD: 'fromenv' });
+  expect(await resolvePassword(undefined, {}, '')).toBeNull();
+});
+
 it('takes the first output line of smtp.passwordCommand', async () => {
   expect(await resolvePassword("printf 's3cr et\\nsecond\\n'", { PATH: process.env.PATH })).toBe('s3cr et');
 });

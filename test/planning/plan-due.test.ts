@@ -25,6 +25,24 @@ describe('planDue', () => {
     expect(plan.skipped).toEqual([{ customer: 'C002', reason: 'no-email', detail: 'no e-mail address' }]);
   });
 
+  it('plans only the customers asked for, as the whole plan plans them', async () => {
+    const store = await makeStore();
+    await seed(store, {
+      customers: [aCustomer(), aCustomer({ code: 'C002', email: null }), aCustomer({ code: 'C003' }), aCustomer({ code: 'C004' })],
+      items: [
+        anItem({ number: 'INV-1', dueDate: '2026-03-10' }),
+        anItem({ customerCode: 'C002', number: 'X', dueDate: '2026-03-01' }),
+        anItem({ customerCode: 'C003', number: 'Y', dueDate: '2026-02-20' }),
+        anItem({ customerCode: 'C004', number: 'Z', dueDate: '2026-04-20' }),
+      ],
+    });
+    const whole = planDue(store, {}, D);
+    const some = planDue(store, {}, D, ['C003', 'C002', 'C004', 'C003']);
+    expect(some.messages).toEqual(whole.messages.filter((m) => m.customer.code !== 'C001'));
+    expect(some.skipped).toEqual(whole.skipped);
+    expect(planDue(store, {}, D, []).messages).toEqual([]);
+  });
+
   it.each<[MessageStatus, boolean]>([
     ['sent', false],
     ['uncertain', false],

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { helpLines } from '../../src/ui/components/help.js';
+import { parseImportArgs } from '../../src/csv/import/request.js';
 import { KEY_BINDINGS } from '../../src/ui/keys.js';
 import { FakeServices, recordOf } from './fake-services.js';
 import { KEYS, renderDesk } from './harness.js';
@@ -114,7 +115,7 @@ describe('review mode', () => {
     await desk.waitFor('Customers —');
     desk.press('3');
     await desk.waitFor('History —');
-    for (const [keys, command] of [['r', 'retry'], ['A', 'retryAll'], ['d', 'markDelivered'], ['u', 'markNotDelivered']]) await refuse(keys!, command!);
+    for (const [keys, command] of [['r', 'retry'], ['A', 'retryAll'], ['d', 'markDelivered'], ['u', 'markNotDelivered'], ['c', 'acknowledge']]) await refuse(keys!, command!);
     desk.press('4');
     await desk.waitFor('Settings —');
     for (const [keys, command] of [[KEYS.enter, 'edit'], ['m', 'testMail'], ['I', 'importCsv'], ['P', 'password']]) await refuse(keys!, command!);
@@ -137,7 +138,7 @@ describe('review mode', () => {
     const guarded = readOnlyServices(services);
     await expect(guarded.setHold('C00001', '2026-12-01')).rejects.toThrow(/review mode/);
     await expect(guarded.send([], () => undefined, new AbortController().signal)).rejects.toThrow(/review mode/);
-    await expect(guarded.importCsv(['customers', 'x.csv'])).rejects.toThrow(/review mode/);
+    await expect(guarded.importCsv(parseImportArgs(['customers', 'x.csv']))).rejects.toThrow(/review mode/);
     expect(() => guarded.setSessionPassword('secret')).toThrow(/review mode/);
     expect(services.calls).toEqual([]);
     await expect(guarded.loadPlan('2026-11-22')).resolves.toHaveProperty('messages');

@@ -12,7 +12,8 @@ import type {
   CustomerList,
   CustomerRow,
   DeskServices,
-  ImportReport,
+  ImportRequest,
+  ImportResult,
   PolicyOverview,
   PreviewView,
   SendOutcome,
@@ -195,6 +196,13 @@ export class FakeServices implements DeskServices {
     record.status = delivered ? 'sent' : 'failed';
   }
 
+  async acknowledge(id: number): Promise<void> {
+    this.calls.push(`ack ${id}`);
+    const record = this.history.find((h) => h.id === id);
+    if (!record || (record.status !== 'failed' && record.status !== 'uncertain')) throw new Error(`message ${id} is not failed or uncertain`);
+    record.acknowledged = { operator: 'maria', at: `${AS_OF}T10:00:00.000Z` };
+  }
+
   async preview(message: PlannedMessage): Promise<PreviewView> {
     this.calls.push(`preview ${message.key}`);
     const c = message.customer;
@@ -243,12 +251,12 @@ export class FakeServices implements DeskServices {
         const message = messages[index];
         if (message === undefined) return;
         if (signal.aborted) {
-          report(index, { key: message.key, status: 'skipped', messageId: null, error: 'not attempted: stopped by the operator' });
+          report(index, { key: message.key, status: 'stopped', messageId: null, error: 'not attempted: stopped by the operator' });
           continue;
         }
         await (this.options.gate?.(message) ?? new Promise((resolve) => setImmediate(resolve)));
         const failed = this.failing.has(message.customer.code);
-        const outcome: SendOutcome = failed
+        const outcome: SendOutcome & { status: 'sent' | 'failed' } = failed
           ? { key: message.key, status: 'failed', messageId: null, error: '550 5.1.1 mailbox unavailable' }
           : { key: message.key, status: 'sent', messageId: `<${message.key}@acme.example>`, error: null };
         this.history.push(recordOf(message, outcome, this.history.length + 1));
@@ -264,10 +272,13 @@ export class FakeServices implements DeskServices {
     return `test e-mail to ${address} via outbox: written`;
   }
 
-  async importCsv(args: string[]): Promise<ImportReport> {
-    this.calls.push(`import ${args.join(' ')}`);
-    if (args[1]?.includes('bad')) return { ok: false, lines: [`${args[1]}:3: due_date: "31/02/2026" is not a date`, `${args[1]}: 1 problem; nothing imported`] };
-    return { ok: true, lines: ['customers: 3 added, 0 changed'] };
+  async importCsv(request: ImportRequest): Promise<ImportResult> {
+    this.calls.push(`import ${request.kind} ${request.file}${request.skipInvalid ? ' --skip-invalid' : ''}`);
+    const counts = { added: 3, updated: 0, unchanged: 0 };
+    const base = { request, invalidRows: 0, validRows: 3, saved: true, counts, errors: [], problems: [], rejected: false, summary: `${request.kind}: 3 added, 0 updated, 0 unchanged` };
+    if (!request.file.includes('bad')) return base;
+    const error = { line: 3, column: 'due_date', message: '"31/02/2026" is not a date' };
+    return { ...base, saved: false, validRows: 0, invalidRows: 1, counts: { added: 0, updated: 0, unchanged: 0 }, errors: [error], rejected: true, problems: [`${request.file}:3: due_date: "31/02/2026" is not a date`], summary: `${request.file}: 1 problem; nothing imported` };
   }
 
   readSettings(): SettingsValues {
@@ -294,7 +305,7 @@ export class FakeServices implements DeskServices {
 }
 
 /** A history record for a message sent by the fake. */
-export function recordOf(message: PlannedMessage, outcome: Pick<SendOutcome, 'status' | 'messageId' | 'error'>, id: number): MessageRecord {
+export function recordOf(message: PlannedMessage, outcome: Pick<SendOutcome, 'messageId' | 'error'> & { status: Exclude<SendOutcome['status'], 'stopped'> }, id: number): MessageRecord {
   return {
     id,
     customerCode: message.customer.code,

@@ -17,6 +17,7 @@ import { needsAttention, retriesOf } from '../../src/ui/screens/history-model.js
 import { createServices } from '../../src/ui/services-impl.js';
 import { aCustomer, aMessage, anItem, aPayment, makeStore } from '../helpers/store.js';
 import { waitForFrame, KEYS } from './harness.js';
+import { sessionContext } from './session-context.js';
 
 const AS_OF = '2026-02-10';
 let dir: string;
@@ -24,16 +25,7 @@ let store: Store;
 let settings: Settings;
 
 function context(): CommandContext {
-  const sink = { write: () => true };
-  return {
-    openStore: async () => store,
-    settings: { path: join(dir, 'config.json'), read: () => settings, write: async (next) => void (settings = next) },
-    env: {},
-    stdout: sink,
-    stderr: sink,
-    now: () => new Date(`${AS_OF}T09:00:00`),
-    cwd: dir,
-  };
+  return sessionContext({ dir, store, asOf: AS_OF, read: () => settings, write: (next) => void (settings = next) });
 }
 
 beforeEach(async () => {

@@ -1,28 +1,18 @@
 /** `duedesk import customers|items|payments|plans FILE [options]` (SPEC §6, §7). */
 import type { CommandContext } from '../../runtime/context.js';
-import { LANGUAGES, type Language } from '../../core/domain.js';
 import { ExitCode } from '../../core/exit-codes.js';
-import { isCurrency } from '../../core/money.js';
-import { resolvePolicy } from '../../core/policy.js';
-import { importFile } from '../../csv/import/import-file.js';
-import { formatRowError, formatSummary } from '../../csv/import/report.js';
+import { importCsv } from '../../csv/import/import-csv.js';
 import { parseImportArgs } from '../../csv/import/request.js';
 
 /** `duedesk import customers|items|payments|plans FILE [options]`; returns the exit code. */
 export async function runImport(args: string[], ctx: CommandContext): Promise<number> {
   const request = parseImportArgs(args);
-  const policy = resolvePolicy(ctx.settings.read());
-  const language = LANGUAGES.find((known) => known === policy.defaultLanguage) ?? ('en' satisfies Language);
-  const currency = isCurrency(policy.defaultCurrency) ? policy.defaultCurrency : 'EUR';
-  const store = await ctx.openStore();
-  const outcome = await importFile(store, request, { language, currency }, ctx.cwd);
-  for (const error of outcome.errors) ctx.stderr.write(`${formatRowError(request.file, error)}\n`);
-  const rejected = outcome.errors.length > 0 && (!request.skipInvalid || outcome.validRows === 0);
-  if (rejected) {
-    const problems = `${outcome.errors.length} problem${outcome.errors.length === 1 ? '' : 's'}`;
-    ctx.stderr.write(`${request.file}: ${problems}; nothing imported\n`);
+  const result = await importCsv(await ctx.openStore(), ctx.settings.read(), request, ctx.cwd);
+  for (const problem of result.problems) ctx.stderr.write(`${problem}\n`);
+  if (result.rejected) {
+    ctx.stderr.write(`${result.summary}\n`);
     return ExitCode.Usage;
   }
-  ctx.stdout.write(`${formatSummary(request.kind, outcome.counts, outcome.invalidRows)}\n`);
+  ctx.stdout.write(`${result.summary}\n`);
   return ExitCode.Ok;
 }

@@ -8,9 +8,9 @@ import type { DeliveryOutcome, MessageOutcome } from '../../delivery/deliver.js'
 
 /**
  * Status of one message in the report: `planned` until delivery says otherwise, and still
- * `planned` when the run left it due (deferred), which the error text explains.
+ * `planned` when the run left it due (deferred or stopped), which the error text explains.
  */
-export type ReportStatus = 'planned' | Exclude<MessageOutcome['status'], 'deferred'>;
+export type ReportStatus = 'planned' | Exclude<MessageOutcome['status'], 'deferred' | 'stopped'>;
 
 /** SPEC §6 message entry. */
 export interface JsonMessage {
@@ -64,7 +64,7 @@ export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJso
   const messages = plan.messages.map((message): JsonMessage => {
     const result = outcomes.get(message.key);
     if (result?.status === 'deferred') deferred += 1;
-    else if (result) counts[result.status] += 1;
+    else if (result && result.status !== 'stopped') counts[result.status] += 1;
     return {
       customer: message.customer.code,
       kind: message.kind,
@@ -78,7 +78,7 @@ export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJso
       fee: money(message.fee, message.currency),
       interest: money(message.interest, message.currency),
       unapplied: money(message.unapplied, message.currency),
-      status: result === undefined || result.status === 'deferred' ? 'planned' : result.status,
+      status: result === undefined || result.status === 'deferred' || result.status === 'stopped' ? 'planned' : result.status,
       messageId: result?.messageId ?? null,
       error: result?.error ?? null,
     };

@@ -38,12 +38,16 @@ export type SmtpTuning = Partial<
   Pick<SmtpOptions, 'connectionTimeoutMs' | 'greetingTimeoutMs' | 'socketTimeoutMs' | 'rejectUnauthorized' | 'maxMessagesPerConnection'>
 >;
 
-/** The transport the settings and environment ask for. Throws UserError for a bad configuration. */
+/**
+ * The transport the settings and environment ask for; `sessionPassword` is one typed in the TUI
+ * for this session. Throws UserError for a bad configuration.
+ */
 export async function createTransport(
   settings: Settings,
   env: NodeJS.ProcessEnv,
   place: DataPlace,
   tuning: SmtpTuning = {},
+  sessionPassword: string | null = null,
 ): Promise<Transport> {
   const url = env.DUEDESK_SMTP_URL;
   const useSmtp = (url !== undefined && url !== '') || settings.mail?.transport === 'smtp';
@@ -65,7 +69,7 @@ export async function createTransport(
   if (!Number.isInteger(base.port) || base.port < 1 || base.port > 65535) {
     throw new UserError(`smtp.port: ${String(base.port)} is not a port number`);
   }
-  const password = base.password ?? (base.user === null ? null : await resolvePassword(smtp.passwordCommand, env));
+  const password = base.password ?? (base.user === null ? null : await resolvePassword(smtp.passwordCommand, env, sessionPassword));
   return createSmtpTransport({
     ...base,
     password,

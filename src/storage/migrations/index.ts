@@ -7,6 +7,7 @@ import { sql as delivery } from './002-delivery.js';
 import { sql as itemReminderState } from './003-item-reminder-state.js';
 import { sql as paymentsOnAccount } from './004-payments-on-account.js';
 import { sql as reminderStateTable } from './005-reminder-state-table.js';
+import { sql as messageAcknowledgements } from './006-message-acknowledgements.js';
 
 /** One numbered schema change. */
 export interface Migration {
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'item-reminder-state', sql: itemReminderState },
   { version: 4, name: 'payments-on-account', sql: paymentsOnAccount },
   { version: 5, name: 'reminder-state-table', sql: reminderStateTable },
+  { version: 6, name: 'message-acknowledgements', sql: messageAcknowledgements },
 ];

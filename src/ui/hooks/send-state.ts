@@ -36,7 +36,7 @@ export function inFlight(state: Extract<SendState, { phase: 'sending' }>): strin
 /** Messages that were attempted: everything with an outcome except those never tried (stopped, deferred, already sent). */
 export function attemptedCount(outcomes: ReadonlyMap<string, SendOutcome>): number {
   let n = 0;
-  for (const o of outcomes.values()) if (o.status !== 'skipped') n += 1;
+  for (const o of outcomes.values()) if (o.status !== 'skipped' && o.status !== 'stopped') n += 1;
   return n;
 }
 

@@ -19,12 +19,12 @@ import { useRefReducer } from './use-ref-reducer.js';
 
 /** Counts of outcomes by status. */
 export function countOutcomes(outcomes: Iterable<SendOutcome>): Record<SendOutcome['status'], number> {
-  const counts = { sent: 0, failed: 0, uncertain: 0, skipped: 0 };
+  const counts = { sent: 0, failed: 0, uncertain: 0, skipped: 0, stopped: 0 };
   for (const o of outcomes) counts[o.status] += 1;
   return counts;
 }
 
-const STATUS_COLOR: Record<SendOutcome['status'], string> = { sent: 'green', failed: 'red', uncertain: 'yellow', skipped: 'gray' };
+const STATUS_COLOR: Record<SendOutcome['status'], string> = { sent: 'green', failed: 'red', uncertain: 'yellow', skipped: 'gray', stopped: 'gray' };
 
 /** The send flow's controls. */
 export interface SendFlow {

@@ -98,15 +98,15 @@ export const retriesOf = memoLast((records: readonly MessageRecord[] | null): Re
   return links;
 });
 
-/** True for a message that needs the operator's attention: uncertain, failed or stuck sending, and not sent by a later retry. */
+/** True for a message that needs the operator's attention: uncertain, failed or stuck sending, not sent by a later retry and not acknowledged. */
 export function needsAttention(record: MessageRecord, retries: ReadonlyMap<number, MessageRecord> = new Map()): boolean {
-  return (record.status === 'uncertain' || record.status === 'failed' || record.status === 'sending') && !retries.has(record.id);
+  return (record.status === 'uncertain' || record.status === 'failed' || record.status === 'sending') && !retries.has(record.id) && !record.acknowledged;
 }
 
-/** The failed messages still waiting for a retry (what "retry all failed" sends again). */
+/** The failed messages still waiting for a retry (what "retry all failed" sends again); one a clerk acknowledged is settled. */
 export function failedAwaitingRetry(records: readonly MessageRecord[] | null): MessageRecord[] {
   const retries = retriesOf(records);
-  return (records ?? []).filter((r) => r.status === 'failed' && !retries.has(r.id));
+  return (records ?? []).filter((r) => r.status === 'failed' && !retries.has(r.id) && !r.acknowledged);
 }
 
 /** The history's search index (customer, subject, recipients, status, level, Message-ID). */

@@ -8,10 +8,11 @@ import { plainError } from '../plain-errors.js';
 /** Colours of the statuses; a message settled by a retry is no longer coloured. */
 export const STATUS_COLORS: Record<MessageRecord['status'], string | undefined> = { sent: undefined, sending: 'yellow', uncertain: 'yellow', failed: 'red' };
 
-/** The status as the list shows it: problems marked `!!`, a problem settled by a retry names it. */
+/** The status as the list shows it: problems marked `!!`, a problem settled by a retry names it, one acknowledged is ticked. */
 export function statusCell(r: MessageRecord, retry: MessageRecord | undefined): string {
   if (r.status === 'sent') return 'sent';
-  return retry ? `${r.status} → #${retry.id} sent` : `!! ${r.status}`;
+  if (retry) return `${r.status} → #${retry.id} sent`;
+  return r.acknowledged ? `✓ ${r.status}` : `!! ${r.status}`;
 }
 
 /** The columns of the list, given which messages a later retry sent. */
@@ -29,10 +30,11 @@ export function detailLines(r: MessageRecord, retry: MessageRecord | undefined):
   const next = retry
     ? `Retried: sent again as message ${retry.id} on ${retry.asOf} (${retry.messageId}); no attention needed`
     : r.status === 'failed'
-      ? 'r: retry this message · A: retry all failed'
+      ? `r: retry this message · A: retry all failed${r.acknowledged ? '' : ' · c: acknowledge'}`
       : r.status === 'uncertain'
-        ? 'd: it was delivered · u: it was not delivered (then it can be sent again)'
+        ? `d: it was delivered · u: it was not delivered (then it can be sent again)${r.acknowledged ? '' : ' · c: acknowledge'}`
         : '';
+  const acknowledged = r.acknowledged ? `Acknowledged by ${r.acknowledged.operator || 'someone'} at ${r.acknowledged.at}; no attention needed` : '';
   return [
     `Message ${r.id} · ${r.customerCode} · ${r.level ?? r.kind} · ${r.currency} · as of ${r.asOf}`,
     `Status: ${r.status}${r.error ? ` — ${plainError(r.error) ?? r.error}` : ''}`,
@@ -44,6 +46,7 @@ export function detailLines(r: MessageRecord, retry: MessageRecord | undefined):
     `Total ${formatAmount(r.total, r.currency)} · fee ${formatAmount(r.fee, r.currency)} · interest ${formatAmount(r.interest, r.currency)} · outstanding ${formatAmount(r.outstanding, r.currency)}`,
     `Items: ${r.items.map((i) => `${i.itemNumber}${i.level ? `@${i.level}` : ''}`).join(', ') || '—'}${r.cases.length > 0 ? ` · cases ${r.cases.join(', ')}` : ''}`,
     `Created ${r.createdAt} · updated ${r.updatedAt}${r.operator ? ` · by ${r.operator}` : ''}`,
+    acknowledged,
     next,
   ].filter((line) => line !== '');
 }

@@ -1,7 +1,7 @@
 /**
  * History: every message with its status; uncertain and failed stand out. Enter shows the detail
  * (recipients, error, Message-ID); r retries a failed message; d / u record what the operator found
- * out about an uncertain one.
+ * out about an uncertain one; c acknowledges a failed or uncertain one (it then needs no attention).
  */
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
@@ -125,6 +125,22 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         }
         return true;
       }
+      case 'acknowledge': {
+        if (!current) return true;
+        if (current.status !== 'failed' && current.status !== 'uncertain') notify(`message ${current.id} is ${current.status}: only failed or uncertain messages are acknowledged`, 'warn');
+        else if (current.acknowledged) notify(`message ${current.id} was acknowledged by ${current.acknowledged.operator} at ${current.acknowledged.at}`, 'info');
+        else if (retriesOf(s.records).has(current.id)) notify(`message ${current.id} was sent again by a retry: nothing to acknowledge`, 'info');
+        else {
+          services.acknowledge(current.id).then(
+            () => {
+              notify(`message ${current.id} acknowledged: it needs no more attention`, 'ok');
+              dataChanged();
+            },
+            (error: unknown) => notify(`could not acknowledge message ${current.id}: ${errorText(error)}`, 'error'),
+          );
+        }
+        return true;
+      }
       default:
         return s.open !== null && command !== null && command !== 'back' ? true : false;
     }
@@ -144,7 +160,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         {detailLines(opened, retries.get(opened.id))
           .slice(0, Math.max(1, height - 1))
           .map((line, i) => (
-            <Text key={i} color={i === 1 && !retries.has(opened.id) ? STATUS_COLORS[opened.status] : undefined} wrap="truncate">
+            <Text key={i} color={i === 1 && !retries.has(opened.id) && !opened.acknowledged ? STATUS_COLORS[opened.status] : undefined} wrap="truncate">
               {clip(line, width)}
             </Text>
           ))}
@@ -182,14 +198,14 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         width={width}
         selected={state.list.selected}
         focused={active}
-        rowColor={(r) => (retries.has(r.id) ? undefined : STATUS_COLORS[r.status])}
+        rowColor={(r) => (retries.has(r.id) || r.acknowledged ? undefined : STATUS_COLORS[r.status])}
         empty={records ? 'nothing sent yet' : ''}
       />
       {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
       <Box flexGrow={1} />
       {prompt.element}
       <Text dimColor wrap="truncate">
-        {footer(['open', 'retry', 'retryAll', 'markDelivered', 'markNotDelivered', 'problemsOnly', 'search', 'sort'], review, width)}
+        {footer(['open', 'retry', 'retryAll', 'markDelivered', 'markNotDelivered', 'acknowledge', 'problemsOnly', 'search', 'sort'], review, width)}
       </Text>
     </Box>
   );

@@ -14,10 +14,10 @@ import { initialList, listReducer, windowTop, type ListAction, type ListState } 
 import { usePrompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { commandFor } from '../keys.js';
-import { EDITABLE_SETTINGS, type ImportKind } from '../services.js';
+import { IMPORT_KINDS } from '../../core/csv/types.js';
+import { importRequestOf } from '../import-line.js';
+import { EDITABLE_SETTINGS } from '../services.js';
 import type { ScreenProps } from './due.js';
-
-const IMPORT_KINDS: readonly ImportKind[] = ['customers', 'items', 'payments', 'plans'];
 
 /** The Settings screen. */
 export function SettingsScreen({ height, width, active }: ScreenProps): React.JSX.Element {
@@ -89,14 +89,14 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
             label: 'Import',
             hint: `KIND FILE [--skip-invalid] [--snapshot] [--decimal-comma] … — KIND is ${IMPORT_KINDS.join(', ')}`,
             onSubmit: (value) => {
-              const args = value.trim().split(/\s+/).filter((word) => word !== '');
-              const kind = IMPORT_KINDS.find((k) => k === args[0]);
-              if (!kind || args.length < 2) return `write KIND FILE, KIND one of ${IMPORT_KINDS.join(', ')}`;
-              return services.importCsv(args).then(
+              const request = importRequestOf(value);
+              if (typeof request === 'string') return request;
+              return services.importCsv(request).then(
                 (result) => {
-                  setReport({ title: `Import ${args.join(' ')}: ${result.ok ? 'done' : 'nothing imported'}`, lines: result.lines, ok: result.ok });
-                  notify(`import ${kind}: ${result.ok ? 'done' : 'refused, see the report'}`, result.ok ? 'ok' : 'error');
-                  if (result.ok) dataChanged();
+                  const ok = !result.rejected;
+                  setReport({ title: `Import ${request.kind} ${request.file}: ${ok ? 'done' : 'nothing imported'}`, lines: [...result.problems, result.summary], ok });
+                  notify(`import ${request.kind}: ${ok ? result.summary : 'refused, see the report'}`, ok ? 'ok' : 'error');
+                  if (result.saved) dataChanged();
                   return null;
                 },
                 (error: unknown) => errorText(error),

@@ -1,14 +1,14 @@
 /**
  * One import, end to end: read the file, map its header, then — inside a single store.write, so
  * under the lock, on the freshest data, in one transaction and one save — validate every row
- * against the database and apply. Any invalid row (without --skip-invalid) aborts the write, so
+ * against the database and apply (items a chunk at a time as they are read). Any invalid row (without --skip-invalid) aborts the write, so
  * nothing changes; an import that would change nothing aborts it too, so the file is not rewritten.
  */
 import { resolve } from 'node:path';
 import type { Database } from 'sql.js';
 import { mapHeader, type ColumnIndex } from '../core/csv/columns.js';
 import { validateCustomers, type CustomerDefaults } from '../core/csv/customers.js';
-import { validateItems } from '../core/csv/items.js';
+import { validateItemsInChunks } from '../core/csv/items.js';
 import { validatePayments } from '../core/csv/payments.js';
 import { validatePlans } from '../core/csv/plans.js';
 import type { CsvRecord, RowError } from '../core/csv/types.js';
@@ -16,7 +16,7 @@ import type { RecordsInput } from '../core/csv/row-reader.js';
 import type { Store } from '../storage/store.js';
 import { readCsvFile } from '../csv/read-csv-file.js';
 import { applyCustomers } from './apply-customers.js';
-import { applyItems } from './apply-items.js';
+import { ItemsApplier } from './apply-items.js';
 import { applyPayments } from './apply-payments.js';
 import { applyPlans } from './apply-plans.js';
 import { changedAnything, noCounts, type ImportCounts } from './counts.js';
@@ -34,6 +34,9 @@ export interface ImportOutcome {
   /** True when the changes were saved (false: rejected, or nothing to change). */
   saved: boolean;
 }
+
+/** Valid item rows applied at a time: small enough to let each chunk go, big enough for bulk inserts. */
+const ITEMS_PER_CHUNK = 10_000;
 
 /** Thrown inside store.write to roll back and skip the save; carries the outcome out. */
 class Abandon extends Error {
@@ -70,7 +73,7 @@ export async function importFile(
 function validateAndApply(
   db: Database,
   request: ImportRequest,
-  records: CsvRecord[],
+  records: Iterable<CsvRecord>,
   index: ColumnIndex,
   width: number,
   defaults: CustomerDefaults,
@@ -86,8 +89,10 @@ function validateAndApply(
       break;
     }
     case 'items': {
-      const v = validateItems(input, { customerCurrency });
-      result = { validRows: v.rows.length, errors: v.errors, apply: () => applyItems(db, v.rows, v.listed, index, request.snapshot) };
+      // Applied chunk by chunk while the file is read; a rejected file rolls the whole write back.
+      const items = new ItemsApplier(db, index, request.snapshot);
+      const v = validateItemsInChunks(input, { customerCurrency }, (rows) => items.apply(rows), ITEMS_PER_CHUNK);
+      result = { validRows: v.validRows, errors: v.errors, apply: () => items.finish(v.listed) };
       break;
     }
     case 'payments': {

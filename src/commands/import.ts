@@ -7,6 +7,7 @@ import { resolvePolicy } from '../core/policy.js';
 import { importFile } from '../import/import-file.js';
 import { formatRowError, formatSummary } from '../import/report.js';
 import { parseImportArgs } from '../import/request.js';
+import { progressLine } from '../runtime/progress-line.js';
 
 /** `duedesk import customers|items|payments|plans FILE [options]`; returns the exit code. */
 export async function runImport(args: string[], ctx: CommandContext): Promise<number> {
@@ -15,7 +16,13 @@ export async function runImport(args: string[], ctx: CommandContext): Promise<nu
   const language = LANGUAGES.find((known) => known === policy.defaultLanguage) ?? ('en' satisfies Language);
   const currency = isCurrency(policy.defaultCurrency) ? policy.defaultCurrency : 'EUR';
   const store = await ctx.openStore();
-  const outcome = await importFile(store, request, { language, currency }, ctx.cwd);
+  const progress = progressLine(ctx, `import ${request.kind}`, 'rows', 0);
+  let outcome;
+  try {
+    outcome = await importFile(store, request, { language, currency }, ctx.cwd, (line, lines) => progress.update(line, lines));
+  } finally {
+    progress.finish();
+  }
   for (const error of outcome.errors) ctx.stderr.write(`${formatRowError(request.file, error)}\n`);
   const rejected = outcome.errors.length > 0 && (!request.skipInvalid || outcome.validRows === 0);
   if (rejected) {

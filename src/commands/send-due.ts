@@ -15,6 +15,7 @@ import type { DeliveryOutcome } from '../delivery/deliver.js';
 import { loadTemplatesFor } from '../documents/templates/load-templates.js';
 import { checkMessageTexts } from '../documents/message-texts.js';
 import { holdBackMissingInvoices } from '../documents/missing-invoices.js';
+import { progressLine } from '../runtime/progress-line.js';
 
 /** Flags of --send-due, already parsed by the CLI. */
 export interface SendDueOptions {
@@ -65,7 +66,13 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
  */
 export async function sendAndReport(plan: Plan, ctx: CommandContext, json: boolean): Promise<number> {
   const { deliverPlan } = await import('../delivery/deliver.js');
-  const outcome = await deliverPlan(plan, ctx);
+  const progress = progressLine(ctx, 'send', 'messages', plan.messages.length, json);
+  let outcome: DeliveryOutcome;
+  try {
+    outcome = await deliverPlan(plan, ctx, (_message, done, total) => progress.update(done, total));
+  } finally {
+    progress.finish();
+  }
   // Messages history already holds for this date were not sent again: report only this run's.
   const already = new Set(outcome.alreadySent ?? []);
   const sentPlan = already.size === 0 ? plan : { ...plan, messages: plan.messages.filter((m) => !already.has(m.key)) };

@@ -51,6 +51,7 @@ export async function importFile(
   request: ImportRequest,
   defaults: CustomerDefaults,
   cwd: string,
+  progress?: (line: number, lines: number) => void,
 ): Promise<ImportOutcome> {
   const csv = await readCsvFile(resolve(cwd, request.file), request.file, request.encoding);
   const header = mapHeader(request.kind, csv.header);
@@ -60,13 +61,24 @@ export async function importFile(
   const width = csv.header.fields.length;
   try {
     return await store.write((db) => {
-      const outcome = validateAndApply(db, request, csv.records, header.index, width, defaults);
+      const records = progress === undefined ? csv.records : reporting(csv.records, csv.header.line, (line) => progress(line, csv.lines));
+      const outcome = validateAndApply(db, request, records, header.index, width, defaults);
       if (!outcome.saved) throw new Abandon(outcome);
       return outcome;
     });
   } catch (error) {
     if (error instanceof Abandon) return error.outcome;
     throw error;
+  }
+}
+
+/** `records` as they are read, telling `reached` the line (after the header's) of every 1,000th. */
+function* reporting(records: Iterable<CsvRecord>, headerLine: number, reached: (line: number) => void): Generator<CsvRecord> {
+  let read = 0;
+  for (const record of records) {
+    read += 1;
+    if (read % 1000 === 0) reached(record.line - headerLine);
+    yield record;
   }
 }
 

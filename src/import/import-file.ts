@@ -35,8 +35,12 @@ export interface ImportOutcome {
   saved: boolean;
 }
 
-/** Valid item rows applied at a time: small enough to let each chunk go, big enough for bulk inserts. */
-const ITEMS_PER_CHUNK = 10_000;
+/**
+ * Valid item rows applied at a time: big enough for bulk inserts, small enough that a chunk dies
+ * young. Rows of 10,000-row chunks outlived the young generation and piled up in the old one until
+ * a full collection (a re-import of 1M items peaked at 820 MB; with 2,000 at 490 MB, and faster).
+ */
+const ITEMS_PER_CHUNK = 2_000;
 
 /** Thrown inside store.write to roll back and skip the save; carries the outcome out. */
 class Abandon extends Error {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getItem, listItems } from '../../src/storage/items.js';
 import { makeHarness, tempCsv } from './harness.js';
 
-// Items are applied 10,000 at a time as the file is read: enough items for two full chunks and a
+// Items are applied 2,000 at a time as the file is read: enough items for many full chunks and a
 // remainder (and for full bulk-insert batches plus a remainder), every customer in every chunk.
 const CUSTOMERS = 2_101;
 const ITEMS = 24_273;

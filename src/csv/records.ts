@@ -27,19 +27,28 @@ export function detectDelimiter(text: string): Delimiter {
 
 /** Records of `text` (line breaks normalised to \n, blank lines skipped). Throws UserError on broken quoting. */
 export function splitRecords(text: string, delimiter: Delimiter, file: string): CsvRecord[] {
+  return [...eachRecord(text, delimiter, file)];
+}
+
+/**
+ * The records of `text` as `splitRecords` gives them, but a file without quotes is split one line
+ * at a time as the records are read: a million-row import then never holds every row's fields
+ * at once beside the rows made from them (quoted files are parsed whole, before the first record).
+ */
+export function eachRecord(text: string, delimiter: Delimiter, file: string): Iterable<CsvRecord> {
   const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   return normalised.includes('"') ? parseQuoted(normalised, delimiter, file) : splitPlain(normalised, delimiter);
 }
 
-function splitPlain(text: string, delimiter: Delimiter): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') continue;
-    records.push({ line: i + 1, fields: line.split(delimiter) });
+function* splitPlain(text: string, delimiter: Delimiter): Generator<CsvRecord> {
+  let line = 0;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    line += 1;
+    if (end > start) yield { line, fields: text.slice(start, end).split(delimiter) };
+    start = end + 1;
   }
-  return records;
 }
 
 function parseQuoted(text: string, delimiter: Delimiter, file: string): CsvRecord[] {

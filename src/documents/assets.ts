@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../core/exit-codes.js';
 import type { Settings } from '../core/settings.js';
-import { loadTemplateSet, type TemplateSet } from './load-templates.js';
+import { loadTemplatesFor, type TemplateSet } from './load-templates.js';
 import { loadStatementFonts, type StatementFonts } from './pdf/fonts.js';
 import type { LogoImage } from './pdf/render-statement.js';
 
@@ -15,11 +15,6 @@ export interface DocumentAssets {
   templates: TemplateSet;
   fonts: StatementFonts;
   logo: LogoImage | null;
-}
-
-/** The checked templates for `settings` (shipped, with templatesDir resolved against `cwd` over them). */
-export function loadTemplatesFor(settings: Settings, cwd: string): TemplateSet {
-  return loadTemplateSet({ templatesDir: settings.templatesDir ? resolve(cwd, settings.templatesDir) : null });
 }
 
 /** Load the assets for `settings`; relative paths are resolved against `cwd`. */

@@ -4,13 +4,14 @@
  * read and checked once, when loaded, so a broken template stops a run before anything is sent.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGUAGES } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import { TemplateError, partialNamePattern, validateTemplate, type TemplateSource } from '../core/templates/validate.js';
 import { mergeLabels, parseLabels, type Labels, type PartialLabels } from '../core/templates/labels.js';
 import type { MessageTemplate } from '../core/templates/render.js';
+import type { Settings } from '../core/settings.js';
 
 /** The shipped templates folder (same relative place from src/ and from the built dist/). */
 export const SHIPPED_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -114,4 +115,12 @@ function read(file: string): TemplateSource {
 
 function isDirectory(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();
+}
+
+/**
+ * The checked templates for `settings` (shipped, with templatesDir resolved against `cwd` over them).
+ * Here rather than beside the fonts, so a dry run checks its texts without loading the PDF code.
+ */
+export function loadTemplatesFor(settings: Settings, cwd: string): TemplateSet {
+  return loadTemplateSet({ templatesDir: settings.templatesDir ? resolve(cwd, settings.templatesDir) : null });
 }

@@ -223,7 +223,7 @@ class FileStore implements Store {
 
   /** Read the file into a fresh in-memory database, refusing damaged or newer files. */
   private load(): void {
-    const { bytes, identity } = readDatabaseBytes(this.path);
+    const { bytes, identity } = readDatabaseBytes(this.path, true);
     if (bytes.byteLength === 0) {
       // An empty file (e.g. just created by `touch`) is a new database; SQLite sees it the same way.
       this.replace(new this.engine.Database(), identity);

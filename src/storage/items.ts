@@ -69,9 +69,6 @@ export function closeItems(db: Database, customerCode: string, numbers: readonly
   );
 }
 
-/** Above this many customers in a file, reading the whole items table once beats a query per customer. */
-const FULL_SCAN_FROM = 2000;
-
 const textOrNullValue = (value: SqlValue | undefined): string | null => (value === null || value === undefined ? null : String(value));
 
 /** An item from a row of COLUMNS as positional values (no per-row object of column names). */
@@ -83,36 +80,36 @@ function itemOf(r: SqlValue[]): Item {
   };
 }
 
-/**
- * Existing items of the given customers, by customer then number. Nothing to read in an empty
- * table; one pass over the table when the file names many customers; else one indexed query
- * per customer.
- */
-export function existingItemsOf(db: Database, customers: ReadonlySet<string>): Map<string, Map<string, Item>> {
-  const byCustomer = new Map<string, Map<string, Item>>();
-    const add = (r: SqlValue[]): void => {
-    if (!customers.has(String(r[0]))) return;
-    const item = itemOf(r);
-    const customerCode = item.customerCode;
-    let items = byCustomer.get(customerCode);
-    if (items === undefined) byCustomer.set(customerCode, (items = new Map()));
-    items.set(item.number, item);
-  };
+/** True when the items table holds no row at all. */
+export function noItems(db: Database): boolean {
   const probe = new PointQuery(db, 'SELECT 1 FROM items LIMIT 1');
-  const empty = probe.first([]) === undefined;
-  probe.free();
-  if (empty) return byCustomer;
-  const scan = customers.size > FULL_SCAN_FROM;
-  const query = new PointQuery(db, `SELECT ${COLUMNS} FROM items${scan ? '' : ' WHERE customer_code = ?'}`);
   try {
-    if (scan) query.each([], add);
-    else for (const code of customers) query.each([code], add);
+    return probe.first([]) === undefined;
+  } finally {
+    probe.free();
+  }
+}
+
+/**
+ * Existing items of the given customers (a chunk of an import file), by customer then number, in
+ * one indexed query: a chunk of an unsorted file may name thousands of customers, and neither a
+ * query per customer nor a pass over the whole table per chunk would do.
+ */
+export function existingItemsIn(db: Database, customers: ReadonlySet<string>): Map<string, Map<string, Item>> {
+  const byCustomer = new Map<string, Map<string, Item>>();
+  const query = new PointQuery(db, `SELECT ${COLUMNS} FROM items WHERE customer_code IN (SELECT value FROM json_each(?))`);
+  try {
+    query.each([JSON.stringify([...customers])], (r) => {
+      const item = itemOf(r);
+      let items = byCustomer.get(item.customerCode);
+      if (items === undefined) byCustomer.set(item.customerCode, (items = new Map()));
+      items.set(item.number, item);
+    });
   } finally {
     query.free();
   }
   return byCustomer;
 }
-
 
 /** Visit every item by customer and number, one at a time (an export never holds them all). */
 export function eachItem(db: Database, visit: (item: Item) => void): void {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ExitCode, UserError } from '../../src/core/exit-codes.js';
 import { reportError } from '../../src/cli/main.js';
 import { sandbox } from './io.js';
+import { importCsv } from './seed-cli.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const packageVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -232,5 +233,29 @@ describe('the real entry point', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ dryRun: true });
+  });
+
+  it('plans a dry run with due messages without loading the PDF or mail libraries (jspdf, nodemailer)', async () => {
+    const box = sandbox();
+    await importCsv(box, {
+      customers: 'code,name,email\nC1,Acme,ap@acme.example\n',
+      items: 'customer_code,number,issue_date,due_date,amount\nC1,I-1,2026-01-01,2026-01-31,100.00\n',
+    });
+    const blocker = join(root, 'test', 'cli', 'block-ink.mjs');
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--import', blocker, join(root, 'src', 'cli.tsx'), '--send-due', '--dry-run', '--json', '--as-of', '2026-03-01'],
+      { encoding: 'utf8', cwd: root, env: { ...process.env, ...box.env, BLOCKED_PACKAGES: 'jspdf,nodemailer,qrcode' } },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ dryRun: true, messages: [{ customer: 'C1' }] });
+    // The blocker does refuse what it names: the same run sending for real needs nodemailer.
+    const send = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--import', blocker, join(root, 'src', 'cli.tsx'), '--send-due', '--as-of', '2026-03-01'],
+      { encoding: 'utf8', cwd: root, env: { ...process.env, ...box.env, BLOCKED_PACKAGES: 'jspdf,nodemailer,qrcode' } },
+    );
+    expect(send.stderr).toMatch(/headless path loaded (jspdf|nodemailer|qrcode)/);
   });
 });

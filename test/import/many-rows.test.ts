@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { listItems } from '../../src/storage/items.js';
 import { makeHarness, tempCsv } from './harness.js';
 
-// Enough customers for the one-pass read of existing items, and enough items for full bulk-insert
-// batches plus a remainder.
+// Items are applied 2,000 at a time as the file is read: enough items for many full chunks and a
+// remainder (and for full bulk-insert batches plus a remainder), every customer in every chunk.
 const CUSTOMERS = 2_101;
-const ITEMS = 4_273;
+const ITEMS = 24_273;
 
 function customersCsv(): string {
   const lines = ['code,name'];
@@ -37,5 +37,21 @@ describe('importing thousands of rows', () => {
     expect(snapshot.stdout).toBe(`items: 0 added, 1 updated, ${ITEMS - 4} unchanged, 3 closed\n`);
     expect(itemOf(h.store.db, 'K7', 'N7')).toMatchObject({ amount: 999, openAmount: 999 });
     expect(itemOf(h.store.db, `K${(ITEMS - 1) % CUSTOMERS}`, `N${ITEMS - 1}`)?.openAmount).toBe(0);
+  });
+
+  it('refuses a duplicate and a bad row in a later chunk and keeps nothing of the chunks applied before', async () => {
+    const h = await makeHarness();
+    await h.importCsv(['customers', 'c.csv'], tempCsv('c.csv', customersCsv()));
+    const before = h.dump();
+    const rows = itemsCsv((i) => `${i}.01`).trimEnd().split('\n');
+    rows.push('K3,N3,2026-01-01,2026-02-01,5.00', 'K4,N-bad,2026-01-01,2026-02-01,lots');
+    const run = await h.importCsv(['items', 'i.csv'], tempCsv('i.csv', `${rows.join('\n')}\n`));
+    expect(run.code).toBe(2);
+    expect(run.errors).toEqual([
+      `i.csv:${ITEMS + 2}: number: duplicate number "N3" for customer "K3" (first on line 5)`,
+      expect.stringMatching(new RegExp(`^i\\.csv:${ITEMS + 3}: amount: `)),
+      'i.csv: 2 problems; nothing imported',
+    ]);
+    expect(h.dump()).toBe(before);
   });
 });

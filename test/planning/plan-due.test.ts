@@ -117,4 +117,16 @@ describe('planDue', () => {
     expect(() => planDue(store, { policy: { levels } }, D)).toThrow(UserError);
     expect(() => planDue(store, { policy: { levels } }, D)).toThrow(/policy\.levels.*\n.*used twice/);
   });
+
+  it('plans every customer, in code order, when they are loaded in several batches (more than 5,000)', async () => {
+    const store = await makeStore();
+    const codes = Array.from({ length: 12_003 }, (_, i) => `K${String(i).padStart(5, '0')}`);
+    await seed(store, {
+      customers: codes.map((code) => aCustomer({ code })),
+      items: codes.map((code, i) => anItem({ customerCode: code, number: `N${i}`, dueDate: '2026-03-10', amount: 100 + i, openAmount: 100 + i })),
+    });
+    const plan = planDue(store, {}, D);
+    expect(plan.messages.map((m) => m.key)).toEqual(codes.map((code) => `${code}-EUR-first`));
+    expect(plan.messages.map((m) => m.total)).toEqual(codes.map((_, i) => 100 + i));
+  });
 });

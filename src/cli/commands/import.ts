@@ -3,11 +3,19 @@ import type { CommandContext } from '../../runtime/context.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { importCsv } from '../../csv/import/import-csv.js';
 import { parseImportArgs } from '../../csv/import/request.js';
+import { progressLine } from '../../runtime/progress-line.js';
 
 /** `duedesk import customers|items|payments|plans FILE [options]`; returns the exit code. */
 export async function runImport(args: string[], ctx: CommandContext): Promise<number> {
   const request = parseImportArgs(args);
-  const result = await importCsv(await ctx.openStore(), ctx.settings.read(), request, ctx.cwd);
+  const store = await ctx.openStore();
+  const progress = progressLine(ctx, `import ${request.kind}`, 'rows', 0);
+  let result;
+  try {
+    result = await importCsv(store, ctx.settings.read(), request, ctx.cwd, (line, lines) => progress.update(line, lines));
+  } finally {
+    progress.finish();
+  }
   for (const problem of result.problems) ctx.stderr.write(`${problem}\n`);
   if (result.rejected) {
     ctx.stderr.write(`${result.summary}\n`);

@@ -1,7 +1,8 @@
 /**
  * `duedesk --send-due [--as-of D] [--dry-run] [--json] [--out DIR]` (SPEC §6): plan what is due,
  * then either report it (dry run, optionally writing previews) or send it and report the outcome.
- * The headless path: it imports no Ink.
+ * The headless path: it imports no Ink, and a dry run loads neither the PDF nor the mail code
+ * (they are imported only when previews are written or messages sent).
  */
 import { resolve } from 'node:path';
 import { isIsoDate, localDate } from '../../core/dates.js';
@@ -10,11 +11,11 @@ import type { CommandContext } from '../../runtime/context.js';
 import type { Plan } from '../../core/plan.js';
 import { planDue } from '../../planning/plan-due.js';
 import { formatPlanReport, planToJson } from './send-due-report.js';
-import { writePreviews } from '../../delivery/write-previews.js';
-import { deliverPlan, type DeliveryOutcome } from '../../delivery/deliver.js';
-import { loadTemplatesFor } from '../../documents/assets.js';
+import type { DeliveryOutcome } from '../../delivery/deliver.js';
+import { loadTemplatesFor } from '../../documents/load-templates.js';
 import { checkMessageTexts } from '../../documents/message-texts.js';
 import { holdBackMissingInvoices } from '../../documents/missing-invoices.js';
+import { progressLine } from '../../runtime/progress-line.js';
 
 /** Flags of --send-due, already parsed by the CLI. */
 export interface SendDueOptions {
@@ -41,16 +42,17 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
     // The texts of every template in use, not the PDFs: what would stop the real send stops the dry run.
     checkMessageTexts(plan.messages, { settings, asOf: plan.asOf, templates: loadTemplatesFor(settings, ctx.cwd) });
     if (options.out !== undefined) {
+      const { writePreviews } = await import('../../delivery/write-previews.js');
       const files = await writePreviews(plan, resolve(ctx.cwd, options.out), ctx);
       if (!options.json) ctx.stdout.write(`Wrote ${files.length} files to ${options.out}\n`);
     }
-    emit(ctx, options.json, planToJson(plan, null), formatPlanReport(plan, null));
+    emit(ctx, options.json, () => planToJson(plan, null), () => formatPlanReport(plan, null));
     return ExitCode.Ok;
   }
 
   if (settings.schedule?.autoSend === false) {
     const note = 'schedule.autoSend is false: nothing was sent (set it to true to send from --send-due)';
-    if (options.json) emit(ctx, true, planToJson(plan, { messages: [], exitCode: ExitCode.Ok }), '');
+    if (options.json) emit(ctx, true, () => planToJson(plan, { messages: [], exitCode: ExitCode.Ok }), () => '');
     ctx.stderr.write(`${note}\n`);
     return ExitCode.Ok;
   }
@@ -63,11 +65,18 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
  * notes on stderr); returns the exit code. Shared by --send-due and `statement --send`.
  */
 export async function sendAndReport(plan: Plan, ctx: CommandContext, json: boolean): Promise<number> {
-  const outcome = await deliverPlan(plan, ctx);
+  const { deliverPlan } = await import('../../delivery/deliver.js');
+  const progress = progressLine(ctx, 'send', 'messages', plan.messages.length, json);
+  let outcome: DeliveryOutcome;
+  try {
+    outcome = await deliverPlan(plan, ctx, (_message, done, total) => progress.update(done, total));
+  } finally {
+    progress.finish();
+  }
   // Messages history already holds for this date were not sent again: report only this run's.
   const already = new Set(outcome.alreadySent ?? []);
   const sentPlan = already.size === 0 ? plan : { ...plan, messages: plan.messages.filter((m) => !already.has(m.key)) };
-  emit(ctx, json, planToJson(sentPlan, outcome), formatPlanReport(sentPlan, outcome));
+  emit(ctx, json, () => planToJson(sentPlan, outcome), () => formatPlanReport(sentPlan, outcome));
   for (const line of deliveryNotes(outcome)) ctx.stderr.write(`${line}\n`);
   return outcome.exitCode;
 }
@@ -95,7 +104,10 @@ export function deliveryNotes(outcome: DeliveryOutcome): string[] {
   return notes;
 }
 
-/** Print `data` as one JSON line, or `text` as it is. */
-export function emit(ctx: CommandContext, json: boolean, data: unknown, text: string): void {
-  ctx.stdout.write(json ? `${JSON.stringify(data)}\n` : text);
+/**
+ * Print `data()` as one JSON line, or `text()` as it is. Both are built on demand: at a million
+ * items the text report a JSON run would throw away costs a noticeable share of the run.
+ */
+export function emit(ctx: CommandContext, json: boolean, data: () => unknown, text: () => string): void {
+  ctx.stdout.write(json ? `${JSON.stringify(data())}\n` : text());
 }

@@ -11,7 +11,6 @@ import { ExitCode, UserError } from '../../core/exit-codes.js';
 import type { ManualScope } from '../../core/manual-statement.js';
 import type { Plan } from '../../core/plan.js';
 import { planToJson } from './send-due-report.js';
-import { writePreviews } from '../../delivery/write-previews.js';
 import { statementsNow, type StatementKind } from '../../statements/statements-now.js';
 import { emit, sendAndReport } from './send-due.js';
 
@@ -45,7 +44,8 @@ export async function runStatement(options: StatementOptions, ctx: CommandContex
   }
   const plan: Plan = { asOf, messages: made.flat(), skipped: [], problems: [] };
   if (options.out === undefined) return sendAndReport(plan, ctx, options.json);
+  const { writePreviews } = await import('../../delivery/write-previews.js');
   const files = await writePreviews(plan, resolve(ctx.cwd, options.out), ctx);
-  emit(ctx, options.json, planToJson(plan, null), files.map((file) => `${file}\n`).join(''));
+  emit(ctx, options.json, () => planToJson(plan, null), () => files.map((file) => `${file}\n`).join(''));
   return ExitCode.Ok;
 }

@@ -5,8 +5,8 @@
  */
 import type { Item, ItemKind, Minor } from '../domain.js';
 import { ITEM_KINDS } from '../domain.js';
-import { validateRecords, type RecordsInput, type RowReader } from './row-reader.js';
-import type { Validated } from './types.js';
+import { validateInChunks, type RecordsInput, type RowReader } from './row-reader.js';
+import type { RowError, Validated, ValidRow } from './types.js';
 
 /** An item as read from a file: `openAmount` is null when the cell was empty (the importer decides). */
 export type ImportedItem = Omit<Item, 'openAmount'> & { openAmount: Minor | null };
@@ -24,8 +24,20 @@ export interface ValidatedItems extends Validated<ImportedItem> {
 
 /** Turn item records into ImportedItems or errors; (customer_code, number) must be unique in the file. */
 export function validateItems(input: RecordsInput, lookup: ItemLookup): ValidatedItems {
+  const rows: ValidRow<ImportedItem>[] = [];
+  const { errors, listed } = validateItemsInChunks(input, lookup, (chunk) => rows.push(...chunk), Number.POSITIVE_INFINITY);
+  return { rows, errors, listed };
+}
+
+/** `validateItems`, handing valid rows to `take` in chunks of up to `size` as they are read (see validateInChunks). */
+export function validateItemsInChunks(
+  input: RecordsInput,
+  lookup: ItemLookup,
+  take: (rows: ValidRow<ImportedItem>[]) => void,
+  size: number,
+): { errors: RowError[]; validRows: number; listed: Map<string, Map<string, number>> } {
   const listed = new Map<string, Map<string, number>>();
-  const result = validateRecords(input, (reader): ImportedItem | undefined => {
+  const result = validateInChunks(input, (reader): ImportedItem | undefined => {
     const customerCode = reader.required('customer_code');
     const number = reader.required('number');
     if (customerCode !== undefined && number !== undefined) {
@@ -61,7 +73,7 @@ export function validateItems(input: RecordsInput, lookup: ItemLookup): Validate
       return undefined;
     }
     return { customerCode, number, kind, issueDate, dueDate, amount, openAmount, currency, reference, case: caseRef, holdUntil };
-  });
+  }, take, size);
   return { ...result, listed };
 }
 

@@ -15,7 +15,7 @@ import type { ColumnIndex } from './columns.js';
 import { fieldProblem, fieldRule, type FieldRule } from './field-rules.js';
 import { unescapeFormula } from './formula-escape.js';
 import { parsePlainAmount } from './plain-amount.js';
-import type { CsvRecord, RowError, Validated, ValueFormat } from './types.js';
+import type { CsvRecord, RowError, Validated, ValidRow, ValueFormat } from './types.js';
 
 const DATE_EXAMPLE = { YMD: '2026-03-31', DMY: '31/03/2026', MDY: '03/31/2026' } as const;
 const TRUE_WORDS = new Set(['yes', 'true', '1']);
@@ -190,7 +190,8 @@ export class RowReader {
 
 /** The records of one file with its header mapping and value format: what every validator reads. */
 export interface RecordsInput {
-  records: readonly CsvRecord[];
+  /** Read once, in order (an import splits the file as it goes). */
+  records: Iterable<CsvRecord>;
   index: ColumnIndex;
   /** Number of columns in the header row. */
   width: number;
@@ -202,14 +203,38 @@ export interface RecordsInput {
  * and recorded no problem. `readRow` should read every column so that all problems are listed.
  */
 export function validateRecords<T>(input: RecordsInput, readRow: (reader: RowReader) => T | undefined): Validated<T> {
-  const reader = new RowReader(input.index, input.format, input.width);
   const rows: Validated<T>['rows'] = [];
+  const { errors } = validateInChunks(input, readRow, (chunk) => rows.push(...chunk), Number.POSITIVE_INFINITY);
+  return { rows, errors };
+}
+
+/**
+ * `validateRecords`, handing the valid rows to `take` in chunks of up to `size` as they are read
+ * instead of keeping them all: a million-row import applies each chunk and lets it go. Returns every
+ * problem found and how many rows were valid.
+ */
+export function validateInChunks<T>(
+  input: RecordsInput,
+  readRow: (reader: RowReader) => T | undefined,
+  take: (rows: ValidRow<T>[]) => void,
+  size: number,
+): { errors: RowError[]; validRows: number } {
+  const reader = new RowReader(input.index, input.format, input.width);
+  let chunk: ValidRow<T>[] = [];
+  let validRows = 0;
   for (const record of input.records) {
     // Spreadsheets leave rows of bare delimiters (",,,,") below the data: nothing to import or report.
     if (record.fields.every((field) => field.trim() === '')) continue;
     if (!reader.start(record)) continue;
     const row = readRow(reader);
-    if (row !== undefined && reader.rowOk) rows.push({ line: record.line, row });
+    if (row === undefined || !reader.rowOk) continue;
+    chunk.push({ line: record.line, row });
+    validRows += 1;
+    if (chunk.length >= size) {
+      take(chunk);
+      chunk = [];
+    }
   }
-  return { rows, errors: reader.errors };
+  if (chunk.length > 0) take(chunk);
+  return { errors: reader.errors, validRows };
 }

@@ -20,3 +20,9 @@ export function keepAbsent<T extends object>(incoming: T, existing: T | undefine
   for (const field of absent) merged[field] = existing[field];
   return merged;
 }
+
+/** Like `keepAbsent`, but takes the absent fields from `existing` into `incoming` itself. */
+export function keepAbsentIn<T extends object>(incoming: T, existing: T | undefined, absent: readonly (keyof T)[]): void {
+  if (existing === undefined) return;
+  for (const field of absent) incoming[field] = existing[field];
+}

@@ -31,9 +31,18 @@ export function importDefaults(settings: Settings): CustomerDefaults {
   return { language, currency };
 }
 
-/** Import `request.file` (relative to `cwd`) into `store`. Throws UserError for an unreadable file. */
-export async function importCsv(store: Store, settings: Settings, request: ImportRequest, cwd: string): Promise<ImportResult> {
-  const outcome = await importFile(store, request, importDefaults(settings), cwd);
+/**
+ * Import `request.file` (relative to `cwd`) into `store`. Throws UserError for an unreadable file.
+ * `progress` hears the lines read so far and the file's line count (the CLI's progress line).
+ */
+export async function importCsv(
+  store: Store,
+  settings: Settings,
+  request: ImportRequest,
+  cwd: string,
+  progress?: (line: number, lines: number) => void,
+): Promise<ImportResult> {
+  const outcome = await importFile(store, request, importDefaults(settings), cwd, progress);
   const problems = outcome.errors.map((error) => formatRowError(request.file, error));
   const rejected = outcome.errors.length > 0 && (!request.skipInvalid || outcome.validRows === 0);
   const count = outcome.errors.length;

@@ -1,0 +1,68 @@
+/**
+ * The `Sql` port on one PostgreSQL connection: `?` placeholders numbered for the server, bytes
+ * bound as bytea, and rows keyed by lower-case column names like SQLite's (PostgreSQL folds
+ * unquoted names to lower case already; a quoted alias is folded here).
+ */
+import type pg from 'pg';
+import type { Dialect, Row, Sql, SqlValue } from '../sql.js';
+import { numberPlaceholders } from './placeholders.js';
+
+/** Bind values as pg expects them (a Uint8Array becomes a Buffer, sent as bytea). */
+function bindable(params: readonly SqlValue[]): unknown[] {
+  return params.map((value) =>
+    value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value,
+  );
+}
+
+/** Rows with lower-case keys (most results already are: then the rows are returned as they came). */
+function lowerCaseRows(result: pg.QueryResult): Row[] {
+  const rows = result.rows as Row[];
+  const fields = result.fields ?? [];
+  if (fields.every((f) => f.name === f.name.toLowerCase())) return rows;
+  return rows.map((row) => {
+    const lowered: Row = {};
+    for (const [key, value] of Object.entries(row)) lowered[key.toLowerCase()] = value;
+    return lowered;
+  });
+}
+
+/** Statements on one pg connection (a pool client inside a transaction). */
+export class PgSql implements Sql {
+  readonly dialect: Dialect = 'postgres';
+
+  constructor(private readonly client: pg.ClientBase) {}
+
+  async all(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
+    const result = await this.client.query(numberPlaceholders(sql), bindable(params));
+    return lowerCaseRows(result);
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    const result = await this.client.query(numberPlaceholders(sql), bindable(params));
+    return result.rowCount ?? 0;
+  }
+
+  async runMany(sql: string, paramSets: readonly (readonly SqlValue[])[]): Promise<number> {
+    // A named statement is parsed and planned once per connection, then only bound and run.
+    const text = numberPlaceholders(sql);
+    const name = statementName(text);
+    let changed = 0;
+    for (const params of paramSets) {
+      const result = await this.client.query({ name, text, values: bindable(params) });
+      changed += result.rowCount ?? 0;
+    }
+    return changed;
+  }
+}
+
+const names = new Map<string, string>();
+
+/** A stable prepared-statement name per statement text (the same text gets the same name). */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `duedesk_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return name;
+}

@@ -1,0 +1,47 @@
+/**
+ * A PostgreSQL database of its own for one test file, on the run's server (./pg-cluster.ts).
+ * `describe.skipIf(!pgAvailable)` leaves PostgreSQL tests out when the run has no server (the
+ * global setup has printed why; under CI=true it failed instead).
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+/** The run's server admin URL, or null when PostgreSQL tests are skipped. */
+export const pgAdminUrl: string | null = inject('pgAdminUrl');
+
+/** True when a PostgreSQL server is there for the tests. */
+export const pgAvailable = pgAdminUrl !== null;
+
+/** `url` with its database name replaced. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** Run one statement as the admin. */
+export async function adminQuery(sql: string): Promise<void> {
+  if (pgAdminUrl === null) throw new Error('no PostgreSQL server for the tests');
+  const client = new pg.Client({ connectionString: pgAdminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Create an empty database and return its URL; each call gives a new one. */
+export async function freshDatabase(): Promise<string> {
+  if (pgAdminUrl === null) throw new Error('no PostgreSQL server for the tests');
+  const name = `duedesk_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE template0`);
+  return withDatabase(pgAdminUrl, name);
+}
+
+/** Drop a database made by freshDatabase (ends its sessions first). */
+export async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}

@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { Dialect, Row, Sql, SqlValue } from '../sql.js';
+import { insertInBatches, insertShape } from './batched-insert.js';
 import { numberPlaceholders } from './placeholders.js';
 
 /** Bind values as pg expects them (a Uint8Array becomes a Buffer, sent as bytea). */
@@ -43,12 +44,19 @@ export class PgSql implements Sql {
   }
 
   async runMany(sql: string, paramSets: readonly (readonly SqlValue[])[]): Promise<number> {
-    // A named statement is parsed and planned once per connection, then only bound and run.
+    const shape = paramSets.length > 1 ? insertShape(sql) : null;
+    const rows = paramSets.map(bindable);
+    if (shape !== null) return insertInBatches(this.client, shape, rows, (batch) => this.oneByOne(sql, batch));
+    return this.oneByOne(sql, rows);
+  }
+
+  /** Each row on its own: a named statement is parsed and planned once per connection, then only bound and run. */
+  private async oneByOne(sql: string, paramSets: readonly unknown[][]): Promise<number> {
     const text = numberPlaceholders(sql);
     const name = statementName(text);
     let changed = 0;
     for (const params of paramSets) {
-      const result = await this.client.query({ name, text, values: bindable(params) });
+      const result = await this.client.query({ name, text, values: params });
       changed += result.rowCount ?? 0;
     }
     return changed;

@@ -145,3 +145,28 @@ describe.skipIf(!pgAvailable)('PostgreSQL migrations', () => {
     await dropDatabase(url);
   });
 });
+
+describe.skipIf(!pgAvailable)('many rows of one statement', () => {
+  let url: string;
+  let ledger: PostgresLedger;
+  beforeAll(async () => {
+    url = await freshDatabase();
+    ledger = await openPostgresLedger({ url });
+  });
+  afterAll(async () => {
+    await ledger?.close();
+    await dropDatabase(url);
+  });
+
+  it('counts and applies rows as one by one would, an upsert naming a key twice included', async () => {
+    const rows = Array.from({ length: 1203 }, (_, n) => [`C${n % 300}`, `name ${n}`]);
+    const upsert = `INSERT INTO customers (code, name, currency) VALUES (?, ?, 'EUR')
+      ON CONFLICT (code) DO UPDATE SET name = excluded.name`;
+    expect(await ledger.write((sql) => sql.runMany(upsert, rows))).toBe(1203);
+    const names = await ledger.read((sql) => sql.all(`SELECT name FROM customers WHERE code IN ('C0', 'C102', 'C103')  ORDER BY code`));
+    // Every code comes four or five times, several times within one batch: the last row wins, as one by one.
+    expect(names.map((r) => r.name)).toEqual(['name 1200', 'name 1002', 'name 1003']);
+    const ignored = `INSERT INTO customers (code, name, currency) VALUES (?, ?, 'EUR') ON CONFLICT DO NOTHING`;
+    expect(await ledger.write((sql) => sql.runMany(ignored, [['C1', 'x'], ['NEW', 'y'], ['NEW', 'z']]))).toBe(1);
+  });
+});

@@ -22,9 +22,11 @@ declare module 'vitest' {
   }
 }
 
-/** The newest installed server's bin directory, or null. */
-function findPgBin(): string | null {
-  const root = '/usr/lib/postgresql';
+/** Where Debian installs PostgreSQL servers, one directory per major version. */
+const PG_ROOT = '/usr/lib/postgresql';
+
+/** The newest installed server's bin directory under `root`, or null. */
+function findPgBin(root: string): string | null {
   if (!existsSync(root)) return null;
   const versions = readdirSync(root)
     .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
@@ -39,22 +41,28 @@ function runPg(bin: string, tool: string, args: string[]): void {
   execFileSync(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** Which server the run uses: a given URL, a new cluster from `bin`, or none (with the line to print). */
+export type ServerChoice = { url: string } | { bin: string } | { skip: string };
+
+/** Decide from the environment and what is installed; under CI=true no server is an error. */
+export function chooseServer(env: NodeJS.ProcessEnv, pgRoot = PG_ROOT): ServerChoice {
+  if (env.DUEDESK_TEST_PG) return { url: env.DUEDESK_TEST_PG };
+  const bin = findPgBin(pgRoot);
+  if (bin !== null) return { bin };
+  const why = `no initdb under ${pgRoot} and DUEDESK_TEST_PG unset`;
+  if (env.CI === 'true') throw new Error(`PostgreSQL tests: ${why} (install Debian's postgresql, as .ci/run does)`);
+  return { skip: `PostgreSQL tests skipped: ${why}` };
+}
+
 /** Start the cluster (or take DUEDESK_TEST_PG) and hand its URL to the test files. */
 export default function setup(project: TestProject): (() => void) | undefined {
-  const given = process.env.DUEDESK_TEST_PG;
-  if (given) {
-    project.provide('pgAdminUrl', given);
+  const choice = chooseServer(process.env);
+  if ('url' in choice || 'skip' in choice) {
+    if ('skip' in choice) console.warn(choice.skip);
+    project.provide('pgAdminUrl', 'url' in choice ? choice.url : null);
     return undefined;
   }
-  const bin = findPgBin();
-  if (bin === null) {
-    if (process.env.CI === 'true') {
-      throw new Error('PostgreSQL tests: no initdb under /usr/lib/postgresql and DUEDESK_TEST_PG unset (install Debian\'s postgresql)');
-    }
-    console.warn('PostgreSQL tests skipped: no initdb under /usr/lib/postgresql and DUEDESK_TEST_PG unset');
-    project.provide('pgAdminUrl', null);
-    return undefined;
-  }
+  const { bin } = choice;
   const dir = mkdtempSync(join(tmpdir(), 'duedesk-pg-'));
   if (process.getuid?.() === 0) chownSync(dir, uidOf('postgres'), gidOf('postgres'));
   const data = join(dir, 'data');

@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { openPostgresLedger, type PostgresLedger } from '../../src/storage/postgres/postgres-ledger.js';
 
 /** The run's server admin URL, or null when PostgreSQL tests are skipped. */
 export const pgAdminUrl: string | null = inject('pgAdminUrl');
@@ -44,4 +45,25 @@ export async function freshDatabase(): Promise<string> {
 export async function dropDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+/**
+ * A migrated PostgreSQL ledger in a fresh database for the enclosing describe block, closed and
+ * dropped after it. Call inside `describe`; the returned getter gives the open ledger and its URL.
+ */
+export function ledgerForSuite(): () => { ledger: PostgresLedger; url: string } {
+  let current: { ledger: PostgresLedger; url: string } | undefined;
+  beforeAll(async () => {
+    const url = await freshDatabase();
+    current = { ledger: await openPostgresLedger({ url }), url };
+  });
+  afterAll(async () => {
+    if (!current) return;
+    await current.ledger.close();
+    await dropDatabase(current.url);
+  });
+  return () => {
+    if (!current) throw new Error('ledgerForSuite: the ledger is not open yet');
+    return current;
+  };
 }

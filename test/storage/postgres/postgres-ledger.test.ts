@@ -2,25 +2,18 @@
  * The PostgreSQL adapter on a real server: values come back as they would from the file,
  * placeholders, transactions, the write lock, migrations once under concurrency, and refusals.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openPostgresLedger, type PostgresLedger } from '../../../src/storage/postgres/postgres-ledger.js';
 import { UserError } from '../../../src/core/exit-codes.js';
-import { dropDatabase, freshDatabase, pgAvailable, withDatabase } from '../../helpers/pg.js';
+import { dropDatabase, freshDatabase, ledgerForSuite, pgAvailable, withDatabase } from '../../helpers/pg.js';
 import { MIGRATIONS } from '../../../src/storage/migrations/index.js';
 
 describe.skipIf(!pgAvailable)('PostgreSQL ledger', () => {
+  const suite = ledgerForSuite();
   let url: string;
   let ledger: PostgresLedger;
-
-  beforeAll(async () => {
-    url = await freshDatabase();
-    ledger = await openPostgresLedger({ url });
-  });
-  afterAll(async () => {
-    await ledger?.close();
-    await dropDatabase(url);
-  });
+  beforeAll(() => ({ ledger, url } = suite()));
 
   it('reads money as numbers, dates as calendar text and truth as 1/0, like the file', async () => {
     const row = await ledger.read((sql) =>
@@ -147,16 +140,9 @@ describe.skipIf(!pgAvailable)('PostgreSQL migrations', () => {
 });
 
 describe.skipIf(!pgAvailable)('many rows of one statement', () => {
-  let url: string;
+  const suite = ledgerForSuite();
   let ledger: PostgresLedger;
-  beforeAll(async () => {
-    url = await freshDatabase();
-    ledger = await openPostgresLedger({ url });
-  });
-  afterAll(async () => {
-    await ledger?.close();
-    await dropDatabase(url);
-  });
+  beforeAll(() => ({ ledger } = suite()));
 
   it('counts and applies rows as one by one would, an upsert naming a key twice included', async () => {
     const rows = Array.from({ length: 1203 }, (_, n) => [`C${n % 300}`, `name ${n}`]);

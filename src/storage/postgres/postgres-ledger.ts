@@ -168,6 +168,18 @@ export class PostgresLedger implements Ledger {
     return row ? `${row.who || 'another session'} for ${row.seconds} s` : null;
   }
 
+  /**
+   * A connection of its own for session-level advisory locks (a sending run's liveness lock),
+   * outside any transaction; the caller releases it. Throws connection failures as UserErrors.
+   */
+  async dedicatedConnection(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (error) {
+      throw asConnectError(error, this.location);
+    }
+  }
+
   async close(): Promise<void> {
     await this.queue;
     await this.pool.end();

@@ -54,6 +54,35 @@ export function chooseServer(env: NodeJS.ProcessEnv, pgRoot = PG_ROOT): ServerCh
   return { skip: `PostgreSQL tests skipped: ${why}` };
 }
 
+/** A running throwaway server: its admin URL and how to stop it (and remove its files). */
+export interface ThrowawayServer {
+  url: string;
+  stop(): void;
+}
+
+/**
+ * initdb a cluster into a new temp directory and start it on a unix socket there, fsync off
+ * (nothing in it outlives the run). Used by the tests and by the PostgreSQL benchmarks.
+ */
+export function startThrowawayServer(bin: string): ThrowawayServer {
+  const dir = mkdtempSync(join(tmpdir(), 'duedesk-pg-'));
+  if (process.getuid?.() === 0) chownSync(dir, uidOf('postgres'), gidOf('postgres'));
+  const data = join(dir, 'data');
+  runPg(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
+  const options = `-k ${dir} -c listen_addresses='' -F -c full_page_writes=off -c synchronous_commit=off -c max_connections=200`;
+  runPg(bin, 'pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options, 'start']);
+  return {
+    url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dir)}`,
+    stop() {
+      try {
+        runPg(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
 /** Start the cluster (or take DUEDESK_TEST_PG) and hand its URL to the test files. */
 export default function setup(project: TestProject): (() => void) | undefined {
   const choice = chooseServer(process.env);
@@ -62,21 +91,9 @@ export default function setup(project: TestProject): (() => void) | undefined {
     project.provide('pgAdminUrl', 'url' in choice ? choice.url : null);
     return undefined;
   }
-  const { bin } = choice;
-  const dir = mkdtempSync(join(tmpdir(), 'duedesk-pg-'));
-  if (process.getuid?.() === 0) chownSync(dir, uidOf('postgres'), gidOf('postgres'));
-  const data = join(dir, 'data');
-  runPg(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
-  const options = `-k ${dir} -c listen_addresses='' -F -c full_page_writes=off -c synchronous_commit=off -c max_connections=200`;
-  runPg(bin, 'pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options, 'start']);
-  project.provide('pgAdminUrl', `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dir)}`);
-  return () => {
-    try {
-      runPg(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const server = startThrowawayServer(choice.bin);
+  project.provide('pgAdminUrl', server.url);
+  return () => server.stop();
 }
 
 function uidOf(user: string): number {

@@ -78,7 +78,13 @@ export async function openPostgresLedger(options: PostgresLedgerOptions): Promis
   return ledger;
 }
 
-/** Run `body` between `begin` and COMMIT on `client`; ROLLBACK when it throws. */
+/** Connections whose transaction could not be ended: never handed to the next caller. */
+const unusable = new WeakSet<pg.ClientBase>();
+
+/**
+ * Run `body` between `begin` and COMMIT on `client`; ROLLBACK when it throws. A connection the
+ * ROLLBACK fails on (it died, or is stuck in the transaction) is marked unusable.
+ */
 async function inTransaction<T>(client: pg.ClientBase, begin: string, body: () => Promise<T>): Promise<T> {
   await client.query(begin);
   try {
@@ -86,7 +92,7 @@ async function inTransaction<T>(client: pg.ClientBase, begin: string, body: () =
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch(() => unusable.add(client));
     throw error;
   }
 }
@@ -110,15 +116,13 @@ export class PostgresLedger implements Ledger {
     } catch (error) {
       throw asConnectError(error, this.location);
     }
-    let broken = false;
     try {
       return await body(client);
     } catch (error) {
-      // A connection that failed mid-transaction is not handed to the next caller.
-      broken = errorCode(error) === undefined;
       throw asConnectError(error, this.location);
     } finally {
-      client.release(broken);
+      // A connection left in a transaction would hand that transaction to the next caller: drop it.
+      client.release(unusable.has(client));
     }
   }
 

@@ -56,6 +56,18 @@ describe.skipIf(!pgAvailable)('PostgreSQL ledger', () => {
     expect(rows).toEqual([]);
   });
 
+  it('keeps its connection after a change that throws (opening a new one costs milliseconds per write)', async () => {
+    const single = await openPostgresLedger({ url, poolSize: 1 });
+    try {
+      const pid = async () => (await single.read((sql) => sql.all('SELECT pg_backend_pid() AS pid')))[0]!.pid;
+      const before = await pid();
+      await expect(single.write(async () => Promise.reject(new Error('someone else has it')))).rejects.toThrow('someone else has it');
+      expect(await pid()).toBe(before);
+    } finally {
+      await single.close();
+    }
+  });
+
   it('sorts codes byte by byte, as the file does, whatever the server locale', async () => {
     await ledger.write((sql) =>
       sql.runMany(`INSERT INTO customers (code, name, currency) VALUES (?, ?, 'EUR')`, [

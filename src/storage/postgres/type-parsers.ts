@@ -6,7 +6,9 @@
  * - `numeric` (what SUM of bigint returns) likewise, and must be whole;
  * - `date` is the calendar date text `YYYY-MM-DD` as stored, never a `Date` at local midnight,
  *   which shifts a day when the time zone changes;
- * - `boolean` (EXISTS, comparisons) is 1 or 0, as SQLite gives it.
+ * - `boolean` (EXISTS, comparisons) is 1 or 0, as SQLite gives it;
+ * - `json` (json_agg, which planning reads many rows through) is its text, as SQLite's JSON
+ *   functions return it, so the storage module parses it the same way on both engines.
  *
  * Passed per pool (`types`), not registered globally, so nothing else in the process changes.
  */
@@ -28,6 +30,8 @@ const parsers = new Map<number, (text: string) => unknown>([
   [builtins.NUMERIC, wholeNumber],
   [builtins.DATE, (text) => text],
   [builtins.BOOL, (text) => (text === 't' ? 1 : 0)],
+  [builtins.JSON, (text) => text],
+  [builtins.JSONB, (text) => text],
 ]);
 
 /** The `types` option of a pg pool or client. */

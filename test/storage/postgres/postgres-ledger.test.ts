@@ -15,16 +15,17 @@ describe.skipIf(!pgAvailable)('PostgreSQL ledger', () => {
   let ledger: PostgresLedger;
   beforeAll(() => ({ ledger, url } = suite()));
 
-  it('reads money as numbers, dates as calendar text and truth as 1/0, like the file', async () => {
+  it('reads money as numbers, dates as calendar text, truth as 1/0 and JSON as text, like the file', async () => {
     const row = await ledger.read((sql) =>
       sql.all(
         `SELECT 9007199254740991::bigint AS big, (SELECT SUM(x) FROM (VALUES (5::bigint), (7::bigint)) v(x)) AS total, DATE '2026-03-29' AS day,
-                EXISTS (SELECT 1) AS yes, 'a?b' AS "MixedCase", ? AS param`,
+                EXISTS (SELECT 1) AS yes, 'a?b' AS "MixedCase", ? AS param,
+                json_build_array(12345::bigint, DATE '2026-03-29') AS list`,
         ['it?'],
       ).then((rows) => rows[0]),
     );
     // 2026-03-29 is the day European clocks go forward: a local-midnight Date would shift it.
-    expect(row).toEqual({ big: 9007199254740991, total: 12, day: '2026-03-29', yes: 1, mixedcase: 'a?b', param: 'it?' });
+    expect(row).toEqual({ big: 9007199254740991, total: 12, day: '2026-03-29', yes: 1, mixedcase: 'a?b', param: 'it?', list: '[12345, "2026-03-29"]' });
   });
 
   it('refuses a bigint a JavaScript number cannot hold exactly instead of rounding it', async () => {

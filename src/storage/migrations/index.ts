@@ -9,6 +9,7 @@ import { sql as paymentsOnAccount } from './004-payments-on-account.js';
 import { sql as reminderStateTable } from './005-reminder-state-table.js';
 import { sql as messageAcknowledgements } from './006-message-acknowledgements.js';
 import { sql as sendClaims } from './007-send-claims.js';
+import { sql as ledgerSettings } from './008-ledger-settings.js';
 
 /** One numbered schema change. */
 export interface Migration {
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'reminder-state-table', sql: reminderStateTable },
   { version: 6, name: 'message-acknowledgements', sql: messageAcknowledgements },
   { version: 7, name: 'send-claims', sql: sendClaims },
+  { version: 8, name: 'ledger-settings', sql: ledgerSettings },
 ];

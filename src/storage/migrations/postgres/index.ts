@@ -14,6 +14,7 @@ import { sql as paymentsOnAccount } from './004-payments-on-account.js';
 import { sql as reminderStateTable } from './005-reminder-state-table.js';
 import { sql as messageAcknowledgements } from './006-message-acknowledgements.js';
 import { sql as sendClaims } from './007-send-claims.js';
+import { sql as ledgerSettings } from './008-ledger-settings.js';
 
 /** All PostgreSQL migrations, ascending by version, numbered like the SQLite ones. */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'reminder-state-table', sql: reminderStateTable },
   { version: 6, name: 'message-acknowledgements', sql: messageAcknowledgements },
   { version: 7, name: 'send-claims', sql: sendClaims },
+  { version: 8, name: 'ledger-settings', sql: ledgerSettings },
 ];

@@ -41,16 +41,21 @@ async function tablesAndReferences(sql: Sql): Promise<{ tables: string[]; refere
   return { tables: rows.map((r) => String(r.name)), references };
 }
 
-/** Column names of `table` in declaration order. */
+/**
+ * Column names of `table` in declaration order. A SQLite table with a rowid lists it too, as
+ * `rowid`: PostgreSQL keeps it as a column where the order rows were recorded in is read.
+ */
 async function columnsOf(sql: Sql, table: string): Promise<string[]> {
-  const rows =
-    sql.dialect === 'sqlite'
-      ? await sql.all(`SELECT name FROM pragma_table_info(?) ORDER BY cid`, [table])
-      : await sql.all(
-          `SELECT column_name AS name FROM information_schema.columns
-            WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position`,
-          [table],
-        );
+  if (sql.dialect === 'sqlite') {
+    const rows = await sql.all(`SELECT name FROM pragma_table_info(?) ORDER BY cid`, [table]);
+    const [list] = await sql.all(`SELECT wr FROM pragma_table_list WHERE name = ? AND schema = 'main'`, [table]);
+    return [...rows.map((r) => String(r.name)), ...(list?.wr === 0 ? ['rowid'] : [])];
+  }
+  const rows = await sql.all(
+    `SELECT column_name AS name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position`,
+    [table],
+  );
   return rows.map((r) => String(r.name));
 }
 

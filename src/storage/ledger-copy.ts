@@ -31,12 +31,20 @@ async function nonEmptyTables(sql: Sql, tables: readonly TableShape[]): Promise<
   return found;
 }
 
-/** The two schemas must hold the same tables and columns, or the copy would drop data. */
-function checkSameShape(source: readonly TableShape[], dest: readonly TableShape[], from: string, to: string): void {
-  const describe = (tables: readonly TableShape[]) => tables.map((t) => `${t.name}(${[...t.columns].sort().join(',')})`).sort().join(' ');
+/**
+ * The two schemas must hold the same tables and columns, or the copy would drop data. A rowid
+ * is copied where both sides have one (./ledger-catalog.ts), and is no difference where not.
+ */
+function copyShapes(source: readonly TableShape[], dest: readonly TableShape[], from: string, to: string): TableShape[] {
+  const data = (t: TableShape) => t.columns.filter((c) => c !== 'rowid').sort().join(',');
+  const describe = (tables: readonly TableShape[]) => tables.map((t) => `${t.name}(${data(t)})`).sort().join(' ');
   if (describe(source) !== describe(dest)) {
     throw new UserError(`cannot copy ${from} to ${to}: their tables differ; open both with the same duedesk version first`);
   }
+  return source.map((table) => {
+    const target = dest.find((t) => t.name === table.name);
+    return { name: table.name, columns: table.columns.filter((c) => c !== 'rowid' || target?.columns.includes('rowid')) };
+  });
 }
 
 /** Copy every table of `source` into `dest` (one transaction); refuses a non-empty dest unless replace. */
@@ -50,14 +58,14 @@ export async function copyLedger(source: Ledger, dest: Ledger, options: CopyOpti
       if (destVersion !== version) {
         throw new UserError(`cannot copy ${source.location} (schema ${version}) to ${dest.location} (schema ${destVersion}): open both with the same duedesk version first`);
       }
-      checkSameShape(tables, destTables, source.location, dest.location);
+      const copied = copyShapes(tables, destTables, source.location, dest.location);
       const occupied = await nonEmptyTables(to, destTables);
       if (occupied.length > 0 && !options.replace) {
         throw new UserError(`${dest.location} already holds a ledger (${occupied.join(', ')}); add --replace to overwrite it`);
       }
       for (const { name } of [...destTables].reverse()) await to.run(`DELETE FROM ${quoteName(name)}`);
       const report: CopyReport = [];
-      for (const table of tables) report.push({ table: table.name, rows: await copyTable(from, to, table) });
+      for (const table of copied) report.push({ table: table.name, rows: await copyTable(from, to, table) });
       await afterCopyingIds(to);
       return report;
     });

@@ -33,7 +33,8 @@ async function postgresShape(url: string): Promise<Shape> {
   );
   await client.end();
   const shape: Shape = {};
-  for (const row of result.rows) (shape[row.table_name] ??= []).push(row.column_name);
+  // SQLite's implicit rowid is an explicit column where PostgreSQL needs the record order.
+  for (const row of result.rows) if (row.column_name !== 'rowid') (shape[row.table_name] ??= []).push(row.column_name);
   for (const columns of Object.values(shape)) columns.sort();
   return shape;
 }

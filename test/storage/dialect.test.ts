@@ -1,0 +1,63 @@
+/** Each dialect fragment means the same on SQLite (sql.js) and PostgreSQL. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from 'sql.js';
+import { loadSqlEngine } from '../../src/storage/sql-engine.js';
+import { daysBefore, greater, jsonList, jsonRows, jsonValues, likeAnyCase } from '../../src/storage/dialect.js';
+import type { Row, Sql, SqlValue } from '../../src/storage/sql.js';
+import { ledgerForSuite, pgAvailable } from '../helpers/pg.js';
+
+/** Statements on a bare sql.js database (no ledger needed for single expressions). */
+function sqliteSql(db: Database): Sql {
+  const all = async (query: string, params: readonly SqlValue[] = []): Promise<Row[]> => {
+    const stmt = db.prepare(query);
+    stmt.bind(params as SqlValue[]);
+    const rows: Row[] = [];
+    while (stmt.step()) rows.push(stmt.getAsObject() as Row);
+    stmt.free();
+    return rows;
+  };
+  return { dialect: 'sqlite', all, run: async () => 0, runMany: async () => 0 };
+}
+
+/** The same questions asked of one engine. */
+async function answers(sql: Sql): Promise<Row> {
+  const [row] = await sql.all(
+    `SELECT (SELECT ${jsonValues(sql, 'value')} FROM ${jsonList(sql)}) AS codes,
+            (SELECT ${jsonRows(sql, 'n, d')} FROM (SELECT 1 AS n, '2026-01-31' AS d UNION ALL SELECT 2, '2026-02-01') t) AS pairs,
+            (SELECT ${jsonRows(sql, 'n')} FROM (SELECT 1 AS n) t WHERE n > 5) AS none,
+            ${daysBefore(sql, '?', '?')} AS before,
+            CASE WHEN 'ACME Ltd' ${likeAnyCase(sql)} ? THEN 1 ELSE 0 END AS liked,
+            ${greater(sql, "'2026-01-01'", "'2026-03-01'")} AS later`,
+    ['["C1","C 2","Ω"]', '2026-03-01', 30, '%acme%'],
+  );
+  return { ...row!, pairs: JSON.parse(String(row!.pairs)), codes: JSON.parse(String(row!.codes)), none: JSON.parse(String(row!.none)), before: String(row!.before) };
+}
+
+const expected = {
+  codes: ['C1', 'C 2', 'Ω'],
+  pairs: [[1, '2026-01-31'], [2, '2026-02-01']],
+  none: [],
+  before: '2026-01-30',
+  liked: 1,
+  later: '2026-03-01',
+};
+
+describe('dialect fragments on SQLite', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = new (await loadSqlEngine()).Database();
+  });
+  afterAll(() => db.close());
+
+  it('answer as expected', async () => {
+    expect(await answers(sqliteSql(db))).toEqual(expected);
+  });
+});
+
+describe.skipIf(!pgAvailable)('dialect fragments on PostgreSQL', () => {
+  const suite = ledgerForSuite();
+
+  it('answer as on SQLite', async () => {
+    expect(await suite().ledger.read(answers)).toEqual(expected);
+  });
+});

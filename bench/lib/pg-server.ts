@@ -4,13 +4,37 @@
  * socket in a temp directory, fsync off: compare ratios, not absolute times, with a real server).
  */
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import pg from 'pg';
 import { chooseServer, startThrowawayServer } from '../../test/helpers/pg-cluster.js';
 
 /** A benchmark database on the chosen server, and how to drop it (and stop the server). */
 export interface BenchDatabase {
   url: string;
+  /** Run one statement as the server's admin. */
+  admin(sql: string): Promise<void>;
+  /** Databases made from this one (cloneDatabase), dropped with it. */
+  clones: string[];
   dispose(): Promise<void>;
+}
+
+/** The newest installed psql, else the one on PATH. */
+export function psqlPath(): string {
+  const choice = chooseServer({ CI: 'false' });
+  return 'bin' in choice ? join(choice.bin, 'psql') : 'psql';
+}
+
+/**
+ * A new database copied from `base` (CREATE DATABASE … TEMPLATE: a file copy on the server, far
+ * quicker than loading it again), so every repetition starts from the same rows.
+ */
+export async function cloneDatabase(base: BenchDatabase, suffix: string): Promise<string> {
+  const from = new URL(base.url).pathname.slice(1);
+  const name = `${from}_${suffix}`;
+  await base.admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await base.admin(`CREATE DATABASE ${name} TEMPLATE ${from}`);
+  base.clones.push(name);
+  return withDatabase(base.url, name);
 }
 
 /** `url` with its database name replaced. */
@@ -37,9 +61,13 @@ export async function benchDatabase(): Promise<BenchDatabase> {
     }
   };
   await admin(`CREATE DATABASE ${name} TEMPLATE template0`);
+  const clones: string[] = [];
   return {
     url: withDatabase(server.url, name),
+    admin,
+    clones,
     async dispose() {
+      for (const clone of clones) await admin(`DROP DATABASE IF EXISTS ${clone} WITH (FORCE)`);
       await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       server.stop();
     },

@@ -7,9 +7,22 @@
  */
 import type { Sql } from './sql.js';
 
-/** A table expression of the values in a JSON array bound as one parameter, one row per value, column `value`. */
-export function jsonList(sql: Sql): string {
-  return sql.dialect === 'postgres' ? 'json_array_elements_text(CAST(? AS json))' : 'json_each(?)';
+/**
+ * A subquery of the values in a JSON array bound as one parameter, one row each in column
+ * `value`: `code IN ${'${inJsonList(sql)}'}` with `[JSON.stringify(codes)]`. Ids are `integer`
+ * (PostgreSQL compares a bigint with a bigint, not with text).
+ */
+export function inJsonList(sql: Sql, type: 'text' | 'integer' = 'text'): string {
+  if (sql.dialect !== 'postgres') return '(SELECT value FROM json_each(?))';
+  const value = type === 'integer' ? 'CAST(value AS bigint)' : 'value';
+  return `(SELECT ${value} AS value FROM json_array_elements_text(CAST(? AS json)) AS value)`;
+}
+
+/** A subquery of the `[a, b]` pairs in a JSON array bound as one parameter, as text columns `a` and `b`. */
+export function jsonPairs(sql: Sql): string {
+  return sql.dialect === 'postgres'
+    ? `(SELECT value->>0 AS a, value->>1 AS b FROM json_array_elements(CAST(? AS json)) AS value)`
+    : `(SELECT json_extract(value, '$[0]') AS a, json_extract(value, '$[1]') AS b FROM json_each(?))`;
 }
 
 /**

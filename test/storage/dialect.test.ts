@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
 import { loadSqlEngine } from '../../src/storage/sql-engine.js';
-import { daysBefore, greater, jsonList, jsonRows, jsonValues, likeAnyCase } from '../../src/storage/dialect.js';
+import { daysBefore, greater, inJsonList, jsonPairs, jsonRows, jsonValues, likeAnyCase } from '../../src/storage/dialect.js';
 import type { Row, Sql, SqlValue } from '../../src/storage/sql.js';
 import { ledgerForSuite, pgAvailable } from '../helpers/pg.js';
 
@@ -22,19 +22,23 @@ function sqliteSql(db: Database): Sql {
 /** The same questions asked of one engine. */
 async function answers(sql: Sql): Promise<Row> {
   const [row] = await sql.all(
-    `SELECT (SELECT ${jsonValues(sql, 'value')} FROM ${jsonList(sql)}) AS codes,
+    `SELECT (SELECT ${jsonValues(sql, 'value')} FROM ${inJsonList(sql)} AS t) AS codes,
+            (SELECT COUNT(*) FROM (SELECT 7 AS id UNION ALL SELECT 8) t WHERE id IN ${inJsonList(sql, 'integer')}) AS ids,
+            (SELECT ${jsonRows(sql, 'b, a')} FROM ${jsonPairs(sql)} AS p) AS swapped,
             (SELECT ${jsonRows(sql, 'n, d')} FROM (SELECT 1 AS n, '2026-01-31' AS d UNION ALL SELECT 2, '2026-02-01') t) AS pairs,
             (SELECT ${jsonRows(sql, 'n')} FROM (SELECT 1 AS n) t WHERE n > 5) AS none,
             ${daysBefore(sql, '?', '?')} AS before,
             CASE WHEN 'ACME Ltd' ${likeAnyCase(sql)} ? THEN 1 ELSE 0 END AS liked,
             ${greater(sql, "'2026-01-01'", "'2026-03-01'")} AS later`,
-    ['["C1","C 2","Ω"]', '2026-03-01', 30, '%acme%'],
+    ['["C1","C 2","Ω"]', '[7, 9]', '[["C1","INV-1"],["C2","INV 2"]]', '2026-03-01', 30, '%acme%'],
   );
-  return { ...row!, pairs: JSON.parse(String(row!.pairs)), codes: JSON.parse(String(row!.codes)), none: JSON.parse(String(row!.none)), before: String(row!.before) };
+  return { ...row!, swapped: JSON.parse(String(row!.swapped)), pairs: JSON.parse(String(row!.pairs)), codes: JSON.parse(String(row!.codes)), none: JSON.parse(String(row!.none)), before: String(row!.before) };
 }
 
 const expected = {
   codes: ['C1', 'C 2', 'Ω'],
+  ids: 1,
+  swapped: [['INV-1', 'C1'], ['INV 2', 'C2']],
   pairs: [[1, '2026-01-31'], [2, '2026-02-01']],
   none: [],
   before: '2026-01-30',

@@ -155,6 +155,7 @@ function memoryStore(db: SqlJsDatabase): Store {
     path: null,
     db,
     refresh: () => undefined,
+    read: async (query) => query(db),
     write: () => Promise.reject(new Error('the planning benchmark never writes')),
     close: () => db.close(),
   };

@@ -4,7 +4,7 @@
  */
 import type { Database } from 'sql.js';
 import { UserError } from '../core/exit-codes.js';
-import { firstRow, runOnce, text } from './rows.js';
+import { firstRow, runOnce, text } from './sqljs-rows.js';
 
 /** Record that `operator` acknowledged message `id` at `at` (ISO); refuses any other status, or a second time. */
 export function acknowledgeMessage(db: Database, id: number, operator: string, at: string): void {

@@ -2,7 +2,7 @@
 import type { Database } from 'sql.js';
 import type { Customer, IsoDate, Language } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
-import { allRows, bool, firstRow, intOrNull, runMany, runOnce, text, textOrNull, type Row } from './rows.js';
+import { allRows, bool, firstRow, intOrNull, runMany, runOnce, text, textOrNull, type Row } from './sqljs-rows.js';
 
 const COLUMNS = `code, name, email, email2, email3, language, currency, reminders, statement_every_days,
   agent_email, hold_until, notes`;

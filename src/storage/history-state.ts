@@ -7,7 +7,7 @@
  * exactly what that message added and re-running it changes nothing.
  */
 import type { Database } from 'sql.js';
-import { runOnce } from './rows.js';
+import { runOnce } from './sqljs-rows.js';
 
 /** Message statuses that count as included (a `sending` one may be in flight in another process). */
 export const COUNTED_STATUSES = `('sent', 'uncertain', 'sending')`;

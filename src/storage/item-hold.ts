@@ -2,7 +2,7 @@
 import type { Database } from 'sql.js';
 import type { IsoDate } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
-import { runOnce } from './rows.js';
+import { runOnce } from './sqljs-rows.js';
 
 /** Hold the item `number` of customer `code` until `until` (inclusive); null lifts the hold. */
 export function setItemHold(db: Database, code: string, number: string, until: IsoDate | null): void {

@@ -2,7 +2,7 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { Item, ItemKind } from '../core/domain.js';
 import { PointQuery } from './import-lookups.js';
-import { allRows, int, runMany, text, textOrNull, type Row } from './rows.js';
+import { allRows, int, runMany, text, textOrNull, type Row } from './sqljs-rows.js';
 
 const COLUMNS = `customer_code, number, kind, issue_date, due_date, amount, open_amount, currency,
   reference, case_ref, hold_until`;

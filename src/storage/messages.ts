@@ -6,7 +6,7 @@ import type { BindParams, Database } from 'sql.js';
 import type { IsoDate, MessageKind, MessageRecord, MessageStatus } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import { refreshHistoryState } from './history-state.js';
-import { allRows, firstRow, int, runMany, runOnce, scalar, text, textOrNull, type Row } from './rows.js';
+import { allRows, firstRow, int, runMany, runOnce, scalar, text, textOrNull, type Row } from './sqljs-rows.js';
 
 /** A message to record: everything but the id the database assigns. */
 export type NewMessage = Omit<MessageRecord, 'id'>;

@@ -1,7 +1,7 @@
 /** Payments table ⇄ Payment. */
 import type { Database, Statement } from 'sql.js';
 import type { Payment } from '../core/domain.js';
-import { allRows, int, runMany, text, textOrNull, type Row } from './rows.js';
+import { allRows, int, runMany, text, textOrNull, type Row } from './sqljs-rows.js';
 
 const COLUMNS = 'reference, customer_code, date, amount, item_number, case_ref, currency';
 

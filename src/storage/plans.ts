@@ -1,7 +1,7 @@
 /** Installment plans table ⇄ InstallmentPlan. */
 import type { Database } from 'sql.js';
 import type { InstallmentPlan } from '../core/domain.js';
-import { allRows, bool, int, runMany, text, textOrNull, type Row } from './rows.js';
+import { allRows, bool, int, runMany, text, textOrNull, type Row } from './sqljs-rows.js';
 
 const COLUMNS = 'customer_code, case_ref, installment, day_of_month, start_date, end_date, active';
 

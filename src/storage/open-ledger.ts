@@ -5,6 +5,7 @@
 import { UserError } from '../core/exit-codes.js';
 import { openStore, type StoreSeams } from './database.js';
 import type { Ledger } from './ledger.js';
+import { isPostgresUrl } from './ledger-location.js';
 import { ledgerOverStore } from './sqljs-ledger.js';
 
 /** How to open a ledger; the lock settings apply to the file adapter. */
@@ -15,11 +16,6 @@ export interface LedgerOptions {
   leaseMs?: number;
   /** Test seams of the file adapter's save. */
   seams?: StoreSeams;
-}
-
-/** True when `location` names a PostgreSQL server rather than a file. */
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
 }
 
 /** Open (creating and migrating a file when needed) the ledger at `location`. */

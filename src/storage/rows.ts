@@ -33,6 +33,17 @@ export async function scalar(sql: Sql, query: string, params: readonly SqlValue[
   return typeof value === 'number' ? value : 0;
 }
 
+/**
+ * Rows of a query that returns its whole result as ONE JSON array of row arrays (SQLite's
+ * `json_group_array(json_array(…))`): crossing from the engine once per query instead of once
+ * per value is what keeps loading tens of thousands of rows cheap in sql.js.
+ */
+export async function jsonRows(sql: Sql, query: string, params: readonly SqlValue[] = []): Promise<SqlValue[][]> {
+  const [row] = await sql.all(query, params);
+  const value = row === undefined ? undefined : Object.values(row)[0];
+  return JSON.parse(String(value ?? '[]')) as SqlValue[][];
+}
+
 /** A text column. */
 export function text(row: Row, column: string): string {
   const value = row[column];

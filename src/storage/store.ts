@@ -1,5 +1,6 @@
 /**
- * The Store contract: one duedesk database file (sql.js) shared safely between processes.
+ * The sql.js adapter's own contract, behind the ledger port (./sqljs-ledger.ts wraps it; no
+ * feature sees it): one duedesk database file (sql.js) shared safely between processes.
  * Implemented in ./database.ts. Every write goes through `write`, which takes the inter-process
  * lock, reloads the file if another process changed it, runs the change in a transaction, saves
  * atomically and releases the lock. Reads see the latest saved state after `refresh()`.

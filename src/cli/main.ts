@@ -9,7 +9,6 @@ import { dirname } from 'node:path';
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import { asFileError } from '../core/file-errors.js';
 import type { Ledger } from '../storage/ledger.js';
-import { asDamaged } from '../storage/database-damage.js';
 import { SettingsFile } from '../settings/file.js';
 import type { CommandContext, TextSink } from '../runtime/context.js';
 import { parseInvocation, type CommandName, type Invocation } from './args.js';
@@ -44,9 +43,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     return await dispatch(invocation, buildContext(invocation, io, opened), io);
   } catch (error) {
-    // A read that met a damaged page (writes say so themselves): name the file, not a bug.
-    const file = opened.find((ledger) => ledger.kind === 'file');
-    return reportError(file ? asDamaged(error, file.location) : error, io);
+    return reportError(error, io);
   } finally {
     for (const ledger of opened) await ledger.close();
   }

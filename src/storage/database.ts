@@ -145,9 +145,14 @@ class FileStore implements Store {
 
   read<T>(query: (db: Database) => T | Promise<T>): Promise<T> {
     return this.access.run('read', async (nested) => {
-      // Inside a write the lock is held and the state is already the latest.
-      if (!nested) this.refresh();
-      return query(this.db);
+      try {
+        // Inside a write the lock is held and the state is already the latest.
+        if (!nested) this.refresh();
+        return await query(this.db);
+      } catch (error) {
+        // A read that met a damaged page names the file (writes say so themselves).
+        throw asDamaged(error, this.path);
+      }
     });
   }
 

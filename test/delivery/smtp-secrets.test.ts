@@ -50,7 +50,7 @@ it('a one-letter password does not garble "no reply" (nor anything else) in the 
     expect(outcome.messages[0]?.status).toBe('uncertain');
     expect(error).toMatch(/^no reply after the message was sent \(the server may have it\): /);
     expect(error).not.toContain('***');
-    expect(historyRows(store)[0]?.error).toBe(error);
+    expect((await historyRows(store))[0]?.error).toBe(error);
   } finally {
     store.close();
   }

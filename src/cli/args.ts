@@ -10,7 +10,8 @@ import type { SendDueOptions } from './commands/send-due.js';
 import type { StatementOptions } from './commands/statement.js';
 import { closeMatches } from '../core/close-match.js';
 import type { HelpTopic } from './help.js';
-import { isPostgresUrl, refusePasswordOnCommandLine } from '../storage/postgres/connection-url.js';
+import { isPostgresUrl } from '../storage/ledger-location.js';
+import { refusePasswordOnCommandLine } from '../storage/postgres/connection-url.js';
 
 /** Subcommands (positional first word). */
 export const COMMANDS = ['import', 'export', 'config', 'db'] as const;

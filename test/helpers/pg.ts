@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { openPostgresLedger, type PostgresLedger } from '../../src/storage/postgres/postgres-ledger.js';
+import { ledgerTables, quoteName } from '../../src/storage/ledger-catalog.js';
+import type { Ledger } from '../../src/storage/ledger.js';
+import { openLedger } from '../../src/storage/open-ledger.js';
 
 /** The run's server admin URL, or null when PostgreSQL tests are skipped. */
 export const pgAdminUrl: string | null = inject('pgAdminUrl');
@@ -67,3 +70,36 @@ export function ledgerForSuite(): () => { ledger: PostgresLedger; url: string } 
     return current;
   };
 }
+
+/** This file's shared PostgreSQL ledger, opened on first use and closed after the file. */
+let fileLedger: Promise<{ ledger: PostgresLedger; url: string }> | undefined;
+afterAll(async () => {
+  if (!fileLedger) return;
+  const { ledger, url } = await fileLedger;
+  await ledger.close();
+  await dropDatabase(url);
+});
+
+/**
+ * A migrated PostgreSQL ledger emptied of every row, for a test that wants a fresh ledger (as
+ * `makeStore()` gives a fresh in-memory file): one database per test file, truncated between
+ * tests, ids restarted. Its close() does nothing; the file's end closes it.
+ */
+export async function emptyPostgresLedger(): Promise<Ledger> {
+  fileLedger ??= (async () => {
+    const url = await freshDatabase();
+    return { ledger: await openPostgresLedger({ url }), url };
+  })();
+  const { ledger } = await fileLedger;
+  await ledger.write(async (sql) => {
+    const tables = await ledgerTables(sql);
+    await sql.run(`TRUNCATE ${tables.map((t) => quoteName(t.name)).join(', ')} RESTART IDENTITY`);
+  });
+  return { kind: ledger.kind, location: ledger.location, read: (q) => ledger.read(q), write: (c) => ledger.write(c), close: async () => undefined };
+}
+
+/** The engines a storage contract test runs on: the sql.js file always, PostgreSQL when there is a server. */
+export const ENGINES: { name: string; fresh: () => Promise<Ledger> }[] = [
+  { name: 'sql.js', fresh: () => openLedger(null) },
+  ...(pgAvailable ? [{ name: 'postgres', fresh: emptyPostgresLedger }] : []),
+];

@@ -4,11 +4,6 @@
  */
 import { UserError } from '../../core/exit-codes.js';
 
-/** Does `location` (a `--db` value or `DUEDESK_DB`) name a PostgreSQL server rather than a file? */
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
-}
-
 /** The `user:password@` part of a URL, or null. */
 function userInfo(url: string): { start: number; end: number; password: boolean } | null {
   const afterScheme = url.indexOf('://') + 3;

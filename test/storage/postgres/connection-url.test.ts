@@ -1,6 +1,7 @@
 /** Selecting PostgreSQL by URL, and keeping its password out of every message. */
 import { describe, expect, it } from 'vitest';
-import { isPostgresUrl, maskUrl, refusePasswordOnCommandLine } from '../../../src/storage/postgres/connection-url.js';
+import { maskUrl, refusePasswordOnCommandLine } from '../../../src/storage/postgres/connection-url.js';
+import { isPostgresUrl } from '../../../src/storage/ledger-location.js';
 import { numberPlaceholders } from '../../../src/storage/postgres/placeholders.js';
 
 describe('PostgreSQL URLs', () => {

@@ -15,13 +15,16 @@ import { dropDatabase, freshDatabase, pgAvailable } from '../../helpers/pg.js';
 type Shape = Record<string, string[]>;
 
 async function sqliteShape(): Promise<Shape> {
-  const store = await makeStore();
-  const tables = store.db.exec(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)[0]!.values.map((r) => String(r[0]));
+  const ledger = await makeStore();
   const shape: Shape = {};
-  for (const table of tables) {
-    shape[table] = store.db.exec(`SELECT name FROM pragma_table_info('${table}')`)[0]!.values.map((r) => String(r[0])).sort();
-  }
-  store.close();
+  await ledger.read(async (sql) => {
+    const tables = await sql.all(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`);
+    for (const { name } of tables) {
+      const columns = await sql.all(`SELECT name FROM pragma_table_info(?)`, [name ?? null]);
+      shape[String(name)] = columns.map((c) => String(c.name)).sort();
+    }
+  });
+  await ledger.close();
   return shape;
 }
 

@@ -29,7 +29,7 @@ export function jsonPairs(sql: Sql): string {
  * An aggregate of one JSON array per row (`[a, b, …]`) into one JSON text, `[]` for no rows:
  * planning reads thousands of rows through one value instead of one result row each.
  */
-export function jsonRows(sql: Sql, columns: string): string {
+export function jsonArrays(sql: Sql, columns: string): string {
   return sql.dialect === 'postgres'
     ? `COALESCE(json_agg(json_build_array(${columns})), '[]'::json)`
     : `json_group_array(json_array(${columns}))`;

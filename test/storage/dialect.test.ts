@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
 import { loadSqlEngine } from '../../src/storage/sql-engine.js';
-import { daysBefore, greater, inJsonList, jsonPairs, jsonRows, jsonValues, likeAnyCase } from '../../src/storage/dialect.js';
+import { daysBefore, greater, inJsonList, jsonPairs, jsonArrays, jsonValues, likeAnyCase } from '../../src/storage/dialect.js';
 import type { Row, Sql, SqlValue } from '../../src/storage/sql.js';
 import { ledgerForSuite, pgAvailable } from '../helpers/pg.js';
 
@@ -24,9 +24,9 @@ async function answers(sql: Sql): Promise<Row> {
   const [row] = await sql.all(
     `SELECT (SELECT ${jsonValues(sql, 'value')} FROM ${inJsonList(sql)} AS t) AS codes,
             (SELECT COUNT(*) FROM (SELECT 7 AS id UNION ALL SELECT 8) t WHERE id IN ${inJsonList(sql, 'integer')}) AS ids,
-            (SELECT ${jsonRows(sql, 'b, a')} FROM ${jsonPairs(sql)} AS p) AS swapped,
-            (SELECT ${jsonRows(sql, 'n, d')} FROM (SELECT 1 AS n, '2026-01-31' AS d UNION ALL SELECT 2, '2026-02-01') t) AS pairs,
-            (SELECT ${jsonRows(sql, 'n')} FROM (SELECT 1 AS n) t WHERE n > 5) AS none,
+            (SELECT ${jsonArrays(sql, 'b, a')} FROM ${jsonPairs(sql)} AS p) AS swapped,
+            (SELECT ${jsonArrays(sql, 'n, d')} FROM (SELECT 1 AS n, '2026-01-31' AS d UNION ALL SELECT 2, '2026-02-01') t) AS pairs,
+            (SELECT ${jsonArrays(sql, 'n')} FROM (SELECT 1 AS n) t WHERE n > 5) AS none,
             ${daysBefore(sql, '?', '?')} AS before,
             CASE WHEN 'ACME Ltd' ${likeAnyCase(sql)} ? THEN 1 ELSE 0 END AS liked,
             ${greater(sql, "'2026-01-01'", "'2026-03-01'")} AS later`,

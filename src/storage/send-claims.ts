@@ -83,3 +83,22 @@ export async function markRunUncertain(sql: Sql, runId: number, error: string, n
   }
   return ids;
 }
+
+/** The history row id of the message with this Message-ID, or null. */
+async function rowIdOf(sql: Sql, messageId: string): Promise<number | null> {
+  const [row] = await sql.all('SELECT id FROM messages WHERE message_id = ?', [messageId]);
+  return row === undefined ? null : Number(row.id);
+}
+
+/** `claim` for the history row recorded with Message-ID `messageId` (in the same write). */
+export async function claimForMessage(sql: Sql, keys: readonly string[], messageId: string, runId: number): Promise<boolean> {
+  const id = await rowIdOf(sql, messageId);
+  if (id === null) throw new Error(`claim: no history row for ${messageId}`);
+  return claim(sql, keys, id, runId);
+}
+
+/** `releaseClaims` of the message recorded with Message-ID `messageId`. */
+export async function releaseClaimsOf(sql: Sql, messageId: string): Promise<number> {
+  const id = await rowIdOf(sql, messageId);
+  return id === null ? 0 : releaseClaims(sql, id);
+}

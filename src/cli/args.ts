@@ -85,7 +85,7 @@ const PLACE: Partial<Record<OptionName, { modes: readonly string[]; where: strin
   kind: { modes: [STATEMENT], where: 'only with statement' },
   send: { modes: [STATEMENT], where: 'only with statement (--send-due sends everything due)' },
   raw: { modes: ['export'], where: 'only with export' },
-  replace: { modes: ['db'], where: 'only with db backup' },
+  replace: { modes: ['db'], where: 'only with db backup or db copy' },
 };
 
 /** A usage error: one line, pointing at --help, exit 2. */

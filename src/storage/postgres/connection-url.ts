@@ -35,12 +35,13 @@ export function maskUrl(url: string): string {
 
 /**
  * A URL given on the command line is visible to every user of the machine (`ps`) and kept in
- * shell histories: refuse one with a password and say where it goes instead.
+ * shell histories: refuse one with a password and say where it goes instead. `given` names
+ * where it was typed (`--db`, `db copy`).
  */
-export function refusePasswordOnCommandLine(url: string): void {
+export function refusePasswordOnCommandLine(url: string, given = '--db'): void {
   if (urlHasPassword(url) || /[?&]password=/i.test(url)) {
     throw new UserError(
-      `--db ${maskUrl(url)}: a password does not belong on the command line (other users see it in the process list); ` +
+      `${given} ${maskUrl(url)}: a password does not belong on the command line (other users see it in the process list); ` +
         'set PGPASSWORD, use ~/.pgpass or the db.passwordCommand setting',
     );
   }

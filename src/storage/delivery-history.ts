@@ -8,6 +8,7 @@ import type { Sql, SqlValue } from './sql.js';
 import type { IsoDate, MessageRecord, MessageStatus } from '../core/domain.js';
 import { refreshHistoryState } from './history-state.js';
 import { insertMessage } from './messages.js';
+import { isSameAs } from './dialect.js';
 
 /**
  * One message's delivery state to fold into the history: what the send journal holds per
@@ -85,7 +86,7 @@ export interface GuardKey {
  */
 export async function alreadyInHistory(sql: Sql, key: GuardKey): Promise<boolean> {
   const base = `FROM messages m WHERE m.customer_code = ? AND m.currency = ? AND m.as_of = ? AND m.kind = ?
-    AND m.level IS NOT DISTINCT FROM ? AND m.status IN ${DELIVERED}`;
+    AND m.level ${isSameAs(sql)} ? AND m.status IN ${DELIVERED}`;
   const params: SqlValue[] = [key.customerCode, key.currency, key.asOf, key.kind, key.level];
   if (key.kind !== 'reminder' || key.items.length === 0) {
     return (await scalar(sql, `SELECT 1 ${base} LIMIT 1`, params)) !== undefined;

@@ -2,8 +2,9 @@
  * The few SQL fragments SQLite and PostgreSQL spell differently, each named once so a storage
  * module states what it means (`${jsonList(sql)}`) and stays one query for both engines.
  * Everything else is written in the SQL both accept: `ON CONFLICT … DO UPDATE` rather than
- * `INSERT OR REPLACE`, `RETURNING id` rather than last_insert_rowid(), `IS NOT DISTINCT FROM ?`
- * rather than `IS ?`, and named aggregate columns (`SUM(x) AS total`).
+ * `INSERT OR REPLACE`, `RETURNING id` rather than last_insert_rowid(), and named aggregate
+ * columns (`SUM(x) AS total`). The file's statements must also run in SQLite 3.37, which users'
+ * tools ship (test/storage/portable-schema.test.ts).
  */
 import type { Sql } from './sql.js';
 
@@ -53,4 +54,9 @@ export function likeAnyCase(sql: Sql): string {
 /** The larger of two values of one row (SQLite's two-argument MAX). */
 export function greater(sql: Sql, a: string, b: string): string {
   return sql.dialect === 'postgres' ? `GREATEST(${a}, ${b})` : `MAX(${a}, ${b})`;
+}
+
+/** Null-safe equality with a bound value: SQLite's `IS ?` (3.37 has no IS NOT DISTINCT FROM). */
+export function isSameAs(sql: Sql): string {
+  return sql.dialect === 'postgres' ? 'IS NOT DISTINCT FROM' : 'IS';
 }

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
 import { loadSqlEngine } from '../../src/storage/sql-engine.js';
-import { daysBefore, greater, inJsonList, jsonPairs, jsonArrays, jsonValues, likeAnyCase } from '../../src/storage/dialect.js';
+import { daysBefore, greater, inJsonList, isSameAs, jsonPairs, jsonArrays, jsonValues, likeAnyCase } from '../../src/storage/dialect.js';
 import type { Row, Sql, SqlValue } from '../../src/storage/sql.js';
 import { ledgerForSuite, pgAvailable } from '../helpers/pg.js';
 
@@ -29,8 +29,10 @@ async function answers(sql: Sql): Promise<Row> {
             (SELECT ${jsonArrays(sql, 'n')} FROM (SELECT 1 AS n) t WHERE n > 5) AS none,
             ${daysBefore(sql, '?', '?')} AS before,
             CASE WHEN 'ACME Ltd' ${likeAnyCase(sql)} ? THEN 1 ELSE 0 END AS liked,
-            ${greater(sql, "'2026-01-01'", "'2026-03-01'")} AS later`,
-    ['["C1","C 2","Ω"]', '[7, 9]', '[["C1","INV-1"],["C2","INV 2"]]', '2026-03-01', 30, '%acme%'],
+            ${greater(sql, "'2026-01-01'", "'2026-03-01'")} AS later,
+            (SELECT COUNT(*) FROM (SELECT NULL AS level UNION ALL SELECT 'first') t WHERE level ${isSameAs(sql)} ?) AS nulls,
+            (SELECT COUNT(*) FROM (SELECT NULL AS level UNION ALL SELECT 'first') t WHERE level ${isSameAs(sql)} ?) AS firsts`,
+    ['["C1","C 2","Ω"]', '[7, 9]', '[["C1","INV-1"],["C2","INV 2"]]', '2026-03-01', 30, '%acme%', null, 'first'],
   );
   return { ...row!, swapped: JSON.parse(String(row!.swapped)), pairs: JSON.parse(String(row!.pairs)), codes: JSON.parse(String(row!.codes)), none: JSON.parse(String(row!.none)), before: String(row!.before) };
 }
@@ -44,6 +46,8 @@ const expected = {
   before: '2026-01-30',
   liked: 1,
   later: '2026-03-01',
+  nulls: 1,
+  firsts: 1,
 };
 
 describe('dialect fragments on SQLite', () => {

@@ -10,7 +10,7 @@ import { plan } from '../../src/core/rules/engine.js';
 import { planDue } from '../../src/planning/plan-due.js';
 import { loadSnapshots } from '../../src/storage/planning-snapshots.js';
 import type { Settings } from '../../src/core/settings.js';
-import { aCustomer, aMessage, anItem, aPayment, aPlan, databaseBytes, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, aPayment, aPlan, databaseBytes, makeLedger } from '../helpers/store.js';
 import { seed, type Seed } from './seed.js';
 
 const D = '2026-05-31';
@@ -66,7 +66,7 @@ describe('planDue on random databases', () => {
   it('finds exactly what the engine finds over every customer, and writes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(dataArb, async ([customers, policy]) => {
-        const store = await makeStore();
+        const store = await makeLedger();
         const merged: Required<Seed> = { customers: [], items: [], payments: [], plans: [], messages: [] };
         for (const rows of customers) for (const key of Object.keys(merged) as (keyof Seed)[]) (merged[key] as unknown[]).push(...(rows[key] ?? []));
         await seed(store, merged);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Ledger } from '../../src/storage/ledger.js';
-import { aCustomer, aMessage, anItem, aPayment, aPlan, itemOf, makeStore, paymentOf, planOf, valuesOf } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, aPayment, aPlan, itemOf, makeLedger, paymentOf, planOf, valuesOf } from '../helpers/store.js';
 import {
   getCustomer, listCustomers, setHold, setReminders, setStatementInterval, upsertCustomers,
 } from '../../src/storage/customers.js';
@@ -14,7 +14,7 @@ import { UserError } from '../../src/core/exit-codes.js';
 
 let store: Ledger;
 beforeEach(async () => {
-  store = await makeStore();
+  store = await makeLedger();
 });
 
 describe('customers', () => {

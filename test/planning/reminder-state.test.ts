@@ -17,7 +17,7 @@ import { planDue } from '../../src/planning/plan-due.js';
 import { openLedger } from '../../src/storage/open-ledger.js';
 import { aCustomer, aMessage, anItem, makeLedger, valuesOf } from '../helpers/store.js';
 import type { Ledger } from '../../src/storage/ledger.js';
-import { readOnlyLedger } from '../../src/storage/sqljs-ledger.js';
+import { readOnlyLedger } from '../../bench/lib/read-only-ledger.js';
 import { tempDir } from '../storage/temp-dir.js';
 import { databaseBefore } from '../helpers/old-database.js';
 import { seed } from './seed.js';

@@ -24,7 +24,7 @@ import { loadSqlEngine } from '../src/storage/sql-engine.js';
 import { REBUILD_HISTORY_STATE_SQL } from '../src/storage/history-state.js';
 import { MIGRATIONS } from '../src/storage/migrations/index.js';
 import type { Ledger } from '../src/storage/ledger.js';
-import { readOnlyLedger } from '../src/storage/sqljs-ledger.js';
+import { readOnlyLedger } from './lib/read-only-ledger.js';
 import type { Settings } from '../src/core/settings.js';
 import { compiledCli } from './lib/build-cli.js';
 import { runNode } from './lib/child-process.js';

@@ -17,7 +17,7 @@ import { acquireLock, type LockHandle } from './lock.js';
 import { checkSchema, migrate, pendingMigrations } from './migrations.js';
 import { currentIdentity, openDatabaseBytes, readDatabaseBytes, type FileIdentity } from './database-file.js';
 import { asDamaged, damagedError, integrityProblems } from './database-damage.js';
-import { SerialAccess } from './serial-access.js';
+import { nestedWriteError, SerialAccess } from './serial-access.js';
 
 /** Default wait for another process's lock before exit 75. */
 export const DEFAULT_LOCK_TIMEOUT_MS = 5000;
@@ -99,7 +99,12 @@ class FileStore implements Store {
    * damaged page that no change touched would otherwise be copied into the saved file unseen.
    */
   private intact = false;
+  /** Reads and a write's transaction take turns here; the save after the commit lets reads run. */
   private readonly access = new SerialAccess();
+  /** Writes of this process, one after another in call order (each until its save is done). */
+  private writes: Promise<unknown> = Promise.resolve();
+  /** True while a committed write is being saved: the file on disk is not newer than memory. */
+  private saving = false;
 
   constructor(
     private readonly engine: SqlJsStatic,
@@ -130,6 +135,7 @@ class FileStore implements Store {
     if (this.current && pendingMigrations(this.current).length === 0) return;
     // New file or an older schema: create/migrate under the lock on the freshest copy.
     await this.locked(async (lock) => {
+      this.refresh();
       if (!this.current) {
         this.replace(new this.engine.Database(), null);
         this.intact = true;
@@ -146,8 +152,8 @@ class FileStore implements Store {
   read<T>(query: (db: Database) => T | Promise<T>): Promise<T> {
     return this.access.run('read', async (nested) => {
       try {
-        // Inside a write the lock is held and the state is already the latest.
-        if (!nested) this.refresh();
+        // Inside a write, or while one is saved under our lock, memory is already the latest.
+        if (!nested && !this.saving) this.refresh();
         return await query(this.db);
       } catch (error) {
         // A read that met a damaged page names the file (writes say so themselves).
@@ -157,13 +163,25 @@ class FileStore implements Store {
   }
 
   write<T>(change: (db: Database) => T | Promise<T>): Promise<T> {
-    return this.access.run('write', () =>
+    if (this.access.busyHere()) return Promise.reject(nestedWriteError());
+    const run = this.writes.then(() =>
       this.locked(async (lock) => {
-        const result = await inTransaction(this.db, change);
-        await this.save(lock);
+        // Reads wait only for the transaction: once committed, they may run while it is saved.
+        const result = await this.access.run('write', async () => {
+          this.refresh();
+          return inTransaction(this.db, change);
+        });
+        this.saving = true;
+        try {
+          await this.save(lock);
+        } finally {
+          this.saving = false;
+        }
         return result;
       }),
     );
+    this.writes = run.catch(() => undefined);
+    return run;
   }
 
   close(): void {
@@ -175,7 +193,6 @@ class FileStore implements Store {
   private async locked<T>(body: (lock: LockHandle) => Promise<T>): Promise<T> {
     const lock = await acquireLock(this.path, this.lockOptions);
     try {
-      this.refresh();
       return await body(lock);
     } catch (error) {
       throw asDamaged(error, this.path);

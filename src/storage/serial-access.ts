@@ -7,6 +7,11 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+/** A write started from inside a read or write of the same ledger would wait for itself forever. */
+export function nestedWriteError(): TypeError {
+  return new TypeError('a write cannot start inside a read or write of the same ledger: use the Sql it was given');
+}
+
 /** What a running body does. */
 type Access = 'read' | 'write';
 
@@ -15,12 +20,15 @@ export class SerialAccess {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly inside = new AsyncLocalStorage<Access>();
 
+  /** True when called from inside a body this queue is running. */
+  busyHere(): boolean {
+    return this.inside.getStore() !== undefined;
+  }
+
   /** Run `body` after everything queued before it; `nested` is true when it runs inside another. */
   run<T>(access: Access, body: (nested: boolean) => Promise<T>): Promise<T> {
-    if (this.inside.getStore() !== undefined) {
-      if (access === 'write') {
-        return Promise.reject(new TypeError('a write cannot start inside a read or write of the same ledger: use the Sql it was given'));
-      }
+    if (this.busyHere()) {
+      if (access === 'write') return Promise.reject(nestedWriteError());
       return body(true);
     }
     const run = this.tail.then(() => this.inside.run(access, () => body(false)));

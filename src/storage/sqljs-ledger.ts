@@ -3,7 +3,6 @@
  * lock, the journal-free atomic save, the damage checks and the lease exactly as they are. Reads
  * and writes go through the store's queue, so a read never sees a write's uncommitted rows.
  */
-import type { Database } from 'sql.js';
 import { UserError } from '../core/exit-codes.js';
 import type { Ledger, LedgerKind } from './ledger.js';
 import type { Sql } from './sql.js';
@@ -49,16 +48,4 @@ export function ledgerOverStore(store: Store): Ledger {
 export function storeOf(ledger: Ledger): Store {
   if (!(ledger instanceof SqlJsLedger)) throw new UserError(`${ledger.location}: this needs a duedesk database file, not a ${ledger.kind} ledger`);
   return ledger.store;
-}
-
-/** A read-only ledger over a sql.js database already in memory (benchmarks build one from bytes). */
-export function readOnlyLedger(db: Database): Ledger {
-  return ledgerOverStore({
-    path: null,
-    db,
-    refresh: () => undefined,
-    read: async (query) => query(db),
-    write: () => Promise.reject(new Error('this ledger is read-only')),
-    close: () => db.close(),
-  });
 }

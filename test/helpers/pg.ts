@@ -82,7 +82,7 @@ afterAll(async () => {
 
 /**
  * A migrated PostgreSQL ledger emptied of every row, for a test that wants a fresh ledger (as
- * `makeStore()` gives a fresh in-memory file): one database per test file, truncated between
+ * `makeLedger()` gives a fresh in-memory file): one database per test file, truncated between
  * tests, ids restarted. Its close() does nothing; the file's end closes it.
  */
 export async function emptyPostgresLedger(): Promise<Ledger> {

@@ -12,7 +12,7 @@ import { listPlans } from '../../src/storage/plans.js';
 import type { Customer, InstallmentPlan, Item, MessageRecord, Payment } from '../../src/core/domain.js';
 
 /** A fresh, migrated, private in-memory ledger. */
-export function makeStore(): Promise<Ledger> {
+export function makeLedger(): Promise<Ledger> {
   return openLedger(null);
 }
 

@@ -12,7 +12,7 @@ import type { Settings } from '../../src/core/settings.js';
 import type { Ledger } from '../../src/storage/ledger.js';
 import { runImport } from '../../src/cli/commands/import.js';
 import { runExport } from '../../src/cli/commands/export.js';
-import { makeStore, valuesOf } from '../helpers/store.js';
+import { makeLedger, valuesOf } from '../helpers/store.js';
 
 /** Folder of the CSV fixtures. */
 export const FIXTURES = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));
@@ -39,7 +39,7 @@ export interface Harness {
 
 /** A harness on a fresh in-memory database. */
 export async function makeHarness(settings: Settings = {}): Promise<Harness> {
-  const store = await makeStore();
+  const store = await makeLedger();
   const run = async (command: typeof runImport, args: string[], cwd: string): Promise<Run> => {
     let stdout = '';
     let stderr = '';

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { planDue } from '../../src/planning/plan-due.js';
 import { UserError } from '../../src/core/exit-codes.js';
 import type { MessageStatus } from '../../src/core/domain.js';
-import { aCustomer, aMessage, anItem, aPayment, aPlan, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, aPayment, aPlan, makeLedger } from '../helpers/store.js';
 import { seed } from './seed.js';
 
 const D = '2026-03-20';
 
 describe('planDue', () => {
   it('plans from the database with the default policy', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, {
       customers: [aCustomer(), aCustomer({ code: 'C002', email: null }), aCustomer({ code: 'C003' })],
       items: [
@@ -26,7 +26,7 @@ describe('planDue', () => {
   });
 
   it('plans only the customers asked for, as the whole plan plans them', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, {
       customers: [aCustomer(), aCustomer({ code: 'C002', email: null }), aCustomer({ code: 'C003' }), aCustomer({ code: 'C004' })],
       items: [
@@ -49,7 +49,7 @@ describe('planDue', () => {
     ['sending', false],
     ['failed', true],
   ])('an earlier message with status %s → pending again: %s', async (status, pending) => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, {
       customers: [aCustomer()],
       items: [anItem({ dueDate: '2026-03-10' })],
@@ -59,7 +59,7 @@ describe('planDue', () => {
   });
 
   it('an item listed on a statement does not count as reminded at a level', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, {
       customers: [aCustomer()],
       items: [anItem({ dueDate: '2026-03-10' })],
@@ -69,7 +69,7 @@ describe('planDue', () => {
   });
 
   it('the repeat of the last level and statements read their dates from the history', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, {
       customers: [aCustomer(), aCustomer({ code: 'C002', statementEveryDays: 10 })],
       items: [anItem({ dueDate: '2025-12-01' }), anItem({ customerCode: 'C002', number: 'S', dueDate: '2026-03-12' })],
@@ -84,7 +84,7 @@ describe('planDue', () => {
   });
 
   it('installments: case totals from items, payments through a named item, notices of this month', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     const rows = {
       customers: [aCustomer()],
       items: [
@@ -98,18 +98,18 @@ describe('planDue', () => {
     expect(notice?.kind).toBe('installment');
     expect(notice?.cases).toEqual([{ case: 'CASE-1', installment: 2500, expectedDate: '2026-03-15', missed: true, total: 100000, paid: 70000, remaining: 30000, paidThisMonth: 0, shortfall: 2500, currency: 'EUR' }]);
 
-    const paid = await makeStore();
+    const paid = await makeLedger();
     await seed(paid, { ...rows, payments: [aPayment({ date: '2026-03-16', amount: 2500, itemNumber: 'K2' })] });
     expect((await planDue(paid, {}, D)).messages).toEqual([]);
 
-    const noticed = await makeStore();
+    const noticed = await makeLedger();
     await seed(noticed, { ...rows, messages: [aMessage({ kind: 'installment', level: null, asOf: '2026-03-16', cases: ['CASE-1'] })] });
     expect((await planDue(noticed, {}, D)).messages).toEqual([]);
     expect((await planDue(noticed, {}, '2026-04-20')).messages.map((m) => m.kind)).toEqual(['installment']);
   });
 
   it('refuses a ladder that is not usable, naming the problem', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     const levels = [
       { id: 'a', name: 'A', days: 10, template: 'first' },
       { id: 'a', name: 'B', days: 5, template: 'second' },
@@ -119,7 +119,7 @@ describe('planDue', () => {
   });
 
   it('plans every customer, in code order, when they are loaded in several batches (more than 5,000)', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     const codes = Array.from({ length: 12_003 }, (_, i) => `K${String(i).padStart(5, '0')}`);
     await seed(store, {
       customers: codes.map((code) => aCustomer({ code })),

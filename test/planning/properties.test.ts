@@ -9,7 +9,7 @@ import { plan } from '../../src/core/rules/engine.js';
 import { planDue } from '../../src/planning/plan-due.js';
 import { loadSnapshots } from '../../src/storage/planning-snapshots.js';
 import type { Settings } from '../../src/core/settings.js';
-import { databaseBytes, makeStore } from '../helpers/store.js';
+import { databaseBytes, makeLedger } from '../helpers/store.js';
 import { seed } from './seed.js';
 import { D, dataArb, mergeSeeds } from './random-ledger.js';
 
@@ -17,7 +17,7 @@ describe('planDue on random databases', () => {
   it('finds exactly what the engine finds over every customer, and writes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(dataArb, async ([customers, policy]) => {
-        const store = await makeStore();
+        const store = await makeLedger();
         const merged = mergeSeeds(customers);
         await seed(store, merged);
         const settings: Settings = { policy };

@@ -15,9 +15,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planDue } from '../../src/planning/plan-due.js';
 import { openLedger } from '../../src/storage/open-ledger.js';
-import { aCustomer, aMessage, anItem, makeStore, valuesOf } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, makeLedger, valuesOf } from '../helpers/store.js';
 import type { Ledger } from '../../src/storage/ledger.js';
-import { readOnlyLedger } from '../../src/storage/sqljs-ledger.js';
+import { readOnlyLedger } from '../../bench/lib/read-only-ledger.js';
 import { tempDir } from '../storage/temp-dir.js';
 import { databaseBefore } from '../helpers/old-database.js';
 import { seed } from './seed.js';
@@ -72,7 +72,7 @@ function insertOldMessage(db: Database, m: NewMessage): void {
 
 describe('reminder state', () => {
   it('a sent reminder sets the level; moving it to failed falls back to the remaining history', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, { customers: [aCustomer()], items: [anItem({ number: 'INV-1' })] });
     const ids: number[] = [];
     await store.write(async (sql) => {
@@ -96,7 +96,7 @@ describe('reminder state', () => {
     ['sending', true],
     ['failed', false],
   ])('a reminder with status %s counts: %s', async (status, counts) => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, {
       customers: [aCustomer()],
       items: [anItem({ number: 'INV-1' })],
@@ -108,7 +108,7 @@ describe('reminder state', () => {
   });
 
   it('statements never set a level but count as the last message; sending turned uncertain still counts', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, {
       customers: [aCustomer()],
       items: [anItem({ number: 'INV-1' }), anItem({ number: 'INV-2' })],
@@ -124,7 +124,7 @@ describe('reminder state', () => {
   });
 
   it('an item written after its history, or re-imported, has the state of that history', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, {
       customers: [aCustomer()],
       messages: [aMessage({ level: 'final', asOf: '2026-02-10', items: [line('INV-9', 'final')] })],
@@ -168,7 +168,7 @@ describe('reminder state', () => {
     });
     await fc.assert(
       fc.asyncProperty(fc.array(messageArb, { maxLength: 8 }), async (messages) => {
-        const store = await makeStore();
+        const store = await makeLedger();
         const customers = [aCustomer(), aCustomer({ code: 'C002' })];
         const items = customers.flatMap((c) => ['A', 'B'].map((number) => anItem({ customerCode: c.code, number })));
         await seed(store, { customers, items });

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/core/settings.js';
 import { planDue } from '../../src/planning/plan-due.js';
-import { makeStore } from '../helpers/store.js';
+import { makeLedger } from '../helpers/store.js';
 import { emptyPostgresLedger, pgAvailable } from '../helpers/pg.js';
 import { seed } from '../planning/seed.js';
 import { D, dataArb, mergeSeeds } from '../planning/random-ledger.js';
@@ -17,7 +17,7 @@ describe.skipIf(!pgAvailable)('planDue on both engines', () => {
     await fc.assert(
       fc.asyncProperty(dataArb, fc.integer({ min: -20, max: 40 }), async ([customers, policy], shift) => {
         const rows = mergeSeeds(customers);
-        const file = await makeStore();
+        const file = await makeLedger();
         const server = await emptyPostgresLedger();
         await seed(file, rows);
         await seed(server, rows);

@@ -7,7 +7,7 @@ import type { CommandContext } from '../../src/runtime/context.js';
 import type { Ledger } from '../../src/storage/ledger.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
-import { aCustomer, anItem, makeStore, valuesOf } from '../helpers/store.js';
+import { aCustomer, anItem, makeLedger, valuesOf } from '../helpers/store.js';
 import { settings } from '../documents/fixtures.js';
 import { pdfPages } from '../documents/pdf-text.js';
 
@@ -15,7 +15,7 @@ let dir: string;
 let store: Ledger;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duedesk-send-due-out-'));
-  store = await makeStore();
+  store = await makeLedger();
   await store.write(async (sql) => {
     await upsertCustomers(sql, [
       aCustomer({ code: 'GR01', name: 'Ξυλουργική Λάρισας Α.Ε.', language: 'el', email: 'logistirio@xyl.test' }),

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { planDue } from '../../src/planning/plan-due.js';
 import type { Settings } from '../../src/core/settings.js';
 import { statementsNow } from '../../src/statements/statements-now.js';
-import { aCustomer, aMessage, anItem, aPayment, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, aPayment, makeLedger } from '../helpers/store.js';
 import { seed } from '../planning/seed.js';
 
 const D = '2026-03-20';
 
 async function ledger() {
-  const store = await makeStore();
+  const store = await makeLedger();
   await seed(store, {
     customers: [aCustomer({ code: 'C001', currency: 'EUR' })],
     items: [

@@ -8,9 +8,9 @@ import { ENGINES } from '../helpers/pg.js';
 
 const AT = '2026-11-22T10:15:00.000Z';
 
-describe.each(ENGINES)('acknowledgeMessage on $name', ({ fresh: makeStore }) => {
+describe.each(ENGINES)('acknowledgeMessage on $name', ({ fresh: makeLedger }) => {
   it.each<MessageStatus>(['failed', 'uncertain'])('records operator and time for a %s message, once', async (status) => {
-    const store = await makeStore();
+    const store = await makeLedger();
     const id = await store.write((sql) => insertMessage(sql, aMessage({ status, error: 'connection lost' })));
     expect((await store.read((sql) => getMessage(sql, id)))?.acknowledged).toBeUndefined();
     await store.write((sql) => acknowledgeMessage(sql, id, 'maria', AT));
@@ -21,7 +21,7 @@ describe.each(ENGINES)('acknowledgeMessage on $name', ({ fresh: makeStore }) => 
   });
 
   it('refuses a sent message and an unknown one, changing nothing', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     const id = await store.write((sql) => insertMessage(sql, aMessage({ status: 'sent' })));
     await expect(store.write((sql) => acknowledgeMessage(sql, id, 'maria', AT))).rejects.toThrow(`message ${id} is sent: only failed or uncertain messages are acknowledged`);
     await expect(store.write((sql) => acknowledgeMessage(sql, 999, 'maria', AT))).rejects.toThrow('message 999 does not exist');
@@ -29,7 +29,7 @@ describe.each(ENGINES)('acknowledgeMessage on $name', ({ fresh: makeStore }) => 
   });
 
   it('stays with the message when its status changes later', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     const id = await store.write((sql) => insertMessage(sql, aMessage({ status: 'uncertain' })));
     await store.write((sql) => acknowledgeMessage(sql, id, 'maria', AT));
     await store.write((sql) => updateMessageStatus(sql, id, 'sent', null, AT));

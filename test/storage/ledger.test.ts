@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/exit-codes.js';
 import { openLedger } from '../../src/storage/open-ledger.js';
 import type { Sql } from '../../src/storage/sql.js';
+import { openWritable, type OpenWritable } from '../../src/storage/write-all.js';
 import { tempDir } from './temp-dir.js';
 
 const count = async (sql: Sql): Promise<number> => Number((await sql.all('SELECT count(*) AS n FROM customers'))[0]?.n);
@@ -42,6 +43,42 @@ describe('openLedger', () => {
       expect((error as Error).message).not.toContain('s3cret');
     },
   );
+});
+
+describe('a file ledger saving a write', () => {
+  it('lets reads run once the write is committed, while the file is still being written', async () => {
+    let hold = false;
+    let reached = false;
+    let release: () => void = () => undefined;
+    // The save's temp file stalls on its first write while `hold` is set.
+    const open: OpenWritable = async (path, flags, mode) => {
+      const file = await openWritable(path, flags, mode);
+      return {
+        write: async (buffer, offset, length) => {
+          if (hold) {
+            hold = false;
+            reached = true;
+            await new Promise<void>((resolve) => (release = resolve));
+          }
+          return file.write(buffer, offset, length);
+        },
+        sync: () => file.sync(),
+        datasync: () => file.datasync(),
+        truncate: (length) => file.truncate(length),
+        stat: () => file.stat(),
+        close: () => file.close(),
+      };
+    };
+    const ledger = await openLedger(join(tempDir(), 'duedesk.db'), { seams: { open } });
+    hold = true;
+    const writing = ledger.write((sql) => addCustomer(sql, 'C1'));
+    await until(() => reached);
+    expect(await ledger.read(count)).toBe(1);
+    release();
+    await writing;
+    expect(await ledger.read(count)).toBe(1);
+    await ledger.close();
+  });
 });
 
 describe.each(['memory', 'file'] as const)('a %s ledger', (kind) => {

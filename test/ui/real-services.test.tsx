@@ -15,7 +15,7 @@ import type { Ledger } from '../../src/storage/ledger.js';
 import { App } from '../../src/ui/app.js';
 import { needsAttention, retriesOf } from '../../src/ui/screens/history-model.js';
 import { createServices } from '../../src/ui/services-impl.js';
-import { aCustomer, aMessage, anItem, aPayment, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, aPayment, makeLedger } from '../helpers/store.js';
 import { waitForFrame, KEYS } from './harness.js';
 import { sessionContext } from './session-context.js';
 
@@ -31,7 +31,7 @@ function context(): CommandContext {
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duedesk-tui-'));
   settings = { company: { name: 'Acme Billing', email: 'billing@company.test' }, mail: { outboxDir: join(dir, 'outbox') } };
-  store = await makeStore();
+  store = await makeLedger();
   await store.write(async (sql) => {
     await upsertCustomers(sql, [
       aCustomer({ code: 'C1', name: 'Rossi Forniture', language: 'it', email: 'ar@rossi.test' }),

@@ -17,7 +17,7 @@ import { planDue } from '../../src/planning/plan-due.js';
 import type { Ledger } from '../../src/storage/ledger.js';
 import { createServices } from '../../src/ui/services-impl.js';
 import { startSmtpServer } from '../helpers/smtp.js';
-import { aCustomer, aMessage, anItem, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, makeLedger } from '../helpers/store.js';
 import { AS_OF } from './fake-data.js';
 import { KEYS, renderDesk, waitForFrame, type Desk } from './harness.js';
 import { sessionContext } from './session-context.js';
@@ -33,7 +33,7 @@ function context(env: NodeJS.ProcessEnv = {}): CommandContext {
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duedesk-session-'));
   settings = { company: { name: 'Acme Billing', email: 'billing@company.test' }, mail: { outboxDir: join(dir, 'outbox') } };
-  store = await makeStore();
+  store = await makeLedger();
 });
 afterEach(() => {
   cleanup();

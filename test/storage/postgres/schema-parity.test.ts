@@ -8,14 +8,14 @@ import pg from 'pg';
 import { MIGRATIONS } from '../../../src/storage/migrations/index.js';
 import { POSTGRES_MIGRATIONS } from '../../../src/storage/migrations/postgres/index.js';
 import { openPostgresLedger } from '../../../src/storage/postgres/postgres-ledger.js';
-import { makeStore } from '../../helpers/store.js';
+import { makeLedger } from '../../helpers/store.js';
 import { dropDatabase, freshDatabase, pgAvailable } from '../../helpers/pg.js';
 
 /** table → sorted column names */
 type Shape = Record<string, string[]>;
 
 async function sqliteShape(): Promise<Shape> {
-  const ledger = await makeStore();
+  const ledger = await makeLedger();
   const shape: Shape = {};
   await ledger.read(async (sql) => {
     const tables = await sql.all(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`);

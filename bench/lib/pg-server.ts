@@ -13,6 +13,8 @@ export interface BenchDatabase {
   url: string;
   /** Run one statement as the server's admin. */
   admin(sql: string): Promise<void>;
+  /** Run one statement in the benchmark's database. */
+  run(sql: string): Promise<void>;
   /** Databases made from this one (cloneDatabase), dropped with it. */
   clones: string[];
   dispose(): Promise<void>;
@@ -51,8 +53,8 @@ export async function benchDatabase(): Promise<BenchDatabase> {
   const server = 'url' in choice ? { url: choice.url, stop: () => undefined } : 'bin' in choice ? startThrowawayServer(choice.bin) : null;
   if (server === null) throw new Error('no PostgreSQL server for the benchmark');
   const name = `duedesk_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server.url });
+  const on = (url: string) => async (sql: string) => {
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
       await client.query(sql);
@@ -60,11 +62,14 @@ export async function benchDatabase(): Promise<BenchDatabase> {
       await client.end();
     }
   };
+  const admin = on(server.url);
   await admin(`CREATE DATABASE ${name} TEMPLATE template0`);
   const clones: string[] = [];
+  const url = withDatabase(server.url, name);
   return {
-    url: withDatabase(server.url, name),
+    url,
     admin,
+    run: on(url),
     clones,
     async dispose() {
       for (const clone of clones) await admin(`DROP DATABASE IF EXISTS ${clone} WITH (FORCE)`);

@@ -27,27 +27,36 @@ function lowerCaseRows(result: pg.QueryResult): Row[] {
   });
 }
 
-/** Statements on one pg connection (a pool client inside a transaction). */
+/**
+ * Statements on one pg connection (a pool client inside a transaction). Calls made side by side
+ * (a caller's Promise.all) run one after the other: a connection answers one query at a time,
+ * and pg stops queueing them itself in its next major version.
+ */
 export class PgSql implements Sql {
   readonly dialect: Dialect = 'postgres';
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly client: pg.ClientBase) {}
 
-  async all(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
-    const result = await this.client.query(numberPlaceholders(sql), bindable(params));
-    return lowerCaseRows(result);
+  /** Run `work` after every call made before it, whether that one failed or not. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
-  async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-    const result = await this.client.query(numberPlaceholders(sql), bindable(params));
-    return result.rowCount ?? 0;
+  all(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
+    return this.inTurn(async () => lowerCaseRows(await this.client.query(numberPlaceholders(sql), bindable(params))));
   }
 
-  async runMany(sql: string, paramSets: readonly (readonly SqlValue[])[]): Promise<number> {
+  run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    return this.inTurn(async () => (await this.client.query(numberPlaceholders(sql), bindable(params))).rowCount ?? 0);
+  }
+
+  runMany(sql: string, paramSets: readonly (readonly SqlValue[])[]): Promise<number> {
     const shape = paramSets.length > 1 ? insertShape(sql) : null;
     const rows = paramSets.map(bindable);
-    if (shape !== null) return insertInBatches(this.client, shape, rows, (batch) => this.oneByOne(sql, batch));
-    return this.oneByOne(sql, rows);
+    return this.inTurn(() => (shape !== null ? insertInBatches(this.client, shape, rows, (batch) => this.oneByOne(sql, batch)) : this.oneByOne(sql, rows)));
   }
 
   /** Each row on its own: a named statement is parsed and planned once per connection, then only bound and run. */

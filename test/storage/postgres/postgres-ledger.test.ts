@@ -46,6 +46,21 @@ describe.skipIf(!pgAvailable)('PostgreSQL ledger', () => {
     expect(sum).toEqual({ s: 12_000_000_000_006, d: '2026-01-31' });
   });
 
+  it('runs queries made side by side on one connection one after the other, in order, without pg warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      const results = await ledger.read((sql) =>
+        Promise.all([sql.all('SELECT 1 AS n FROM pg_sleep(0.02)'), sql.all('SELECT 2 AS n'), sql.all('SELECT 3 AS n')]),
+      );
+      expect(results).toEqual([[{ n: 1 }], [{ n: 2 }], [{ n: 3 }]]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((w) => w.includes('already executing a query'))).toEqual([]);
+  });
+
   it('keeps none of a write that throws', async () => {
     await expect(
       ledger.write(async (sql) => {

@@ -50,6 +50,18 @@ describe.skipIf(!pgAvailable)('a PostgreSQL ledger answers like a file', () => {
       expect(JSON.parse(againPg.stdout).messages).toEqual([]);
       expect(stable(againPg)).toEqual(stable(again));
 
+      // A statement asked for by hand: written the same, then sent once on each.
+      const [written, writtenPg] = await both(file, pg, ['statement', 'EN02', 'GR03', '--as-of', '2026-11-24', '--out', 'statements']);
+      expect(written.code).toBe(0);
+      expect(writtenPg.stdout.replaceAll(pg.dir, 'DIR')).toBe(written.stdout.replaceAll(file.dir, 'DIR'));
+      expect([writtenPg.code, writtenPg.stderr]).toEqual([written.code, written.stderr]);
+      const [statement, statementPg] = await both(file, pg, ['statement', 'EN02', '--as-of', '2026-11-24', '--send', '--json']);
+      expect(JSON.parse(statement.stdout).counts.sent).toBe(2);
+      expect(stable(statementPg)).toEqual(stable(statement));
+      const [twice, twicePg] = await both(file, pg, ['statement', 'EN02', '--as-of', '2026-11-24', '--send', '--json']);
+      expect(JSON.parse(twicePg.stdout).counts.sent).toBe(0);
+      expect(stable(twicePg)).toEqual(stable(twice));
+
       for (const what of ['customers', 'items']) {
         const [a, b] = await both(file, pg, ['export', what]);
         expect(a.stdout.split('\n').length).toBeGreaterThan(10);

@@ -64,7 +64,7 @@ export interface DeliveryOptions {
   concurrency?: number;
   /** How long to wait for another sending run before exit 75 (default 10 s). */
   lockTimeoutMs?: number;
-  /** Stop after the messages in flight (TUI Esc). */
+  /** Stop after the messages in flight, cutting short any retry back-off (TUI Esc, Ctrl-C, q). */
   signal?: AbortSignal;
   /** The SMTP password typed in the TUI for this session (a value, never an environment variable). */
   sessionPassword?: string | null;
@@ -180,6 +180,7 @@ async function deliverLocked(
       recorder,
       operator: operatorName(settings.operator),
       retry: { delaysMs: options.retry?.delaysMs ?? [1000, 5000, 15_000], sleep: options.retry?.sleep ?? realSleep },
+      signal: options.signal,
       stop: null,
       fileError: null,
       deferral: null,

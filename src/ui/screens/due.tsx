@@ -147,7 +147,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
         return command !== 'open';
     }
   };
-  useScreenKeys('due', handle, () => ['due', 'list'], [writes, send, preview, filterForm, prompt]);
+  useScreenKeys('due', handle, () => ['due', 'list']);
 
   const modal = writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
   if (modal) return modal;

@@ -21,8 +21,9 @@ export interface SendEnding {
   /** Set when a local file could not be written (outbox disk full): the run stops, exit 2 or 1. */
   fileError?: FileWriteError;
   /**
-   * Set when the operator stopped the run during a back-off: the server refused the message for
-   * now and it was not tried again, so it stays due (history keeps the refused attempt as failed).
+   * Set when the operator stopped the run during a back-off (the server refused the message for
+   * now and it was not tried again) or while it waited for its rate-limit slot (it was not sent):
+   * it stays due, and history keeps it as failed.
    */
   stopped?: boolean;
 }
@@ -34,19 +35,6 @@ export interface RetryPolicy {
   /** Wait `ms`; it may end early once `signal` aborts (the wait is abandoned then either way). */
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
-
-/** Sleep with a real timer, cleared when `signal` aborts: a stopped run must not keep the process alive for 15 s. */
-export const realSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 
 /**
  * Wait out one back-off unless `signal` aborts first; true when it did. The wait races the
@@ -85,7 +73,7 @@ export async function sendWithRetry(
 ): Promise<SendEnding> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const result = await transport.send(raw, envelope, messageId);
+      const result = await transport.send(raw, envelope, messageId, signal);
       const refused = result.recipients.filter((r) => !r.accepted);
       const note = refused.length === 0 ? null : `not accepted for ${refused.map((r) => `${r.address} (${r.reply ?? 'rejected'})`).join('; ')}`;
       return { status: 'sent', error: note, recipients: result.recipients, stopRun: null, deferral: null };
@@ -135,6 +123,8 @@ function ending(failure: SendFailure, attempts: number, envelope: SendEnvelope):
     case 'auth':
     case 'unreachable':
       return { status: 'failed', error: `not sent: ${failure.message}`, recipients: [], stopRun: failure.message, deferral: null };
+    case 'stopped':
+      return { status: 'failed', error: failure.message, recipients: [], stopRun: null, deferral: null, stopped: true };
     case 'deferred': {
       // History keeps the attempt as failed, which is what leaves the message due for a later run.
       const reply = failure.reply ?? failure.message;

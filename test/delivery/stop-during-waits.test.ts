@@ -1,11 +1,12 @@
 /**
- * The operator's stop (TUI Esc, Ctrl-C, q) cuts a retry back-off short: a message the server
+ * The operator's stop (TUI Esc, Ctrl-C, q) cuts every wait of a run short: a message the server
  * refused for now (4xx) is not tried again, is reported as stopped and stays due, and the run
- * ends at once instead of waiting out up to 21 s of back-off.
+ * ends at once instead of waiting out up to 21 s of back-off; a message waiting for its slot
+ * under smtp.rateLimit is not sent.
  */
 import { describe, expect, it } from 'vitest';
 import { deliverPlan, type DeliveryOptions } from '../../src/delivery/deliver.js';
-import { realSleep } from '../../src/delivery/send-one.js';
+import { realSleep } from '../../src/mail/transports/wait.js';
 import type { Store } from '../../src/storage/store.js';
 import type { TestSmtpServer } from '../helpers/smtp.js';
 import { serverAndStorePerTest } from './fixtures/server-and-store.js';
@@ -72,6 +73,22 @@ describe('stopping a send during a retry back-off', () => {
     stop.abort();
     const outcome = await run;
     expect(outcome.messages.map((m) => m.status)).toEqual(['stopped']);
+    expect(server.bodies).toHaveLength(1);
+  });
+
+  it('a message waiting for its smtp.rateLimit slot is not sent, and the run ends at once', async () => {
+    const stop = new AbortController();
+    // One message every 5 s: with three side by side, the second and third wait 5 and 10 s.
+    const ctx = aContext(store, { smtp: { rateLimit: 0.2 } }, { DUEDESK_SMTP_URL: server.url() });
+    const run = deliverPlan(aPlan(3), ctx, undefined, options(stop.signal, { concurrency: 3 }));
+    await until(() => server.accepted().length === 1, 'the first message was accepted');
+    stop.abort();
+    const outcome = await run;
+    expect(outcome.messages.map((m) => m.status).sort()).toEqual(['sent', 'stopped', 'stopped']);
+    expect(outcome.messages.filter((m) => m.status === 'stopped').map((m) => m.error)).toEqual([
+      'not sent: the operator stopped the run while it waited for its turn (smtp.rateLimit)',
+      'not sent: the operator stopped the run while it waited for its turn (smtp.rateLimit)',
+    ]);
     expect(server.bodies).toHaveLength(1);
   });
 

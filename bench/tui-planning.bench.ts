@@ -6,7 +6,7 @@
  * against absolute bounds; there is no reference program to compare with.
  */
 import type { CommandContext } from '../src/runtime/context.js';
-import type { Store } from '../src/storage/store.js';
+import type { Ledger } from '../src/storage/ledger.js';
 import type { DeskServices } from '../src/ui/services.js';
 import { BENCH_AS_OF, BENCH_SETTINGS, buildPlanningDatabases } from './planning.bench.js';
 import { renderDesk, until, type Rendered } from './lib/tui-desk.js';
@@ -14,20 +14,20 @@ import { defineBenchmark, type Benchmark, type Measurement } from './types.js';
 
 interface Context {
   services: DeskServices;
-  store: Store;
+  store: Ledger;
 }
 
 /** One ledger for every benchmark of this file: building it takes seconds at full size. */
 let built: Promise<Context> | null = null;
 
 function prepared(quick: boolean, workDir: string): Promise<Context> {
-  built ??= (async () => {
+  built ??= (async (): Promise<Context> => {
     const size = quick ? { customers: 10_000, items: 100_000 } : { customers: 100_000, items: 1_000_000 };
     const { store, native } = await buildPlanningDatabases(size.customers, size.items);
     native.close();
     const sink = { write: () => true };
     const ctx: CommandContext = {
-      openStore: async () => store,
+      openLedger: async () => store,
       settings: { path: `${workDir}/config.json`, read: () => BENCH_SETTINGS },
       env: {},
       stdout: sink,

@@ -7,13 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { deliverPlan, type DeliveryOptions } from '../../src/delivery/deliver.js';
 import { realSleep } from '../../src/mail/transports/wait.js';
-import type { Store } from '../../src/storage/store.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 import type { TestSmtpServer } from '../helpers/smtp.js';
 import { serverAndStorePerTest } from './fixtures/server-and-store.js';
 import { aContext, aPlan, historyRows, testRenderer } from './fixtures/messages.js';
 
 let server: TestSmtpServer;
-let store: Store;
+let store: Ledger;
 serverAndStorePerTest((current) => ({ server, store } = current));
 
 const tryLater = { code: 451, message: '4.3.0 try later' };
@@ -61,7 +61,7 @@ describe('stopping a send during a retry back-off', () => {
     expect(outcome.messages[0]?.error).toMatch(/^temporary failure, not tried again: stopped by the operator after 1 attempt: .*451/);
     expect(outcome.messages[1]?.error).toBe('not attempted: stopped by the operator');
     // History keeps the refused attempt as failed, which leaves the message due for the next run.
-    expect(historyRows(store).map((r) => [r.customer, r.status])).toEqual([['C0001', 'failed']]);
+    expect((await historyRows(store)).map((r) => [r.customer, r.status])).toEqual([['C0001', 'failed']]);
   });
 
   it('cuts the real timer short: a run in a 60-second back-off ends as soon as it is stopped', async () => {

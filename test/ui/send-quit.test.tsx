@@ -15,8 +15,8 @@ import type { Settings } from '../../src/core/settings.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
 import { listMessages } from '../../src/storage/messages.js';
-import { openStore } from '../../src/storage/database.js';
-import type { Store } from '../../src/storage/store.js';
+import { openLedger } from '../../src/storage/open-ledger.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 import { createServices } from '../../src/ui/services-impl.js';
 import { aCustomer, anItem } from '../helpers/store.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
@@ -25,7 +25,7 @@ import { renderDesk, type Desk } from './harness.js';
 const AS_OF = '2026-11-22';
 let dir: string;
 let server: TestSmtpServer;
-const stores: Store[] = [];
+const stores: Ledger[] = [];
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duedesk-quit-'));
@@ -44,15 +44,15 @@ const settings: Settings = { company: { name: 'Acme Billing', email: 'billing@co
 
 /** A file database of four customers with one overdue invoice each, and the desk on real services sending through the test server. */
 async function deskOnFile(path: string): Promise<Desk> {
-  const store = await openStore({ path });
+  const store = await openLedger(path);
   stores.push(store);
-  await store.write((db) => {
-    upsertCustomers(db, codes.map((code) => aCustomer({ code, name: `Customer ${code}`, email: `ar@${code.toLowerCase()}.test` })));
-    upsertItems(db, codes.map((code) => anItem({ customerCode: code, number: `INV-${code}`, dueDate: '2026-11-01' })));
+  await store.write(async (sql) => {
+    await upsertCustomers(sql, codes.map((code) => aCustomer({ code, name: `Customer ${code}`, email: `ar@${code.toLowerCase()}.test` })));
+    await upsertItems(sql, codes.map((code) => anItem({ customerCode: code, number: `INV-${code}`, dueDate: '2026-11-01' })));
   });
   const sink = { write: () => true };
   const ctx: CommandContext = {
-    openStore: async () => store,
+    openLedger: async () => store,
     settings: { path: join(dir, 'config.json'), read: () => settings },
     env: { DUEDESK_SMTP_URL: server.url() },
     stdout: sink,
@@ -80,11 +80,11 @@ describe('Ctrl-C during a real send', () => {
     expect(accepted).toBeGreaterThanOrEqual(1);
     expect(accepted).toBeLessThan(4);
     expect(existsSync(journalPath(path))).toBe(false);
-    const later = await openStore({ path });
+    const later = await openLedger(path);
     stores.push(later);
-    const sent = listMessages(later.db).filter((m) => m.status === 'sent');
+    const sent = (await later.read((sql) => listMessages(sql))).filter((m) => m.status === 'sent');
     expect(sent).toHaveLength(accepted);
-    const due = planDue(later, settings, AS_OF).messages.map((m) => m.customer.code);
+    const due = (await planDue(later, settings, AS_OF)).messages.map((m) => m.customer.code);
     expect(due.sort()).toEqual(codes.filter((code) => !sent.some((m) => m.customerCode === code)));
   });
 });
@@ -109,9 +109,9 @@ describe('stopping while a message waits to be tried again', () => {
     desk.unmount();
 
     expect(server.bodies).toHaveLength(1);
-    const later = await openStore({ path });
+    const later = await openLedger(path);
     stores.push(later);
-    expect(listMessages(later.db).map((m) => [m.customerCode, m.status])).toEqual([['C1', 'failed']]);
-    expect(planDue(later, settings, AS_OF).messages.map((m) => m.customer.code)).toEqual(codes);
+    expect((await later.read((sql) => listMessages(sql))).map((m) => [m.customerCode, m.status])).toEqual([['C1', 'failed']]);
+    expect((await planDue(later, settings, AS_OF)).messages.map((m) => m.customer.code)).toEqual(codes);
   });
 });

@@ -3,11 +3,20 @@
  * planning line, planning reports how many customers it has planned, the other screens and q work
  * meanwhile, and Due now fills in when the plan is ready.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
+import { upsertCustomers } from '../../src/storage/customers.js';
+import { upsertItems } from '../../src/storage/items.js';
+import { createServices } from '../../src/ui/services-impl.js';
 import type { PlanProgress } from '../../src/ui/services.js';
+import { aCustomer, anItem, makeLedger } from '../helpers/store.js';
 import { FakeServices } from './fake-services.js';
+import { AS_OF } from './fake-data.js';
 import { renderDesk, rowOf } from './harness.js';
+import { sessionContext } from './session-context.js';
 
 afterEach(() => cleanup());
 
@@ -58,5 +67,38 @@ describe('the desk while the plan computes', () => {
     desk.press('q');
     await desk.waitFor(() => desk.exited());
     planning.finish();
+  });
+});
+
+describe('the desk on real services while the plan computes', () => {
+  it('draws the desk and the planning line before planning, reports how many customers it has looked at, then shows the rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duedesk-planning-'));
+    const store = await makeLedger();
+    const codes = ['C1', 'C2', 'C3'];
+    await store.write(async (sql) => {
+      await upsertCustomers(sql, codes.map((code) => aCustomer({ code, email: `ar@${code.toLowerCase()}.test` })));
+      await upsertItems(sql, codes.map((code) => anItem({ customerCode: code, number: `INV-${code}`, dueDate: '2026-11-01' })));
+    });
+    try {
+      const services = await createServices(sessionContext({ dir, store, asOf: AS_OF, read: () => ({}), write: () => undefined }));
+      const progress: number[][] = [];
+      const loadPlan = services.loadPlan.bind(services);
+      services.loadPlan = (asOf, onProgress) =>
+        loadPlan(asOf, (done, total) => {
+          progress.push([done, total]);
+          onProgress?.(done, total);
+        });
+      const desk = renderDesk(services);
+      // Drawn before planning has looked at anyone: rendering does not wait for the plan.
+      expect(desk.lastFrame()).toContain('[1 Due now]');
+      expect(desk.lastFrame()).toContain('Planning…');
+      expect(progress).toEqual([]);
+      const frame = await desk.waitFor('3 of 3 planned');
+      expect(progress).toEqual([[3, 3]]);
+      expect(rowOf(frame, 'C1')).toBeDefined();
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -29,18 +29,55 @@ function blockedBy(blockers: Blockers, asOf: IsoDate): { sql: string; params: Sq
   return { sql: terms.length > 0 ? `(${terms.join(' OR ')})` : 'FALSE', params };
 }
 
+/** Customer codes from `from` (inclusive; null: the first) up to `to` (exclusive; null: past the last). */
+export interface CodeRange {
+  from: string | null;
+  to: string | null;
+}
+
+/** The SQL condition "`column` lies in `range`", and its parameters. */
+function inRange(column: string, range: CodeRange | undefined): { sql: string; params: SqlValue[] } {
+  const terms: string[] = [];
+  const params: SqlValue[] = [];
+  if (range !== undefined && range.from !== null) {
+    terms.push(`${column} >= ?`);
+    params.push(range.from);
+  }
+  if (range !== undefined && range.to !== null) {
+    terms.push(`${column} < ?`);
+    params.push(range.to);
+  }
+  return { sql: terms.map((term) => ` AND ${term}`).join(''), params };
+}
+
 /**
- * Codes of every customer that may get a message on `asOf`, ascending. A superset is harmless (the
- * engine decides); a customer missing here would be a lost reminder, so the pending test is the
- * engine's own rule (core/rules/ladder.ts `Blockers`) applied to `reminder_state`: an item that
- * reached a position is pending unless a state row of that item matches the position's blockers.
+ * How many customers there are, and the first code of every run of `size` of them in code order:
+ * planning walks the customers range by range (`size` at a time), so no query holds the thread long.
  */
-export async function candidateCustomers(sql: Sql, policy: Policy, asOf: IsoDate): Promise<string[]> {
+export async function customerRanges(sql: Sql, size: number): Promise<{ total: number; ranges: CodeRange[] }> {
+  const rows = await sql.all(
+    'SELECT code, n, total FROM (SELECT code, row_number() OVER (ORDER BY code) AS n, count(*) OVER () AS total FROM customers) ranked WHERE (n - 1) % ? = 0 ORDER BY n',
+    [size],
+  );
+  const starts = rows.map((row) => String(row.code));
+  const total = Number(rows[0]?.total ?? 0);
+  return { total, ranges: starts.map((from, i) => ({ from: i === 0 ? null : from, to: starts[i + 1] ?? null })) };
+}
+
+/**
+ * Codes of every customer that may get a message on `asOf`, ascending; with `range`, only those in
+ * it (items_pending_scan is keyed by customer, so a range is a seek, not a scan). A superset is
+ * harmless (the engine decides); a customer missing here would be a lost reminder, so the pending
+ * test is the engine's own rule (core/rules/ladder.ts `Blockers`) applied to `reminder_state`: an
+ * item that reached a position is pending unless a state row of that item matches the position's blockers.
+ */
+export async function candidateCustomers(sql: Sql, policy: Policy, asOf: IsoDate, range?: CodeRange): Promise<string[]> {
   const ladder = makeLadder(policy.levels);
   const lowest = ladder.levels[0];
   const codes = new Set<string>();
   const parts: string[] = [];
   const params: SqlValue[] = [];
+  const [items, customers, plans] = [inRange('i.customer_code', range), inRange('c.code', range), inRange('customer_code', range)];
   if (lowest !== undefined) {
     // The position reached decides which levels block: the highest threshold passed wins.
     const whens: string[] = [];
@@ -57,19 +94,22 @@ export async function candidateCustomers(sql: Sql, policy: Policy, asOf: IsoDate
     parts.push(`SELECT i.customer_code AS code FROM items i ${sql.dialect === 'sqlite' ? 'INDEXED BY items_pending_scan' : ''}
       LEFT JOIN reminder_state rs ON rs.customer_code = i.customer_code AND rs.item_number = i.number
         AND (CASE ${whens.join(' ')} ELSE FALSE END)
-      WHERE i.open_amount > 0 AND i.due_date <= ? AND (i.hold_until IS NULL OR i.hold_until < ?) AND rs.level IS NULL
+      WHERE i.open_amount > 0 AND i.due_date <= ? AND (i.hold_until IS NULL OR i.hold_until < ?) AND rs.level IS NULL${items.sql}
         AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM plans p WHERE p.customer_code = i.customer_code
           AND p.case_ref = i.case_ref AND p.active = 1 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)))`);
-    params.push(...whenParams, addDays(asOf, -lowest.days), asOf, asOf, asOf);
+    params.push(...whenParams, addDays(asOf, -lowest.days), asOf, ...items.params, asOf, asOf);
   }
   // Statement cadence: an interval is set and no counted message within it (open items checked later).
   parts.push(`SELECT c.code AS code FROM customers c
     WHERE COALESCE(c.statement_every_days, ?) > 0
       AND EXISTS (SELECT 1 FROM items i WHERE i.customer_code = c.code AND i.open_amount <> 0)
       AND NOT EXISTS (SELECT 1 FROM customer_last_message lm WHERE lm.customer_code = c.code
-        AND lm.last_as_of > ${daysBefore(sql, '?', 'COALESCE(c.statement_every_days, ?)')})`);
-  params.push(policy.statementEveryDays, asOf, policy.statementEveryDays);
-  if (policy.installments.enabled) parts.push(`SELECT customer_code FROM plans WHERE active = 1`);
+        AND lm.last_as_of > ${daysBefore(sql, '?', 'COALESCE(c.statement_every_days, ?)')})${customers.sql}`);
+  params.push(policy.statementEveryDays, asOf, policy.statementEveryDays, ...customers.params);
+  if (policy.installments.enabled) {
+    parts.push(`SELECT customer_code FROM plans WHERE active = 1${plans.sql}`);
+    params.push(...plans.params);
+  }
   // UNION ALL and a Set: asking SQLite for distinct rows would make it walk every table in order.
   const [row] = await sql.all(`SELECT ${jsonValues(sql, 'code')} AS codes FROM (${parts.join(' UNION ALL ')}) AS candidates`, params);
   for (const code of JSON.parse(String(row?.codes ?? '[]')) as string[]) codes.add(code);

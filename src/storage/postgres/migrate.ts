@@ -56,6 +56,8 @@ export async function migratePostgres(
 ): Promise<number> {
   await client.query('BEGIN');
   try {
+    // Another host's migration is waited out, however long (sessions otherwise give up after the write timeout).
+    await client.query('SET LOCAL lock_timeout = 0');
     await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, MIGRATE_LOCK]);
     const applied = await checkPostgresSchema(client, label, migrations);
     const pending = migrations.filter((m) => m.version > applied).sort((a, b) => a.version - b.version);

@@ -57,8 +57,12 @@ export async function openPostgresLedger(options: PostgresLedgerOptions): Promis
   const parsed = parse(options.url);
   const env = options.env ?? process.env;
   const hasPassword = Boolean(parsed.password) || Boolean(env.PGPASSWORD);
+  const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_PG_LOCK_TIMEOUT_MS;
   const config: pg.PoolConfig = {
     ...(parsed as pg.PoolConfig),
+    // Set when the session starts: every write then waits that long for the write lock, without
+    // two more round trips per transaction to set and reset it (a URL's own options are kept).
+    options: [(parsed as { options?: string }).options, `-c lock_timeout=${lockTimeoutMs}`].filter(Boolean).join(' '),
     port: parsed.port ? Number(parsed.port) : undefined,
     password: hasPassword ? parsed.password || env.PGPASSWORD : options.password,
     types: ledgerTypes,
@@ -68,7 +72,7 @@ export async function openPostgresLedger(options: PostgresLedgerOptions): Promis
   const pool = new pg.Pool(config);
   // A server restart or an idle timeout kills idle connections: the next checkout opens a new one.
   pool.on('error', () => undefined);
-  const ledger = new PostgresLedger(pool, location, options.lockTimeoutMs ?? DEFAULT_PG_LOCK_TIMEOUT_MS);
+  const ledger = new PostgresLedger(pool, location, lockTimeoutMs);
   try {
     await ledger.withClient((client) => migratePostgres(client, location));
   } catch (error) {
@@ -148,7 +152,6 @@ export class PostgresLedger implements Ledger {
 
   /** Wait for the write lock at most lockTimeoutMs; then exit 75 naming the holder. */
   private async takeWriteLock(client: pg.PoolClient): Promise<void> {
-    await client.query(`SELECT set_config('lock_timeout', $1, true)`, [`${this.lockTimeoutMs}ms`]);
     try {
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, WRITE_LOCK]);
     } catch (error) {
@@ -156,7 +159,6 @@ export class PostgresLedger implements Ledger {
       await client.query('ROLLBACK');
       throw busyError(this.location, await this.writeLockHolder(), this.lockTimeoutMs);
     }
-    await client.query(`SELECT set_config('lock_timeout', '0', true)`);
   }
 
   /** Who holds the write lock now (their application name and for how long), if anyone. */

@@ -134,6 +134,34 @@ describe.skipIf(!pgAvailable)('PostgreSQL migrations', () => {
     }
   });
 
+  it('waits out another host migrating, however much longer than the write timeout it takes', async () => {
+    const url = await freshDatabase();
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      // The other host holds the migration lock (as a long migration would).
+      await other.query('SELECT pg_advisory_lock($1, $2)', [0x6464, 1]);
+      const opening = openPostgresLedger({ url, lockTimeoutMs: 50 });
+      let failed: unknown = null;
+      opening.catch((error: unknown) => (failed = error));
+      // Until the server says the opener has waited for it well past its 50 ms write timeout.
+      const waitedLong = async () =>
+        (
+          await other.query(
+            `SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+              WHERE l.locktype = 'advisory' AND l.objid = 1 AND NOT l.granted AND now() - a.query_start > interval '250 ms'`,
+          )
+        ).rows.length > 0;
+      while (failed === null && !(await waitedLong())) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(failed).toBeNull();
+      await other.query('SELECT pg_advisory_unlock($1, $2)', [0x6464, 1]);
+      await (await opening).close();
+    } finally {
+      await other.end();
+      await dropDatabase(url);
+    }
+  });
+
   it('refuses a database migrated by a newer duedesk, and one that is not a duedesk ledger', async () => {
     const url = await freshDatabase();
     try {

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_AS_OF, BENCH_SETTINGS, buildPlanningDatabases } from '../../bench/planning.bench.js';
+import { candidateQuery } from '../../bench/lib/candidate-query.js';
 import { projectPlan, referenceQuery, type ProjectedPlan } from '../../bench/lib/planning-sql.js';
 import { resolvePolicy } from '../../src/core/policy.js';
 import { planDue } from '../../src/planning/plan-due.js';
@@ -28,6 +29,16 @@ describe('the planning reference', () => {
   it.each([BENCH_AS_OF, '2026-12-02', '2027-01-31'])('plans on %s exactly what planDue plans', async (asOf) => {
     const ours = projectPlan(await planDue(databases.store, BENCH_SETTINGS, asOf));
     expect(await reference(asOf)).toEqual(ours);
+  });
+
+  it("narrows to the customers planDue's own candidate search finds, as planDue does", async () => {
+    const policy = resolvePolicy(BENCH_SETTINGS);
+    const candidates = await candidateQuery(policy, BENCH_AS_OF);
+    const { sql, params } = await referenceQuery(policy, BENCH_AS_OF);
+    expect(sql).toContain(candidates.sql);
+    expect(params).toMatchObject(candidates.params);
+    const found = databases.native.prepare(candidates.sql).pluck().get(candidates.params) as string;
+    expect(new Set(JSON.parse(found) as string[]).size).toBeLessThan(3_000);
   });
 
   const everyTwoWeeks = { policy: { ...BENCH_SETTINGS.policy, scope: 'all-open' as const, statementEveryDays: 14, installments: { graceDays: 3 } } };

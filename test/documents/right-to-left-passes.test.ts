@@ -69,4 +69,11 @@ describe("jspdf's Arabic shaping and bidi passes", () => {
     shape(greek);
     expect(greek.text).toBe(before);
   });
+
+  it('shape a measured string only when it holds Arabic', () => {
+    installRightToLeftGate();
+    const shape = (jsPDF.API as unknown as { processArabic: (text: string) => string }).processArabic;
+    expect(shape('Σύνολο 1.234,50 €')).toBe('Σύνολο 1.234,50 €');
+    expect(shape('شركة')).toMatch(/^[\uFE70-\uFEFF]+$/);
+  });
 });

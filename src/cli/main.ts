@@ -66,7 +66,7 @@ async function buildContext(invocation: Invocation, io: CliIo, opened: Ledger[])
     return ledger;
   };
   // On a shared ledger the company and policy settings live in it: read them before the command.
-  const shared = isPostgresUrl(db.path) && invocation.kind !== 'db';
+  const shared = isPostgresUrl(db.path) && needsSharedSettings(invocation);
   return {
     openLedger: openOnce,
     settings: shared ? await sharedSettings(await openOnce(), file) : file,
@@ -76,6 +76,20 @@ async function buildContext(invocation: Invocation, io: CliIo, opened: Ledger[])
     now: io.now ?? (() => new Date()),
     cwd: io.cwd,
   };
+}
+
+/**
+ * Whether a command reads or writes settings the shared ledger keeps. `db` opens its own ledgers,
+ * and a host's own settings (`config path`, `config … smtp.*`, `db.*`, `operator`, `templatesDir`)
+ * need no server: `config set db.passwordCommand` must work before the server can be reached.
+ */
+function needsSharedSettings(invocation: Invocation): boolean {
+  if (invocation.kind === 'db') return false;
+  if (invocation.kind !== 'config') return true;
+  const [action, key] = invocation.args.filter((arg) => arg !== '--');
+  if (action === 'path') return false;
+  const hostOnly = ['smtp', 'db', 'operator', 'templatesDir'].includes(key?.split('.')[0] ?? '');
+  return !(action === 'get' || action === 'set' || action === 'unset') || !hostOnly;
 }
 
 /** Each subcommand's runner, loaded only when that command runs (db gets the file, below). */

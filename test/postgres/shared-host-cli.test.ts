@@ -48,3 +48,17 @@ describe.skipIf(!pgAvailable)('hosts sharing a PostgreSQL ledger', () => {
     }
   });
 });
+
+describe('a host setting up its access to a shared ledger', () => {
+  it('sets its password command and reads its own settings before the server can be reached', async () => {
+    const box = sandbox();
+    box.env.DUEDESK_DB = 'postgres://clerk@localhost/duedesk?host=/nonexistent';
+    expect(await box.run(['config', 'set', 'db.passwordCommand', 'pass show db/duedesk'])).toEqual({ code: 0, stdout: 'db.passwordCommand="pass show db/duedesk"\n', stderr: '' });
+    expect((await box.run(['config', 'get', 'db.passwordCommand'])).stdout).toBe('pass show db/duedesk\n');
+    expect((await box.run(['config', 'path'])).code).toBe(0);
+    // A shared setting lives in the ledger: without the server it is an error naming it.
+    const shared = await box.run(['config', 'get', 'policy.minAmount']);
+    expect(shared.code).toBe(2);
+    expect(shared.stderr).toMatch(/^duedesk: cannot connect to the ledger postgres:\/\/clerk@localhost\/duedesk\?host=\/nonexistent: /);
+  });
+});

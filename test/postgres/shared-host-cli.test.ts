@@ -41,8 +41,28 @@ describe.skipIf(!pgAvailable)('hosts sharing a PostgreSQL ledger', () => {
         expect(JSON.parse((await cron.run(['--send-due', '--dry-run', '--json', '--as-of', '2026-11-23'])).stdout).messages).toEqual(after.messages);
       } finally {
         await running.end();
+      }
+
+      // Another host's long write (a big import) holds the write lock: a send not yet begun gives
+      // up after 5 s with exit 75, changing nothing.
+      let finish!: () => void;
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const importing = other.write(async () => {
+        holding();
+        await new Promise<void>((resolve) => (finish = resolve));
+      });
+      await held;
+      try {
+        const blocked = await cron.run(['--send-due', '--as-of', '2026-11-23']);
+        expect(blocked.code).toBe(75);
+        expect(blocked.stderr).toMatch(/^duedesk: the ledger postgresql:\/\/\S+ is busy: held by duedesk pid \d+ on .+ for \d+ s; waited 5 s; try again later\n$/);
+      } finally {
+        finish();
+        await importing;
         await other.close();
       }
+      expect(JSON.parse((await cron.run(['--send-due', '--dry-run', '--json', '--as-of', '2026-11-23'])).stdout).messages).toEqual(after.messages);
     } finally {
       await dropDatabase(url);
     }

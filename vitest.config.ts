@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // One throwaway PostgreSQL server for the run (or DUEDESK_TEST_PG); each test file makes its own database.
+    globalSetup: ['test/helpers/pg-cluster.ts'],
   },
 });

@@ -10,6 +10,8 @@ import type { SendDueOptions } from './commands/send-due.js';
 import type { StatementOptions } from './commands/statement.js';
 import { closeMatches } from '../core/close-match.js';
 import type { HelpTopic } from './help.js';
+import { isPostgresUrl } from '../storage/ledger-location.js';
+import { refusePasswordOnCommandLine } from '../storage/postgres/connection-url.js';
 
 /** Subcommands (positional first word). */
 export const COMMANDS = ['import', 'export', 'config', 'db'] as const;
@@ -83,7 +85,7 @@ const PLACE: Partial<Record<OptionName, { modes: readonly string[]; where: strin
   kind: { modes: [STATEMENT], where: 'only with statement' },
   send: { modes: [STATEMENT], where: 'only with statement (--send-due sends everything due)' },
   raw: { modes: ['export'], where: 'only with export' },
-  replace: { modes: ['db'], where: 'only with db backup' },
+  replace: { modes: ['db'], where: 'only with db backup or db copy' },
 };
 
 /** A usage error: one line, pointing at --help, exit 2. */
@@ -99,6 +101,8 @@ export function parseInvocation(argv: string[]): Invocation {
   const first = positionals[0];
   const globals: GlobalOptions = { db: values.db, configDir: values['config-dir'] };
   if (globals.db === '') throw usageError('--db needs a file name');
+  // A PostgreSQL URL typed here is visible in the process list: never with a password.
+  if (globals.db !== undefined && isPostgresUrl(globals.db)) refusePasswordOnCommandLine(globals.db);
   if (globals.configDir === '') throw usageError('--config-dir needs a directory');
 
   let mode: string;

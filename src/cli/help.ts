@@ -5,7 +5,8 @@ import { settingKeysText } from '../settings/change.js';
 export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db';
 
 const GLOBAL = `Global options:
-  --db FILE          database file (env DUEDESK_DB; default: duedesk.sqlite in the user data directory)
+  --db FILE|URL      database file, or a postgres:// URL of a shared ledger (env DUEDESK_DB;
+                     default: duedesk.sqlite in the user data directory)
   --config-dir DIR   settings directory (env DUEDESK_CONFIG_DIR; default: the user config directory)
   --help             this text; "duedesk COMMAND --help" for one command
   --version          the version of duedesk`;
@@ -36,7 +37,7 @@ Usage:
   duedesk statement CODE… [--as-of D] [--scope overdue|all-open] [--kind open-items|activity]
           [--from D --to D] (--out DIR | --send)
   duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
-  duedesk db check | backup FILE [--replace]
+  duedesk db check | backup FILE [--replace] | copy SOURCE DEST [--replace]
 
 ${GLOBAL}
 
@@ -158,13 +159,19 @@ Examples:
 ${GLOBAL}
 `;
 
-const DB = `Usage: duedesk db check | backup FILE [--replace]
+const DB = `Usage: duedesk db check | backup FILE [--replace] | copy SOURCE DEST [--replace]
 
   check            run SQLite's integrity_check on the database file: prints "FILE: ok" (exit 0)
                    or every problem found (exit 2); reads only, never creates or changes the file
   backup FILE      write a consistent copy of the database to FILE: taken under the write lock,
                    only when integrity_check passes, written atomically with mode 0600
     --replace      replace FILE when it exists (otherwise an existing FILE is refused)
+  copy SOURCE DEST copy a whole ledger, history included, between a database file and a
+                   PostgreSQL ledger (postgres://…), in either direction, in one transaction;
+                   a file SOURCE must exist; from a file, this host's shared settings go along
+    --replace      empty a DEST that holds a ledger first (otherwise it is refused)
+
+check and backup work on a database file; back a PostgreSQL ledger up with pg_dump.
 
 A damaged database is never saved over: every command that would write it exits 2 with
 "the database FILE is damaged: …". Restore a backup (copy it over the database file while no

@@ -14,6 +14,8 @@ import type { CommandContext, TextSink } from '../runtime/context.js';
 import { parseInvocation, type CommandName, type Invocation } from './args.js';
 import { helpText } from './help.js';
 import { resolveConfigDir, resolveDbPath } from '../settings/paths.js';
+import { isPostgresUrl } from '../storage/ledger-location.js';
+import { ledgerPassword, sharedSettings } from './shared-ledger.js';
 import { packageVersion } from './version.js';
 
 /** What the process gives the CLI; tests pass buffers, a temp config dir and a temp db. */
@@ -41,7 +43,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${packageVersion()}\n`);
       return ExitCode.Ok;
     }
-    return await dispatch(invocation, buildContext(invocation, io, opened), io);
+    return await dispatch(invocation, await buildContext(invocation, io, opened), io);
   } catch (error) {
     return reportError(error, io);
   } finally {
@@ -49,27 +51,45 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function buildContext(invocation: Invocation, io: CliIo, opened: Ledger[]): CommandContext {
+async function buildContext(invocation: Invocation, io: CliIo, opened: Ledger[]): Promise<CommandContext> {
   const db = resolveDbPath(invocation.db, io.env, io.cwd);
+  const file = new SettingsFile(resolveConfigDir(invocation.configDir, io.env, io.cwd));
   let ledger: Promise<Ledger> | undefined;
+  const openOnce = (): Promise<Ledger> => {
+    ledger ??= (async () => {
+      if (db.isDefault) mkdirSync(dirname(db.path), { recursive: true });
+      const { openLedger } = await import('../storage/open-ledger.js');
+      const opening = await openLedger(db.path, { password: ledgerPassword(file, io.env) });
+      opened.push(opening);
+      return opening;
+    })();
+    return ledger;
+  };
+  // On a shared ledger the company and policy settings live in it: read them before the command.
+  const shared = isPostgresUrl(db.path) && needsSharedSettings(invocation);
   return {
-    openLedger() {
-      ledger ??= (async () => {
-        if (db.isDefault) mkdirSync(dirname(db.path), { recursive: true });
-        const { openLedger } = await import('../storage/open-ledger.js');
-        const opening = await openLedger(db.path);
-        opened.push(opening);
-        return opening;
-      })();
-      return ledger;
-    },
-    settings: new SettingsFile(resolveConfigDir(invocation.configDir, io.env, io.cwd)),
+    openLedger: openOnce,
+    settings: shared ? await sharedSettings(await openOnce(), file) : file,
     env: io.env,
     stdout: io.stdout,
     stderr: io.stderr,
     now: io.now ?? (() => new Date()),
     cwd: io.cwd,
   };
+}
+
+/**
+ * Whether a command reads or writes settings the shared ledger keeps. `db` opens its own ledgers,
+ * and a host's own settings (`config path`, `config … smtp.*`, `db.*`, `operator`, `templatesDir`)
+ * need no server: `config set db.passwordCommand` must work before the server can be reached.
+ */
+function needsSharedSettings(invocation: Invocation): boolean {
+  if (invocation.kind === 'db') return false;
+  if (invocation.kind !== 'config') return true;
+  const [action, key] = invocation.args.filter((arg) => arg !== '--');
+  if (action === 'path') return false;
+  const hostOnly = ['smtp', 'db', 'operator', 'templatesDir'].includes(key?.split('.')[0] ?? '');
+  return !(action === 'get' || action === 'set' || action === 'unset') || !hostOnly;
 }
 
 /** Each subcommand's runner, loaded only when that command runs (db gets the file, below). */

@@ -57,4 +57,9 @@ export interface Settings {
   };
   schedule?: { autoSend?: boolean };
   templatesDir?: string;
+  /** A PostgreSQL ledger's per-host connection settings (the URL itself is --db or DUEDESK_DB). */
+  db?: {
+    /** A command whose first output line is the database password (when PGPASSWORD is unset). */
+    passwordCommand?: string;
+  };
 }

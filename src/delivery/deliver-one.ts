@@ -10,7 +10,7 @@ import { alreadyInHistory, outstandingOf } from '../storage/delivery-history.js'
 import { buildEnvelope } from '../mail/envelope.js';
 import { writeLetter } from './files.js';
 import { guardKeyOf, historyRecord } from './record.js';
-import type { DeliveryRecorder } from './recorder.js';
+import type { MessageRecorder } from './recorder.js';
 import { dailyLimitReason, givePlaceBack, takePlace, type DailyAllowance } from './daily-limit.js';
 import { sendWithRetry, type RetryPolicy, type SendEnding } from './send-one.js';
 import type { MessageRenderer } from './render.js';
@@ -25,7 +25,7 @@ export interface RunState {
   ledger: Ledger;
   transport: Transport;
   renderer: MessageRenderer;
-  recorder: DeliveryRecorder;
+  recorder: MessageRecorder;
   operator: string;
   retry: RetryPolicy;
   /** The operator's stop (TUI Esc, Ctrl-C, q): no new message starts, and no back-off is waited out. */
@@ -65,11 +65,11 @@ export async function deliverOne(state: RunState, planned: PlannedMessage): Prom
   if (state.daily !== null && !takePlace(state.daily)) return leftDue(planned, dailyLimitReason(state.daily));
   const outcome = await attempt(state, planned);
   // History does not count a message that was not taken against the limit; neither does the run.
-  if (outcome.status === 'failed' || outcome.status === 'deferred' || outcome.status === 'stopped') givePlaceBack(state.daily);
+  if ('alreadySent' in outcome || outcome.status === 'failed' || outcome.status === 'deferred' || outcome.status === 'stopped') givePlaceBack(state.daily);
   return outcome;
 }
 
-async function attempt(state: RunState, planned: PlannedMessage): Promise<MessageOutcome> {
+async function attempt(state: RunState, planned: PlannedMessage): Promise<MessageOutcome | AlreadySent> {
   const { ledger, ctx, settings, plan } = state;
   let message;
   let raw: Buffer;
@@ -89,7 +89,8 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
     return { key: planned.key, status: 'failed', messageId: null, error: `not sent: ${state.stop}`, recipients: [] };
   }
   try {
-    await state.recorder.begin(record, ctx.now().toISOString());
+    // On a shared ledger another sender may have recorded it since the check above: it sends it.
+    if (!(await state.recorder.begin(record, ctx.now().toISOString(), guardKeyOf(planned, plan.asOf)))) return { alreadySent: planned.key };
   } catch (error) {
     // Its line is not (wholly) on disk, so it must not reach the transport: a cut line is dropped on replay.
     return { key: planned.key, status: 'failed', messageId: null, error: `not sent: ${stopRun(state, error)}`, recipients: [] };

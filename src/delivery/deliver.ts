@@ -20,6 +20,7 @@ import type { Settings } from '../core/settings.js';
 import type { OpenWritable } from '../storage/write-all.js';
 import { asFileError, FileWriteError, rethrowAsFileError } from '../core/file-errors.js';
 import { DeliveryRecorder, replayJournal, type FoldPolicy } from './recorder.js';
+import { beginSharedRun, type SharedRun } from './shared-run.js';
 import type { RetryPolicy } from './send-one.js';
 import { realSleep } from '../mail/transports/wait.js';
 import { guardKeyOf, operatorName } from './record.js';
@@ -74,6 +75,11 @@ export interface DeliveryOptions {
   journalFile?: OpenWritable;
   /** Takes the send lock (tests make its release fail). */
   acquireLock?: typeof acquireLock;
+  /**
+   * A scheduled run (`--send-due`): on a shared ledger only one runs at a time across hosts (a
+   * second exits 75); operators' sends from the TUI run beside it, kept apart by claims.
+   */
+  scheduled?: boolean;
 }
 
 /** Send every message of `plan` at most once, recording each in the history. */
@@ -86,13 +92,18 @@ export async function deliverPlan(
   const settings = ctx.settings.read();
   const ledger = await ctx.openLedger();
   const file = ledgerFile(ledger);
-  const lock = file === null ? null : await takeSendLock(file, options);
+  // A file is sent from by one run at a time (the send lock); a shared ledger by many, each
+  // message claimed in the ledger before it goes (./shared-run.ts).
+  const shared = await beginSharedRun(ledger, options.scheduled ?? false);
+  let lock: LockHandle | null = null;
   let outcome: DeliveryOutcome | undefined;
   try {
-    outcome = await deliverLocked(plan, ctx, settings, ledger, lock, options, onProgress);
+    lock = file === null ? null : await takeSendLock(file, options);
+    outcome = await deliverLocked(plan, ctx, settings, ledger, lock, shared, options, onProgress);
     return outcome;
   } finally {
     releaseSendLock(lock, outcome);
+    await shared?.end();
   }
 }
 
@@ -135,10 +146,12 @@ async function deliverLocked(
   settings: Settings,
   ledger: Ledger,
   lock: LockHandle | null,
+  shared: SharedRun | null,
   options: DeliveryOptions,
   onProgress: ProgressListener | undefined,
 ): Promise<DeliveryOutcome> {
-  const recovered = await replayJournal(ledger, ctx.now().toISOString());
+  // Never every `sending` row on a shared ledger: other hosts may be sending those right now.
+  const recovered = shared !== null ? await shared.recover(ctx.now()) : await replayJournal(ledger, ctx.now().toISOString());
   // The plan may predate our lock (another run sent meanwhile): what history already has is
   // dropped here, so a cron run with nothing new never even connects to the server.
   const already = await ledger.read(async (sql) => {
@@ -176,7 +189,7 @@ async function deliverLocked(
     }
     const warn = (text: string): void => void ctx.stderr.write(`duedesk: ${text}\n`);
     const fold = { every: options.fold?.every ?? 200, intervalMs: options.fold?.intervalMs ?? 2000 };
-    const recorder = await DeliveryRecorder.open(ledger, fold, warn, options.journalFile);
+    const recorder = shared?.recorder ?? (await DeliveryRecorder.open(ledger, fold, warn, options.journalFile));
     const state: RunState = {
       plan: todo,
       settings,
@@ -193,7 +206,7 @@ async function deliverLocked(
       deferral: null,
       daily,
       sentThisRun: new Set<string>(),
-      holdsSendLock: () => lock === null || lock.stillHeld(),
+      holdsSendLock: () => (shared === null || shared.alive()) && (lock === null || lock.stillHeld()),
     };
     const outcomes = await runWorkers(state, options, onProgress);
     const kept = await recorder.close();

@@ -7,7 +7,7 @@ import type { Ledger } from '../storage/ledger.js';
 import { ledgerFile } from '../storage/ledger-location.js';
 import type { RecipientResult } from '../mail/transports/types.js';
 import { markSendingUncertain, hasSendingMessages } from '../storage/messages.js';
-import { applyMessageStates } from '../storage/delivery-history.js';
+import { applyMessageStates, type GuardKey } from '../storage/delivery-history.js';
 import {
   foldJournal,
   readJournal,
@@ -28,8 +28,21 @@ export interface FoldPolicy {
   intervalMs: number;
 }
 
+/** What a sending run records its messages through (the file's journal, or a shared ledger itself). */
+export interface MessageRecorder {
+  /**
+   * Durably mark a message as being sent before it goes to the transport; false when another
+   * sender already has it (a shared ledger), and then it must not be sent.
+   */
+  begin(record: HistoryRecord, at: string, guard: GuardKey): Promise<boolean>;
+  /** Durably record the outcome of a message begun with `begin`. */
+  finish(messageId: string, status: JournalStatus, error: string | null, recipients: RecipientResult[], at: string): Promise<void>;
+  /** Record what is left; null when everything is in the ledger, else why not. */
+  close(): Promise<unknown>;
+}
+
 /** Records a run's messages: journal now, database in batches. */
-export class DeliveryRecorder {
+export class DeliveryRecorder implements MessageRecorder {
   private readonly states = new Map<string, JournalState>();
   private readonly dirty = new Set<string>();
   private folding: Promise<void> | null = null;
@@ -51,11 +64,12 @@ export class DeliveryRecorder {
     return new DeliveryRecorder(ledger, journal, policy, warn);
   }
 
-  /** Durably mark a message as being sent; resolves once the mark is on disk. */
-  async begin(record: HistoryRecord, at: string): Promise<void> {
+  /** Durably mark a message as being sent; resolves once the mark is on disk (this run holds the send lock: always true). */
+  async begin(record: HistoryRecord, at: string, _guard?: GuardKey): Promise<boolean> {
     await this.journal.append({ type: 'sending', messageId: record.messageId, at, record });
     this.states.set(record.messageId, { record, status: 'sending', error: null, recipients: [], createdAt: at, updatedAt: at });
     this.dirty.add(record.messageId);
+    return true;
   }
 
   /**

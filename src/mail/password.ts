@@ -9,19 +9,22 @@ import { UserError } from '../core/exit-codes.js';
 /** How long a password command may run before it is given up on. */
 const COMMAND_TIMEOUT_MS = 15_000;
 
-/** Run `command` through the shell and return its first output line (the password). */
-export function runPasswordCommand(command: string, env: NodeJS.ProcessEnv): Promise<string> {
+/**
+ * Run `command` through the shell and return its first output line (the password). `setting`
+ * names where the command came from in messages (the database's password command uses it too).
+ */
+export function runPasswordCommand(command: string, env: NodeJS.ProcessEnv, setting = 'smtp.passwordCommand'): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('/bin/sh', ['-c', command], { env, timeout: COMMAND_TIMEOUT_MS, maxBuffer: 64 * 1024 }, (error, stdout) => {
       if (error) {
         // Only the exit status: the command's output may hold the secret.
         const how = error.killed ? 'timed out' : `exited with status ${String(error.code ?? 'unknown')}`;
-        reject(new UserError(`smtp.passwordCommand ${how}; check the command in the settings`));
+        reject(new UserError(`${setting} ${how}; check the command in the settings`));
         return;
       }
       const line = stdout.split(/\r?\n/, 1)[0] ?? '';
       if (line === '') {
-        reject(new UserError('smtp.passwordCommand printed no password (its first output line is empty)'));
+        reject(new UserError(`${setting} printed no password (its first output line is empty)`));
         return;
       }
       resolve(line);

@@ -6,12 +6,12 @@
 import { UserError } from '../core/exit-codes.js';
 import type { Settings } from '../core/settings.js';
 import { closeKeys, getPath, schemaAt, SETTING_KEYS, withoutPath, withPath, type JsonObject } from './keys.js';
-import { formatProblems, isPasswordKey, PASSWORD_HINT, validateSettings } from './validate.js';
+import { formatProblems, isPasswordKey, passwordHint, validateSettings } from './validate.js';
 
 /** Throws a UserError unless `key` names a setting (passwords get their own explanation). */
 export function assertKnownKey(key: string): void {
   if (schemaAt(key) !== undefined) return;
-  if (isPasswordKey(key)) throw new UserError(`${key}: ${PASSWORD_HINT}`);
+  if (isPasswordKey(key)) throw new UserError(`${key}: ${passwordHint(key)}`);
   const close = closeKeys(key);
   const hint = close.length > 0 ? `; did you mean ${close.join(', ')}?` : '';
   throw new UserError(`unknown setting "${key}"${hint} (every key: duedesk config --help)`);

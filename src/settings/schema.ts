@@ -157,6 +157,10 @@ export const settingsProperties: Record<string, SchemaNode> = {
   ),
   schedule: object({ autoSend: flag('false: --send-due sends nothing') }, 'scheduled runs'),
   templatesDir: path('directory whose template files override the shipped ones'),
+  db: object(
+    { passwordCommand: text('a command whose first output line is the PostgreSQL password (when PGPASSWORD is unset)') },
+    'PostgreSQL ledger connection',
+  ),
 };
 
 /** The whole settings file as one schema. */

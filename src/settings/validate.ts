@@ -24,6 +24,13 @@ export const PASSWORD_HINT =
   'passwords are never stored in the settings file; set the environment variable DUEDESK_SMTP_PASSWORD, ' +
   'or smtp.passwordCommand (a command that prints it)';
 
+/** Where the password of `key`'s section goes instead of the settings file. */
+export function passwordHint(key: string): string {
+  if (!key.startsWith('db.')) return PASSWORD_HINT;
+  return 'passwords are never stored in the settings file; set the environment variable PGPASSWORD, use ~/.pgpass, ' +
+    'or db.passwordCommand (a command that prints it)';
+}
+
 /** True when the last part of a dotted key names a password. */
 export function isPasswordKey(key: string): boolean {
   return PASSWORD_KEY.test(key.split('.').pop() ?? key);
@@ -105,7 +112,7 @@ function describe(error: SchemaError): SettingsProblem {
   switch (error.keyword) {
     case 'additionalProperties': {
       const extra = join(error.property ?? '');
-      if (isPasswordKey(extra)) return { key: extra, message: PASSWORD_HINT };
+      if (isPasswordKey(extra)) return { key: extra, message: passwordHint(extra) };
       return { key: extra, message: 'is not a setting duedesk knows (see duedesk config --help)' };
     }
     case 'required':

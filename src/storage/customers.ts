@@ -3,6 +3,7 @@ import type { Sql } from './sql.js';
 import type { Customer, IsoDate, Language } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import { allRows, bool, firstRow, intOrNull, runMany, runOnce, text, textOrNull, type Row } from './rows.js';
+import { likeAnyCase } from './dialect.js';
 
 const COLUMNS = `code, name, email, email2, email3, language, currency, reminders, statement_every_days,
   agent_email, hold_until, notes`;
@@ -58,11 +59,15 @@ export interface CustomerListOptions {
 export async function listCustomers(sql: Sql, options: CustomerListOptions = {}): Promise<Customer[]> {
   // Escape LIKE wildcards so a search for "10%" or "a_b" means those characters.
   const pattern = `%${(options.search ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = likeAnyCase(sql);
+  // No limit is said differently: SQLite takes LIMIT -1, PostgreSQL refuses it and takes LIMIT ALL.
+  const page = options.limit !== undefined ? 'LIMIT ?' : sql.dialect === 'postgres' ? 'LIMIT ALL' : 'LIMIT -1';
+  const limit = options.limit === undefined ? [] : [options.limit];
   return (await allRows(
     sql,
-    `SELECT ${COLUMNS} FROM customers WHERE code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'
-     ORDER BY code LIMIT ? OFFSET ?`,
-    [pattern, pattern, options.limit ?? -1, options.offset ?? 0],
+    `SELECT ${COLUMNS} FROM customers WHERE code ${like} ? ESCAPE '\\' OR name ${like} ? ESCAPE '\\'
+     ORDER BY code ${page} OFFSET ?`,
+    [pattern, pattern, ...limit, options.offset ?? 0],
   )).map(toCustomer);
 }
 

@@ -8,6 +8,7 @@ import type { Sql, SqlValue } from './sql.js';
 import type { IsoDate, MessageRecord, MessageStatus } from '../core/domain.js';
 import { refreshHistoryState } from './history-state.js';
 import { insertMessage } from './messages.js';
+import { isSameAs } from './dialect.js';
 
 /**
  * One message's delivery state to fold into the history: what the send journal holds per
@@ -63,7 +64,8 @@ async function insertRecipients(sql: Sql, id: number, state: MessageState): Prom
     const role = r.to.some((a) => a.toLowerCase() === lower) ? 'to' : r.cc.some((a) => a.toLowerCase() === lower) ? 'cc' : 'bcc';
     return [id, result.address, role, result.accepted ? 1 : 0, result.reply];
   });
-  if (rows.length > 0) await sql.runMany('INSERT OR REPLACE INTO message_recipients (message_id, address, role, accepted, reply) VALUES (?, ?, ?, ?, ?)', rows);
+  if (rows.length > 0) await sql.runMany(`INSERT INTO message_recipients (message_id, address, role, accepted, reply) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (message_id, address) DO UPDATE SET role = excluded.role, accepted = excluded.accepted, reply = excluded.reply`, rows);
 }
 
 /** What identifies a reminder for the double-send guard. */
@@ -84,7 +86,7 @@ export interface GuardKey {
  */
 export async function alreadyInHistory(sql: Sql, key: GuardKey): Promise<boolean> {
   const base = `FROM messages m WHERE m.customer_code = ? AND m.currency = ? AND m.as_of = ? AND m.kind = ?
-    AND m.level IS ? AND m.status IN ${DELIVERED}`;
+    AND m.level ${isSameAs(sql)} ? AND m.status IN ${DELIVERED}`;
   const params: SqlValue[] = [key.customerCode, key.currency, key.asOf, key.kind, key.level];
   if (key.kind !== 'reminder' || key.items.length === 0) {
     return (await scalar(sql, `SELECT 1 ${base} LIMIT 1`, params)) !== undefined;

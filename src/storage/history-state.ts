@@ -7,37 +7,43 @@
  * exactly what that message added and re-running it changes nothing.
  */
 import type { Sql } from './sql.js';
+import { inJsonList } from './dialect.js';
 
 /** Message statuses that count as included (a `sending` one may be in flight in another process). */
 export const COUNTED_STATUSES = `('sent', 'uncertain', 'sending')`;
 
 /** Items (customer, number) listed at a level by the messages whose ids are the JSON array `?`. */
-const ITEMS_OF = `SELECT customer_code, item_number FROM message_items
-  WHERE message_id IN (SELECT value FROM json_each(?)) AND level IS NOT NULL`;
+const itemsOf = (sql: Sql) => `SELECT customer_code, item_number FROM message_items
+  WHERE message_id IN ${inJsonList(sql, 'integer')} AND level IS NOT NULL`;
 
 /** Customers of the messages whose ids are the JSON array `?`. */
-const CUSTOMERS_OF = `SELECT customer_code FROM messages WHERE id IN (SELECT value FROM json_each(?))`;
+const customersOf = (sql: Sql) => `SELECT customer_code FROM messages WHERE id IN ${inJsonList(sql, 'integer')}`;
 
-const STATEMENTS = [
-  `DELETE FROM reminder_state WHERE (customer_code, item_number) IN (${ITEMS_OF})`,
-  `INSERT INTO reminder_state (customer_code, item_number, level, last_as_of)
-    SELECT mi.customer_code, mi.item_number, mi.level, MAX(m.as_of)
-    FROM message_items mi JOIN messages m ON m.id = mi.message_id
-    WHERE (mi.customer_code, mi.item_number) IN (${ITEMS_OF})
-      AND mi.level IS NOT NULL AND m.kind = 'reminder' AND m.status IN ${COUNTED_STATUSES}
-    GROUP BY mi.customer_code, mi.item_number, mi.level`,
-  `DELETE FROM customer_last_message WHERE customer_code IN (${CUSTOMERS_OF})`,
-  `INSERT INTO customer_last_message (customer_code, last_as_of)
-    SELECT customer_code, MAX(as_of) FROM messages
-    WHERE status IN ${COUNTED_STATUSES} AND customer_code IN (${CUSTOMERS_OF})
-    GROUP BY customer_code`,
-];
+/** The statements that recompute the state, each taking the ids once. */
+const statements = (sql: Sql): string[] => {
+  const ITEMS_OF = itemsOf(sql);
+  const CUSTOMERS_OF = customersOf(sql);
+  return [
+    `DELETE FROM reminder_state WHERE (customer_code, item_number) IN (${ITEMS_OF})`,
+    `INSERT INTO reminder_state (customer_code, item_number, level, last_as_of)
+      SELECT mi.customer_code, mi.item_number, mi.level, MAX(m.as_of)
+      FROM message_items mi JOIN messages m ON m.id = mi.message_id
+      WHERE (mi.customer_code, mi.item_number) IN (${ITEMS_OF})
+        AND mi.level IS NOT NULL AND m.kind = 'reminder' AND m.status IN ${COUNTED_STATUSES}
+      GROUP BY mi.customer_code, mi.item_number, mi.level`,
+    `DELETE FROM customer_last_message WHERE customer_code IN (${CUSTOMERS_OF})`,
+    `INSERT INTO customer_last_message (customer_code, last_as_of)
+      SELECT customer_code, MAX(as_of) FROM messages
+      WHERE status IN ${COUNTED_STATUSES} AND customer_code IN (${CUSTOMERS_OF})
+      GROUP BY customer_code`,
+  ];
+};
 
 /** Recompute the planning state of every item and customer the given messages touch. */
 export async function refreshHistoryState(sql: Sql, messageIds: readonly number[]): Promise<void> {
   if (messageIds.length === 0) return;
   const ids = JSON.stringify(messageIds);
-  for (const statement of STATEMENTS) await sql.run(statement, [ids]);
+  for (const statement of statements(sql)) await sql.run(statement, [ids]);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { ItemKind } from '../core/domain.js';
 import type { Sql } from './sql.js';
+import { jsonPairs } from './dialect.js';
 
 /** Every customer's code → currency. */
 export async function customerCurrencies(sql: Sql): Promise<Map<string, string>> {
@@ -32,7 +33,7 @@ export async function itemInfos(sql: Sql, items: readonly (readonly [customerCod
   for (let at = 0; at < items.length; at += KEYS_PER_QUERY) {
     const rows = await sql.all(
       `SELECT customer_code, number, currency, kind FROM items WHERE (customer_code, number) IN
-        (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))`,
+        (SELECT a, b FROM ${jsonPairs(sql)} AS pairs)`,
       [JSON.stringify(items.slice(at, at + KEYS_PER_QUERY))],
     );
     for (const row of rows) found.set(itemKey(String(row.customer_code), String(row.number)), { currency: String(row.currency), kind: String(row.kind) as ItemKind });

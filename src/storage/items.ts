@@ -2,6 +2,7 @@
 import type { Item, ItemKind } from '../core/domain.js';
 import { allRows, int, jsonRows, runMany, text, textOrNull, type Row } from './rows.js';
 import type { Sql, SqlValue } from './sql.js';
+import { inJsonList, jsonArrays } from './dialect.js';
 
 const COLUMNS = `customer_code, number, kind, issue_date, due_date, amount, open_amount, currency,
   reference, case_ref, hold_until`;
@@ -91,8 +92,8 @@ export async function noItems(sql: Sql): Promise<boolean> {
  */
 export async function existingItemsIn(sql: Sql, customers: ReadonlySet<string>): Promise<Map<string, Map<string, Item>>> {
   const byCustomer = new Map<string, Map<string, Item>>();
-  const rows = await jsonRows(sql, `SELECT json_group_array(json_array(${COLUMNS})) FROM items
-    WHERE customer_code IN (SELECT value FROM json_each(?))`, [JSON.stringify([...customers])]);
+  const rows = await jsonRows(sql, `SELECT ${jsonArrays(sql, COLUMNS)} FROM items
+    WHERE customer_code IN ${inJsonList(sql)}`, [JSON.stringify([...customers])]);
   for (const row of rows) {
     const item = itemOf(row);
     let items = byCustomer.get(item.customerCode);

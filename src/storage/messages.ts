@@ -8,11 +8,6 @@ import { UserError } from '../core/exit-codes.js';
 import { refreshHistoryState } from './history-state.js';
 import { allRows, firstRow, int, runMany, runOnce, scalar, text, textOrNull, type Row } from './rows.js';
 
-/** The id the last insert of this connection got (SQLite's rowid; PostgreSQL would use RETURNING). */
-function lastInsertId(sql: Sql): Promise<number> {
-  return scalar(sql, 'SELECT last_insert_rowid()');
-}
-
 /** A message to record: everything but the id the database assigns. */
 export type NewMessage = Omit<MessageRecord, 'id'>;
 
@@ -65,11 +60,12 @@ function toMessage(row: Row): MessageRecord {
 /** Record a message with its items and cases (inside a ledger write); returns its id. */
 export async function insertMessage(sql: Sql, message: NewMessage): Promise<number> {
   const m = message;
-  await runOnce(
+  // RETURNING: the id the engine assigned, in the one statement both engines accept.
+  const [inserted] = await allRows(
     sql,
     `INSERT INTO messages (customer_code, kind, level, currency, as_of, to_addrs, cc_addrs, bcc_addrs, subject,
        message_id, status, error, total, fee, interest, unapplied, outstanding, operator, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     [
       m.customerCode, m.kind, m.level, m.currency, m.asOf, JSON.stringify(m.to), JSON.stringify(m.cc),
       JSON.stringify(m.bcc), m.subject, m.messageId, m.status, m.error, m.total, m.fee, m.interest,
@@ -77,7 +73,7 @@ export async function insertMessage(sql: Sql, message: NewMessage): Promise<numb
       m.unapplied ?? 0, m.outstanding, m.operator, m.createdAt, m.updatedAt,
     ],
   );
-  const id = await lastInsertId(sql);
+  const id = int(inserted!, 'id');
   await runMany(
     sql,
     'INSERT INTO message_items (message_id, customer_code, item_number, level, open_amount) VALUES (?, ?, ?, ?, ?)',

@@ -2,7 +2,6 @@
  * Which adapter holds a ledger, decided by where it is: a file path → the sql.js file, null → a
  * private in-memory database (tests), a `postgres://` or `postgresql://` URL → PostgreSQL.
  */
-import { UserError } from '../core/exit-codes.js';
 import { openStore, type StoreSeams } from './database.js';
 import type { Ledger } from './ledger.js';
 import { isPostgresUrl } from './ledger-location.js';
@@ -16,6 +15,11 @@ export interface LedgerOptions {
   leaseMs?: number;
   /** Test seams of the file adapter's save. */
   seams?: StoreSeams;
+  /**
+   * PostgreSQL: supplies the password when neither the URL nor PGPASSWORD has one (the
+   * db.passwordCommand setting); without it the driver reads ~/.pgpass.
+   */
+  password?: () => Promise<string>;
 }
 
 /** Open (creating and migrating a file when needed) the ledger at `location`. */
@@ -25,7 +29,8 @@ export async function openLedger(location: string | null, options: LedgerOptions
   return ledgerOverStore(store);
 }
 
-/** The PostgreSQL adapter's entry (this build has none). */
-async function openPostgresLedger(_url: string, _options: LedgerOptions): Promise<Ledger> {
-  throw new UserError('PostgreSQL ledgers are not available in this build');
+/** The PostgreSQL adapter, loaded only for a server (a file ledger never loads the driver). */
+async function openPostgresLedger(url: string, options: LedgerOptions): Promise<Ledger> {
+  const { openPostgresLedger: open } = await import('./postgres/postgres-ledger.js');
+  return open({ url, password: options.password, lockTimeoutMs: options.lockTimeoutMs });
 }

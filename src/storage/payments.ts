@@ -2,6 +2,7 @@
 import type { Payment } from '../core/domain.js';
 import { allRows, int, runMany, text, textOrNull, type Row } from './rows.js';
 import type { Sql } from './sql.js';
+import { inJsonList } from './dialect.js';
 
 const COLUMNS = 'reference, customer_code, date, amount, item_number, case_ref, currency';
 
@@ -42,7 +43,7 @@ export async function paymentsByReference(sql: Sql, references: readonly string[
   const found = new Map<string, Payment>();
   for (let at = 0; at < references.length; at += REFERENCES_PER_QUERY) {
     const batch = JSON.stringify(references.slice(at, at + REFERENCES_PER_QUERY));
-    for (const row of await allRows(sql, `SELECT ${COLUMNS} FROM payments WHERE reference IN (SELECT value FROM json_each(?))`, [batch])) {
+    for (const row of await allRows(sql, `SELECT ${COLUMNS} FROM payments WHERE reference IN ${inJsonList(sql)}`, [batch])) {
       const payment = toPayment(row);
       found.set(payment.reference, payment);
     }

@@ -12,6 +12,7 @@ import type { IsoDate } from '../core/domain.js';
 import type { Policy } from '../core/plan.js';
 import { makeLadder, type Blockers } from '../core/rules/ladder.js';
 import { COUNTED_STATUSES } from './history-state.js';
+import { daysBefore, inJsonList, jsonArrays, jsonValues } from './dialect.js';
 
 /** The SQL condition "reminder_state row rs blocks its item" for one ladder position's blockers. */
 function blockedBy(blockers: Blockers, asOf: IsoDate): { sql: string; params: SqlValue[] } {
@@ -25,7 +26,7 @@ function blockedBy(blockers: Blockers, asOf: IsoDate): { sql: string; params: Sq
     terms.push('(rs.level = ? AND rs.last_as_of > ?)');
     params.push(blockers.repeat.level, addDays(asOf, -blockers.repeat.days));
   }
-  return { sql: terms.length > 0 ? `(${terms.join(' OR ')})` : '0', params };
+  return { sql: terms.length > 0 ? `(${terms.join(' OR ')})` : 'FALSE', params };
 }
 
 /** Customer codes from `from` (inclusive; null: the first) up to `to` (exclusive; null: past the last). */
@@ -90,9 +91,9 @@ export async function candidateCustomers(sql: Sql, policy: Policy, asOf: IsoDate
     // state lookups (a primary key prefix seek each) walk reminder_state in its own order: 22 MB
     // at 1,000,000 items for about a tenth of this scan. A LEFT JOIN kept only where no blocking
     // row matched stops at the first match and costs less than a NOT EXISTS subquery per item.
-    parts.push(`SELECT i.customer_code AS code FROM items i INDEXED BY items_pending_scan
+    parts.push(`SELECT i.customer_code AS code FROM items i ${sql.dialect === 'sqlite' ? 'INDEXED BY items_pending_scan' : ''}
       LEFT JOIN reminder_state rs ON rs.customer_code = i.customer_code AND rs.item_number = i.number
-        AND (CASE ${whens.join(' ')} ELSE 0 END)
+        AND (CASE ${whens.join(' ')} ELSE FALSE END)
       WHERE i.open_amount > 0 AND i.due_date <= ? AND (i.hold_until IS NULL OR i.hold_until < ?) AND rs.level IS NULL${items.sql}
         AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM plans p WHERE p.customer_code = i.customer_code
           AND p.case_ref = i.case_ref AND p.active = 1 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)))`);
@@ -103,59 +104,63 @@ export async function candidateCustomers(sql: Sql, policy: Policy, asOf: IsoDate
     WHERE COALESCE(c.statement_every_days, ?) > 0
       AND EXISTS (SELECT 1 FROM items i WHERE i.customer_code = c.code AND i.open_amount <> 0)
       AND NOT EXISTS (SELECT 1 FROM customer_last_message lm WHERE lm.customer_code = c.code
-        AND lm.last_as_of > date(?, '-' || COALESCE(c.statement_every_days, ?) || ' days'))${customers.sql}`);
+        AND lm.last_as_of > ${daysBefore(sql, '?', 'COALESCE(c.statement_every_days, ?)')})${customers.sql}`);
   params.push(policy.statementEveryDays, asOf, policy.statementEveryDays, ...customers.params);
   if (policy.installments.enabled) {
     parts.push(`SELECT customer_code FROM plans WHERE active = 1${plans.sql}`);
     params.push(...plans.params);
   }
   // UNION ALL and a Set: asking SQLite for distinct rows would make it walk every table in order.
-  const [row] = await sql.all(`SELECT json_group_array(code) AS codes FROM (${parts.join(' UNION ALL ')})`, params);
+  const [row] = await sql.all(`SELECT ${jsonValues(sql, 'code')} AS codes FROM (${parts.join(' UNION ALL ')}) AS candidates`, params);
   for (const code of JSON.parse(String(row?.codes ?? '[]')) as string[]) codes.add(code);
   // Code-point order, as SQLite's BINARY collation would sort them.
   return [...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
- * The loading queries. Each returns its whole result as ONE JSON array of row arrays (positional
+ * The loading queries, in `sql`'s dialect. Each returns its whole result as ONE JSON array of row arrays (positional
  * values in the order the readers in ./planning-snapshots.ts expect), read with `jsonRows` (./rows.ts).
  * Order does not matter here; the caller orders customers by code and items by due date.
  */
-export const SQL = {
-  customers: `SELECT json_group_array(json_array(code, name, email, email2, email3, language, currency, reminders,
-      statement_every_days, agent_email, hold_until, notes))
-    FROM customers WHERE code IN (SELECT value FROM json_each(?))`,
-  openItems: `SELECT json_group_array(json_array(customer_code, number, kind, issue_date, due_date, amount, open_amount,
-      currency, reference, case_ref, hold_until))
-    FROM items WHERE customer_code IN (SELECT value FROM json_each(?)) AND open_amount <> 0`,
-  /** Latest counted reminder per item and level (migration 5): the history the rules read. */
-  reminderState: `SELECT json_group_array(json_array(customer_code, item_number, level, last_as_of))
-    FROM reminder_state WHERE customer_code IN (SELECT value FROM json_each(?))`,
-  /** Latest counted message of any kind per customer (migration 5 keeps it). */
-  lastMessage: `SELECT json_group_array(json_array(customer_code, last_as_of)) FROM customer_last_message
-      WHERE customer_code IN (SELECT value FROM json_each(?))`,
-  /** A payment naming the case but no item is recorded on no item: it reduces what remains here. */
-  plans: `SELECT json_group_array(json_array(p.customer_code, p.case_ref, p.installment, p.day_of_month, p.start_date, p.end_date,
-      COALESCE((SELECT SUM(amount) FROM items i WHERE i.customer_code = p.customer_code AND i.case_ref = p.case_ref), 0),
-      COALESCE((SELECT SUM(open_amount) FROM items i WHERE i.customer_code = p.customer_code AND i.case_ref = p.case_ref), 0)
-        - COALESCE((SELECT SUM(amount) FROM payments y WHERE y.customer_code = p.customer_code AND y.case_ref = p.case_ref
-          AND y.item_number IS NULL), 0),
-      (SELECT MIN(currency) FROM items i WHERE i.customer_code = p.customer_code AND i.case_ref = p.case_ref)))
-    FROM plans p WHERE p.active = 1 AND p.customer_code IN (SELECT value FROM json_each(?))`,
-  /** A payment counts for its case, named directly or through the item it names. */
-  casePayments: `SELECT json_group_array(json_array(customer_code, case_ref, date, amount)) FROM (
-      SELECT p.customer_code, COALESCE(p.case_ref, (SELECT i.case_ref FROM items i
-        WHERE i.customer_code = p.customer_code AND i.number = p.item_number)) AS case_ref, p.date, p.amount
-      FROM payments p WHERE p.customer_code IN (SELECT value FROM json_each(?)) AND p.date >= ? AND p.date <= ?)
-    WHERE case_ref IS NOT NULL`,
-  /** Payments no item records (on account or for a case only); the engine decides which it nets. */
-  accountPayments: `SELECT json_group_array(json_array(customer_code, reference, date, amount, currency, case_ref))
-    FROM payments WHERE customer_code IN (SELECT value FROM json_each(?)) AND item_number IS NULL AND date <= ?`,
-  noticedCases: `SELECT json_group_array(json_array(customer_code, case_ref)) FROM (
-      SELECT DISTINCT mc.customer_code, mc.case_ref FROM message_cases mc JOIN messages m ON m.id = mc.message_id
-      WHERE mc.customer_code IN (SELECT value FROM json_each(?)) AND m.kind = 'installment'
-        AND m.status IN ${COUNTED_STATUSES} AND m.as_of >= ? AND m.as_of <= ?)`,
-} as const;
+export function planningSql(sql: Sql) {
+  const inSet = inJsonList(sql);
+  const rows = (columns: string) => jsonArrays(sql, columns);
+  return {
+    customers: `SELECT ${rows(`code, name, email, email2, email3, language, currency, reminders,
+        statement_every_days, agent_email, hold_until, notes`)}
+      FROM customers WHERE code IN ${inSet}`,
+    openItems: `SELECT ${rows(`customer_code, number, kind, issue_date, due_date, amount, open_amount,
+        currency, reference, case_ref, hold_until`)}
+      FROM items WHERE customer_code IN ${inSet} AND open_amount <> 0`,
+    /** Latest counted reminder per item and level (migration 5): the history the rules read. */
+    reminderState: `SELECT ${rows('customer_code, item_number, level, last_as_of')}
+      FROM reminder_state WHERE customer_code IN ${inSet}`,
+    /** Latest counted message of any kind per customer (migration 5 keeps it). */
+    lastMessage: `SELECT ${rows('customer_code, last_as_of')} FROM customer_last_message
+        WHERE customer_code IN ${inSet}`,
+    /** A payment naming the case but no item is recorded on no item: it reduces what remains here. */
+    plans: `SELECT ${rows(`p.customer_code, p.case_ref, p.installment, p.day_of_month, p.start_date, p.end_date,
+        COALESCE((SELECT SUM(amount) FROM items i WHERE i.customer_code = p.customer_code AND i.case_ref = p.case_ref), 0),
+        COALESCE((SELECT SUM(open_amount) FROM items i WHERE i.customer_code = p.customer_code AND i.case_ref = p.case_ref), 0)
+          - COALESCE((SELECT SUM(amount) FROM payments y WHERE y.customer_code = p.customer_code AND y.case_ref = p.case_ref
+            AND y.item_number IS NULL), 0),
+        (SELECT MIN(currency) FROM items i WHERE i.customer_code = p.customer_code AND i.case_ref = p.case_ref)`)}
+      FROM plans p WHERE p.active = 1 AND p.customer_code IN ${inSet}`,
+    /** A payment counts for its case, named directly or through the item it names. */
+    casePayments: `SELECT ${rows('customer_code, case_ref, date, amount')} FROM (
+        SELECT p.customer_code, COALESCE(p.case_ref, (SELECT i.case_ref FROM items i
+          WHERE i.customer_code = p.customer_code AND i.number = p.item_number)) AS case_ref, p.date, p.amount
+        FROM payments p WHERE p.customer_code IN ${inSet} AND p.date >= ? AND p.date <= ?) AS case_payments
+      WHERE case_ref IS NOT NULL`,
+    /** Payments no item records (on account or for a case only); the engine decides which it nets. */
+    accountPayments: `SELECT ${rows('customer_code, reference, date, amount, currency, case_ref')}
+      FROM payments WHERE customer_code IN ${inSet} AND item_number IS NULL AND date <= ?`,
+    noticedCases: `SELECT ${rows('customer_code, case_ref')} FROM (
+        SELECT DISTINCT mc.customer_code, mc.case_ref FROM message_cases mc JOIN messages m ON m.id = mc.message_id
+        WHERE mc.customer_code IN ${inSet} AND m.kind = 'installment'
+          AND m.status IN ${COUNTED_STATUSES} AND m.as_of >= ? AND m.as_of <= ?) AS noticed`,
+  } as const;
+}
 
 /** First and last day of the month of `asOf`. */
 export function monthOf(asOf: IsoDate): { start: IsoDate; end: IsoDate } {

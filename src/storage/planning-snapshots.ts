@@ -6,7 +6,7 @@
 import type { Sql, SqlValue } from './sql.js';
 import type { Customer, InstallmentPlan, IsoDate, Item, ItemKind, Language } from '../core/domain.js';
 import type { AccountPayment, CasePayment, CustomerSnapshot, ItemSnapshot, LevelSent, PlanSnapshot } from '../core/rules/input.js';
-import { monthOf, SQL } from './planning-queries.js';
+import { monthOf, planningSql } from './planning-queries.js';
 import { jsonRows } from './rows.js';
 
 const str = (value: SqlValue | undefined): string => String(value ?? '');
@@ -109,6 +109,7 @@ export async function loadSnapshots(sql: Sql, codes: readonly string[], asOf: Is
 }
 
 async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate): Promise<CustomerSnapshot[]> {
+  const SQL = planningSql(sql);
   const set = JSON.stringify(codes);
   const month = monthOf(asOf);
 
@@ -156,6 +157,7 @@ async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate): Pro
  * of the month cost ~0.2 s at a million items, mostly for customers without any plan.
  */
 async function loadPlans(sql: Sql, set: string, month: { start: IsoDate; end: IsoDate }): Promise<Map<string, PlanSnapshot[]>> {
+  const SQL = planningSql(sql);
   const plans = new Map<string, PlanSnapshot[]>();
   const planRows = await jsonRows(sql, SQL.plans, [set]);
   if (planRows.length === 0) return plans;

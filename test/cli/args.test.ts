@@ -20,6 +20,13 @@ describe('parseInvocation', () => {
     expect(parseInvocation(argv)).toMatchObject(expected as object);
   });
 
+  it('takes a PostgreSQL URL for --db, but never one with a password, which the process list would show', () => {
+    expect(parseInvocation(['--db', 'postgres://clerk@db.acme.example/ar', '--send-due'])).toMatchObject({ db: 'postgres://clerk@db.acme.example/ar' });
+    expect(() => parseInvocation(['--db', 'postgres://clerk:hunter2@db.acme.example/ar', '--send-due'])).toThrow(
+      /^--db postgres:\/\/clerk:\*\*\*@db\.acme\.example\/ar: a password does not belong on the command line .*PGPASSWORD/,
+    );
+  });
+
   it('hands a command its own arguments as typed, without the global options', () => {
     expect(
       parseInvocation(['--db', 'a.sqlite', 'import', 'items', 'f.csv', '--config-dir=cfg', '--decimal-comma', '--date-format', 'DMY']),

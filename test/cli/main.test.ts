@@ -102,12 +102,14 @@ describe('wrong command lines: one line on stderr, exit 2, nothing done', () => 
     );
   });
 
-  it.each([['--db', 'postgres://clerk@db.example/duedesk'], ['DUEDESK_DB', 'postgresql://db.example/ledger']])(
-    'a PostgreSQL ledger named by %s is refused with a clear message, and no file is made of the URL',
+  it.each([['--db', 'postgres://clerk@localhost/duedesk?host=/nonexistent'], ['DUEDESK_DB', 'postgresql://clerk:s3cret@localhost/ledger?host=/nonexistent']])(
+    'a PostgreSQL ledger named by %s is opened on the server: one that does not answer is named (password masked), and no file is made of the URL',
     async (how, url) => {
       const box = sandbox();
       const { code, stdout, stderr } = how === '--db' ? await box.run(['export', 'customers', '--db', url]) : await box.run(['export', 'customers'], { DUEDESK_DB: url });
-      expect([code, stdout, stderr]).toEqual([2, '', 'duedesk: PostgreSQL ledgers are not available in this build\n']);
+      expect([code, stdout]).toEqual([2, '']);
+      expect(stderr).toMatch(/^duedesk: cannot connect to the ledger postgres(ql)?:\/\/clerk(:\*\*\*)?@localhost\/\w+\?host=\/nonexistent: .+\n$/);
+      expect(stderr).not.toContain('s3cret');
       expect(existsSync(join(box.dir, 'postgres:'))).toBe(false);
       expect(existsSync(join(box.dir, 'postgresql:'))).toBe(false);
     },

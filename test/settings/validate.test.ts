@@ -132,6 +132,14 @@ describe('validateSettings', () => {
     expect(problem).toContain('smtp.passwordCommand');
   });
 
+  it('refuses db.password and points to PostgreSQL\'s own password sources', () => {
+    const [problem] = problemsOf({ db: { password: 'hunter2' } });
+    expect(problem).toContain('db.password: passwords are never stored in the settings file');
+    expect(problem).toContain('PGPASSWORD');
+    expect(problem).toContain('db.passwordCommand');
+    expect(problemsOf({ db: { passwordCommand: 'pass show ledger' } })).toEqual([]);
+  });
+
   it('checks the ladder rules once the ladder is well-formed', () => {
     const levels = [
       { id: 'a', name: 'A', days: 5, template: 'a' },

@@ -1,13 +1,14 @@
-/** A clerk's acknowledgement of a failed or uncertain message, on a fresh in-memory database. */
+/** A clerk's acknowledgement of a failed or uncertain message, on a fresh ledger of each engine. */
 import { describe, expect, it } from 'vitest';
 import type { MessageStatus } from '../../src/core/domain.js';
 import { acknowledgeMessage } from '../../src/storage/acknowledgements.js';
 import { getMessage, insertMessage, listMessages, updateMessageStatus } from '../../src/storage/messages.js';
-import { aMessage, makeLedger } from '../helpers/store.js';
+import { aMessage } from '../helpers/store.js';
+import { ENGINES } from '../helpers/pg.js';
 
 const AT = '2026-11-22T10:15:00.000Z';
 
-describe('acknowledgeMessage', () => {
+describe.each(ENGINES)('acknowledgeMessage on $name', ({ fresh: makeLedger }) => {
   it.each<MessageStatus>(['failed', 'uncertain'])('records operator and time for a %s message, once', async (status) => {
     const store = await makeLedger();
     const id = await store.write((sql) => insertMessage(sql, aMessage({ status, error: 'connection lost' })));

@@ -34,11 +34,15 @@ describe('openLedger', () => {
     await again.close();
   });
 
-  it.each(['postgres://clerk@db.example/duedesk', 'postgresql://db.example/ledger'])('refuses %s with a clear message', async (url) => {
-    const error = await openLedger(url).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toBe('PostgreSQL ledgers are not available in this build');
-  });
+  it.each(['postgres://clerk@localhost/duedesk?host=/nonexistent', 'postgresql://clerk:s3cret@localhost/ledger?host=/nonexistent'])(
+    'opens %s on PostgreSQL, and says clearly (password masked) when no server answers',
+    async (url) => {
+      const error = await openLedger(url).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as Error).message).toMatch(/^cannot connect to the ledger postgres(ql)?:\/\/clerk(:\*\*\*)?@localhost\/\w+\?host=\/nonexistent: /);
+      expect((error as Error).message).not.toContain('s3cret');
+    },
+  );
 });
 
 describe('a file ledger saving a write', () => {

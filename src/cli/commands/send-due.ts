@@ -57,19 +57,20 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
     return ExitCode.Ok;
   }
 
-  return sendAndReport(plan, ctx, options.json);
+  return sendAndReport(plan, ctx, options.json, true);
 }
 
 /**
  * Send `plan` at most once per message and report this run's outcome (JSON or table on stdout,
- * notes on stderr); returns the exit code. Shared by --send-due and `statement --send`.
+ * notes on stderr); returns the exit code. Shared by --send-due (`scheduled`: one such run at a
+ * time on a shared ledger) and `statement --send`.
  */
-export async function sendAndReport(plan: Plan, ctx: CommandContext, json: boolean): Promise<number> {
+export async function sendAndReport(plan: Plan, ctx: CommandContext, json: boolean, scheduled = false): Promise<number> {
   const { deliverPlan } = await import('../../delivery/deliver.js');
   const progress = progressLine(ctx, 'send', 'messages', plan.messages.length, json);
   let outcome: DeliveryOutcome;
   try {
-    outcome = await deliverPlan(plan, ctx, (_message, done, total) => progress.update(done, total));
+    outcome = await deliverPlan(plan, ctx, (_message, done, total) => progress.update(done, total), { scheduled });
   } finally {
     progress.finish();
   }

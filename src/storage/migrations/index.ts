@@ -8,6 +8,8 @@ import { sql as itemReminderState } from './003-item-reminder-state.js';
 import { sql as paymentsOnAccount } from './004-payments-on-account.js';
 import { sql as reminderStateTable } from './005-reminder-state-table.js';
 import { sql as messageAcknowledgements } from './006-message-acknowledgements.js';
+import { sql as sendClaims } from './007-send-claims.js';
+import { sql as ledgerSettings } from './008-ledger-settings.js';
 
 /** One numbered schema change. */
 export interface Migration {
@@ -24,4 +26,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'payments-on-account', sql: paymentsOnAccount },
   { version: 5, name: 'reminder-state-table', sql: reminderStateTable },
   { version: 6, name: 'message-acknowledgements', sql: messageAcknowledgements },
+  { version: 7, name: 'send-claims', sql: sendClaims },
+  { version: 8, name: 'ledger-settings', sql: ledgerSettings },
 ];

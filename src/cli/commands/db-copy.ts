@@ -1,0 +1,62 @@
+/**
+ * `duedesk db copy SOURCE DEST [--replace]`: a whole ledger, history included, from a database
+ * file to a PostgreSQL ledger or back (src/storage/ledger-copy.ts does the copy). A file SOURCE
+ * must exist; a file DEST is created. Moving from a file to a shared ledger also brings this
+ * host's shared settings (company, policy: src/settings/shared-settings.ts) along, unless the
+ * destination already keeps some, since on a shared ledger they are read from there.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ExitCode, UserError } from '../../core/exit-codes.js';
+import type { CommandContext } from '../../runtime/context.js';
+import { sharedEntries } from '../../settings/shared-settings.js';
+import type { Ledger } from '../../storage/ledger.js';
+import { copyLedger } from '../../storage/ledger-copy.js';
+import { isPostgresUrl } from '../../storage/ledger-location.js';
+import { readLedgerSettings, replaceLedgerSettings } from '../../storage/ledger-settings.js';
+import { openLedger } from '../../storage/open-ledger.js';
+import { refusePasswordOnCommandLine } from '../../storage/postgres/connection-url.js';
+import { ledgerPassword } from '../shared-ledger.js';
+
+/** A SOURCE or DEST as given: a URL as it is (never with a password), a file made absolute. */
+function location(given: string, ctx: CommandContext): string {
+  if (!isPostgresUrl(given)) return resolve(ctx.cwd, given);
+  refusePasswordOnCommandLine(given, 'db copy');
+  return given;
+}
+
+/** Copy SOURCE to DEST; prints what was copied. */
+export async function runDbCopy(source: string, dest: string, replace: boolean, ctx: CommandContext): Promise<number> {
+  const from = location(source, ctx);
+  const to = location(dest, ctx);
+  if (from === to) throw new UserError(`db copy: SOURCE and DEST are the same ledger (${source})`);
+  if (!isPostgresUrl(from) && !existsSync(from)) throw new UserError(`no database at ${from}`);
+  const options = { password: ledgerPassword(ctx.settings, ctx.env) };
+  const opened: Ledger[] = [];
+  try {
+    const sourceLedger = await openLedger(from, options);
+    opened.push(sourceLedger);
+    const destLedger = await openLedger(to, options);
+    opened.push(destLedger);
+    const report = await copyLedger(sourceLedger, destLedger, { replace });
+    const counts = report.filter((r) => r.rows > 0).map((r) => `${r.table} ${r.rows.toLocaleString('en')}`);
+    ctx.stdout.write(`copied ${sourceLedger.location} to ${destLedger.location}: ${counts.join(', ') || 'an empty ledger'}\n`);
+    if (sourceLedger.kind !== 'postgres' && destLedger.kind === 'postgres') await seedSharedSettings(destLedger, ctx);
+    return ExitCode.Ok;
+  } finally {
+    for (const ledger of opened) await ledger.close();
+  }
+}
+
+/** A new shared ledger gets this host's company and policy settings, so every host plans alike. */
+async function seedSharedSettings(ledger: Ledger, ctx: CommandContext): Promise<void> {
+  const entries = sharedEntries(ctx.settings.read());
+  if (entries.length === 0) return;
+  const seeded = await ledger.write(async (sql) => {
+    if ((await readLedgerSettings(sql)).length > 0) return false;
+    await replaceLedgerSettings(sql, entries);
+    return true;
+  });
+  if (seeded) ctx.stdout.write(`shared settings from ${ctx.settings.path} stored in the ledger: ${entries.map(([key]) => key).join(', ')}\n`);
+  else ctx.stderr.write(`the ledger keeps shared settings already; those of ${ctx.settings.path} were not copied\n`);
+}

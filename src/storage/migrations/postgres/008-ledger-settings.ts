@@ -1,0 +1,9 @@
+/** Migration 8 for PostgreSQL: settings kept in the ledger (see ../008-ledger-settings.ts). */
+import { TEXT } from './types.js';
+
+export const sql = `
+CREATE TABLE ledger_settings (
+  key ${TEXT} PRIMARY KEY,
+  value ${TEXT} NOT NULL
+);
+`;

@@ -1,0 +1,102 @@
+/**
+ * Sending runs on a shared ledger. A run (a TUI send, `--send-due`, `statement --send`) holds a
+ * session advisory lock named by its run id on a connection of its own while it sends; its claims
+ * carry the id. Any sender can then tell a dead run (process killed, host gone, connection cut:
+ * the server dropped its lock) from a live one, and turns only the dead run's `sending` messages
+ * into `uncertain`. `--send-due` also takes the scheduled-send lock: one scheduled run at a time
+ * across every host.
+ */
+import { randomInt } from 'node:crypto';
+import type pg from 'pg';
+import { ExitCode, UserError } from '../../core/exit-codes.js';
+import type { Sql } from '../sql.js';
+import { markRunUncertain, runsWithSending } from '../send-claims.js';
+import { LOCK_CLASS, RUN_CLASS, SCHEDULED_SEND_LOCK } from './advisory-keys.js';
+import type { PostgresLedger } from './postgres-ledger.js';
+
+/** A live sending run. */
+export interface SendRun {
+  /** The id its claims carry. */
+  readonly id: number;
+  /** False once its lock connection failed: others may already count it dead, so send no more. */
+  alive(): boolean;
+  /** Give the locks back (the run's outcomes are recorded). */
+  end(): Promise<void>;
+}
+
+/** What an interrupted run's messages say in the history. */
+export const DEAD_RUN_ERROR = 'the sending run stopped before the outcome was known (process or connection ended)';
+
+/**
+ * Start a run: a connection holding a fresh run id's lock, and with `scheduled` the one
+ * scheduled-send lock, else exit 75 naming who holds it.
+ */
+export async function beginSendRun(ledger: PostgresLedger, options: { scheduled: boolean }): Promise<SendRun> {
+  const client = await ledger.dedicatedConnection();
+  let alive = true;
+  const onError = (): void => {
+    alive = false;
+  };
+  client.on('error', onError);
+  try {
+    if (options.scheduled) await takeScheduledLock(client, ledger.location);
+    let id = 0;
+    while (id === 0) {
+      const candidate = randomInt(1, 2 ** 31 - 1);
+      const got = await client.query<{ got: number }>('SELECT pg_try_advisory_lock($1, $2) AS got', [RUN_CLASS, candidate]);
+      if (got.rows[0]?.got === 1) id = candidate;
+    }
+    return {
+      id,
+      alive: () => alive,
+      async end() {
+        client.off('error', onError);
+        // Ending the session drops every lock it holds, whatever state it is in.
+        client.release(true);
+      },
+    };
+  } catch (error) {
+    client.off('error', onError);
+    client.release(true);
+    throw error;
+  }
+}
+
+/** The scheduled-send lock, or exit 75 naming the run that holds it. */
+async function takeScheduledLock(client: pg.PoolClient, location: string): Promise<void> {
+  const got = await client.query<{ got: number }>('SELECT pg_try_advisory_lock($1, $2) AS got', [LOCK_CLASS, SCHEDULED_SEND_LOCK]);
+  if (got.rows[0]?.got === 1) return;
+  const holder = await client.query<{ who: string; seconds: number }>(
+    `SELECT a.application_name AS who, floor(extract(epoch FROM now() - a.backend_start))::integer AS seconds
+       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    [LOCK_CLASS, SCHEDULED_SEND_LOCK],
+  );
+  const row = holder.rows[0];
+  const who = row ? `${row.who || 'another session'} for ${row.seconds} s` : 'another session';
+  throw new UserError(`the ledger ${location} is busy: a scheduled send is running (${who}); try again later`, ExitCode.Busy);
+}
+
+/** Is run `runId` alive? (Its lock is held by some session; ours would be reentrant, so it is checked from a write's connection.) */
+async function runIsAlive(sql: Sql, runId: number): Promise<boolean> {
+  const [row] = await sql.all('SELECT pg_try_advisory_lock(?, ?) AS got', [RUN_CLASS, runId]);
+  if (row?.got !== 1) return true;
+  await sql.all('SELECT pg_advisory_unlock(?, ?)', [RUN_CLASS, runId]);
+  return false;
+}
+
+/**
+ * Turn the `sending` messages of every dead run into `uncertain`, in one write. Returns the
+ * ids recovered. `now` stamps updated_at.
+ */
+export async function recoverDeadRuns(ledger: PostgresLedger, now: () => Date): Promise<number[]> {
+  return ledger.write(async (sql) => {
+    const recovered: number[] = [];
+    for (const runId of await runsWithSending(sql)) {
+      if (await runIsAlive(sql, runId)) continue;
+      recovered.push(...(await markRunUncertain(sql, runId, DEAD_RUN_ERROR, now().toISOString())));
+    }
+    return recovered;
+  });
+}

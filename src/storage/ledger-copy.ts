@@ -16,7 +16,12 @@ import type { Sql, SqlValue } from './sql.js';
 export interface CopyOptions {
   /** Empty a destination that already holds data first (else it is refused). */
   replace: boolean;
+  /** Told the rows copied so far and the rows in all, as the copy goes (a progress line). */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** Rows inserted per statement batch: progress moves in steps this size, and no batch holds a table. */
+const ROWS_PER_BATCH = 5000;
 
 /** Rows copied per table, in copy order. */
 export type CopyReport = { table: string; rows: number }[];
@@ -64,20 +69,40 @@ export async function copyLedger(source: Ledger, dest: Ledger, options: CopyOpti
         throw new UserError(`${dest.location} already holds a ledger (${occupied.join(', ')}); add --replace to overwrite it`);
       }
       for (const { name } of [...destTables].reverse()) await to.run(`DELETE FROM ${quoteName(name)}`);
+      const progress = { done: 0, total: await rowCount(from, copied), tell: options.onProgress };
+      progress.tell?.(0, progress.total);
       const report: CopyReport = [];
-      for (const table of copied) report.push({ table: table.name, rows: await copyTable(from, to, table) });
+      for (const table of copied) report.push({ table: table.name, rows: await copyTable(from, to, table, progress) });
       await afterCopyingIds(to);
       return report;
     });
   });
 }
 
-/** Copy one table's rows, every column as it is. */
-async function copyTable(from: Sql, to: Sql, table: TableShape): Promise<number> {
+/** Rows in all the tables to copy. */
+async function rowCount(sql: Sql, tables: readonly TableShape[]): Promise<number> {
+  let total = 0;
+  for (const { name } of tables) total += Number((await sql.all(`SELECT COUNT(*) AS n FROM ${quoteName(name)}`))[0]?.n ?? 0);
+  return total;
+}
+
+/** Where a copy has got to, for its progress line. */
+interface CopyProgress {
+  done: number;
+  total: number;
+  tell: CopyOptions['onProgress'];
+}
+
+/** Copy one table's rows, every column as it is, in batches that report progress. */
+async function copyTable(from: Sql, to: Sql, table: TableShape, progress: CopyProgress): Promise<number> {
   const columns = table.columns.map(quoteName).join(', ');
   const rows = await from.all(`SELECT ${columns} FROM ${quoteName(table.name)}`);
-  if (rows.length === 0) return 0;
   const insert = `INSERT INTO ${quoteName(table.name)} (${columns}) VALUES (${table.columns.map(() => '?').join(', ')})`;
-  await to.runMany(insert, rows.map((row) => table.columns.map((c) => row[c] ?? null) as SqlValue[]));
+  for (let at = 0; at < rows.length; at += ROWS_PER_BATCH) {
+    const batch = rows.slice(at, at + ROWS_PER_BATCH);
+    await to.runMany(insert, batch.map((row) => table.columns.map((c) => row[c] ?? null) as SqlValue[]));
+    progress.done += batch.length;
+    progress.tell?.(progress.done, progress.total);
+  }
   return rows.length;
 }

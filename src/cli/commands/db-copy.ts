@@ -9,9 +9,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
 import type { CommandContext } from '../../runtime/context.js';
+import { progressLine } from '../../runtime/progress-line.js';
 import { sharedEntries } from '../../settings/shared-settings.js';
 import type { Ledger } from '../../storage/ledger.js';
-import { copyLedger } from '../../storage/ledger-copy.js';
+import { copyLedger, type CopyReport } from '../../storage/ledger-copy.js';
 import { isPostgresUrl } from '../../storage/ledger-location.js';
 import { readLedgerSettings, replaceLedgerSettings } from '../../storage/ledger-settings.js';
 import { openLedger } from '../../storage/open-ledger.js';
@@ -38,7 +39,14 @@ export async function runDbCopy(source: string, dest: string, replace: boolean, 
     opened.push(sourceLedger);
     const destLedger = await openLedger(to, options);
     opened.push(destLedger);
-    const report = await copyLedger(sourceLedger, destLedger, { replace });
+    // One line on stderr while a large ledger moves (a terminal only: nothing on a pipe or in cron).
+    const progress = progressLine(ctx, 'db copy', 'rows', 0);
+    let report: CopyReport;
+    try {
+      report = await copyLedger(sourceLedger, destLedger, { replace, onProgress: (done, total) => progress.update(done, total) });
+    } finally {
+      progress.finish();
+    }
     const counts = report.filter((r) => r.rows > 0).map((r) => `${r.table} ${r.rows.toLocaleString('en')}`);
     ctx.stdout.write(`copied ${sourceLedger.location} to ${destLedger.location}: ${counts.join(', ') || 'an empty ledger'}\n`);
     if (sourceLedger.kind !== 'postgres' && destLedger.kind === 'postgres') await seedSharedSettings(destLedger, ctx);

@@ -38,6 +38,13 @@ export interface Customer {
   agentEmail: string | null;
   holdUntil: IsoDate | null;
   notes: string;
+  /** Dunning profile name (`policy.profiles`); absent or null = the `default` profile (`policy.levels`). */
+  profile?: string | null;
+  /**
+   * Statements on/off, apart from reminders; absent = follows `reminders` (before this switch
+   * existed, `reminders` off stopped statements too).
+   */
+  statements?: boolean;
 }
 
 /** An open or closed item of a customer (SPEC §2). `number` is unique per customer. */
@@ -53,6 +60,8 @@ export interface Item {
   reference: string | null;
   case: string | null;
   holdUntil: IsoDate | null;
+  /** Why the customer disputes the item; absent or null = not disputed. A disputed item is never reminded. */
+  dispute?: string | null;
 }
 
 /**

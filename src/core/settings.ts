@@ -4,6 +4,13 @@
  */
 import type { Level } from './plan.js';
 
+/** A dunning profile as stored: every key optional, an absent one taken from the top-level policy. */
+export interface ProfileSettings {
+  levels?: Level[];
+  scope?: 'overdue' | 'all-open';
+  statementEveryDays?: number;
+}
+
 /** Settings as stored by conf. */
 export interface Settings {
   company?: {
@@ -53,6 +60,8 @@ export interface Settings {
     statementKind?: 'open-items' | 'activity';
     interestRatePercent?: number;
     levels?: Level[];
+    /** Named ladders a customer can be put on; `default` is `levels` itself. */
+    profiles?: Record<string, ProfileSettings>;
     installments?: { enabled?: boolean; graceDays?: number };
   };
   schedule?: { autoSend?: boolean };

@@ -54,7 +54,7 @@ export const levelSchema: SchemaNode = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'name', 'days', 'template'],
-  description: 'a level: {"id","name","days","template"} and optionally repeatEveryDays, fee, letter, ccAgent, attachInvoices',
+  description: 'a level: {"id","name","days","template"} and optionally repeatEveryDays, maxRepeats, fee, letter, ccAgent, attachInvoices',
   properties: {
     id: text('level id, e.g. "first"'),
     name: text('level name shown to the operator'),
@@ -67,11 +67,22 @@ export const levelSchema: SchemaNode = {
       minimum: 0,
       description: 'a fee in major units: a number (in policy.defaultCurrency) or one per currency like {"EUR":5,"GBP":4.5}',
     },
+    maxRepeats: whole('with repeatEveryDays: repeats after the first message, then the item is handed over', 0),
     letter: flag('also produce a printable letter'),
     ccAgent: flag("CC the customer's sales agent"),
     attachInvoices: flag('attach invoice PDFs from mail.invoiceDir'),
   },
 };
+
+const scope = { type: 'string', enum: ['overdue', 'all-open'], description: 'what a statement lists' } as const satisfies SchemaNode;
+const statementEveryDays = whole('send a statement every N days', 1);
+const levels: SchemaNode = { type: 'array', minItems: 1, items: levelSchema, description: 'the reminder ladder: a JSON list of levels' };
+
+/** One dunning profile (`policy.profiles.NAME`); an absent key is taken from the top-level policy. */
+export const profileSchema: SchemaNode = object(
+  { levels, statementEveryDays, scope },
+  'a profile: {"levels":[...],"statementEveryDays":N,"scope":"overdue"|"all-open"}, each key optional',
+);
 
 /** Top-level properties of the settings file, in the shape conf's `schema` option takes. */
 export const settingsProperties: Record<string, SchemaNode> = {
@@ -123,7 +134,7 @@ export const settingsProperties: Record<string, SchemaNode> = {
   ),
   policy: object(
     {
-      scope: { type: 'string', enum: ['overdue', 'all-open'], description: 'what a statement lists' },
+      scope,
       grouping: { type: 'string', enum: ['customer', 'item'], description: 'one message per customer or per item' },
       minAmount: { type: 'number', minimum: 0, description: 'minimum message total in major units' },
       defaultLanguage: { type: 'string', enum: LANGUAGES, description: 'language for customers without one' },
@@ -132,18 +143,18 @@ export const settingsProperties: Record<string, SchemaNode> = {
         pattern: '^[A-Z]{3}$',
         description: 'an ISO 4217 currency code like EUR',
       },
-      statementEveryDays: whole('send a statement every N days', 1),
+      statementEveryDays,
       statementKind: {
         type: 'string',
         enum: ['open-items', 'activity'],
         description: 'what a statement shows: open-items, or activity (opening balance, documents and payments, closing balance)',
       },
       interestRatePercent: { type: 'number', minimum: 0, description: 'yearly simple interest rate in percent' },
-      levels: {
-        type: 'array',
-        minItems: 1,
-        items: levelSchema,
-        description: 'the reminder ladder: a JSON list of levels',
+      levels,
+      // A map by profile name: each value is checked against profileSchema by profiles.ts.
+      profiles: {
+        type: 'object',
+        description: 'dunning profiles by name: {"NAME":{"levels":[...],"statementEveryDays":N,"scope":"all-open"}}; policy.levels is the profile "default"',
       },
       installments: object(
         {

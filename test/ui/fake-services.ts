@@ -28,6 +28,7 @@ import { daysBetween } from '../../src/core/dates.js';
 import type { Policy } from '../../src/core/plan.js';
 
 const POLICY: Policy = {
+  profiles: {},
   levels: [
     { id: 'upcoming', name: 'Upcoming', days: -7, template: 'upcoming' },
     { id: 'first', name: 'First reminder', days: 7, template: 'first' },

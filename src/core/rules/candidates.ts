@@ -2,14 +2,19 @@
  * The messages a customer would get on the as-of date before skips and recipients are applied
  * (SPEC §3 "Levels", "Messages", "Statement cadence", "Installments").
  */
-import type { Customer, IsoDate } from '../domain.js';
+import type { Customer, IsoDate, Item } from '../domain.js';
 import type { Policy, PlannedCase, PlannedLine, PlannedPayment } from '../plan.js';
 import type { CustomerSnapshot } from './input.js';
 import { levelFee } from './fees.js';
 import { accountPayments, netted } from './on-account.js';
 import { simpleInterest, type Rate } from './interest.js';
 import { missedInstallments, planInEffect } from './installments.js';
-import { isPending, reachedLevel, type Ladder } from './ladder.js';
+import { isHandedOver, isPending, reachedLevel, type Ladder } from './ladder.js';
+
+/** Whether the customer disputes the item (issue 16). */
+export function isDisputed(item: Item): boolean {
+  return item.dispute !== undefined && item.dispute !== null;
+}
 
 /** A message before recipients: what it lists and why. */
 export interface Candidate {
@@ -28,10 +33,13 @@ export interface Candidate {
   interest: number;
 }
 
-/** Values fixed for one planning run. */
+/** Values fixed for one planning run and one dunning profile. */
 export interface RunContext {
   policy: Policy;
+  /** The profile's ladder, scope and statement interval (the policy's own for `default`). */
   ladder: Ladder;
+  scope: Policy['scope'];
+  statementEveryDays: number | null;
   asOf: IsoDate;
   asOfDay: number;
   rate: Rate | null;
@@ -42,6 +50,8 @@ interface Evaluated {
   line: PlannedLine;
   position: number;
   inScope: boolean;
+  /** False for a disputed or handed-over item: reminders leave it out, statements still list it. */
+  remindable: boolean;
 }
 
 /** Whether a line is listed on a statement under the policy scope (pending lines always are). */
@@ -58,9 +68,12 @@ function casesUnderPlan(snapshot: CustomerSnapshot, asOf: IsoDate): Set<string> 
   return cases;
 }
 
-/** Evaluate every open item: hold, installment cases, reached level, pending, interest. */
+/**
+ * Evaluate every open item: hold, installment cases, reached level, pending, interest. A disputed
+ * item is never pending (issue 16) until the dispute is resolved; a handed-over one no longer is.
+ */
 function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet<string>, run: RunContext): Evaluated[] {
-  const { asOf, asOfDay, ladder, rate, policy } = run;
+  const { asOf, asOfDay, ladder, rate, scope } = run;
   const out: Evaluated[] = [];
   for (const { item, history } of snapshot.items) {
     if (item.openAmount === 0) continue;
@@ -68,13 +81,15 @@ function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet<string
     if (item.case !== null && planCases.has(item.case)) continue;
     const daysOverdue = asOfDay - run.dayNumber(item.dueDate);
     const position = reachedLevel(ladder, item.openAmount, daysOverdue);
-    const pending = isPending(ladder, position, history, asOfDay, run.dayNumber);
+    const remindable = !isDisputed(item) && !isHandedOver(ladder, position, history, asOfDay, run.dayNumber);
+    const pending = remindable && isPending(ladder, position, history, asOfDay, run.dayNumber);
     const interest = rate === null ? 0 : simpleInterest(item.openAmount, daysOverdue, rate);
     const reached = position >= 0 ? ladder.levels[position]!.id : null;
     out.push({
       line: { item, daysOverdue, reached, pending, interest },
       position,
-      inScope: pending || inScope(policy.scope, item.openAmount, daysOverdue),
+      inScope: pending || inScope(scope, item.openAmount, daysOverdue),
+      remindable,
     });
   }
   return out;
@@ -99,7 +114,8 @@ function lineMessage(
   const level = position >= 0 ? run.ladder.levels[position]! : null;
   // No fee in this currency: none is charged; the engine reports it as a plan problem.
   const fee = level ? levelFee(level, currency, run.policy.defaultCurrency) ?? 0 : 0;
-  const amounts = netted(sum(lines, (line) => line.item.openAmount), payments);
+  // A disputed line is shown on a statement but not asked for until the dispute is resolved.
+  const amounts = netted(sum(lines, (line) => (isDisputed(line.item) ? 0 : line.item.openAmount)), payments);
   return {
     key: `${customer.code}-${currency}-${level ? level.id : kind}${suffix}`,
     kind,
@@ -140,7 +156,7 @@ function reminders(
   run: RunContext,
 ): Candidate[] {
   const out: Candidate[] = [];
-  for (const [currency, group] of byCurrency(evaluated)) {
+  for (const [currency, group] of byCurrency(evaluated.filter((entry) => entry.remindable))) {
     const pending = group.filter((entry) => entry.line.pending);
     if (pending.length === 0) continue;
     if (run.policy.grouping === 'item') {
@@ -163,7 +179,7 @@ function statements(
   payments: ReadonlyMap<string, PlannedPayment[]>,
   run: RunContext,
 ): Candidate[] {
-  const every = snapshot.customer.statementEveryDays ?? run.policy.statementEveryDays;
+  const every = snapshot.customer.statementEveryDays ?? run.statementEveryDays;
   if (every === null || every <= 0) return [];
   const last = snapshot.lastMessageAsOf;
   if (last !== null && run.asOfDay - run.dayNumber(last) < every) return [];
@@ -198,13 +214,14 @@ function installments(snapshot: CustomerSnapshot, run: RunContext): Candidate[] 
 
 /**
  * Every message the customer would get: reminders, or (when no reminder is due that day) the
- * statement, plus installment notices.
+ * statement, plus installment notices. A reminder the customer's switch stops does not hold its
+ * statement back: the two switches are separate (issue 16).
  */
 export function candidatesFor(snapshot: CustomerSnapshot, run: RunContext): Candidate[] {
   const planCases = casesUnderPlan(snapshot, run.asOf);
   const evaluated = evaluateItems(snapshot, planCases, run);
   const payments = accountPayments(snapshot.payments ?? [], planCases, run.asOf);
   const due = reminders(snapshot.customer, evaluated, payments, run);
-  const cadence = due.length > 0 ? [] : statements(snapshot, evaluated, payments, run);
+  const cadence = due.length > 0 && snapshot.customer.reminders ? [] : statements(snapshot, evaluated, payments, run);
   return [...due, ...cadence, ...installments(snapshot, run)];
 }

@@ -9,6 +9,8 @@ import type { Customer, InstallmentPlan, IsoDate, Item } from '../domain.js';
 export interface LevelSent {
   level: string;
   latest: IsoDate;
+  /** How many counted messages included it at this level; absent = 1 (only `maxRepeats` reads it). */
+  count?: number;
 }
 
 /** An open item (open amount ≠ 0) with its reminder history. */

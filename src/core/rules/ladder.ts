@@ -25,8 +25,11 @@ export interface Ladder {
 export interface Blockers {
   /** Levels whose counted inclusion always blocks: this one and every higher one. */
   levels: readonly string[];
-  /** The repeating last level: blocks only while its latest inclusion is newer than `days`. */
-  repeat: { level: string; days: number } | null;
+  /**
+   * The repeating last level: blocks while its latest inclusion is newer than `days`, and for
+   * good once it was counted `maxSends` times (null: no cap): the item is then handed over.
+   */
+  repeat: { level: string; days: number; maxSends: number | null } | null;
 }
 
 /**
@@ -39,7 +42,8 @@ function blockersOf(ordered: readonly Level[], repeatEveryDays: number | null): 
   return ordered.map((level, position) => {
     const higher = ordered.slice(position + 1).map((l) => l.id);
     if (position === last && repeatEveryDays !== null) {
-      return { levels: higher, repeat: { level: level.id, days: repeatEveryDays } };
+      const maxSends = level.maxRepeats === undefined ? null : level.maxRepeats + 1;
+      return { levels: higher, repeat: { level: level.id, days: repeatEveryDays, maxSends } };
     }
     return { levels: [level.id, ...higher], repeat: null };
   });
@@ -86,7 +90,29 @@ export function isPending(
   const { levels, repeat } = ladder.blockers[reached]!;
   for (const sent of history) {
     if (levels.includes(sent.level)) return false;
-    if (repeat !== null && sent.level === repeat.level && asOfDay - dayNumber(sent.latest) < repeat.days) return false;
+    if (repeat !== null && sent.level === repeat.level) {
+      if (asOfDay - dayNumber(sent.latest) < repeat.days) return false;
+      if (repeat.maxSends !== null && (sent.count ?? 1) >= repeat.maxSends) return false;
+    }
   }
   return true;
+}
+
+/**
+ * Whether an item that reached ladder position `reached` is handed over on `asOfDay`: its level
+ * caps repeats (`maxRepeats`), it was counted there as often as the cap allows, and its next repeat
+ * would be due now. It is then listed for the collection agency and no longer reminded.
+ */
+export function isHandedOver(
+  ladder: Ladder,
+  reached: number,
+  history: readonly LevelSent[] | undefined,
+  asOfDay: number,
+  dayNumber: (date: IsoDate) => number,
+): boolean {
+  if (reached < 0 || history === undefined) return false;
+  const { repeat } = ladder.blockers[reached]!;
+  if (repeat === null || repeat.maxSends === null) return false;
+  const sent = history.find((entry) => entry.level === repeat.level);
+  return sent !== undefined && (sent.count ?? 1) >= repeat.maxSends && asOfDay - dayNumber(sent.latest) >= repeat.days;
 }

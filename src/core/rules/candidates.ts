@@ -9,7 +9,7 @@ import { levelFee } from './fees.js';
 import { accountPayments, netted } from './on-account.js';
 import { simpleInterest, type Rate } from './interest.js';
 import { missedInstallments, planInEffect } from './installments.js';
-import { isHandedOver, isPending, reachedLevel, type Ladder } from './ladder.js';
+import { reachedLevel, standing, type Ladder } from './ladder.js';
 
 /** Whether the customer disputes the item (issue 16). */
 export function isDisputed(item: Item): boolean {
@@ -81,8 +81,9 @@ function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet<string
     if (item.case !== null && planCases.has(item.case)) continue;
     const daysOverdue = asOfDay - run.dayNumber(item.dueDate);
     const position = reachedLevel(ladder, item.openAmount, daysOverdue);
-    const remindable = !isDisputed(item) && !isHandedOver(ladder, position, history, asOfDay, run.dayNumber);
-    const pending = remindable && isPending(ladder, position, history, asOfDay, run.dayNumber);
+    const stands = standing(ladder, position, history, asOfDay, run.dayNumber);
+    const remindable = !isDisputed(item) && stands !== 'handed-over';
+    const pending = remindable && stands === 'pending';
     const interest = rate === null ? 0 : simpleInterest(item.openAmount, daysOverdue, rate);
     const reached = position >= 0 ? ladder.levels[position]!.id : null;
     out.push({

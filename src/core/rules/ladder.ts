@@ -73,46 +73,33 @@ export function reachedLevel(ladder: Ladder, openAmount: number, daysOverdue: nu
   return -1;
 }
 
-/**
- * Whether an item that reached ladder position `reached` is pending there on `asOfDay` (a day
- * number), by that position's blockers (see `Blockers`). History entries for levels no longer in
- * the ladder are ignored: they cannot be ranked.
- */
-export function isPending(
-  ladder: Ladder,
-  reached: number,
-  history: readonly LevelSent[] | undefined,
-  asOfDay: number,
-  dayNumber: (date: IsoDate) => number,
-): boolean {
-  if (reached < 0) return false;
-  if (history === undefined || history.length === 0) return true;
-  const { levels, repeat } = ladder.blockers[reached]!;
-  for (const sent of history) {
-    if (levels.includes(sent.level)) return false;
-    if (repeat !== null && sent.level === repeat.level) {
-      if (asOfDay - dayNumber(sent.latest) < repeat.days) return false;
-      if (repeat.maxSends !== null && (sent.count ?? 1) >= repeat.maxSends) return false;
-    }
-  }
-  return true;
-}
+/** Where an item stands at the position it reached: not at any level, pending, waiting, or handed over. */
+export type Standing = 'none' | 'pending' | 'waiting' | 'handed-over';
 
 /**
- * Whether an item that reached ladder position `reached` is handed over on `asOfDay`: its level
- * caps repeats (`maxRepeats`), it was counted there as often as the cap allows, and its next repeat
- * would be due now. It is then listed for the collection agency and no longer reminded.
+ * Where an item that reached ladder position `reached` stands on `asOfDay` (a day number), by
+ * that position's blockers (see `Blockers`). History entries for levels no longer in the ladder
+ * are ignored: they cannot be ranked. An item is handed over when its level caps repeats
+ * (`maxRepeats`), it was counted there as often as the cap allows and its next repeat would be
+ * due now: it is listed for the collection agency and no longer reminded.
  */
-export function isHandedOver(
+export function standing(
   ladder: Ladder,
   reached: number,
   history: readonly LevelSent[] | undefined,
   asOfDay: number,
   dayNumber: (date: IsoDate) => number,
-): boolean {
-  if (reached < 0 || history === undefined) return false;
-  const { repeat } = ladder.blockers[reached]!;
-  if (repeat === null || repeat.maxSends === null) return false;
-  const sent = history.find((entry) => entry.level === repeat.level);
-  return sent !== undefined && (sent.count ?? 1) >= repeat.maxSends && asOfDay - dayNumber(sent.latest) >= repeat.days;
+): Standing {
+  if (reached < 0) return 'none';
+  if (history === undefined || history.length === 0) return 'pending';
+  const { levels, repeat } = ladder.blockers[reached]!;
+  let capped = false;
+  for (const sent of history) {
+    if (levels.includes(sent.level)) return 'waiting';
+    if (repeat !== null && sent.level === repeat.level) {
+      if (asOfDay - dayNumber(sent.latest) < repeat.days) return 'waiting';
+      capped = repeat.maxSends !== null && (sent.count ?? 1) >= repeat.maxSends;
+    }
+  }
+  return capped ? 'handed-over' : 'pending';
 }

@@ -10,7 +10,7 @@ import type { BindParams, Database, SqlValue } from 'sql.js';
 import { addDays, dayOfMonthClamped, startOfMonth } from '../core/dates.js';
 import type { IsoDate } from '../core/domain.js';
 import type { Policy } from '../core/plan.js';
-import { makeLadder, type Blockers } from '../core/rules/ladder.js';
+import { makeLadder, type Blockers, type Ladder } from '../core/rules/ladder.js';
 import { COUNTED_STATUSES } from './history-state.js';
 
 /** Run a query and hand each row (positional values) to `onRow`; the statement is always freed. */
@@ -40,45 +40,70 @@ function blockedBy(blockers: Blockers, asOf: IsoDate): { sql: string; params: Sq
 }
 
 /**
- * Codes of every customer that may get a message on `asOf`, ascending. A superset is harmless (the
- * engine decides); a customer missing here would be a lost reminder, so the pending test is the
- * engine's own rule (core/rules/ladder.ts `Blockers`) applied to `reminder_state`: an item that
- * reached a position is pending unless a state row of that item matches the position's blockers.
+ * The part of the candidate search for one ladder: customers with an item pending at the level it
+ * reached. `only` narrows it to the customers of some profiles (SQL condition on `c`, with params).
  */
-export function candidateCustomers(db: Database, policy: Policy, asOf: IsoDate): string[] {
-  const ladder = makeLadder(policy.levels);
+function pendingPart(ladder: Ladder, asOf: IsoDate, only: { sql: string; params: SqlValue[] } | null): { sql: string; params: SqlValue[] } | null {
   const lowest = ladder.levels[0];
-  const codes = new Set<string>();
-  const parts: string[] = [];
-  const params: SqlValue[] = [];
-  if (lowest !== undefined) {
-    // The position reached decides which levels block: the highest threshold passed wins.
-    const whens: string[] = [];
-    const whenParams: SqlValue[] = [];
-    for (let position = ladder.levels.length - 1; position >= 0; position--) {
-      const blocked = blockedBy(ladder.blockers[position]!, asOf);
-      whens.push(`WHEN i.due_date <= ? THEN ${blocked.sql}`);
-      whenParams.push(addDays(asOf, -ladder.levels[position]!.days), ...blocked.params);
-    }
-    // items_pending_scan (migration 5) covers every item column read here, in key order, so the
-    // state lookups (a primary key prefix seek each) walk reminder_state in its own order: 22 MB
-    // at 1,000,000 items for about a tenth of this scan. A LEFT JOIN kept only where no blocking
-    // row matched stops at the first match and costs less than a NOT EXISTS subquery per item.
-    parts.push(`SELECT i.customer_code AS code FROM items i INDEXED BY items_pending_scan
+  if (lowest === undefined) return null;
+  // The position reached decides which levels block: the highest threshold passed wins.
+  const whens: string[] = [];
+  const whenParams: SqlValue[] = [];
+  for (let position = ladder.levels.length - 1; position >= 0; position--) {
+    const blocked = blockedBy(ladder.blockers[position]!, asOf);
+    whens.push(`WHEN i.due_date <= ? THEN ${blocked.sql}`);
+    whenParams.push(addDays(asOf, -ladder.levels[position]!.days), ...blocked.params);
+  }
+  const profile = only === null ? '' : `AND EXISTS (SELECT 1 FROM customers c WHERE c.code = i.customer_code AND ${only.sql})`;
+  // items_pending_scan (migration 5) covers every item column read here, in key order, so the
+  // state lookups (a primary key prefix seek each) walk reminder_state in its own order: 22 MB
+  // at 1,000,000 items for about a tenth of this scan. A LEFT JOIN kept only where no blocking
+  // row matched stops at the first match and costs less than a NOT EXISTS subquery per item.
+  return {
+    sql: `SELECT i.customer_code AS code FROM items i INDEXED BY items_pending_scan
       LEFT JOIN reminder_state rs ON rs.customer_code = i.customer_code AND rs.item_number = i.number
         AND (CASE ${whens.join(' ')} ELSE 0 END)
       WHERE i.open_amount > 0 AND i.due_date <= ? AND (i.hold_until IS NULL OR i.hold_until < ?) AND rs.level IS NULL
         AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM plans p WHERE p.customer_code = i.customer_code
-          AND p.case_ref = i.case_ref AND p.active = 1 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)))`);
-    params.push(...whenParams, addDays(asOf, -lowest.days), asOf, asOf, asOf);
+          AND p.case_ref = i.case_ref AND p.active = 1 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?))) ${profile}`,
+    params: [...whenParams, addDays(asOf, -lowest.days), asOf, asOf, asOf, ...(only?.params ?? [])],
+  };
+}
+
+/**
+ * Codes of every customer that may get a message on `asOf`, ascending. A superset is harmless (the
+ * engine decides); a customer missing here would be a lost reminder, so the pending test is the
+ * engine's own rule (core/rules/ladder.ts `Blockers`) applied to `reminder_state`: an item that
+ * reached a position is pending unless a state row of that item matches the position's blockers.
+ * With dunning profiles, each profile's ladder searches its own customers; `default` also takes
+ * customers naming a profile the settings lack, so the engine can report them.
+ */
+export function candidateCustomers(db: Database, policy: Policy, asOf: IsoDate): string[] {
+  const codes = new Set<string>();
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  const add = (part: { sql: string; params: SqlValue[] } | null): void => {
+    if (part === null) return;
+    parts.push(part.sql);
+    params.push(...part.params);
+  };
+  const named = Object.keys(policy.profiles);
+  if (named.length === 0) add(pendingPart(makeLadder(policy.levels), asOf, null));
+  else {
+    const marks = named.map(() => '?').join(', ');
+    add(pendingPart(makeLadder(policy.levels), asOf, { sql: `(c.profile IS NULL OR c.profile NOT IN (${marks}))`, params: named }));
+    for (const name of named) add(pendingPart(makeLadder(policy.profiles[name]!.levels), asOf, { sql: 'c.profile = ?', params: [name] }));
   }
-  // Statement cadence: an interval is set and no counted message within it (open items checked later).
+  // Statement cadence: an interval is set and no counted message within it (open items checked
+  // later). The shortest interval of any profile stands in for the customer's profile's: a superset.
+  const intervals = [policy.statementEveryDays, ...Object.values(policy.profiles).map((p) => p.statementEveryDays)];
+  const shortest = intervals.reduce<number | null>((low, days) => (days === null ? low : low === null ? days : Math.min(low, days)), null);
   parts.push(`SELECT c.code AS code FROM customers c
     WHERE COALESCE(c.statement_every_days, ?) > 0
       AND EXISTS (SELECT 1 FROM items i WHERE i.customer_code = c.code AND i.open_amount <> 0)
       AND NOT EXISTS (SELECT 1 FROM customer_last_message lm WHERE lm.customer_code = c.code
         AND lm.last_as_of > date(?, '-' || COALESCE(c.statement_every_days, ?) || ' days'))`);
-  params.push(policy.statementEveryDays, asOf, policy.statementEveryDays);
+  params.push(shortest, asOf, shortest);
   if (policy.installments.enabled) parts.push(`SELECT customer_code FROM plans WHERE active = 1`);
   // UNION ALL and a Set: asking SQLite for distinct rows would make it walk every table in order.
   eachRow(db, `SELECT json_group_array(code) FROM (${parts.join(' UNION ALL ')})`, params, (row) => {
@@ -96,13 +121,13 @@ export function candidateCustomers(db: Database, policy: Policy, asOf: IsoDate):
  */
 export const SQL = {
   customers: `SELECT json_group_array(json_array(code, name, email, email2, email3, language, currency, reminders,
-      statement_every_days, agent_email, hold_until, notes))
+      statement_every_days, agent_email, hold_until, notes, profile, statements))
     FROM customers WHERE code IN (SELECT value FROM json_each(?))`,
   openItems: `SELECT json_group_array(json_array(customer_code, number, kind, issue_date, due_date, amount, open_amount,
-      currency, reference, case_ref, hold_until))
+      currency, reference, case_ref, hold_until, dispute))
     FROM items WHERE customer_code IN (SELECT value FROM json_each(?)) AND open_amount <> 0`,
   /** Latest counted reminder per item and level (migration 5): the history the rules read. */
-  reminderState: `SELECT json_group_array(json_array(customer_code, item_number, level, last_as_of))
+  reminderState: `SELECT json_group_array(json_array(customer_code, item_number, level, last_as_of, sends))
     FROM reminder_state WHERE customer_code IN (SELECT value FROM json_each(?))`,
   /** Latest counted message of any kind per customer (migration 5 keeps it). */
   lastMessage: `SELECT json_group_array(json_array(customer_code, last_as_of)) FROM customer_last_message

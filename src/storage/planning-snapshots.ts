@@ -26,6 +26,8 @@ function toCustomer(row: SqlValue[]): Customer {
     agentEmail: strOrNull(row[9]),
     holdUntil: strOrNull(row[10]),
     notes: str(row[11]),
+    profile: strOrNull(row[12]),
+    statements: num(row[13]) !== 0,
   };
 }
 
@@ -42,6 +44,7 @@ function toItem(row: SqlValue[]): Item {
     reference: strOrNull(row[8]),
     case: strOrNull(row[9]),
     holdUntil: strOrNull(row[10]),
+    dispute: strOrNull(row[11]),
   };
 }
 
@@ -86,7 +89,7 @@ function reminderHistory(rows: readonly SqlValue[][]): Map<string, Map<string, L
       levels = items.get(number) ?? [];
       items.set(number, levels);
     }
-    levels.push({ level: row[2] as string, latest: row[3] as string });
+    levels.push({ level: row[2] as string, latest: row[3] as string, count: num(row[4]) });
   }
   return byCustomer;
 }

@@ -8,6 +8,7 @@ import { sql as itemReminderState } from './003-item-reminder-state.js';
 import { sql as paymentsOnAccount } from './004-payments-on-account.js';
 import { sql as reminderStateTable } from './005-reminder-state-table.js';
 import { sql as messageAcknowledgements } from './006-message-acknowledgements.js';
+import { sql as collections } from './007-collections.js';
 
 /** One numbered schema change. */
 export interface Migration {
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'payments-on-account', sql: paymentsOnAccount },
   { version: 5, name: 'reminder-state-table', sql: reminderStateTable },
   { version: 6, name: 'message-acknowledgements', sql: messageAcknowledgements },
+  { version: 7, name: 'collections', sql: collections },
 ];

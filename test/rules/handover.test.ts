@@ -4,6 +4,7 @@ import { addDays } from '../../src/core/dates.js';
 import { makeLadder, reachedLevel, standing } from '../../src/core/rules/ladder.js';
 import { toDayNumber } from '../../src/core/dates.js';
 import { resolvePolicy } from '../../src/core/policy.js';
+import { handedOverItems } from '../../src/core/rules/handover.js';
 import { due, planOf, snapshot } from './snapshots.js';
 
 const D = '2026-03-10';
@@ -42,5 +43,17 @@ describe('maxRepeats caps the repeats of the last level', () => {
     const unlimited = resolvePolicy({ policy: { levels: levels.map(({ maxRepeats: _, ...level }) => level) } });
     const history = { 'INV-1': [{ level: 'final', latest: addDays(D, -14), count: 40 }] };
     expect(planOf([snapshot([due(overdueBy(900))], { history })], D, unlimited).messages.length).toBe(1);
+  });
+});
+
+describe('handedOverItems', () => {
+  it('lists exactly the items planning stopped reminding for their cap, with the level and days overdue', () => {
+    const history = {
+      'INV-1': [{ level: 'final', latest: addDays(D, -20), count: 3 }],
+      'INV-2': [{ level: 'final', latest: addDays(D, -20), count: 2 }],
+    };
+    const items = [due(overdueBy(90)), due(overdueBy(90), { number: 'INV-2' }), due(overdueBy(95), { number: 'INV-3', dispute: 'wrong' })];
+    const listed = handedOverItems([snapshot(items, { history })], policy, D);
+    expect(listed.map((entry) => [entry.customer.code, entry.item.number, entry.level, entry.daysOverdue])).toEqual([['C001', 'INV-1', 'final', 90]]);
   });
 });

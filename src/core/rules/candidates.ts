@@ -46,12 +46,15 @@ export interface RunContext {
   dayNumber: (date: IsoDate) => number;
 }
 
-interface Evaluated {
+/** One open item as the rules see it on the as-of date. */
+export interface Evaluated {
   line: PlannedLine;
   position: number;
   inScope: boolean;
   /** False for a disputed or handed-over item: reminders leave it out, statements still list it. */
   remindable: boolean;
+  /** Past its level's `maxRepeats`: listed for the collection agency instead of reminded. */
+  handedOver: boolean;
 }
 
 /** Whether a line is listed on a statement under the policy scope (pending lines always are). */
@@ -62,7 +65,7 @@ export function inScope(scope: Policy['scope'], openAmount: number, daysOverdue:
 }
 
 /** Cases whose installment plan is in effect on the as-of date: the installment rule covers them. */
-function casesUnderPlan(snapshot: CustomerSnapshot, asOf: IsoDate): Set<string> {
+export function casesUnderPlan(snapshot: CustomerSnapshot, asOf: IsoDate): Set<string> {
   const cases = new Set<string>();
   for (const { plan } of snapshot.plans) if (planInEffect(plan, asOf)) cases.add(plan.case);
   return cases;
@@ -72,7 +75,7 @@ function casesUnderPlan(snapshot: CustomerSnapshot, asOf: IsoDate): Set<string> 
  * Evaluate every open item: hold, installment cases, reached level, pending, interest. A disputed
  * item is never pending (issue 16) until the dispute is resolved; a handed-over one no longer is.
  */
-function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet<string>, run: RunContext): Evaluated[] {
+export function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet<string>, run: RunContext): Evaluated[] {
   const { asOf, asOfDay, ladder, rate, scope } = run;
   const out: Evaluated[] = [];
   for (const { item, history } of snapshot.items) {
@@ -91,6 +94,7 @@ function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet<string
       position,
       inScope: pending || inScope(scope, item.openAmount, daysOverdue),
       remindable,
+      handedOver: stands === 'handed-over',
     });
   }
   return out;

@@ -35,6 +35,23 @@ function problem(customer: string, found: AddressProblem): PlanProblem {
   return { customer, field: found.field, message: `"${found.value}" ${found.error}; it is not used` };
 }
 
+/** The run context of each dunning profile by name, for one as-of date. */
+export function profileRuns(policy: Policy, asOf: IsoDate): ReadonlyMap<string, RunContext> {
+  const dayNumber = dayNumberCache();
+  const shared = {
+    policy,
+    asOf,
+    asOfDay: dayNumber(asOf),
+    rate: policy.interestRatePercent === null ? null : exactRate(policy.interestRatePercent),
+    dayNumber,
+  };
+  const runs = new Map<string, RunContext>();
+  for (const profile of prepareProfiles(policy).values()) {
+    runs.set(profile.name, { ...shared, ladder: profile.ladder, scope: profile.scope, statementEveryDays: profile.statementEveryDays });
+  }
+  return runs;
+}
+
 /** Collects skips once per customer and reason. */
 class Skips {
   readonly list: Skip[] = [];
@@ -155,18 +172,7 @@ function finish(
  * order messages should appear); each is visited once.
  */
 export function plan(input: Iterable<CustomerSnapshot>, policy: Policy, asOf: IsoDate): Plan {
-  const dayNumber = dayNumberCache();
-  const shared = {
-    policy,
-    asOf,
-    asOfDay: dayNumber(asOf),
-    rate: policy.interestRatePercent === null ? null : exactRate(policy.interestRatePercent),
-    dayNumber,
-  };
-  const runs = new Map<string, RunContext>();
-  for (const profile of prepareProfiles(policy).values()) {
-    runs.set(profile.name, { ...shared, ladder: profile.ladder, scope: profile.scope, statementEveryDays: profile.statementEveryDays });
-  }
+  const runs = profileRuns(policy, asOf);
   const problems = new Problems();
   const checkedBcc = checkBcc(policy.bcc);
   for (const found of checkedBcc.problems) problems.add(problem('', found));

@@ -90,6 +90,24 @@ export interface InstallmentPlan {
   active: boolean;
 }
 
+/** A customer's promise to pay (issue 16): its items are not reminded until the date (plus grace). */
+export interface PaymentPromise {
+  id: number;
+  customerCode: string;
+  /** The as-of date it was made on: payments dated from then on count toward it. */
+  madeOn: IsoDate;
+  promisedDate: IsoDate;
+  /** What was promised, in minor units of `currency`. */
+  amount: Minor;
+  currency: string;
+  /** The item numbers it covers (never empty: by default every open item in its currency). */
+  items: string[];
+  note: string;
+  operator: string;
+  /** Wall-clock ISO timestamp. */
+  createdAt: string;
+}
+
 /** What a message is (SPEC §6 `kind`). */
 export type MessageKind = 'reminder' | 'statement' | 'installment';
 

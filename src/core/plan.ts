@@ -3,7 +3,7 @@
  * (dry-run JSON, preview, delivery, TUI) works from. Pure data.
  */
 import type { ActivityStatement } from './activity.js';
-import type { Customer, IsoDate, Item, MessageKind, Minor } from './domain.js';
+import type { Customer, IsoDate, Item, MessageKind, Minor, PaymentPromise } from './domain.js';
 
 /**
  * A level's fee in major units: a number is in `policy.defaultCurrency` only; a map gives one fee
@@ -62,6 +62,8 @@ export interface Policy {
   statementKind: 'open-items' | 'activity';
   interestRatePercent: number | null;
   installments: { enabled: boolean; graceDays: number };
+  /** Days after a promised date before an unkept promise counts as broken. */
+  promiseGraceDays: number;
   recipients: 'primary' | 'all';
   bcc: string[];
 }
@@ -138,6 +140,8 @@ export interface PlannedMessage {
   attachInvoices: boolean;
   /** An activity statement (policy.statementKind `activity`, or asked for by hand) shows this too. */
   activity?: ActivityStatement;
+  /** The broken promise to pay this reminder follows up ("on DATE you promised to pay AMOUNT"). */
+  promise?: PaymentPromise;
 }
 
 /** Why a customer that would otherwise get a message gets none (SPEC §3). */

@@ -53,6 +53,7 @@ export function resolvePolicy(settings: Settings): Policy {
       enabled: policy.installments?.enabled ?? true,
       graceDays: policy.installments?.graceDays ?? 0,
     },
+    promiseGraceDays: policy.promiseGraceDays ?? 0,
     recipients: settings.mail?.recipients ?? 'primary',
     bcc: bcc === undefined ? [] : typeof bcc === 'string' ? [bcc] : [...bcc],
   };

@@ -63,6 +63,8 @@ export interface Settings {
     /** Named ladders a customer can be put on; `default` is `levels` itself. */
     profiles?: Record<string, ProfileSettings>;
     installments?: { enabled?: boolean; graceDays?: number };
+    /** Days after a promised date before an unkept promise to pay counts as broken. */
+    promiseGraceDays?: number;
   };
   schedule?: { autoSend?: boolean };
   templatesDir?: string;

@@ -163,6 +163,7 @@ export const settingsProperties: Record<string, SchemaNode> = {
         },
         'installment notices',
       ),
+      promiseGraceDays: whole('days after a promised date before an unkept promise to pay counts as broken', 0),
     },
     'reminder policy',
   ),

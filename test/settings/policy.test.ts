@@ -29,6 +29,7 @@ describe('resolvePolicy', () => {
       statementKind: 'open-items',
       interestRatePercent: null,
       installments: { enabled: true, graceDays: 0 },
+      promiseGraceDays: 0,
       recipients: 'primary',
       bcc: [],
     });

@@ -29,6 +29,7 @@ import type { Policy } from '../../src/core/plan.js';
 
 const POLICY: Policy = {
   profiles: {},
+  promiseGraceDays: 0,
   levels: [
     { id: 'upcoming', name: 'Upcoming', days: -7, template: 'upcoming' },
     { id: 'first', name: 'First reminder', days: 7, template: 'first' },

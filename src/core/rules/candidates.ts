@@ -2,9 +2,10 @@
  * The messages a customer would get on the as-of date before skips and recipients are applied
  * (SPEC §3 "Levels", "Messages", "Statement cadence", "Installments").
  */
-import type { Customer, IsoDate, Item } from '../domain.js';
+import type { Customer, IsoDate, Item, PaymentPromise } from '../domain.js';
 import type { Policy, PlannedCase, PlannedLine, PlannedPayment } from '../plan.js';
-import type { CustomerSnapshot } from './input.js';
+import type { CustomerSnapshot, LevelSent } from './input.js';
+import { promiseEffects } from './promises.js';
 import { levelFee } from './fees.js';
 import { accountPayments, netted } from './on-account.js';
 import { simpleInterest, type Rate } from './interest.js';
@@ -31,6 +32,8 @@ export interface Candidate {
   total: number;
   fee: number;
   interest: number;
+  /** The broken promise a reminder follows up (its template can name it), or null. */
+  promise: PaymentPromise | null;
 }
 
 /** Values fixed for one planning run and one dunning profile. */
@@ -55,6 +58,20 @@ export interface Evaluated {
   remindable: boolean;
   /** Past its level's `maxRepeats`: listed for the collection agency instead of reminded. */
   handedOver: boolean;
+  /** The broken promise that escalated this item today, or null. */
+  broken: PaymentPromise | null;
+}
+
+/** Whether a counted reminder listed the item on or after `date`. */
+function remindedSince(history: readonly LevelSent[] | undefined, date: IsoDate): boolean {
+  return history !== undefined && history.some((sent) => sent.latest >= date);
+}
+
+/** The next level above the highest the item was reminded at (the last level at most), or the one it reached if higher. */
+function escalated(ladder: Ladder, reached: number, history: readonly LevelSent[] | undefined): number {
+  let highest = -1;
+  for (const sent of history ?? []) highest = Math.max(highest, ladder.index.get(sent.level) ?? -1);
+  return Math.max(reached, Math.min(highest + 1, ladder.levels.length - 1));
 }
 
 /** Whether a line is listed on a statement under the policy scope (pending lines always are). */
@@ -77,14 +94,23 @@ export function casesUnderPlan(snapshot: CustomerSnapshot, asOf: IsoDate): Set<s
  */
 export function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet<string>, run: RunContext): Evaluated[] {
   const { asOf, asOfDay, ladder, rate, scope } = run;
+  const promises = promiseEffects(snapshot.promises, asOf, run.policy.promiseGraceDays);
   const out: Evaluated[] = [];
   for (const { item, history } of snapshot.items) {
     if (item.openAmount === 0) continue;
     if (item.holdUntil !== null && item.holdUntil >= asOf) continue;
     if (item.case !== null && planCases.has(item.case)) continue;
     const daysOverdue = asOfDay - run.dayNumber(item.dueDate);
-    const position = reachedLevel(ladder, item.openAmount, daysOverdue);
-    const stands = standing(ladder, position, history, asOfDay, run.dayNumber);
+    let position = reachedLevel(ladder, item.openAmount, daysOverdue);
+    let stands = standing(ladder, position, history, asOfDay, run.dayNumber);
+    const promise = promises.get(item.number);
+    let broken: PaymentPromise | null = null;
+    if (promise?.kind === 'protected' && stands === 'pending') stands = 'waiting';
+    if (promise?.kind === 'broken' && item.openAmount > 0 && stands !== 'handed-over' && !remindedSince(history, promise.brokenOn)) {
+      position = escalated(ladder, position, history);
+      stands = 'pending';
+      broken = promise.promise;
+    }
     const remindable = !isDisputed(item) && stands !== 'handed-over';
     const pending = remindable && stands === 'pending';
     const interest = rate === null ? 0 : simpleInterest(item.openAmount, daysOverdue, rate);
@@ -95,6 +121,7 @@ export function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet
       inScope: pending || inScope(scope, item.openAmount, daysOverdue),
       remindable,
       handedOver: stands === 'handed-over',
+      broken: pending ? broken : null,
     });
   }
   return out;
@@ -134,6 +161,7 @@ function lineMessage(
     total: amounts.total,
     fee,
     interest: sum(lines, (line) => line.interest),
+    promise: null,
   };
 }
 
@@ -166,13 +194,15 @@ function reminders(
     if (pending.length === 0) continue;
     if (run.policy.grouping === 'item') {
       for (const entry of pending) {
-        out.push(lineMessage(customer, 'reminder', entry.position, currency, [entry.line], [], run, `-${entry.line.item.number}`));
+        const message = lineMessage(customer, 'reminder', entry.position, currency, [entry.line], [], run, `-${entry.line.item.number}`);
+        out.push({ ...message, promise: entry.broken });
       }
       continue;
     }
     const top = pending.reduce((high, entry) => Math.max(high, entry.position), -1);
     const lines = group.filter((entry) => entry.inScope).map((entry) => entry.line);
-    out.push(lineMessage(customer, 'reminder', top, currency, lines, payments.get(currency) ?? [], run));
+    const promise = pending.find((entry) => entry.broken !== null)?.broken ?? null;
+    out.push({ ...lineMessage(customer, 'reminder', top, currency, lines, payments.get(currency) ?? [], run), promise });
   }
   return out;
 }
@@ -214,6 +244,7 @@ function installments(snapshot: CustomerSnapshot, run: RunContext): Candidate[] 
     total: group.cases.reduce((total, planned) => total + planned.shortfall, 0),
     fee: 0,
     interest: 0,
+    promise: null,
   }));
 }
 

@@ -162,6 +162,7 @@ function finish(
       interest: candidate.interest,
       letter,
       attachInvoices: level?.attachInvoices === true,
+      ...(candidate.promise ? { promise: candidate.promise } : {}),
     });
   }
   return out;

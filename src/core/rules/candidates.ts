@@ -2,7 +2,8 @@
  * The messages a customer would get on the as-of date before skips and recipients are applied
  * (SPEC §3 "Levels", "Messages", "Statement cadence", "Installments").
  */
-import type { Customer, IsoDate, Item, PaymentPromise } from '../domain.js';
+import type { Customer, IsoDate, PaymentPromise } from '../domain.js';
+import { isDisputed } from '../disputes.js';
 import type { Policy, PlannedCase, PlannedLine, PlannedPayment } from '../plan.js';
 import type { CustomerSnapshot, LevelSent } from './input.js';
 import { promiseEffects } from './promises.js';
@@ -11,11 +12,6 @@ import { accountPayments, netted } from './on-account.js';
 import { simpleInterest, type Rate } from './interest.js';
 import { missedInstallments, planInEffect } from './installments.js';
 import { reachedLevel, standing, type Ladder } from './ladder.js';
-
-/** Whether the customer disputes the item (issue 16). */
-export function isDisputed(item: Item): boolean {
-  return item.dispute !== undefined && item.dispute !== null;
-}
 
 /** A message before recipients: what it lists and why. */
 export interface Candidate {

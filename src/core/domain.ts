@@ -108,6 +108,33 @@ export interface PaymentPromise {
   createdAt: string;
 }
 
+/** A note on a customer (a call, an agreement), with an optional follow-up date (issue 16). */
+export interface CustomerNote {
+  id: number;
+  customerCode: string;
+  body: string;
+  operator: string;
+  /** Wall-clock ISO timestamp. */
+  createdAt: string;
+  followUp: IsoDate | null;
+  /** Wall-clock ISO timestamp when the follow-up was marked done; null while it is open. */
+  doneAt: string | null;
+}
+
+/** One dispute of an item: open while `resolvedAt` is null (issue 16). */
+export interface ItemDispute {
+  id: number;
+  customerCode: string;
+  itemNumber: string;
+  reason: string;
+  openedBy: string;
+  /** Wall-clock ISO timestamps. */
+  openedAt: string;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  resolution: string | null;
+}
+
 /** What a message is (SPEC §6 `kind`). */
 export type MessageKind = 'reminder' | 'statement' | 'installment';
 

@@ -11,8 +11,8 @@ import type { MessageView } from './view-model.js';
 
 /** What the agent is told: who disputes which item, why, and who recorded it. */
 export interface DisputeNotice {
-  customer: Customer;
-  item: Item;
+  customer: Pick<Customer, 'code' | 'name'> & { language: string };
+  item: Pick<Item, 'number' | 'issueDate' | 'dueDate' | 'amount' | 'openAmount' | 'currency'>;
   reason: string;
   operator: string;
   asOf: IsoDate;

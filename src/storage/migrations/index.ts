@@ -9,6 +9,7 @@ import { sql as paymentsOnAccount } from './004-payments-on-account.js';
 import { sql as reminderStateTable } from './005-reminder-state-table.js';
 import { sql as messageAcknowledgements } from './006-message-acknowledgements.js';
 import { sql as collections } from './007-collections.js';
+import { sql as promisesNotesDisputes } from './008-promises-notes-disputes.js';
 
 /** One numbered schema change. */
 export interface Migration {
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'reminder-state-table', sql: reminderStateTable },
   { version: 6, name: 'message-acknowledgements', sql: messageAcknowledgements },
   { version: 7, name: 'collections', sql: collections },
+  { version: 8, name: 'promises-notes-disputes', sql: promisesNotesDisputes },
 ];

@@ -48,6 +48,19 @@ export function demoSettings(stateDir: string): Settings {
     operator: 'demo',
     mail: { transport: 'outbox', outboxDir: join(stateDir, 'outbox'), printDir: join(stateDir, 'print') },
     smtp: { from: 'Halvard & Lind Accounts <accounts@halvard-lind.example.com>' },
+    policy: {
+      promiseGraceDays: 2,
+      // A second dunning profile for long-standing customers: later, fewer reminders, then handover.
+      profiles: {
+        gentle: {
+          levels: [
+            { id: 'friendly', name: 'Friendly reminder', days: 14, template: 'first' },
+            { id: 'firm', name: 'Firm reminder', days: 45, template: 'final', repeatEveryDays: 30, maxRepeats: 2 },
+          ],
+          statementEveryDays: 30,
+        },
+      },
+    },
   };
 }
 

@@ -29,7 +29,7 @@ async function count(path: string, table: string): Promise<number> {
 }
 
 interface PlanJson {
-  messages: Array<{ customer: string; kind: string; level: string | null; currency: string; total: string; unapplied: string }>;
+  messages: Array<{ customer: string; kind: string; level: string | null; currency: string; total: string; unapplied: string; items: string[] }>;
   skipped: Array<{ customer: string; reason: string }>;
 }
 
@@ -54,7 +54,7 @@ describe('npm run demo data', () => {
     const skipped = Object.fromEntries(plan.skipped.map((s) => [s.customer, s.reason]));
     expect(skipped).toMatchObject({ EN10: 'opted-out', IT10: 'on-hold', EN06: 'no-email', GR05: 'no-email' });
     const levels = new Set(plan.messages.filter((m) => m.kind === 'reminder').map((m) => m.level));
-    expect(levels).toEqual(new Set(['upcoming', 'first', 'second', 'final']));
+    for (const level of ['upcoming', 'first', 'second', 'final']) expect(levels).toContain(level);
     expect(new Set(plan.messages.map((m) => m.currency))).toEqual(new Set(['EUR', 'GBP', 'USD', 'BGN', 'BRL']));
     // The debtor who missed this month's installments is notified; the one who paid is not.
     expect(plan.messages.filter((m) => m.kind === 'installment').map((m) => m.customer)).toEqual(['BG05']);
@@ -66,6 +66,10 @@ describe('npm run demo data', () => {
     expect(plan.messages.filter((m) => m.customer === 'EN02').map((m) => m.currency)).toEqual(['GBP', 'USD']);
     // Customers whose items are all not yet due get nothing.
     expect(plan.messages.some((m) => m.customer === 'EN12')).toBe(false);
+    // Issue 16: a customer on the second profile is reminded by its own ladder, and the item the
+    // customer disputes is left out of its reminders.
+    expect(plan.messages.filter((m) => m.customer === 'EN08').map((m) => m.level)).toEqual(['friendly']);
+    expect(plan.messages.filter((m) => m.customer === 'EN01').flatMap((m) => m.items)).not.toContain('INV-2026-0403');
   });
 
   it('re-importing the same files changes nothing', async () => {

@@ -23,7 +23,8 @@ import { SETTINGS_FILE_NAME } from '../src/settings/paths.js';
 import { loadSqlEngine } from '../src/storage/sql-engine.js';
 import { REBUILD_HISTORY_STATE_SQL } from '../src/storage/history-state.js';
 import { MIGRATIONS } from '../src/storage/migrations/index.js';
-import type { Store } from '../src/storage/store.js';
+import type { Ledger } from '../src/storage/ledger.js';
+import { readOnlyLedger } from './lib/read-only-ledger.js';
 import type { Settings } from '../src/core/settings.js';
 import { compiledCli } from './lib/build-cli.js';
 import { runNode } from './lib/child-process.js';
@@ -139,7 +140,7 @@ export function generatePlanningData(sink: Sink, customers: number, items: numbe
 
 /** What setup builds: the same rows in sql.js (ours) and in native SQLite (the reference). */
 interface Context {
-  store: Store;
+  store: Ledger;
   native: Sqlite.Database;
   items: number;
 }
@@ -148,17 +149,6 @@ function nativeSink(db: Sqlite.Database): Sink {
   const prepared = Object.fromEntries(Object.entries(INSERTS).map(([name, sql]) => [name, db.prepare(sql)])) as Record<keyof Sink, Sqlite.Statement>;
   const run = (name: keyof Sink) => (row: unknown[]) => void prepared[name].run(...row);
   return { customer: run('customer'), item: run('item'), message: run('message'), messageItem: run('messageItem'), plan: run('plan'), payment: run('payment') };
-}
-
-/** A read-only Store over an in-memory sql.js database (planning only reads). */
-function memoryStore(db: SqlJsDatabase): Store {
-  return {
-    path: null,
-    db,
-    refresh: () => undefined,
-    write: () => Promise.reject(new Error('the planning benchmark never writes')),
-    close: () => db.close(),
-  };
 }
 
 /** Build both databases with the same rows: natively (fast inserts), then a byte copy into sql.js. */
@@ -178,7 +168,7 @@ export async function buildPlanningDatabases(customers: number, items: number): 
   native.exec('ANALYZE');
   const SQL = await loadSqlEngine();
   const db = new SQL.Database(native.serialize());
-  return { store: memoryStore(db), native, items };
+  return { store: readOnlyLedger(db), native, items };
 }
 
 /** What the whole-process benchmark runs: the database file, duedesk's settings and the reference's query. */
@@ -210,7 +200,7 @@ export const benchmarks: Benchmark[] = [
       const context = await buildPlanningDatabases(customers, items);
       return { ...context, query: referenceQuery(resolvePolicy(BENCH_SETTINGS), BENCH_AS_OF) };
     },
-    ours: (context) => void projectPlan(planDue(context.store, BENCH_SETTINGS, BENCH_AS_OF)),
+    ours: async (context) => void projectPlan(await planDue(context.store, BENCH_SETTINGS, BENCH_AS_OF)),
     reference: (context) => {
       const row = context.native.prepare(context.query.sql).get(context.query.params) as { plan: string };
       JSON.parse(row.plan);

@@ -46,7 +46,7 @@ const save = defineBenchmark<SaveContext>({
   },
   async ours(c) {
     c.counter += 1;
-    await c.store.write((db) => db.run(CHANGE, [`bench ${c.counter}`, c.customer]));
+    await c.store.write(async (sql) => sql.run(CHANGE, [`bench ${c.counter}`, c.customer]));
   },
   reference(c) {
     c.counter += 1;

@@ -19,7 +19,7 @@ import { defaultRenderer } from '../src/delivery/render.js';
 import { envelopeAddress } from '../src/mail/envelope.js';
 import { SendJournal, type HistoryRecord } from '../src/delivery/journal.js';
 import { planDue } from '../src/planning/plan-due.js';
-import { openStore } from '../src/storage/database.js';
+import { openLedger } from '../src/storage/open-ledger.js';
 import { upsertCustomers } from '../src/storage/customers.js';
 import { upsertItems } from '../src/storage/items.js';
 import { messageTexts } from '../src/documents/message-texts.js';
@@ -79,9 +79,9 @@ function prebuiltRenderer(c: SendContext): MessageRenderer {
   };
 }
 
-function context(settings: Settings, store: Awaited<ReturnType<typeof openStore>>, url: string, cwd: string) {
+function context(settings: Settings, store: Awaited<ReturnType<typeof openLedger>>, url: string, cwd: string) {
   return {
-    openStore: async () => store,
+    openLedger: async () => store,
     settings: { path: '', read: () => settings, write: async () => undefined },
     env: { DUEDESK_SMTP_URL: url },
     stdout: { write: () => true },
@@ -104,13 +104,13 @@ function sendBenchmark(name: string, prebuiltRender: boolean): Benchmark {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const template = join(dir, 'template.db');
-    const store = await openStore({ path: template });
-    await store.write((db) => {
-      upsertCustomers(db, Array.from({ length: count }, (_, i) => aCustomer({ code: `C${i + 1}`, name: `Customer ${i + 1}`, email: `ar${i + 1}@customer.test` })));
-      upsertItems(db, Array.from({ length: count * 3 }, (_, i) => anItem({ customerCode: `C${(i % count) + 1}`, number: `INV-${i + 1}`, dueDate: '2026-01-25' })));
+    const store = await openLedger(template);
+    await store.write(async (sql) => {
+      await upsertCustomers(sql, Array.from({ length: count }, (_, i) => aCustomer({ code: `C${i + 1}`, name: `Customer ${i + 1}`, email: `ar${i + 1}@customer.test` })));
+      await upsertItems(sql, Array.from({ length: count * 3 }, (_, i) => anItem({ customerCode: `C${(i % count) + 1}`, number: `INV-${i + 1}`, dueDate: '2026-01-25' })));
     });
     const settings: Settings = { company: { name: 'Acme Billing', email: 'billing@company.test' }, smtp: { from: 'Acme Billing <billing@company.test>', maxConnections: MAX_CONNECTIONS } };
-    const plan: Plan = planDue(store, settings, AS_OF);
+    const plan: Plan = (await planDue(store, settings, AS_OF));
     store.close();
     const renderer = defaultRenderer(settings, dir, AS_OF);
     const prebuilt = [];
@@ -127,11 +127,11 @@ function sendBenchmark(name: string, prebuiltRender: boolean): Benchmark {
     c.run += 1;
     const path = join(c.workDir, `run-${c.run}.db`);
     copyFileSync(c.template, path);
-    const store = await openStore({ path });
+    const store = await openLedger(path);
     const ctx = context(c.settings, store, c.server.url(), c.workDir);
     const settings = ctx.settings.read();
     const renderer = prebuiltRender ? prebuiltRenderer(c) : undefined;
-    const outcome = await deliverPlan(planDue(store, settings, AS_OF), ctx, undefined, renderer ? { renderer } : {});
+    const outcome = await deliverPlan((await planDue(store, settings, AS_OF)), ctx, undefined, renderer ? { renderer } : {});
     store.close();
     const sent = outcome.messages.filter((m) => m.status === 'sent').length;
     if (sent !== c.count) throw new Error(`ours sent ${sent} of ${c.count}: ${outcome.error ?? outcome.messages.find((m) => m.error)?.error ?? ''}`);

@@ -8,7 +8,7 @@ import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openStore } from '../src/storage/database.js';
+import { openLedger } from '../src/storage/open-ledger.js';
 import { loadSqlEngine } from '../src/storage/sql-engine.js';
 import { migrate } from '../src/storage/migrations.js';
 import { writeFileAtomic } from '../src/storage/atomic-file.js';
@@ -62,13 +62,13 @@ timed('raw: db.export() + writeFile + fsync', () => {
 });
 db.close();
 
-const store = await timedAsync('openStore (read + load + checks)', () => openStore({ path: file }));
-const reader = await openStore({ path: file });
+const store = await timedAsync('openLedger (read + load + checks)', () => openLedger(file));
+const reader = await openLedger(file);
 for (let round = 1; round <= 3; round++) {
-  await timedAsync(`Store.write (one-row change) #${round}`, () => store.write((d) => setHold(d, 'C000001', `2026-0${round}-01`)));
+  await timedAsync(`Ledger.write (one-row change) #${round}`, () => store.write((sql) => setHold(sql, 'C000001', `2026-0${round}-01`)));
 }
-timed('reload by another process (refresh)', () => reader.refresh());
-timed('refresh when unchanged', () => reader.refresh());
-store.close();
-reader.close();
+await timedAsync('read after another process saved (reload)', () => reader.read(async () => undefined));
+await timedAsync('read when unchanged', () => reader.read(async () => undefined));
+await store.close();
+await reader.close();
 if (!process.argv[4]) rmSync(folder, { recursive: true, force: true });

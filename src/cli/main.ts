@@ -8,8 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import { asFileError } from '../core/file-errors.js';
-import type { Store } from '../storage/store.js';
-import { asDamaged } from '../storage/database-damage.js';
+import type { Ledger } from '../storage/ledger.js';
 import { SettingsFile } from '../settings/file.js';
 import type { CommandContext, TextSink } from '../runtime/context.js';
 import { parseInvocation, type CommandName, type Invocation } from './args.js';
@@ -31,7 +30,7 @@ export interface CliIo {
 
 /** Run duedesk with `argv` (without node and the script); resolves with the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const opened: Store[] = [];
+  const opened: Ledger[] = [];
   try {
     const invocation = parseInvocation(argv);
     if (invocation.kind === 'help') {
@@ -44,27 +43,25 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     return await dispatch(invocation, buildContext(invocation, io, opened), io);
   } catch (error) {
-    // A read that met a damaged page (writes say so themselves): name the file, not a bug.
-    const path = opened[0]?.path;
-    return reportError(path ? asDamaged(error, path) : error, io);
+    return reportError(error, io);
   } finally {
-    for (const store of opened) store.close();
+    for (const ledger of opened) await ledger.close();
   }
 }
 
-function buildContext(invocation: Invocation, io: CliIo, opened: Store[]): CommandContext {
+function buildContext(invocation: Invocation, io: CliIo, opened: Ledger[]): CommandContext {
   const db = resolveDbPath(invocation.db, io.env, io.cwd);
-  let store: Promise<Store> | undefined;
+  let ledger: Promise<Ledger> | undefined;
   return {
-    openStore() {
-      store ??= (async () => {
+    openLedger() {
+      ledger ??= (async () => {
         if (db.isDefault) mkdirSync(dirname(db.path), { recursive: true });
-        const { openStore } = await import('../storage/database.js');
-        const opening = await openStore({ path: db.path });
+        const { openLedger } = await import('../storage/open-ledger.js');
+        const opening = await openLedger(db.path);
         opened.push(opening);
         return opening;
       })();
-      return store;
+      return ledger;
     },
     settings: new SettingsFile(resolveConfigDir(invocation.configDir, io.env, io.cwd)),
     env: io.env,

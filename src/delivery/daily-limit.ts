@@ -4,8 +4,8 @@
  * local calendar day of the wall clock (the injected one), not the run's as-of date: the provider
  * counts real sending time.
  */
-import type { Database } from 'sql.js';
 import { deliveredBetween } from '../storage/delivery-history.js';
+import type { Ledger } from '../storage/ledger.js';
 
 /** What is left of today's allowance during one run. */
 export interface DailyAllowance {
@@ -17,11 +17,11 @@ export interface DailyAllowance {
 }
 
 /** The allowance left at `now` after what history already holds for today; null when no cap is set. */
-export function dailyAllowance(db: Database, maxPerDay: number | undefined, now: Date): DailyAllowance | null {
+export async function dailyAllowance(ledger: Ledger, maxPerDay: number | undefined, now: Date): Promise<DailyAllowance | null> {
   if (maxPerDay === undefined) return null;
   const start = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
-  const used = deliveredBetween(db, start.toISOString(), end.toISOString());
+  const used = await ledger.read((sql) => deliveredBetween(sql, start.toISOString(), end.toISOString()));
   return { limit: maxPerDay, left: Math.max(0, maxPerDay - used), heldBack: 0 };
 }
 

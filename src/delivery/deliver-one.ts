@@ -2,7 +2,8 @@
 import type { Plan, PlannedMessage } from '../core/plan.js';
 import type { Settings } from '../core/settings.js';
 import type { CommandContext } from '../runtime/context.js';
-import type { Store } from '../storage/store.js';
+import type { Ledger } from '../storage/ledger.js';
+import { ledgerFile } from '../storage/ledger-location.js';
 import type { RecipientResult, Transport } from '../mail/transports/types.js';
 import { printDir as printFolder } from '../settings/paths.js';
 import { alreadyInHistory, outstandingOf } from '../storage/delivery-history.js';
@@ -21,7 +22,7 @@ export interface RunState {
   plan: Plan;
   settings: Settings;
   ctx: CommandContext;
-  store: Store;
+  ledger: Ledger;
   transport: Transport;
   renderer: MessageRenderer;
   recorder: DeliveryRecorder;
@@ -56,7 +57,7 @@ export function leftDue(planned: PlannedMessage, why: string): MessageOutcome {
 
 /** Deliver one message; never throws for a send problem. */
 export async function deliverOne(state: RunState, planned: PlannedMessage): Promise<MessageOutcome | AlreadySent> {
-  if (state.sentThisRun.has(planned.key) || alreadyInHistory(state.store.db, guardKeyOf(planned, state.plan.asOf))) {
+  if (state.sentThisRun.has(planned.key) || (await state.ledger.read((sql) => alreadyInHistory(sql, guardKeyOf(planned, state.plan.asOf))))) {
     return { alreadySent: planned.key };
   }
   if (state.daily !== null && !takePlace(state.daily)) return leftDue(planned, dailyLimitReason(state.daily));
@@ -67,7 +68,7 @@ export async function deliverOne(state: RunState, planned: PlannedMessage): Prom
 }
 
 async function attempt(state: RunState, planned: PlannedMessage): Promise<MessageOutcome> {
-  const { store, ctx, settings, plan } = state;
+  const { ledger, ctx, settings, plan } = state;
   let message;
   let raw: Buffer;
   const notes: string[] = [];
@@ -79,7 +80,8 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
     return { key: planned.key, status: 'failed', messageId: null, error: `could not build the message: ${(error as Error).message}`, recipients: [] };
   }
   const built = buildEnvelope(message);
-  const record = historyRecord(planned, message, plan.asOf, state.operator, outstandingOf(store.db, planned.customer.code, planned.currency, plan.asOf));
+  const outstanding = await ledger.read((sql) => outstandingOf(sql, planned.customer.code, planned.currency, plan.asOf));
+  const record = historyRecord(planned, message, plan.asOf, state.operator, outstanding);
   if (!state.holdsSendLock()) {
     state.stop ??= 'another run took the send lock over (this run was stopped past its lease)';
     return { key: planned.key, status: 'failed', messageId: null, error: `not sent: ${state.stop}`, recipients: [] };
@@ -92,7 +94,7 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
   }
   state.sentThisRun.add(planned.key);
   if (planned.letter) {
-    const printDir = printFolder(settings, { dbPath: store.path, cwd: ctx.cwd });
+    const printDir = printFolder(settings, { dbPath: ledgerFile(ledger), cwd: ctx.cwd });
     try {
       await writeLetter(printDir, plan.asOf, planned.key, message.pdf);
     } catch (error) {

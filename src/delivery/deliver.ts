@@ -14,7 +14,8 @@ import { SendFailure } from '../mail/transports/types.js';
 import { createTransport, type SmtpTuning } from '../mail/transports/index.js';
 import { sendLockBase } from '../settings/paths.js';
 import { acquireLock, type LockHandle } from '../storage/lock.js';
-import type { Store } from '../storage/store.js';
+import type { Ledger } from '../storage/ledger.js';
+import { ledgerFile } from '../storage/ledger-location.js';
 import type { Settings } from '../core/settings.js';
 import type { OpenWritable } from '../storage/write-all.js';
 import { asFileError, FileWriteError, rethrowAsFileError } from '../core/file-errors.js';
@@ -82,11 +83,12 @@ export async function deliverPlan(
   options: DeliveryOptions = {},
 ): Promise<DeliveryOutcome> {
   const settings = ctx.settings.read();
-  const store = await ctx.openStore();
-  const lock = store.path === null ? null : await takeSendLock(store.path, options);
+  const ledger = await ctx.openLedger();
+  const file = ledgerFile(ledger);
+  const lock = file === null ? null : await takeSendLock(file, options);
   let outcome: DeliveryOutcome | undefined;
   try {
-    outcome = await deliverLocked(plan, ctx, settings, store, lock, options, onProgress);
+    outcome = await deliverLocked(plan, ctx, settings, ledger, lock, options, onProgress);
     return outcome;
   } finally {
     releaseSendLock(lock, outcome);
@@ -130,20 +132,24 @@ async function deliverLocked(
   plan: Plan,
   ctx: CommandContext,
   settings: Settings,
-  store: Store,
+  ledger: Ledger,
   lock: LockHandle | null,
   options: DeliveryOptions,
   onProgress: ProgressListener | undefined,
 ): Promise<DeliveryOutcome> {
-  const recovered = await replayJournal(store, ctx.now().toISOString());
+  const recovered = await replayJournal(ledger, ctx.now().toISOString());
   // The plan may predate our lock (another run sent meanwhile): what history already has is
   // dropped here, so a cron run with nothing new never even connects to the server.
-  const already = plan.messages.filter((m) => alreadyInHistory(store.db, guardKeyOf(m, plan.asOf)));
+  const already = await ledger.read(async (sql) => {
+    const found: PlannedMessage[] = [];
+    for (const m of plan.messages) if (await alreadyInHistory(sql, guardKeyOf(m, plan.asOf))) found.push(m);
+    return found;
+  });
   const skip = new Set(already);
   const todo: Plan = skip.size === 0 ? plan : { ...plan, messages: plan.messages.filter((m) => !skip.has(m)) };
   const alreadySent = already.map((m) => ({ alreadySent: m.key }));
   if (todo.messages.length === 0) return summarise(alreadySent, { recovered });
-  const daily = dailyAllowance(store.db, settings.smtp?.maxPerDay, ctx.now());
+  const daily = await dailyAllowance(ledger, settings.smtp?.maxPerDay, ctx.now());
   if (daily !== null && daily.left === 0) {
     // Nothing may go today: do not even connect.
     daily.heldBack = todo.messages.length;
@@ -152,7 +158,7 @@ async function deliverLocked(
   const renderer = options.renderer ?? defaultRenderer(settings, ctx.cwd, plan.asOf);
   // Nothing broken goes out: a template fault stops the run here, before anything is sent.
   renderer.checkTexts?.(todo.messages);
-  const transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: store.path, cwd: ctx.cwd }, options.smtpTuning, options.sessionPassword));
+  const transport = options.transport ?? (await createTransport(settings, ctx.env, { dbPath: ledgerFile(ledger), cwd: ctx.cwd }, options.smtpTuning, options.sessionPassword));
   try {
     try {
       await transport.verify();
@@ -169,12 +175,12 @@ async function deliverLocked(
     }
     const warn = (text: string): void => void ctx.stderr.write(`duedesk: ${text}\n`);
     const fold = { every: options.fold?.every ?? 200, intervalMs: options.fold?.intervalMs ?? 2000 };
-    const recorder = await DeliveryRecorder.open(store, fold, warn, options.journalFile);
+    const recorder = await DeliveryRecorder.open(ledger, fold, warn, options.journalFile);
     const state: RunState = {
       plan: todo,
       settings,
       ctx,
-      store,
+      ledger,
       transport,
       renderer,
       recorder,

@@ -1,9 +1,10 @@
 /**
  * Keeps the history of a sending run: every state change goes to the fsynced journal first, and
- * the accumulated changes are folded into the database in batches (one Store.write each), so the
+ * the accumulated changes are folded into the database in batches (one ledger write each), so the
  * per-message cost is an appended line, not a whole-database save.
  */
-import type { Store } from '../storage/store.js';
+import type { Ledger } from '../storage/ledger.js';
+import { ledgerFile } from '../storage/ledger-location.js';
 import type { RecipientResult } from '../mail/transports/types.js';
 import { markSendingUncertain, hasSendingMessages } from '../storage/messages.js';
 import { applyMessageStates } from '../storage/delivery-history.js';
@@ -37,16 +38,17 @@ export class DeliveryRecorder {
   private foldError: unknown = null;
 
   private constructor(
-    private readonly store: Store,
+    private readonly ledger: Ledger,
     private readonly journal: SendJournal,
     private readonly policy: FoldPolicy,
     private readonly warn: (text: string) => void,
   ) {}
 
-  /** Open the journal beside the store's file (memory only for an in-memory store); `openFile` is a test seam. */
-  static async open(store: Store, policy: FoldPolicy, warn: (text: string) => void, openFile?: OpenWritable): Promise<DeliveryRecorder> {
-    const journal = await SendJournal.open(store.path === null ? null : journalPath(store.path), openFile);
-    return new DeliveryRecorder(store, journal, policy, warn);
+  /** Open the journal beside the ledger's file (memory only for a ledger without one); `openFile` is a test seam. */
+  static async open(ledger: Ledger, policy: FoldPolicy, warn: (text: string) => void, openFile?: OpenWritable): Promise<DeliveryRecorder> {
+    const file = ledgerFile(ledger);
+    const journal = await SendJournal.open(file === null ? null : journalPath(file), openFile);
+    return new DeliveryRecorder(ledger, journal, policy, warn);
   }
 
   /** Durably mark a message as being sent; resolves once the mark is on disk. */
@@ -91,7 +93,7 @@ export class DeliveryRecorder {
       return state ? [{ ...state }] : [];
     });
     try {
-      await this.store.write((db) => applyMessageStates(db, batch));
+      await this.ledger.write((sql) => applyMessageStates(sql, batch));
     } catch (error) {
       for (const id of ids) this.dirty.add(id);
       this.foldError = error;
@@ -124,8 +126,9 @@ export class DeliveryRecorder {
  * messages with no outcome become `uncertain`, never re-sent — and turn stale `sending` rows into
  * `uncertain`. Returns how many messages were recovered as uncertain.
  */
-export async function replayJournal(store: Store, now: string): Promise<number> {
-  const path = store.path === null ? null : journalPath(store.path);
+export async function replayJournal(ledger: Ledger, now: string): Promise<number> {
+  const file = ledgerFile(ledger);
+  const path = file === null ? null : journalPath(file);
   const states = path === null ? new Map<string, JournalState>() : foldJournal(await readJournal(path));
   let uncertain = 0;
   for (const state of states.values()) {
@@ -135,12 +138,11 @@ export async function replayJournal(store: Store, now: string): Promise<number> 
     state.updatedAt = now;
     uncertain += 1;
   }
-  store.refresh();
-  const stale = hasSendingMessages(store.db);
+  const stale = await ledger.read(hasSendingMessages);
   if (states.size > 0 || stale) {
-    uncertain += await store.write((db) => {
-      applyMessageStates(db, states.values());
-      return markSendingUncertain(db, now);
+    uncertain += await ledger.write(async (sql) => {
+      await applyMessageStates(sql, states.values());
+      return markSendingUncertain(sql, now);
     });
   }
   if (path !== null) await removeJournal(path);

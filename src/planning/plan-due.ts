@@ -9,21 +9,23 @@ import type { Plan } from '../core/plan.js';
 import { resolvePolicy, validateLevels } from '../core/policy.js';
 import { plan } from '../core/rules/engine.js';
 import type { Settings } from '../core/settings.js';
-import type { Store } from '../storage/store.js';
+import type { Ledger } from '../storage/ledger.js';
 import { withPeriodicActivity } from '../statements/statements-now.js';
 import { candidateCustomers } from '../storage/planning-queries.js';
 import { loadSnapshots } from '../storage/planning-snapshots.js';
 
 /**
- * Plan everything due on `asOf` (SPEC §3) from the data in `store`; with `customers`, only theirs
- * (a retry re-plans its own messages without scanning every customer).
+ * Plan everything due on `asOf` (SPEC §3) from the data in `ledger`, all of it read on one state;
+ * with `customers`, only theirs (a retry re-plans its own messages without scanning every customer).
  */
-export function planDue(store: Store, settings: Settings, asOf: IsoDate, customers?: readonly string[]): Plan {
+export async function planDue(ledger: Ledger, settings: Settings, asOf: IsoDate, customers?: readonly string[]): Promise<Plan> {
   const policy = resolvePolicy(settings);
   const problems = validateLevels(policy.levels);
   if (problems.length > 0) {
     throw new UserError(`policy.levels is not usable:\n  ${problems.join('\n  ')}`);
   }
-  const codes = customers ? [...new Set(customers)].sort() : candidateCustomers(store.db, policy, asOf);
-  return withPeriodicActivity(plan(loadSnapshots(store.db, codes, asOf), policy, asOf), store.db, policy);
+  return ledger.read(async (sql) => {
+    const codes = customers ? [...new Set(customers)].sort() : await candidateCustomers(sql, policy, asOf);
+    return withPeriodicActivity(plan(await loadSnapshots(sql, codes, asOf), policy, asOf), sql, policy);
+  });
 }

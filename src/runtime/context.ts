@@ -3,7 +3,7 @@
  * the wall clock. Built once by the CLI (src/cli/main.ts); tests build their own. It lives below
  * the CLI so delivery, previews and the UI take it without importing the CLI.
  */
-import type { Store } from '../storage/store.js';
+import type { Ledger } from '../storage/ledger.js';
 import type { SettingsSource } from '../settings/source.js';
 import type { TextSink } from '../core/text-sink.js';
 
@@ -11,8 +11,8 @@ export type { SettingsSource, TextSink };
 
 /** Dependencies of a command. */
 export interface CommandContext {
-  /** Open the database named by --db / DUEDESK_DB / the default (opened once, then reused). */
-  openStore(): Promise<Store>;
+  /** Open the ledger named by --db / DUEDESK_DB / the default (opened once, then reused). */
+  openLedger(): Promise<Ledger>;
   settings: SettingsSource;
   env: NodeJS.ProcessEnv;
   stdout: TextSink;

@@ -8,6 +8,7 @@
 import { dirname, join, resolve } from 'node:path';
 import envPaths from 'env-paths';
 import type { Settings } from '../core/settings.js';
+import { isPostgresUrl } from '../storage/ledger-location.js';
 
 /** The user data directory: env-paths('duedesk', {suffix: ''}).data (~/.local/share/duedesk on Linux). */
 export function defaultDataDir(): string {
@@ -26,7 +27,8 @@ export interface DbLocation {
 /** --db, else DUEDESK_DB, else duedesk.sqlite in the user data directory; made absolute. */
 export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): DbLocation {
   const named = flag ?? (env.DUEDESK_DB ? env.DUEDESK_DB : undefined);
-  if (named !== undefined) return { path: resolve(cwd, named), isDefault: false };
+  // A PostgreSQL URL is a server, not a file: it is passed on as written.
+  if (named !== undefined) return { path: isPostgresUrl(named) ? named : resolve(cwd, named), isDefault: false };
   return { path: join(defaultDataDir(), DEFAULT_DB_NAME), isDefault: true };
 }
 

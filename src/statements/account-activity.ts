@@ -3,12 +3,12 @@
  * and the as-of date of its previous statement, fed to the pure model in core/activity.ts. Read
  * only; built from what duedesk knows (a payment never imported is not shown).
  */
-import type { Database } from 'sql.js';
 import { activityPeriod, activityStatement, type ActivityDocument, type ActivityPayment, type ActivityStatement } from '../core/activity.js';
 import type { Customer, IsoDate } from '../core/domain.js';
 import { listItems } from '../storage/items.js';
 import { customerTimeline } from '../storage/messages.js';
 import { listPayments } from '../storage/payments.js';
+import type { Sql } from '../storage/sql.js';
 
 /** A customer's documents and payments, by currency. */
 export type AccountByCurrency = Map<string, { documents: ActivityDocument[]; payments: ActivityPayment[] }>;
@@ -17,17 +17,17 @@ export type AccountByCurrency = Map<string, { documents: ActivityDocument[]; pay
  * Every document and payment of `customer`, by currency (a payment's currency is decided at import:
  * the named item's, else the one the file gives, else the customer's; SPEC §2).
  */
-export function accountOf(db: Database, customer: Customer): AccountByCurrency {
+export async function accountOf(sql: Sql, customer: Customer): Promise<AccountByCurrency> {
   const account: AccountByCurrency = new Map();
   const entry = (currency: string) => {
     let found = account.get(currency);
     if (!found) account.set(currency, (found = { documents: [], payments: [] }));
     return found;
   };
-  for (const item of listItems(db, customer.code)) {
+  for (const item of await listItems(sql, customer.code)) {
     entry(item.currency).documents.push({ number: item.number, kind: item.kind, issueDate: item.issueDate, amount: item.amount });
   }
-  for (const payment of listPayments(db, customer.code)) {
+  for (const payment of await listPayments(sql, customer.code)) {
     entry(payment.currency).payments.push({ reference: payment.reference, date: payment.date, amount: payment.amount, itemNumber: payment.itemNumber, case: payment.case });
   }
   return account;
@@ -37,9 +37,9 @@ export function accountOf(db: Database, customer: Customer): AccountByCurrency {
  * As-of date of the customer's latest statement in `currency` before `asOf` that may have reached
  * it (sent, uncertain or being sent; a failed one did not), or null.
  */
-export function previousStatementAsOf(db: Database, customerCode: string, currency: string, asOf: IsoDate): IsoDate | null {
+export async function previousStatementAsOf(sql: Sql, customerCode: string, currency: string, asOf: IsoDate): Promise<IsoDate | null> {
   let latest: IsoDate | null = null;
-  for (const message of customerTimeline(db, customerCode)) {
+  for (const message of await customerTimeline(sql, customerCode)) {
     if (message.kind !== 'statement' || message.currency !== currency || message.status === 'failed' || message.asOf >= asOf) continue;
     if (latest === null || message.asOf > latest) latest = message.asOf;
   }
@@ -53,8 +53,8 @@ export type ActivityRange = { from: IsoDate; to: IsoDate } | { sinceDays: number
  * The activity statement of one currency of the account: over the given period, or from the day
  * after the previous statement (else the last `sinceDays` days) to `asOf`.
  */
-export function activityFor(db: Database, account: AccountByCurrency, customer: Customer, currency: string, asOf: IsoDate, range: ActivityRange): ActivityStatement {
-  const period = 'from' in range ? range : activityPeriod(previousStatementAsOf(db, customer.code, currency, asOf), range.sinceDays, asOf);
+export async function activityFor(sql: Sql, account: AccountByCurrency, customer: Customer, currency: string, asOf: IsoDate, range: ActivityRange): Promise<ActivityStatement> {
+  const period = 'from' in range ? range : activityPeriod(await previousStatementAsOf(sql, customer.code, currency, asOf), range.sinceDays, asOf);
   const found = account.get(currency);
   return activityStatement(found?.documents ?? [], found?.payments ?? [], period.from, period.to);
 }

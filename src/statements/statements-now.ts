@@ -3,7 +3,6 @@
  * make them: one per currency of the customer, listing open items or, for the `activity` kind,
  * the account's movements over a period as well. The one place both manual paths go through.
  */
-import type { Database } from 'sql.js';
 import type { ActivityStatement } from '../core/activity.js';
 import type { Customer, IsoDate } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
@@ -13,8 +12,10 @@ import { resolvePolicy } from '../core/policy.js';
 import type { Settings } from '../core/settings.js';
 import { getCustomer } from '../storage/customers.js';
 import { openItemsOf } from '../storage/items.js';
+import type { Ledger } from '../storage/ledger.js';
 import { listPayments } from '../storage/payments.js';
-import { accountOf, activityFor, type ActivityRange } from './account-activity.js';
+import type { Sql } from '../storage/sql.js';
+import { accountOf, activityFor, type AccountByCurrency, type ActivityRange } from './account-activity.js';
 
 /** What a statement shows (settings `policy.statementKind`). */
 export type StatementKind = Policy['statementKind'];
@@ -54,21 +55,26 @@ function sinceDays(customer: Customer, policy: Policy): number {
  * The statements of customer `code` now, one per currency (empty when there is nothing to state).
  * Throws a UserError naming the code when the customer does not exist.
  */
-export function statementsNow(db: Database, settings: Settings, code: string, request: StatementRequest): PlannedMessage[] {
-  const customer = getCustomer(db, code);
-  if (!customer) throw new UserError(`unknown customer "${code}"`);
-  const policy = resolvePolicy(settings);
-  const { asOf } = request;
-  const scope = request.scope ?? 'all-open';
-  const unapplied = listPayments(db, code).filter((payment) => payment.itemNumber === null);
-  if ((request.kind ?? policy.statementKind) === 'open-items') return manualStatements(customer, openItemsOf(db, code), policy, asOf, scope, [], unapplied);
-  const account = accountOf(db, customer);
-  const range: ActivityRange = request.from !== undefined ? { from: request.from, to: request.to ?? asOf } : { sinceDays: sinceDays(customer, policy) };
-  return manualStatements(customer, openItemsOf(db, code), policy, asOf, scope, [...account.keys()], unapplied).flatMap((message) => {
-    const activity = activityFor(db, account, customer, message.currency, asOf, range);
-    // A currency settled long ago, with nothing in the period, has nothing to state.
-    if (message.lines.length === 0 && activity.lines.length === 0 && activity.closing === 0) return [];
-    return [withActivity(message, activity)];
+export function statementsNow(ledger: Ledger, settings: Settings, code: string, request: StatementRequest): Promise<PlannedMessage[]> {
+  return ledger.read(async (sql) => {
+    const customer = await getCustomer(sql, code);
+    if (!customer) throw new UserError(`unknown customer "${code}"`);
+    const policy = resolvePolicy(settings);
+    const { asOf } = request;
+    const scope = request.scope ?? 'all-open';
+    const unapplied = (await listPayments(sql, code)).filter((payment) => payment.itemNumber === null);
+    const open = await openItemsOf(sql, code);
+    if ((request.kind ?? policy.statementKind) === 'open-items') return manualStatements(customer, open, policy, asOf, scope, [], unapplied);
+    const account = await accountOf(sql, customer);
+    const range: ActivityRange = request.from !== undefined ? { from: request.from, to: request.to ?? asOf } : { sinceDays: sinceDays(customer, policy) };
+    const stated: PlannedMessage[] = [];
+    for (const message of manualStatements(customer, open, policy, asOf, scope, [...account.keys()], unapplied)) {
+      const activity = await activityFor(sql, account, customer, message.currency, asOf, range);
+      // A currency settled long ago, with nothing in the period, has nothing to state.
+      if (message.lines.length === 0 && activity.lines.length === 0 && activity.closing === 0) continue;
+      stated.push(withActivity(message, activity));
+    }
+    return stated;
   });
 }
 
@@ -76,15 +82,19 @@ export function statementsNow(db: Database, settings: Settings, code: string, re
  * With policy.statementKind `activity`, the statements of a plan show the activity since the
  * customer's previous statement in that currency (else the last N days of its interval).
  */
-export function withPeriodicActivity(plan: Plan, db: Database, policy: Policy): Plan {
+export async function withPeriodicActivity(plan: Plan, sql: Sql, policy: Policy): Promise<Plan> {
   if (policy.statementKind !== 'activity' || !plan.messages.some((m) => m.kind === 'statement')) return plan;
-  const accounts = new Map<string, ReturnType<typeof accountOf>>();
-  const messages = plan.messages.map((message) => {
-    if (message.kind !== 'statement') return message;
+  const accounts = new Map<string, AccountByCurrency>();
+  const messages: PlannedMessage[] = [];
+  for (const message of plan.messages) {
+    if (message.kind !== 'statement') {
+      messages.push(message);
+      continue;
+    }
     const { customer } = message;
     let account = accounts.get(customer.code);
-    if (!account) accounts.set(customer.code, (account = accountOf(db, customer)));
-    return withActivity(message, activityFor(db, account, customer, message.currency, plan.asOf, { sinceDays: sinceDays(customer, policy) }));
-  });
+    if (!account) accounts.set(customer.code, (account = await accountOf(sql, customer)));
+    messages.push(withActivity(message, await activityFor(sql, account, customer, message.currency, plan.asOf, { sinceDays: sinceDays(customer, policy) })));
+  }
   return { ...plan, messages };
 }

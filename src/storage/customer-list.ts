@@ -2,11 +2,10 @@
  * The read-only aggregates behind the Customers screen, over the whole database: every customer's
  * listing fields, the open amounts grouped by customer, currency and aging bucket, and the
  * payments no item records. Bucket boundaries are precomputed dates, so SQLite compares text and
- * never computes a date per item. Rows are visited one at a time (100,000 customers are common).
+ * never computes a date per item. One query each, whatever the number of customers.
  */
-import type { Database } from 'sql.js';
 import type { IsoDate } from '../core/domain.js';
-import { PointQuery } from './import-lookups.js';
+import type { Sql } from './sql.js';
 
 /** A customer's fields the list shows. */
 export interface CustomerListing {
@@ -38,55 +37,45 @@ export interface UnappliedTotal {
 
 const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** Visit every customer by code. */
-export function eachCustomerListing(db: Database, visit: (customer: CustomerListing) => void): void {
-  const query = new PointQuery(db, 'SELECT code, name, email, email2, email3, language, reminders, hold_until FROM customers ORDER BY code');
-  try {
-    query.each([], ([code, name, e1, e2, e3, language, reminders, hold]) =>
-      visit({
-        code: String(code),
-        name: String(name),
-        emails: [textOrNull(e1), textOrNull(e2), textOrNull(e3)],
-        language: String(language),
-        reminders: reminders === 1,
-        holdUntil: textOrNull(hold),
-      }),
-    );
-  } finally {
-    query.free();
-  }
+/** Every customer's listing, by code. */
+export async function customerListings(sql: Sql): Promise<CustomerListing[]> {
+  const rows = await sql.all('SELECT code, name, email, email2, email3, language, reminders, hold_until FROM customers ORDER BY code');
+  return rows.map((row) => ({
+    code: String(row.code),
+    name: String(row.name),
+    emails: [textOrNull(row.email), textOrNull(row.email2), textOrNull(row.email3)],
+    language: String(row.language),
+    reminders: row.reminders === 1,
+    holdUntil: textOrNull(row.hold_until),
+  }));
 }
 
 /**
- * Visit the open amounts by customer, currency and bucket; `bounds` are the first due dates of
+ * The open amounts by customer, currency and bucket; `bounds` are the first due dates of
  * buckets 0–3 (descending: not yet due, 1–30, 31–60, 61–90 days overdue), older is bucket 4.
  */
-export function eachOpenBucket(db: Database, asOf: IsoDate, bounds: readonly [IsoDate, IsoDate, IsoDate, IsoDate], visit: (bucket: OpenBucket) => void): void {
-  const query = new PointQuery(
-    db,
+export async function openBuckets(sql: Sql, asOf: IsoDate, bounds: readonly [IsoDate, IsoDate, IsoDate, IsoDate]): Promise<OpenBucket[]> {
+  const rows = await sql.all(
     `SELECT customer_code, currency,
             CASE WHEN due_date >= ? THEN 0 WHEN due_date >= ? THEN 1 WHEN due_date >= ? THEN 2 WHEN due_date >= ? THEN 3 ELSE 4 END AS bucket,
-            SUM(open_amount), MIN(CASE WHEN open_amount > 0 AND due_date < ? THEN due_date END)
+            SUM(open_amount) AS amount, MIN(CASE WHEN open_amount > 0 AND due_date < ? THEN due_date END) AS oldest
        FROM items WHERE open_amount <> 0 GROUP BY customer_code, currency, bucket`,
+    [...bounds, asOf],
   );
-  try {
-    query.each([...bounds, asOf], ([code, currency, bucket, sum, oldest]) =>
-      visit({ code: String(code), currency: String(currency), bucket: Number(bucket), amount: Number(sum), oldestOverdue: textOrNull(oldest) }),
-    );
-  } finally {
-    query.free();
-  }
+  return rows.map((row) => ({
+    code: String(row.customer_code),
+    currency: String(row.currency),
+    bucket: Number(row.bucket),
+    amount: Number(row.amount),
+    oldestOverdue: textOrNull(row.oldest),
+  }));
 }
 
-/** Visit the totals of payments dated up to `asOf` that no item records, by customer and currency. */
-export function eachUnappliedTotal(db: Database, asOf: IsoDate, visit: (total: UnappliedTotal) => void): void {
-  const query = new PointQuery(
-    db,
-    'SELECT customer_code, currency, SUM(amount) FROM payments WHERE item_number IS NULL AND date <= ? GROUP BY customer_code, currency',
+/** The totals of payments dated up to `asOf` that no item records, by customer and currency. */
+export async function unappliedTotals(sql: Sql, asOf: IsoDate): Promise<UnappliedTotal[]> {
+  const rows = await sql.all(
+    'SELECT customer_code, currency, SUM(amount) AS amount FROM payments WHERE item_number IS NULL AND date <= ? GROUP BY customer_code, currency',
+    [asOf],
   );
-  try {
-    query.each([asOf], ([code, currency, sum]) => visit({ code: String(code), currency: String(currency), amount: Number(sum) }));
-  } finally {
-    query.free();
-  }
+  return rows.map((row) => ({ code: String(row.customer_code), currency: String(row.currency), amount: Number(row.amount) }));
 }

@@ -1,5 +1,5 @@
 /** Customers table ⇄ Customer. */
-import type { Database } from 'sql.js';
+import type { Sql } from './sql.js';
 import type { Customer, IsoDate, Language } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import { statementsOn } from '../core/rules/profiles.js';
@@ -27,10 +27,10 @@ function toCustomer(row: Row): Customer {
   };
 }
 
-/** Insert or replace customers by code (call inside store.write for one transaction). */
-export function upsertCustomers(db: Database, customers: readonly Customer[]): number {
+/** Insert or replace customers by code (inside a ledger write). */
+export function upsertCustomers(sql: Sql, customers: readonly Customer[]): Promise<number> {
   return runMany(
-    db,
+    sql,
     `INSERT INTO customers (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, email = excluded.email, email2 = excluded.email2,
        email3 = excluded.email3, language = excluded.language, currency = excluded.currency,
@@ -45,8 +45,8 @@ export function upsertCustomers(db: Database, customers: readonly Customer[]): n
 }
 
 /** One customer by code, or null. */
-export function getCustomer(db: Database, code: string): Customer | null {
-  const row = firstRow(db, `SELECT ${COLUMNS} FROM customers WHERE code = ?`, [code]);
+export async function getCustomer(sql: Sql, code: string): Promise<Customer | null> {
+  const row = await firstRow(sql, `SELECT ${COLUMNS} FROM customers WHERE code = ?`, [code]);
   return row ? toCustomer(row) : null;
 }
 
@@ -59,36 +59,36 @@ export interface CustomerListOptions {
 }
 
 /** Customers ordered by code. */
-export function listCustomers(db: Database, options: CustomerListOptions = {}): Customer[] {
+export async function listCustomers(sql: Sql, options: CustomerListOptions = {}): Promise<Customer[]> {
   // Escape LIKE wildcards so a search for "10%" or "a_b" means those characters.
   const pattern = `%${(options.search ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return allRows(
-    db,
+  return (await allRows(
+    sql,
     `SELECT ${COLUMNS} FROM customers WHERE code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'
      ORDER BY code LIMIT ? OFFSET ?`,
     [pattern, pattern, options.limit ?? -1, options.offset ?? 0],
-  ).map(toCustomer);
+  )).map(toCustomer);
 }
 
-function updateOne(db: Database, code: string, set: string, value: string | number | null): void {
-  const changed = runOnce(db, `UPDATE customers SET ${set} = ? WHERE code = ?`, [value, code]);
+async function updateOne(sql: Sql, code: string, set: string, value: string | number | null): Promise<void> {
+  const changed = await runOnce(sql, `UPDATE customers SET ${set} = ? WHERE code = ?`, [value, code]);
   if (changed === 0) throw new UserError(`unknown customer ${code}`);
 }
 
 /** Put a customer on hold until a date (null lifts the hold). */
-export function setHold(db: Database, code: string, until: IsoDate | null): void {
-  updateOne(db, code, 'hold_until', until);
+export function setHold(sql: Sql, code: string, until: IsoDate | null): Promise<void> {
+  return updateOne(sql, code, 'hold_until', until);
 }
 
 /** Turn reminders on or off for a customer. */
-export function setReminders(db: Database, code: string, on: boolean): void {
-  updateOne(db, code, 'reminders', on ? 1 : 0);
+export function setReminders(sql: Sql, code: string, on: boolean): Promise<void> {
+  return updateOne(sql, code, 'reminders', on ? 1 : 0);
 }
 
 /** Statement every N days for a customer (null = the policy default). */
-export function setStatementInterval(db: Database, code: string, days: number | null): void {
+export async function setStatementInterval(sql: Sql, code: string, days: number | null): Promise<void> {
   if (days !== null && (!Number.isInteger(days) || days <= 0)) {
     throw new UserError(`statement interval for ${code} must be a positive whole number of days, got ${days}`);
   }
-  updateOne(db, code, 'statement_every_days', days);
+  await updateOne(sql, code, 'statement_every_days', days);
 }

@@ -17,6 +17,7 @@ import { acquireLock, type LockHandle } from './lock.js';
 import { checkSchema, migrate, pendingMigrations } from './migrations.js';
 import { currentIdentity, openDatabaseBytes, readDatabaseBytes, type FileIdentity } from './database-file.js';
 import { asDamaged, damagedError, integrityProblems } from './database-damage.js';
+import { nestedWriteError, SerialAccess } from './serial-access.js';
 
 /** Default wait for another process's lock before exit 75. */
 export const DEFAULT_LOCK_TIMEOUT_MS = 5000;
@@ -57,16 +58,11 @@ function lostLockError(path: string): UserError {
   );
 }
 
-/** Run `change` in a transaction on `db`, rolling back when it throws. */
-function inTransaction<T>(db: Database, change: (db: Database) => T): T {
+/** Run `change` (it may await) in a transaction on `db`, rolling back when it throws. */
+async function inTransaction<T>(db: Database, change: (db: Database) => T | Promise<T>): Promise<T> {
   db.exec('BEGIN');
   try {
-    const result = change(db);
-    if (result instanceof Promise) {
-      // The transaction would commit before the awaited work ran, outside the lock: refuse.
-      result.catch(() => undefined);
-      throw new TypeError('store.write: the change must be synchronous (it returned a Promise)');
-    }
+    const result = await change(db);
     db.exec('COMMIT');
     return result;
   } catch (error) {
@@ -83,16 +79,13 @@ function openMemoryStore(engine: SqlJsStatic): Store {
   const db = new engine.Database();
   configure(db);
   migrate(db, 'in-memory database');
-  let queue: Promise<unknown> = Promise.resolve();
+  const access = new SerialAccess();
   return {
     path: null,
     db,
     refresh: () => undefined,
-    write<T>(change: (db: Database) => T): Promise<T> {
-      const run = queue.then(() => inTransaction(db, change));
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    read: (query) => access.run('read', async () => query(db)),
+    write: (change) => access.run('write', () => inTransaction(db, change)),
     close: () => db.close(),
   };
 }
@@ -106,7 +99,12 @@ class FileStore implements Store {
    * damaged page that no change touched would otherwise be copied into the saved file unseen.
    */
   private intact = false;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Reads and a write's transaction take turns here; the save after the commit lets reads run. */
+  private readonly access = new SerialAccess();
+  /** Writes of this process, one after another in call order (each until its save is done). */
+  private writes: Promise<unknown> = Promise.resolve();
+  /** True while a committed write is being saved: the file on disk is not newer than memory. */
+  private saving = false;
 
   constructor(
     private readonly engine: SqlJsStatic,
@@ -137,6 +135,7 @@ class FileStore implements Store {
     if (this.current && pendingMigrations(this.current).length === 0) return;
     // New file or an older schema: create/migrate under the lock on the freshest copy.
     await this.locked(async (lock) => {
+      this.refresh();
       if (!this.current) {
         this.replace(new this.engine.Database(), null);
         this.intact = true;
@@ -150,15 +149,38 @@ class FileStore implements Store {
     if (onDisk !== null && onDisk !== this.loaded) this.load();
   }
 
-  write<T>(change: (db: Database) => T): Promise<T> {
-    const run = this.queue.then(() =>
+  read<T>(query: (db: Database) => T | Promise<T>): Promise<T> {
+    return this.access.run('read', async (nested) => {
+      try {
+        // Inside a write, or while one is saved under our lock, memory is already the latest.
+        if (!nested && !this.saving) this.refresh();
+        return await query(this.db);
+      } catch (error) {
+        // A read that met a damaged page names the file (writes say so themselves).
+        throw asDamaged(error, this.path);
+      }
+    });
+  }
+
+  write<T>(change: (db: Database) => T | Promise<T>): Promise<T> {
+    if (this.access.busyHere()) return Promise.reject(nestedWriteError());
+    const run = this.writes.then(() =>
       this.locked(async (lock) => {
-        const result = inTransaction(this.db, change);
-        await this.save(lock);
+        // Reads wait only for the transaction: once committed, they may run while it is saved.
+        const result = await this.access.run('write', async () => {
+          this.refresh();
+          return inTransaction(this.db, change);
+        });
+        this.saving = true;
+        try {
+          await this.save(lock);
+        } finally {
+          this.saving = false;
+        }
         return result;
       }),
     );
-    this.queue = run.catch(() => undefined);
+    this.writes = run.catch(() => undefined);
     return run;
   }
 
@@ -171,7 +193,6 @@ class FileStore implements Store {
   private async locked<T>(body: (lock: LockHandle) => Promise<T>): Promise<T> {
     const lock = await acquireLock(this.path, this.lockOptions);
     try {
-      this.refresh();
       return await body(lock);
     } catch (error) {
       throw asDamaged(error, this.path);

@@ -2,9 +2,9 @@
  * The delivery side of the history tables: folding journal states into `messages`,
  * `message_items`, `message_cases` and `message_recipients` (migration 2), the
  * guard against sending the same reminder twice, and the outstanding amount at send time.
- * Runs inside Store.write (one transaction per batch); the delivery features call it, never SQL.
+ * Runs inside a ledger write (one transaction per batch); the delivery features call it, never SQL.
  */
-import type { Database, SqlValue } from 'sql.js';
+import type { Sql, SqlValue } from './sql.js';
 import type { IsoDate, MessageRecord, MessageStatus } from '../core/domain.js';
 import { refreshHistoryState } from './history-state.js';
 import { insertMessage } from './messages.js';
@@ -25,14 +25,10 @@ export interface MessageState {
 /** Statuses that mean "this reminder may have reached the customer": never send it again. */
 const DELIVERED = "('sending', 'sent', 'uncertain')";
 
-function scalar(db: Database, sql: string, params: SqlValue[]): SqlValue | undefined {
-  const statement = db.prepare(sql);
-  try {
-    statement.bind(params);
-    return statement.step() ? statement.get()[0] : undefined;
-  } finally {
-    statement.free();
-  }
+/** The first column of the first row, or undefined when there is none. */
+async function scalar(sql: Sql, query: string, params: readonly SqlValue[]): Promise<SqlValue | undefined> {
+  const [row] = await sql.all(query, params);
+  return row === undefined ? undefined : Object.values(row)[0];
 }
 
 /**
@@ -40,34 +36,34 @@ function scalar(db: Database, sql: string, params: SqlValue[]): SqlValue | undef
  * cases; existing rows only move out of `sending` (a final status is never rewritten), so
  * folding the same journal twice changes nothing.
  */
-export function applyMessageStates(db: Database, states: Iterable<MessageState>): void {
+export async function applyMessageStates(sql: Sql, states: Iterable<MessageState>): Promise<void> {
   for (const state of states) {
     const r = state.record;
-    const existing = scalar(db, 'SELECT id FROM messages WHERE message_id = ?', [r.messageId]);
+    const existing = await scalar(sql, 'SELECT id FROM messages WHERE message_id = ?', [r.messageId]);
     if (existing !== undefined) {
-      db.run(
+      const moved = await sql.run(
         "UPDATE messages SET status = ?, error = ?, updated_at = ? WHERE id = ? AND status = 'sending' AND ? <> 'sending'",
         [state.status, state.error, state.updatedAt, existing, state.status],
       );
-      if (db.getRowsModified() > 0) refreshHistoryState(db, [Number(existing)]);
-      if (state.status !== 'sending') insertRecipients(db, Number(existing), state);
+      if (moved > 0) await refreshHistoryState(sql, [Number(existing)]);
+      if (state.status !== 'sending') await insertRecipients(sql, Number(existing), state);
       continue;
     }
     const { key: _key, ...fields } = r;
-    const id = insertMessage(db, { ...fields, status: state.status, error: state.error, createdAt: state.createdAt, updatedAt: state.updatedAt });
-    if (state.status !== 'sending') insertRecipients(db, id, state);
+    const id = await insertMessage(sql, { ...fields, status: state.status, error: state.error, createdAt: state.createdAt, updatedAt: state.updatedAt });
+    if (state.status !== 'sending') await insertRecipients(sql, id, state);
   }
 }
 
-function insertRecipients(db: Database, id: number, state: MessageState): void {
+/** Every recipient's answer in one batch (one prepared statement for all of them). */
+async function insertRecipients(sql: Sql, id: number, state: MessageState): Promise<void> {
   const r = state.record;
-  for (const result of state.recipients) {
+  const rows = state.recipients.map((result) => {
     const lower = result.address.toLowerCase();
     const role = r.to.some((a) => a.toLowerCase() === lower) ? 'to' : r.cc.some((a) => a.toLowerCase() === lower) ? 'cc' : 'bcc';
-    db.run('INSERT OR REPLACE INTO message_recipients (message_id, address, role, accepted, reply) VALUES (?, ?, ?, ?, ?)', [
-      id, result.address, role, result.accepted ? 1 : 0, result.reply,
-    ]);
-  }
+    return [id, result.address, role, result.accepted ? 1 : 0, result.reply];
+  });
+  if (rows.length > 0) await sql.runMany('INSERT OR REPLACE INTO message_recipients (message_id, address, role, accepted, reply) VALUES (?, ?, ?, ?, ?)', rows);
 }
 
 /** What identifies a reminder for the double-send guard. */
@@ -86,26 +82,26 @@ export interface GuardKey {
  * uncertain: statements and installment notices by customer, currency, kind and date; reminders
  * additionally by any overlapping item at that level (so a new item the same day still goes out).
  */
-export function alreadyInHistory(db: Database, key: GuardKey): boolean {
+export async function alreadyInHistory(sql: Sql, key: GuardKey): Promise<boolean> {
   const base = `FROM messages m WHERE m.customer_code = ? AND m.currency = ? AND m.as_of = ? AND m.kind = ?
     AND m.level IS ? AND m.status IN ${DELIVERED}`;
   const params: SqlValue[] = [key.customerCode, key.currency, key.asOf, key.kind, key.level];
   if (key.kind !== 'reminder' || key.items.length === 0) {
-    return scalar(db, `SELECT 1 ${base} LIMIT 1`, params) !== undefined;
+    return (await scalar(sql, `SELECT 1 ${base} LIMIT 1`, params)) !== undefined;
   }
   const marks = key.items.map(() => '?').join(', ');
-  const sql = `SELECT 1 ${base} AND EXISTS (SELECT 1 FROM message_items i WHERE i.message_id = m.id
+  const query = `SELECT 1 ${base} AND EXISTS (SELECT 1 FROM message_items i WHERE i.message_id = m.id
     AND i.item_number IN (${marks})) LIMIT 1`;
-  return scalar(db, sql, [...params, ...key.items]) !== undefined;
+  return (await scalar(sql, query, [...params, ...key.items])) !== undefined;
 }
 
 /**
  * Messages begun between two instants (ISO timestamps, `from` included) that may have reached the
  * server: sending, sent or uncertain; a failed one did not count against any provider limit.
  */
-export function deliveredBetween(db: Database, from: string, to: string): number {
-  const sql = `SELECT COUNT(*) FROM messages WHERE created_at >= ? AND created_at < ? AND status IN ${DELIVERED}`;
-  return Number(scalar(db, sql, [from, to]) ?? 0);
+export async function deliveredBetween(sql: Sql, from: string, to: string): Promise<number> {
+  const query = `SELECT COUNT(*) FROM messages WHERE created_at >= ? AND created_at < ? AND status IN ${DELIVERED}`;
+  return Number((await scalar(sql, query, [from, to])) ?? 0);
 }
 
 /**
@@ -113,9 +109,9 @@ export function deliveredBetween(db: Database, from: string, to: string): number
  * minus the payments dated up to `asOf` that no item records (on account, or for an installment
  * case), since those reduce what the customer owes without closing any item.
  */
-export function outstandingOf(db: Database, customerCode: string, currency: string, asOf: IsoDate): number {
-  const value = scalar(
-    db,
+export async function outstandingOf(sql: Sql, customerCode: string, currency: string, asOf: IsoDate): Promise<number> {
+  const value = await scalar(
+    sql,
     `SELECT (SELECT COALESCE(SUM(open_amount), 0) FROM items WHERE customer_code = ? AND currency = ? AND open_amount <> 0)
       - (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE customer_code = ? AND currency = ? AND item_number IS NULL AND date <= ?)`,
     [customerCode, currency, customerCode, currency, asOf],

@@ -6,8 +6,7 @@
  * affected keys from the history (never an increment), so a status moving to `failed` drops
  * exactly what that message added and re-running it changes nothing.
  */
-import type { Database } from 'sql.js';
-import { runOnce } from './rows.js';
+import type { Sql } from './sql.js';
 
 /** Message statuses that count as included (a `sending` one may be in flight in another process). */
 export const COUNTED_STATUSES = `('sent', 'uncertain', 'sending')`;
@@ -35,10 +34,10 @@ const STATEMENTS = [
 ];
 
 /** Recompute the planning state of every item and customer the given messages touch. */
-export function refreshHistoryState(db: Database, messageIds: readonly number[]): void {
+export async function refreshHistoryState(sql: Sql, messageIds: readonly number[]): Promise<void> {
   if (messageIds.length === 0) return;
   const ids = JSON.stringify(messageIds);
-  for (const sql of STATEMENTS) runOnce(db, sql, [ids]);
+  for (const statement of STATEMENTS) await sql.run(statement, [ids]);
 }
 
 /**

@@ -1,77 +1,41 @@
 /**
- * Lookups into the database that validation needs (customer currencies, items named by
- * payments). One prepared statement per lookup kind, reused for every row of the file.
+ * Lookups into the database that import validation needs (customer currencies, items named by
+ * payments), each one query for a whole file or a few thousand keys, never one per row.
  */
-import type { Database, SqlValue, Statement } from 'sql.js';
 import type { ItemKind } from '../core/domain.js';
+import type { Sql } from './sql.js';
 
 /** Every customer's code → currency. */
-export function customerCurrencies(db: Database): Map<string, string> {
+export async function customerCurrencies(sql: Sql): Promise<Map<string, string>> {
   const map = new Map<string, string>();
-  const stmt = db.prepare('SELECT code, currency FROM customers');
-  try {
-    while (stmt.step()) {
-      const [code, currency] = stmt.get();
-      map.set(String(code), String(currency));
-    }
-  } finally {
-    stmt.free();
-  }
+  for (const row of await sql.all('SELECT code, currency FROM customers')) map.set(String(row.code), String(row.currency));
   return map;
 }
 
-/** A reusable point query; call `free()` when done. */
-export class PointQuery {
-  private readonly stmt: Statement;
-
-  /** Prepare `sql` on `db`. */
-  constructor(db: Database, sql: string) {
-    this.stmt = db.prepare(sql);
-  }
-
-  /** The first row for these parameters as an array of values, or undefined. */
-  first(params: (string | number | null)[]): ReturnType<Statement['get']> | undefined {
-    try {
-      this.stmt.bind(params);
-      return this.stmt.step() ? this.stmt.get() : undefined;
-    } finally {
-      this.stmt.reset();
-    }
-  }
-
-  /** Call `visit` with every row for these parameters (rows are not collected). */
-  each(params: (string | number | null)[], visit: (row: SqlValue[]) => void): void {
-    try {
-      this.stmt.bind(params);
-      while (this.stmt.step()) visit(this.stmt.get());
-    } finally {
-      this.stmt.reset();
-    }
-  }
-
-  /** Release the statement. */
-  free(): void {
-    this.stmt.free();
-  }
+/** An item's currency and kind, as payment validation needs them. */
+export interface ItemInfo {
+  currency: string;
+  kind: ItemKind;
 }
 
-/** Looks up an item's currency and kind by (customer, number). */
-export class ItemInfoQuery {
-  private readonly query: PointQuery;
+/** The key `itemInfos` answers by: customer code and item number. */
+export function itemKey(customerCode: string, number: string): string {
+  return `${customerCode}\u0000${number}`;
+}
 
-  /** Prepare on `db`. */
-  constructor(db: Database) {
-    this.query = new PointQuery(db, 'SELECT currency, kind FROM items WHERE customer_code = ? AND number = ?');
-  }
+/** Keys looked up per query by `itemInfos`. */
+const KEYS_PER_QUERY = 5000;
 
-  /** The item's currency and kind, or undefined. */
-  item(customerCode: string, number: string): { currency: string; kind: ItemKind } | undefined {
-    const row = this.query.first([customerCode, number]);
-    return row === undefined ? undefined : { currency: String(row[0]), kind: String(row[1]) as ItemKind };
+/** The currency and kind of the named items that exist, by `itemKey`. */
+export async function itemInfos(sql: Sql, items: readonly (readonly [customerCode: string, number: string])[]): Promise<Map<string, ItemInfo>> {
+  const found = new Map<string, ItemInfo>();
+  for (let at = 0; at < items.length; at += KEYS_PER_QUERY) {
+    const rows = await sql.all(
+      `SELECT customer_code, number, currency, kind FROM items WHERE (customer_code, number) IN
+        (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))`,
+      [JSON.stringify(items.slice(at, at + KEYS_PER_QUERY))],
+    );
+    for (const row of rows) found.set(itemKey(String(row.customer_code), String(row.number)), { currency: String(row.currency), kind: String(row.kind) as ItemKind });
   }
-
-  /** Release the statement. */
-  free(): void {
-    this.query.free();
-  }
+  return found;
 }

@@ -3,8 +3,8 @@
  * statement run, so rows go 50 to a prepared statement (measured ~25% faster than one per row
  * on a million items); values are still always bound, never spliced into SQL.
  */
-import type { Database, SqlValue } from 'sql.js';
 import type { Item } from '../core/domain.js';
+import type { Sql, SqlValue } from './sql.js';
 
 const COLUMNS = 'customer_code, number, kind, issue_date, due_date, amount, open_amount, currency, reference, case_ref, hold_until, dispute';
 const WIDTH = 12;
@@ -30,30 +30,20 @@ function put(values: SqlValue[], at: number, item: Item): void {
   values[at + 11] = item.dispute ?? null;
 }
 
-/** Insert `items`, none of which exists yet (call inside store.write). */
-export function insertNewItems(db: Database, items: readonly Item[]): void {
+/** The values of `items` in COLUMNS order, one after the other. */
+function valuesOf(items: readonly Item[]): SqlValue[] {
+  const values: SqlValue[] = new Array(items.length * WIDTH);
+  items.forEach((item, i) => put(values, i * WIDTH, item));
+  return values;
+}
+
+/** Insert `items`, none of which exists yet (inside a ledger write): one batch, one await. */
+export async function insertNewItems(sql: Sql, items: readonly Item[]): Promise<void> {
   const full = items.length - (items.length % PER_STATEMENT);
   if (full > 0) {
-    const stmt = db.prepare(insertSql(PER_STATEMENT));
-    const values: SqlValue[] = new Array(PER_STATEMENT * WIDTH);
-    try {
-      for (let start = 0; start < full; start += PER_STATEMENT) {
-        for (let i = 0; i < PER_STATEMENT; i++) put(values, i * WIDTH, items[start + i]!);
-        stmt.run(values);
-      }
-    } finally {
-      stmt.free();
-    }
+    const sets: SqlValue[][] = [];
+    for (let start = 0; start < full; start += PER_STATEMENT) sets.push(valuesOf(items.slice(start, start + PER_STATEMENT)));
+    await sql.runMany(insertSql(PER_STATEMENT), sets);
   }
-  if (full < items.length) {
-    const rest = items.slice(full);
-    const values: SqlValue[] = new Array(rest.length * WIDTH);
-    rest.forEach((item, i) => put(values, i * WIDTH, item));
-    const stmt = db.prepare(insertSql(rest.length));
-    try {
-      stmt.run(values);
-    } finally {
-      stmt.free();
-    }
-  }
+  if (full < items.length) await sql.run(insertSql(items.length - full), valuesOf(items.slice(full)));
 }

@@ -1,8 +1,7 @@
 /** Items table ⇄ Item. */
-import type { Database, SqlValue } from 'sql.js';
 import type { Item, ItemKind } from '../core/domain.js';
-import { PointQuery } from './import-lookups.js';
-import { allRows, int, runMany, text, textOrNull, type Row } from './rows.js';
+import { allRows, int, jsonRows, runMany, text, textOrNull, type Row } from './rows.js';
+import type { Sql, SqlValue } from './sql.js';
 
 const COLUMNS = `customer_code, number, kind, issue_date, due_date, amount, open_amount, currency,
   reference, case_ref, hold_until, dispute`;
@@ -24,10 +23,10 @@ function toItem(row: Row): Item {
   };
 }
 
-/** Insert or replace items by (customer, number) (call inside store.write). */
-export function upsertItems(db: Database, items: readonly Item[]): number {
+/** Insert or replace items by (customer, number) (inside a ledger write). */
+export function upsertItems(sql: Sql, items: readonly Item[]): Promise<number> {
   return runMany(
-    db,
+    sql,
     `INSERT INTO items (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(customer_code, number) DO UPDATE SET kind = excluded.kind, issue_date = excluded.issue_date,
        due_date = excluded.due_date, amount = excluded.amount, open_amount = excluded.open_amount,
@@ -41,32 +40,32 @@ export function upsertItems(db: Database, items: readonly Item[]): number {
 }
 
 /** All items (of one customer when given), by customer, due date, number. */
-export function listItems(db: Database, customerCode?: string): Item[] {
+export async function listItems(sql: Sql, customerCode?: string): Promise<Item[]> {
   const where = customerCode === undefined ? '' : 'WHERE customer_code = ?';
-  return allRows(
-    db,
+  return (await allRows(
+    sql,
     `SELECT ${COLUMNS} FROM items ${where} ORDER BY customer_code, due_date, number`,
     customerCode === undefined ? [] : [customerCode],
-  ).map(toItem);
+  )).map(toItem);
 }
 
 /** Open items (open amount not zero) of a customer, optionally in one currency, oldest due first. */
-export function openItemsOf(db: Database, customerCode: string, currency?: string): Item[] {
+export async function openItemsOf(sql: Sql, customerCode: string, currency?: string): Promise<Item[]> {
   const byCurrency = currency === undefined ? '' : 'AND currency = ?';
-  return allRows(
-    db,
+  return (await allRows(
+    sql,
     `SELECT ${COLUMNS} FROM items WHERE customer_code = ? AND open_amount <> 0 ${byCurrency}
      ORDER BY due_date, number`,
     currency === undefined ? [customerCode] : [customerCode, currency],
-  ).map(toItem);
+  )).map(toItem);
 }
 
-/** Set the open amount of these items of a customer to zero; returns how many changed. */
-export function closeItems(db: Database, customerCode: string, numbers: readonly string[]): number {
+/** Set the open amount of these items (of any customers) to zero; resolves to how many changed. */
+export function closeItems(sql: Sql, items: readonly Pick<Item, 'customerCode' | 'number'>[]): Promise<number> {
   return runMany(
-    db,
+    sql,
     'UPDATE items SET open_amount = 0 WHERE customer_code = ? AND number = ? AND open_amount <> 0',
-    numbers.map((n) => [customerCode, n]),
+    items.map((item) => [item.customerCode, item.number]),
   );
 }
 
@@ -82,13 +81,8 @@ function itemOf(r: SqlValue[]): Item {
 }
 
 /** True when the items table holds no row at all. */
-export function noItems(db: Database): boolean {
-  const probe = new PointQuery(db, 'SELECT 1 FROM items LIMIT 1');
-  try {
-    return probe.first([]) === undefined;
-  } finally {
-    probe.free();
-  }
+export async function noItems(sql: Sql): Promise<boolean> {
+  return (await sql.all('SELECT 1 AS found FROM items LIMIT 1')).length === 0;
 }
 
 /**
@@ -96,28 +90,34 @@ export function noItems(db: Database): boolean {
  * one indexed query: a chunk of an unsorted file may name thousands of customers, and neither a
  * query per customer nor a pass over the whole table per chunk would do.
  */
-export function existingItemsIn(db: Database, customers: ReadonlySet<string>): Map<string, Map<string, Item>> {
+export async function existingItemsIn(sql: Sql, customers: ReadonlySet<string>): Promise<Map<string, Map<string, Item>>> {
   const byCustomer = new Map<string, Map<string, Item>>();
-  const query = new PointQuery(db, `SELECT ${COLUMNS} FROM items WHERE customer_code IN (SELECT value FROM json_each(?))`);
-  try {
-    query.each([JSON.stringify([...customers])], (r) => {
-      const item = itemOf(r);
-      let items = byCustomer.get(item.customerCode);
-      if (items === undefined) byCustomer.set(item.customerCode, (items = new Map()));
-      items.set(item.number, item);
-    });
-  } finally {
-    query.free();
+  const rows = await jsonRows(sql, `SELECT json_group_array(json_array(${COLUMNS})) FROM items
+    WHERE customer_code IN (SELECT value FROM json_each(?))`, [JSON.stringify([...customers])]);
+  for (const row of rows) {
+    const item = itemOf(row);
+    let items = byCustomer.get(item.customerCode);
+    if (items === undefined) byCustomer.set(item.customerCode, (items = new Map()));
+    items.set(item.number, item);
   }
   return byCustomer;
 }
 
-/** Visit every item by customer and number, one at a time (an export never holds them all). */
-export function eachItem(db: Database, visit: (item: Item) => void): void {
-  const query = new PointQuery(db, `SELECT ${COLUMNS} FROM items ORDER BY customer_code, number`);
-  try {
-    query.each([], (row) => visit(itemOf(row)));
-  } finally {
-    query.free();
+/** Items read per page by `eachItem`. */
+const ITEMS_PER_PAGE = 5000;
+
+/**
+ * Visit every item by customer and number, a page at a time (an export never holds them all):
+ * each page starts after the last key of the one before, so no page rescans what was read.
+ */
+export async function eachItem(sql: Sql, visit: (item: Item) => void): Promise<void> {
+  let after: Item | undefined;
+  for (;;) {
+    const where = after === undefined ? '' : 'WHERE (customer_code, number) > (?, ?)';
+    const params: SqlValue[] = after === undefined ? [ITEMS_PER_PAGE] : [after.customerCode, after.number, ITEMS_PER_PAGE];
+    const page = (await allRows(sql, `SELECT ${COLUMNS} FROM items ${where} ORDER BY customer_code, number LIMIT ?`, params)).map(toItem);
+    for (const item of page) visit(item);
+    if (page.length < ITEMS_PER_PAGE) return;
+    after = page[page.length - 1];
   }
 }

@@ -2,11 +2,16 @@
  * Message history ⇄ MessageRecord, with the items (and levels) and installment cases of each
  * message. History is never deleted; only status, error and updated_at change.
  */
-import type { BindParams, Database } from 'sql.js';
+import type { Sql, SqlValue } from './sql.js';
 import type { IsoDate, MessageKind, MessageRecord, MessageStatus } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import { refreshHistoryState } from './history-state.js';
 import { allRows, firstRow, int, runMany, runOnce, scalar, text, textOrNull, type Row } from './rows.js';
+
+/** The id the last insert of this connection got (SQLite's rowid; PostgreSQL would use RETURNING). */
+function lastInsertId(sql: Sql): Promise<number> {
+  return scalar(sql, 'SELECT last_insert_rowid()');
+}
 
 /** A message to record: everything but the id the database assigns. */
 export type NewMessage = Omit<MessageRecord, 'id'>;
@@ -57,11 +62,11 @@ function toMessage(row: Row): MessageRecord {
   };
 }
 
-/** Record a message with its items and cases (call inside store.write); returns its id. */
-export function insertMessage(db: Database, message: NewMessage): number {
+/** Record a message with its items and cases (inside a ledger write); returns its id. */
+export async function insertMessage(sql: Sql, message: NewMessage): Promise<number> {
   const m = message;
-  runOnce(
-    db,
+  await runOnce(
+    sql,
     `INSERT INTO messages (customer_code, kind, level, currency, as_of, to_addrs, cc_addrs, bcc_addrs, subject,
        message_id, status, error, total, fee, interest, unapplied, outstanding, operator, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -72,60 +77,60 @@ export function insertMessage(db: Database, message: NewMessage): number {
       m.unapplied ?? 0, m.outstanding, m.operator, m.createdAt, m.updatedAt,
     ],
   );
-  const id = scalar(db, 'SELECT last_insert_rowid()');
-  runMany(
-    db,
+  const id = await lastInsertId(sql);
+  await runMany(
+    sql,
     'INSERT INTO message_items (message_id, customer_code, item_number, level, open_amount) VALUES (?, ?, ?, ?, ?)',
     m.items.map((i) => [id, m.customerCode, i.itemNumber, i.level, i.openAmount]),
   );
-  runMany(
-    db,
+  await runMany(
+    sql,
     'INSERT INTO message_cases (message_id, customer_code, case_ref) VALUES (?, ?, ?)',
     m.cases.map((c) => [id, m.customerCode, c]),
   );
-  refreshHistoryState(db, [id]);
+  await refreshHistoryState(sql, [id]);
   return id;
 }
 
 /** Change a message's status (and error text); `at` stamps updated_at (defaults to now). */
-export function updateMessageStatus(
-  db: Database,
+export async function updateMessageStatus(
+  sql: Sql,
   id: number,
   status: MessageStatus,
   error: string | null,
   at: string = new Date().toISOString(),
-): void {
-  const changed = runOnce(db, 'UPDATE messages SET status = ?, error = ?, updated_at = ? WHERE id = ?', [
+): Promise<void> {
+  const changed = await runOnce(sql, 'UPDATE messages SET status = ?, error = ?, updated_at = ? WHERE id = ?', [
     status, error, at, id,
   ]);
   if (changed === 0) throw new UserError(`unknown message id ${id}`);
-  refreshHistoryState(db, [id]);
+  await refreshHistoryState(sql, [id]);
 }
 
 /** True when some message is still `sending` (a run stopped before its outcome was recorded). */
-export function hasSendingMessages(db: Database): boolean {
-  return firstRow(db, "SELECT 1 AS found FROM messages WHERE status = 'sending' LIMIT 1") !== null;
+export async function hasSendingMessages(sql: Sql): Promise<boolean> {
+  return (await firstRow(sql, "SELECT 1 AS found FROM messages WHERE status = 'sending' LIMIT 1")) !== null;
 }
 
 /** Messages still marked `sending` (a crash mid-send) become `uncertain`; returns how many. */
-export function markSendingUncertain(db: Database, at: string = new Date().toISOString()): number {
-  const ids = allRows(db, "SELECT id FROM messages WHERE status = 'sending'").map((row) => int(row, 'id'));
-  const changed = runOnce(
-    db,
+export async function markSendingUncertain(sql: Sql, at: string = new Date().toISOString()): Promise<number> {
+  const ids = (await allRows(sql, "SELECT id FROM messages WHERE status = 'sending'")).map((row) => int(row, 'id'));
+  const changed = await runOnce(
+    sql,
     "UPDATE messages SET status = 'uncertain', error = COALESCE(error, 'interrupted while sending'), updated_at = ? WHERE status = 'sending'",
     [at],
   );
-  refreshHistoryState(db, ids);
+  await refreshHistoryState(sql, ids);
   return changed;
 }
 
 /** One message with items and cases, or null. */
-export function getMessage(db: Database, id: number): MessageRecord | null {
-  return select(db, 'WHERE id = ?', [id])[0] ?? null;
+export async function getMessage(sql: Sql, id: number): Promise<MessageRecord | null> {
+  return (await select(sql, 'WHERE id = ?', [id]))[0] ?? null;
 }
 
 /** Messages matching the filter, oldest first (by as-of date, then id). */
-export function listMessages(db: Database, filter: MessageFilter = {}): MessageRecord[] {
+export function listMessages(sql: Sql, filter: MessageFilter = {}): Promise<MessageRecord[]> {
   const conditions: string[] = [];
   const params: (string | number)[] = [];
   const add = (condition: string, value: string | undefined): void => {
@@ -137,22 +142,22 @@ export function listMessages(db: Database, filter: MessageFilter = {}): MessageR
   add('as_of <= ?', filter.to);
   add('status = ?', filter.status);
   add('customer_code = ?', filter.customer);
-  return select(db, conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params);
+  return select(sql, conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params);
 }
 
 /** Every message of one customer, oldest first: the customer's reminder history. */
-export function customerTimeline(db: Database, customerCode: string): MessageRecord[] {
-  return listMessages(db, { customer: customerCode });
+export function customerTimeline(sql: Sql, customerCode: string): Promise<MessageRecord[]> {
+  return listMessages(sql, { customer: customerCode });
 }
 
 /** Load messages by a WHERE clause plus their items and cases in two more queries (not one per message). */
-function select(db: Database, where: string, params: BindParams): MessageRecord[] {
-  const messages = allRows(db, `SELECT ${COLUMNS} FROM messages ${where} ORDER BY as_of, id`, params).map(toMessage);
+async function select(sql: Sql, where: string, params: readonly SqlValue[]): Promise<MessageRecord[]> {
+  const messages = (await allRows(sql, `SELECT ${COLUMNS} FROM messages ${where} ORDER BY as_of, id`, params)).map(toMessage);
   if (messages.length === 0) return messages;
   const byId = new Map(messages.map((m) => [m.id, m]));
   const ids = `SELECT id FROM messages ${where}`;
-  for (const row of allRows(
-    db,
+  for (const row of await allRows(
+    sql,
     `SELECT message_id, item_number, level, open_amount FROM message_items WHERE message_id IN (${ids})
      ORDER BY message_id, rowid`,
     params,
@@ -163,14 +168,14 @@ function select(db: Database, where: string, params: BindParams): MessageRecord[
       openAmount: int(row, 'open_amount'),
     });
   }
-  for (const row of allRows(
-    db,
+  for (const row of await allRows(
+    sql,
     `SELECT message_id, case_ref FROM message_cases WHERE message_id IN (${ids}) ORDER BY message_id, rowid`,
     params,
   )) {
     byId.get(int(row, 'message_id'))?.cases.push(text(row, 'case_ref'));
   }
-  for (const row of allRows(db, `SELECT message_id, operator, acknowledged_at FROM message_acknowledgements WHERE message_id IN (${ids})`, params)) {
+  for (const row of await allRows(sql, `SELECT message_id, operator, acknowledged_at FROM message_acknowledgements WHERE message_id IN (${ids})`, params)) {
     const message = byId.get(int(row, 'message_id'));
     if (message) message.acknowledged = { operator: text(row, 'operator'), at: text(row, 'acknowledged_at') };
   }

@@ -1,7 +1,7 @@
 /** Payments table ⇄ Payment. */
-import type { Database, Statement } from 'sql.js';
 import type { Payment } from '../core/domain.js';
 import { allRows, int, runMany, text, textOrNull, type Row } from './rows.js';
+import type { Sql } from './sql.js';
 
 const COLUMNS = 'reference, customer_code, date, amount, item_number, case_ref, currency';
 
@@ -17,10 +17,10 @@ function toPayment(row: Row): Payment {
   };
 }
 
-/** Insert or replace payments by reference (call inside store.write). */
-export function upsertPayments(db: Database, payments: readonly Payment[]): number {
+/** Insert or replace payments by reference (inside a ledger write). */
+export function upsertPayments(sql: Sql, payments: readonly Payment[]): Promise<number> {
   return runMany(
-    db,
+    sql,
     `INSERT INTO payments (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(reference) DO UPDATE SET customer_code = excluded.customer_code, date = excluded.date,
        amount = excluded.amount, item_number = excluded.item_number, case_ref = excluded.case_ref,
@@ -29,53 +29,49 @@ export function upsertPayments(db: Database, payments: readonly Payment[]): numb
   );
 }
 
-/** Delete payments by reference (call inside store.write); returns how many were deleted. */
-export function deletePayments(db: Database, references: readonly string[]): number {
-  return runMany(db, 'DELETE FROM payments WHERE reference = ?', references.map((reference) => [reference]));
+/** Delete payments by reference (inside a ledger write); resolves to how many were deleted. */
+export function deletePayments(sql: Sql, references: readonly string[]): Promise<number> {
+  return runMany(sql, 'DELETE FROM payments WHERE reference = ?', references.map((reference) => [reference]));
 }
 
-/**
- * The writes a payments import makes row by row, each statement prepared once for the whole file
- * (a million rows would otherwise pay a prepare each); call `free()` when done.
- */
-export class PaymentImportWrites {
-  private readonly find: Statement;
-  private readonly adjust: Statement;
+/** References looked up per query by `paymentsByReference`. */
+const REFERENCES_PER_QUERY = 5000;
 
-  /** Prepare on `db` (inside store.write). */
-  constructor(db: Database) {
-    this.find = db.prepare(`SELECT ${COLUMNS} FROM payments WHERE reference = ?`);
-    this.adjust = db.prepare('UPDATE items SET open_amount = open_amount + ? WHERE customer_code = ? AND number = ?');
-  }
-
-  /** The recorded payment with this reference, or undefined. */
-  payment(reference: string): Payment | undefined {
-    try {
-      this.find.bind([reference]);
-      return this.find.step() ? toPayment(this.find.getAsObject()) : undefined;
-    } finally {
-      this.find.reset();
+/** The recorded payments with these references, by reference (one query per few thousand). */
+export async function paymentsByReference(sql: Sql, references: readonly string[]): Promise<Map<string, Payment>> {
+  const found = new Map<string, Payment>();
+  for (let at = 0; at < references.length; at += REFERENCES_PER_QUERY) {
+    const batch = JSON.stringify(references.slice(at, at + REFERENCES_PER_QUERY));
+    for (const row of await allRows(sql, `SELECT ${COLUMNS} FROM payments WHERE reference IN (SELECT value FROM json_each(?))`, [batch])) {
+      const payment = toPayment(row);
+      found.set(payment.reference, payment);
     }
   }
+  return found;
+}
 
-  /** Add `delta` (minor units) to the open amount of one item. */
-  adjustOpen(delta: number, customerCode: string, itemNumber: string): void {
-    this.adjust.run([delta, customerCode, itemNumber]);
-  }
+/** A change to one item's open amount, in minor units. */
+export interface OpenAdjustment {
+  delta: number;
+  customerCode: string;
+  itemNumber: string;
+}
 
-  /** Release the statements. */
-  free(): void {
-    this.find.free();
-    this.adjust.free();
-  }
+/** Add each `delta` to its item's open amount (one prepared statement for all; they commute). */
+export async function adjustOpenAmounts(sql: Sql, adjustments: readonly OpenAdjustment[]): Promise<void> {
+  await runMany(
+    sql,
+    'UPDATE items SET open_amount = open_amount + ? WHERE customer_code = ? AND number = ?',
+    adjustments.map((a) => [a.delta, a.customerCode, a.itemNumber]),
+  );
 }
 
 /** Payments (of one customer when given), by customer, date, reference. */
-export function listPayments(db: Database, customerCode?: string): Payment[] {
+export async function listPayments(sql: Sql, customerCode?: string): Promise<Payment[]> {
   const where = customerCode === undefined ? '' : 'WHERE customer_code = ?';
-  return allRows(
-    db,
+  return (await allRows(
+    sql,
     `SELECT ${COLUMNS} FROM payments ${where} ORDER BY customer_code, date, reference`,
     customerCode === undefined ? [] : [customerCode],
-  ).map(toPayment);
+  )).map(toPayment);
 }

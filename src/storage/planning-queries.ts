@@ -6,23 +6,12 @@
  * `reminder_state` and `customer_last_message` (migration 5, ./history-state.ts), not joined here.
  * Read-only: nothing here writes.
  */
-import type { BindParams, Database, SqlValue } from 'sql.js';
+import type { Sql, SqlValue } from './sql.js';
 import { addDays, dayOfMonthClamped, startOfMonth } from '../core/dates.js';
 import type { IsoDate } from '../core/domain.js';
 import type { Policy } from '../core/plan.js';
 import { makeLadder, type Blockers, type Ladder } from '../core/rules/ladder.js';
 import { COUNTED_STATUSES } from './history-state.js';
-
-/** Run a query and hand each row (positional values) to `onRow`; the statement is always freed. */
-export function eachRow(db: Database, sql: string, params: BindParams, onRow: (row: SqlValue[]) => void): void {
-  const statement = db.prepare(sql);
-  try {
-    statement.bind(params);
-    while (statement.step()) onRow(statement.get());
-  } finally {
-    statement.free();
-  }
-}
 
 /** The SQL condition "reminder_state row rs blocks its item" for one ladder position's blockers. */
 function blockedBy(blockers: Blockers, asOf: IsoDate): { sql: string; params: SqlValue[] } {
@@ -78,7 +67,7 @@ function pendingPart(ladder: Ladder, asOf: IsoDate, only: { sql: string; params:
  * With dunning profiles, each profile's ladder searches its own customers; `default` also takes
  * customers naming a profile the settings lack, so the engine can report them.
  */
-export function candidateCustomers(db: Database, policy: Policy, asOf: IsoDate): string[] {
+export async function candidateCustomers(sql: Sql, policy: Policy, asOf: IsoDate): Promise<string[]> {
   const codes = new Set<string>();
   const parts: string[] = [];
   const params: SqlValue[] = [];
@@ -106,17 +95,15 @@ export function candidateCustomers(db: Database, policy: Policy, asOf: IsoDate):
   params.push(shortest, asOf, shortest);
   if (policy.installments.enabled) parts.push(`SELECT customer_code FROM plans WHERE active = 1`);
   // UNION ALL and a Set: asking SQLite for distinct rows would make it walk every table in order.
-  eachRow(db, `SELECT json_group_array(code) FROM (${parts.join(' UNION ALL ')})`, params, (row) => {
-    for (const code of JSON.parse(String(row[0] ?? '[]')) as string[]) codes.add(code);
-  });
+  const [row] = await sql.all(`SELECT json_group_array(code) AS codes FROM (${parts.join(' UNION ALL ')})`, params);
+  for (const code of JSON.parse(String(row?.codes ?? '[]')) as string[]) codes.add(code);
   // Code-point order, as SQLite's BINARY collation would sort them.
   return [...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
  * The loading queries. Each returns its whole result as ONE JSON array of row arrays (positional
- * values in the order the readers in ./snapshots.ts expect): crossing from WebAssembly once per
- * query instead of once per value is what keeps loading tens of thousands of rows cheap in sql.js.
+ * values in the order the readers in ./planning-snapshots.ts expect), read with `jsonRows` (./rows.ts).
  * Order does not matter here; the caller orders customers by code and items by due date.
  */
 export const SQL = {
@@ -154,15 +141,6 @@ export const SQL = {
       WHERE mc.customer_code IN (SELECT value FROM json_each(?)) AND m.kind = 'installment'
         AND m.status IN ${COUNTED_STATUSES} AND m.as_of >= ? AND m.as_of <= ?)`,
 } as const;
-
-/** Run one of the SQL queries above and parse its single JSON result into rows. */
-export function jsonRows(db: Database, sql: string, params: BindParams): SqlValue[][] {
-  let rows: SqlValue[][] = [];
-  eachRow(db, sql, params, (row) => {
-    rows = JSON.parse(String(row[0] ?? '[]')) as SqlValue[][];
-  });
-  return rows;
-}
 
 /** First and last day of the month of `asOf`. */
 export function monthOf(asOf: IsoDate): { start: IsoDate; end: IsoDate } {

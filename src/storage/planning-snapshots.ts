@@ -3,10 +3,11 @@
  * rows for all candidate customers at once (no per-customer round trips); rows are grouped by
  * customer code in maps and joined in one pass over the customers, in the order of `codes`.
  */
-import type { Database, SqlValue } from 'sql.js';
+import type { Sql, SqlValue } from './sql.js';
 import type { Customer, InstallmentPlan, IsoDate, Item, ItemKind, Language } from '../core/domain.js';
 import type { AccountPayment, CasePayment, CustomerSnapshot, ItemSnapshot, LevelSent, PlanSnapshot } from '../core/rules/input.js';
-import { jsonRows, monthOf, SQL } from './planning-queries.js';
+import { monthOf, SQL } from './planning-queries.js';
+import { jsonRows } from './rows.js';
 
 const str = (value: SqlValue | undefined): string => String(value ?? '');
 const strOrNull = (value: SqlValue | undefined): string | null => (value === null || value === undefined ? null : String(value));
@@ -102,35 +103,35 @@ function reminderHistory(rows: readonly SqlValue[][]): Map<string, Map<string, L
 const CUSTOMERS_PER_BATCH = 5000;
 
 /** Load the snapshots of the given customers (codes ascending), in that order. */
-export function loadSnapshots(db: Database, codes: readonly string[], asOf: IsoDate): CustomerSnapshot[] {
+export async function loadSnapshots(sql: Sql, codes: readonly string[], asOf: IsoDate): Promise<CustomerSnapshot[]> {
   const snapshots: CustomerSnapshot[] = [];
   for (let at = 0; at < codes.length; at += CUSTOMERS_PER_BATCH) {
-    for (const snapshot of loadBatch(db, codes.slice(at, at + CUSTOMERS_PER_BATCH), asOf)) snapshots.push(snapshot);
+    for (const snapshot of await loadBatch(sql, codes.slice(at, at + CUSTOMERS_PER_BATCH), asOf)) snapshots.push(snapshot);
   }
   return snapshots;
 }
 
-function loadBatch(db: Database, codes: readonly string[], asOf: IsoDate): CustomerSnapshot[] {
+async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate): Promise<CustomerSnapshot[]> {
   const set = JSON.stringify(codes);
   const month = monthOf(asOf);
 
   // The counted reminder history by item, then each open item with its own.
-  const history = reminderHistory(jsonRows(db, SQL.reminderState, [set]));
+  const history = reminderHistory(await jsonRows(sql, SQL.reminderState, [set]));
   const items = new Map<string, ItemSnapshot[]>();
-  for (const row of jsonRows(db, SQL.openItems, [set])) {
+  for (const row of await jsonRows(sql, SQL.openItems, [set])) {
     const item = toItem(row);
     const sent = history.get(item.customerCode)?.get(item.number);
     push(items, item.customerCode, sent ? { item, history: sent } : { item });
   }
   const lastMessage = new Map<string, IsoDate>();
-  for (const row of jsonRows(db, SQL.lastMessage, [set])) lastMessage.set(str(row[0]), str(row[1]));
-  const plans = loadPlans(db, set, month);
+  for (const row of await jsonRows(sql, SQL.lastMessage, [set])) lastMessage.set(str(row[0]), str(row[1]));
+  const plans = await loadPlans(sql, set, month);
   const payments = new Map<string, AccountPayment[]>();
-  for (const row of jsonRows(db, SQL.accountPayments, [set, asOf])) {
+  for (const row of await jsonRows(sql, SQL.accountPayments, [set, asOf])) {
     push(payments, str(row[0]), { reference: str(row[1]), date: str(row[2]), amount: num(row[3]), currency: str(row[4]), case: strOrNull(row[5]) });
   }
   const customers = new Map<string, Customer>();
-  for (const row of jsonRows(db, SQL.customers, [set])) {
+  for (const row of await jsonRows(sql, SQL.customers, [set])) {
     const customer = toCustomer(row);
     customers.set(customer.code, customer);
   }
@@ -157,17 +158,17 @@ function loadBatch(db: Database, codes: readonly string[], asOf: IsoDate): Custo
  * and notices are read only for the customers that have a plan: reading every candidate's payments
  * of the month cost ~0.2 s at a million items, mostly for customers without any plan.
  */
-function loadPlans(db: Database, set: string, month: { start: IsoDate; end: IsoDate }): Map<string, PlanSnapshot[]> {
+async function loadPlans(sql: Sql, set: string, month: { start: IsoDate; end: IsoDate }): Promise<Map<string, PlanSnapshot[]>> {
   const plans = new Map<string, PlanSnapshot[]>();
-  const planRows = jsonRows(db, SQL.plans, [set]);
+  const planRows = await jsonRows(sql, SQL.plans, [set]);
   if (planRows.length === 0) return plans;
   const withPlans = JSON.stringify([...new Set(planRows.map((row) => str(row[0])))]);
   const payments = new Map<string, CasePayment[]>();
-  for (const row of jsonRows(db, SQL.casePayments, [withPlans, month.start, month.end])) {
+  for (const row of await jsonRows(sql, SQL.casePayments, [withPlans, month.start, month.end])) {
     push(payments, `${str(row[0])}\u0000${str(row[1])}`, { date: str(row[2]), amount: num(row[3]) });
   }
   const noticed = new Set<string>();
-  for (const row of jsonRows(db, SQL.noticedCases, [withPlans, month.start, month.end])) noticed.add(`${str(row[0])}\u0000${str(row[1])}`);
+  for (const row of await jsonRows(sql, SQL.noticedCases, [withPlans, month.start, month.end])) noticed.add(`${str(row[0])}\u0000${str(row[1])}`);
   for (const row of planRows) {
     const plan: InstallmentPlan = {
       customerCode: str(row[0]),

@@ -1,5 +1,5 @@
 /** Installment plans table ⇄ InstallmentPlan. */
-import type { Database } from 'sql.js';
+import type { Sql } from './sql.js';
 import type { InstallmentPlan } from '../core/domain.js';
 import { allRows, bool, int, runMany, text, textOrNull, type Row } from './rows.js';
 
@@ -17,10 +17,10 @@ function toPlan(row: Row): InstallmentPlan {
   };
 }
 
-/** Insert or replace plans by (customer, case) (call inside store.write). */
-export function upsertPlans(db: Database, plans: readonly InstallmentPlan[]): number {
+/** Insert or replace plans by (customer, case) (inside a ledger write). */
+export function upsertPlans(sql: Sql, plans: readonly InstallmentPlan[]): Promise<number> {
   return runMany(
-    db,
+    sql,
     `INSERT INTO plans (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(customer_code, case_ref) DO UPDATE SET installment = excluded.installment,
        day_of_month = excluded.day_of_month, start_date = excluded.start_date,
@@ -30,7 +30,7 @@ export function upsertPlans(db: Database, plans: readonly InstallmentPlan[]): nu
 }
 
 /** Plans (of one customer when given; only active ones when asked), by customer and case. */
-export function listPlans(db: Database, options: { customerCode?: string; activeOnly?: boolean } = {}): InstallmentPlan[] {
+export async function listPlans(sql: Sql, options: { customerCode?: string; activeOnly?: boolean } = {}): Promise<InstallmentPlan[]> {
   const conditions: string[] = [];
   const params: string[] = [];
   if (options.customerCode !== undefined) {
@@ -39,5 +39,5 @@ export function listPlans(db: Database, options: { customerCode?: string; active
   }
   if (options.activeOnly) conditions.push('active = 1');
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-  return allRows(db, `SELECT ${COLUMNS} FROM plans ${where} ORDER BY customer_code, case_ref`, params).map(toPlan);
+  return (await allRows(sql, `SELECT ${COLUMNS} FROM plans ${where} ORDER BY customer_code, case_ref`, params)).map(toPlan);
 }

@@ -1,49 +1,47 @@
 /**
- * Small helpers over sql.js prepared statements: bound parameters always, statements freed
- * right after use (export() frees any that are left, so none may outlive a call), and typed
- * column readers that fail loudly when the schema and the code disagree.
+ * Small helpers over the port's `Sql` (./sql.ts): bound parameters always, one await per query
+ * or batch, and typed column readers that fail loudly when the schema and the code disagree.
  */
-import type { BindParams, Database, SqlValue } from 'sql.js';
+import type { Row, Sql, SqlValue } from './sql.js';
 
-/** One result row by column name. */
-export type Row = Record<string, SqlValue>;
+export type { Row };
 
 /** All rows of a query. */
-export function allRows(db: Database, sql: string, params: BindParams = []): Row[] {
-  const stmt = db.prepare(sql);
-  try {
-    stmt.bind(params);
-    const rows: Row[] = [];
-    while (stmt.step()) rows.push(stmt.getAsObject());
-    return rows;
-  } finally {
-    stmt.free();
-  }
+export function allRows(sql: Sql, query: string, params: readonly SqlValue[] = []): Promise<Row[]> {
+  return sql.all(query, params);
 }
 
 /** The first row of a query, or null. */
-export function firstRow(db: Database, sql: string, params: BindParams = []): Row | null {
-  return allRows(db, sql, params)[0] ?? null;
+export async function firstRow(sql: Sql, query: string, params: readonly SqlValue[] = []): Promise<Row | null> {
+  return (await sql.all(query, params))[0] ?? null;
 }
 
-/** Run one statement for each parameter set (one prepare, many binds); returns rows changed. */
-export function runMany(db: Database, sql: string, paramSets: readonly BindParams[]): number {
-  const stmt = db.prepare(sql);
-  let changed = 0;
-  try {
-    for (const params of paramSets) {
-      stmt.run(params);
-      changed += db.getRowsModified();
-    }
-  } finally {
-    stmt.free();
-  }
-  return changed;
+/** Run one statement for each parameter set (one prepare, many binds); resolves to rows changed. */
+export function runMany(sql: Sql, query: string, paramSets: readonly (readonly SqlValue[])[]): Promise<number> {
+  return paramSets.length === 0 ? Promise.resolve(0) : sql.runMany(query, paramSets);
 }
 
-/** Run one statement once; returns rows changed. */
-export function runOnce(db: Database, sql: string, params: BindParams = []): number {
-  return runMany(db, sql, [params]);
+/** Run one statement once; resolves to rows changed. */
+export function runOnce(sql: Sql, query: string, params: readonly SqlValue[] = []): Promise<number> {
+  return sql.run(query, params);
+}
+
+/** The single number a scalar query returns (0 when nothing). */
+export async function scalar(sql: Sql, query: string, params: readonly SqlValue[] = []): Promise<number> {
+  const row = await firstRow(sql, query, params);
+  const value = row ? Object.values(row)[0] : 0;
+  return typeof value === 'number' ? value : 0;
+}
+
+/**
+ * Rows of a query that returns its whole result as ONE JSON array of row arrays (SQLite's
+ * `json_group_array(json_array(…))`): crossing from the engine once per query instead of once
+ * per value is what keeps loading tens of thousands of rows cheap in sql.js.
+ */
+export async function jsonRows(sql: Sql, query: string, params: readonly SqlValue[] = []): Promise<SqlValue[][]> {
+  const [row] = await sql.all(query, params);
+  const value = row === undefined ? undefined : Object.values(row)[0];
+  return JSON.parse(String(value ?? '[]')) as SqlValue[][];
 }
 
 /** A text column. */
@@ -73,11 +71,4 @@ export function intOrNull(row: Row, column: string): number | null {
 /** A 0/1 column as boolean. */
 export function bool(row: Row, column: string): boolean {
   return int(row, column) !== 0;
-}
-
-/** The single number a scalar query returns (0 when nothing). */
-export function scalar(db: Database, sql: string, params: BindParams = []): number {
-  const row = firstRow(db, sql, params);
-  const value = row ? Object.values(row)[0] : 0;
-  return typeof value === 'number' ? value : 0;
 }

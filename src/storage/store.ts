@@ -1,5 +1,6 @@
 /**
- * The Store contract: one duedesk database file (sql.js) shared safely between processes.
+ * The sql.js adapter's own contract, behind the ledger port (./sqljs-ledger.ts wraps it; no
+ * feature sees it): one duedesk database file (sql.js) shared safely between processes.
  * Implemented in ./database.ts. Every write goes through `write`, which takes the inter-process
  * lock, reloads the file if another process changed it, runs the change in a transaction, saves
  * atomically and releases the lock. Reads see the latest saved state after `refresh()`.
@@ -28,11 +29,17 @@ export interface Store {
   /** Reload from disk if another process saved since we last loaded. Cheap when nothing changed. */
   refresh(): void;
   /**
-   * Run `change` under the lock on the freshest data, in one transaction, then save atomically.
+   * Run `query` on the latest saved state, after any write under way in this process (so it
+   * never sees uncommitted rows); a read inside a write runs at once on the write's state.
+   */
+  read<T>(query: (db: Database) => T | Promise<T>): Promise<T>;
+  /**
+   * Run `change` (it may await) under the lock on the freshest data, in one transaction, then
+   * save atomically; writes of one process run one at a time, in call order.
    * If `change` throws, the transaction is rolled back, nothing is saved and the error propagates.
    * Throws UserError(exit 75) when the lock cannot be had in time.
    */
-  write<T>(change: (db: Database) => T): Promise<T>;
+  write<T>(change: (db: Database) => T | Promise<T>): Promise<T>;
   /** Release resources (does not save; every write already saved). */
   close(): void;
 }

@@ -24,7 +24,9 @@ import { operatorName } from '../delivery/record.js';
 import { setItemHold } from '../storage/item-hold.js';
 import { openItemsOf } from '../storage/items.js';
 import { customerTimeline, getMessage, listMessages, updateMessageStatus } from '../storage/messages.js';
-import type { Store } from '../storage/store.js';
+import type { Ledger } from '../storage/ledger.js';
+import { ledgerFile } from '../storage/ledger-location.js';
+import type { Sql } from '../storage/sql.js';
 import { agingOf } from './aging.js';
 import { queryCustomerList } from './customer-list-query.js';
 import { policyOverview } from './policy-overview.js';
@@ -54,8 +56,8 @@ export interface ServiceSeams {
 /** Build the services of an operator session from the command context. */
 export async function createServices(ctx: CommandContext, seams: ServiceSeams = {}): Promise<DeskServices> {
   const plan = seams.planDue ?? planDue;
-  const store: Store = await ctx.openStore();
-  const place: DataPlace = { dbPath: store.path, cwd: ctx.cwd };
+  const ledger: Ledger = await ctx.openLedger();
+  const place: DataPlace = { dbPath: ledgerFile(ledger), cwd: ctx.cwd };
   let sessionPassword: string | null = null;
   let renderer: { asOf: IsoDate; value: MessageRenderer } | null = null;
   const warnings = collector();
@@ -73,79 +75,73 @@ export async function createServices(ctx: CommandContext, seams: ServiceSeams = 
     }
     return renderer.value;
   };
-  const fresh = (): Store => {
-    store.refresh();
-    return store;
-  };
   /** The history record of a failed message, or a clear refusal. */
-  const failedRecord = (id: number): MessageRecord => {
-    const record = getMessage(fresh().db, id);
+  const failedRecord = async (sql: Sql, id: number): Promise<MessageRecord> => {
+    const record = await getMessage(sql, id);
     if (!record) throw new Error(`message ${id} does not exist`);
     if (record.status !== 'failed') throw new Error(`message ${id} is ${record.status}; only failed messages are retried`);
     return record;
   };
-  const requireCustomer = (code: string): void => {
-    if (!getCustomer(fresh().db, code)) throw new Error(`customer ${code} does not exist`);
-  };
+  /** Change one customer, refusing a code the ledger does not hold (checked in the same write). */
+  const changeCustomer = (code: string, change: (sql: Sql) => Promise<void>): Promise<void> =>
+    ledger.write(async (sql) => {
+      if (!(await getCustomer(sql, code))) throw new Error(`customer ${code} does not exist`);
+      await change(sql);
+    });
   /** Today's plan as the CLI makes it (of every customer, or only these): messages whose invoice PDFs are missing are held back. */
-  const planNow = (from: Store, asOf: IsoDate, customers?: readonly string[]): Plan => {
+  const planNow = async (asOf: IsoDate, customers?: readonly string[]): Promise<Plan> => {
     const current = settings();
-    return holdBackMissingInvoices(plan(from, current, asOf, customers), current, ctx.cwd);
+    return holdBackMissingInvoices(await plan(ledger, current, asOf, customers), current, ctx.cwd);
   };
   const oneMessagePlan = (messages: PlannedMessage[]): Plan => ({ asOf: today(), messages, skipped: [], problems: [] });
 
   const services: DeskServices = {
     today,
-    loadPlan: async (asOf) => planNow(fresh(), asOf),
-    listCustomers: async (asOf) => queryCustomerList(fresh().db, asOf),
-    customerNames: async (codes) => customerNames(fresh().db, codes),
+    loadPlan: (asOf) => planNow(asOf),
+    listCustomers: (asOf) => queryCustomerList(ledger, asOf),
+    customerNames: (codes) => ledger.read((sql) => customerNames(sql, codes)),
     customerDetail: async (code, asOf) => {
-      const db = fresh().db;
-      const customer = getCustomer(db, code);
-      if (!customer) return null;
-      const items = openItemsOf(db, code);
-      const timeline = customerTimeline(db, code)
+      const found = await ledger.read(async (sql) => {
+        const customer = await getCustomer(sql, code);
+        return customer && { customer, items: await openItemsOf(sql, code), messages: await customerTimeline(sql, code) };
+      });
+      if (!found) return null;
+      const { customer, items } = found;
+      const timeline = found.messages
         .reverse()
         .map((m) => ({ id: m.id, asOf: m.asOf, kind: m.kind, level: m.level, currency: m.currency, outstanding: m.outstanding, status: m.status }));
       const policy = resolvePolicy(settings());
       return { customer, items, aging: agingOf(items, asOf), effectiveStatementEveryDays: customer.statementEveryDays ?? policy.statementEveryDays, timeline };
     },
-    setHold: async (code, until) => {
-      requireCustomer(code);
-      await store.write((db) => setHold(db, code, until));
-    },
-    setItemHold: async (code, number, until) => {
-      await store.write((db) => setItemHold(db, code, number, until));
-    },
-    setReminders: async (code, on) => {
-      requireCustomer(code);
-      await store.write((db) => setReminders(db, code, on));
-    },
-    setStatementInterval: async (code, days) => {
-      requireCustomer(code);
-      await store.write((db) => setStatementInterval(db, code, days));
-    },
-    statementsNow: async (code, asOf) => statementsNow(fresh().db, settings(), code, { asOf }),
-    listHistory: async () => listMessages(fresh().db).reverse(),
+    setHold: (code, until) => changeCustomer(code, (sql) => setHold(sql, code, until)),
+    setItemHold: (code, number, until) => ledger.write((sql) => setItemHold(sql, code, number, until)),
+    setReminders: (code, on) => changeCustomer(code, (sql) => setReminders(sql, code, on)),
+    setStatementInterval: (code, days) => changeCustomer(code, (sql) => setStatementInterval(sql, code, days)),
+    statementsNow: (code, asOf) => statementsNow(ledger, settings(), code, { asOf }),
+    listHistory: async () => (await ledger.read((sql) => listMessages(sql))).reverse(),
     retryMessages: async (ids, asOf) => {
-      const records = ids.map(failedRecord);
+      const records = await ledger.read(async (sql) => {
+        const found: MessageRecord[] = [];
+        for (const id of ids) found.push(await failedRecord(sql, id));
+        return found;
+      });
       // One plan for all of them, of their customers only: planning everyone is the costly part at scale.
       const customers = [...new Set(records.map((r) => r.customerCode))];
-      const again = planNow(store, asOf, customers).messages.filter((m) => records.some((r) => sameMessage(m, r)));
+      const again = (await planNow(asOf, customers)).messages.filter((m) => records.some((r) => sameMessage(m, r)));
       if (again.length === 0) return [];
       return (await services.send(again, () => undefined, new AbortController().signal)).outcomes;
     },
     markUncertain: async (id, delivered) => {
-      await store.write((db) => {
-        const record = getMessage(db, id);
+      await ledger.write(async (sql) => {
+        const record = await getMessage(sql, id);
         if (!record) throw new Error(`message ${id} does not exist`);
         if (record.status !== 'uncertain') throw new Error(`message ${id} is ${record.status}, not uncertain`);
         const error = delivered ? null : `${record.error ? `${record.error}; ` : ''}not delivered (checked by the operator)`;
-        updateMessageStatus(db, id, delivered ? 'sent' : 'failed', error, ctx.now().toISOString());
+        await updateMessageStatus(sql, id, delivered ? 'sent' : 'failed', error, ctx.now().toISOString());
       });
     },
     acknowledge: async (id) => {
-      await store.write((db) => acknowledgeMessage(db, id, operatorName(settings().operator), ctx.now().toISOString()));
+      await ledger.write((sql) => acknowledgeMessage(sql, id, operatorName(settings().operator), ctx.now().toISOString()));
     },
     preview: async (message) => {
       const summary = statementSummary(message);
@@ -186,7 +182,7 @@ export async function createServices(ctx: CommandContext, seams: ServiceSeams = 
     },
     importCsv: async (request) => {
       const { importCsv } = await import('../csv/import/import-csv.js');
-      return importCsv(store, settings(), request, ctx.cwd);
+      return importCsv(ledger, settings(), request, ctx.cwd);
     },
     readSettings: () => {
       const values: SettingsValues = {};

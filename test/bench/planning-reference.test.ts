@@ -25,19 +25,20 @@ function reference(asOf: string, settings = BENCH_SETTINGS): ProjectedPlan {
 }
 
 describe('the planning reference', () => {
-  it.each([BENCH_AS_OF, '2026-12-02', '2027-01-31'])('plans on %s exactly what planDue plans', (asOf) => {
-    const ours = projectPlan(planDue(databases.store, BENCH_SETTINGS, asOf));
+  it.each([BENCH_AS_OF, '2026-12-02', '2027-01-31'])('plans on %s exactly what planDue plans', async (asOf) => {
+    const ours = projectPlan(await planDue(databases.store, BENCH_SETTINGS, asOf));
     expect(reference(asOf)).toEqual(ours);
   });
 
   const everyTwoWeeks = { policy: { ...BENCH_SETTINGS.policy, scope: 'all-open' as const, statementEveryDays: 14, installments: { graceDays: 3 } } };
 
-  it('plans the same with scope all-open, a statement interval for everyone and a grace period', () => {
-    expect(reference('2026-12-05', everyTwoWeeks)).toEqual(projectPlan(planDue(databases.store, everyTwoWeeks, '2026-12-05')));
+  it('plans the same with scope all-open, a statement interval for everyone and a grace period', async () => {
+    expect(reference('2026-12-05', everyTwoWeeks)).toEqual(projectPlan(await planDue(databases.store, everyTwoWeeks, '2026-12-05')));
   });
 
-  it('is compared on data where every rule has work to do', () => {
-    const plans = [BENCH_SETTINGS, everyTwoWeeks].map((settings) => projectPlan(planDue(databases.store, settings, BENCH_AS_OF)));
+  it('is compared on data where every rule has work to do', async () => {
+    const plans: ProjectedPlan[] = [];
+    for (const settings of [BENCH_SETTINGS, everyTwoWeeks]) plans.push(projectPlan(await planDue(databases.store, settings, BENCH_AS_OF)));
     const ours = { messages: plans.flatMap((p) => p.messages), skipped: plans.flatMap((p) => p.skipped) };
     const kinds = new Set(ours.messages.map((m) => m.kind));
     expect([...kinds].sort()).toEqual(['installment', 'reminder', 'statement']);

@@ -102,6 +102,17 @@ describe('wrong command lines: one line on stderr, exit 2, nothing done', () => 
     );
   });
 
+  it.each([['--db', 'postgres://clerk@db.example/duedesk'], ['DUEDESK_DB', 'postgresql://db.example/ledger']])(
+    'a PostgreSQL ledger named by %s is refused with a clear message, and no file is made of the URL',
+    async (how, url) => {
+      const box = sandbox();
+      const { code, stdout, stderr } = how === '--db' ? await box.run(['export', 'customers', '--db', url]) : await box.run(['export', 'customers'], { DUEDESK_DB: url });
+      expect([code, stdout, stderr]).toEqual([2, '', 'duedesk: PostgreSQL ledgers are not available in this build\n']);
+      expect(existsSync(join(box.dir, 'postgres:'))).toBe(false);
+      expect(existsSync(join(box.dir, 'postgresql:'))).toBe(false);
+    },
+  );
+
   it('import of a missing file exits 2 naming the file', async () => {
     const box = sandbox();
     const { code, stderr } = await box.run(['import', 'items', 'missing.csv']);

@@ -3,8 +3,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { markDisputed } from '../../src/collections/disputes.js';
 import { notifyAgent } from '../../src/collections/dispute-notice.js';
 import type { Ledger } from '../../src/storage/ledger.js';
-import { aCustomer, anItem } from '../helpers/store.js';
-import { memoryLedger } from '../helpers/memory-ledger.js';
+import { aCustomer, anItem, makeLedger } from '../helpers/store.js';
 import { readEml } from '../helpers/eml.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { seed } from '../planning/seed.js';
@@ -17,9 +16,8 @@ let ledger: Ledger;
 
 beforeEach(async () => {
   server = await startSmtpServer({ auth: true });
-  const opened = await memoryLedger();
-  ledger = opened.ledger;
-  await seed(opened.store, {
+  ledger = await makeLedger();
+  await seed(ledger, {
     customers: [aCustomer({ language: 'it', agentEmail: 'agente@company.test' }), aCustomer({ code: 'C002' })],
     items: [anItem(), anItem({ customerCode: 'C002', number: 'X-1' })],
   });

@@ -5,7 +5,7 @@ import { migrate } from '../../src/storage/migrations.js';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';
 import type { Settings } from '../../src/core/settings.js';
 import { databaseBefore } from '../helpers/old-database.js';
-import { aCustomer, aMessage, anItem, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, makeLedger } from '../helpers/store.js';
 import { seed } from '../planning/seed.js';
 
 const D = '2026-03-20';
@@ -18,30 +18,30 @@ const quick: Settings = {
 
 describe('planning from the database', () => {
   it("finds a customer whose own profile's ladder has reached a level the default one has not", async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, {
       customers: [aCustomer({ profile: 'quick' }), aCustomer({ code: 'C002' })],
       items: [anItem({ dueDate: '2026-03-17' }), anItem({ customerCode: 'C002', dueDate: '2026-03-17' })],
     });
-    const plan = planDue(store, quick, D);
+    const plan = await planDue(store, quick, D);
     expect(plan.messages.map((m) => [m.key, m.level])).toEqual([['C001-EUR-early', 'early']]);
   });
 
   it('reports a customer whose profile the settings lack, and plans nothing for it', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, { customers: [aCustomer({ profile: 'gone' })], items: [anItem({ dueDate: '2026-01-17' })] });
-    const plan = planDue(store, quick, D);
+    const plan = await planDue(store, quick, D);
     expect(plan.messages).toEqual([]);
     expect(plan.problems.map((p) => [p.customer, p.field])).toEqual([['C001', 'profile']]);
   });
 
   it('keeps statements apart from reminders, and leaves a disputed item out', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, {
       customers: [aCustomer({ reminders: false, statements: true })],
       items: [anItem({ dueDate: '2026-03-10' }), anItem({ number: 'INV-2', dueDate: '2026-03-01', dispute: 'not delivered' })],
     });
-    const plan = planDue(store, { policy: { statementEveryDays: 10 } }, D);
+    const plan = await planDue(store, { policy: { statementEveryDays: 10 } }, D);
     expect(plan.messages.map((m) => [m.kind, m.reminds, m.total])).toEqual([['statement', ['INV-2', 'INV-1'], 10000]]);
   });
 
@@ -49,7 +49,7 @@ describe('planning from the database', () => {
     { sent: 2, planned: true },
     { sent: 3, planned: false },
   ])('a final notice sent $sent times with maxRepeats 2 → planned again: $planned', async ({ sent, planned }) => {
-    const store = await makeStore();
+    const store = await makeLedger();
     const dates = ['2025-11-01', '2025-12-01', '2026-01-01'].slice(0, sent);
     await seed(store, {
       customers: [aCustomer()],
@@ -57,7 +57,7 @@ describe('planning from the database', () => {
       messages: dates.map((asOf) => aMessage({ asOf, level: 'final', items: [{ itemNumber: 'INV-1', level: 'final', openAmount: 10000 }] })),
     });
     const levels = [{ id: 'final', name: 'Final', days: 45, template: 'final', repeatEveryDays: 30, maxRepeats: 2 }];
-    expect(planDue(store, { policy: { levels } }, D).messages.length).toBe(planned ? 1 : 0);
+    expect((await planDue(store, { policy: { levels } }, D)).messages.length).toBe(planned ? 1 : 0);
   });
 });
 

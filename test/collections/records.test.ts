@@ -6,20 +6,21 @@ import { addNote, completeFollowUp, dueFollowUps } from '../../src/collections/n
 import { promiseSnapshots, promisesOf } from '../../src/storage/promises.js';
 import { disputesOf, customersWithDisputes } from '../../src/storage/item-disputes.js';
 import type { Ledger } from '../../src/storage/ledger.js';
-import type { Store } from '../../src/storage/store.js';
-import { aCustomer, anItem, aPayment, itemOf } from '../helpers/store.js';
-import { memoryLedger } from '../helpers/memory-ledger.js';
+import { aCustomer, anItem, aPayment, itemOf, makeLedger, valuesOf } from '../helpers/store.js';
 import { seed } from '../planning/seed.js';
 
 const actor = { operator: 'ana', asOf: '2026-03-20', at: '2026-03-20T09:30:00.000Z' };
 let ledger: Ledger;
-let store: Store;
-const tables = (): string => ['promises', 'promise_items', 'item_disputes', 'customer_notes', 'items']
-  .map((table) => JSON.stringify(store.db.exec(`SELECT * FROM ${table}`))).join('\n');
+const tables = async (): Promise<string> => {
+  const dumps: string[] = [];
+  for (const table of ['promises', 'promise_items', 'item_disputes', 'customer_notes', 'items']) dumps.push(JSON.stringify(await valuesOf(ledger, `SELECT * FROM ${table}`)));
+  return dumps.join('\n');
+};
+const disputeOf = async (code: string, number: string) => (await ledger.read((sql) => itemOf(sql, code, number)))?.dispute;
 
 beforeEach(async () => {
-  ({ ledger, store } = await memoryLedger());
-  await seed(store, {
+  ledger = await makeLedger();
+  await seed(ledger, {
     customers: [aCustomer({ agentEmail: 'agent@acme.example' }), aCustomer({ code: 'C002' })],
     items: [
       anItem({ number: 'INV-1', dueDate: '2026-02-10', openAmount: 6000 }),
@@ -42,7 +43,7 @@ describe('recordPromise', () => {
 
   it('counts the payments dated from the day it was made toward it', async () => {
     await recordPromise(ledger, { code: 'C001', date: '2026-03-31' }, actor);
-    await seed(store, { payments: [aPayment({ date: '2026-03-19', reference: 'OLD' }), aPayment({ date: '2026-03-22', reference: 'NEW', amount: 700 }), aPayment({ date: '2026-03-25', reference: 'LATER' })] });
+    await seed(ledger, { payments: [aPayment({ date: '2026-03-19', reference: 'OLD' }), aPayment({ date: '2026-03-22', reference: 'NEW', amount: 700 }), aPayment({ date: '2026-03-25', reference: 'LATER' })] });
     const snapshots = await ledger.read((sql) => promiseSnapshots(sql, ['C001'], '2026-03-23'));
     expect(snapshots.get('C001')?.map((s) => s.paidSince)).toEqual([700]);
   });
@@ -58,21 +59,21 @@ describe('recordPromise', () => {
     [{ code: 'C001', date: '2026-03-31', amount: '160.01' }, "promise: --amount 160.01 is more than the items' open 160.00 EUR"],
     [{ code: 'C001', date: '2026-03-31', amount: '0' }, 'promise: --amount must be more than 0'],
   ])('refuses %j and writes nothing', async (request, message) => {
-    const before = tables();
+    const before = await tables();
     await expect(recordPromise(ledger, request, actor)).rejects.toThrow(message);
-    expect(tables()).toBe(before);
+    expect(await tables()).toBe(before);
   });
 });
 
 describe('disputes', () => {
   it('marks an item, tells the agent, and resolving it clears the mark', async () => {
     const marked = await markDisputed(ledger, 'C001', 'INV-2', ' goods damaged ', actor);
-    expect(itemOf(store.db, 'C001', 'INV-2')?.dispute).toBe('goods damaged');
+    expect(await disputeOf('C001', 'INV-2')).toBe('goods damaged');
     expect(marked.notify).toMatchObject({ to: 'agent@acme.example', notice: { reason: 'goods damaged', operator: 'ana', item: { number: 'INV-2' } } });
     expect(await ledger.read((sql) => customersWithDisputes(sql))).toEqual(['C001']);
     await expect(markDisputed(ledger, 'C001', 'INV-2', 'again', actor)).rejects.toThrow('already disputed ("goods damaged"); resolve it first');
     await resolveDisputed(ledger, 'C001', 'INV-2', 'credit note issued', { ...actor, at: '2026-03-25T10:00:00.000Z' });
-    expect(itemOf(store.db, 'C001', 'INV-2')?.dispute).toBeNull();
+    expect(await disputeOf('C001', 'INV-2')).toBeNull();
     expect(await ledger.read((sql) => disputesOf(sql, 'C001'))).toMatchObject([
       { itemNumber: 'INV-2', reason: 'goods damaged', openedBy: 'ana', resolvedAt: '2026-03-25T10:00:00.000Z', resolution: 'credit note issued' },
     ]);
@@ -89,9 +90,9 @@ describe('disputes', () => {
     ['C001', 'INV-1', '  ', 'dispute: dispute must not be empty'],
     ['C001', 'INV-1', 'a\nb', 'dispute: dispute contains a line break'],
   ])('refuses %s %s %j and writes nothing', async (code, item, reason, message) => {
-    const before = tables();
+    const before = await tables();
     await expect(markDisputed(ledger, code, item, reason, actor)).rejects.toThrow(message);
-    expect(tables()).toBe(before);
+    expect(await tables()).toBe(before);
   });
 });
 
@@ -113,8 +114,8 @@ describe('notes and follow-ups', () => {
     ['C001', '', undefined, 'note: notes must not be empty'],
     ['C001', 'text', 'tomorrow', 'note: --follow-up "tomorrow" is not a date YYYY-MM-DD'],
   ])('refuses %s %j %s', async (code, body, followUp, message) => {
-    const before = tables();
+    const before = await tables();
     await expect(addNote(ledger, code, body, followUp, actor)).rejects.toThrow(message);
-    expect(tables()).toBe(before);
+    expect(await tables()).toBe(before);
   });
 });

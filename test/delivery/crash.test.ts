@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openStore } from '../../src/storage/database.js';
+import { openLedger } from '../../src/storage/open-ledger.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
+import { valuesOf } from '../helpers/store.js';
 
 const CHILD = fileURLToPath(new URL('./fixtures/send-child.ts', import.meta.url));
 
@@ -20,7 +21,7 @@ let server: TestSmtpServer;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duedesk-crash-'));
   dbPath = join(dir, 'duedesk.db');
-  (await openStore({ path: dbPath })).close();
+  (await openLedger(dbPath)).close();
   server = await startSmtpServer({ auth: true });
 });
 afterEach(async () => {
@@ -53,8 +54,8 @@ async function until(predicate: () => boolean, timeoutMs = 20_000): Promise<void
 }
 
 async function history(): Promise<Array<{ customer: string; status: string; messageId: string }>> {
-  const store = await openStore({ path: dbPath });
-  const rows = store.db.exec('SELECT customer_code, status, message_id FROM messages ORDER BY id')[0]?.values ?? [];
+  const store = await openLedger(dbPath);
+  const rows = (await valuesOf(store, 'SELECT customer_code, status, message_id FROM messages ORDER BY id')) ?? [];
   store.close();
   return rows.map(([customer, status, messageId]) => ({ customer: String(customer), status: String(status), messageId: String(messageId) }));
 }

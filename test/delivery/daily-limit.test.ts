@@ -4,13 +4,13 @@
  */
 import { expect, it } from 'vitest';
 import { deliverPlan, type DeliveryOptions } from '../../src/delivery/deliver.js';
-import type { Store } from '../../src/storage/store.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 import type { TestSmtpServer } from '../helpers/smtp.js';
 import { serverAndStorePerTest } from './fixtures/server-and-store.js';
 import { aContext, aPlan, historyRows, testRenderer } from './fixtures/messages.js';
 
 let server: TestSmtpServer;
-let store: Store;
+let store: Ledger;
 serverAndStorePerTest((current) => ({ server, store } = current));
 
 const options: DeliveryOptions = { renderer: testRenderer(), concurrency: 1, retry: { delaysMs: [], sleep: async () => undefined } };
@@ -45,7 +45,7 @@ it('sends up to the limit, keeps the rest due with exit 0, counts earlier runs o
   expect(tomorrow.exitCode).toBe(0);
   expect(tomorrow.messages.map((m) => m.status)).toEqual(['sent', 'sent']);
   expect(tomorrow.dailyLimit).toBeNull();
-  expect(historyRows(store).map((r) => r.status)).toEqual(Array(5).fill('sent'));
+  expect((await historyRows(store)).map((r) => r.status)).toEqual(Array(5).fill('sent'));
 });
 
 it('does not count failed messages, in this run or an earlier one', async () => {

@@ -10,15 +10,15 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deliverPlan, type DeliveryOptions } from '../../src/delivery/deliver.js';
 import { deliveryNotes } from '../../src/cli/commands/send-due.js';
 import { acquireLock } from '../../src/storage/lock.js';
-import { openStore } from '../../src/storage/database.js';
-import type { Store } from '../../src/storage/store.js';
+import { openLedger } from '../../src/storage/open-ledger.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 import { canMount, errnoError, fullAfter, mountSmallDisk, unwritable, writableAgain, type SmallDisk } from '../helpers/file-faults.js';
 import { aContext, aPlan, historyRows, testRenderer } from './fixtures/messages.js';
 
 let disk: SmallDisk | null;
 let dir: string;
 let outbox: string;
-let store: Store;
+let store: Ledger;
 beforeEach(() => {
   disk = canMount ? mountSmallDisk(1024) : null;
   dir = disk?.dir ?? mkdtempSync(join(tmpdir(), 'duedesk-diskfull-'));
@@ -36,7 +36,7 @@ const quiet: DeliveryOptions = { renderer: testRenderer(), fold: { every: 1000, 
 
 it('a disk that fills up mid-run stops before the message whose journal line does not fit, and the next run sends each message once', async () => {
   const db = join(dir, 'duedesk.db');
-  store = await openStore({ path: db });
+  store = await openLedger(db);
   const ctx = aContext(store, { mail: { outboxDir: outbox } }, {}, dir);
   // Root: one free page for the send lock and one for the journal. Otherwise the journal alone
   // gets the same 4 KiB before its writes come back short, then refused.
@@ -61,13 +61,13 @@ it('a disk that fills up mid-run stops before the message whose journal line doe
   const keys = files.map((name) => name.split('.')[0]);
   expect(new Set(keys).size).toBe(20);
   expect(files).toHaveLength(20);
-  const rows = historyRows(store);
+  const rows = (await historyRows(store));
   expect(new Set(rows.filter((r) => r.status === 'sent' || r.status === 'uncertain').map((r) => r.customer)).size).toBe(20);
   expect(readdirSync(dir).filter((name) => name.includes('journal') || name.includes('.tmp'))).toEqual([]);
 });
 
 it('an unwritable outbox stops the run at the first message: exit 2, the file named, nothing sent or left behind', async () => {
-  store = await openStore({ path: join(dir, 'duedesk.db') });
+  store = await openLedger(join(dir, 'duedesk.db'));
   // Root: the outbox is its own tmpfs, remounted read-only. Otherwise a folder chmod 0555.
   const outboxDisk = canMount ? mountSmallDisk(256) : null;
   const target = outboxDisk?.dir ?? outbox;
@@ -81,7 +81,7 @@ it('an unwritable outbox stops the run at the first message: exit 2, the file na
     expect(outcome.messages.map((m) => m.status)).toEqual(['failed', 'failed', 'failed']);
     expect(outcome.messages[1]?.error).toBe(`not attempted: ${outcome.fileError?.message}`);
     expect(readdirSync(target)).toEqual([]);
-    expect(historyRows(store).filter((r) => r.status !== 'failed')).toEqual([]);
+    expect((await historyRows(store)).filter((r) => r.status !== 'failed')).toEqual([]);
   } finally {
     writableAgain(target, outboxDisk);
     outboxDisk?.remove();
@@ -90,7 +90,7 @@ it('an unwritable outbox stops the run at the first message: exit 2, the file na
 
 it('a send lock that cannot be released after sending keeps the report: exit 1 and the lock file named last', async () => {
   const db = join(dir, 'duedesk.db');
-  store = await openStore({ path: db });
+  store = await openLedger(db);
   const ctx = aContext(store, { mail: { outboxDir: outbox } }, {}, dir);
   const marker = `${db}.send.lock.1.released`;
   const readOnlyRelease: typeof acquireLock = async (path, options) => {

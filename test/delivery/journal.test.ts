@@ -6,9 +6,10 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { foldJournal, readJournal, SendJournal, type HistoryRecord } from '../../src/delivery/journal.js';
 import { journalPath } from '../../src/settings/paths.js';
 import { replayJournal } from '../../src/delivery/recorder.js';
-import { openStore } from '../../src/storage/database.js';
+import { openLedger } from '../../src/storage/open-ledger.js';
 import { historyRows } from './fixtures/messages.js';
 import { canMount, fullAfter, mountSmallDisk, shortWrites } from '../helpers/file-faults.js';
+import { valuesOf } from '../helpers/store.js';
 
 let dir: string;
 beforeEach(() => {
@@ -48,7 +49,7 @@ it('ignores a torn last line and folds to the latest state per message', async (
 
 it('replays a dead run: finished messages keep their outcome, unfinished become uncertain, twice changes nothing', async () => {
   const db = join(dir, 'duedesk.db');
-  const store = await openStore({ path: db });
+  const store = await openLedger(db);
   const journal = await SendJournal.open(journalPath(db));
   await journal.append({ type: 'sending', messageId: '<m1@duedesk.test>', at: 't1', record: record(1) });
   await journal.append({ type: 'outcome', messageId: '<m1@duedesk.test>', at: 't2', status: 'failed', error: '550 no', recipients: [] });
@@ -57,20 +58,20 @@ it('replays a dead run: finished messages keep their outcome, unfinished become 
 
   expect(await replayJournal(store, '2026-02-10T10:00:00Z')).toBe(1);
   expect(existsSync(journalPath(db))).toBe(false);
-  const rows = historyRows(store);
+  const rows = (await historyRows(store));
   expect(rows.map((r) => [r.customer, r.status])).toEqual([['C1', 'failed'], ['C2', 'uncertain']]);
   expect(rows[1]?.error).toMatch(/server may have it/);
-  const outstanding = store.db.exec('SELECT outstanding, operator FROM messages ORDER BY id')[0]?.values;
+  const outstanding = (await valuesOf(store, 'SELECT outstanding, operator FROM messages ORDER BY id'));
   expect(outstanding).toEqual([[1500, 'op'], [1500, 'op']]);
 
   expect(await replayJournal(store, '2026-02-10T11:00:00Z')).toBe(0);
-  expect(historyRows(store)).toEqual(rows);
+  expect(await historyRows(store)).toEqual(rows);
   store.close();
 });
 
 it('turns history rows left in `sending` without a journal into uncertain', async () => {
   const db = join(dir, 'duedesk.db');
-  const store = await openStore({ path: db });
+  const store = await openLedger(db);
   await store.write((d) =>
     d.run(
       `INSERT INTO messages (customer_code, kind, level, currency, as_of, message_id, status, created_at, updated_at)
@@ -78,7 +79,7 @@ it('turns history rows left in `sending` without a journal into uncertain', asyn
     ),
   );
   expect(await replayJournal(store, 'now')).toBe(1);
-  expect(historyRows(store).map((r) => r.status)).toEqual(['uncertain']);
+  expect((await historyRows(store)).map((r) => r.status)).toEqual(['uncertain']);
   store.close();
 });
 

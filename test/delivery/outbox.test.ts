@@ -5,17 +5,17 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deliverPlan } from '../../src/delivery/deliver.js';
 import { messageIdFileName } from '../../src/mail/transports/outbox.js';
-import { openStore } from '../../src/storage/database.js';
+import { openLedger } from '../../src/storage/open-ledger.js';
 import { acquireLock, LockFiles } from '../../src/storage/lock.js';
-import type { Store } from '../../src/storage/store.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 import { startSmtpServer } from '../helpers/smtp.js';
 import { aContext, aPlan, aPlannedMessage, historyRows, testRenderer } from './fixtures/messages.js';
 
 let dir: string;
-let store: Store;
+let store: Ledger;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duedesk-outbox-'));
-  store = await openStore({ path: join(dir, 'duedesk.db') });
+  store = await openLedger(join(dir, 'duedesk.db'));
 });
 afterEach(() => {
   store.close();
@@ -36,8 +36,8 @@ it('writes one .eml per message beside the database, letters into the print fold
   expect(eml).toMatch(/^Message-ID: <C000[12]-EUR-first\./m);
   expect(readdirSync(join(dir, 'print'))).toEqual(['2026-02-10-C0003-EUR-final.pdf']);
   expect(existsSync(join(dir, 'duedesk.db.journal'))).toBe(false);
-  const reopened = await openStore({ path: join(dir, 'duedesk.db') });
-  expect(historyRows(reopened).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+  const reopened = await openLedger(join(dir, 'duedesk.db'));
+  expect((await historyRows(reopened)).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
   reopened.close();
 });
 
@@ -50,7 +50,7 @@ it('exits 75 when another sending run holds the send lock past the wait, sending
     held.release();
   }
   expect(existsSync(join(dir, 'outbox'))).toBe(false);
-  expect(historyRows(store)).toEqual([]);
+  expect(await historyRows(store)).toEqual([]);
 });
 
 it('stops sending once another run has taken the send lock over (ours lapsed): the rest is left to that run', async () => {
@@ -107,5 +107,5 @@ it('stops after the messages in flight when the operator aborts', async () => {
   const outcome = await deliverPlan(aPlan(5), aContext(store), () => abort.abort(), { renderer: testRenderer(), concurrency: 1, signal: abort.signal });
   expect(outcome.messages.map((m) => m.status)).toEqual(['sent', 'stopped', 'stopped', 'stopped', 'stopped']);
   expect(outcome.messages[1]?.error).toBe('not attempted: stopped by the operator');
-  expect(historyRows(store)).toHaveLength(1);
+  expect(await historyRows(store)).toHaveLength(1);
 });

@@ -4,31 +4,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runSendDue } from '../../src/cli/commands/send-due.js';
-import { openStore } from '../../src/storage/database.js';
+import { openLedger } from '../../src/storage/open-ledger.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
 import { upsertPayments } from '../../src/storage/payments.js';
-import type { Store } from '../../src/storage/store.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 import type { Settings } from '../../src/core/settings.js';
-import { aCustomer, anItem, aPayment } from '../helpers/store.js';
+import { aCustomer, anItem, aPayment, valuesOf } from '../helpers/store.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { aContext, historyRows } from './fixtures/messages.js';
 
 let dir: string;
-let store: Store;
+let store: Ledger;
 let server: TestSmtpServer;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duedesk-senddue-'));
-  store = await openStore({ path: join(dir, 'duedesk.db') });
+  store = await openLedger(join(dir, 'duedesk.db'));
   server = await startSmtpServer({ auth: true });
-  await store.write((db) => {
-    upsertCustomers(db, [
+  await store.write(async (sql) => {
+    await upsertCustomers(sql, [
       aCustomer({ code: 'C1', email: 'ar@one.test', agentEmail: 'agent@company.test' }),
       aCustomer({ code: 'C2', name: 'Δέλτα ΑΕ', language: 'el', email: 'ap@two.test' }),
       aCustomer({ code: 'C3', email: null }),
     ]);
-    upsertItems(db, [
+    await upsertItems(sql, [
       anItem({ customerCode: 'C1', number: 'INV-1', dueDate: '2026-02-01' }),
       anItem({ customerCode: 'C2', number: 'INV-2', dueDate: '2026-01-20', amount: 25050, openAmount: 25050 }),
       anItem({ customerCode: 'C3', number: 'INV-3', dueDate: '2026-01-20' }),
@@ -72,7 +72,7 @@ it('plans, renders, sends and records; a second run the same day sends nothing',
     expect(body.raw).toContain('Content-Type: application/pdf');
     expect(body.raw).toMatch(/^From: Acme Billing <billing@company\.test>$/m);
   }
-  const rows = historyRows(store);
+  const rows = (await historyRows(store));
   expect(rows.map((r) => [r.customer, r.status])).toEqual([['C1', 'sent'], ['C2', 'sent']]);
   expect(rows.map((r) => r.messageId).sort()).toEqual(first.json.messages.map((m) => m.messageId).sort());
 
@@ -87,7 +87,7 @@ it('with schedule.autoSend false sends nothing and says so', async () => {
   expect(result.code).toBe(0);
   expect(result.stderr).toMatch(/autoSend is false: nothing was sent/);
   expect(server.bodies).toHaveLength(0);
-  expect(historyRows(store)).toEqual([]);
+  expect(await historyRows(store)).toEqual([]);
 });
 
 it('a 421 from the server leaves the rest due with exit 75, says so, and the next run sends it', async () => {
@@ -108,7 +108,7 @@ it('a 421 from the server leaves the rest due with exit 75, says so, and the nex
   expect(second.code).toBe(0);
   expect(second.json.messages.map((m) => [m.customer, m.status])).toEqual([['C1', 'sent'], ['C2', 'sent']]);
   expect(second.json.deferred).toBeUndefined();
-  expect(historyRows(store).map((r) => [r.customer, r.status])).toEqual([['C1', 'failed'], ['C1', 'sent'], ['C2', 'sent']]);
+  expect((await historyRows(store)).map((r) => [r.customer, r.status])).toEqual([['C1', 'failed'], ['C1', 'sent'], ['C2', 'sent']]);
 });
 
 it('past smtp.maxPerDay the rest stays due for tomorrow, the run says so and exits 0', async () => {
@@ -124,16 +124,15 @@ it('past smtp.maxPerDay the rest stays due for tomorrow, the run says so and exi
 });
 
 it('records what a message netted and the customer balance after payments on account', async () => {
-  await store.write((db) => {
-    upsertPayments(db, [
+  await store.write(async (sql) => {
+    await upsertPayments(sql, [
       aPayment({ customerCode: 'C2', reference: 'ON-ACCOUNT', amount: 5050, date: '2026-02-05' }),
       aPayment({ customerCode: 'C2', reference: 'LATER', amount: 1000, date: '2026-02-20' }),
     ]);
   });
   const result = await sendDue();
   expect(result.code).toBe(0);
-  store.refresh();
-  const rows = store.db.exec("SELECT total, unapplied, outstanding FROM messages WHERE customer_code = 'C2'")[0]?.values;
+  const rows = (await valuesOf(store, "SELECT total, unapplied, outstanding FROM messages WHERE customer_code = 'C2'"));
   // 250.50 open − 50.50 on account = 200.00 asked; the payment dated after the run does not count yet.
   expect(rows).toEqual([[20000, 5050, 20000]]);
   const body = server.accepted().find((entry) => entry.to.includes('ap@two.test'));

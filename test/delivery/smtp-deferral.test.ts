@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { deliverPlan, type DeliveryOptions } from '../../src/delivery/deliver.js';
 import { ExitCode } from '../../src/core/exit-codes.js';
-import type { Store } from '../../src/storage/store.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 import type { Refusal, TestSmtpServer } from '../helpers/smtp.js';
 import { serverAndStorePerTest } from './fixtures/server-and-store.js';
 import { aContext, aPlan, historyRows, testRenderer } from './fixtures/messages.js';
 
 let server: TestSmtpServer;
-let store: Store;
+let store: Ledger;
 serverAndStorePerTest((current) => ({ server, store } = current));
 
 /** Retries as in production (three), without the waiting. */
@@ -49,7 +49,7 @@ describe.each(deferrals)('the server answers $code $message after two messages',
     expect(server.connections()).toBe(1);
     expect(server.bodies).toHaveLength(3);
     // History: the deferred attempt is failed (so it stays due); the others were never begun.
-    expect(historyRows(store).map((r) => [r.customer, r.status])).toEqual([['C0001', 'sent'], ['C0002', 'sent'], ['C0003', 'failed']]);
+    expect((await historyRows(store)).map((r) => [r.customer, r.status])).toEqual([['C0001', 'sent'], ['C0002', 'sent'], ['C0003', 'failed']]);
 
     server.behaviour.data = () => 'accept';
     const next = await deliverPlan(plan, context(), undefined, options(1));
@@ -66,7 +66,7 @@ it('with five messages in flight, asks the server five times, not four times per
   expect(outcome.messages.every((m) => m.status === 'deferred')).toBe(true);
   expect(server.connections()).toBeLessThanOrEqual(5);
   expect(server.bodies.length).toBeLessThanOrEqual(5);
-  expect(historyRows(store).every((r) => r.status === 'failed')).toBe(true);
+  expect((await historyRows(store)).every((r) => r.status === 'failed')).toBe(true);
 });
 
 it('a 421 greeting defers the whole run before anything is recorded, after one connection', async () => {
@@ -75,7 +75,7 @@ it('a 421 greeting defers the whole run before anything is recorded, after one c
   expect(outcome.exitCode).toBe(75);
   expect(outcome.messages.map((m) => m.error)).toEqual(Array(4).fill('not attempted: server deferred (421 4.7.0 Too many connections from your host)'));
   expect(server.connections()).toBe(1);
-  expect(historyRows(store)).toEqual([]);
+  expect(await historyRows(store)).toEqual([]);
 });
 
 it('a deferral after a failure exits 1: the failure needs a look', async () => {

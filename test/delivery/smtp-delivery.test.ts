@@ -5,13 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { deliverPlan, type DeliveryOptions } from '../../src/delivery/deliver.js';
 import { ExitCode } from '../../src/core/exit-codes.js';
-import type { Store } from '../../src/storage/store.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 import { startSmtpServer, type SmtpBehaviour, type TestSmtpServer } from '../helpers/smtp.js';
 import { serverAndStorePerTest } from './fixtures/server-and-store.js';
 import { aContext, aPlan, aPlannedMessage, historyRows, testRenderer } from './fixtures/messages.js';
+import { valuesOf } from '../helpers/store.js';
 
 let server: TestSmtpServer;
-let store: Store;
+let store: Ledger;
 serverAndStorePerTest((current) => ({ server, store } = current));
 
 const fast = (extra: Partial<DeliveryOptions> = {}): DeliveryOptions => ({
@@ -53,12 +54,12 @@ describe('happy path', () => {
     expect(raw).not.toMatch(/^Bcc:/im);
     expect(raw).not.toContain('audit@company.test');
 
-    const rows = historyRows(store);
+    const rows = (await historyRows(store));
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
     expect(rows.map((r) => r.messageId).sort()).toEqual(outcome.messages.map((m) => m.messageId).sort());
-    const items = store.db.exec("SELECT item_number, level, open_amount FROM message_items ORDER BY item_number")[0]?.values;
+    const items = (await valuesOf(store, "SELECT item_number, level, open_amount FROM message_items ORDER BY item_number"));
     expect(items).toEqual([['INV-1', 'first', 10000], ['INV-2', 'first', 10000], ['INV-3', 'first', 10000]]);
-    const meta = store.db.exec("SELECT operator, as_of, bcc_addrs FROM messages WHERE customer_code = 'C0001'")[0]?.values[0];
+    const meta = (await valuesOf(store, "SELECT operator, as_of, bcc_addrs FROM messages WHERE customer_code = 'C0001'"))[0];
     expect(meta).toEqual(['Maria', '2026-02-10', '["audit@company.test"]']);
   });
 
@@ -70,7 +71,7 @@ describe('happy path', () => {
     expect(again.messages).toEqual([]);
     expect(again.alreadySent?.sort()).toEqual(plan.messages.map((m) => m.key).sort());
     expect(server.bodies).toHaveLength(2);
-    expect(historyRows(store)).toHaveLength(2);
+    expect(await historyRows(store)).toHaveLength(2);
   });
 
   it('records a partial recipient rejection per recipient and still counts the message as sent', async () => {
@@ -87,7 +88,7 @@ describe('happy path', () => {
       { address: 'audit@company.test', accepted: true, reply: null },
     ]);
     expect(server.accepted()[0]?.to).toEqual(['c1@example.test', 'audit@company.test']);
-    const rows = store.db.exec('SELECT address, role, accepted, reply FROM message_recipients ORDER BY address')[0]?.values;
+    const rows = (await valuesOf(store, 'SELECT address, role, accepted, reply FROM message_recipients ORDER BY address'));
     expect(rows).toEqual([
       ['audit@company.test', 'bcc', 1, null],
       ['c1@example.test', 'to', 1, null],
@@ -126,7 +127,7 @@ describe.each(cases)('$name', (c) => {
     if (c.error) expect(message?.error).toMatch(c.error);
     else expect(message?.error).toBeNull();
     expect(server.bodies).toHaveLength(c.bodies);
-    expect(historyRows(store)).toEqual([expect.objectContaining({ status: c.status, messageId: message?.messageId })]);
+    expect(await historyRows(store)).toEqual([expect.objectContaining({ status: c.status, messageId: message?.messageId })]);
     // A second run the same day: failed may be tried again, sent/uncertain never.
     server.behaviour.data = () => 'accept';
     server.behaviour.rcpt = () => null;
@@ -143,7 +144,7 @@ describe('transport unusable before anything was sent', () => {
     expect(outcome.error).not.toContain('wrong');
     expect(outcome.messages.every((m) => m.status === 'failed' && m.messageId === null)).toBe(true);
     expect(server.bodies).toHaveLength(0);
-    expect(historyRows(store)).toEqual([]);
+    expect(await historyRows(store)).toEqual([]);
   });
 
   it('exits 3 when the connection is refused', async () => {
@@ -153,7 +154,7 @@ describe('transport unusable before anything was sent', () => {
     const outcome = await deliverPlan(aPlan(2), smtpContext(url), undefined, fast());
     expect(outcome.exitCode).toBe(ExitCode.TransportUnusable);
     expect(outcome.error).toMatch(/cannot connect/);
-    expect(historyRows(store)).toEqual([]);
+    expect(await historyRows(store)).toEqual([]);
   });
 
   it('stops the run when the password is refused after some messages went out (exit 1)', async () => {

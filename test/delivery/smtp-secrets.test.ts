@@ -4,7 +4,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { deliverPlan } from '../../src/delivery/deliver.js';
-import { makeStore } from '../helpers/store.js';
+import { makeLedger } from '../helpers/store.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { sandbox } from '../cli/io.js';
 import { aContext, aPlan, historyRows, testRenderer } from './fixtures/messages.js';
@@ -42,7 +42,7 @@ it.each([
 
 it('a one-letter password does not garble "no reply" (nor anything else) in the report and the history', async () => {
   server = await startSmtpServer({ auth: true, behaviour: { auth: (_u, pass) => pass === 'p', data: () => 'drop' } });
-  const store = await makeStore();
+  const store = await makeLedger();
   try {
     const ctx = aContext(store, {}, { DUEDESK_SMTP_URL: server.url(user, 'p') });
     const outcome = await deliverPlan(aPlan(1), ctx, undefined, { renderer: testRenderer(), retry: { delaysMs: [], sleep: async () => undefined } });
@@ -50,7 +50,7 @@ it('a one-letter password does not garble "no reply" (nor anything else) in the 
     expect(outcome.messages[0]?.status).toBe('uncertain');
     expect(error).toMatch(/^no reply after the message was sent \(the server may have it\): /);
     expect(error).not.toContain('***');
-    expect(historyRows(store)[0]?.error).toBe(error);
+    expect((await historyRows(store))[0]?.error).toBe(error);
   } finally {
     store.close();
   }

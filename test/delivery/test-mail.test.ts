@@ -1,13 +1,13 @@
 /** `duedesk config test-mail ADDRESS` against a local SMTP server. */
 import { expect, it } from 'vitest';
 import { runTestMail } from '../../src/cli/commands/test-mail.js';
-import type { Store } from '../../src/storage/store.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { serverAndStorePerTest } from './fixtures/server-and-store.js';
 import { aContext } from './fixtures/messages.js';
 
 let server: TestSmtpServer;
-let store: Store;
+let store: Ledger;
 serverAndStorePerTest((current) => ({ server, store } = current));
 
 const settings = { smtp: { from: 'Billing <billing@company.test>' }, company: { name: 'Acme' } };

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main as cli } from '../../src/cli/main.js';
-import { openStore } from '../../src/storage/database.js';
+import { openLedger } from '../../src/storage/open-ledger.js';
 import { buildDemo, demoEnv, demoGlobals, type DemoPaths } from '../../scripts/demo.js';
 import { DEMO_TABLES, type DemoTable } from '../../scripts/demo-dates.js';
+import { valuesOf } from '../helpers/store.js';
 
 const root = mkdtempSync(join(tmpdir(), 'duedesk-demo-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -20,9 +21,9 @@ function sink() {
 }
 
 async function count(path: string, table: string): Promise<number> {
-  const store = await openStore({ path });
+  const store = await openLedger(path);
   try {
-    return Number(store.db.exec(`SELECT COUNT(*) FROM ${table}`)[0]?.values[0]?.[0]);
+    return Number((await valuesOf(store, `SELECT COUNT(*) FROM ${table}`))[0]?.[0]);
   } finally {
     store.close();
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { insertMessage } from '../../src/storage/messages.js';
-import { aMessage } from '../helpers/store.js';
+import { aMessage, valuesOf } from '../helpers/store.js';
 import { makeHarness, tempCsv, type Harness } from '../import/harness.js';
 
 async function seeded(): Promise<Harness> {
@@ -13,8 +13,8 @@ async function seeded(): Promise<Harness> {
   return h;
 }
 
-const tables = (h: Harness): string =>
-  ['customers', 'items'].map((t) => JSON.stringify(h.store.db.exec(`SELECT * FROM ${t} ORDER BY 1, 2`))).join('\n');
+const tables = async (h: Harness): Promise<string> =>
+  (await Promise.all(['customers', 'items'].map(async (t) => JSON.stringify(await valuesOf(h.store, `SELECT * FROM ${t} ORDER BY 1, 2`))))).join('\n');
 
 describe('export customers|items', () => {
   it('writes exactly the SPEC §7 columns, plain decimals with a dot and ISO dates', async () => {
@@ -46,17 +46,17 @@ describe('export customers|items', () => {
     expect(c.stdout).toBe('customers: 6 added, 0 updated, 0 unchanged\n');
     const i = await fresh.importCsv(['items', 'i.csv'], tempCsv('i.csv', items));
     expect(i.stdout).toBe('items: 6 added, 0 updated, 0 unchanged\n');
-    expect(tables(fresh)).toBe(tables(h));
+    expect(await tables(fresh)).toBe(await tables(h));
   });
 
   it('round trip: the export imported over the same database changes nothing', async () => {
     const h = await seeded();
-    const before = tables(h);
+    const before = (await tables(h));
     const customers = await h.importCsv(['customers', 'c.csv'], tempCsv('c.csv', (await h.exportCsv(['customers'])).stdout));
     const items = await h.importCsv(['items', 'i.csv', '--snapshot'], tempCsv('i.csv', (await h.exportCsv(['items'])).stdout));
     expect(customers.stdout).toBe('customers: 0 added, 0 updated, 6 unchanged\n');
     expect(items.stdout).toBe('items: 0 added, 0 updated, 6 unchanged, 0 closed\n');
-    expect(tables(h)).toBe(before);
+    expect(await tables(h)).toBe(before);
   });
 
   it('an empty database exports just the header', async () => {
@@ -70,13 +70,13 @@ describe('export customers|items', () => {
 describe('export history', () => {
   async function withHistory(): Promise<Harness> {
     const h = await seeded();
-    await h.store.write((db) => {
-      insertMessage(db, aMessage({ asOf: '2026-02-15', messageId: '<a@x>', total: 123450, items: [
+    await h.store.write(async (sql) => {
+      await insertMessage(sql, aMessage({ asOf: '2026-02-15', messageId: '<a@x>', total: 123450, items: [
         { itemNumber: 'INV-100', level: 'first', openAmount: 100000 }, { itemNumber: 'CN-7', level: null, openAmount: -10000 },
       ], cc: ['agent@duedesk.example'] }));
-      insertMessage(db, aMessage({ asOf: '2026-03-01', messageId: '<b@x>', customerCode: 'C003', kind: 'installment',
+      await insertMessage(sql, aMessage({ asOf: '2026-03-01', messageId: '<b@x>', customerCode: 'C003', kind: 'installment',
         level: null, currency: 'BGN', status: 'failed', error: '550 mailbox unavailable', cases: ['CASE-9'], fee: 500 }));
-      insertMessage(db, aMessage({ asOf: '2026-03-20', messageId: '<c@x>', currency: 'JPY', total: 125000, outstanding: 125000 }));
+      await insertMessage(sql, aMessage({ asOf: '2026-03-20', messageId: '<c@x>', currency: 'JPY', total: 125000, outstanding: 125000 }));
     });
     return h;
   }

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeFormula, unescapeFormula } from '../../src/core/csv/formula-escape.js';
 import { insertMessage } from '../../src/storage/messages.js';
-import { aMessage } from '../helpers/store.js';
+import { aMessage, valuesOf } from '../helpers/store.js';
 import { sandbox } from '../cli/io.js';
 import { makeHarness, tempCsv, type Harness } from '../import/harness.js';
 
@@ -51,8 +51,8 @@ const cellText = (free: boolean) =>
     .map((cell) => unescapeFormula(cell.trim()));
 
 describe('export → import round trip', () => {
-  const tables = (h: Harness): string =>
-    ['customers', 'items'].map((t) => JSON.stringify(h.store.db.exec(`SELECT * FROM ${t} ORDER BY 1, 2`))).join('\n');
+  const tables = async (h: Harness): Promise<string> =>
+    (await Promise.all(['customers', 'items'].map(async (t) => JSON.stringify(await valuesOf(h.store, `SELECT * FROM ${t} ORDER BY 1, 2`))))).join('\n');
 
   it('gives back the same customers and items for arbitrary codes, names, notes, numbers, references and cases', async () => {
     await fc.assert(
@@ -60,14 +60,14 @@ describe('export → import round trip', () => {
         fc.array(fc.record({ code: cellText(false), name: cellText(false), notes: cellText(true), number: cellText(false), reference: cellText(false), case: cellText(false) }), { minLength: 1, maxLength: 6 }),
         async (rows) => {
           const h = await makeHarness();
-          await h.store.write((db) => {
+          await h.store.write(async (sql) => {
             rows.forEach((row, index) => {
               const code = `${row.code}#${index}`;
-              db.run(
+              sql.run(
                 `INSERT INTO customers (code, name, language, currency, reminders, notes) VALUES (?, ?, 'en', 'EUR', 1, ?)`,
                 [code, row.name || 'x', row.notes],
               );
-              db.run(
+              sql.run(
                 `INSERT INTO items (customer_code, number, kind, issue_date, due_date, amount, open_amount, currency, reference, case_ref)
                  VALUES (?, ?, 'credit_note', '2026-01-01', '2026-02-01', -1250, -1250, 'EUR', ?, ?)`,
                 [code, row.number || 'n', row.reference || null, row.case || null],
@@ -79,7 +79,7 @@ describe('export → import round trip', () => {
           expect(customers.errors).toEqual([]);
           const items = await fresh.importCsv(['items', 'i.csv'], tempCsv('i.csv', (await h.exportCsv(['items'])).stdout));
           expect(items.errors).toEqual([]);
-          expect(tables(fresh)).toBe(tables(h));
+          expect(await tables(fresh)).toBe(await tables(h));
         },
       ),
       { numRuns: 40 },
@@ -131,8 +131,8 @@ describe('duedesk export / import on the command line', () => {
 
   it('export history escapes customer, error and item cells but never the amounts', async () => {
     const h = await makeHarness();
-    await h.store.write((db) => {
-      insertMessage(db, aMessage({
+    await h.store.write(async (sql) => {
+      await insertMessage(sql, aMessage({
         customerCode: '-C1', messageId: '<a@x>', error: '=1+1', status: 'failed', total: -1250, operator: '@ops',
         items: [{ itemNumber: '+INV-1', level: null, openAmount: -1250 }],
       }));

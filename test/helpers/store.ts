@@ -1,18 +1,19 @@
 /**
- * Test helpers shared by every area: a fresh migrated in-memory store and tiny builders for
+ * Test helpers shared by every area: a fresh migrated in-memory ledger and tiny builders for
  * domain rows with sensible defaults (override only what a test is about).
  */
-import { openStore } from '../../src/storage/database.js';
-import type { Store } from '../../src/storage/store.js';
-import type { Database } from 'sql.js';
+import { openLedger } from '../../src/storage/open-ledger.js';
+import type { Ledger } from '../../src/storage/ledger.js';
+import { storeOf } from '../../src/storage/sqljs-ledger.js';
+import type { Sql, SqlValue } from '../../src/storage/sql.js';
 import { listItems } from '../../src/storage/items.js';
 import { listPayments } from '../../src/storage/payments.js';
 import { listPlans } from '../../src/storage/plans.js';
 import type { Customer, InstallmentPlan, Item, MessageRecord, Payment } from '../../src/core/domain.js';
 
-/** A fresh, migrated, private in-memory store. */
-export function makeStore(): Promise<Store> {
-  return openStore({ path: null });
+/** A fresh, migrated, private in-memory ledger. */
+export function makeLedger(): Promise<Ledger> {
+  return openLedger(null);
 }
 
 /** A customer with defaults (code C001, EUR, English, reminders on). */
@@ -113,16 +114,29 @@ export function aMessage(partial: Partial<Omit<MessageRecord, 'id'>> = {}): Omit
 }
 
 /** One item as the listing that statements read returns it, or undefined. */
-export function itemOf(db: Database, customerCode: string, number: string): Item | undefined {
-  return listItems(db, customerCode).find((item) => item.number === number);
+export async function itemOf(sql: Sql, customerCode: string, number: string): Promise<Item | undefined> {
+  return (await listItems(sql, customerCode)).find((item) => item.number === number);
 }
 
 /** One payment as the listing that statements and the import read returns it, or undefined. */
-export function paymentOf(db: Database, reference: string): Payment | undefined {
-  return listPayments(db).find((payment) => payment.reference === reference);
+export async function paymentOf(sql: Sql, reference: string): Promise<Payment | undefined> {
+  return (await listPayments(sql)).find((payment) => payment.reference === reference);
 }
 
 /** One installment plan as the listing that the import reads returns it, or undefined. */
-export function planOf(db: Database, customerCode: string, caseRef: string): InstallmentPlan | undefined {
-  return listPlans(db, { customerCode }).find((plan) => plan.case === caseRef);
+export async function planOf(sql: Sql, customerCode: string, caseRef: string): Promise<InstallmentPlan | undefined> {
+  return (await listPlans(sql, { customerCode })).find((plan) => plan.case === caseRef);
+}
+
+/**
+ * The rows of `query` as arrays of values in column order, read through the ledger: for tests
+ * that check what a table holds in a form no named query returns.
+ */
+export async function valuesOf(ledger: Ledger, query: string, params: readonly SqlValue[] = []): Promise<SqlValue[][]> {
+  return (await ledger.read((sql) => sql.all(query, params))).map((row) => Object.values(row));
+}
+
+/** The bytes a sql.js ledger would save now: a test that must prove nothing changed compares them. */
+export function databaseBytes(ledger: Ledger): Uint8Array {
+  return storeOf(ledger).db.export();
 }

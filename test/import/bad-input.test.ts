@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeHarness, tempCsv, type Harness } from './harness.js';
+import { valuesOf } from '../helpers/store.js';
 
 /** A database holding the customers fixture and the `;` items fixture. */
 async function seeded(): Promise<Harness> {
@@ -66,12 +67,12 @@ describe('bad input: every problem listed as FILE:LINE: column: message, nothing
     ]],
   ] as const)('%s', async (kind, file, withData, expected) => {
     const h = withData ? await seeded() : await makeHarness();
-    const before = h.dump();
+    const before = (await h.dump());
     const run = await h.importCsv([kind, file]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.errors).toEqual(expected);
-    expect(h.dump()).toBe(before);
+    expect(await h.dump()).toBe(before);
   });
 
   it('a header with unknown and missing columns', async () => {
@@ -115,7 +116,7 @@ describe('--skip-invalid', () => {
     expect(run.stdout).toBe('customers: 1 added, 0 updated, 0 unchanged; 12 invalid rows skipped\n');
     expect(run.errors).toHaveLength(12);
     expect(run.errors[0]).toMatch(/^customers-bad\.csv:3: email: /);
-    expect(h.store.db.exec('SELECT code FROM customers')[0]?.values).toEqual([['B001']]);
+    expect(await valuesOf(h.store, 'SELECT code FROM customers')).toEqual([['B001']]);
   });
 
   it('exits 2 when no row is valid', async () => {

@@ -5,6 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { makeHarness, tempCsv, type Harness } from './harness.js';
+import { valuesOf } from '../helpers/store.js';
 
 /** A database holding the customers fixture and the `;` items fixture (C001 has INV-100). */
 async function seeded(): Promise<Harness> {
@@ -42,11 +43,11 @@ const LIMITS: Array<[Kind, string, number]> = [
 describe('import: length limits per column', () => {
   it.each(LIMITS)('%s %s: more than %i characters is refused, nothing imported', async (kind, column, limit) => {
     const h = await seeded();
-    const before = h.dump();
+    const before = (await h.dump());
     const run = await importOne(h, kind, column, 'x'.repeat(limit + 1));
     expect(run.code).toBe(2);
     expect(run.errors).toEqual([`f.csv:2: ${column}: is ${limit + 1} characters long; at most ${limit}`, 'f.csv: 1 problem; nothing imported']);
-    expect(h.dump()).toBe(before);
+    expect(await h.dump()).toBe(before);
   });
 
   it('counts characters, not UTF-16 units: 200 Greek or astral characters make a valid name', async () => {
@@ -71,7 +72,7 @@ describe('import: length limits per column', () => {
     expect(run.errors).toEqual([]);
     const table = kind === 'plans' ? 'plans' : kind;
     const sqlColumn = column === 'case' ? 'case_ref' : column;
-    expect(h.store.db.exec(`SELECT ${sqlColumn} FROM ${table} WHERE ${sqlColumn} = ?`, [value])[0]?.values).toEqual([[value]]);
+    expect(await valuesOf(h.store, `SELECT ${sqlColumn} FROM ${table} WHERE ${sqlColumn} = ?`, [value])).toEqual([[value]]);
   });
 
   it('an e-mail address of 254 characters is imported', async () => {
@@ -87,7 +88,7 @@ describe('import: control characters', () => {
 
   it.each(TEXT_COLUMNS)('%s %s: a control character is refused, naming it', async (kind, column) => {
     const h = await seeded();
-    const before = h.dump();
+    const before = (await h.dump());
     for (const [char, message] of [
       ['\u0007', 'contains a control character (U+0007)'],
       ['\t', 'contains a control character (U+0009)'],
@@ -101,20 +102,20 @@ describe('import: control characters', () => {
       expect(run.code).toBe(2);
       expect(run.errors).toEqual([`f.csv:2: ${column}: ${message}`, 'f.csv: 1 problem; nothing imported']);
     }
-    expect(h.dump()).toBe(before);
+    expect(await h.dump()).toBe(before);
   });
 
   it('notes are free text: line breaks and tabs are kept, other controls refused', async () => {
     const h = await seeded();
     const notes = `${'n'.repeat(3990)}\nline\ttwo`;
     expect((await importOne(h, 'customers', 'notes', notes)).errors).toEqual([]);
-    expect(h.store.db.exec("SELECT notes FROM customers WHERE code = 'N001'")[0]?.values).toEqual([[notes]]);
-    const before = h.dump();
+    expect(await valuesOf(h.store, "SELECT notes FROM customers WHERE code = 'N001'")).toEqual([[notes]]);
+    const before = (await h.dump());
     for (const [char, code] of [['\u0000', '0000'], ['\u001b', '001B'], ['\u007f', '007F'], ['\u2028', '2028']] as const) {
       const run = await importOne(h, 'customers', 'notes', `Pays${char}late`);
       expect(run.errors).toEqual([`f.csv:2: notes: contains a control character (U+${code})`, 'f.csv: 1 problem; nothing imported']);
     }
-    expect(h.dump()).toBe(before);
+    expect(await h.dump()).toBe(before);
   });
 
   it('every problem of a row is listed, with the other columns still checked', async () => {

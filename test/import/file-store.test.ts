@@ -4,16 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/runtime/context.js';
 import { runImport } from '../../src/cli/commands/import.js';
-import { openStore } from '../../src/storage/database.js';
+import { openLedger } from '../../src/storage/open-ledger.js';
 import { FIXTURES } from './harness.js';
+import { valuesOf } from '../helpers/store.js';
 
 describe('import into a database file', () => {
   it('a rejected import and an import that changes nothing leave the file untouched', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'duedesk-import-')), 'duedesk.db');
-    const store = await openStore({ path });
+    const store = await openLedger(path);
     let stderr = '';
     const ctx: CommandContext = {
-      openStore: async () => store,
+      openLedger: async () => store,
       settings: { path: '/dev/null', read: () => ({}) },
       env: {},
       stdout: { write: () => true },
@@ -34,8 +35,8 @@ describe('import into a database file', () => {
       store.close();
     }
     // A fresh process sees what the first import saved.
-    const reopened = await openStore({ path });
-    expect(reopened.db.exec('SELECT COUNT(*) FROM customers')[0]?.values).toEqual([[6]]);
+    const reopened = await openLedger(path);
+    expect(await valuesOf(reopened, 'SELECT COUNT(*) FROM customers')).toEqual([[6]]);
     reopened.close();
   });
 });

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../../src/runtime/context.js';
 import type { Settings } from '../../src/core/settings.js';
-import type { Store } from '../../src/storage/store.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 import { runImport } from '../../src/cli/commands/import.js';
 import { runExport } from '../../src/cli/commands/export.js';
-import { makeStore } from '../helpers/store.js';
+import { makeLedger, valuesOf } from '../helpers/store.js';
 
 /** Folder of the CSV fixtures. */
 export const FIXTURES = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));
@@ -28,23 +28,23 @@ export interface Run {
 
 /** A store plus helpers to run import/export commands against it. */
 export interface Harness {
-  store: Store;
+  store: Ledger;
   /** `duedesk import ARGS` with the cwd at the fixtures folder (or `cwd`). */
   importCsv(args: string[], cwd?: string): Promise<Run>;
   /** `duedesk export ARGS`. */
   exportCsv(args: string[]): Promise<Run>;
   /** Every row of every data table, to compare before/after. */
-  dump(): string;
+  dump(): Promise<string>;
 }
 
 /** A harness on a fresh in-memory database. */
 export async function makeHarness(settings: Settings = {}): Promise<Harness> {
-  const store = await makeStore();
+  const store = await makeLedger();
   const run = async (command: typeof runImport, args: string[], cwd: string): Promise<Run> => {
     let stdout = '';
     let stderr = '';
     const ctx: CommandContext = {
-      openStore: async () => store,
+      openLedger: async () => store,
       settings: { path: '/dev/null', read: () => settings },
       env: {},
       stdout: { write: (text: string) => (stdout += text) },
@@ -59,9 +59,8 @@ export async function makeHarness(settings: Settings = {}): Promise<Harness> {
     store,
     importCsv: (args, cwd = FIXTURES) => run(runImport, args, cwd),
     exportCsv: (args) => run(runExport, args, FIXTURES),
-    dump: () =>
-      ['customers', 'items', 'payments', 'plans']
-        .map((table) => JSON.stringify(store.db.exec(`SELECT * FROM ${table} ORDER BY 1, 2`)))
+    dump: async () =>
+      (await Promise.all(['customers', 'items', 'payments', 'plans'].map(async (table) => JSON.stringify(await valuesOf(store, `SELECT * FROM ${table} ORDER BY 1, 2`)))))
         .join('\n'),
   };
 }

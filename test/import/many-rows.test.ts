@@ -26,8 +26,8 @@ describe('importing thousands of rows', () => {
     await h.importCsv(['customers', 'c.csv'], tempCsv('c.csv', customersCsv()));
     const first = await h.importCsv(['items', 'i.csv'], tempCsv('i.csv', itemsCsv((i) => `${i}.01`)));
     expect(first.stdout).toBe(`items: ${ITEMS} added, 0 updated, 0 unchanged\n`);
-    expect(listItems(h.store.db)).toHaveLength(ITEMS);
-    expect(itemOf(h.store.db, `K${(ITEMS - 1) % CUSTOMERS}`, `N${ITEMS - 1}`)).toMatchObject({ amount: (ITEMS - 1) * 100 + 1 });
+    expect(await h.store.read((sql) => listItems(sql))).toHaveLength(ITEMS);
+    expect(await h.store.read((sql) => itemOf(sql, `K${(ITEMS - 1) % CUSTOMERS}`, `N${ITEMS - 1}`))).toMatchObject({ amount: (ITEMS - 1) * 100 + 1 });
 
     const again = await h.importCsv(['items', 'i.csv'], tempCsv('i.csv', itemsCsv((i) => `${i}.01`)));
     expect(again.stdout).toBe(`items: 0 added, 0 updated, ${ITEMS} unchanged\n`);
@@ -35,14 +35,14 @@ describe('importing thousands of rows', () => {
     const changed = itemsCsv((i) => (i === 7 ? '9.99' : `${i}.01`), ITEMS - 3);
     const snapshot = await h.importCsv(['items', 'i.csv', '--snapshot'], tempCsv('i.csv', changed));
     expect(snapshot.stdout).toBe(`items: 0 added, 1 updated, ${ITEMS - 4} unchanged, 3 closed\n`);
-    expect(itemOf(h.store.db, 'K7', 'N7')).toMatchObject({ amount: 999, openAmount: 999 });
-    expect(itemOf(h.store.db, `K${(ITEMS - 1) % CUSTOMERS}`, `N${ITEMS - 1}`)?.openAmount).toBe(0);
+    expect(await h.store.read((sql) => itemOf(sql, 'K7', 'N7'))).toMatchObject({ amount: 999, openAmount: 999 });
+    expect((await h.store.read((sql) => itemOf(sql, `K${(ITEMS - 1) % CUSTOMERS}`, `N${ITEMS - 1}`)))?.openAmount).toBe(0);
   });
 
   it('refuses a duplicate and a bad row in a later chunk and keeps nothing of the chunks applied before', async () => {
     const h = await makeHarness();
     await h.importCsv(['customers', 'c.csv'], tempCsv('c.csv', customersCsv()));
-    const before = h.dump();
+    const before = (await h.dump());
     const rows = itemsCsv((i) => `${i}.01`).trimEnd().split('\n');
     rows.push('K3,N3,2026-01-01,2026-02-01,5.00', 'K4,N-bad,2026-01-01,2026-02-01,lots');
     const run = await h.importCsv(['items', 'i.csv'], tempCsv('i.csv', `${rows.join('\n')}\n`));
@@ -52,6 +52,6 @@ describe('importing thousands of rows', () => {
       expect.stringMatching(new RegExp(`^i\\.csv:${ITEMS + 3}: amount: `)),
       'i.csv: 2 problems; nothing imported',
     ]);
-    expect(h.dump()).toBe(before);
+    expect(await h.dump()).toBe(before);
   });
 });

@@ -14,8 +14,8 @@ async function seeded(): Promise<Harness> {
   return h;
 }
 
-const open = (h: Harness, customer: string, number: string) => itemOf(h.store.db, customer, number)?.openAmount;
-const currencies = (h: Harness) => Object.fromEntries(listPayments(h.store.db).map((p) => [p.reference, p.currency]));
+const open = async (h: Harness, customer: string, number: string) => (await h.store.read((sql) => itemOf(sql, customer, number)))?.openAmount;
+const currencies = async (h: Harness) => Object.fromEntries((await h.store.read((sql) => listPayments(sql))).map((p) => [p.reference, p.currency]));
 
 describe('payments currency column', () => {
   it('defaults to the named item’s currency, else the customer’s; a payment on account may name another', async () => {
@@ -23,13 +23,13 @@ describe('payments currency column', () => {
     const file = tempCsv('p.csv', `${HEADER}C001,2026-02-20,10.00,P-ITEM,INV-100,,\nC003,2026-02-20,10.00,P-CUST,,,\nC001,2026-02-21,12.50,P-USD,,,usd\nC006,2026-02-21,500,P-JPY,,,\n`);
     const run = await h.importCsv(['payments', 'p.csv'], file);
     expect([run.code, run.stderr]).toEqual([0, '']);
-    expect(currencies(h)).toEqual({ 'P-ITEM': 'EUR', 'P-CUST': 'BGN', 'P-USD': 'USD', 'P-JPY': 'JPY' });
-    expect(listPayments(h.store.db).find((p) => p.reference === 'P-USD')?.amount).toBe(1250);
+    expect(await currencies(h)).toEqual({ 'P-ITEM': 'EUR', 'P-CUST': 'BGN', 'P-USD': 'USD', 'P-JPY': 'JPY' });
+    expect((await h.store.read((sql) => listPayments(sql))).find((p) => p.reference === 'P-USD')?.amount).toBe(1250);
   });
 
   it('refuses a currency other than the named item’s, or not a currency, and imports nothing', async () => {
     const h = await seeded();
-    const before = h.dump();
+    const before = (await h.dump());
     const file = tempCsv('p.csv', `${HEADER}C001,2026-02-20,10.00,P-1,INV-100,,USD\nC001,2026-02-20,10.00,P-2,,,EURO\n`);
     const run = await h.importCsv(['payments', 'p.csv'], file);
     expect(run.code).toBe(2);
@@ -38,7 +38,7 @@ describe('payments currency column', () => {
       'p.csv:3: currency: "EURO" is not an ISO 4217 currency code',
       'p.csv: 2 problems; nothing imported',
     ]);
-    expect(h.dump()).toBe(before);
+    expect(await h.dump()).toBe(before);
   });
 });
 
@@ -47,13 +47,13 @@ describe('a payment on account later assigned to an item', () => {
     const h = await seeded();
     const onAccount = tempCsv('p.csv', `${HEADER}C001,2026-02-21,50.00,PAY-A,,,\n`);
     await h.importCsv(['payments', 'p.csv'], onAccount);
-    expect(open(h, 'C001', 'INV-100')).toBe(100000);
+    expect(await open(h, 'C001', 'INV-100')).toBe(100000);
     const assigned = tempCsv('p.csv', `${HEADER}C001,2026-02-21,50.00,PAY-A,INV-100,,\n`);
     expect((await h.importCsv(['payments', 'p.csv'], assigned)).stdout).toBe('payments: 0 added, 1 updated, 0 unchanged\n');
-    expect(open(h, 'C001', 'INV-100')).toBe(95000);
+    expect(await open(h, 'C001', 'INV-100')).toBe(95000);
     expect((await h.importCsv(['payments', 'p.csv'], assigned)).stdout).toBe('payments: 0 added, 0 updated, 1 unchanged\n');
-    expect(open(h, 'C001', 'INV-100')).toBe(95000);
-    expect(listPayments(h.store.db, 'C001').map((p) => p.itemNumber)).toEqual(['INV-100']);
+    expect(await open(h, 'C001', 'INV-100')).toBe(95000);
+    expect((await h.store.read((sql) => listPayments(sql, 'C001'))).map((p) => p.itemNumber)).toEqual(['INV-100']);
   });
 });
 
@@ -61,12 +61,12 @@ describe('payments --snapshot', () => {
   it('removes the listed customers’ other payments and gives back what they took; other customers keep theirs', async () => {
     const h = await seeded();
     await h.importCsv(['payments', 'payments.csv']);
-    expect(open(h, 'C001', 'INV-100')).toBe(80000);
+    expect(await open(h, 'C001', 'INV-100')).toBe(80000);
     const file = tempCsv('p.csv', `${HEADER}C001,2026-02-21,50.00,PAY-2,,,\n`);
     const run = await h.importCsv(['payments', 'p.csv', '--snapshot'], file);
     expect([run.code, run.stdout]).toEqual([0, 'payments: 0 added, 0 updated, 1 unchanged, 1 removed\n']);
-    expect(listPayments(h.store.db).map((p) => p.reference)).toEqual(['PAY-2', 'PAY-3']);
-    expect(open(h, 'C001', 'INV-100')).toBe(100000);
+    expect((await h.store.read((sql) => listPayments(sql))).map((p) => p.reference)).toEqual(['PAY-2', 'PAY-3']);
+    expect(await open(h, 'C001', 'INV-100')).toBe(100000);
     const again = await h.importCsv(['payments', 'p.csv', '--snapshot'], file);
     expect(again.stdout).toBe('payments: 0 added, 0 updated, 1 unchanged, 0 removed\n');
   });
@@ -77,7 +77,7 @@ describe('payments --snapshot', () => {
     const file = tempCsv('p.csv', `${HEADER}C001,2026-02-21,50.00,PAY-2,,,\nC001,not-a-date,200.00,PAY-1,INV-100,,\n`);
     const run = await h.importCsv(['payments', 'p.csv', '--snapshot', '--skip-invalid'], file);
     expect(run.code).toBe(0);
-    expect(listPayments(h.store.db, 'C001').map((p) => p.reference)).toEqual(['PAY-1', 'PAY-2']);
-    expect(open(h, 'C001', 'INV-100')).toBe(80000);
+    expect((await h.store.read((sql) => listPayments(sql, 'C001'))).map((p) => p.reference)).toEqual(['PAY-1', 'PAY-2']);
+    expect(await open(h, 'C001', 'INV-100')).toBe(80000);
   });
 });

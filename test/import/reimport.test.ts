@@ -1,4 +1,4 @@
-import { itemOf } from '../helpers/store.js';
+import { itemOf, valuesOf } from '../helpers/store.js';
 import { describe, expect, it } from 'vitest';
 import { getCustomer } from '../../src/storage/customers.js';
 import { makeHarness, tempCsv, type Harness } from './harness.js';
@@ -13,8 +13,8 @@ async function seeded(): Promise<Harness> {
   return h;
 }
 
-const open = (h: Harness, customer: string, number: string): number | undefined =>
-  itemOf(h.store.db, customer, number)?.openAmount;
+const open = async (h: Harness, customer: string, number: string): Promise<number | undefined> =>
+  (await h.store.read((sql) => itemOf(sql, customer, number)))?.openAmount;
 
 describe('re-importing the same file changes nothing', () => {
   it.each([
@@ -27,22 +27,22 @@ describe('re-importing the same file changes nothing', () => {
     const h = await seeded();
     const first = await h.importCsv(args);
     expect(first.code).toBe(0);
-    const after = h.dump();
+    const after = (await h.dump());
     const second = await h.importCsv(args);
     expect(second.stdout).toBe(summary);
     expect(second.code).toBe(0);
-    expect(h.dump()).toBe(after);
+    expect(await h.dump()).toBe(after);
   });
 });
 
 describe('payments', () => {
   it('reduce the named item’s open amount only the first time', async () => {
     const h = await seeded();
-    expect(open(h, 'C001', 'INV-100')).toBe(100000);
+    expect(await open(h, 'C001', 'INV-100')).toBe(100000);
     expect((await h.importCsv(['payments', 'payments.csv'])).stdout).toBe('payments: 3 added, 0 updated, 0 unchanged\n');
-    expect(open(h, 'C001', 'INV-100')).toBe(80000);
+    expect(await open(h, 'C001', 'INV-100')).toBe(80000);
     await h.importCsv(['payments', 'payments.csv']);
-    expect(open(h, 'C001', 'INV-100')).toBe(80000);
+    expect(await open(h, 'C001', 'INV-100')).toBe(80000);
   });
 
   it('a corrected payment undoes its earlier effect before applying the new one', async () => {
@@ -51,11 +51,11 @@ describe('payments', () => {
     const header = 'customer_code,date,amount,reference,item_number\n';
     const bigger = tempCsv('p.csv', `${header}C001,2026-02-20,300.00,PAY-1,INV-100\n`);
     expect((await h.importCsv(['payments', 'p.csv'], bigger)).stdout).toBe('payments: 0 added, 1 updated, 0 unchanged\n');
-    expect(open(h, 'C001', 'INV-100')).toBe(70000);
+    expect(await open(h, 'C001', 'INV-100')).toBe(70000);
     const moved = tempCsv('p.csv', `${header}C003,2026-02-20,100.00,PAY-1,INV-1\n`);
     await h.importCsv(['payments', 'p.csv'], moved);
-    expect(open(h, 'C001', 'INV-100')).toBe(100000);
-    expect(open(h, 'C003', 'INV-1')).toBe(40000);
+    expect(await open(h, 'C001', 'INV-100')).toBe(100000);
+    expect(await open(h, 'C003', 'INV-1')).toBe(40000);
   });
 });
 
@@ -67,25 +67,25 @@ describe('items: open amount when the open_amount cell is empty', () => {
     await h.importCsv(['payments', 'payments.csv']);
     const same = tempCsv('i.csv', `${header}C001,INV-100,2026-01-15,2026-02-14,1234.50\n`);
     expect((await h.importCsv(['items', 'i.csv'], same)).stdout).toBe('items: 0 added, 0 updated, 1 unchanged\n');
-    expect(open(h, 'C001', 'INV-100')).toBe(80000);
+    expect(await open(h, 'C001', 'INV-100')).toBe(80000);
     const changed = tempCsv('i.csv', `${header}C001,INV-100,2026-01-15,2026-02-14,1300.00\n`);
     expect((await h.importCsv(['items', 'i.csv'], changed)).stdout).toBe('items: 0 added, 1 updated, 0 unchanged\n');
     // 1300.00 − (1234.50 − 800.00) already paid
-    expect(open(h, 'C001', 'INV-100')).toBe(86550);
+    expect(await open(h, 'C001', 'INV-100')).toBe(86550);
   });
 
   it('a given open_amount is taken as is', async () => {
     const h = await seeded();
     const dir = tempCsv('i.csv', `${header.trim()},open_amount\nC001,INV-100,2026-01-15,2026-02-14,1234.50,0\n`);
     await h.importCsv(['items', 'i.csv'], dir);
-    expect(open(h, 'C001', 'INV-100')).toBe(0);
+    expect(await open(h, 'C001', 'INV-100')).toBe(0);
   });
 
   it('a credit note written positive is stored negative, and the negative spelling is the same item', async () => {
     const h = await seeded();
     const positive = tempCsv('i.csv', `${header.trim()},kind,open_amount\nC001,CN-8,2026-01-01,2026-01-01,20.00,credit_note,15\n`);
     await h.importCsv(['items', 'i.csv'], positive);
-    expect(itemOf(h.store.db, 'C001', 'CN-8')).toMatchObject({ amount: -2000, openAmount: -1500 });
+    expect(await h.store.read((sql) => itemOf(sql, 'C001', 'CN-8'))).toMatchObject({ amount: -2000, openAmount: -1500 });
     const negative = tempCsv('i.csv', `${header.trim()},kind,open_amount\nC001,CN-8,2026-01-01,2026-01-01,-20.00,credit_note,-15\n`);
     expect((await h.importCsv(['items', 'i.csv'], negative)).stdout).toBe('items: 0 added, 0 updated, 1 unchanged\n');
   });
@@ -99,11 +99,11 @@ describe('items --snapshot', () => {
     const dir = tempCsv('s.csv', `${header}C003,INV-2,2026-01-20,2026-02-19,250.25\n`);
     const run = await h.importCsv(['items', 's.csv', '--snapshot'], dir);
     expect(run.stdout).toBe('items: 0 added, 0 updated, 1 unchanged, 1 closed\n');
-    expect(open(h, 'C003', 'INV-1')).toBe(0);
-    expect(open(h, 'C003', 'INV-2')).toBe(25025);
-    expect(open(h, 'C001', 'INV-100')).toBe(100000);
+    expect(await open(h, 'C003', 'INV-1')).toBe(0);
+    expect(await open(h, 'C003', 'INV-2')).toBe(25025);
+    expect(await open(h, 'C001', 'INV-100')).toBe(100000);
     // The snapshot has no case column: the case set by the earlier file stays.
-    expect(itemOf(h.store.db, 'C003', 'INV-2')?.case).toBe('CASE-9');
+    expect((await h.store.read((sql) => itemOf(sql, 'C003', 'INV-2')))?.case).toBe('CASE-9');
     expect((await h.importCsv(['items', 's.csv', '--snapshot'], dir)).stdout).toBe('items: 0 added, 0 updated, 1 unchanged, 0 closed\n');
   });
 
@@ -112,7 +112,7 @@ describe('items --snapshot', () => {
     const only2 = tempCsv('s.csv', `${header}C003,INV-2,2026-01-20,2026-02-19,250.25\n`);
     await h.importCsv(['items', 's.csv', '--snapshot'], only2);
     await h.importCsv(['items', 'items.tsv', '--snapshot']);
-    expect(open(h, 'C003', 'INV-1')).toBe(50000);
+    expect(await open(h, 'C003', 'INV-1')).toBe(50000);
   });
 
   it('never closes an item whose row is invalid (--skip-invalid)', async () => {
@@ -120,7 +120,7 @@ describe('items --snapshot', () => {
     const dir = tempCsv('s.csv', `${header}C003,INV-1,2026-01-10,2026-02-09,5x\nC003,INV-2,2026-01-20,2026-02-19,250.25\n`);
     const run = await h.importCsv(['items', 's.csv', '--snapshot', '--skip-invalid'], dir);
     expect(run.stdout).toBe('items: 0 added, 0 updated, 1 unchanged, 0 closed; 1 invalid row skipped\n');
-    expect(open(h, 'C003', 'INV-1')).toBe(50000);
+    expect(await open(h, 'C003', 'INV-1')).toBe(50000);
   });
 
   it('is refused for other kinds', async () => {
@@ -134,7 +134,7 @@ describe('customers', () => {
     const h = await seeded();
     const dir = tempCsv('c.csv', 'code,name,email\nC004,Rossi & Figli S.r.l.,nuovo@rossi.example\n');
     expect((await h.importCsv(['customers', 'c.csv'], dir)).stdout).toBe('customers: 0 added, 1 updated, 0 unchanged\n');
-    expect(getCustomer(h.store.db, 'C004')).toMatchObject({
+    expect(await h.store.read((sql) => getCustomer(sql, 'C004'))).toMatchObject({
       email: 'nuovo@rossi.example', email2: 'info@rossi.example', language: 'it', reminders: false, holdUntil: '2026-04-30',
     });
   });
@@ -143,7 +143,7 @@ describe('customers', () => {
     const h = await seeded();
     const dir = tempCsv('c.csv', 'code,name,email2,hold_until\nC004,Rossi & Figli S.r.l.,,\n');
     await h.importCsv(['customers', 'c.csv'], dir);
-    expect(getCustomer(h.store.db, 'C004')).toMatchObject({ email2: null, holdUntil: null });
+    expect(await h.store.read((sql) => getCustomer(sql, 'C004'))).toMatchObject({ email2: null, holdUntil: null });
   });
 });
 
@@ -152,7 +152,7 @@ describe('plans', () => {
     const h = await seeded();
     const run = await h.importCsv(['plans', 'plans.csv']);
     expect(run.stdout).toBe('plans: 2 added, 0 updated, 0 unchanged\n');
-    expect(h.store.db.exec('SELECT case_ref, installment, day_of_month, end_date, active FROM plans ORDER BY 1')[0]?.values).toEqual([
+    expect(await valuesOf(h.store, 'SELECT case_ref, installment, day_of_month, end_date, active FROM plans ORDER BY 1')).toEqual([
       ['CASE-10', 2000, 15, '2026-12-31', 0],
       ['CASE-9', 7500, 31, null, 1],
     ]);

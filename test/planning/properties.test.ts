@@ -10,7 +10,7 @@ import { plan } from '../../src/core/rules/engine.js';
 import { planDue } from '../../src/planning/plan-due.js';
 import { loadSnapshots } from '../../src/storage/planning-snapshots.js';
 import type { Settings } from '../../src/core/settings.js';
-import { aCustomer, aMessage, anItem, aPayment, aPlan, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, aPayment, aPlan, databaseBytes, makeLedger } from '../helpers/store.js';
 import { seed, type Seed } from './seed.js';
 
 const D = '2026-05-31';
@@ -66,16 +66,16 @@ describe('planDue on random databases', () => {
   it('finds exactly what the engine finds over every customer, and writes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(dataArb, async ([customers, policy]) => {
-        const store = await makeStore();
+        const store = await makeLedger();
         const merged: Required<Seed> = { customers: [], items: [], payments: [], plans: [], messages: [] };
         for (const rows of customers) for (const key of Object.keys(merged) as (keyof Seed)[]) (merged[key] as unknown[]).push(...(rows[key] ?? []));
         await seed(store, merged);
         const settings: Settings = { policy };
-        const before = store.db.export();
-        const planned = planDue(store, settings, D);
-        expect(Buffer.from(store.db.export()).equals(Buffer.from(before))).toBe(true);
+        const before = databaseBytes(store);
+        const planned = await planDue(store, settings, D);
+        expect(Buffer.from(databaseBytes(store)).equals(Buffer.from(before))).toBe(true);
         const everyone = merged.customers.map((customer) => customer.code).sort();
-        expect(planned).toEqual(plan(loadSnapshots(store.db, everyone, D), resolvePolicy(settings), D));
+        expect(planned).toEqual(plan(await store.read((sql) => loadSnapshots(sql, everyone, D)), resolvePolicy(settings), D));
         store.close();
       }),
       { numRuns: 60 },

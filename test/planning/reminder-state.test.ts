@@ -14,42 +14,43 @@ import { loadSqlEngine } from '../../src/storage/sql-engine.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planDue } from '../../src/planning/plan-due.js';
-import { openStore } from '../../src/storage/database.js';
-import { aCustomer, aMessage, anItem, makeStore } from '../helpers/store.js';
+import { openLedger } from '../../src/storage/open-ledger.js';
+import { aCustomer, aMessage, anItem, makeLedger, valuesOf } from '../helpers/store.js';
+import type { Ledger } from '../../src/storage/ledger.js';
+import { readOnlyLedger } from '../../bench/lib/read-only-ledger.js';
 import { tempDir } from '../storage/temp-dir.js';
 import { databaseBefore } from '../helpers/old-database.js';
 import { seed } from './seed.js';
 
-/** Each item's state, keyed `customer/number`, only for items that have one. */
-function itemState(db: Database): Record<string, { level: string; latest: string }[]> {
+/** State rows (customer, number, level, date) keyed `customer/number`. */
+function byItem(rows: readonly unknown[][]): Record<string, { level: string; latest: string }[]> {
   const state: Record<string, { level: string; latest: string }[]> = {};
-  const rows = db.exec('SELECT customer_code, item_number, level, last_as_of FROM reminder_state ORDER BY customer_code, item_number, level');
-  for (const [customer, number, level, latest] of rows[0]?.values ?? []) {
-    (state[`${String(customer)}/${String(number)}`] ??= []).push({ level: String(level), latest: String(latest) });
-  }
-  return state;
-}
-
-/** The same, computed directly from the history (the definition in src/core/rules/README.md). */
-function expectedItemState(db: Database): Record<string, { level: string; latest: string }[]> {
-  const state: Record<string, { level: string; latest: string }[]> = {};
-  const rows = db.exec(`SELECT mi.customer_code, mi.item_number, mi.level, MAX(m.as_of) FROM message_items mi
-      JOIN messages m ON m.id = mi.message_id
-    WHERE mi.level IS NOT NULL AND m.kind = 'reminder' AND m.status IN ('sent', 'uncertain', 'sending')
-    GROUP BY mi.customer_code, mi.item_number, mi.level ORDER BY mi.level`)[0]?.values ?? [];
   for (const [customer, number, level, latest] of rows) {
     (state[`${String(customer)}/${String(number)}`] ??= []).push({ level: String(level), latest: String(latest) });
   }
   return state;
 }
 
-function lastMessages(db: Database): unknown[][] {
-  return db.exec('SELECT customer_code, last_as_of FROM customer_last_message ORDER BY customer_code')[0]?.values ?? [];
+/** Each item's state, keyed `customer/number`, only for items that have one. */
+async function itemState(ledger: Ledger): Promise<Record<string, { level: string; latest: string }[]>> {
+  return byItem(await valuesOf(ledger, 'SELECT customer_code, item_number, level, last_as_of FROM reminder_state ORDER BY customer_code, item_number, level'));
 }
 
-function expectedLastMessages(db: Database): unknown[][] {
-  return db.exec(`SELECT customer_code, MAX(as_of) FROM messages WHERE status IN ('sent', 'uncertain', 'sending')
-    GROUP BY customer_code ORDER BY customer_code`)[0]?.values ?? [];
+/** The same, computed directly from the history (the definition in src/core/rules/README.md). */
+async function expectedItemState(ledger: Ledger): Promise<Record<string, { level: string; latest: string }[]>> {
+  return byItem(await valuesOf(ledger, `SELECT mi.customer_code, mi.item_number, mi.level, MAX(m.as_of) FROM message_items mi
+      JOIN messages m ON m.id = mi.message_id
+    WHERE mi.level IS NOT NULL AND m.kind = 'reminder' AND m.status IN ('sent', 'uncertain', 'sending')
+    GROUP BY mi.customer_code, mi.item_number, mi.level ORDER BY mi.level`));
+}
+
+function lastMessages(ledger: Ledger): Promise<unknown[][]> {
+  return valuesOf(ledger, 'SELECT customer_code, last_as_of FROM customer_last_message ORDER BY customer_code');
+}
+
+function expectedLastMessages(ledger: Ledger): Promise<unknown[][]> {
+  return valuesOf(ledger, `SELECT customer_code, MAX(as_of) FROM messages WHERE status IN ('sent', 'uncertain', 'sending')
+    GROUP BY customer_code ORDER BY customer_code`);
 }
 
 const line = (itemNumber: string, level: string | null) => ({ itemNumber, level, openAmount: 10000 });
@@ -71,21 +72,21 @@ function insertOldMessage(db: Database, m: NewMessage): void {
 
 describe('reminder state', () => {
   it('a sent reminder sets the level; moving it to failed falls back to the remaining history', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, { customers: [aCustomer()], items: [anItem({ number: 'INV-1' })] });
     const ids: number[] = [];
-    await store.write((db) => {
-      ids.push(insertMessage(db, aMessage({ asOf: '2026-02-01', messageId: '<a@t>', items: [line('INV-1', 'first')] })));
-      ids.push(insertMessage(db, aMessage({ asOf: '2026-03-01', messageId: '<b@t>', items: [line('INV-1', 'first')] })));
+    await store.write(async (sql) => {
+      ids.push(await insertMessage(sql, aMessage({ asOf: '2026-02-01', messageId: '<a@t>', items: [line('INV-1', 'first')] })));
+      ids.push(await insertMessage(sql, aMessage({ asOf: '2026-03-01', messageId: '<b@t>', items: [line('INV-1', 'first')] })));
     });
-    expect(itemState(store.db)).toEqual({ 'C001/INV-1': [{ level: 'first', latest: '2026-03-01' }] });
-    expect(lastMessages(store.db)).toEqual([['C001', '2026-03-01']]);
-    await store.write((db) => updateMessageStatus(db, ids[1]!, 'failed', 'refused', '2026-03-01T10:00:00Z'));
-    expect(itemState(store.db)).toEqual({ 'C001/INV-1': [{ level: 'first', latest: '2026-02-01' }] });
-    expect(lastMessages(store.db)).toEqual([['C001', '2026-02-01']]);
-    await store.write((db) => updateMessageStatus(db, ids[0]!, 'failed', 'refused', '2026-03-01T10:00:00Z'));
-    expect(itemState(store.db)).toEqual({});
-    expect(lastMessages(store.db)).toEqual([]);
+    expect(await itemState(store)).toEqual({ 'C001/INV-1': [{ level: 'first', latest: '2026-03-01' }] });
+    expect(await lastMessages(store)).toEqual([['C001', '2026-03-01']]);
+    await store.write((sql) => updateMessageStatus(sql, ids[1]!, 'failed', 'refused', '2026-03-01T10:00:00Z'));
+    expect(await itemState(store)).toEqual({ 'C001/INV-1': [{ level: 'first', latest: '2026-02-01' }] });
+    expect(await lastMessages(store)).toEqual([['C001', '2026-02-01']]);
+    await store.write((sql) => updateMessageStatus(sql, ids[0]!, 'failed', 'refused', '2026-03-01T10:00:00Z'));
+    expect(await itemState(store)).toEqual({});
+    expect(await lastMessages(store)).toEqual([]);
     store.close();
   });
 
@@ -95,19 +96,19 @@ describe('reminder state', () => {
     ['sending', true],
     ['failed', false],
   ])('a reminder with status %s counts: %s', async (status, counts) => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, {
       customers: [aCustomer()],
       items: [anItem({ number: 'INV-1' })],
       messages: [aMessage({ status, level: 'second', asOf: '2026-02-10', items: [line('INV-1', 'second')] })],
     });
-    expect(itemState(store.db)).toEqual(counts ? { 'C001/INV-1': [{ level: 'second', latest: '2026-02-10' }] } : {});
-    expect(lastMessages(store.db)).toEqual(counts ? [['C001', '2026-02-10']] : []);
+    expect(await itemState(store)).toEqual(counts ? { 'C001/INV-1': [{ level: 'second', latest: '2026-02-10' }] } : {});
+    expect(await lastMessages(store)).toEqual(counts ? [['C001', '2026-02-10']] : []);
     store.close();
   });
 
   it('statements never set a level but count as the last message; sending turned uncertain still counts', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, {
       customers: [aCustomer()],
       items: [anItem({ number: 'INV-1' }), anItem({ number: 'INV-2' })],
@@ -116,22 +117,22 @@ describe('reminder state', () => {
         aMessage({ status: 'sending', asOf: '2026-02-10', messageId: '<s@t>', items: [line('INV-2', 'first'), line('INV-1', null)] }),
       ],
     });
-    await store.write((db) => void markSendingUncertain(db, '2026-02-21T00:00:00Z'));
-    expect(itemState(store.db)).toEqual({ 'C001/INV-2': [{ level: 'first', latest: '2026-02-10' }] });
-    expect(lastMessages(store.db)).toEqual([['C001', '2026-02-20']]);
+    await store.write(async (sql) => void await markSendingUncertain(sql, '2026-02-21T00:00:00Z'));
+    expect(await itemState(store)).toEqual({ 'C001/INV-2': [{ level: 'first', latest: '2026-02-10' }] });
+    expect(await lastMessages(store)).toEqual([['C001', '2026-02-20']]);
     store.close();
   });
 
   it('an item written after its history, or re-imported, has the state of that history', async () => {
-    const store = await makeStore();
+    const store = await makeLedger();
     await seed(store, {
       customers: [aCustomer()],
       messages: [aMessage({ level: 'final', asOf: '2026-02-10', items: [line('INV-9', 'final')] })],
     });
-    await store.write((db) => upsertItems(db, [anItem({ number: 'INV-9' })]));
-    expect(itemState(store.db)).toEqual({ 'C001/INV-9': [{ level: 'final', latest: '2026-02-10' }] });
-    await store.write((db) => upsertItems(db, [anItem({ number: 'INV-9', openAmount: 5000 })]));
-    expect(itemState(store.db)).toEqual({ 'C001/INV-9': [{ level: 'final', latest: '2026-02-10' }] });
+    await store.write((sql) => upsertItems(sql, [anItem({ number: 'INV-9' })]));
+    expect(await itemState(store)).toEqual({ 'C001/INV-9': [{ level: 'final', latest: '2026-02-10' }] });
+    await store.write((sql) => upsertItems(sql, [anItem({ number: 'INV-9', openAmount: 5000 })]));
+    expect(await itemState(store)).toEqual({ 'C001/INV-9': [{ level: 'final', latest: '2026-02-10' }] });
     store.close();
   });
 
@@ -141,14 +142,15 @@ describe('reminder state', () => {
     insertOldMessage(db, aMessage({ asOf: '2026-02-20', messageId: '<2@t>', level: 'second', items: [line('INV-1', 'second')] }));
     insertOldMessage(db, aMessage({ asOf: '2026-03-20', messageId: '<3@t>', status: 'failed', level: 'final', items: [line('INV-1', 'final')] }));
     migrate(db, 'old.db');
-    expect(itemState(db)).toEqual({
+    const migrated = readOnlyLedger(db);
+    expect(await itemState(migrated)).toEqual({
       'C001/INV-1': [
         { level: 'first', latest: '2026-02-10' },
         { level: 'second', latest: '2026-02-20' },
       ],
     });
-    expect(lastMessages(db)).toEqual([['C001', '2026-02-20']]);
-    db.close();
+    expect(await lastMessages(migrated)).toEqual([['C001', '2026-02-20']]);
+    await migrated.close();
   });
 
   it('equals the history after any sequence of inserts and status changes', async () => {
@@ -166,13 +168,14 @@ describe('reminder state', () => {
     });
     await fc.assert(
       fc.asyncProperty(fc.array(messageArb, { maxLength: 8 }), async (messages) => {
-        const store = await makeStore();
+        const store = await makeLedger();
         const customers = [aCustomer(), aCustomer({ code: 'C002' })];
         const items = customers.flatMap((c) => ['A', 'B'].map((number) => anItem({ customerCode: c.code, number })));
         await seed(store, { customers, items });
-        await store.write((db) => {
-          const ids = messages.map((m, index) =>
-            insertMessage(db, aMessage({
+        await store.write(async (sql) => {
+          const ids: number[] = [];
+          for (const [index, m] of messages.entries()) {
+            ids.push(await insertMessage(sql, aMessage({
               customerCode: m.customer,
               kind: m.kind,
               level: m.kind === 'reminder' ? 'first' : null,
@@ -180,16 +183,16 @@ describe('reminder state', () => {
               status: m.status,
               messageId: `<p${index}@t>`,
               items: m.items.map((i) => line(i.number, i.level)),
-            })),
-          );
-          messages.forEach((m, index) => {
-            if (m.later !== null) updateMessageStatus(db, ids[index]!, m.later, null, '2026-03-01T00:00:00Z');
-          });
+            })));
+          }
+          for (const [index, m] of messages.entries()) {
+            if (m.later !== null) await updateMessageStatus(sql, ids[index]!, m.later, null, '2026-03-01T00:00:00Z');
+          }
           // Item C arrives after its history.
-          upsertItems(db, customers.map((c) => anItem({ customerCode: c.code, number: 'C' })));
+          await upsertItems(sql, customers.map((c) => anItem({ customerCode: c.code, number: 'C' })));
         });
-        expect(itemState(store.db)).toEqual(expectedItemState(store.db));
-        expect(lastMessages(store.db)).toEqual(expectedLastMessages(store.db));
+        expect(await itemState(store)).toEqual(await expectedItemState(store));
+        expect(await lastMessages(store)).toEqual(await expectedLastMessages(store));
         store.close();
       }),
       { numRuns: 40 },
@@ -209,18 +212,18 @@ describe('reminder state', () => {
     writeFileSync(path, old.export());
     old.close();
 
-    const store = await openStore({ path });
-    expect(itemState(store.db)).toEqual({
+    const store = await openLedger(path);
+    expect(await itemState(store)).toEqual({
       'C001/INV-1': [{ level: 'first', latest: '2026-02-07' }],
       'C001/INV-2': [{ level: 'first', latest: '2026-02-07' }],
     });
-    expect(lastMessages(store.db)).toEqual([['C001', '2026-02-07']]);
-    expect(store.db.exec("SELECT name FROM sqlite_master WHERE type = 'trigger'")).toEqual([]);
-    expect(store.db.exec("SELECT name FROM pragma_table_info('items') WHERE name = 'reminder_levels'")).toEqual([]);
+    expect(await lastMessages(store)).toEqual([['C001', '2026-02-07']]);
+    expect(await valuesOf(store, "SELECT name FROM sqlite_master WHERE type = 'trigger'")).toEqual([]);
+    expect(await valuesOf(store, "SELECT name FROM pragma_table_info('items') WHERE name = 'reminder_levels'")).toEqual([]);
     // Reminded at `first` before the upgrade: not again at `first`; the failed `second` is still due.
-    const plan = planDue(store, {}, '2026-02-25');
+    const plan = (await planDue(store, {}, '2026-02-25'));
     expect(plan.messages.map((m) => [m.level, m.reminds])).toEqual([['second', ['INV-1', 'INV-2']]]);
-    expect(planDue(store, {}, '2026-02-10').messages).toEqual([]);
+    expect((await planDue(store, {}, '2026-02-10')).messages).toEqual([]);
     store.close();
   });
 });

@@ -5,7 +5,7 @@ import { upsertItems } from '../../src/storage/items.js';
 import { insertMessage, type NewMessage } from '../../src/storage/messages.js';
 import { upsertPayments } from '../../src/storage/payments.js';
 import { upsertPlans } from '../../src/storage/plans.js';
-import type { Store } from '../../src/storage/store.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 
 /** Rows to put in a store. */
 export interface Seed {
@@ -17,12 +17,12 @@ export interface Seed {
 }
 
 /** Write the rows in one transaction. */
-export async function seed(store: Store, rows: Seed): Promise<void> {
-  await store.write((db) => {
-    upsertCustomers(db, rows.customers ?? []);
-    upsertItems(db, rows.items ?? []);
-    upsertPayments(db, rows.payments ?? []);
-    upsertPlans(db, rows.plans ?? []);
-    (rows.messages ?? []).forEach((message, index) => insertMessage(db, { ...message, messageId: `<seed-${index}@test>` }));
+export async function seed(store: Ledger, rows: Seed): Promise<void> {
+  await store.write(async (sql) => {
+    await upsertCustomers(sql, rows.customers ?? []);
+    await upsertItems(sql, rows.items ?? []);
+    await upsertPayments(sql, rows.payments ?? []);
+    await upsertPlans(sql, rows.plans ?? []);
+    for (const [index, message] of (rows.messages ?? []).entries()) await insertMessage(sql, { ...message, messageId: `<seed-${index}@test>` });
   });
 }

@@ -4,24 +4,24 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runSendDue } from '../../src/cli/commands/send-due.js';
 import type { CommandContext } from '../../src/runtime/context.js';
-import type { Store } from '../../src/storage/store.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
-import { aCustomer, anItem, makeStore } from '../helpers/store.js';
+import { aCustomer, anItem, makeLedger, valuesOf } from '../helpers/store.js';
 import { settings } from '../documents/fixtures.js';
 import { pdfPages } from '../documents/pdf-text.js';
 
 let dir: string;
-let store: Store;
+let store: Ledger;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duedesk-send-due-out-'));
-  store = await makeStore();
-  await store.write((db) => {
-    upsertCustomers(db, [
+  store = await makeLedger();
+  await store.write(async (sql) => {
+    await upsertCustomers(sql, [
       aCustomer({ code: 'GR01', name: 'Ξυλουργική Λάρισας Α.Ε.', language: 'el', email: 'logistirio@xyl.test' }),
       aCustomer({ code: 'BG01', name: 'Тракия Агро АД', language: 'bg', email: 'finansi@trakia.test' }),
     ]);
-    upsertItems(db, [
+    await upsertItems(sql, [
       anItem({ customerCode: 'GR01', number: 'ΤΔΑ-1', dueDate: '2026-02-28', amount: 128450, openAmount: 128450 }),
       anItem({ customerCode: 'BG01', number: 'Ф-1', dueDate: '2026-02-28', amount: 50000, openAmount: 50000 }),
     ]);
@@ -34,7 +34,7 @@ afterEach(() => {
 
 function context(out: string[]): CommandContext {
   return {
-    openStore: () => Promise.resolve(store),
+    openLedger: () => Promise.resolve(store),
     settings: { path: join(dir, 'config.json'), read: () => settings },
     env: {},
     stdout: { write: (text: string) => out.push(text) },
@@ -59,7 +59,7 @@ describe('duedesk --send-due --dry-run --out DIR', () => {
     const text = (await pdfPages(readFileSync(join(out, 'BG01-EUR-first.pdf')))).join(' ');
     expect(text).toContain('Тракия Агро АД');
     expect(text).toContain('Напомняне за плащане');
-    const sent = store.db.exec('SELECT COUNT(*) FROM messages')[0]?.values[0]?.[0];
+    const sent = (await valuesOf(store, 'SELECT COUNT(*) FROM messages'))[0]?.[0];
     expect(sent).toBe(0);
   });
 });

@@ -19,7 +19,7 @@ afterEach(() => {
 
 function context(withSettings: Settings = settings): CommandContext {
   return {
-    openStore: () => Promise.reject(new Error('previews do not open the database')),
+    openLedger: () => Promise.reject(new Error('previews do not open the database')),
     settings: { path: join(dir, 'config.json'), read: () => withSettings },
     env: {},
     stdout: { write: () => true },

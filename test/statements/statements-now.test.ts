@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { planDue } from '../../src/planning/plan-due.js';
 import type { Settings } from '../../src/core/settings.js';
 import { statementsNow } from '../../src/statements/statements-now.js';
-import { aCustomer, aMessage, anItem, aPayment, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, aPayment, makeLedger } from '../helpers/store.js';
 import { seed } from '../planning/seed.js';
 
 const D = '2026-03-20';
 
 async function ledger() {
-  const store = await makeStore();
+  const store = await makeLedger();
   await seed(store, {
     customers: [aCustomer({ code: 'C001', currency: 'EUR' })],
     items: [
@@ -32,19 +32,19 @@ async function ledger() {
 describe('statementsNow', () => {
   it('makes one open-items statement per currency with open items not on hold, all open by default', async () => {
     const store = await ledger();
-    const messages = statementsNow(store.db, {}, 'C001', { asOf: D });
+    const messages = await statementsNow(store, {}, 'C001', { asOf: D });
     // EUR: 6000 + 2000 open, less the 300 paid on account (listed below the items).
     expect(messages.map((m) => [m.key, m.template, m.reminds, m.total, m.unapplied, m.payments.map((p) => p.reference), m.activity])).toEqual([
       ['C001-EUR-statement', 'statement', ['E-1', 'E-2'], 7700, 300, ['P-ACC'], undefined],
       ['C001-USD-statement', 'statement', ['U-1'], 500, 0, [], undefined],
     ]);
-    expect(statementsNow(store.db, {}, 'C001', { asOf: D, scope: 'overdue' }).map((m) => m.reminds)).toEqual([['E-1'], ['U-1']]);
-    expect(() => statementsNow(store.db, {}, 'NOPE', { asOf: D })).toThrow('unknown customer "NOPE"');
+    expect((await statementsNow(store, {}, 'C001', { asOf: D, scope: 'overdue' })).map((m) => m.reminds)).toEqual([['E-1'], ['U-1']]);
+    await expect(statementsNow(store, {}, 'NOPE', { asOf: D })).rejects.toThrow('unknown customer "NOPE"');
   });
 
   it('activity: a payment on account is a line in the customer currency; the closing balance nets it', async () => {
     const store = await ledger();
-    const [eur] = statementsNow(store.db, {}, 'C001', { asOf: D, kind: 'activity', from: '2026-03-01' });
+    const [eur] = await statementsNow(store, {}, 'C001', { asOf: D, kind: 'activity', from: '2026-03-01' });
     expect(eur?.template).toBe('activity');
     expect(eur?.activity?.opening).toBe(10700);
     expect(eur?.activity?.lines.map((l) => l.reference)).toEqual(['P-1', 'E-2', 'P-ACC']);
@@ -65,7 +65,7 @@ describe('statementsNow', () => {
   ])('activity period by default: %s', async (_, settings, messages, from) => {
     const store = await ledger();
     await seed(store, { messages });
-    const [eur] = statementsNow(store.db, settings, 'C001', { asOf: D, kind: 'activity' });
+    const [eur] = await statementsNow(store, settings, 'C001', { asOf: D, kind: 'activity' });
     expect([eur?.activity?.from, eur?.activity?.to]).toEqual([from, D]);
   });
 });
@@ -74,12 +74,12 @@ describe('periodic activity statements', () => {
   it('the cadence sends activity statements with policy.statementKind activity, open-items ones without', async () => {
     const store = await ledger();
     const levels = [{ id: 'late', name: 'Late', days: 400, template: 'final' }];
-    const plain = planDue(store, { policy: { statementEveryDays: 10, levels } }, D);
+    const plain = await planDue(store, { policy: { statementEveryDays: 10, levels } }, D);
     expect(plain.messages.map((m) => [m.key, m.template, m.activity])).toEqual([
       ['C001-EUR-statement', 'statement', undefined],
       ['C001-USD-statement', 'statement', undefined],
     ]);
-    const activity = planDue(store, { policy: { statementEveryDays: 10, statementKind: 'activity', levels } }, D);
+    const activity = await planDue(store, { policy: { statementEveryDays: 10, statementKind: 'activity', levels } }, D);
     expect(activity.messages.map((m) => [m.key, m.template, m.activity?.from, m.activity?.closing])).toEqual([
       ['C001-EUR-statement', 'activity', '2026-03-11', 8400],
       ['C001-USD-statement', 'activity', '2026-03-11', 500],

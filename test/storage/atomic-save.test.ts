@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore } from '../../src/storage/database.js';
+import { openLedger } from '../../src/storage/open-ledger.js';
 import { removeStaleTemps, writeFileAtomic } from '../../src/storage/atomic-file.js';
 import { getCustomer, upsertCustomers } from '../../src/storage/customers.js';
-import { aCustomer } from '../helpers/store.js';
+import { aCustomer, valuesOf } from '../helpers/store.js';
 import { runFixture } from './fixtures/spawn.js';
 import { tempDir } from './temp-dir.js';
 import { canMount, fullAfter, mountSmallDisk } from '../helpers/file-faults.js';
@@ -40,32 +40,28 @@ describe('atomic save', () => {
     const dir = tempDir();
     const file = join(dir, 'a.db');
     let failNext = false;
-    const store = await openStore(
-      { path: file },
-      { beforeRename: () => { if (failNext) throw new Error('simulated crash'); } },
-    );
-    await store.write((db) => upsertCustomers(db, [aCustomer({ code: 'KEPT' })]));
+    const store = await openLedger(file, { seams: { beforeRename: () => { if (failNext) throw new Error('simulated crash'); } } });
+    await store.write((sql) => upsertCustomers(sql, [aCustomer({ code: 'KEPT' })]));
     const before = readFileSync(file);
     failNext = true;
-    await expect(store.write((db) => upsertCustomers(db, [aCustomer({ code: 'LOST' })]))).rejects.toThrow('simulated crash');
+    await expect(store.write((sql) => upsertCustomers(sql, [aCustomer({ code: 'LOST' })]))).rejects.toThrow('simulated crash');
     expect(readFileSync(file).equals(before)).toBe(true);
-    store.refresh();
-    expect(getCustomer(store.db, 'KEPT')).not.toBeNull();
-    expect(getCustomer(store.db, 'LOST')).toBeNull();
+    expect(await store.read((sql) => getCustomer(sql, 'KEPT'))).not.toBeNull();
+    expect(await store.read((sql) => getCustomer(sql, 'LOST'))).toBeNull();
     failNext = false;
-    await store.write((db) => upsertCustomers(db, [aCustomer({ code: 'LATER' })]));
-    expect(getCustomer(store.db, 'LATER')).not.toBeNull();
+    await store.write((sql) => upsertCustomers(sql, [aCustomer({ code: 'LATER' })]));
+    expect(await store.read((sql) => getCustomer(sql, 'LATER'))).not.toBeNull();
     // export() reopens the sql.js connection; foreign keys must still be enforced afterwards.
-    expect(store.db.exec('PRAGMA foreign_keys')[0]?.values).toEqual([[1]]);
-    store.close();
+    expect(await valuesOf(store, 'PRAGMA foreign_keys')).toEqual([[1]]);
+    await store.close();
   });
 
   it('a process killed between fsync and rename leaves the previous file; the next open removes its temp', async () => {
     const dir = tempDir();
     const file = join(dir, 'a.db');
-    const setup = await openStore({ path: file });
-    await setup.write((db) => upsertCustomers(db, [aCustomer({ code: 'BEFORE' })]));
-    setup.close();
+    const setup = await openLedger(file);
+    await setup.write((sql) => upsertCustomers(sql, [aCustomer({ code: 'BEFORE' })]));
+    await setup.close();
     const before = readFileSync(file);
 
     const child = await runFixture('crash-save.ts', [file, 'DURING']);
@@ -76,14 +72,14 @@ describe('atomic save', () => {
     // The temp holds the complete new database: only the rename was missing.
     expect(readFileSync(join(dir, temps[0] ?? '')).length).toBeGreaterThan(0);
 
-    const store = await openStore({ path: file, lockTimeoutMs: 1000 });
+    const store = await openLedger(file, { lockTimeoutMs: 1000 });
     expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
-    expect(getCustomer(store.db, 'BEFORE')).not.toBeNull();
-    expect(getCustomer(store.db, 'DURING')).toBeNull();
+    expect(await store.read((sql) => getCustomer(sql, 'BEFORE'))).not.toBeNull();
+    expect(await store.read((sql) => getCustomer(sql, 'DURING'))).toBeNull();
     // The dead child's lock is stale and does not block the next write.
-    await store.write((db) => upsertCustomers(db, [aCustomer({ code: 'AFTER' })]));
-    expect(getCustomer(store.db, 'AFTER')).not.toBeNull();
-    store.close();
+    await store.write((sql) => upsertCustomers(sql, [aCustomer({ code: 'AFTER' })]));
+    expect(await store.read((sql) => getCustomer(sql, 'AFTER'))).not.toBeNull();
+    await store.close();
   });
 
   it('keeps temps of live processes and unrelated files', () => {

@@ -74,7 +74,7 @@ describe('damaged or foreign database files are refused and left untouched', () 
   it('a file damaged while open: refresh and write refuse, the damaged file stays as it is', async () => {
     const file = join(tempDir(), 'a.db');
     const store = await openStore({ path: file });
-    await store.write((db) => db.run("INSERT INTO customers (code, name, currency) VALUES ('C1', 'x', 'EUR')"));
+    await store.write(async (sql) => sql.run("INSERT INTO customers (code, name, currency) VALUES ('C1', 'x', 'EUR')"));
     writeFileSync(file, 'overwritten by some other program, long enough to pass the length check '.repeat(3));
     const damaged = readFileSync(file);
     expect(() => store.refresh()).toThrow(new UserError(`${file}: not a duedesk database (not an SQLite file)`));

@@ -3,7 +3,9 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { openStore } from '../../src/storage/database.js';
 import { loadSqlEngine } from '../../src/storage/sql-engine.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
-import { aCustomer } from '../helpers/store.js';
+import { upsertItems } from '../../src/storage/items.js';
+import { openLedger } from '../../src/storage/open-ledger.js';
+import { aCustomer, anItem } from '../helpers/store.js';
 import { sandbox, type Sandbox } from '../cli/io.js';
 
 /** A filled sandbox after damage; `damaged`: the database file's bytes as damaged. */
@@ -14,17 +16,12 @@ export interface DamagedSandbox extends Sandbox {
 /** A sandbox whose database has customer C1 and 400 items, intact. */
 export async function filledSandbox(): Promise<Sandbox> {
   const box = sandbox();
-  const store = await openStore({ path: box.db });
-  await store.write((db) => {
-    upsertCustomers(db, [aCustomer({ code: 'C1' })]);
-    for (let i = 0; i < 400; i++) {
-      db.run(
-        "INSERT INTO items (customer_code, number, kind, issue_date, due_date, amount, open_amount, currency) VALUES ('C1', ?, 'invoice', '2026-01-01', '2026-01-31', 100, 100, 'EUR')",
-        [`INV-${i}-${'x'.repeat(40)}`],
-      );
-    }
+  const ledger = await openLedger(box.db);
+  await ledger.write(async (sql) => {
+    await upsertCustomers(sql, [aCustomer({ code: 'C1' })]);
+    await upsertItems(sql, Array.from({ length: 400 }, (_, i) => anItem({ customerCode: 'C1', number: `INV-${i}-${'x'.repeat(40)}`, amount: 100, openAmount: 100 })));
   });
-  store.close();
+  await ledger.close();
   return box;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeStore } from '../helpers/store.js';
+
 import { appliedVersion, checkSchema, latestVersion, migrate } from '../../src/storage/migrations.js';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';
 import { loadSqlEngine } from '../../src/storage/sql-engine.js';
@@ -20,7 +20,7 @@ describe('migrations', () => {
   });
 
   it('applies every migration once to a fresh database', async () => {
-    const store = await makeStore();
+    const store = await openStore({ path: null });
     const rows = store.db.exec('SELECT version, name FROM schema_migrations')[0]?.values;
     expect(rows).toEqual(MIGRATIONS.map((m) => [m.version, m.name]));
     expect(migrate(store.db, 'test')).toBe(0);
@@ -28,7 +28,7 @@ describe('migrations', () => {
   });
 
   it('applies only the pending ones and records when', async () => {
-    const store = await makeStore();
+    const store = await openStore({ path: null });
     expect(migrate(store.db, 'test', extra, fixedNow)).toBe(1);
     expect(appliedVersion(store.db)).toBe(next);
     expect(store.db.exec('SELECT applied_at FROM schema_migrations WHERE version = ?', [next])[0]?.values).toEqual([
@@ -38,7 +38,7 @@ describe('migrations', () => {
   });
 
   it('rolls back all pending migrations when one fails', async () => {
-    const store = await makeStore();
+    const store = await openStore({ path: null });
     const broken = [...extra, { version: next + 1, name: 'broken', sql: 'CREATE TABLE nonsense (' }];
     expect(() => migrate(store.db, 'test', broken)).toThrow();
     expect(appliedVersion(store.db)).toBe(latestVersion());
@@ -46,7 +46,7 @@ describe('migrations', () => {
   });
 
   it('refuses a database written by a newer duedesk', async () => {
-    const store = await makeStore();
+    const store = await openStore({ path: null });
     migrate(store.db, 'test', extra);
     expect(() => checkSchema(store.db, 'my.db')).toThrow(
       `my.db: written by a newer duedesk (schema ${next}, this version knows ${latestVersion()})`,

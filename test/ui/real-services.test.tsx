@@ -11,17 +11,17 @@ import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
 import { insertMessage } from '../../src/storage/messages.js';
 import { upsertPayments } from '../../src/storage/payments.js';
-import type { Store } from '../../src/storage/store.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 import { App } from '../../src/ui/app.js';
 import { needsAttention, retriesOf } from '../../src/ui/screens/history-model.js';
 import { createServices } from '../../src/ui/services-impl.js';
-import { aCustomer, aMessage, anItem, aPayment, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, aPayment, makeLedger } from '../helpers/store.js';
 import { waitForFrame, KEYS } from './harness.js';
 import { sessionContext } from './session-context.js';
 
 const AS_OF = '2026-02-10';
 let dir: string;
-let store: Store;
+let store: Ledger;
 let settings: Settings;
 
 function context(): CommandContext {
@@ -31,15 +31,15 @@ function context(): CommandContext {
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duedesk-tui-'));
   settings = { company: { name: 'Acme Billing', email: 'billing@company.test' }, mail: { outboxDir: join(dir, 'outbox') } };
-  store = await makeStore();
-  await store.write((db) => {
-    upsertCustomers(db, [
+  store = await makeLedger();
+  await store.write(async (sql) => {
+    await upsertCustomers(sql, [
       aCustomer({ code: 'C1', name: 'Rossi Forniture', language: 'it', email: 'ar@rossi.test' }),
       aCustomer({ code: 'C2', name: 'Αθήνα Εμπορική ΑΕ', language: 'el', email: 'ap@athina.test' }),
       aCustomer({ code: 'C3', name: 'София Логистик', language: 'bg', currency: 'BGN', email: 'ar@sofia.test' }),
       aCustomer({ code: 'C4', name: 'No Mail Ltd', email: null }),
     ]);
-    upsertItems(db, [
+    await upsertItems(sql, [
       anItem({ customerCode: 'C1', number: 'INV-1', dueDate: '2026-02-01' }),
       anItem({ customerCode: 'C2', number: 'INV-2', dueDate: '2026-01-10', amount: 25050, openAmount: 25050 }),
       anItem({ customerCode: 'C3', number: 'INV-3', dueDate: '2025-10-01', currency: 'BGN', amount: 990000, openAmount: 990000 }),
@@ -74,8 +74,8 @@ describe('real services', () => {
   });
 
   it('customer totals and the plan net payments on account; one covering everything leaves nothing due', async () => {
-    await store.write((db) => {
-      upsertPayments(db, [
+    await store.write(async (sql) => {
+      await upsertPayments(sql, [
         aPayment({ customerCode: 'C2', reference: 'ON-ACCOUNT-C2', amount: 5050, date: '2026-02-01' }),
         aPayment({ customerCode: 'C1', reference: 'ON-ACCOUNT-C1', amount: 10000, date: '2026-02-02' }),
       ]);
@@ -99,9 +99,9 @@ describe('real services', () => {
   });
 
   it('retries failed messages in one run; History links each to the message that sent it', async () => {
-    const ids = await store.write((db) => [
-      insertMessage(db, aMessage({ customerCode: 'C1', level: 'first', asOf: AS_OF, messageId: '<f1@t>', status: 'failed', error: 'Missing credentials for "PLAIN"' })),
-      insertMessage(db, aMessage({ customerCode: 'C2', level: 'second', asOf: AS_OF, messageId: '<f2@t>', status: 'failed', error: 'getaddrinfo ENOTFOUND smtp.nowhere.test' })),
+    const ids = await store.write(async (sql) => [
+      await insertMessage(sql, aMessage({ customerCode: 'C1', level: 'first', asOf: AS_OF, messageId: '<f1@t>', status: 'failed', error: 'Missing credentials for "PLAIN"' })),
+      await insertMessage(sql, aMessage({ customerCode: 'C2', level: 'second', asOf: AS_OF, messageId: '<f2@t>', status: 'failed', error: 'getaddrinfo ENOTFOUND smtp.nowhere.test' })),
     ]);
     const services = await createServices(context());
     const outcomes = await services.retryMessages(ids, AS_OF);
@@ -118,9 +118,9 @@ describe('real services', () => {
   });
 
   it('shows the history timeline with amounts outstanding, and records what the operator found out', async () => {
-    const ids = await store.write((db) => [
-      insertMessage(db, aMessage({ customerCode: 'C1', asOf: '2026-01-20', messageId: '<a@t>', outstanding: 12345 })),
-      insertMessage(db, aMessage({ customerCode: 'C1', asOf: '2026-02-01', messageId: '<b@t>', status: 'uncertain', error: 'connection lost after DATA' })),
+    const ids = await store.write(async (sql) => [
+      await insertMessage(sql, aMessage({ customerCode: 'C1', asOf: '2026-01-20', messageId: '<a@t>', outstanding: 12345 })),
+      await insertMessage(sql, aMessage({ customerCode: 'C1', asOf: '2026-02-01', messageId: '<b@t>', status: 'uncertain', error: 'connection lost after DATA' })),
     ]);
     const services = await createServices(context());
     const detail = await services.customerDetail('C1', AS_OF);
@@ -198,7 +198,7 @@ describe('real services', () => {
 
 describe('statement now from the customer (real services)', () => {
   it('makes one statement per currency of the customer, and sends both', async () => {
-    await store.write((db) => upsertItems(db, [anItem({ customerCode: 'C1', number: 'US-1', dueDate: '2026-03-01', currency: 'USD', amount: 7700, openAmount: 7700 })]));
+    await store.write((sql) => upsertItems(sql, [anItem({ customerCode: 'C1', number: 'US-1', dueDate: '2026-03-01', currency: 'USD', amount: 7700, openAmount: 7700 })]));
     const services = await createServices(context());
     const statements = await services.statementsNow('C1', AS_OF);
     expect(statements.map((m) => [m.key, m.total])).toEqual([

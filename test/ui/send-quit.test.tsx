@@ -15,8 +15,8 @@ import type { Settings } from '../../src/core/settings.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
 import { listMessages } from '../../src/storage/messages.js';
-import { openStore } from '../../src/storage/database.js';
-import type { Store } from '../../src/storage/store.js';
+import { openLedger } from '../../src/storage/open-ledger.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 import { createServices } from '../../src/ui/services-impl.js';
 import { aCustomer, anItem } from '../helpers/store.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
@@ -25,7 +25,7 @@ import { renderDesk } from './harness.js';
 const AS_OF = '2026-11-22';
 let dir: string;
 let server: TestSmtpServer;
-const stores: Store[] = [];
+const stores: Ledger[] = [];
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duedesk-quit-'));
@@ -42,17 +42,17 @@ afterEach(async () => {
 describe('Ctrl-C during a real send', () => {
   it('stops after the message in flight, quits, and the history on disk holds what the server accepted', async () => {
     const path = join(dir, 'desk.sqlite');
-    const store = await openStore({ path });
+    const store = await openLedger(path);
     stores.push(store);
     const codes = ['C1', 'C2', 'C3', 'C4'];
-    await store.write((db) => {
-      upsertCustomers(db, codes.map((code) => aCustomer({ code, name: `Customer ${code}`, email: `ar@${code.toLowerCase()}.test` })));
-      upsertItems(db, codes.map((code) => anItem({ customerCode: code, number: `INV-${code}`, dueDate: '2026-11-01' })));
+    await store.write(async (sql) => {
+      await upsertCustomers(sql, codes.map((code) => aCustomer({ code, name: `Customer ${code}`, email: `ar@${code.toLowerCase()}.test` })));
+      await upsertItems(sql, codes.map((code) => anItem({ customerCode: code, number: `INV-${code}`, dueDate: '2026-11-01' })));
     });
     const settings: Settings = { company: { name: 'Acme Billing', email: 'billing@company.test' }, smtp: { maxConnections: 1 } };
     const sink = { write: () => true };
     const ctx: CommandContext = {
-      openStore: async () => store,
+      openLedger: async () => store,
       settings: { path: join(dir, 'config.json'), read: () => settings },
       env: { DUEDESK_SMTP_URL: server.url() },
       stdout: sink,
@@ -73,11 +73,11 @@ describe('Ctrl-C during a real send', () => {
     expect(accepted).toBeGreaterThanOrEqual(1);
     expect(accepted).toBeLessThan(4);
     expect(existsSync(journalPath(path))).toBe(false);
-    const later = await openStore({ path });
+    const later = await openLedger(path);
     stores.push(later);
-    const sent = listMessages(later.db).filter((m) => m.status === 'sent');
+    const sent = (await later.read((sql) => listMessages(sql))).filter((m) => m.status === 'sent');
     expect(sent).toHaveLength(accepted);
-    const due = planDue(later, settings, AS_OF).messages.map((m) => m.customer.code);
+    const due = (await planDue(later, settings, AS_OF)).messages.map((m) => m.customer.code);
     expect(due.sort()).toEqual(codes.filter((code) => !sent.some((m) => m.customerCode === code)));
   });
 });

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { IsoDate } from '../../src/core/domain.js';
 import type { CommandContext } from '../../src/runtime/context.js';
 import type { Settings } from '../../src/core/settings.js';
-import type { Store } from '../../src/storage/store.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 
 /** Where the session's data lives and how its settings are read and kept. */
 export interface SessionPlace {
   dir: string;
-  store: Store;
+  store: Ledger;
   asOf: IsoDate;
   read: () => Settings;
   write: (next: Settings) => void;
@@ -19,7 +19,7 @@ export interface SessionPlace {
 export function sessionContext(place: SessionPlace): CommandContext {
   const sink = { write: () => true };
   return {
-    openStore: async () => place.store,
+    openLedger: async () => place.store,
     settings: { path: join(place.dir, 'config.json'), read: place.read, write: async (next) => place.write(next) },
     env: place.env ?? {},
     stdout: sink,

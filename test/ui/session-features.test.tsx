@@ -14,16 +14,16 @@ import { getCustomer, upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
 import { insertMessage } from '../../src/storage/messages.js';
 import { planDue } from '../../src/planning/plan-due.js';
-import type { Store } from '../../src/storage/store.js';
+import type { Ledger } from '../../src/storage/ledger.js';
 import { createServices } from '../../src/ui/services-impl.js';
 import { startSmtpServer } from '../helpers/smtp.js';
-import { aCustomer, aMessage, anItem, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, makeLedger } from '../helpers/store.js';
 import { AS_OF } from './fake-data.js';
 import { KEYS, renderDesk, waitForFrame, type Desk } from './harness.js';
 import { sessionContext } from './session-context.js';
 
 let dir: string;
-let store: Store;
+let store: Ledger;
 let settings: Settings;
 
 function context(env: NodeJS.ProcessEnv = {}): CommandContext {
@@ -33,7 +33,7 @@ function context(env: NodeJS.ProcessEnv = {}): CommandContext {
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duedesk-session-'));
   settings = { company: { name: 'Acme Billing', email: 'billing@company.test' }, mail: { outboxDir: join(dir, 'outbox') } };
-  store = await makeStore();
+  store = await makeLedger();
 });
 afterEach(() => {
   cleanup();
@@ -58,8 +58,8 @@ describe('Settings › Import on real services', () => {
     const frame = await desk.waitFor('customers: 2 added, 0 updated, 0 unchanged; 1 invalid row skipped', 15_000);
     expect(frame).toContain('Import customers my customers.csv: done');
     expect(frame).toMatch(/my customers\.csv:3: name: /);
-    expect(getCustomer(store.db, 'C1')?.name).toBe('Rossi Forniture');
-    expect(getCustomer(store.db, 'C2')).toBeNull();
+    expect((await store.read((sql) => getCustomer(sql, 'C1')))?.name).toBe('Rossi Forniture');
+    expect(await store.read((sql) => getCustomer(sql, 'C2'))).toBeNull();
   });
 
   it('refuses a file with problems, changing nothing, and says why', async () => {
@@ -68,7 +68,7 @@ describe('Settings › Import on real services', () => {
     desk.press('I', ...'customers bad file.csv', KEYS.enter);
     const frame = await desk.waitFor('bad file.csv: 1 problem; nothing imported', 15_000);
     expect(frame).toMatch(/bad file\.csv:2: name: /);
-    expect(getCustomer(store.db, 'C1')).toBeNull();
+    expect(await store.read((sql) => getCustomer(sql, 'C1'))).toBeNull();
     desk.press(KEYS.escape);
     await desk.waitFor((f) => !f.includes('nothing imported'));
     desk.press('I', ...'customers bad file.csv --date-format XYZ', KEYS.enter);
@@ -78,12 +78,12 @@ describe('Settings › Import on real services', () => {
 
 /** Two customers with one overdue item each: two messages due on AS_OF. */
 async function seedTwoDue(): Promise<void> {
-  await store.write((db) => {
-    upsertCustomers(db, [
+  await store.write(async (sql) => {
+    await upsertCustomers(sql, [
       aCustomer({ code: 'C1', name: 'Rossi Forniture', email: 'ar@rossi.test' }),
       aCustomer({ code: 'C2', name: 'Athina Emporiki', email: 'ap@athina.test' }),
     ]);
-    upsertItems(db, [anItem({ customerCode: 'C1', number: 'INV-1', dueDate: '2026-11-01' }), anItem({ customerCode: 'C2', number: 'INV-2', dueDate: '2026-11-01' })]);
+    await upsertItems(sql, [anItem({ customerCode: 'C1', number: 'INV-1', dueDate: '2026-11-01' }), anItem({ customerCode: 'C2', number: 'INV-2', dueDate: '2026-11-01' })]);
   });
 }
 
@@ -146,7 +146,7 @@ describe('Esc during a send on real services', () => {
 describe('retry on real services', () => {
   it('plans only the retried message\'s customer and sends nothing else that is due', async () => {
     await seedTwoDue();
-    await store.write((db) => insertMessage(db, aMessage({ customerCode: 'C1', level: 'second', asOf: AS_OF, messageId: '<f1@t>', status: 'failed', error: 'Missing credentials for "PLAIN"' })));
+    await store.write((sql) => insertMessage(sql, aMessage({ customerCode: 'C1', level: 'second', asOf: AS_OF, messageId: '<f1@t>', status: 'failed', error: 'Missing credentials for "PLAIN"' })));
     const planned: Array<readonly string[] | undefined> = [];
     const counting: typeof planDue = (from, current, asOf, customers) => {
       planned.push(customers);
@@ -167,9 +167,9 @@ describe('retry on real services', () => {
 describe('acknowledge on real services', () => {
   it('records who acknowledged a problem and when; the row stops needing attention', async () => {
     await seedTwoDue();
-    const [failed, uncertain] = await store.write((db) => [
-      insertMessage(db, aMessage({ customerCode: 'C1', level: 'second', asOf: AS_OF, messageId: '<f1@t>', status: 'failed', error: '550 5.1.1 mailbox unavailable' })),
-      insertMessage(db, aMessage({ customerCode: 'C2', level: 'second', asOf: AS_OF, messageId: '<u2@t>', status: 'uncertain', error: 'connection lost after DATA' })),
+    const [failed, uncertain] = await store.write(async (sql) => [
+      await insertMessage(sql, aMessage({ customerCode: 'C1', level: 'second', asOf: AS_OF, messageId: '<f1@t>', status: 'failed', error: '550 5.1.1 mailbox unavailable' })),
+      await insertMessage(sql, aMessage({ customerCode: 'C2', level: 'second', asOf: AS_OF, messageId: '<u2@t>', status: 'uncertain', error: 'connection lost after DATA' })),
     ]);
     settings = { ...settings, operator: 'maria' };
     const desk = renderDesk(await createServices(context()), { rows: 30 });

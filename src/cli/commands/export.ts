@@ -8,17 +8,16 @@ import { parseExportArgs } from '../../csv/export/request.js';
 /** `duedesk export history|customers|items [--from D] [--to D] [--raw]`; returns the exit code. */
 export async function runExport(args: string[], ctx: CommandContext): Promise<number> {
   const request = parseExportArgs(args);
-  const store = await ctx.openStore();
-  store.refresh();
+  const ledger = await ctx.openLedger();
   switch (request.kind) {
     case 'customers':
-      exportCustomers(store.db, ctx.stdout, request.raw);
+      await exportCustomers(ledger, ctx.stdout, request.raw);
       break;
     case 'items':
-      exportItems(store.db, ctx.stdout, request.raw);
+      await exportItems(ledger, ctx.stdout, request.raw);
       break;
     case 'history':
-      exportHistory(store.db, ctx.stdout, request.from, request.to, request.raw);
+      await exportHistory(ledger, ctx.stdout, request.from, request.to, request.raw);
       break;
     default: {
       const never: never = request.kind;

@@ -8,11 +8,11 @@ import { progressLine } from '../../runtime/progress-line.js';
 /** `duedesk import customers|items|payments|plans FILE [options]`; returns the exit code. */
 export async function runImport(args: string[], ctx: CommandContext): Promise<number> {
   const request = parseImportArgs(args);
-  const store = await ctx.openStore();
+  const ledger = await ctx.openLedger();
   const progress = progressLine(ctx, `import ${request.kind}`, 'rows', 0);
   let result;
   try {
-    result = await importCsv(store, ctx.settings.read(), request, ctx.cwd, (line, lines) => progress.update(line, lines));
+    result = await importCsv(ledger, ctx.settings.read(), request, ctx.cwd, (line, lines) => progress.update(line, lines));
   } finally {
     progress.finish();
   }

@@ -35,8 +35,8 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
   }
   const asOf = options.asOf ?? localDate(ctx.now());
   const settings = ctx.settings.read();
-  const store = await ctx.openStore();
-  const plan = holdBackMissingInvoices(planDue(store, settings, asOf), settings, ctx.cwd);
+  const ledger = await ctx.openLedger();
+  const plan = holdBackMissingInvoices(await planDue(ledger, settings, asOf), settings, ctx.cwd);
 
   if (options.dryRun) {
     // The texts of every template in use, not the PDFs: what would stop the real send stops the dry run.

@@ -9,7 +9,7 @@ import type { CommandContext } from '../../runtime/context.js';
 import { localDate } from '../../core/dates.js';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
 import type { ManualScope } from '../../core/manual-statement.js';
-import type { Plan } from '../../core/plan.js';
+import type { Plan, PlannedMessage } from '../../core/plan.js';
 import { planToJson } from './send-due-report.js';
 import { statementsNow, type StatementKind } from '../../statements/statements-now.js';
 import { emit, sendAndReport } from './send-due.js';
@@ -35,10 +35,11 @@ export async function runStatement(options: StatementOptions, ctx: CommandContex
     throw new UserError(`--${options.to !== undefined ? 'to' : 'from'} ${end} is after the statement date ${asOf} (see --as-of)`);
   }
   const settings = ctx.settings.read();
-  const store = await ctx.openStore();
+  const ledger = await ctx.openLedger();
   const codes = [...new Set(options.codes)];
   // Every statement is made before anything is written or sent: an unknown code stops the run clean.
-  const made = codes.map((code) => statementsNow(store.db, settings, code, { asOf, scope: options.scope, kind: options.kind, from: options.from, to: options.to }));
+  const made: PlannedMessage[][] = [];
+  for (const code of codes) made.push(await statementsNow(ledger, settings, code, { asOf, scope: options.scope, kind: options.kind, from: options.from, to: options.to }));
   for (const [index, messages] of made.entries()) {
     if (messages.length === 0) ctx.stderr.write(`duedesk: ${codes[index]}: nothing open, no statement\n`);
   }

@@ -5,7 +5,7 @@
  */
 import type { Item, ItemKind, Minor } from '../domain.js';
 import { ITEM_KINDS } from '../domain.js';
-import { validateInChunks, type RecordsInput, type RowReader } from './row-reader.js';
+import { drainChunks, validChunks, type RecordsInput, type RowReader } from './row-reader.js';
 import type { RowError, Validated, ValidRow } from './types.js';
 
 /** An item as read from a file: `openAmount` is null when the cell was empty (the importer decides). */
@@ -25,19 +25,18 @@ export interface ValidatedItems extends Validated<ImportedItem> {
 /** Turn item records into ImportedItems or errors; (customer_code, number) must be unique in the file. */
 export function validateItems(input: RecordsInput, lookup: ItemLookup): ValidatedItems {
   const rows: ValidRow<ImportedItem>[] = [];
-  const { errors, listed } = validateItemsInChunks(input, lookup, (chunk) => rows.push(...chunk), Number.POSITIVE_INFINITY);
+  const { errors, listed } = drainChunks(validItemChunks(input, lookup, Number.POSITIVE_INFINITY), (chunk) => rows.push(...chunk));
   return { rows, errors, listed };
 }
 
-/** `validateItems`, handing valid rows to `take` in chunks of up to `size` as they are read (see validateInChunks). */
-export function validateItemsInChunks(
+/** `validateItems`, yielding valid rows in chunks of up to `size` as they are read (see validChunks). */
+export function* validItemChunks(
   input: RecordsInput,
   lookup: ItemLookup,
-  take: (rows: ValidRow<ImportedItem>[]) => void,
   size: number,
-): { errors: RowError[]; validRows: number; listed: Map<string, Map<string, number>> } {
+): Generator<ValidRow<ImportedItem>[], { errors: RowError[]; validRows: number; listed: Map<string, Map<string, number>> }, void> {
   const listed = new Map<string, Map<string, number>>();
-  const result = validateInChunks(input, (reader): ImportedItem | undefined => {
+  const result = yield* validChunks(input, (reader): ImportedItem | undefined => {
     const customerCode = reader.required('customer_code');
     const number = reader.required('number');
     if (customerCode !== undefined && number !== undefined) {
@@ -74,7 +73,7 @@ export function validateItemsInChunks(
       return undefined;
     }
     return { customerCode, number, kind, issueDate, dueDate, amount, openAmount, currency, reference, case: caseRef, holdUntil, dispute };
-  }, take, size);
+  }, size);
   return { ...result, listed };
 }
 

@@ -219,6 +219,28 @@ export function validateInChunks<T>(
   take: (rows: ValidRow<T>[]) => void,
   size: number,
 ): { errors: RowError[]; validRows: number } {
+  return drainChunks(validChunks(input, readRow, size), take);
+}
+
+/** Hand every chunk of `chunks` to `take`; returns what the generator returns at the end. */
+export function drainChunks<T, R>(chunks: Generator<T[], R, void>, take: (rows: T[]) => void): R {
+  for (;;) {
+    const next = chunks.next();
+    if (next.done) return next.value;
+    take(next.value);
+  }
+}
+
+/**
+ * The valid rows in chunks of up to `size` as they are read, then (as the generator's return
+ * value) every problem found and how many rows were valid: a caller that writes each chunk
+ * asynchronously awaits between chunks, and the file is still read once.
+ */
+export function* validChunks<T>(
+  input: RecordsInput,
+  readRow: (reader: RowReader) => T | undefined,
+  size: number,
+): Generator<ValidRow<T>[], { errors: RowError[]; validRows: number }, void> {
   const reader = new RowReader(input.index, input.format, input.width);
   let chunk: ValidRow<T>[] = [];
   let validRows = 0;
@@ -231,10 +253,10 @@ export function validateInChunks<T>(
     chunk.push({ line: record.line, row });
     validRows += 1;
     if (chunk.length >= size) {
-      take(chunk);
+      yield chunk;
       chunk = [];
     }
   }
-  if (chunk.length > 0) take(chunk);
+  if (chunk.length > 0) yield chunk;
   return { errors: reader.errors, validRows };
 }

@@ -1,9 +1,9 @@
 /** `export history`: one row per message in the as-of date range, amounts in major units. */
-import type { Database } from 'sql.js';
 import type { TextSink } from '../../core/text-sink.js';
 import type { IsoDate } from '../../core/domain.js';
 import { currencyDigits, formatMinor } from '../../core/money.js';
 import { listMessages } from '../../storage/messages.js';
+import type { Ledger } from '../../storage/ledger.js';
 import { CsvWriter } from './csv-writer.js';
 
 /** Columns of the history export. `date` is the as-of date the message counts as sent on. */
@@ -16,9 +16,9 @@ export const HISTORY_COLUMNS = [
 const VALUE_COLUMNS = new Set<string>(['id', 'date', 'sent_at', 'total', 'fee', 'interest', 'outstanding']);
 
 /** Write the messages with as-of date in [from, to] (both optional, inclusive), oldest first; `raw`: unescaped. */
-export function exportHistory(db: Database, sink: TextSink, from?: IsoDate, to?: IsoDate, raw = false): void {
+export async function exportHistory(ledger: Ledger, sink: TextSink, from?: IsoDate, to?: IsoDate, raw = false): Promise<void> {
   const out = new CsvWriter(sink, HISTORY_COLUMNS, { isText: (column) => !VALUE_COLUMNS.has(column), raw });
-  for (const m of listMessages(db, { from, to })) {
+  for (const m of await ledger.read((sql) => listMessages(sql, { from, to }))) {
     const digits = currencyDigits(m.currency);
     const money = (value: number): string => formatMinor(value, digits);
     // What the message was about: its items, or for an installment notice its cases.

@@ -1,5 +1,5 @@
 /** Applying validated customers: upsert by code, keeping fields whose columns the file lacks. */
-import type { Database } from 'sql.js';
+import type { Sql } from '../../storage/sql.js';
 import type { Customer } from '../../core/domain.js';
 import type { ValidRow } from '../../core/csv/types.js';
 import type { ColumnIndex } from '../../core/csv/columns.js';
@@ -14,9 +14,9 @@ const FIELD_COLUMNS: FieldColumns<Customer> = [
   ['statements', 'statements'],
 ];
 
-/** Insert new and update changed customers; returns the counts. Call inside store.write. */
-export function applyCustomers(db: Database, rows: readonly ValidRow<Customer>[], index: ColumnIndex): ImportCounts {
-  const existing = new Map(listCustomers(db).map((customer) => [customer.code, customer]));
+/** Insert new and update changed customers; resolves to the counts. Call inside a ledger write. */
+export async function applyCustomers(sql: Sql, rows: readonly ValidRow<Customer>[], index: ColumnIndex): Promise<ImportCounts> {
+  const existing = new Map((await listCustomers(sql)).map((customer) => [customer.code, customer]));
   const absent = absentFields(index, FIELD_COLUMNS);
   const counts = noCounts();
   const changed: Customer[] = [];
@@ -25,6 +25,6 @@ export function applyCustomers(db: Database, rows: readonly ValidRow<Customer>[]
     const after = keepAbsent(row, before, absent);
     if (tally(counts, before, after)) changed.push(after);
   }
-  upsertCustomers(db, changed);
+  await upsertCustomers(sql, changed);
   return counts;
 }

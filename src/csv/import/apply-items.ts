@@ -9,7 +9,7 @@
  * items alone (an ERP's file never undoes a dispute marked in duedesk); kind and currency always take their defaults (invoice, the customer's currency), because
  * the amount's sign and decimals depend on them.
  */
-import type { Database } from 'sql.js';
+import type { Sql } from '../../storage/sql.js';
 import type { Item } from '../../core/domain.js';
 import type { ImportedItem } from '../../core/csv/items.js';
 import type { ValidRow } from '../../core/csv/types.js';
@@ -24,29 +24,31 @@ const OPTIONAL_COLUMNS: FieldColumns<Item> = [
 ];
 
 /**
- * Applies validated items chunk by chunk as the file is read (call inside store.write): each chunk
+ * Applies validated items chunk by chunk as the file is read (call inside a ledger write): each chunk
  * looks up only its own customers' existing items, so neither the file's rows nor the table's are
  * ever all held at once. `finish` closes what a snapshot omits and returns the counts.
  */
 export class ItemsApplier {
   private readonly counts = noCounts();
   private readonly absent: (keyof Item)[];
-  /** An empty table (a first import) has nothing to look up for any chunk. */
-  private readonly startedEmpty: boolean;
-
-  /** Apply into `db` with the file's header `index`; `snapshot` closes omitted open items at the end. */
-  constructor(
-    private readonly db: Database,
+  private constructor(
+    private readonly sql: Sql,
     index: ColumnIndex,
     private readonly snapshot: boolean,
+    /** An empty table (a first import) has nothing to look up for any chunk. */
+    private readonly startedEmpty: boolean,
   ) {
     this.absent = absentFields(index, OPTIONAL_COLUMNS);
-    this.startedEmpty = noItems(db);
+  }
+
+  /** Apply into `sql` with the file's header `index`; `snapshot` closes omitted open items at the end. */
+  static async start(sql: Sql, index: ColumnIndex, snapshot: boolean): Promise<ItemsApplier> {
+    return new ItemsApplier(sql, index, snapshot, await noItems(sql));
   }
 
   /** Insert the new and update the changed items of one chunk (no two rows name the same item). */
-  apply(rows: readonly ValidRow<ImportedItem>[]): void {
-    const existing = this.startedEmpty ? new Map<string, Map<string, Item>>() : existingItemsIn(this.db, new Set(rows.map(({ row }) => row.customerCode)));
+  async apply(rows: readonly ValidRow<ImportedItem>[]): Promise<void> {
+    const existing = this.startedEmpty ? new Map<string, Map<string, Item>>() : await existingItemsIn(this.sql, new Set(rows.map(({ row }) => row.customerCode)));
     const added: Item[] = [];
     const updated: Item[] = [];
     for (const { row } of rows) {
@@ -57,13 +59,13 @@ export class ItemsApplier {
       keepAbsentIn(item, before, this.absent);
       if (tally(this.counts, before, item)) (before === undefined ? added : updated).push(item);
     }
-    insertNewItems(this.db, added);
-    upsertItems(this.db, updated);
+    await insertNewItems(this.sql, added);
+    await upsertItems(this.sql, updated);
   }
 
   /** The counts, after closing (with --snapshot) the open items of `listed` customers the file omits. */
-  finish(listed: ReadonlyMap<string, ReadonlyMap<string, number>>): ImportCounts {
-    if (this.snapshot) this.counts.closed = closeOmitted(this.db, listed);
+  async finish(listed: ReadonlyMap<string, ReadonlyMap<string, number>>): Promise<ImportCounts> {
+    if (this.snapshot) this.counts.closed = await closeOmitted(this.sql, listed);
     return this.counts;
   }
 }
@@ -78,15 +80,16 @@ function openAmountFor(row: ImportedItem, before: Item | undefined, snapshot: bo
   return row.amount - (before.amount - before.openAmount);
 }
 
-function closeOmitted(db: Database, listed: ReadonlyMap<string, ReadonlyMap<string, number>>): number {
+async function closeOmitted(sql: Sql, listed: ReadonlyMap<string, ReadonlyMap<string, number>>): Promise<number> {
   let closed = 0;
   const codes = [...listed.keys()];
   for (let at = 0; at < codes.length; at += CLOSE_BATCH) {
-    for (const [customerCode, items] of existingItemsIn(db, new Set(codes.slice(at, at + CLOSE_BATCH)))) {
+    const omitted: Item[] = [];
+    for (const [customerCode, items] of await existingItemsIn(sql, new Set(codes.slice(at, at + CLOSE_BATCH)))) {
       const inFile = listed.get(customerCode);
-      const omitted = [...items.values()].filter((item) => item.openAmount !== 0 && !inFile?.has(item.number));
-      closed += closeItems(db, customerCode, omitted.map((item) => item.number));
+      for (const item of items.values()) if (item.openAmount !== 0 && !inFile?.has(item.number)) omitted.push(item);
     }
+    closed += await closeItems(sql, omitted);
   }
   return closed;
 }

@@ -8,7 +8,7 @@ import { isCurrency } from '../../core/money.js';
 import { resolvePolicy } from '../../core/policy.js';
 import { profileNames } from '../../core/rules/profiles.js';
 import type { Settings } from '../../core/settings.js';
-import type { Store } from '../../storage/store.js';
+import type { Ledger } from '../../storage/ledger.js';
 import { importFile, type ImportOutcome } from './import-file.js';
 import { formatRowError, formatSummary } from './report.js';
 import type { ImportRequest } from './request.js';
@@ -33,17 +33,17 @@ export function importDefaults(settings: Settings): CustomerDefaults {
 }
 
 /**
- * Import `request.file` (relative to `cwd`) into `store`. Throws UserError for an unreadable file.
+ * Import `request.file` (relative to `cwd`) into `ledger`. Throws UserError for an unreadable file.
  * `progress` hears the lines read so far and the file's line count (the CLI's progress line).
  */
 export async function importCsv(
-  store: Store,
+  ledger: Ledger,
   settings: Settings,
   request: ImportRequest,
   cwd: string,
   progress?: (line: number, lines: number) => void,
 ): Promise<ImportResult> {
-  const outcome = await importFile(store, request, importDefaults(settings), cwd, progress);
+  const outcome = await importFile(ledger, request, importDefaults(settings), cwd, progress);
   const problems = outcome.errors.map((error) => formatRowError(request.file, error));
   const rejected = outcome.errors.length > 0 && (!request.skipInvalid || outcome.validRows === 0);
   const count = outcome.errors.length;

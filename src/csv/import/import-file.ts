@@ -1,26 +1,26 @@
 /**
- * One import, end to end: read the file, map its header, then — inside a single store.write, so
+ * One import, end to end: read the file, map its header, then — inside a single ledger write, so
  * under the lock, on the freshest data, in one transaction and one save — validate every row
  * against the database and apply (items a chunk at a time as they are read). Any invalid row (without --skip-invalid) aborts the write, so
  * nothing changes; an import that would change nothing aborts it too, so the file is not rewritten.
  */
 import { resolve } from 'node:path';
-import type { Database } from 'sql.js';
 import { mapHeader, type ColumnIndex } from '../../core/csv/columns.js';
 import { validateCustomers, type CustomerDefaults } from '../../core/csv/customers.js';
-import { validateItemsInChunks } from '../../core/csv/items.js';
+import { validItemChunks } from '../../core/csv/items.js';
 import { validatePayments } from '../../core/csv/payments.js';
 import { validatePlans } from '../../core/csv/plans.js';
 import type { CsvRecord, RowError } from '../../core/csv/types.js';
 import type { RecordsInput } from '../../core/csv/row-reader.js';
-import type { Store } from '../../storage/store.js';
+import type { Ledger } from '../../storage/ledger.js';
+import type { Sql } from '../../storage/sql.js';
 import { readCsvFile } from '../read-csv-file.js';
 import { applyCustomers } from './apply-customers.js';
 import { ItemsApplier } from './apply-items.js';
 import { applyPayments } from './apply-payments.js';
 import { applyPlans } from './apply-plans.js';
 import { changedAnything, noCounts, type ImportCounts } from './counts.js';
-import { customerCurrencies, ItemInfoQuery } from '../../storage/import-lookups.js';
+import { customerCurrencies, itemInfos, itemKey } from '../../storage/import-lookups.js';
 import type { ImportRequest } from './request.js';
 
 /** What an import did: counts of what was applied and every problem found. */
@@ -42,16 +42,16 @@ export interface ImportOutcome {
  */
 const ITEMS_PER_CHUNK = 2_000;
 
-/** Thrown inside store.write to roll back and skip the save; carries the outcome out. */
+/** Thrown inside the ledger write to roll back and skip the save; carries the outcome out. */
 class Abandon extends Error {
   constructor(readonly outcome: ImportOutcome) {
     super('import abandoned');
   }
 }
 
-/** Import `request.file` (relative to `cwd`) into `store`. Throws UserError for unreadable files. */
+/** Import `request.file` (relative to `cwd`) into `ledger`. Throws UserError for unreadable files. */
 export async function importFile(
-  store: Store,
+  ledger: Ledger,
   request: ImportRequest,
   defaults: CustomerDefaults,
   cwd: string,
@@ -64,9 +64,9 @@ export async function importFile(
   }
   const width = csv.header.fields.length;
   try {
-    return await store.write((db) => {
+    return await ledger.write(async (sql) => {
       const records = progress === undefined ? csv.records : reporting(csv.records, csv.header.line, (line) => progress(line, csv.lines));
-      const outcome = validateAndApply(db, request, records, header.index, width, defaults);
+      const outcome = await validateAndApply(sql, request, records, header.index, width, defaults);
       if (!outcome.saved) throw new Abandon(outcome);
       return outcome;
     });
@@ -86,46 +86,49 @@ function* reporting(records: Iterable<CsvRecord>, headerLine: number, reached: (
   }
 }
 
-function validateAndApply(
-  db: Database,
+async function validateAndApply(
+  sql: Sql,
   request: ImportRequest,
   records: Iterable<CsvRecord>,
   index: ColumnIndex,
   width: number,
   defaults: CustomerDefaults,
-): ImportOutcome {
+): Promise<ImportOutcome> {
   const input: RecordsInput = { records, index, width, format: request.format };
-  const currencies = request.kind === 'customers' ? new Map<string, string>() : customerCurrencies(db);
+  const currencies = request.kind === 'customers' ? new Map<string, string>() : await customerCurrencies(sql);
   const customerCurrency = (code: string): string | undefined => currencies.get(code);
-  let result: { validRows: number; errors: RowError[]; apply: () => ImportCounts };
+  let result: { validRows: number; errors: RowError[]; apply: () => Promise<ImportCounts> };
   switch (request.kind) {
     case 'customers': {
       const v = validateCustomers(input, defaults);
-      result = { validRows: v.rows.length, errors: v.errors, apply: () => applyCustomers(db, v.rows, index) };
+      result = { validRows: v.rows.length, errors: v.errors, apply: () => applyCustomers(sql, v.rows, index) };
       break;
     }
     case 'items': {
       // Applied chunk by chunk while the file is read; a rejected file rolls the whole write back.
-      const items = new ItemsApplier(db, index, request.snapshot);
-      const v = validateItemsInChunks(input, { customerCurrency }, (rows) => items.apply(rows), ITEMS_PER_CHUNK);
+      const items = await ItemsApplier.start(sql, index, request.snapshot);
+      const chunks = validItemChunks(input, { customerCurrency }, ITEMS_PER_CHUNK);
+      let next = chunks.next();
+      for (; !next.done; next = chunks.next()) await items.apply(next.value);
+      const v = next.value;
       result = { validRows: v.validRows, errors: v.errors, apply: () => items.finish(v.listed) };
       break;
     }
     case 'payments': {
-      const items = new ItemInfoQuery(db);
-      let v;
-      try {
-        v = validatePayments(input, { customerCurrency, item: (c, n) => items.item(c, n) });
-      } finally {
-        items.free();
-      }
+      // Validated twice over the same records: the first pass learns which items the rows name, so
+      // they are looked up in a few queries instead of one per row; the second decides.
+      const read: RecordsInput = { ...input, records: [...input.records] };
+      const named: [string, string][] = [];
+      validatePayments(read, { customerCurrency, item: (customer, number) => void named.push([customer, number]) });
+      const items = await itemInfos(sql, named);
+      const v = validatePayments(read, { customerCurrency, item: (customer, number) => items.get(itemKey(customer, number)) });
       const { rows, listed } = v;
-      result = { validRows: rows.length, errors: v.errors, apply: () => applyPayments(db, rows, listed, request.snapshot) };
+      result = { validRows: rows.length, errors: v.errors, apply: () => applyPayments(sql, rows, listed, request.snapshot) };
       break;
     }
     case 'plans': {
       const v = validatePlans(input, { customerCurrency });
-      result = { validRows: v.rows.length, errors: v.errors, apply: () => applyPlans(db, v.rows) };
+      result = { validRows: v.rows.length, errors: v.errors, apply: () => applyPlans(sql, v.rows) };
       break;
     }
     default: {
@@ -138,6 +141,6 @@ function validateAndApply(
   if (result.errors.length > 0 && (!request.skipInvalid || result.validRows === 0)) {
     return { ...base, counts: noCounts(), saved: false };
   }
-  const counts = result.apply();
+  const counts = await result.apply();
   return { ...base, counts, saved: changedAnything(counts) };
 }

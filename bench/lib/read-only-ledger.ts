@@ -1,0 +1,16 @@
+/** A ledger over a sql.js database built in memory (benchmarks and tests build one from bytes). */
+import type { Database } from 'sql.js';
+import type { Ledger } from '../../src/storage/ledger.js';
+import { ledgerOverStore } from '../../src/storage/sqljs-ledger.js';
+
+/** A read-only ledger over `db`: reads see it as it is, a write is refused. */
+export function readOnlyLedger(db: Database): Ledger {
+  return ledgerOverStore({
+    path: null,
+    db,
+    refresh: () => undefined,
+    read: async (query) => query(db),
+    write: () => Promise.reject(new Error('this ledger is read-only')),
+    close: () => db.close(),
+  });
+}

@@ -94,6 +94,9 @@ export async function candidateCustomers(sql: Sql, policy: Policy, asOf: IsoDate
         AND lm.last_as_of > date(?, '-' || COALESCE(c.statement_every_days, ?) || ' days'))`);
   params.push(shortest, asOf, shortest);
   if (policy.installments.enabled) parts.push(`SELECT customer_code FROM plans WHERE active = 1`);
+  // A promise whose date has passed may be broken today: its items escalate at once.
+  parts.push('SELECT customer_code FROM promises WHERE promised_date < ?');
+  params.push(asOf);
   // UNION ALL and a Set: asking SQLite for distinct rows would make it walk every table in order.
   const [row] = await sql.all(`SELECT json_group_array(code) AS codes FROM (${parts.join(' UNION ALL ')})`, params);
   for (const code of JSON.parse(String(row?.codes ?? '[]')) as string[]) codes.add(code);

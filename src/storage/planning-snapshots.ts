@@ -8,6 +8,7 @@ import type { Customer, InstallmentPlan, IsoDate, Item, ItemKind, Language } fro
 import type { AccountPayment, CasePayment, CustomerSnapshot, ItemSnapshot, LevelSent, PlanSnapshot } from '../core/rules/input.js';
 import { monthOf, SQL } from './planning-queries.js';
 import { jsonRows } from './rows.js';
+import { promiseSnapshots } from './promises.js';
 
 const str = (value: SqlValue | undefined): string => String(value ?? '');
 const strOrNull = (value: SqlValue | undefined): string | null => (value === null || value === undefined ? null : String(value));
@@ -130,6 +131,7 @@ async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate): Pro
   for (const row of await jsonRows(sql, SQL.accountPayments, [set, asOf])) {
     push(payments, str(row[0]), { reference: str(row[1]), date: str(row[2]), amount: num(row[3]), currency: str(row[4]), case: strOrNull(row[5]) });
   }
+  const promises = await promiseSnapshots(sql, codes, asOf);
   const customers = new Map<string, Customer>();
   for (const row of await jsonRows(sql, SQL.customers, [set])) {
     const customer = toCustomer(row);
@@ -148,6 +150,7 @@ async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate): Pro
         .sort((a, b) => compare(a.plan.case, b.plan.case))
         .map((plan) => ({ ...plan, currency: plan.currency || customer.currency })),
       payments: payments.get(code) ?? [],
+      promises: promises.get(code) ?? [],
     });
   }
   return snapshots;

@@ -75,3 +75,17 @@ describe('duedesk note', () => {
     expect([again.code, again.stderr]).toEqual([2, 'duedesk: note: no open follow-up #1\n']);
   });
 });
+
+describe('promises in the history export', () => {
+  it('are rows of kind promise with their status today, amount, clerk and items', async () => {
+    const box = await seeded();
+    await box.run(['promise', 'C1', '--date', '2026-11-20', '--items', 'INV-1', '--as-of', '2026-11-10', '--note', 'bonifico']);
+    await box.run(['promise', 'C1', '--date', '2026-11-30', '--items', 'INV-2']);
+    const result = await box.run(['export', 'history']);
+    const rows = (await import('csv-parse/sync')).parse(result.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => [row.kind, row.date, row.customer, row.status, row.total, row.items, row.operator !== ''])).toEqual([
+      ['promise', '2026-11-20', 'C1', 'broken', '100.00', 'INV-1', true],
+      ['promise', '2026-11-30', 'C1', 'open', '50.00', 'INV-2', true],
+    ]);
+  });
+});

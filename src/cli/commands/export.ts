@@ -20,7 +20,10 @@ export async function runExport(args: string[], ctx: CommandContext): Promise<nu
       await exportItems(ledger, ctx.stdout, request.raw);
       break;
     case 'history':
-      await exportHistory(ledger, ctx.stdout, request.from, request.to, request.raw);
+      await exportHistory(ledger, ctx.stdout, request.from, request.to, request.raw, {
+        asOf: localDate(ctx.now()),
+        graceDays: resolvePolicy(ctx.settings.read()).promiseGraceDays,
+      });
       break;
     case 'handover':
       await exportHandover(ledger, resolvePolicy(ctx.settings.read()), request.asOf ?? localDate(ctx.now()), ctx.stdout, request.raw);

@@ -92,3 +92,13 @@ export async function setStatementInterval(sql: Sql, code: string, days: number 
   }
   await updateOne(sql, code, 'statement_every_days', days);
 }
+
+/** Turn statements on or off for a customer, apart from its reminders. */
+export function setStatements(sql: Sql, code: string, on: boolean): Promise<void> {
+  return updateOne(sql, code, 'statements', on ? 1 : 0);
+}
+
+/** Put a customer on a dunning profile (null = `default`); the caller checks the name against the settings. */
+export function setProfile(sql: Sql, code: string, profile: string | null): Promise<void> {
+  return updateOne(sql, code, 'profile', profile);
+}

@@ -24,6 +24,8 @@ import type {
 import { statementSummary } from '../../src/ui/statement-summary.js';
 import { policyOverview } from '../../src/ui/policy-overview.js';
 import { AS_OF, makeFakeData, type FakeData } from './fake-data.js';
+import { fakeCollections } from './fake-collections.js';
+import type { CollectionServices } from '../../src/ui/collection-desk.js';
 import { daysBetween } from '../../src/core/dates.js';
 import type { Policy } from '../../src/core/plan.js';
 
@@ -63,9 +65,16 @@ export interface FakeOptions {
   width?: number;
   /** A retry rejects with this raw error text (as a transport would report it). */
   retryError?: string;
+  /** One follow-up task due today (on the first customer). */
+  followUp?: boolean;
 }
 
+// The collection methods come from fakeCollections (assigned in the constructor).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface FakeServices extends CollectionServices {}
+
 /** The fake services. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class FakeServices implements DeskServices {
   readonly data: FakeData;
   readonly calls: string[] = [];
@@ -80,6 +89,7 @@ export class FakeServices implements DeskServices {
     this.data = makeFakeData(options.customers ?? 150);
     this.failing = new Set(options.failing ?? []);
     this.history = options.history ?? [];
+    Object.assign(this, fakeCollections(this.calls, this.data, options.followUp === true));
   }
 
   today(): IsoDate {
@@ -133,7 +143,7 @@ export class FakeServices implements DeskServices {
     const timeline = this.history
       .filter((h) => h.customerCode === code)
       .map((h) => ({ id: h.id, asOf: h.asOf, kind: h.kind, level: h.level, currency: h.currency, outstanding: h.outstanding, status: h.status }));
-    return { customer, items, aging: agingOf(items, asOf), effectiveStatementEveryDays: customer.statementEveryDays, timeline };
+    return { customer, items, aging: agingOf(items, asOf), effectiveStatementEveryDays: customer.statementEveryDays, timeline, collection: await this.collectionLines(code, asOf) };
   }
 
   private customer(code: string) {

@@ -15,6 +15,7 @@ import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js'
 import { useCustomerDetail } from '../hooks/use-customer-detail.js';
 import { useLoad } from '../hooks/use-load.js';
 import { useFilterForm } from '../hooks/use-filter-form.js';
+import { useDisputesFilter } from '../hooks/use-disputes-filter.js';
 import { usePreview } from '../hooks/use-preview.js';
 import { useWriteRun } from '../hooks/use-write-run.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
@@ -48,6 +49,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   const send = useSend((sent) => dispatch({ type: 'list', action: { type: 'deselect', keys: sent.map((m) => m.customer.code) } }));
   const detail = useCustomerDetail(prompt, preview, send, writes);
   const filterForm = useFilterForm((text, filters) => dispatch({ type: 'filters', text, filters }));
+  const disputes = useDisputesFilter(services, notify);
   const tableHeight = useRef(10);
 
   // Another screen asked for a customer (Enter on a skipped row): open it here.
@@ -71,8 +73,8 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   const handle = (input: string, key: Key): boolean => {
     if (detail.isOpen()) return detail.handle(input, key);
     const s = ref.current;
-    const command = commandFor(input, key, ['list', 'due']);
-    const rows = visibleCustomers(s.data, s.filters, s.query, s.sort);
+    const command = commandFor(input, key, ['customers', 'list', 'due']);
+    const rows = disputes.apply(visibleCustomers(s.data, s.filters, s.query, s.sort));
     const current = rows[s.list.cursor] ?? null;
     const action = listActionFor(command, () => rows.map((r) => r.code), rows.length, tableHeight.current, current?.code ?? null);
     // What the clerk sees is what is acted on: selected rows a search or filter hides are left out.
@@ -84,6 +86,10 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     switch (command) {
       case 'open':
         if (current) detail.open(current.code);
+        return true;
+      case 'disputesOnly':
+        disputes.toggle();
+        dispatch({ type: 'list', action: { type: 'reset' } });
         return true;
       case 'search':
         openSearch(prompt, s.query, (query) => dispatch({ type: 'query', query }));
@@ -112,7 +118,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
         return false;
     }
   };
-  useScreenKeys('customers', handle, () => (detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['list', 'due']), [writes, send, preview, filterForm, prompt]);
+  useScreenKeys('customers', handle, () => (detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['customers', 'list', 'due']), [writes, send, preview, filterForm, prompt]);
 
   /** The manual statements of these customers (seed 004); customers with nothing open are named. */
   async function statementsFor(codes: string[]): Promise<PlannedMessage[]> {
@@ -130,7 +136,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   const modal = writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width) ?? detail.render(height, width);
   if (modal) return modal;
 
-  const rows = visibleCustomers(state.data, state.filters, state.query, state.sort);
+  const rows = disputes.apply(visibleCustomers(state.data, state.filters, state.query, state.sort));
   const aging = state.data?.aging ?? [];
   const agingLines = agingHeight(aging, Math.max(1, Math.floor(height / 4)));
   const promptLines = prompt.element ? 2 : 0;
@@ -143,6 +149,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     : `Customers — ${formatCount(rows.length)} of ${formatCount(state.data.rows.length)} · ${selectionText(selectedAmong(rows, state.data.rows.length, state.list.selected, (r) => r.code), state.list.selected.size)}` +
       (filterText ? ` · filter: ${filterText}` : '') +
       (state.query ? ` · search: ${state.query}` : '') +
+      (disputes.on() ? ' · only disputes (D)' : '') +
       sortText(CUSTOMER_SORTS, state.sort);
   return (
     <Box flexDirection="column" height={height}>
@@ -167,7 +174,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
       <Box flexGrow={1} />
       {prompt.element}
       <Text dimColor wrap="truncate">
-        {footer(['open', 'toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'search', 'filters', 'sort'], review, width)}
+        {footer(['open', 'toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'search', 'filters', 'disputesOnly', 'sort'], review, width)}
       </Text>
     </Box>
   );

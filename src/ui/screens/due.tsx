@@ -15,6 +15,7 @@ import { listActionFor } from '../hooks/list-keys.js';
 import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
 import { useFilterForm } from '../hooks/use-filter-form.js';
 import { useLoad } from '../hooks/use-load.js';
+import { useFollowUps } from '../hooks/use-follow-ups.js';
 import { usePreview } from '../hooks/use-preview.js';
 import { useWriteRun } from '../hooks/use-write-run.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
@@ -50,13 +51,14 @@ const skipColumns: Column<SkipRow>[] = [
   { title: 'Detail', width: 20, drop: 1, cell: (r) => r.detail },
 ];
 
-const DUE_FOOTER: Command[] = ['toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'skipped', 'filters', 'search', 'sort'];
+const DUE_FOOTER: Command[] = ['toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'skipped', 'followUpDone', 'filters', 'search', 'sort'];
 const SKIPPED_FOOTER: Command[] = ['open', 'skipped', 'search', 'sort'];
 
 /** The Due now screen. */
 export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Element {
   const desk = useDesk();
   const { services, asOf, version, notify } = desk;
+  const followUps = useFollowUps(services, asOf, version, notify, desk.dataChanged);
   const [state, dispatch, ref] = useRefReducer(dueReducer, initialDue);
   const prompt = usePrompt();
   const preview = usePreview();
@@ -142,6 +144,9 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
       case 'filters':
         if (s.section === 'planned') filterForm.open(s.filterText);
         return true;
+      case 'followUpDone':
+        followUps.completeFirst();
+        return true;
       default:
         // Keys of this screen that do nothing here (e.g. p on the skipped list) are still taken.
         return command !== 'open';
@@ -155,7 +160,8 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   const messages = visibleMessages(state.plan, state.filters, state.query, state.plannedSort);
   const skips = visibleSkips(state.plan, state.query, state.names, state.skippedSort);
   const promptLines = prompt.element ? 2 : 0;
-  const bodyHeight = Math.max(1, height - 3 - promptLines);
+  const tasks = followUps.lines();
+  const bodyHeight = Math.max(1, height - 3 - promptLines - tasks.length);
   tableHeight.current = bodyHeight;
   const list = state.section === 'planned' ? state.planned : state.skipped;
   const count = state.section === 'planned' ? messages.length : skips.length;
@@ -176,6 +182,11 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
         sortText(SKIP_SORTS, state.skippedSort);
   return (
     <Box flexDirection="column" height={height}>
+      {tasks.map((line) => (
+        <Text key={line} color="magenta" wrap="truncate">
+          {clip(line, width)}
+        </Text>
+      ))}
       <Text bold color={state.error ? 'red' : undefined} wrap="truncate">
         {clip(header, width)}
       </Text>

@@ -1,0 +1,66 @@
+/** Issue 16 in the TUI: follow-up tasks on Due now, the disputes filter, and the customer's collection keys. */
+import { describe, expect, it } from 'vitest';
+import { FakeServices } from './fake-services.js';
+import { KEYS, renderDesk } from './harness.js';
+
+describe('collections in the TUI', () => {
+  it('Due now shows the follow-ups due at the top; F marks the first done', async () => {
+    const services = new FakeServices({ followUp: true });
+    const desk = renderDesk(services, { columns: 140 });
+    const frame = await desk.waitFor('Call back about the pallets');
+    expect(frame.split('\n').findIndex((line) => line.includes('Follow up'))).toBeLessThan(frame.split('\n').findIndex((line) => line.includes('planned')));
+    desk.press('F');
+    await desk.waitFor('follow-up #7');
+    expect(services.calls).toContain('done 7');
+    await desk.waitFor((f) => !f.includes('Call back about the pallets'));
+  });
+
+  it('D on Customers keeps only the customers with a disputed item, D again shows all', async () => {
+    const services = new FakeServices();
+    const desk = renderDesk(services, { columns: 140 });
+    await desk.waitFor('planned');
+    desk.press('2');
+    await desk.waitFor('Customers —');
+    desk.press('D');
+    const only = await desk.waitFor('only disputes (D)');
+    expect(only).toMatch(/Customers — 1 of/);
+    expect(only).toContain(services.data.customers[2]!.code);
+    desk.press('D');
+    await desk.waitFor((f) => f.includes('Customers —') && !f.includes('only disputes'));
+  });
+
+  it('the customer detail records a promise, a note, a profile, statements and a dispute of the item under the cursor', async () => {
+    const services = new FakeServices();
+    const desk = renderDesk(services, { columns: 160, rows: 40 });
+    await desk.waitFor('planned');
+    desk.press('2');
+    await desk.waitFor('Customers —');
+    desk.press(KEYS.enter);
+    const opened = await desk.waitFor('Profile: default (L)');
+    expect(opened).toContain('note #1: called');
+    const code = services.data.customers[0]!.code;
+    desk.press('P', 'tomorrow', KEYS.enter);
+    await desk.waitFor('"tomorrow" is not a date');
+    desk.press(KEYS.escape);
+    await desk.waitFor((f) => !f.includes('is not a date'));
+    desk.press('P', '2026-12-15 250.00 transfer', KEYS.enter);
+    await desk.waitFor(`${code}: promise by 2026-12-15`);
+    desk.press('N', '2026-12-01 call back', KEYS.enter);
+    await desk.waitFor('note added, follow up on 2026-12-01');
+    desk.press('L', 'strict', KEYS.enter);
+    await desk.waitFor('unknown profile "strict"');
+    desk.press(KEYS.escape);
+    await desk.waitFor((f) => !f.includes('unknown profile'));
+    desk.press('S');
+    await desk.waitFor(`${code}: statements off`);
+    desk.press('D', 'wrong price', KEYS.enter);
+    const item = (services.data.items.get(code) ?? [])[0]!.number;
+    await desk.waitFor(`item ${item} disputed`);
+    expect(services.calls).toEqual(expect.arrayContaining([
+      `promise ${code} 2026-12-15 250.00 transfer`,
+      `note ${code} call back 2026-12-01`,
+      `setStatements ${code} false`,
+      `dispute ${code} ${item} wrong price`,
+    ]));
+  });
+});

@@ -12,7 +12,7 @@ import { closeMatches } from '../core/close-match.js';
 import type { HelpTopic } from './help.js';
 
 /** Subcommands (positional first word). */
-export const COMMANDS = ['import', 'export', 'config', 'db', 'promise', 'dispute', 'note'] as const;
+export const COMMANDS = ['import', 'export', 'config', 'db', 'promise', 'dispute', 'note', 'proposal'] as const;
 /** A subcommand. */
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -64,6 +64,7 @@ const OPTIONS = {
   resolve: { type: 'boolean' },
   'follow-up': { type: 'string' },
   done: { type: 'string' },
+  remove: { type: 'string', multiple: true },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -103,6 +104,7 @@ const PLACE: Partial<Record<OptionName, { modes: readonly string[]; where: strin
   resolve: { modes: ['dispute'], where: 'only with dispute' },
   'follow-up': { modes: ['note'], where: 'only with note' },
   done: { modes: ['note'], where: 'only with note' },
+  remove: { modes: ['proposal'], where: 'only with proposal approve' },
 };
 
 /** A usage error: one line, pointing at --help, exit 2. */

@@ -2,7 +2,7 @@
 import { settingKeysText } from '../settings/change.js';
 
 /** Help topics: the whole program or one command. */
-export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db' | 'promise' | 'dispute' | 'note';
+export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db' | 'promise' | 'dispute' | 'note' | 'proposal';
 
 const GLOBAL = `Global options:
   --db FILE          database file (env DUEDESK_DB; default: duedesk.sqlite in the user data directory)
@@ -40,6 +40,7 @@ Usage:
   duedesk promise CODE --date D [--amount A] [--items N…] [--note TEXT]
   duedesk dispute CODE ITEM --reason TEXT | --resolve [--note TEXT]
   duedesk note CODE TEXT [--follow-up D] | --done ID
+  duedesk proposal list | show ID | approve ID [--remove KEY…]
 
 ${GLOBAL}
 
@@ -223,6 +224,21 @@ follow-up date is a task on Due now from that day until it is marked done.
 ${GLOBAL}
 `;
 
+const PROPOSAL = `Usage: duedesk proposal list | show ID | approve ID [--remove KEY…]
+
+With schedule.approval set, --send-due sends nothing: it records the day's plan as a proposal
+and prints its id (and lists it to schedule.digestTo). A clerk approves it here or in the TUI,
+taking out lines if need be; the next --send-due sends exactly the approved lines that are
+still due (a line paid since is dropped and reported).
+
+  list             every proposal, newest first
+  show ID          its lines (key, kind, amount, items) and totals per currency
+  approve ID       approve it (your name and the time are recorded)
+  --remove KEY…    with approve: leave these lines out (keys as show lists them)
+
+${GLOBAL}
+`;
+
 /** The help text of a topic. */
 export function helpText(topic: HelpTopic): string {
   switch (topic) {
@@ -246,6 +262,8 @@ export function helpText(topic: HelpTopic): string {
       return DISPUTE;
     case 'note':
       return NOTE;
+    case 'proposal':
+      return PROPOSAL;
     default: {
       const unreachable: never = topic;
       return unreachable;

@@ -80,6 +80,7 @@ const RUNNERS: Record<Exclude<CommandName, 'db'>, () => Promise<(args: string[],
   promise: async () => (await import('./commands/promise.js')).runPromise,
   dispute: async () => (await import('./commands/dispute.js')).runDispute,
   note: async () => (await import('./commands/note.js')).runNote,
+  proposal: async () => (await import('./commands/proposal.js')).runProposal,
 };
 
 async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo): Promise<number> {
@@ -110,7 +111,8 @@ async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo):
     case 'config':
     case 'promise':
     case 'dispute':
-    case 'note': {
+    case 'note':
+    case 'proposal': {
       const run = await RUNNERS[invocation.kind]();
       return run(invocation.args, ctx);
     }

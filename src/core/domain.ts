@@ -135,6 +135,39 @@ export interface ItemDispute {
   resolution: string | null;
 }
 
+/** Where a proposal stands: awaiting approval, approved (the next run sends it), or sent. */
+export type ProposalStatus = 'pending' | 'approved' | 'sent';
+
+/** One planned message of a proposal. */
+export interface ProposalLine {
+  /** The planned message's key (`<customer>-<currency>-<level or kind>`). */
+  key: string;
+  customerCode: string;
+  kind: MessageKind;
+  level: string | null;
+  currency: string;
+  /** What the message reminds of (SPEC §6 `items`). */
+  items: string[];
+  /** The amount it asks, fee and interest included. */
+  total: Minor;
+  /** Taken out by the clerk before approving. */
+  removed: boolean;
+}
+
+/** A day's plan recorded for approval before sending (issue 16). */
+export interface Proposal {
+  id: number;
+  asOf: IsoDate;
+  status: ProposalStatus;
+  createdBy: string;
+  /** Wall-clock ISO timestamps. */
+  createdAt: string;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  sentAt: string | null;
+  lines: ProposalLine[];
+}
+
 /** What a message is (SPEC §6 `kind`). */
 export type MessageKind = 'reminder' | 'statement' | 'installment';
 

@@ -66,6 +66,12 @@ export interface Settings {
     /** Days after a promised date before an unkept promise to pay counts as broken. */
     promiseGraceDays?: number;
   };
-  schedule?: { autoSend?: boolean };
+  schedule?: {
+    autoSend?: boolean;
+    /** `--send-due` records the day's plan as a proposal; the next run sends what a clerk approved. */
+    approval?: boolean;
+    /** Where a new proposal is listed by e-mail before it goes out: an address or several. */
+    digestTo?: string | string[];
+  };
   templatesDir?: string;
 }

@@ -37,6 +37,14 @@ const mailbox = (what: string): SchemaNode => ({
   description: `${what}: an e-mail address, optionally with a name: "Acme AR <ar@example.com>"`,
 });
 
+/** One address or a JSON list of them (`key` names the entries in messages; `why` ends the description). */
+const addresses = (key: string, why: string): SchemaNode => ({
+  type: ['string', 'array'],
+  pattern: `^${ADDRESS}$`,
+  items: email(`${key} entry`),
+  description: `an e-mail address or a JSON list of them${why}`,
+});
+
 const text = (description: string): SchemaNode => ({ type: 'string', minLength: 1, description });
 const path = (description: string): SchemaNode => ({ type: 'string', minLength: 1, description });
 const flag = (description: string): SchemaNode => ({ type: 'boolean', description });
@@ -107,12 +115,7 @@ export const settingsProperties: Record<string, SchemaNode> = {
       outboxDir: path('directory the outbox transport writes .eml files to'),
       printDir: path('directory letters are written to'),
       invoiceDir: path('directory holding <item number>.pdf invoices'),
-      bcc: {
-        type: ['string', 'array'],
-        pattern: `^${ADDRESS}$`,
-        items: email('mail.bcc entry'),
-        description: 'an e-mail address or a JSON list of them',
-      },
+      bcc: addresses('mail.bcc', ''),
       recipients: { type: 'string', enum: ['primary', 'all'], description: 'which customer addresses get mail' },
     },
     'mail settings',
@@ -167,7 +170,14 @@ export const settingsProperties: Record<string, SchemaNode> = {
     },
     'reminder policy',
   ),
-  schedule: object({ autoSend: flag('false: --send-due sends nothing') }, 'scheduled runs'),
+  schedule: object(
+    {
+      autoSend: flag('false: --send-due sends nothing'),
+      approval: flag('true: --send-due records a proposal; the next run sends the lines a clerk approved'),
+      digestTo: addresses('schedule.digestTo', ': a new proposal is listed there'),
+    },
+    'scheduled runs',
+  ),
   templatesDir: path('directory whose template files override the shipped ones'),
 };
 

@@ -84,8 +84,10 @@ function addressProblems(settings: JsonObject): SettingsProblem[] {
   check('company.email', getPath(settings, 'company.email'), false);
   check('smtp.from', getPath(settings, 'smtp.from'), true);
   check('smtp.replyTo', getPath(settings, 'smtp.replyTo'), true);
-  const bcc = getPath(settings, 'mail.bcc');
-  for (const entry of Array.isArray(bcc) ? bcc : [bcc]) check('mail.bcc', entry, false);
+  for (const key of ['mail.bcc', 'schedule.digestTo']) {
+    const value = getPath(settings, key);
+    for (const entry of Array.isArray(value) ? value : [value]) check(key, entry, false);
+  }
   return problems;
 }
 

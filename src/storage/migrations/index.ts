@@ -10,6 +10,7 @@ import { sql as reminderStateTable } from './005-reminder-state-table.js';
 import { sql as messageAcknowledgements } from './006-message-acknowledgements.js';
 import { sql as collections } from './007-collections.js';
 import { sql as promisesNotesDisputes } from './008-promises-notes-disputes.js';
+import { sql as proposals } from './009-proposals.js';
 
 /** One numbered schema change. */
 export interface Migration {
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'message-acknowledgements', sql: messageAcknowledgements },
   { version: 7, name: 'collections', sql: collections },
   { version: 8, name: 'promises-notes-disputes', sql: promisesNotesDisputes },
+  { version: 9, name: 'proposals', sql: proposals },
 ];

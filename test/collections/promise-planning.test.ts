@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { recordPromise } from '../../src/collections/promises.js';
 import { planDue } from '../../src/planning/plan-due.js';
 import { insertMessage } from '../../src/storage/messages.js';
-import { aCustomer, aMessage, anItem, aPayment, makeStore } from '../helpers/store.js';
+import { aCustomer, aMessage, anItem, aPayment, makeLedger } from '../helpers/store.js';
 import { seed } from '../planning/seed.js';
 
 const settings = { policy: { promiseGraceDays: 2 } };
 
 async function promised() {
-  const ledger = await makeStore();
+  const ledger = await makeLedger();
   // INV-1 was reminded at first on 03-10; on 03-20 it is 20 days overdue, second comes at 21.
   await seed(ledger, {
     customers: [aCustomer()],

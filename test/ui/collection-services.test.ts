@@ -6,7 +6,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Settings } from '../../src/core/settings.js';
 import type { Ledger } from '../../src/storage/ledger.js';
 import { createServices } from '../../src/ui/services-impl.js';
-import { aCustomer, anItem, makeStore } from '../helpers/store.js';
+import { aCustomer, anItem, makeLedger } from '../helpers/store.js';
 import { seed } from '../planning/seed.js';
 import { sessionContext } from './session-context.js';
 
@@ -23,7 +23,7 @@ beforeEach(async () => {
     operator: 'ana',
     policy: { profiles: { gentle: { levels: [{ id: 'late', name: 'Late', days: 60, template: 'first' }] } } },
   };
-  store = await makeStore();
+  store = await makeLedger();
   await seed(store, {
     customers: [aCustomer({ code: 'C1', agentEmail: 'agent@company.test' }), aCustomer({ code: 'C2' })],
     items: [anItem({ customerCode: 'C1', number: 'INV-1', dueDate: '2026-01-20' }), anItem({ customerCode: 'C2', number: 'INV-2', dueDate: '2026-01-20' })],

@@ -116,7 +116,9 @@ function customerRow(c: DemoCustomer): Row {
     language: c.language, currency: c.currency, reminders: c.optedOut ? 'no' : 'yes',
     statement_every_days: c.statementEveryDays === undefined ? '' : String(c.statementEveryDays),
     agent_email: c.agent ?? '', hold_until: c.holdDays === undefined ? '' : D(c.holdDays), notes: c.address,
-    profile: c.profile ?? '', statements: c.optedOut || c.noStatements ? 'no' : 'yes',
+    // The profile needs the demo settings' policy.profiles: buildDemo sets it after the import, so
+    // these files import into any database (README "Install").
+    profile: '', statements: c.optedOut || c.noStatements ? 'no' : 'yes',
   };
 }
 

@@ -32,7 +32,8 @@ Usage:
                                   DIR/<customer>-<currency>-<level or kind>.eml and .pdf
   duedesk import customers|items|payments|plans FILE [--skip-invalid] [--snapshot]
           [--encoding NAME] [--decimal-comma] [--date-format YMD|DMY|MDY]
-  duedesk export history|customers|items|handover [--from DATE] [--to DATE] [--raw]     CSV on stdout
+  duedesk export history|customers|items [--from DATE] [--to DATE] [--raw]     CSV on stdout
+  duedesk export handover [--as-of D] [--raw]     items past their level's maxRepeats, CSV
   duedesk statement CODE… [--as-of D] [--scope overdue|all-open] [--kind open-items|activity]
           [--from D --to D] (--out DIR | --send)
   duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
@@ -95,7 +96,8 @@ Columns (* = required, order free):
 ${GLOBAL}
 `;
 
-const EXPORT = `Usage: duedesk export history|customers|items|handover [--from DATE] [--to DATE] [--as-of D] [--raw]
+const EXPORT = `Usage: duedesk export history|customers|items [--from DATE] [--to DATE] [--raw]
+       duedesk export handover [--as-of D] [--raw]
 
 Writes CSV on stdout in the import format (customers, items), the message history, or the
 items handed over (handover: past their level's maxRepeats, no longer reminded), for a

@@ -2,7 +2,7 @@
  * What the screens need for the collections workflow (issue 16): profiles and switches, promises,
  * disputes, notes and follow-ups. Part of DeskServices; review mode refuses every change here too.
  */
-import type { IsoDate } from '../core/domain.js';
+import type { IsoDate, Proposal } from '../core/domain.js';
 import { ReviewRefusal } from './review-refusal.js';
 
 /** A follow-up due, as Due now lists it at the top. */
@@ -38,6 +38,10 @@ export interface CollectionServices {
   disputedCustomers(): Promise<string[]>;
   /** The customer's promises, disputes and notes as lines, newest first. */
   collectionLines(code: string, asOf: IsoDate): Promise<string[]>;
+  /** The proposal of `asOf` awaiting approval (schedule.approval), or null. */
+  pendingProposal(asOf: IsoDate): Promise<Proposal | null>;
+  /** Approve proposal `id` without the lines `remove` names (operator and time recorded). */
+  approveProposal(id: number, remove: readonly string[]): Promise<void>;
 }
 
 /** The read-only half of `services` and refusals for the rest (review mode). */
@@ -48,6 +52,8 @@ export function readOnlyCollections(services: CollectionServices): CollectionSer
     followUps: (asOf) => services.followUps(asOf),
     disputedCustomers: () => services.disputedCustomers(),
     collectionLines: (code, asOf) => services.collectionLines(code, asOf),
+    pendingProposal: (asOf) => services.pendingProposal(asOf),
+    approveProposal: refuse('approving a proposal'),
     setProfile: refuse('changing the profile'),
     setStatements: refuse('changing statements'),
     recordPromise: refuse('recording a promise'),

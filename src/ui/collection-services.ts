@@ -3,6 +3,8 @@
  * over the session's ledger, recorded with the settings' operator and the wall clock of the context.
  */
 import type { Actor } from '../collections/actor.js';
+import { approve } from '../collections/approval.js';
+import { latestProposal } from '../storage/proposals.js';
 import { notifyAgent } from '../collections/dispute-notice.js';
 import { markDisputed, resolveDisputed } from '../collections/disputes.js';
 import { addNote, completeFollowUp, dueFollowUps } from '../collections/notes.js';
@@ -55,6 +57,13 @@ export function collectionServices(ledger: Ledger, ctx: CommandContext, place: D
     },
     completeFollowUp: (id) => completeFollowUp(ledger, id, actor()),
     disputedCustomers: () => ledger.read((sql) => customersWithDisputes(sql)),
+    pendingProposal: async (asOf) => {
+      const proposal = await ledger.read((sql) => latestProposal(sql, asOf));
+      return proposal?.status === 'pending' ? proposal : null;
+    },
+    approveProposal: async (id, remove) => {
+      await approve(ledger, id, remove, actor());
+    },
     collectionLines: async (code, asOf) => {
       const records = await collectionRecords(ledger, code, asOf, resolvePolicy(settings()).promiseGraceDays);
       return records.map((record) => `${record.at.slice(0, 10)} ${record.text}`);

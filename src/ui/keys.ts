@@ -56,7 +56,9 @@ export type Command =
   | 'dispute'
   | 'note'
   | 'disputesOnly'
-  | 'followUpDone';
+  | 'followUpDone'
+  | 'reviewProposal'
+  | 'approve';
 
 /** Where a binding applies: everywhere, or only on one screen or view. */
 export type KeyScope = 'global' | 'list' | 'due' | 'customers' | 'customer' | 'history' | 'settings';
@@ -101,6 +103,8 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'write', keys: ['w'], scope: 'due', help: 'write .eml and .pdf of the selected (or current) message', short: 'write', chars: ['w'] },
   { command: 'send', keys: ['s'], scope: 'due', help: 'send the selected messages (asks first)', short: 'send', changes: true, chars: ['s'] },
   { command: 'followUpDone', keys: ['F'], scope: 'due', help: 'mark the first follow-up task done', short: 'task done', changes: true, chars: ['F'] },
+  { command: 'reviewProposal', keys: ['A'], scope: 'due', help: 'review the proposal awaiting approval (space removes a line)', short: 'proposal', chars: ['A'] },
+  { command: 'approve', keys: ['Y'], scope: 'due', help: 'in the proposal: approve it without the removed lines', short: 'approve', changes: true, chars: ['Y'] },
   { command: 'disputesOnly', keys: ['D'], scope: 'customers', help: 'only customers with a disputed item / all', short: 'disputes', chars: ['D'] },
   { command: 'skipped', keys: ['x'], scope: 'due', help: 'show skipped customers / planned messages', short: 'skipped', chars: ['x'] },
   { command: 'hold', keys: ['h'], scope: 'customer', help: 'set or clear a hold-until date', short: 'hold', changes: true, chars: ['h'] },

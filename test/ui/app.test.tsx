@@ -107,6 +107,7 @@ describe('review mode', () => {
       pressed.add(command);
     };
     await refuse('F', 'followUpDone');
+    await refuse('Y', 'approve');
     desk.press('2');
     await desk.waitFor('Customers —');
     desk.press(KEYS.enter);

@@ -64,3 +64,34 @@ describe('collections in the TUI', () => {
     ]));
   });
 });
+
+describe('the proposal review (schedule.approval)', () => {
+  it('A opens the pending proposal; space takes a line out; Y approves the rest', async () => {
+    const services = new FakeServices({ proposal: true });
+    const desk = renderDesk(services, { columns: 160, rows: 30 });
+    await desk.waitFor('proposal #4 awaits approval (A)');
+    desk.press('A');
+    const review = await desk.waitFor('Proposal #4 for');
+    const keys = services.data.plan.messages.slice(0, 3).map((m) => m.key);
+    for (const key of keys) expect(review).toContain(key);
+    expect(review).toContain('3 messages');
+    desk.press('j', ' ');
+    await desk.waitFor(`- removed ${keys[1]}`);
+    await desk.waitFor('2 messages');
+    desk.press('Y');
+    await desk.waitFor('proposal #4 approved (2 messages)');
+    expect(services.calls).toContain(`approve 4 ${keys[1]}`);
+    await desk.waitFor((f) => !f.includes('awaits approval'));
+  });
+
+  it('review mode shows the proposal but refuses to approve it', async () => {
+    const services = new FakeServices({ proposal: true });
+    const desk = renderDesk(services, { columns: 160, rows: 30, review: true });
+    await desk.waitFor('proposal #4 awaits approval (A)');
+    desk.press('A');
+    await desk.waitFor('Proposal #4 for');
+    desk.press('Y');
+    await desk.waitFor('review mode: Y (approve) is refused');
+    expect(services.calls.filter((call) => call.startsWith('approve'))).toEqual([]);
+  });
+});

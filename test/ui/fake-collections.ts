@@ -1,9 +1,18 @@
 /** The collection part of the fake desk services: records every call, keeps a follow-up and the disputes in memory. */
+import { proposalLines } from '../../src/core/approval.js';
+import type { Proposal } from '../../src/core/domain.js';
 import type { CollectionServices, FollowUpTask } from '../../src/ui/collection-desk.js';
 import { AS_OF, type FakeData } from './fake-data.js';
 
-/** Fake collection services writing their calls into `calls`; `followUp`: one task due today on the first customer. */
-export function fakeCollections(calls: string[], data: FakeData, followUp: boolean): CollectionServices {
+/** A pending proposal of the fake plan's first three messages. */
+function proposalOf(data: FakeData): Proposal {
+  const lines = proposalLines({ ...data.plan, messages: data.plan.messages.slice(0, 3) });
+  return { id: 4, asOf: AS_OF, status: 'pending', createdBy: 'cron', createdAt: `${AS_OF}T06:00:00.000Z`, approvedBy: null, approvedAt: null, sentAt: null, lines };
+}
+
+/** Fake collection services writing their calls into `calls`; `followUp`: one task due today on the first customer; `proposal`: one awaits approval. */
+export function fakeCollections(calls: string[], data: FakeData, followUp: boolean, pending = false): CollectionServices {
+  let proposal: Proposal | null = pending ? proposalOf(data) : null;
   const first = data.customers[0]!;
   let tasks: FollowUpTask[] = followUp ? [{ id: 7, code: first.code, name: first.name, body: 'Call back about the pallets', followUp: AS_OF }] : [];
   const disputed = new Set<string>([data.customers[2]!.code]);
@@ -38,5 +47,10 @@ export function fakeCollections(calls: string[], data: FakeData, followUp: boole
     },
     disputedCustomers: async () => [...disputed],
     collectionLines: async (code) => [`${AS_OF} note #1: called ${code} · ana`],
+    pendingProposal: async () => proposal,
+    approveProposal: async (id, remove) => {
+      calls.push(`approve ${id} ${remove.join(',')}`);
+      proposal = null;
+    },
   };
 }

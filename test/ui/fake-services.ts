@@ -67,6 +67,8 @@ export interface FakeOptions {
   retryError?: string;
   /** One follow-up task due today (on the first customer). */
   followUp?: boolean;
+  /** A proposal of the first three planned messages awaits approval. */
+  proposal?: boolean;
 }
 
 // The collection methods come from fakeCollections (assigned in the constructor).
@@ -89,7 +91,7 @@ export class FakeServices implements DeskServices {
     this.data = makeFakeData(options.customers ?? 150);
     this.failing = new Set(options.failing ?? []);
     this.history = options.history ?? [];
-    Object.assign(this, fakeCollections(this.calls, this.data, options.followUp === true));
+    Object.assign(this, fakeCollections(this.calls, this.data, options.followUp === true, options.proposal === true));
   }
 
   today(): IsoDate {

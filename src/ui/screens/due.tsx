@@ -5,7 +5,7 @@
  */
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
-import React, { useRef } from 'react';
+import React, { useEffect, useRef } from 'react';
 import type { PlannedMessage } from '../../core/plan.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
@@ -16,6 +16,7 @@ import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js'
 import { useFilterForm } from '../hooks/use-filter-form.js';
 import { useLoad } from '../hooks/use-load.js';
 import { useFollowUps } from '../hooks/use-follow-ups.js';
+import { useProposalReview } from '../hooks/use-proposal-review.js';
 import { usePreview } from '../hooks/use-preview.js';
 import { useWriteRun } from '../hooks/use-write-run.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
@@ -51,7 +52,7 @@ const skipColumns: Column<SkipRow>[] = [
   { title: 'Detail', width: 20, drop: 1, cell: (r) => r.detail },
 ];
 
-const DUE_FOOTER: Command[] = ['toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'skipped', 'followUpDone', 'filters', 'search', 'sort'];
+const DUE_FOOTER: Command[] = ['toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'skipped', 'followUpDone', 'reviewProposal', 'filters', 'search', 'sort'];
 const SKIPPED_FOOTER: Command[] = ['open', 'skipped', 'search', 'sort'];
 
 /** The Due now screen. */
@@ -59,6 +60,8 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   const desk = useDesk();
   const { services, asOf, version, notify } = desk;
   const followUps = useFollowUps(services, asOf, version, notify, desk.dataChanged);
+  const proposals = useProposalReview(services, desk.review, notify, desk.dataChanged);
+  useEffect(() => proposals.reload(asOf), [services, asOf, version]);
   const [state, dispatch, ref] = useRefReducer(dueReducer, initialDue);
   const prompt = usePrompt();
   const preview = usePreview();
@@ -147,14 +150,17 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
       case 'followUpDone':
         followUps.completeFirst();
         return true;
+      case 'reviewProposal':
+        proposals.open();
+        return true;
       default:
         // Keys of this screen that do nothing here (e.g. p on the skipped list) are still taken.
         return command !== 'open';
     }
   };
-  useScreenKeys('due', handle, () => ['due', 'list'], [writes, send, preview, filterForm, prompt]);
+  useScreenKeys('due', handle, () => ['due', 'list'], [proposals, writes, send, preview, filterForm, prompt]);
 
-  const modal = writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
+  const modal = proposals.render(height, width) ?? writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
   if (modal) return modal;
 
   const messages = visibleMessages(state.plan, state.filters, state.query, state.plannedSort);
@@ -176,7 +182,8 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
       ? `Due now — ${formatCount(messages.length)} of ${formatCount(plan.messages.length)} planned · ${selectionText(selectedAmong(messages, plan.messages.length, state.planned.selected, (m) => m.key), state.planned.selected.size)} · ${formatCount(plan.skipped.length)} skipped (x)` +
         (filterText ? ` · filter: ${filterText}` : '') +
         (state.query ? ` · search: ${state.query}` : '') +
-        sortText(MESSAGE_SORTS, state.plannedSort)
+        sortText(MESSAGE_SORTS, state.plannedSort) +
+        (proposals.pending() !== null ? ` · proposal #${proposals.pending()} awaits approval (A)` : '')
       : `Skipped — ${formatCount(skips.length)} customers and problems (x: back to planned · Enter opens the customer)` +
         (state.query ? ` · search: ${state.query}` : '') +
         sortText(SKIP_SORTS, state.skippedSort);

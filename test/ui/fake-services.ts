@@ -71,12 +71,10 @@ export interface FakeOptions {
   proposal?: boolean;
 }
 
-// The collection methods come from fakeCollections (assigned in the constructor).
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+/** The collection methods of the fake, from fakeCollections (assigned in the constructor). */
 export interface FakeServices extends CollectionServices {}
 
 /** The fake services. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class FakeServices implements DeskServices {
   readonly data: FakeData;
   readonly calls: string[] = [];

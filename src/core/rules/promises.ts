@@ -25,13 +25,16 @@ export type PromiseEffect =
   | { kind: 'protected'; promise: PaymentPromise }
   | { kind: 'broken'; promise: PaymentPromise; brokenOn: IsoDate };
 
+const NO_EFFECTS: ReadonlyMap<string, PromiseEffect> = new Map();
+
 /**
  * The effect of the customer's promises per item number: the latest promise made that covers the
  * item decides (a new promise replaces an older one for the same item). Kept promises have none.
  */
-export function promiseEffects(promises: readonly PromiseSnapshot[] | undefined, asOf: IsoDate, graceDays: number): Map<string, PromiseEffect> {
+export function promiseEffects(promises: readonly PromiseSnapshot[] | undefined, asOf: IsoDate, graceDays: number): ReadonlyMap<string, PromiseEffect> {
+  // Nearly every customer has no promise: planning 100,000 of them allocates nothing for it.
+  if (promises === undefined || promises.length === 0) return NO_EFFECTS;
   const effects = new Map<string, PromiseEffect>();
-  if (promises === undefined) return effects;
   const latestFirst = [...promises].sort((a, b) => (a.promise.madeOn < b.promise.madeOn ? 1 : a.promise.madeOn > b.promise.madeOn ? -1 : b.promise.id - a.promise.id));
   for (const snapshot of latestFirst) {
     // A promise made after the as-of date did not exist yet on it (a replay with an earlier --as-of).

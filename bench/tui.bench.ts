@@ -1,69 +1,12 @@
 /**
  * TUI benchmarks (SPEC §10): with 100,000 customers the first frame appears in under a second and
  * a keypress redraws in under 50 ms. The desk runs on the in-memory fake services with generated
- * five-language data (prepared in setup, so only the UI is timed), rendered by ink-testing-library
- * (unthrottled: every state change writes a frame). Every frame is checked against the terminal
- * height. Judged against absolute bounds; there is no reference program to compare with.
+ * five-language data (prepared in setup, so only the UI is timed), rendered as lib/tui-desk.ts
+ * does. Judged against absolute bounds; there is no reference program to compare with.
  */
 import type { FakeServices } from '../test/ui/fake-services.js';
+import { deskModules as desk, renderDesk, until, TUI_AS_OF as AS_OF, type Rendered } from './lib/tui-desk.js';
 import { defineBenchmark, type Benchmark, type Measurement } from './types.js';
-
-const AS_OF = '2026-11-22';
-
-/**
- * Ink, React and the desk, loaded on first use with NODE_ENV=production when it is unset, as
- * runTui does: the operator gets the production build of React, so that is what is measured.
- */
-async function desk() {
-  process.env.NODE_ENV ??= 'production';
-  const [{ render }, { createElement }, { App }, { FakeServices }] = await Promise.all([
-    import('ink-testing-library'),
-    import('react'),
-    import('../src/ui/app.js'),
-    import('../test/ui/fake-services.js'),
-  ]);
-  return { render, createElement, App, FakeServices };
-}
-
-/** The fake terminal of ink-testing-library has 100 columns; it reports no rows, so the desk uses 24. */
-const ROWS = 24;
-
-interface Rendered {
-  frame(): string;
-  /** Resolves at the next frame written after this call. */
-  nextFrame(): Promise<number>;
-  press(key: string): void;
-  unmount(): void;
-}
-
-async function renderDesk(services: FakeServices): Promise<Rendered> {
-  const { render, createElement, App } = await desk();
-  const instance = render(createElement(App, { services, review: false, asOf: AS_OF }));
-  let waiting: ((at: number) => void) | null = null;
-  const original = instance.stdout.write;
-  instance.stdout.write = (frame: string) => {
-    original(frame);
-    const lines = frame.split('\n').length;
-    if (lines > ROWS) throw new Error(`a frame of ${lines} lines in a ${ROWS}-line terminal`);
-    const resolve = waiting;
-    waiting = null;
-    resolve?.(performance.now());
-  };
-  return {
-    frame: () => instance.lastFrame() ?? '',
-    nextFrame: () => new Promise((resolve) => (waiting = resolve)),
-    press: (key) => instance.stdin.write(key),
-    unmount: () => instance.unmount(),
-  };
-}
-
-async function until(desk: Rendered, predicate: (frame: string) => boolean): Promise<number> {
-  for (;;) {
-    const next = desk.nextFrame();
-    if (predicate(desk.frame())) return performance.now();
-    await next;
-  }
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

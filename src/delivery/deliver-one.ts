@@ -28,6 +28,8 @@ export interface RunState {
   recorder: DeliveryRecorder;
   operator: string;
   retry: RetryPolicy;
+  /** The operator's stop (TUI Esc, Ctrl-C, q): no new message starts, and no back-off is waited out. */
+  signal: AbortSignal | undefined;
   /** Set once the run must stop (why); later messages are not attempted. */
   stop: string | null;
   /** The first file the run could not write (disk full, read-only): it stops the run, exit 2 or 1. */
@@ -63,7 +65,7 @@ export async function deliverOne(state: RunState, planned: PlannedMessage): Prom
   if (state.daily !== null && !takePlace(state.daily)) return leftDue(planned, dailyLimitReason(state.daily));
   const outcome = await attempt(state, planned);
   // History does not count a message that was not taken against the limit; neither does the run.
-  if (outcome.status === 'failed' || outcome.status === 'deferred') givePlaceBack(state.daily);
+  if (outcome.status === 'failed' || outcome.status === 'deferred' || outcome.status === 'stopped') givePlaceBack(state.daily);
   return outcome;
 }
 
@@ -109,7 +111,7 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
       ? { status: 'sent', error: `letter only, no e-mail: ${built.problem ?? ''}`, recipients: [], stopRun: null, deferral: null }
       : { status: 'failed', error: `not sent: ${built.problem ?? 'no envelope'}`, recipients: [], stopRun: null, deferral: null };
   } else {
-    ending = await sendWithRetry(state.transport, raw, built.envelope, message.messageId, state.retry);
+    ending = await sendWithRetry(state.transport, raw, built.envelope, message.messageId, state.retry, state.signal);
   }
   if (ending.fileError) stopRun(state, ending.fileError);
   else if (ending.stopRun !== null) state.stop ??= ending.stopRun;
@@ -123,8 +125,9 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
     // The `sending` line is durable: unless the outcome reached the database, the next run records it as uncertain.
     stopRun(state, failure);
   }
-  // A deferred attempt is failed in history (so it stays due) but not a failure of the run.
-  const status = ending.deferral === null ? ending.status : 'deferred';
+  // A deferred attempt, or one the operator's stop kept from being tried again, is failed in
+  // history (so it stays due) but not a failure of the run.
+  const status = ending.deferral !== null ? 'deferred' : ending.stopped === true ? 'stopped' : ending.status;
   return { key: planned.key, status, messageId: message.messageId, error, recipients };
 }
 

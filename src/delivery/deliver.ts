@@ -20,7 +20,8 @@ import type { Settings } from '../core/settings.js';
 import type { OpenWritable } from '../storage/write-all.js';
 import { asFileError, FileWriteError, rethrowAsFileError } from '../core/file-errors.js';
 import { DeliveryRecorder, replayJournal, type FoldPolicy } from './recorder.js';
-import { realSleep, type RetryPolicy } from './send-one.js';
+import type { RetryPolicy } from './send-one.js';
+import { realSleep } from '../mail/transports/wait.js';
 import { guardKeyOf, operatorName } from './record.js';
 import { alreadyInHistory } from '../storage/delivery-history.js';
 import { deliverOne, leftDue, type AlreadySent, type RunState } from './deliver-one.js';
@@ -65,7 +66,7 @@ export interface DeliveryOptions {
   concurrency?: number;
   /** How long to wait for another sending run before exit 75 (default 10 s). */
   lockTimeoutMs?: number;
-  /** Stop after the messages in flight (TUI Esc). */
+  /** Stop after the messages in flight, cutting short any retry back-off (TUI Esc, Ctrl-C, q). */
   signal?: AbortSignal;
   /** The SMTP password typed in the TUI for this session (a value, never an environment variable). */
   sessionPassword?: string | null;
@@ -186,6 +187,7 @@ async function deliverLocked(
       recorder,
       operator: operatorName(settings.operator),
       retry: { delaysMs: options.retry?.delaysMs ?? [1000, 5000, 15_000], sleep: options.retry?.sleep ?? realSleep },
+      signal: options.signal,
       stop: null,
       fileError: null,
       deferral: null,

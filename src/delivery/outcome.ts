@@ -5,7 +5,8 @@ import type { RecipientResult } from '../mail/transports/types.js';
 /**
  * What happened to one planned message. `deferred`: not sent in this run because the server took
  * no more for now; the message stays due (an attempt the server deferred is `failed` in history).
- * `stopped`: not attempted because the operator stopped the run (TUI Esc); it stays due.
+ * `stopped`: not attempted, or not tried again after the server refused it for now, because the
+ * operator stopped the run (TUI Esc, Ctrl-C, q); it stays due.
  */
 export interface MessageOutcome {
   key: string;

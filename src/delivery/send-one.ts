@@ -20,29 +20,60 @@ export interface SendEnding {
   deferral: string | null;
   /** Set when a local file could not be written (outbox disk full): the run stops, exit 2 or 1. */
   fileError?: FileWriteError;
+  /**
+   * Set when the operator stopped the run during a back-off (the server refused the message for
+   * now and it was not tried again) or while it waited for its rate-limit slot (it was not sent):
+   * it stays due, and history keeps it as failed.
+   */
+  stopped?: boolean;
 }
 
 /** Backoff between attempts after a transient failure, and how to wait. */
 export interface RetryPolicy {
   /** One entry per retry (default 1 s, 5 s, 15 s): bounded, so a run always ends. */
   delaysMs: number[];
-  sleep: (ms: number) => Promise<void>;
+  /** Wait `ms`; it may end early once `signal` aborts (the wait is abandoned then either way). */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** Sleep with a real timer. */
-export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Wait out one back-off unless `signal` aborts first; true when it did. The wait races the
+ * signal itself, so any sleep (an injected one too) ends when the operator stops the run.
+ */
+async function backOff(retry: RetryPolicy, ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal === undefined) {
+    await retry.sleep(ms);
+    return false;
+  }
+  if (signal.aborted) return true;
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = resolve;
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([retry.sleep(ms, signal), aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  return signal.aborted;
+}
 
-/** Send `raw`, retrying transient failures per `retry`; never throws for a send problem. */
+/**
+ * Send `raw`, retrying transient failures per `retry`; never throws for a send problem. When
+ * `signal` aborts (the operator stops the run) during a back-off, the message is not tried again.
+ */
 export async function sendWithRetry(
   transport: Transport,
   raw: Buffer,
   envelope: SendEnvelope,
   messageId: string,
   retry: RetryPolicy,
+  signal?: AbortSignal,
 ): Promise<SendEnding> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const result = await transport.send(raw, envelope, messageId);
+      const result = await transport.send(raw, envelope, messageId, signal);
       const refused = result.recipients.filter((r) => !r.accepted);
       const note = refused.length === 0 ? null : `not accepted for ${refused.map((r) => `${r.address} (${r.reply ?? 'rejected'})`).join('; ')}`;
       return { status: 'sent', error: note, recipients: result.recipients, stopRun: null, deferral: null };
@@ -53,12 +84,25 @@ export async function sendWithRetry(
       const retriable = failure.kind === 'transient' || failure.kind === 'unreachable';
       const delay = retry.delaysMs[attempt];
       if (retriable && delay !== undefined) {
-        await retry.sleep(delay);
+        if (await backOff(retry, delay, signal)) return stoppedInBackOff(failure, attempt + 1, envelope);
         continue;
       }
       return ending(failure, attempt + 1, envelope);
     }
   }
+}
+
+/** A message the server refused for now and the operator's stop kept from being tried again: it stays due. */
+function stoppedInBackOff(failure: SendFailure, attempts: number, envelope: SendEnvelope): SendEnding {
+  const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+  return {
+    status: 'failed',
+    error: `temporary failure, not tried again: stopped by the operator after ${tries}: ${failure.message}`,
+    recipients: failure.kind === 'transient' ? envelope.to.map((address) => ({ address, accepted: false, reply: failure.reply ?? failure.message })) : [],
+    stopRun: null,
+    deferral: null,
+    stopped: true,
+  };
 }
 
 function ending(failure: SendFailure, attempts: number, envelope: SendEnvelope): SendEnding {
@@ -79,6 +123,8 @@ function ending(failure: SendFailure, attempts: number, envelope: SendEnvelope):
     case 'auth':
     case 'unreachable':
       return { status: 'failed', error: `not sent: ${failure.message}`, recipients: [], stopRun: failure.message, deferral: null };
+    case 'stopped':
+      return { status: 'failed', error: failure.message, recipients: [], stopRun: null, deferral: null, stopped: true };
     case 'deferred': {
       // History keeps the attempt as failed, which is what leaves the message due for a later run.
       const reply = failure.reply ?? failure.message;

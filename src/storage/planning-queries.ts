@@ -28,11 +28,53 @@ function blockedBy(blockers: Blockers, asOf: IsoDate): { sql: string; params: Sq
   return { sql: terms.length > 0 ? `(${terms.join(' OR ')})` : '0', params };
 }
 
+/** Customer codes from `from` (inclusive; null: the first) up to `to` (exclusive; null: past the last). */
+export interface CodeRange {
+  from: string | null;
+  to: string | null;
+}
+
+/** The SQL condition "`column` lies in `range`", and its parameters. */
+function inRange(column: string, range: CodeRange | undefined): { sql: string; params: SqlValue[] } {
+  const terms: string[] = [];
+  const params: SqlValue[] = [];
+  if (range !== undefined && range.from !== null) {
+    terms.push(`${column} >= ?`);
+    params.push(range.from);
+  }
+  if (range !== undefined && range.to !== null) {
+    terms.push(`${column} < ?`);
+    params.push(range.to);
+  }
+  return { sql: terms.map((term) => ` AND ${term}`).join(''), params };
+}
+
+/**
+ * How many customers there are, and the first code of every run of `size` of them in code order:
+ * planning walks the customers range by range (`size` at a time), so no query holds the thread long.
+ */
+export async function customerRanges(sql: Sql, size: number): Promise<{ total: number; ranges: CodeRange[] }> {
+  const rows = await sql.all(
+    'SELECT code, n, total FROM (SELECT code, row_number() OVER (ORDER BY code) AS n, count(*) OVER () AS total FROM customers) ranked WHERE (n - 1) % ? = 0 ORDER BY n',
+    [size],
+  );
+  const starts = rows.map((row) => String(row.code));
+  const total = Number(rows[0]?.total ?? 0);
+  return { total, ranges: starts.map((from, i) => ({ from: i === 0 ? null : from, to: starts[i + 1] ?? null })) };
+}
+
+/** An SQL fragment and its parameters. */
+interface Part {
+  sql: string;
+  params: SqlValue[];
+}
+
 /**
  * The part of the candidate search for one ladder: customers with an item pending at the level it
- * reached. `only` narrows it to the customers of some profiles (SQL condition on `c`, with params).
+ * reached, among `items` (a code range condition on `i`). `only` narrows it to the customers of
+ * some dunning profiles (a condition on `c`).
  */
-function pendingPart(ladder: Ladder, asOf: IsoDate, only: { sql: string; params: SqlValue[] } | null): { sql: string; params: SqlValue[] } | null {
+function pendingPart(ladder: Ladder, asOf: IsoDate, items: Part, only: Part | null): Part | null {
   const lowest = ladder.levels[0];
   if (lowest === undefined) return null;
   // The position reached decides which levels block: the highest threshold passed wins.
@@ -43,7 +85,7 @@ function pendingPart(ladder: Ladder, asOf: IsoDate, only: { sql: string; params:
     whens.push(`WHEN i.due_date <= ? THEN ${blocked.sql}`);
     whenParams.push(addDays(asOf, -ladder.levels[position]!.days), ...blocked.params);
   }
-  const profile = only === null ? '' : `AND EXISTS (SELECT 1 FROM customers c WHERE c.code = i.customer_code AND ${only.sql})`;
+  const profile = only === null ? '' : ` AND EXISTS (SELECT 1 FROM customers c WHERE c.code = i.customer_code AND ${only.sql})`;
   // items_pending_scan (migration 5) covers every item column read here, in key order, so the
   // state lookups (a primary key prefix seek each) walk reminder_state in its own order: 22 MB
   // at 1,000,000 items for about a tenth of this scan. A LEFT JOIN kept only where no blocking
@@ -52,51 +94,54 @@ function pendingPart(ladder: Ladder, asOf: IsoDate, only: { sql: string; params:
     sql: `SELECT i.customer_code AS code FROM items i INDEXED BY items_pending_scan
       LEFT JOIN reminder_state rs ON rs.customer_code = i.customer_code AND rs.item_number = i.number
         AND (CASE ${whens.join(' ')} ELSE 0 END)
-      WHERE i.open_amount > 0 AND i.due_date <= ? AND (i.hold_until IS NULL OR i.hold_until < ?) AND rs.level IS NULL
+      WHERE i.open_amount > 0 AND i.due_date <= ? AND (i.hold_until IS NULL OR i.hold_until < ?) AND rs.level IS NULL${items.sql}
         AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM plans p WHERE p.customer_code = i.customer_code
-          AND p.case_ref = i.case_ref AND p.active = 1 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?))) ${profile}`,
-    params: [...whenParams, addDays(asOf, -lowest.days), asOf, asOf, asOf, ...(only?.params ?? [])],
+          AND p.case_ref = i.case_ref AND p.active = 1 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)))${profile}`,
+    params: [...whenParams, addDays(asOf, -lowest.days), asOf, ...items.params, asOf, asOf, ...(only?.params ?? [])],
   };
 }
 
 /**
- * Codes of every customer that may get a message on `asOf`, ascending. A superset is harmless (the
- * engine decides); a customer missing here would be a lost reminder, so the pending test is the
- * engine's own rule (core/rules/ladder.ts `Blockers`) applied to `reminder_state`: an item that
- * reached a position is pending unless a state row of that item matches the position's blockers.
+ * Codes of every customer that may get a message on `asOf`, ascending; with `range`, only those in
+ * it (items_pending_scan is keyed by customer, so a range is a seek, not a scan). A superset is
+ * harmless (the engine decides); a customer missing here would be a lost reminder, so the pending
+ * test is the engine's own rule (core/rules/ladder.ts `Blockers`) applied to `reminder_state`: an
+ * item that reached a position is pending unless a state row of that item matches the position's blockers.
  * With dunning profiles, each profile's ladder searches its own customers; `default` also takes
  * customers naming a profile the settings lack, so the engine can report them.
  */
-export async function candidateCustomers(sql: Sql, policy: Policy, asOf: IsoDate): Promise<string[]> {
+export async function candidateCustomers(sql: Sql, policy: Policy, asOf: IsoDate, range?: CodeRange): Promise<string[]> {
   const codes = new Set<string>();
   const parts: string[] = [];
   const params: SqlValue[] = [];
-  const add = (part: { sql: string; params: SqlValue[] } | null): void => {
+  const add = (part: Part | null): void => {
     if (part === null) return;
     parts.push(part.sql);
     params.push(...part.params);
   };
+  const [items, customers, plans] = [inRange('i.customer_code', range), inRange('c.code', range), inRange('customer_code', range)];
   const named = Object.keys(policy.profiles);
-  if (named.length === 0) add(pendingPart(makeLadder(policy.levels), asOf, null));
+  if (named.length === 0) add(pendingPart(makeLadder(policy.levels), asOf, items, null));
   else {
     const marks = named.map(() => '?').join(', ');
-    add(pendingPart(makeLadder(policy.levels), asOf, { sql: `(c.profile IS NULL OR c.profile NOT IN (${marks}))`, params: named }));
-    for (const name of named) add(pendingPart(makeLadder(policy.profiles[name]!.levels), asOf, { sql: 'c.profile = ?', params: [name] }));
+    add(pendingPart(makeLadder(policy.levels), asOf, items, { sql: `(c.profile IS NULL OR c.profile NOT IN (${marks}))`, params: named }));
+    for (const name of named) add(pendingPart(makeLadder(policy.profiles[name]!.levels), asOf, items, { sql: 'c.profile = ?', params: [name] }));
   }
   // Statement cadence: an interval is set and no counted message within it (open items checked
   // later). The shortest interval of any profile stands in for the customer's profile's: a superset.
   const intervals = [policy.statementEveryDays, ...Object.values(policy.profiles).map((p) => p.statementEveryDays)];
   const shortest = intervals.reduce<number | null>((low, days) => (days === null ? low : low === null ? days : Math.min(low, days)), null);
-  parts.push(`SELECT c.code AS code FROM customers c
+  add({
+    sql: `SELECT c.code AS code FROM customers c
     WHERE COALESCE(c.statement_every_days, ?) > 0
       AND EXISTS (SELECT 1 FROM items i WHERE i.customer_code = c.code AND i.open_amount <> 0)
       AND NOT EXISTS (SELECT 1 FROM customer_last_message lm WHERE lm.customer_code = c.code
-        AND lm.last_as_of > date(?, '-' || COALESCE(c.statement_every_days, ?) || ' days'))`);
-  params.push(shortest, asOf, shortest);
-  if (policy.installments.enabled) parts.push(`SELECT customer_code FROM plans WHERE active = 1`);
+        AND lm.last_as_of > date(?, '-' || COALESCE(c.statement_every_days, ?) || ' days'))${customers.sql}`,
+    params: [shortest, asOf, shortest, ...customers.params],
+  });
+  if (policy.installments.enabled) add({ sql: `SELECT customer_code FROM plans WHERE active = 1${plans.sql}`, params: plans.params });
   // A promise whose date has passed may be broken today: its items escalate at once.
-  parts.push('SELECT customer_code FROM promises WHERE promised_date < ?');
-  params.push(asOf);
+  add({ sql: `SELECT customer_code FROM promises WHERE promised_date < ?${plans.sql}`, params: [asOf, ...plans.params] });
   // UNION ALL and a Set: asking SQLite for distinct rows would make it walk every table in order.
   const [row] = await sql.all(`SELECT json_group_array(code) AS codes FROM (${parts.join(' UNION ALL ')})`, params);
   for (const code of JSON.parse(String(row?.codes ?? '[]')) as string[]) codes.add(code);

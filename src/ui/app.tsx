@@ -1,6 +1,7 @@
 /**
  * The desk: tab bar, review banner, the active screen, and a status line. Keys go first to the
- * help window when it is open, then to the active screen's handler, then to the global bindings.
+ * top of the one dialog stack (help, the status in full, and every screen's prompts and windows),
+ * then to the active screen's handler, then to the global bindings.
  */
 import { Box, Text, useApp, useInput, type Key } from 'ink';
 import React, { useCallback, useMemo, useRef, useState } from 'react';
@@ -9,6 +10,7 @@ import { Help, helpLines } from './components/help.js';
 import { DeskContext, SCREENS, type Desk, type KeyRoute, type RunningSend, type ScreenId, type Tone } from './desk-context.js';
 import { topBar } from './chrome.js';
 import { StatusDetail, statusDetailLines, type StatusText } from './components/status-detail.js';
+import { DialogStack, type Dialog } from './dialog-stack.js';
 import { cellWidth, clip } from './format.js';
 import { plainError } from './plain-errors.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -34,8 +36,8 @@ const TONES: Record<Tone, string | undefined> = { info: undefined, ok: 'green', 
  * The binding a key means in `scopes` when it sends or changes something: review mode refuses
  * those here, once, for every screen.
  */
-function changingBinding(input: string, key: Key, scopes: readonly KeyScope[] | null): KeyBinding | undefined {
-  if (scopes === null) return undefined;
+function changingBinding(input: string, key: Key, scopes: readonly KeyScope[] | undefined): KeyBinding | undefined {
+  if (scopes === undefined) return undefined;
   const command = commandFor(input, key, scopes);
   if (command === null) return undefined;
   return KEY_BINDINGS.find((b) => b.command === command && scopes.includes(b.scope) && b.changes === true);
@@ -98,9 +100,25 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
     },
     [setStatus],
   );
+  const dialogs = useMemo(() => new DialogStack(), []);
+  // The help and the status in full are dialogs too: they scroll, and Esc, q or their own key close them.
+  const overlayKeys = useRef<Dialog['handle']>(() => undefined);
+  const overlayDialog = useMemo<Dialog>(() => ({ handle: (input, key) => overlayKeys.current(input, key), escape: () => setOverlay(null) }), []);
   const setOverlay = (value: Overlay | null): void => {
     overlayRef.current = value;
     setOverlayState(value);
+    if (value === null) dialogs.hide(overlayDialog);
+    else dialogs.show(overlayDialog);
+  };
+  overlayKeys.current = (input, key) => {
+    const open = overlayRef.current;
+    if (open === null) return;
+    const command = commandFor(input, key, ['list', 'global']);
+    const lines = open.kind === 'help' ? helpLines().length : statusDetailLines(statusRef.current, columns).length;
+    const max = Math.max(0, lines - (bodyHeight - 1));
+    if (command === 'down') setOverlay({ ...open, scroll: Math.min(max, open.scroll + 1) });
+    else if (command === 'up') setOverlay({ ...open, scroll: Math.max(0, open.scroll - 1) });
+    else if (command === 'help' || command === 'statusDetail' || command === 'quit') setOverlay(null);
   };
 
   const desk = useMemo<Desk>(
@@ -120,8 +138,9 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
       },
       customerRequest,
       runningSend,
+      dialogs,
     }),
-    [services, review, asOf, version, customerRequest, setScreen, setStatus],
+    [services, review, asOf, version, customerRequest, setScreen, setStatus, dialogs],
   );
 
   const chrome = 2 + (review ? 1 : 0);
@@ -155,18 +174,10 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
       quit(false);
       return;
     }
-    const open = overlayRef.current;
-    if (open !== null) {
-      const command = commandFor(input, key, ['list', 'global']);
-      const lines = open.kind === 'help' ? helpLines().length : statusDetailLines(statusRef.current, columns).length;
-      const max = Math.max(0, lines - (bodyHeight - 1));
-      if (command === 'down') setOverlay({ ...open, scroll: Math.min(max, open.scroll + 1) });
-      else if (command === 'up') setOverlay({ ...open, scroll: Math.max(0, open.scroll - 1) });
-      else if (command === 'back' || command === 'help' || command === 'statusDetail' || command === 'quit') setOverlay(null);
-      return;
-    }
+    // Only the top dialog hears the key; nothing under it does.
+    if (dialogs.route(input, key)) return;
     const entry = routes.current.get(screenRef.current);
-    const refused = review ? changingBinding(input, key, entry?.scopes() ?? null) : undefined;
+    const refused = review ? changingBinding(input, key, entry?.scopes()) : undefined;
     if (refused) {
       setStatus(statusOf(`review mode: ${refused.keys.at(-1)} (${refused.short ?? refused.help}) is refused — nothing can be sent or changed`, 'warn'));
       return;

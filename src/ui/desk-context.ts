@@ -5,6 +5,7 @@
 import type { Key } from 'ink';
 import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 import type { IsoDate } from '../core/domain.js';
+import type { DialogStack } from './dialog-stack.js';
 import type { KeyScope } from './keys.js';
 import type { DeskServices } from './services.js';
 
@@ -14,11 +15,8 @@ export type Tone = 'info' | 'ok' | 'warn' | 'error';
 /** A key handler; returns true when it used the key (then the App does not). */
 export type KeyHandler = (input: string, key: Key) => boolean;
 
-/**
- * The key scopes a screen reads its commands in right now, most specific first; null while a
- * text field or a window of its own (prompt, confirmation) takes the keys as they are.
- */
-export type ScopesNow = () => readonly KeyScope[] | null;
+/** The key scopes a screen reads its commands in right now, most specific first. */
+export type ScopesNow = () => readonly KeyScope[];
 
 /** A screen's entry in the key router. */
 export interface KeyRoute {
@@ -55,6 +53,8 @@ export interface Desk {
   customerRequest: { code: string; seq: number } | null;
   /** Register the key route of a screen (only the active screen's handler is called). */
   register(screen: ScreenId, route: KeyRoute): void;
+  /** The open dialogs: the top one takes every key before any screen. */
+  dialogs: DialogStack;
 }
 
 /** The desk context (provided by App). */
@@ -67,30 +67,19 @@ export function useDesk(): Desk {
   return desk;
 }
 
-/** A window of a screen (prompt, confirmation, preview…) that takes every key while it is open. */
-export interface KeyWindow {
-  isOpen(): boolean;
-  handle(input: string, key: Key): boolean;
-}
-
 /**
- * Route keys to `handler` while `screen` is the active screen; `scopes` says how the router reads
- * them (it refuses keys that change something in review mode). `windows`, topmost first, take
- * the keys instead while one is open, and then nothing is read as a command of the screen. The
- * latest functions are used.
+ * Route keys to `handler` while `screen` is the active screen and no dialog is open (the dialog
+ * stack takes them first); `scopes` says how the router reads them (it refuses keys that change
+ * something in review mode). The latest functions are used.
  */
-export function useScreenKeys(screen: ScreenId, handler: KeyHandler, scopes: ScopesNow, windows: readonly KeyWindow[] = []): void {
+export function useScreenKeys(screen: ScreenId, handler: KeyHandler, scopes: ScopesNow): void {
   const { register } = useDesk();
-  const ref = useRef({ handler, scopes, windows });
-  ref.current = { handler, scopes, windows };
+  const ref = useRef({ handler, scopes });
+  ref.current = { handler, scopes };
   useLayoutEffect(() => {
-    const open = (): KeyWindow | undefined => ref.current.windows.find((w) => w.isOpen());
     register(screen, {
-      handler: (input, key) => {
-        const window = open();
-        return window ? window.handle(input, key) : ref.current.handler(input, key);
-      },
-      scopes: () => (open() ? null : ref.current.scopes()),
+      handler: (input, key) => ref.current.handler(input, key),
+      scopes: () => ref.current.scopes(),
     });
   }, [register, screen]);
 }

@@ -27,6 +27,8 @@ const KNOWN: readonly KnownError[] = [
     plain: () => "the mail server's certificate is not trusted: check smtp.host is the server's own name, or ask whoever runs the server",
   },
   { pattern: /\b55[0-3][ -]\d\.\d|mailbox unavailable|User unknown|no such user|Recipient address rejected/i, plain: () => "the recipient's server refused the address (it may not exist): check the customer's e-mail" },
+  // Checked before the reply it carries: the clerk's stop, not the server, ended this message.
+  { pattern: /not tried again: stopped by the operator/, plain: () => 'the server asked to try again later and the send was stopped: the message stays due' },
   { pattern: /\b4[25]\d[ -]\d\.\d|try again later|rate limit/i, plain: () => 'the mail server asked to try again later: the message stays due; send again later' },
   { pattern: /cannot write (.+?): disk full|ENOSPC/, plain: () => 'the disk is full: free some space, then try again' },
   { pattern: /cannot write (.+?): (permission denied|read-only file system)|EACCES|EPERM|EROFS/, plain: () => 'that folder cannot be written: choose another folder (Settings) or fix its permissions' },

@@ -13,7 +13,7 @@ import { sendWidth, type MessageOutcome } from '../delivery/deliver.js';
 import type { MessageRenderer } from '../delivery/render.js';
 import { outboxDir, previewDir, type DataPlace } from '../settings/paths.js';
 import { holdBackMissingInvoices } from '../documents/missing-invoices.js';
-import { planDue } from '../planning/plan-due.js';
+import { planDue, type PlanningSteps } from '../planning/plan-due.js';
 import { statementsNow } from '../statements/statements-now.js';
 import { parseSettingValue, settingsWith, settingsWithout } from '../settings/change.js';
 import { getPath, type JsonObject } from '../settings/keys.js';
@@ -90,9 +90,9 @@ export async function createServices(ctx: CommandContext, seams: ServiceSeams = 
       await change(sql);
     });
   /** Today's plan as the CLI makes it (of every customer, or only these): messages whose invoice PDFs are missing are held back. */
-  const planNow = async (asOf: IsoDate, customers?: readonly string[]): Promise<Plan> => {
+  const planNow = async (asOf: IsoDate, customers?: readonly string[], steps?: PlanningSteps): Promise<Plan> => {
     const current = settings();
-    return holdBackMissingInvoices(await plan(ledger, current, asOf, customers), current, ctx.cwd);
+    return holdBackMissingInvoices(await plan(ledger, current, asOf, customers, steps), current, ctx.cwd);
   };
   const oneMessagePlan = (messages: PlannedMessage[]): Plan => ({ asOf: today(), messages, skipped: [], problems: [] });
 
@@ -100,7 +100,8 @@ export async function createServices(ctx: CommandContext, seams: ServiceSeams = 
   const services: DeskServices = {
     ...collections,
     today,
-    loadPlan: (asOf) => planNow(asOf),
+    // In steps, so the desk draws and takes keys while a large plan computes, and says how far it is.
+    loadPlan: (asOf, onProgress) => planNow(asOf, undefined, onProgress ? { onProgress } : undefined),
     listCustomers: (asOf) => queryCustomerList(ledger, asOf),
     customerNames: (codes) => ledger.read((sql) => customerNames(sql, codes)),
     customerDetail: async (code, asOf) => {

@@ -76,6 +76,9 @@ export interface PreviewView {
   statementSummary: string[];
 }
 
+/** Planning progress: `done` of `total` candidate customers planned so far. */
+export type PlanProgress = (done: number, total: number) => void;
+
 /** Outcome of one message sent from the TUI; `stopped`: not attempted because the operator stopped the run. */
 export interface SendOutcome {
   key: string;
@@ -119,8 +122,11 @@ export interface PolicyOverview {
 export interface DeskServices extends CollectionServices {
   /** Today's date for the session (the --as-of of the plan). */
   today(): IsoDate;
-  /** Plan everything due on `asOf`. */
-  loadPlan(asOf: IsoDate): Promise<Plan>;
+  /**
+   * Plan everything due on `asOf`. A large plan takes seconds: `onProgress` hears how many of the
+   * candidate customers are planned so far, and the desk stays usable meanwhile.
+   */
+  loadPlan(asOf: IsoDate, onProgress?: PlanProgress): Promise<Plan>;
   /** All customers with open totals and aging as of `asOf`. */
   listCustomers(asOf: IsoDate): Promise<CustomerList>;
   /** The names of these customers by code (unknown codes are left out). */
@@ -202,7 +208,7 @@ export function readOnlyServices(services: DeskServices): DeskServices {
   return {
     ...readOnlyCollections(services),
     today: () => services.today(),
-    loadPlan: (asOf) => services.loadPlan(asOf),
+    loadPlan: (asOf, onProgress) => services.loadPlan(asOf, onProgress),
     listCustomers: (asOf) => services.listCustomers(asOf),
     customerDetail: (code, asOf) => services.customerDetail(code, asOf),
     customerNames: (codes) => services.customerNames(codes),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { insertMessage } from '../../src/storage/messages.js';
+import { acknowledgeMessage } from '../../src/storage/acknowledgements.js';
 import { aMessage, valuesOf } from '../helpers/store.js';
 import { makeHarness, tempCsv, type Harness } from '../import/harness.js';
 
@@ -86,15 +87,29 @@ describe('export history', () => {
     const run = await h.exportCsv(['history']);
     const [header, ...rows] = parse(run.stdout) as string[][];
     expect(header).toEqual(['id', 'date', 'sent_at', 'customer', 'kind', 'level', 'currency', 'to', 'cc', 'status', 'error',
-      'message_id', 'total', 'fee', 'interest', 'outstanding', 'operator', 'items']);
+      'message_id', 'total', 'fee', 'interest', 'outstanding', 'operator', 'items', 'acknowledged_by', 'acknowledged_at']);
     expect(rows).toEqual([
       ['1', '2026-02-15', '2026-02-15T09:00:00.000Z', 'C001', 'reminder', 'first', 'EUR', 'ar@acme.example',
-        'agent@duedesk.example', 'sent', '', '<a@x>', '1234.50', '0.00', '0.00', '100.00', 'test', 'INV-100, CN-7'],
+        'agent@duedesk.example', 'sent', '', '<a@x>', '1234.50', '0.00', '0.00', '100.00', 'test', 'INV-100, CN-7', '', ''],
       ['2', '2026-03-01', '2026-02-15T09:00:00.000Z', 'C003', 'installment', '', 'BGN', 'ar@acme.example', '', 'failed',
-        '550 mailbox unavailable', '<b@x>', '100.00', '5.00', '0.00', '100.00', 'test', 'CASE-9'],
+        '550 mailbox unavailable', '<b@x>', '100.00', '5.00', '0.00', '100.00', 'test', 'CASE-9', '', ''],
       ['3', '2026-03-20', '2026-02-15T09:00:00.000Z', 'C001', 'reminder', 'first', 'JPY', 'ar@acme.example', '', 'sent', '',
-        '<c@x>', '125000', '0', '0', '125000', 'test', ''],
+        '<c@x>', '125000', '0', '0', '125000', 'test', '', '', ''],
     ]);
+  });
+
+  it('names who acknowledged a failed message and when, after the other columns (a formula-like name escaped)', async () => {
+    const h = await withHistory();
+    await h.store.write((sql) => acknowledgeMessage(sql, 2, '=Maria', '2026-03-02T10:15:00.000Z'));
+    const rows = parse((await h.exportCsv(['history'])).stdout) as string[][];
+    expect(rows.map((r) => r.slice(-2))).toEqual([
+      ['acknowledged_by', 'acknowledged_at'],
+      ['', ''],
+      ["'=Maria", '2026-03-02T10:15:00.000Z'],
+      ['', ''],
+    ]);
+    const raw = parse((await h.exportCsv(['history', '--raw'])).stdout) as string[][];
+    expect(raw[2]?.slice(-2)).toEqual(['=Maria', '2026-03-02T10:15:00.000Z']);
   });
 
   it.each([

@@ -25,6 +25,23 @@ describe('planDue', () => {
     expect(plan.skipped).toEqual([{ customer: 'C002', reason: 'no-email', detail: 'no e-mail address' }]);
   });
 
+  it('lets the event loop turn between steps, so a desk can draw and take keys while it plans', async () => {
+    const store = await makeLedger();
+    const codes = ['C1', 'C2', 'C3', 'C4', 'C5'];
+    await seed(store, { customers: codes.map((code) => aCustomer({ code })), items: codes.map((code) => anItem({ customerCode: code, number: `I-${code}`, dueDate: '2026-03-10' })) });
+    const events: string[] = [];
+    let ticking = true;
+    const tick = (): void => {
+      if (events.at(-1) !== 'turn') events.push('turn');
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const plan = await planDue(store, {}, D, undefined, { onProgress: (done, total) => events.push(`${done} of ${total}`), customersPerStep: 2 });
+    ticking = false;
+    expect(plan.messages.map((m) => m.customer.code)).toEqual(codes);
+    expect(events).toEqual(['turn', '2 of 5', 'turn', '4 of 5', 'turn', '5 of 5', 'turn']);
+  });
+
   it('plans only the customers asked for, as the whole plan plans them', async () => {
     const store = await makeLedger();
     await seed(store, {

@@ -1,6 +1,7 @@
 /**
  * planDue against the engine fed with every customer: the SQL narrowing must never lose a message
- * or a skip, and planning must never change the database (same bytes before and after).
+ * or a skip, walked in ranges of customers or all at once, and planning must never change the
+ * database (same bytes before and after).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +75,12 @@ describe('planDue on random databases', () => {
         const before = databaseBytes(store);
         const planned = await planDue(store, settings, D);
         expect(Buffer.from(databaseBytes(store)).equals(Buffer.from(before))).toBe(true);
+        // Walked two customers at a time, planning finds the same and says how far it has come.
+        const progress: number[][] = [];
+        const stepped = await planDue(store, settings, D, undefined, { onProgress: (done, total) => progress.push([done, total]), customersPerStep: 2 });
+        expect(stepped).toEqual(planned);
+        const n = merged.customers.length;
+        expect(progress).toEqual(Array.from({ length: Math.ceil(n / 2) }, (_, i) => [Math.min(n, 2 * (i + 1)), n]));
         const everyone = merged.customers.map((customer) => customer.code).sort();
         expect(planned).toEqual(plan(await store.read((sql) => loadSnapshots(sql, everyone, D)), resolvePolicy(settings), D));
         store.close();

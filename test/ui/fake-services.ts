@@ -14,6 +14,7 @@ import type {
   DeskServices,
   ImportRequest,
   ImportResult,
+  PlanProgress,
   PolicyOverview,
   PreviewView,
   SendOutcome,
@@ -65,6 +66,8 @@ export interface FakeOptions {
   width?: number;
   /** A retry rejects with this raw error text (as a transport would report it). */
   retryError?: string;
+  /** Awaited before the plan is handed over; it may report progress (tests hold planning with it). */
+  planGate?: (onProgress: PlanProgress) => Promise<void>;
   /** One follow-up task due today (on the first customer). */
   followUp?: boolean;
   /** A proposal of the first three planned messages awaits approval. */
@@ -96,8 +99,9 @@ export class FakeServices implements DeskServices {
     return AS_OF;
   }
 
-  async loadPlan(asOf: IsoDate): Promise<Plan> {
+  async loadPlan(asOf: IsoDate, onProgress: PlanProgress = () => undefined): Promise<Plan> {
     this.calls.push(`loadPlan ${asOf}`);
+    await this.options.planGate?.(onProgress);
     const sent = new Set(this.history.filter((h) => h.status !== 'failed').map((h) => `${h.customerCode}-${h.currency}-${h.level ?? h.kind}`));
     const held = new Set(this.data.customers.filter((c) => c.holdUntil !== null && c.holdUntil >= asOf).map((c) => c.code));
     return { ...this.data.plan, messages: this.data.plan.messages.filter((m) => !sent.has(m.key) && !held.has(m.customer.code)) };

@@ -7,14 +7,18 @@ import type { Ledger } from '../../storage/ledger.js';
 import { CsvWriter } from './csv-writer.js';
 import { promiseHistoryRows, type PromiseJudgement } from './promise-history.js';
 
-/** Columns of the history export. `date` is the as-of date the message counts as sent on. */
+/**
+ * Columns of the history export. `date` is the as-of date the message counts as sent on. The
+ * clerk's acknowledgement of a failed or uncertain message (who, when) comes after the columns
+ * scripts already read, so they keep reading the same ones; empty when nobody acknowledged it.
+ */
 export const HISTORY_COLUMNS = [
   'id', 'date', 'sent_at', 'customer', 'kind', 'level', 'currency', 'to', 'cc', 'status', 'error',
-  'message_id', 'total', 'fee', 'interest', 'outstanding', 'operator', 'items',
+  'message_id', 'total', 'fee', 'interest', 'outstanding', 'operator', 'items', 'acknowledged_by', 'acknowledged_at',
 ] as const;
 
 /** Columns of numbers, dates and amounts: never escaped against formula injection (a credit is `-12.50`). */
-const VALUE_COLUMNS = new Set<string>(['id', 'date', 'sent_at', 'total', 'fee', 'interest', 'outstanding']);
+const VALUE_COLUMNS = new Set<string>(['id', 'date', 'sent_at', 'total', 'fee', 'interest', 'outstanding', 'acknowledged_at']);
 
 /**
  * Write the messages with as-of date in [from, to] (both optional, inclusive), oldest first; `raw`:
@@ -30,7 +34,7 @@ export async function exportHistory(ledger: Ledger, sink: TextSink, from?: IsoDa
     out.row([
       String(m.id), m.asOf, m.createdAt, m.customerCode, m.kind, m.level, m.currency, m.to.join(', '), m.cc.join(', '),
       m.status, m.error, m.messageId, money(m.total), money(m.fee), money(m.interest), money(m.outstanding), m.operator,
-      about.join(', '),
+      about.join(', '), m.acknowledged?.operator ?? null, m.acknowledged?.at ?? null,
     ]);
   }
   if (promises !== undefined) {

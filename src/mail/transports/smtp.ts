@@ -9,6 +9,7 @@ import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { SmtpLogin } from '../credential-mask.js';
 import { classifyConnectError, classifySendError } from './smtp-errors.js';
 import { SendFailure, type RecipientResult, type SendEnvelope, type SendResult, type Transport } from './types.js';
+import { realSleep } from './wait.js';
 
 /** Everything the SMTP transport needs (settings and env already resolved). */
 export interface SmtpOptions {
@@ -152,12 +153,14 @@ export function createSmtpTransport(options: SmtpOptions): Transport {
     else idle.push(pooled);
   }
 
-  async function throttle(): Promise<void> {
+  /** Wait for this message's slot under smtp.rateLimit; the operator's stop ends the wait and the message is not sent. */
+  async function throttle(signal: AbortSignal | undefined): Promise<void> {
     if (options.rateLimit === null || options.rateLimit <= 0) return;
     const now = Date.now();
     const slot = Math.max(now, nextSlot);
     nextSlot = slot + 1000 / options.rateLimit;
-    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+    if (slot > now) await realSleep(slot - now, signal);
+    if (signal?.aborted) throw new SendFailure('stopped', 'not sent: the operator stopped the run while it waited for its turn (smtp.rateLimit)');
   }
 
   function sendOn(pooled: PooledConnection, raw: Buffer, envelope: SendEnvelope): Promise<SendResult> {
@@ -184,9 +187,9 @@ export function createSmtpTransport(options: SmtpOptions): Transport {
   return {
     description: `smtp ${options.host}:${options.port}${options.secure ? ' (TLS)' : ''}`,
     verify: () => unlessDeferred(async () => release(await acquire(), true)),
-    send: (raw: Buffer, envelope: SendEnvelope) =>
+    send: (raw: Buffer, envelope: SendEnvelope, _messageId: string, signal?: AbortSignal) =>
       unlessDeferred(async () => {
-        await throttle();
+        await throttle(signal);
         const pooled = await acquire();
         try {
           const result = await sendOn(pooled, raw, envelope);

@@ -35,8 +35,10 @@ export interface SendResult {
  *   have it, so it must never be re-sent automatically.
  * - `deferred`: the server will take no more now (421 closing, a rate or quota reply); this
  *   message was not taken, and neither retrying it nor sending the next one helps until later.
+ * - `stopped`: the operator stopped the run while the message waited for its turn (smtp.rateLimit);
+ *   nothing reached the server.
  */
-export type FailureKind = 'transient' | 'permanent' | 'auth' | 'unreachable' | 'uncertain' | 'deferred';
+export type FailureKind = 'transient' | 'permanent' | 'auth' | 'unreachable' | 'uncertain' | 'deferred' | 'stopped';
 
 /** A classified send failure; `message` never contains the password. */
 export class SendFailure extends Error {
@@ -58,9 +60,10 @@ export interface Transport {
   readonly description: string;
   /**
    * Deliver one message. Throws SendFailure for a send problem, or FileWriteError when a local
-   * file could not be written and nothing was sent (the outbox on a full or read-only disk).
+   * file could not be written and nothing was sent (the outbox on a full or read-only disk). When
+   * `signal` aborts while the message still waits for its turn, it is not sent (SendFailure `stopped`).
    */
-  send(raw: Buffer, envelope: SendEnvelope, messageId: string): Promise<SendResult>;
+  send(raw: Buffer, envelope: SendEnvelope, messageId: string, signal?: AbortSignal): Promise<SendResult>;
   /** Check the transport is usable (connect and authenticate); throws SendFailure or FileWriteError. */
   verify(): Promise<void>;
   /** Release connections. */

@@ -10,7 +10,7 @@ import { clip, fit } from '../format.js';
 import { commandFor } from '../keys.js';
 import { cursorParts } from '../components/line-input.js';
 import { editLine, lineOf, type Line } from '../line-edit.js';
-import { useRefReducer } from './use-ref-reducer.js';
+import { useDialogReducer } from './use-dialog.js';
 
 interface FormState {
   open: boolean;
@@ -59,28 +59,25 @@ function reducer(state: FormState, action: FormAction): FormState {
 
 /** The filter form's controls. */
 export interface FilterForm {
-  isOpen(): boolean;
   open(current: FilterText): void;
-  handle(input: string, key: Key): boolean;
   render(width: number): React.JSX.Element | null;
 }
 
+const formIsOpen = (state: FormState): boolean => state.open;
+
 /**
- * A filter form; `onApply` gets the typed text and the compiled filters; `levels` lists the level
- * ids and kinds a level filter may name.
+ * A filter form, a dialog of the desk's stack while open; `onApply` gets the typed text and the
+ * compiled filters; `levels` lists the level ids and kinds a level filter may name.
  */
 export function useFilterForm(onApply: (text: FilterText, filters: Filters) => void, levels?: () => readonly string[]): FilterForm {
-  const [state, dispatch, ref] = useRefReducer(reducer, closedForm);
-
-  const handle = (input: string, key: Key): boolean => {
+  const handle = (input: string, key: Key): void => {
     const current = ref.current;
-    if (!current.open) return false;
     if (current.editing !== null) {
       const result = editLine(current.editing, input, key);
       if (result.type === 'change') dispatch({ type: 'edit', line: result.line });
       else if (result.type === 'submit') dispatch({ type: 'commit' });
       else if (result.type === 'cancel') dispatch({ type: 'edit', line: null });
-      return true;
+      return;
     }
     const command = commandFor(input, key, ['list', 'global']);
     if (command === 'down') dispatch({ type: 'move', delta: 1 });
@@ -89,7 +86,6 @@ export function useFilterForm(onApply: (text: FilterText, filters: Filters) => v
       const field = FILTER_FIELDS[current.cursor];
       if (field) dispatch({ type: 'edit', line: lineOf(current.draft[field.key]) });
     } else if (input === 'c') dispatch({ type: 'clear' });
-    else if (command === 'back') dispatch({ type: 'close' });
     else if (command === 'filters' || command === 'selectAll') {
       const compiled = compileFilters(current.draft, levels?.());
       if (compiled.ok) {
@@ -99,8 +95,10 @@ export function useFilterForm(onApply: (text: FilterText, filters: Filters) => v
         dispatch({ type: 'errors', errors: compiled.errors });
       }
     }
-    return true;
   };
+  // Esc leaves the field being edited, else closes the form without applying it.
+  const escape = (): void => dispatch(ref.current.editing !== null ? { type: 'edit', line: null } : { type: 'close' });
+  const [state, dispatch, ref] = useDialogReducer(reducer, closedForm, formIsOpen, { handle, escape });
 
   const render = (width: number): React.JSX.Element | null => {
     if (!state.open) return null;
@@ -128,5 +126,5 @@ export function useFilterForm(onApply: (text: FilterText, filters: Filters) => v
     );
   };
 
-  return { isOpen: () => ref.current.open, open: (current) => dispatch({ type: 'open', current }), handle, render };
+  return { open: (current) => dispatch({ type: 'open', current }), render };
 }

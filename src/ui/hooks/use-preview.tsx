@@ -10,7 +10,7 @@ import { errorText, useDesk } from '../desk-context.js';
 import { clip, fit, wrapLine } from '../format.js';
 import { commandFor } from '../keys.js';
 import type { PreviewView } from '../services.js';
-import { useRefReducer } from './use-ref-reducer.js';
+import { useDialogReducer } from './use-dialog.js';
 
 interface PreviewState {
   message: PlannedMessage | null;
@@ -65,11 +65,11 @@ function previewLines(view: PreviewView, width: number): string[] {
 
 /** The preview window's controls. */
 export interface Preview {
-  isOpen(): boolean;
   open(message: PlannedMessage): void;
-  handle(input: string, key: Key): boolean;
   render(height: number, width: number): React.JSX.Element | null;
 }
+
+const previewIsOpen = (state: PreviewState): boolean => state.message !== null;
 
 /** Write the .eml and .pdf of `message` and report where (shared by the preview and the lists). */
 export function useWriteFiles(): (message: PlannedMessage) => Promise<string[] | null> {
@@ -86,11 +86,10 @@ export function useWriteFiles(): (message: PlannedMessage) => Promise<string[] |
   };
 }
 
-/** A preview window owned by one screen. */
+/** A preview window owned by one screen: a dialog of the desk's stack while open. */
 export function usePreview(): Preview {
   const { services } = useDesk();
   const write = useWriteFiles();
-  const [state, dispatch, ref] = useRefReducer(reducer, closed);
   const heightRef = React.useRef(10);
   const widthRef = React.useRef(80);
 
@@ -102,13 +101,14 @@ export function usePreview(): Preview {
     );
   };
 
-  const handle = (input: string, key: Key): boolean => {
+  // Every key is the preview's while it is open: it is modal.
+  const handle = (input: string, key: Key): void => {
     const current = ref.current;
-    if (!current.message) return false;
+    if (!current.message) return;
     const command = commandFor(input, key, ['due', 'list', 'global']);
     const max = current.view ? Math.max(0, previewLines(current.view, widthRef.current).length - heightRef.current) : 0;
     const page = Math.max(1, heightRef.current - 1);
-    if (command === 'back' || command === 'preview' || command === 'quit') dispatch({ type: 'close' });
+    if (command === 'preview' || command === 'quit') dispatch({ type: 'close' });
     else if (command === 'down') dispatch({ type: 'scroll', delta: 1, max });
     else if (command === 'up') dispatch({ type: 'scroll', delta: -1, max });
     else if (command === 'pageDown') dispatch({ type: 'scroll', delta: page, max });
@@ -119,9 +119,8 @@ export function usePreview(): Preview {
         if (files && ref.current.message === message) dispatch({ type: 'written', files });
       });
     }
-    // Every other key is swallowed: the preview is modal.
-    return true;
   };
+  const [state, dispatch, ref] = useDialogReducer(reducer, closed, previewIsOpen, { handle, escape: () => dispatch({ type: 'close' }) });
 
   const render = (height: number, width: number): React.JSX.Element | null => {
     if (!state.message) return null;
@@ -152,5 +151,5 @@ export function usePreview(): Preview {
     );
   };
 
-  return { isOpen: () => ref.current.message !== null, open, handle, render };
+  return { open, render };
 }

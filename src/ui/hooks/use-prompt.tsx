@@ -1,13 +1,13 @@
 /**
- * A one-line prompt (hold date, interval, a setting, password, file name): opens over a screen,
- * takes every key until Enter or Esc. The submit callback may refuse the value with a message.
+ * A one-line prompt (hold date, interval, a setting, password, file name): opens over a screen as
+ * a dialog and takes every key until Enter or Esc. The submit callback may refuse the value with a message.
  */
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
 import React from 'react';
 import { LineInput } from '../components/line-input.js';
 import { editLine, lineOf, type Line } from '../line-edit.js';
-import { useRefReducer } from './use-ref-reducer.js';
+import { useDialogReducer } from './use-dialog.js';
 
 /** What a prompt asks. `onSubmit` returns an error message to keep the prompt open, or null. */
 export interface PromptRequest {
@@ -52,31 +52,29 @@ function reducer(state: PromptState, action: PromptAction): PromptState {
 
 /** The prompt's controls. */
 export interface Prompt {
-  isOpen(): boolean;
   open(request: PromptRequest): void;
-  handle(input: string, key: Key): boolean;
   /** The prompt line(s), or null when closed. */
   element: React.JSX.Element | null;
 }
 
-/** A prompt owned by one screen. */
+const closedPrompt: PromptState = { request: null, line: lineOf(''), error: null };
+const promptIsOpen = (state: PromptState): boolean => state.request !== null;
+
+/** A prompt owned by one screen; while open it is a dialog of the desk's stack (Esc cancels). */
 export function usePrompt(): Prompt {
-  const [state, dispatch, ref] = useRefReducer(reducer, { request: null, line: lineOf(''), error: null });
-  const handle = (input: string, key: Key): boolean => {
+  const handle = (input: string, key: Key): void => {
     const { request, line } = ref.current;
-    if (!request) return false;
+    if (!request) return;
     const result = editLine(line, input, key);
     switch (result.type) {
       case 'change':
         dispatch({ type: 'set', line: result.line });
         if (result.line.value !== line.value) request.onChange?.(result.line.value);
-        return true;
+        return;
       case 'cancel':
-        dispatch({ type: 'close' });
-        request.onCancel?.();
-        return true;
-      case 'submit':
-      {
+        cancel();
+        return;
+      case 'submit': {
         // A synchronous answer closes at once, so the next key (sent right after Enter) is the screen's.
         const settle = (error: string | null): void => {
           if (error === null) closeIfSame(request);
@@ -88,16 +86,22 @@ export function usePrompt(): Prompt {
         } else {
           settle(answer);
         }
-        return true;
+        return;
       }
       case 'ignore':
-        return true;
+        return;
       default: {
         const never: never = result;
         return never;
       }
     }
   };
+  const cancel = (): void => {
+    const { request } = ref.current;
+    dispatch({ type: 'close' });
+    request?.onCancel?.();
+  };
+  const [state, dispatch, ref] = useDialogReducer(reducer, closedPrompt, promptIsOpen, { handle, escape: cancel });
   const closeIfSame = (request: PromptRequest): void => {
     if (ref.current.request === request) dispatch({ type: 'close' });
   };
@@ -111,7 +115,7 @@ export function usePrompt(): Prompt {
       ) : null}
     </Box>
   ) : null;
-  return { isOpen: () => ref.current.request !== null, open: (request) => dispatch({ type: 'open', request }), handle, element };
+  return { open: (request) => dispatch({ type: 'open', request }), element };
 }
 
 /** Open `prompt` as the live search of a list: every change filters, Enter keeps, Esc clears. */

@@ -12,6 +12,7 @@ import { errorText } from '../desk-context.js';
 import { clip, fit } from '../format.js';
 import { footer } from '../chrome.js';
 import { commandFor } from '../keys.js';
+import { useDialog } from './use-dialog.js';
 import type { DeskServices } from '../services.js';
 
 /** The review's controls. */
@@ -20,8 +21,6 @@ export interface ProposalReview {
   pending(): number | null;
   /** Open the review (A); says so when no proposal waits. */
   open(): void;
-  isOpen(): boolean;
-  handle(input: string, key: Key): boolean;
   render(height: number, width: number): React.JSX.Element | null;
   /** Look for a pending proposal of `asOf` again (after data changed). */
   reload(asOf: IsoDate): void;
@@ -39,9 +38,12 @@ export function useProposalReview(services: DeskServices, review: boolean, notif
   const [state, setState] = useState<ReviewState>({ proposal: null, open: false, cursor: 0, removed: new Set() });
   const ref = useRef(state);
   ref.current = state;
+  // On the desk's dialog stack while open: every key comes here, Esc closes.
+  const place = useDialog({ handle: (input, key) => void handle(input, key), escape: () => update({ open: false }) });
   const update = (next: Partial<ReviewState>): void => {
     ref.current = { ...ref.current, ...next };
     setState(ref.current);
+    place.sync(ref.current.open);
   };
   const approve = (): void => {
     const { proposal, removed } = ref.current;
@@ -55,9 +57,37 @@ export function useProposalReview(services: DeskServices, review: boolean, notif
       (error: unknown) => notify(`proposal #${proposal.id}: ${errorText(error)}`, 'error'),
     );
   };
+  const handle = (input: string, key: Key): boolean => {
+    const s = ref.current;
+    const command = commandFor(input, key, ['due', 'list', 'global']);
+    const lines = s.proposal?.lines ?? [];
+    switch (command) {
+      case 'up':
+        update({ cursor: Math.max(0, s.cursor - 1) });
+        return true;
+      case 'down':
+        update({ cursor: Math.min(lines.length - 1, s.cursor + 1) });
+        return true;
+      case 'toggle': {
+        const line = lines[s.cursor];
+        if (line === undefined) return true;
+        const removed = new Set(s.removed);
+        if (removed.has(line.key)) removed.delete(line.key);
+        else removed.add(line.key);
+        update({ removed });
+        return true;
+      }
+      case 'approve':
+        // A dialog's keys bypass the router's review-mode check, so it is made here too.
+        if (review) notify('review mode: Y (approve) is refused', 'warn');
+        else approve();
+        return true;
+      default:
+        return false;
+    }
+  };
   return {
     pending: () => ref.current.proposal?.id ?? null,
-    isOpen: () => ref.current.open,
     reload: (asOf) => {
       services.pendingProposal(asOf).then(
         (proposal) => update({ proposal, open: ref.current.open && proposal !== null, cursor: 0, removed: new Set() }),
@@ -67,39 +97,6 @@ export function useProposalReview(services: DeskServices, review: boolean, notif
     open: () => {
       if (ref.current.proposal === null) notify('no proposal awaits approval today', 'warn');
       else update({ open: true });
-    },
-    handle: (input, key) => {
-      const s = ref.current;
-      const command = commandFor(input, key, ['due', 'list', 'global']);
-      const lines = s.proposal?.lines ?? [];
-      switch (command) {
-        case 'back':
-          update({ open: false });
-          return true;
-        case 'up':
-          update({ cursor: Math.max(0, s.cursor - 1) });
-          return true;
-        case 'down':
-          update({ cursor: Math.min(lines.length - 1, s.cursor + 1) });
-          return true;
-        case 'toggle': {
-          const line = lines[s.cursor];
-          if (line === undefined) return true;
-          const removed = new Set(s.removed);
-          if (removed.has(line.key)) removed.delete(line.key);
-          else removed.add(line.key);
-          update({ removed });
-          return true;
-        }
-        case 'approve':
-          // A window's keys bypass the router's review-mode check, so it is made here too.
-          if (review) notify('review mode: Y (approve) is refused', 'warn');
-          else approve();
-          return true;
-        default:
-          // The review is a window: other keys do nothing while it is open.
-          return command !== 'quit' && command !== 'help';
-      }
     },
     render: (height, width) => {
       const { proposal, open, cursor, removed } = state;

@@ -15,7 +15,7 @@ import { plainError } from '../plain-errors.js';
 import { confirmationLines } from '../send-summary.js';
 import type { SendOutcome } from '../services.js';
 import { attemptedCount, inFlight, sendReducer, type SendState } from './send-state.js';
-import { useRefReducer } from './use-ref-reducer.js';
+import { useDialogReducer } from './use-dialog.js';
 
 /** Counts of outcomes by status. */
 export function countOutcomes(outcomes: Iterable<SendOutcome>): Record<SendOutcome['status'], number> {
@@ -28,20 +28,20 @@ const STATUS_COLOR: Record<SendOutcome['status'], string> = { sent: 'green', fai
 
 /** The send flow's controls. */
 export interface SendFlow {
-  isOpen(): boolean;
   /** Ask to send `messages` (refused when empty; review mode is refused by the key router). */
   request(messages: PlannedMessage[]): void;
-  handle(input: string, key: Key): boolean;
   render(height: number, width: number): React.JSX.Element | null;
 }
 
+const sendIsOpen = (state: SendState): boolean => state.phase !== 'idle';
+
 /**
- * A send flow owned by one screen; `onSent` gets the messages sent as soon as the run ends (so
+ * A send flow owned by one screen, a dialog of the desk's stack from the question to the closed
+ * summary; `onSent` gets the messages sent as soon as the run ends (so
  * they leave the selection), `onFinished` runs when the summary is closed.
  */
 export function useSend(onSent?: (sent: PlannedMessage[]) => void, onFinished?: () => void): SendFlow {
   const { services, notify, dataChanged, runningSend } = useDesk();
-  const [state, dispatch, ref] = useRefReducer(sendReducer, { phase: 'idle' } as SendState);
   const abort = useRef<AbortController | null>(null);
   const listHeight = useRef(10);
 
@@ -84,29 +84,22 @@ export function useSend(onSent?: (sent: PlannedMessage[]) => void, onFinished?: 
     });
   };
 
-  const handle = (input: string, key: Key): boolean => {
+  const handle = (input: string, key: Key): void => {
     const current = ref.current;
     switch (current.phase) {
       case 'idle':
-        return false;
+      case 'sending':
+        return;
       case 'confirm':
         onAnswer(input, key, () => start(current.messages), () => cancel('sending cancelled'));
-        return true;
-      case 'sending':
-        if (key.escape && current.stoppedWith === null) stop();
-        return true;
+        return;
       case 'done': {
         const command = commandFor(input, key, ['list']);
         const page = Math.max(1, listHeight.current - 1);
         const delta = { up: -1, down: 1, pageUp: -page, pageDown: page } as Record<string, number>;
         if (command !== null && delta[command] !== undefined) dispatch({ type: 'scroll', delta: delta[command]!, rows: listHeight.current });
-        else if (key.escape || key.return) {
-          dispatch({ type: 'close' });
-          const c = countOutcomes(current.outcomes.values());
-          notify(`sent ${c.sent}, failed ${c.failed}, uncertain ${c.uncertain}`, c.failed + c.uncertain > 0 ? 'warn' : 'ok');
-          onFinished?.();
-        }
-        return true;
+        else if (key.return) finish(current);
+        return;
       }
       default: {
         const never: never = current;
@@ -114,6 +107,20 @@ export function useSend(onSent?: (sent: PlannedMessage[]) => void, onFinished?: 
       }
     }
   };
+  /** Esc: no to the question, stop after the messages in flight, or close the finished list. */
+  const escape = (): void => {
+    const current = ref.current;
+    if (current.phase === 'confirm') cancel('sending cancelled');
+    else if (current.phase === 'sending' && current.stoppedWith === null) stop();
+    else if (current.phase === 'done') finish(current);
+  };
+  const finish = (current: Extract<SendState, { phase: 'done' }>): void => {
+    dispatch({ type: 'close' });
+    const c = countOutcomes(current.outcomes.values());
+    notify(`sent ${c.sent}, failed ${c.failed}, uncertain ${c.uncertain}`, c.failed + c.uncertain > 0 ? 'warn' : 'ok');
+    onFinished?.();
+  };
+  const [state, dispatch, ref] = useDialogReducer(sendReducer, { phase: 'idle' } as SendState, sendIsOpen, { handle, escape });
 
   const render = (height: number, width: number): React.JSX.Element | null => {
     if (state.phase === 'idle') return null;
@@ -180,5 +187,5 @@ export function useSend(onSent?: (sent: PlannedMessage[]) => void, onFinished?: 
     );
   };
 
-  return { isOpen: () => ref.current.phase !== 'idle', request, handle, render };
+  return { request, render };
 }

@@ -9,7 +9,7 @@ import type { PlannedMessage } from '../../core/plan.js';
 import { onAnswer } from '../confirm-keys.js';
 import { errorText, useDesk } from '../desk-context.js';
 import { bar, clip, fit, formatCount } from '../format.js';
-import { useRefReducer } from './use-ref-reducer.js';
+import { useDialogReducer } from './use-dialog.js';
 
 type WriteState =
   | { phase: 'idle' }
@@ -44,17 +44,16 @@ function reducer(state: WriteState, action: WriteAction): WriteState {
 
 /** The write run's controls. */
 export interface WriteRun {
-  isOpen(): boolean;
   /** Write the .eml and .pdf of `messages`; asks first when they are more than `screenful`. */
   request(messages: readonly PlannedMessage[], screenful: number): void;
-  handle(input: string, key: Key): boolean;
   render(width: number): React.JSX.Element | null;
 }
 
-/** A write run owned by one screen. */
+const writeIsOpen = (state: WriteState): boolean => state.phase !== 'idle';
+
+/** A write run owned by one screen: its question and its progress are a dialog of the desk's stack. */
 export function useWriteRun(): WriteRun {
   const { services, notify } = useDesk();
-  const [state, dispatch, ref] = useRefReducer(reducer, { phase: 'idle' } as WriteState);
   const stopRequested = useRef(false);
 
   const run = async (messages: PlannedMessage[]): Promise<void> => {
@@ -89,34 +88,24 @@ export function useWriteRun(): WriteRun {
     else void run([...messages]);
   };
 
-  const handle = (input: string, key: Key): boolean => {
+  const handle = (input: string, key: Key): void => {
     const current = ref.current;
-    switch (current.phase) {
-      case 'idle':
-        return false;
-      case 'confirm':
-        onAnswer(
-          input,
-          key,
-          () => void run(current.messages),
-          () => {
-            dispatch({ type: 'close' });
-            notify('writing cancelled', 'info');
-          },
-        );
-        return true;
-      case 'writing':
-        if (key.escape && !current.stopping) {
-          stopRequested.current = true;
-          dispatch({ type: 'stop' });
-        }
-        return true;
-      default: {
-        const never: never = current;
-        return never;
-      }
+    if (current.phase === 'confirm') onAnswer(input, key, () => void run(current.messages), cancel);
+  };
+  /** Esc: no to the question, or stop after the file being written. */
+  const escape = (): void => {
+    const current = ref.current;
+    if (current.phase === 'confirm') cancel();
+    else if (current.phase === 'writing' && !current.stopping) {
+      stopRequested.current = true;
+      dispatch({ type: 'stop' });
     }
   };
+  const cancel = (): void => {
+    dispatch({ type: 'close' });
+    notify('writing cancelled', 'info');
+  };
+  const [state, dispatch, ref] = useDialogReducer(reducer, { phase: 'idle' } as WriteState, writeIsOpen, { handle, escape });
 
   const render = (width: number): React.JSX.Element | null => {
     if (state.phase === 'idle') return null;
@@ -142,5 +131,5 @@ export function useWriteRun(): WriteRun {
     );
   };
 
-  return { isOpen: () => ref.current.phase !== 'idle', request, handle, render };
+  return { request, render };
 }

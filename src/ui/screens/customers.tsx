@@ -1,6 +1,6 @@
 /**
  * Customers: the aging of everything open drawn as bars per currency, then every customer with
- * open totals per currency and the oldest days overdue. Enter opens one (see use-customer-detail).
+ * open totals per currency and the oldest days overdue. Enter opens one (see customer-detail.tsx).
  */
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
@@ -12,7 +12,6 @@ import { describeFilters } from '../filters.js';
 import { clip, formatAmount, formatCount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
-import { useCustomerDetail } from '../hooks/use-customer-detail.js';
 import { useLoad } from '../hooks/use-load.js';
 import { useFilterForm } from '../hooks/use-filter-form.js';
 import { useDisputesFilter } from '../hooks/use-disputes-filter.js';
@@ -29,6 +28,7 @@ import { CUSTOMER_SORTS, customerIndex, customersReducer, initialCustomers, visi
 import { sortText } from '../sorting.js';
 import { warmInSteps } from '../fold-index.js';
 import type { ScreenProps } from './due.js';
+import { CustomerDetailScreen, useCustomerDetail } from './customer-detail.js';
 
 const columns: Column<CustomerRow>[] = [
   { title: 'Code', width: 10, fitContent: true, cell: (r) => r.code },
@@ -118,7 +118,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
         return false;
     }
   };
-  useScreenKeys('customers', handle, () => (detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['customers', 'list', 'due']), [writes, send, preview, filterForm, prompt]);
+  useScreenKeys('customers', handle, () => (detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['customers', 'list', 'due']));
 
   /** The manual statements of these customers (seed 004); customers with nothing open are named. */
   async function statementsFor(codes: string[]): Promise<PlannedMessage[]> {
@@ -133,8 +133,9 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     }
   }
 
-  const modal = writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width) ?? detail.render(height, width);
+  const modal = writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
   if (modal) return modal;
+  if (detail.isOpen()) return <CustomerDetailScreen state={detail.state} height={height} width={width} promptElement={prompt.element} paneHeight={detail.paneHeight} />;
 
   const rows = disputes.apply(visibleCustomers(state.data, state.filters, state.query, state.sort));
   const aging = state.data?.aging ?? [];

@@ -7,6 +7,7 @@ import { createFoldIndex } from '../fold-index.js';
 import { messageFacts } from '../message-facts.js';
 import { nextSort, sortRows, UNSORTED, type SortOption, type SortState } from '../sorting.js';
 import { foldText } from '../text-fold.js';
+import { formatCount } from '../format.js';
 
 /** Which section of the Due screen is shown. */
 export type DueSection = 'planned' | 'skipped';
@@ -35,10 +36,13 @@ export interface DueState {
   skippedSort: SortState;
   /** Names of the skipped customers, loaded when the skipped list is first shown. */
   names: ReadonlyMap<string, string> | null;
+  /** How far planning has come while there is no plan yet (candidate customers), or null. */
+  planning: { done: number; total: number } | null;
 }
 
 /** What can happen on the Due now screen. */
 export type DueAction =
+  | { type: 'planning'; done: number; total: number }
   | { type: 'loaded'; plan: Plan }
   | { type: 'failed'; error: string }
   | { type: 'list'; action: ListAction }
@@ -62,6 +66,7 @@ export const initialDue: DueState = {
   plannedSort: UNSORTED,
   skippedSort: UNSORTED,
   names: null,
+  planning: null,
 };
 
 /** The orders the planned messages can be sorted in (the first is the plan's own). */
@@ -83,15 +88,17 @@ export const SKIP_SORTS: readonly SortOption<SkipRow>[] = [
 /** The Due now reducer. */
 export function dueReducer(state: DueState, action: DueAction): DueState {
   switch (action.type) {
+    case 'planning':
+      return { ...state, planning: { done: action.done, total: action.total } };
     case 'loaded': {
       // Keep the selection of messages that are still planned (after a reload or a send).
-      if (state.planned.selected.size === 0) return { ...state, plan: action.plan, error: null };
+      if (state.planned.selected.size === 0) return { ...state, plan: action.plan, error: null, planning: null };
       const keys = new Set(action.plan.messages.map((m) => m.key));
       const selected = new Set([...state.planned.selected].filter((k) => keys.has(k)));
-      return { ...state, plan: action.plan, error: null, planned: { ...state.planned, selected } };
+      return { ...state, plan: action.plan, error: null, planning: null, planned: { ...state.planned, selected } };
     }
     case 'failed':
-      return { ...state, error: action.error };
+      return { ...state, error: action.error, planning: null };
     case 'list':
       return state.section === 'planned'
         ? { ...state, planned: listReducer(state.planned, action.action) }
@@ -145,4 +152,10 @@ export const visibleSkips = memoLast((plan: Plan | null, query: string, names: R
 /** The codes of the customers a plan skipped or found problems with. */
 export function skippedCodes(plan: Plan): string[] {
   return [...new Set([...plan.skipped.map((s) => s.customer), ...plan.problems.map((p) => p.customer)])];
+}
+
+/** The header while there is no plan yet: how far planning has come, once it says. */
+export function planningText(planning: DueState['planning']): string {
+  if (planning === null) return 'Planning…';
+  return `Planning… ${formatCount(planning.done)} of ${formatCount(planning.total)} customers`;
 }

@@ -25,7 +25,7 @@ import { useSend } from '../hooks/use-send.js';
 import { footer } from '../chrome.js';
 import { commandFor, type Command } from '../keys.js';
 import { messageFacts } from '../message-facts.js';
-import { dueReducer, initialDue, MESSAGE_SORTS, messageIndex, SKIP_SORTS, skippedCodes, visibleMessages, visibleSkips, type SkipRow } from './due-model.js';
+import { dueReducer, initialDue, MESSAGE_SORTS, messageIndex, planningText, SKIP_SORTS, skippedCodes, visibleMessages, visibleSkips, type SkipRow } from './due-model.js';
 import { sortText } from '../sorting.js';
 import { warmInSteps } from '../fold-index.js';
 
@@ -74,7 +74,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   const tableHeight = useRef(10);
 
   useLoad(
-    () => services.loadPlan(asOf),
+    () => services.loadPlan(asOf, (done, total) => dispatch({ type: 'planning', done, total })),
     (plan) => {
       dispatch({ type: 'loaded', plan });
       warmInSteps(messageIndex, plan.messages);
@@ -158,7 +158,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
         return command !== 'open';
     }
   };
-  useScreenKeys('due', handle, () => ['due', 'list'], [proposals, writes, send, preview, filterForm, prompt]);
+  useScreenKeys('due', handle, () => ['due', 'list']);
 
   const modal = proposals.render(height, width) ?? writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
   if (modal) return modal;
@@ -177,7 +177,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   const header = !plan
     ? state.error
       ? `Could not plan: ${state.error}`
-      : 'Planning…'
+      : planningText(state.planning)
     : state.section === 'planned'
       ? `Due now — ${formatCount(messages.length)} of ${formatCount(plan.messages.length)} planned · ${selectionText(selectedAmong(messages, plan.messages.length, state.planned.selected, (m) => m.key), state.planned.selected.size)} · ${formatCount(plan.skipped.length)} skipped (x)` +
         (filterText ? ` · filter: ${filterText}` : '') +

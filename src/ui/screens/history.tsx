@@ -14,11 +14,12 @@ import { windowTop } from '../hooks/list-state.js';
 import { useLoad } from '../hooks/use-load.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
+import { useDialog } from '../hooks/use-dialog.js';
 import { footer } from '../chrome.js';
 import { confirmAnswer } from '../confirm-keys.js';
 import { commandFor } from '../keys.js';
 import type { ScreenProps } from './due.js';
-import { failedAwaitingRetry, HISTORY_SORTS, historyReducer, initialHistory, needsAttention, recordIndex, retriesOf, visibleRecords } from './history-model.js';
+import { failedAwaitingRetry, HISTORY_SORTS, historyReducer, initialHistory, needsAttention, recordIndex, retriesOf, visibleRecords, type HistoryAction } from './history-model.js';
 import { detailLines, historyColumns, STATUS_COLORS } from './history-rows.js';
 import { sortText } from '../sorting.js';
 import { warmInSteps } from '../fold-index.js';
@@ -26,7 +27,22 @@ import { warmInSteps } from '../fold-index.js';
 /** The History screen. */
 export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX.Element {
   const { services, review, asOf, version, notify, dataChanged } = useDesk();
-  const [state, dispatch, ref] = useRefReducer(historyReducer, initialHistory);
+  const [state, dispatchState, ref] = useRefReducer(historyReducer, initialHistory);
+  // "Retry all failed?" is a dialog of the desk's stack while it waits for an answer.
+  const confirmation = useDialog({
+    handle: (input, key) => {
+      const ids = ref.current.confirmRetry;
+      const answer = confirmAnswer(input, key);
+      if (answer === null || ids === null) return;
+      if (answer === 'yes') retry(ids);
+      dispatch({ type: 'confirmRetry', ids: null });
+    },
+    escape: () => dispatch({ type: 'confirmRetry', ids: null }),
+  });
+  const dispatch = (action: HistoryAction): void => {
+    dispatchState(action);
+    confirmation.sync(ref.current.confirmRetry !== null);
+  };
   const prompt = usePrompt();
   const tableHeight = useRef(10);
 
@@ -61,13 +77,6 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
 
   const handle = (input: string, key: Key): boolean => {
     const s = ref.current;
-    if (s.confirmRetry !== null) {
-      const answer = confirmAnswer(input, key);
-      if (answer === null) return true;
-      if (answer === 'yes') retry(s.confirmRetry);
-      dispatch({ type: 'confirmRetry', ids: null });
-      return true;
-    }
     const rows = visibleRecords(s.records, s.query, s.problemsOnly, s.sort);
     const current = s.open !== null ? (s.records?.find((r) => r.id === s.open) ?? null) : (rows[s.list.cursor] ?? null);
     const command = commandFor(input, key, ['history', 'list']);
@@ -145,7 +154,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         return s.open !== null && command !== null && command !== 'back' ? true : false;
     }
   };
-  useScreenKeys('history', handle, () => (ref.current.confirmRetry !== null ? null : ['history', 'list']), [prompt]);
+  useScreenKeys('history', handle, () => ['history', 'list']);
 
   const records = state.records;
   const rows = visibleRecords(records, state.query, state.problemsOnly, state.sort);

@@ -1,7 +1,9 @@
 /**
- * One customer, opened with Enter on the Customers screen: open items, e-mails, hold (set or clear
- * a hold-until date), reminders on/off, statement interval, and the history timeline with the
- * amount outstanding at each send; p / w / s preview, write or send a statement now.
+ * The customer detail screen, opened with Enter on the Customers screen: open items, e-mails, hold
+ * (set or clear a hold-until date), reminders on/off, statement interval, and the history timeline
+ * with the amount outstanding at each send; p / w / s preview, write or send a statement now. Its
+ * state and reducer are in customer-detail-model.ts; the Customers screen holds them, so a key
+ * sent right after Enter (in the same chunk) already reaches the detail.
  */
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
@@ -14,27 +16,30 @@ import { errorText, useDesk } from '../desk-context.js';
 import { clip, fit } from '../format.js';
 import { footer } from '../chrome.js';
 import { commandFor } from '../keys.js';
-import { listActionFor } from './list-keys.js';
-import { windowTop } from './list-state.js';
-import type { Preview } from './use-preview.js';
-import type { WriteRun } from './use-write-run.js';
-import type { Prompt } from './use-prompt.js';
-import { useRefReducer } from './use-ref-reducer.js';
-import { handleCollectionKey } from './collection-keys.js';
-import type { SendFlow } from './use-send.js';
-import { closedDetail, detailReducer, itemColumnsAt, STATUS_COLORS, timelineColumns } from '../screens/customer-detail-model.js';
+import { listActionFor } from '../hooks/list-keys.js';
+import { windowTop } from '../hooks/list-state.js';
+import type { Preview } from '../hooks/use-preview.js';
+import type { WriteRun } from '../hooks/use-write-run.js';
+import type { Prompt } from '../hooks/use-prompt.js';
+import { useRefReducer } from '../hooks/use-ref-reducer.js';
+import { handleCollectionKey } from '../hooks/collection-keys.js';
+import type { SendFlow } from '../hooks/use-send.js';
+import { closedDetail, detailReducer, itemColumnsAt, STATUS_COLORS, timelineColumns, type DetailState } from './customer-detail-model.js';
 
-/** The detail view's controls. */
-export interface CustomerDetailView {
+/** The customer detail's controls, for the Customers screen that holds it. */
+export interface CustomerDetailControl {
+  /** The detail's state (a customer is open when `code` is set). */
+  state: DetailState;
   isOpen(): boolean;
   open(code: string): void;
   handle(input: string, key: Key): boolean;
-  render(height: number, width: number): React.JSX.Element | null;
+  /** The rows the focused pane shows, reported by the screen component (paging moves by it). */
+  paneHeight: { current: number };
 }
 
-/** The customer detail, sharing the screen's prompt, preview and send flow. */
-export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFlow, writes: WriteRun): CustomerDetailView {
-  const { services, review, asOf, version, notify, dataChanged } = useDesk();
+/** The customer detail's state, loading and keys, sharing the Customers screen's prompt, preview and send flow. */
+export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFlow, writes: WriteRun): CustomerDetailControl {
+  const { services, asOf, version, notify, dataChanged } = useDesk();
   const [state, dispatch, ref] = useRefReducer(detailReducer, closedDetail);
   const paneHeight = useRef(5);
 
@@ -159,74 +164,87 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
     }
   };
 
-  const render = (height: number, width: number): React.JSX.Element | null => {
-    if (state.code === null) return null;
-    const d = state.detail;
-    if (!d) {
-      return <Text color={state.error ? 'red' : undefined}>{state.error ?? `loading ${state.code}…`}</Text>;
-    }
-    const c = d.customer;
-    const emails = [c.email, c.email2, c.email3].filter((e): e is string => !!e);
-    const info = [
-      `${c.code}  ${c.name}  · ${c.language} · ${c.currency}${c.agentEmail ? ` · agent ${c.agentEmail}` : ''}`,
-      `E-mail: ${emails.join(', ') || '(none)'}`,
-      `Reminders: ${c.reminders ? 'on' : 'OFF'} (r) · Hold: ${c.holdUntil && c.holdUntil >= asOf ? `until ${c.holdUntil}` : 'none'} (h) · ` +
-        `Statement every: ${d.effectiveStatementEveryDays === null ? 'off' : `${d.effectiveStatementEveryDays} days`}${c.statementEveryDays === null ? ' (policy)' : ''} (i)`,
-      `Profile: ${c.profile ?? 'default'} (L) · Statements: ${(c.statements ?? c.reminders) ? 'on' : 'OFF'} (S) · promise (P) · dispute (D) · note (N)`,
-      // The latest promises, disputes and notes, newest first.
-      ...d.collection.slice(0, 3),
-    ];
-    const agingLines = agingHeight(d.aging, 3);
-    const promptLines = prompt.element ? 2 : 0;
-    const rest = Math.max(4, height - 2 - info.length - agingLines - promptLines - 1);
-    const itemsHeight = Math.max(1, Math.floor(rest / 2) - 1);
-    const timelineHeight = Math.max(1, rest - itemsHeight - 2);
-    paneHeight.current = state.pane === 'items' ? itemsHeight : timelineHeight;
-    const itemColumns = itemColumnsAt(asOf);
-    return (
-      <Box flexDirection="column">
-        <Text inverse bold wrap="truncate">
-          {fit(` Customer — Esc back · ${footer(['pane', 'hold', 'itemHold', 'reminders', 'interval', 'statements', 'profile', 'promise', 'dispute', 'note', 'preview', 'write', 'send'], review, Math.max(0, width - 20))}`, width)}
-        </Text>
-        {info.map((line) => (
-          <Text key={line} wrap="truncate">
-            {clip(line, width)}
-          </Text>
-        ))}
-        <AgingBars aging={d.aging} width={width} maxLines={3} />
-        <Text bold color={state.pane === 'items' ? 'cyan' : undefined} wrap="truncate">
-          {clip(`Open items (${d.items.length})`, width)}
-        </Text>
-        <VirtualTable
-          rows={d.items}
-          columns={itemColumns}
-          rowKey={(i) => i.number}
-          top={windowTop(state.items.top, state.items.cursor, itemsHeight, d.items.length)}
-          cursor={state.items.cursor}
-          height={itemsHeight}
-          width={width}
-          focused={state.pane === 'items'}
-          empty="no open items"
-        />
-        <Text bold color={state.pane === 'timeline' ? 'cyan' : undefined} wrap="truncate">
-          {clip(`History (${d.timeline.length})`, width)}
-        </Text>
-        <VirtualTable
-          rows={d.timeline}
-          columns={timelineColumns}
-          rowKey={(t) => String(t.id)}
-          top={windowTop(state.timeline.top, state.timeline.cursor, timelineHeight, d.timeline.length)}
-          cursor={state.timeline.cursor}
-          height={timelineHeight}
-          width={width}
-          focused={state.pane === 'timeline'}
-          rowColor={(t) => STATUS_COLORS[t.status]}
-          empty="nothing sent yet"
-        />
-        {prompt.element}
-      </Box>
-    );
-  };
+  return { state, isOpen: () => ref.current.code !== null, open: (code) => dispatch({ type: 'open', code }), handle, paneHeight };
+}
 
-  return { isOpen: () => ref.current.code !== null, open: (code) => dispatch({ type: 'open', code }), handle, render };
+/** Props of the customer detail screen. */
+export interface CustomerDetailProps {
+  state: DetailState;
+  height: number;
+  width: number;
+  /** The screen's prompt line, drawn under the lists while it is open. */
+  promptElement: React.JSX.Element | null;
+  /** Told how many rows the focused pane shows. */
+  paneHeight: { current: number };
+}
+
+/** The customer detail screen. */
+export function CustomerDetailScreen({ state, height, width, promptElement, paneHeight }: CustomerDetailProps): React.JSX.Element | null {
+  const { review, asOf } = useDesk();
+  if (state.code === null) return null;
+  const d = state.detail;
+  if (!d) {
+    return <Text color={state.error ? 'red' : undefined}>{state.error ?? `loading ${state.code}…`}</Text>;
+  }
+  const c = d.customer;
+  const emails = [c.email, c.email2, c.email3].filter((e): e is string => !!e);
+  const info = [
+    `${c.code}  ${c.name}  · ${c.language} · ${c.currency}${c.agentEmail ? ` · agent ${c.agentEmail}` : ''}`,
+    `E-mail: ${emails.join(', ') || '(none)'}`,
+    `Reminders: ${c.reminders ? 'on' : 'OFF'} (r) · Hold: ${c.holdUntil && c.holdUntil >= asOf ? `until ${c.holdUntil}` : 'none'} (h) · ` +
+      `Statement every: ${d.effectiveStatementEveryDays === null ? 'off' : `${d.effectiveStatementEveryDays} days`}${c.statementEveryDays === null ? ' (policy)' : ''} (i)`,
+    `Profile: ${c.profile ?? 'default'} (L) · Statements: ${(c.statements ?? c.reminders) ? 'on' : 'OFF'} (S) · promise (P) · dispute (D) · note (N)`,
+    // The latest promises, disputes and notes, newest first.
+    ...d.collection.slice(0, 3),
+  ];
+  const agingLines = agingHeight(d.aging, 3);
+  const promptLines = promptElement ? 2 : 0;
+  const rest = Math.max(4, height - 2 - info.length - agingLines - promptLines - 1);
+  const itemsHeight = Math.max(1, Math.floor(rest / 2) - 1);
+  const timelineHeight = Math.max(1, rest - itemsHeight - 2);
+  paneHeight.current = state.pane === 'items' ? itemsHeight : timelineHeight;
+  const itemColumns = itemColumnsAt(asOf);
+  return (
+    <Box flexDirection="column">
+      <Text inverse bold wrap="truncate">
+        {fit(` Customer — Esc back · ${footer(['pane', 'hold', 'itemHold', 'reminders', 'interval', 'statements', 'profile', 'promise', 'dispute', 'note', 'preview', 'write', 'send'], review, Math.max(0, width - 20))}`, width)}
+      </Text>
+      {info.map((line) => (
+        <Text key={line} wrap="truncate">
+          {clip(line, width)}
+        </Text>
+      ))}
+      <AgingBars aging={d.aging} width={width} maxLines={3} />
+      <Text bold color={state.pane === 'items' ? 'cyan' : undefined} wrap="truncate">
+        {clip(`Open items (${d.items.length})`, width)}
+      </Text>
+      <VirtualTable
+        rows={d.items}
+        columns={itemColumns}
+        rowKey={(i) => i.number}
+        top={windowTop(state.items.top, state.items.cursor, itemsHeight, d.items.length)}
+        cursor={state.items.cursor}
+        height={itemsHeight}
+        width={width}
+        focused={state.pane === 'items'}
+        empty="no open items"
+      />
+      <Text bold color={state.pane === 'timeline' ? 'cyan' : undefined} wrap="truncate">
+        {clip(`History (${d.timeline.length})`, width)}
+      </Text>
+      <VirtualTable
+        rows={d.timeline}
+        columns={timelineColumns}
+        rowKey={(t) => String(t.id)}
+        top={windowTop(state.timeline.top, state.timeline.cursor, timelineHeight, d.timeline.length)}
+        cursor={state.timeline.cursor}
+        height={timelineHeight}
+        width={width}
+        focused={state.pane === 'timeline'}
+        rowColor={(t) => STATUS_COLORS[t.status]}
+        empty="nothing sent yet"
+      />
+      {promptElement}
+    </Box>
+  );
 }

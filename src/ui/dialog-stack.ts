@@ -1,0 +1,46 @@
+/**
+ * The one stack of open dialogs (confirmations, the filter form, line prompts, the preview, the
+ * send and write windows, help and the status detail). Only the topmost one receives keys, the
+ * way Ink's `useInput(…, { isActive })` lets only the focused component listen; Esc goes to the top
+ * one, which closes (or cancels, or stops) it. Opening and closing change the stack at once, not
+ * at the next render, so the next key of the same chunk (`/bg0`, `j\r`) already reaches the right one.
+ */
+import type { Key } from 'ink';
+
+/** An open dialog: while it is on top, every key goes to it and nothing reaches the screen below. */
+export interface Dialog {
+  /** A key other than Esc. */
+  handle(input: string, key: Key): void;
+  /** Esc: close the dialog, or cancel or stop what it does. */
+  escape(): void;
+}
+
+/** The open dialogs, topmost last. */
+export class DialogStack {
+  private readonly open: Dialog[] = [];
+
+  /** Put `dialog` on top, unless it is open already (then it stays where it is). */
+  show(dialog: Dialog): void {
+    if (!this.open.includes(dialog)) this.open.push(dialog);
+  }
+
+  /** Take `dialog` off the stack wherever it is. */
+  hide(dialog: Dialog): void {
+    const at = this.open.indexOf(dialog);
+    if (at >= 0) this.open.splice(at, 1);
+  }
+
+  /** The dialog that receives keys, if any is open. */
+  top(): Dialog | undefined {
+    return this.open.at(-1);
+  }
+
+  /** Give the key to the top dialog (Esc to its `escape`); false when none is open. */
+  route(input: string, key: Key): boolean {
+    const top = this.top();
+    if (top === undefined) return false;
+    if (key.escape) top.escape();
+    else top.handle(input, key);
+    return true;
+  }
+}

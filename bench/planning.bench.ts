@@ -192,13 +192,13 @@ function checkedCount(stdout: string, messages: number | null): number {
 
 /** Benchmarks of this file. */
 export const benchmarks: Benchmark[] = [
-  defineBenchmark<Context & { query: ReturnType<typeof referenceQuery> }>({
+  defineBenchmark<Context & { query: Awaited<ReturnType<typeof referenceQuery>> }>({
     name: 'planning: planDue vs the rules as native SQL, in-process (100k customers / 1M items)',
     target: { measure: 'time', ratio: 1.5 },
     async setup({ quick }) {
       const { customers, items } = sizes(quick);
       const context = await buildPlanningDatabases(customers, items);
-      return { ...context, query: referenceQuery(resolvePolicy(BENCH_SETTINGS), BENCH_AS_OF) };
+      return { ...context, query: await referenceQuery(resolvePolicy(BENCH_SETTINGS), BENCH_AS_OF) };
     },
     ours: async (context) => void projectPlan(await planDue(context.store, BENCH_SETTINGS, BENCH_AS_OF)),
     reference: (context) => {
@@ -216,7 +216,7 @@ export const benchmarks: Benchmark[] = [
     async setup({ quick, workDir }) {
       const { customers, items } = sizes(quick);
       const context = await buildPlanningDatabases(customers, items);
-      const query = referenceQuery(resolvePolicy(BENCH_SETTINGS), BENCH_AS_OF);
+      const query = await referenceQuery(resolvePolicy(BENCH_SETTINGS), BENCH_AS_OF);
       const expected = context.native.prepare(query.sql).get(query.params) as { plan: string };
       const dbFile = join(workDir, 'planning.sqlite');
       writeFileSync(dbFile, context.native.serialize());

@@ -5,14 +5,18 @@
  * account netted per currency, per-currency level fees and minimum, statement cadence, installment
  * notices, the skip reasons in their order and the primary recipient — and returns the same facts
  * as `projectPlan` takes from planDue's result, so a test can check both agree before the
- * benchmark compares their times. Not supported (the benchmark's policy uses none of them, and
- * `referenceQuery` refuses them): grouping per item, interest, letters, activity statements.
+ * benchmark compares their times. Like planDue it first narrows to the candidate customers, with
+ * planDue's own prefilter statement (./candidate-query.ts), and reads only their rows. Not
+ * supported (the benchmark's policy uses none of them, and `referenceQuery` refuses them):
+ * grouping per item, interest, letters, activity statements.
  */
 import { dayOfMonthClamped, startOfMonth } from '../../src/core/dates.js';
 import type { IsoDate } from '../../src/core/domain.js';
 import { majorToMinor } from '../../src/core/money.js';
 import type { Plan, Policy } from '../../src/core/plan.js';
 import { levelFee } from '../../src/core/rules/fees.js';
+import type { SqlValue } from '../../src/storage/sql.js';
+import { candidateQuery } from './candidate-query.js';
 
 /** One planned message as both sides report it. */
 export interface ProjectedMessage {
@@ -72,13 +76,16 @@ function ladder(policy: Policy): string {
 }
 
 /** The reference query and its parameters for `policy` on `asOf`; it returns one row, the JSON ProjectedPlan. */
-export function referenceQuery(policy: Policy, asOf: IsoDate): { sql: string; params: Record<string, string | number | null> } {
+export async function referenceQuery(policy: Policy, asOf: IsoDate): Promise<{ sql: string; params: Record<string, SqlValue> }> {
   if (policy.grouping !== 'customer' || policy.interestRatePercent !== null || policy.levels.some((l) => l.letter === true)) {
     throw new Error('the planning reference covers grouping "customer" without interest or letters');
   }
   const counted = `('sent', 'uncertain', 'sending')`;
+  const candidates = await candidateQuery(policy, asOf);
   const sql = `
 WITH
+-- planDue's own prefilter: only these customers' items, payments and plans are read, as planDue reads them.
+cand AS MATERIALIZED (SELECT DISTINCT value AS code FROM json_each((${candidates.sql}))),
 lv AS MATERIALIZED (SELECT json_extract(value, '$.pos') AS pos, json_extract(value, '$.id') AS id, json_extract(value, '$.days') AS days,
          json_extract(value, '$.rep') AS rep, json_extract(value, '$.fees') AS fees FROM json_each(@levels)),
 under_plan AS MATERIALIZED (SELECT DISTINCT customer_code, case_ref FROM plans
@@ -86,7 +93,7 @@ under_plan AS MATERIALIZED (SELECT DISTINCT customer_code, case_ref FROM plans
 ev AS (SELECT i.customer_code AS code, i.number, i.currency AS cur, i.due_date, i.open_amount AS amt,
          CAST(julianday(@asOf) - julianday(i.due_date) AS INTEGER) AS d
   FROM items i
-  WHERE i.open_amount <> 0 AND (i.hold_until IS NULL OR i.hold_until < @asOf)
+  WHERE i.customer_code IN (SELECT code FROM cand) AND i.open_amount <> 0 AND (i.hold_until IS NULL OR i.hold_until < @asOf)
     AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM under_plan u WHERE u.customer_code = i.customer_code AND u.case_ref = i.case_ref))),
 mins AS MATERIALIZED (SELECT key AS cur, value AS minor FROM json_each(@minimums)),
 reach AS (SELECT ev.*, CASE WHEN amt > 0 THEN COALESCE((SELECT MAX(pos) FROM lv WHERE ev.d >= lv.days), -1) ELSE -1 END AS pos FROM ev),
@@ -100,7 +107,7 @@ grp AS MATERIALIZED (SELECT code, cur, MAX(CASE WHEN pending THEN pos END) AS to
     SUM(listed) AS n_listed
   FROM lines GROUP BY code, cur),
 paid AS (SELECT y.customer_code AS code, y.currency AS cur, SUM(y.amount) AS paid FROM payments y
-  WHERE y.item_number IS NULL AND y.date <= @asOf AND y.amount > 0
+  WHERE y.customer_code IN (SELECT code FROM cand) AND y.item_number IS NULL AND y.date <= @asOf AND y.amount > 0
     AND (y.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM under_plan u WHERE u.customer_code = y.customer_code AND u.case_ref = y.case_ref))
   GROUP BY y.customer_code, y.currency),
 netted AS MATERIALIZED (SELECT g.*, MIN(COALESCE(pd.paid, 0), MAX(0, g.listed_sum)) AS unapplied FROM grp g
@@ -127,7 +134,7 @@ pl AS (SELECT p.customer_code AS code, p.case_ref, p.installment, p.start_date, 
       WHERE mc.customer_code = p.customer_code AND mc.case_ref = p.case_ref AND m.kind = 'installment'
         AND m.status IN ${counted} AND m.as_of >= @monthStart AND m.as_of <= @monthEnd) AS noticed
   FROM plans p JOIN customers c ON c.code = p.customer_code
-  WHERE @installments AND p.active = 1 AND p.start_date <= @asOf AND (p.end_date IS NULL OR p.end_date >= @asOf)),
+  WHERE @installments AND p.customer_code IN (SELECT code FROM cand) AND p.active = 1 AND p.start_date <= @asOf AND (p.end_date IS NULL OR p.end_date >= @asOf)),
 missing AS (SELECT pl.*, MAX(0, MIN(installment - paid_month, remaining)) AS short FROM pl),
 cases AS (SELECT m.*, (m.expected >= m.start_date AND (m.end_date IS NULL OR m.expected <= m.end_date)
     AND @asOf >= date(m.expected, '+' || @grace || ' days') AND m.short > 0) AS missed FROM missing m),
@@ -161,7 +168,7 @@ SELECT json_object(
   return {
     sql,
     params: {
-      asOf, scope: policy.scope, every: policy.statementEveryDays, levels: ladder(policy), minimums: JSON.stringify(minimums(policy)),
+      ...candidates.params, asOf, scope: policy.scope, every: policy.statementEveryDays, levels: ladder(policy), minimums: JSON.stringify(minimums(policy)),
       installments: policy.installments.enabled ? 1 : 0, grace: policy.installments.graceDays,
       monthStart: startOfMonth(asOf), monthEnd: dayOfMonthClamped(asOf, 31),
     },

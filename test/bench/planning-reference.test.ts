@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_AS_OF, BENCH_SETTINGS, buildPlanningDatabases } from '../../bench/planning.bench.js';
+import { candidateQuery } from '../../bench/lib/candidate-query.js';
 import { projectPlan, referenceQuery, type ProjectedPlan } from '../../bench/lib/planning-sql.js';
 import { resolvePolicy } from '../../src/core/policy.js';
 import { planDue } from '../../src/planning/plan-due.js';
@@ -18,8 +19,8 @@ afterAll(() => {
   databases.native.close();
 });
 
-function reference(asOf: string, settings = BENCH_SETTINGS): ProjectedPlan {
-  const { sql, params } = referenceQuery(resolvePolicy(settings), asOf);
+async function reference(asOf: string, settings = BENCH_SETTINGS): Promise<ProjectedPlan> {
+  const { sql, params } = await referenceQuery(resolvePolicy(settings), asOf);
   const row = databases.native.prepare(sql).get(params) as { plan: string };
   return JSON.parse(row.plan) as ProjectedPlan;
 }
@@ -27,13 +28,23 @@ function reference(asOf: string, settings = BENCH_SETTINGS): ProjectedPlan {
 describe('the planning reference', () => {
   it.each([BENCH_AS_OF, '2026-12-02', '2027-01-31'])('plans on %s exactly what planDue plans', async (asOf) => {
     const ours = projectPlan(await planDue(databases.store, BENCH_SETTINGS, asOf));
-    expect(reference(asOf)).toEqual(ours);
+    expect(await reference(asOf)).toEqual(ours);
+  });
+
+  it("narrows to the customers planDue's own candidate search finds, as planDue does", async () => {
+    const policy = resolvePolicy(BENCH_SETTINGS);
+    const candidates = await candidateQuery(policy, BENCH_AS_OF);
+    const { sql, params } = await referenceQuery(policy, BENCH_AS_OF);
+    expect(sql).toContain(candidates.sql);
+    expect(params).toMatchObject(candidates.params);
+    const found = databases.native.prepare(candidates.sql).pluck().get(candidates.params) as string;
+    expect(new Set(JSON.parse(found) as string[]).size).toBeLessThan(3_000);
   });
 
   const everyTwoWeeks = { policy: { ...BENCH_SETTINGS.policy, scope: 'all-open' as const, statementEveryDays: 14, installments: { graceDays: 3 } } };
 
   it('plans the same with scope all-open, a statement interval for everyone and a grace period', async () => {
-    expect(reference('2026-12-05', everyTwoWeeks)).toEqual(projectPlan(await planDue(databases.store, everyTwoWeeks, '2026-12-05')));
+    expect(await reference('2026-12-05', everyTwoWeeks)).toEqual(projectPlan(await planDue(databases.store, everyTwoWeeks, '2026-12-05')));
   });
 
   it('is compared on data where every rule has work to do', async () => {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsPDF } from 'jspdf';
 import { SHIPPED_TEMPLATES_DIR } from '../load-templates.js';
+import { fontProgram } from './font-program.js';
 
 /** jspdf's parsed TrueType font (internal API, typed as far as we use it). */
 export interface ParsedTtf {
@@ -111,8 +112,14 @@ interface SubsetEncoder {
   encode(glyphIds: number[], indexToLocFormat: number): ArrayLike<number>;
 }
 
+/** An encoded font program, and the binary string jspdf embeds, made once when first asked for. */
+interface Encoded {
+  bytes: ArrayLike<number>;
+  binary: string | null;
+}
+
 /** Encoded font programs per parsed face, keyed by the set of glyphs a document used. */
-const encodedByFace = new WeakMap<ParsedTtf, Map<string, ArrayLike<number>>>();
+const encodedByFace = new WeakMap<ParsedTtf, Map<string, Encoded>>();
 const ENCODED_PER_FACE = 64;
 
 /**
@@ -130,17 +137,18 @@ function cachedEncoding(subset: SubsetEncoder, parsed: ParsedTtf): SubsetEncoder
       cache = new Map();
       encodedByFace.set(parsed, cache);
     }
-    const hit = cache.get(key);
-    if (hit) {
+    let encoded = cache.get(key);
+    if (encoded) {
       // Most recently used last, so the oldest entry is the one dropped.
       cache.delete(key);
-      cache.set(key, hit);
-      return hit;
+      cache.set(key, encoded);
+    } else {
+      encoded = { bytes: encode(glyphIds, indexToLocFormat), binary: null };
+      cache.set(key, encoded);
+      if (cache.size > ENCODED_PER_FACE) cache.delete(cache.keys().next().value as string);
     }
-    const encoded = encode(glyphIds, indexToLocFormat);
-    cache.set(key, encoded);
-    if (cache.size > ENCODED_PER_FACE) cache.delete(cache.keys().next().value as string);
-    return encoded;
+    const entry = encoded;
+    return fontProgram(entry.bytes, () => (entry.binary ??= Buffer.from(Array.from(entry.bytes)).toString('latin1')));
   };
   return subset;
 }

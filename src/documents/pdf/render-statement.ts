@@ -14,6 +14,8 @@ import { drawActivityTable, drawCasesTable, drawItemsTable } from './items-table
 import { ensureRoom, fit, font, page, paragraph, type Pen } from './layout.js';
 import { drawQrCode } from './sepa-qr.js';
 import { installNativeDeflate } from './native-deflate.js';
+import { installRightToLeftGate } from './right-to-left-passes.js';
+import { installFontProgramHandOver } from './font-program.js';
 
 /** A logo image already read from disk. */
 export interface LogoImage {
@@ -30,6 +32,8 @@ export interface PdfAssets {
 /** Render the statement of `model` with `labels`; the same input always gives the same bytes. */
 export function renderStatementPdf(model: StatementModel, labels: Labels, assets: PdfAssets): Uint8Array {
   installNativeDeflate();
+  installRightToLeftGate();
+  installFontProgramHandOver();
   const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true });
   // Fixed dates and file id: a preview and the message sent later carry identical PDFs.
   doc.setCreationDate(new Date(`${model.asOf}T00:00:00Z`));

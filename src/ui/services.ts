@@ -27,6 +27,9 @@ export interface CustomerRow {
   /** Valid-looking addresses, primary first. */
   emails: string[];
   reminders: boolean;
+  /** Statements on/off apart from reminders, and the dunning profile (null: `default`). */
+  statements: boolean;
+  profile: string | null;
   holdUntil: IsoDate | null;
   /** Balance per currency: open items minus payments no item records (currencies at 0 left out). */
   open: CurrencyAmount[];

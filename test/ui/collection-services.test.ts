@@ -39,6 +39,9 @@ it('a promise, a profile and a dispute each take the customer out of the plan; n
   expect((await services.loadPlan(AS_OF)).messages.map((m) => m.customer.code)).toEqual(['C1', 'C2']);
   expect(await services.recordPromise('C1', '2026-02-20', undefined, 'transfer')).toBe('C1: promise of 100.00 EUR by 2026-02-20 (INV-1)');
   await services.setProfile('C2', 'gentle');
+  await services.setStatements('C2', false);
+  const listed = (await services.listCustomers(AS_OF)).rows.find((row) => row.code === 'C2');
+  expect(listed).toMatchObject({ profile: 'gentle', statements: false, reminders: true });
   await expect(services.setProfile('C2', 'strict')).rejects.toThrow('unknown profile "strict" (known: default, gentle');
   expect((await services.loadPlan(AS_OF)).messages).toEqual([]);
   expect(await services.markDisputed('C1', 'INV-1', 'damaged')).toBe('C1 item INV-1 disputed; left out of reminders; agent agent@company.test told');

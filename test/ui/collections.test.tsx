@@ -15,6 +15,17 @@ describe('collections in the TUI', () => {
     await desk.waitFor((f) => !f.includes('Call back about the pallets'));
   });
 
+  it('Customers flags a customer on another profile and one whose statements are off', async () => {
+    const services = new FakeServices();
+    const customer = services.data.customers[1]!;
+    Object.assign(customer, { profile: 'gentle', statements: false });
+    const desk = renderDesk(services, { columns: 160 });
+    await desk.waitFor('planned');
+    desk.press('2');
+    const frame = await desk.waitFor('Customers —');
+    expect(frame.split('\n').find((line) => line.includes(customer.code))).toContain('no stmt gentle');
+  });
+
   it('D on Customers keeps only the customers with a disputed item, D again shows all', async () => {
     const services = new FakeServices();
     const desk = renderDesk(services, { columns: 140 });

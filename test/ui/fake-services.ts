@@ -126,6 +126,8 @@ export class FakeServices implements DeskServices {
         language: c.language,
         emails: [c.email, c.email2, c.email3].filter((e): e is string => e !== null),
         reminders: c.reminders,
+        statements: c.statements ?? c.reminders,
+        profile: c.profile ?? null,
         holdUntil: c.holdUntil,
         open: [{ currency: c.currency, amount: items.reduce((s, i) => s + i.openAmount, 0) }],
         oldestDaysOverdue: oldest,

@@ -35,7 +35,16 @@ const columns: Column<CustomerRow>[] = [
   { title: 'Name', width: 26, min: 10, cell: (r) => r.name },
   { title: 'Open', width: 26, fitContent: true, align: 'right', cell: (r) => r.open.map((o) => formatAmount(o.amount, o.currency)).join('; ') },
   { title: 'Days', width: 5, drop: 3, align: 'right', cell: (r) => (r.oldestDaysOverdue === null ? '' : String(r.oldestDaysOverdue)) },
-  { title: 'Flags', width: 16, drop: 1, cell: (r) => [r.reminders ? '' : 'off', r.holdUntil ? `hold ${r.holdUntil}` : ''].filter(Boolean).join(' ') },
+  {
+    title: 'Flags',
+    width: 16,
+    drop: 1,
+    // `off`: reminders off; a statements switch that differs from it is named; then the profile.
+    cell: (r) => {
+      const statements = r.statements === r.reminders ? '' : r.statements ? 'stmt on' : 'no stmt';
+      return [r.reminders ? '' : 'off', statements, r.profile ?? '', r.holdUntil ? `hold ${r.holdUntil}` : ''].filter(Boolean).join(' ');
+    },
+  },
   { title: 'E-mail', width: 10, min: 10, drop: 2, cell: (r) => r.emails[0] ?? '(none)' },
 ];
 

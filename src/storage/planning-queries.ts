@@ -11,6 +11,7 @@ import { addDays, dayOfMonthClamped, startOfMonth } from '../core/dates.js';
 import type { IsoDate } from '../core/domain.js';
 import type { Policy } from '../core/plan.js';
 import { makeLadder, type Blockers, type Ladder } from '../core/rules/ladder.js';
+import { profileNames } from '../core/rules/profiles.js';
 import { COUNTED_STATUSES } from './history-state.js';
 import { daysBefore, inJsonList, jsonArrays, jsonValues } from './dialect.js';
 
@@ -128,6 +129,13 @@ export async function candidateCustomers(sql: Sql, policy: Policy, asOf: IsoDate
     add(pendingPart(sql, makeLadder(policy.levels), asOf, items, { sql: `(c.profile IS NULL OR c.profile NOT IN (${marks}))`, params: named }));
     for (const name of named) add(pendingPart(sql, makeLadder(policy.profiles[name]!.levels), asOf, items, { sql: 'c.profile = ?', params: [name] }));
   }
+  // A customer naming a profile the settings lack is a problem the engine reports whatever its
+  // items: found only through a pending item, it would be reported on some days and not others.
+  const known = profileNames(policy);
+  add({
+    sql: `SELECT c.code AS code FROM customers c WHERE c.profile NOT IN (${known.map(() => '?').join(', ')})${customers.sql}`,
+    params: [...known, ...customers.params],
+  });
   // Statement cadence: an interval is set and no counted message within it (open items checked
   // later). The shortest interval of any profile stands in for the customer's profile's: a superset.
   const intervals = [policy.statementEveryDays, ...Object.values(policy.profiles).map((p) => p.statementEveryDays)];

@@ -35,6 +35,17 @@ describe('planning from the database', () => {
     expect(plan.problems.map((p) => [p.customer, p.field])).toEqual([['C001', 'profile']]);
   });
 
+  it('reports it on every day, not only on a day one of its items falls due', async () => {
+    const store = await makeLedger();
+    await seed(store, {
+      customers: [aCustomer({ profile: 'gone' }), aCustomer({ code: 'C002', profile: 'default' }), aCustomer({ code: 'C003', profile: 'quick' })],
+      items: [anItem({ dueDate: '2026-04-30' })],
+    });
+    for (const asOf of [D, '2026-04-01']) {
+      expect((await planDue(store, quick, asOf)).problems.map((p) => [p.customer, p.field])).toEqual([['C001', 'profile']]);
+    }
+  });
+
   it('keeps statements apart from reminders, and leaves a disputed item out', async () => {
     const store = await makeLedger();
     await seed(store, {

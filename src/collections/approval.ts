@@ -7,14 +7,26 @@ import type { Proposal } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import type { Plan } from '../core/plan.js';
 import type { Ledger } from '../storage/ledger.js';
-import { approveProposalRow, getProposal, insertProposal } from '../storage/proposals.js';
+import { approveProposalRow, getProposal, insertProposal, latestProposal } from '../storage/proposals.js';
 import type { Actor } from './actor.js';
 
-/** Record `plan` as a pending proposal; resolves to it as stored. */
-export async function propose(ledger: Ledger, plan: Plan, actor: Actor): Promise<Proposal> {
+/** A proposal as `propose` left it: recorded now, or one another run had recorded first. */
+export interface Proposed {
+  proposal: Proposal;
+  recorded: boolean;
+}
+
+/**
+ * Record `plan` as a pending proposal, unless the day already has one not yet sent: two runs that
+ * both read "no proposal" (two hosts of a shared ledger, cron and a clerk) must not both propose,
+ * so the check is made again inside the write that would record it.
+ */
+export async function propose(ledger: Ledger, plan: Plan, actor: Actor): Promise<Proposed> {
   return ledger.write(async (sql) => {
+    const current = await latestProposal(sql, plan.asOf);
+    if (current !== null && current.status !== 'sent') return { proposal: current, recorded: false };
     const id = await insertProposal(sql, plan.asOf, actor.operator, actor.at, proposalLines(plan));
-    return (await getProposal(sql, id))!;
+    return { proposal: (await getProposal(sql, id))!, recorded: true };
   });
 }
 

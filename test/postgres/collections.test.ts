@@ -99,7 +99,7 @@ describe.each(ENGINES)('collection records on $name', (engine) => {
 
   it('reads back a proposal with its lines, approved with one taken out', async () => {
     const plan = await planDue(ledger, settings, D);
-    const proposal = await propose(ledger, plan, { ...actor, asOf: D, at: '2026-03-20T07:00:00.000Z' });
+    const { proposal } = await propose(ledger, plan, { ...actor, asOf: D, at: '2026-03-20T07:00:00.000Z' });
     expect(proposal).toMatchObject({ id: 1, asOf: D, status: 'pending', createdBy: 'ana', approvedBy: null, sentAt: null });
     expect(proposal.lines.map((line) => [line.customerCode, line.level, line.items, line.total, line.removed])).toEqual([
       ['C001', 'first', ['INV-1'], 10000, false],
@@ -112,6 +112,15 @@ describe.each(ENGINES)('collection records on $name', (engine) => {
     expect(stored).toMatchObject({ status: 'approved', approvedBy: 'ana', approvedAt: '2026-03-20T07:30:00.000Z' });
     expect(stored?.lines.filter((line) => line.removed).map((line) => line.key)).toEqual([removed]);
     expect(await ledger.read((sql) => listProposals(sql))).toEqual([stored]);
+  });
+
+  it('records one proposal a day when two runs planned before either proposed', async () => {
+    const plan = await planDue(ledger, settings, D);
+    const cron = await propose(ledger, plan, { ...actor, asOf: D, at: '2026-03-20T07:00:00.000Z' });
+    const other = await propose(ledger, plan, { ...actor, operator: 'bo', asOf: D, at: '2026-03-20T07:00:01.000Z' });
+    expect([cron.recorded, other.recorded]).toEqual([true, false]);
+    expect(other.proposal).toEqual(cron.proposal);
+    expect((await ledger.read((sql) => listProposals(sql))).map((p) => [p.id, p.createdBy])).toEqual([[1, 'ana']]);
   });
 
   it('counts the sends per level that a handover reads', async () => {

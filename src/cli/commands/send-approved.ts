@@ -5,6 +5,7 @@
  */
 import { approvedPlan } from '../../core/approval.js';
 import { ExitCode } from '../../core/exit-codes.js';
+import type { Proposal } from '../../core/domain.js';
 import type { Plan } from '../../core/plan.js';
 import { proposalText } from '../../core/proposal-text.js';
 import { escapeHtml } from '../../core/templates/render.js';
@@ -21,27 +22,32 @@ import { formatPlanReport, planToJson } from './send-due-report.js';
 /** Propose, wait or send the approved lines of `plan`; returns the exit code. */
 export async function sendWithApproval(plan: Plan, ledger: Ledger, ctx: CommandContext, json: boolean): Promise<number> {
   const current = await ledger.read((sql) => latestProposal(sql, plan.asOf));
-  if (current?.status === 'pending') {
-    if (json) emit(ctx, true, () => ({ ...planToJson({ ...plan, messages: [] }, null), proposal: current.id }), () => '');
-    ctx.stderr.write(`proposal #${current.id} for ${plan.asOf} awaits approval (duedesk proposal approve ${current.id}, or the TUI); nothing was sent\n`);
-    return ExitCode.Ok;
-  }
-  if (current?.status === 'approved') {
-    const { plan: approved, dropped } = approvedPlan(plan, current);
-    const code = await sendAndReport(approved, ctx, json, true);
-    for (const line of dropped) ctx.stderr.write(`proposal #${current.id}: ${line.key} dropped: no longer due (paid or changed since it was proposed)\n`);
-    await ledger.write((sql) => markProposalSent(sql, current.id, ctx.now().toISOString()));
-    return code;
-  }
+  if (current !== null && current.status !== 'sent') return settle(current, plan, ledger, ctx, json);
   // No proposal today, or the last one was sent: whatever is due now is proposed.
   if (plan.messages.length === 0) {
     emit(ctx, json, () => planToJson(plan, null), () => formatPlanReport(plan, null));
     return ExitCode.Ok;
   }
-  const proposal = await propose(ledger, plan, actorOf(ctx, 'proposal', plan.asOf));
+  const { proposal, recorded } = await propose(ledger, plan, actorOf(ctx, 'proposal', plan.asOf));
+  // Another run proposed the day's plan meanwhile: this one acts on that proposal instead.
+  if (!recorded) return settle(proposal, plan, ledger, ctx, json);
   emit(ctx, json, () => ({ ...planToJson(plan, null), proposal: proposal.id }), () => proposalText(proposal));
   ctx.stderr.write(`proposal #${proposal.id} recorded; nothing was sent until it is approved (duedesk proposal approve ${proposal.id}, or the TUI)\n`);
   return sendDigest(proposalText(proposal), proposal.id, ledger, ctx);
+}
+
+/** A day's proposal not yet sent: a pending one waits, an approved one sends its lines still due. */
+async function settle(current: Proposal, plan: Plan, ledger: Ledger, ctx: CommandContext, json: boolean): Promise<number> {
+  if (current.status === 'pending') {
+    if (json) emit(ctx, true, () => ({ ...planToJson({ ...plan, messages: [] }, null), proposal: current.id }), () => '');
+    ctx.stderr.write(`proposal #${current.id} for ${plan.asOf} awaits approval (duedesk proposal approve ${current.id}, or the TUI); nothing was sent\n`);
+    return ExitCode.Ok;
+  }
+  const { plan: approved, dropped } = approvedPlan(plan, current);
+  const code = await sendAndReport(approved, ctx, json, true);
+  for (const line of dropped) ctx.stderr.write(`proposal #${current.id}: ${line.key} dropped: no longer due (paid or changed since it was proposed)\n`);
+  await ledger.write((sql) => markProposalSent(sql, current.id, ctx.now().toISOString()));
+  return code;
 }
 
 /** List the proposal to `schedule.digestTo` (each address its own e-mail); a failure is reported, never fatal. */

@@ -61,7 +61,7 @@ interface Sink {
 }
 
 const INSERTS = {
-  customer: 'INSERT INTO customers (code, name, email, email2, email3, language, currency, reminders, statement_every_days, agent_email, hold_until, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+  customer: 'INSERT INTO customers (code, name, email, email2, email3, language, currency, reminders, statement_every_days, agent_email, hold_until, notes, statements) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
   item: 'INSERT INTO items (customer_code, number, kind, issue_date, due_date, amount, open_amount, currency, reference, case_ref, hold_until) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
   message: "INSERT INTO messages (id, customer_code, kind, level, currency, as_of, message_id, status, total, created_at, updated_at) VALUES (?,?,'reminder',?,?,?,?,'sent',0,?,?)",
   messageItem: 'INSERT INTO message_items (message_id, customer_code, item_number, level, open_amount) VALUES (?,?,?,?,?)',
@@ -88,7 +88,8 @@ export function generatePlanningData(sink: Sink, customers: number, items: numbe
     const every = random.chance(0.1) ? 30 : null;
     const currencyRoll = random.next();
     const currency = currencyRoll < 0.85 ? 'EUR' : currencyRoll < 0.95 ? 'GBP' : 'USD';
-    sink.customer([code, `Customer ${c + 1}`, email, null, null, 'en', currency, reminders, every, null, hold, '']);
+    // Statements follow reminders: the reference SQL has one switch for both (as before issue 16).
+    sink.customer([code, `Customer ${c + 1}`, email, null, null, 'en', currency, reminders, every, null, hold, '', reminders]);
     // Payments on account (5%; a few dated after asOf, not yet received) and installment payments.
     if (random.chance(0.05)) {
       const date = random.chance(0.1) ? addDays(asOf, 3) : addDays(asOf, -random.int(0, 60));

@@ -16,6 +16,12 @@ export interface DemoCustomer {
   agent?: string;
   statementEveryDays?: number;
   optedOut?: boolean;
+  /** A dunning profile of the demo settings (issue 16). */
+  profile?: string;
+  /** Statements off while reminders stay on. */
+  noStatements?: boolean;
+  /** The customer disputes its last invoice, for this reason. */
+  disputes?: string;
   /** Days after the demo date the customer is on hold until. */
   holdDays?: number;
   /** Installment debtor: items belong to these cases. */
@@ -27,14 +33,14 @@ const c = (code: string, name: string, language: Language, currency: string, add
 
 /** All demo customers, grouped by language. */
 export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
-  c('EN01', 'Northwind Harbour Supplies Ltd', 'en', 'GBP', '14 Quayside, Newcastle upon Tyne NE1 3DE', ['accounts@northwind.example.com', 'j.carter@northwind.example.com', 'ap@northwind.example.com'], { agent: 'sales.north@duedesk-demo.example.com' }),
+  c('EN01', 'Northwind Harbour Supplies Ltd', 'en', 'GBP', '14 Quayside, Newcastle upon Tyne NE1 3DE', ['accounts@northwind.example.com', 'j.carter@northwind.example.com', 'ap@northwind.example.com'], { agent: 'sales.north@duedesk-demo.example.com', disputes: 'Pallets arrived damaged; credit requested' }),
   c('EN02', 'Bramble & Thistle Bakery Ltd', 'en', 'GBP', '3 Market Street, Hebden Bridge HX7 6AA', ['hello@bramblethistle.example.com']),
   c('EN03', 'Kestrel Marine Engineering plc', 'en', 'GBP', 'Unit 9, Dockyard Road, Portsmouth PO1 3LJ', ['finance@kestrelmarine.example.com', 'payables@kestrelmarine.example.com']),
   c('EN04', "O'Hara Print Works", 'en', 'EUR', '22 Lower Baggot Street, Dublin D02 X285, Ireland', ['orla@oharaprint.example.com']),
   c('EN05', 'Silverline Logistics Inc.', 'en', 'USD', '1800 Harbor Blvd, Suite 400, Long Beach, CA 90802, USA', ['ar@silverline.example.com'], { agent: 'sales.usa@duedesk-demo.example.com' }),
   c('EN06', 'Oakfield Veterinary Practice', 'en', 'GBP', 'Oakfield Lane, Cirencester GL7 1QT', []),
-  c('EN07', 'Wexford Textiles LLP', 'en', 'GBP', '5 Mill Yard, Macclesfield SK11 6NN', ['accounts@wexfordtextiles.example.com'], { statementEveryDays: 14 }),
-  c('EN08', 'Harbourside Dental Group Ltd', 'en', 'GBP', '41 Marine Parade, Brighton BN2 1TL', ['billing@harbourside.example.com', 'practice.manager@harbourside.example.com']),
+  c('EN07', 'Wexford Textiles LLP', 'en', 'GBP', '5 Mill Yard, Macclesfield SK11 6NN', ['accounts@wexfordtextiles.example.com'], { statementEveryDays: 14, noStatements: true }),
+  c('EN08', 'Harbourside Dental Group Ltd', 'en', 'GBP', '41 Marine Parade, Brighton BN2 1TL', ['billing@harbourside.example.com', 'practice.manager@harbourside.example.com'], { profile: 'gentle' }),
   c('EN09', 'Margaret Ellison', 'en', 'GBP', '7 Rose Cottages, Keswick CA12 5DQ', ['m.ellison@example.com']),
   c('EN10', 'Bluegate Software Inc.', 'en', 'USD', '250 Congress Ave, Austin, TX 78701, USA', ['invoices@bluegate.example.com'], { optedOut: true }),
   c('EN11', 'Thornbury Farm Shop', 'en', 'GBP', 'Thornbury Road, Alveston BS35 3LL', ['shop@thornburyfarm.example.com']),

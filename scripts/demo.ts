@@ -3,12 +3,13 @@
  * data/demo/*.csv through the real import, with the dates moved to today so every reminder band
  * has work, then open the TUI on it. Without a terminal (CI, pipes) it prints the customers and
  * the dry-run report of what is due instead, and exits 0.
- *   npm run demo [-- --as-of YYYY-MM-DD] [-- --no-tui]
+ *   npm run demo [-- --as-of YYYY-MM-DD] [-- --no-tui] [-- --approval]
+ * With --approval, schedule.approval is on and the day's plan waits as a proposal for approval.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isIsoDate, localDate } from '../src/core/dates.js';
+import { addDays, isIsoDate, localDate } from '../src/core/dates.js';
 import type { IsoDate } from '../src/core/domain.js';
 import { currencyDigits, formatMinor } from '../src/core/money.js';
 import type { TextSink } from '../src/runtime/context.js';
@@ -17,6 +18,8 @@ import { SettingsFile } from '../src/settings/file.js';
 import type { Settings } from '../src/core/settings.js';
 import { openStore } from '../src/storage/database.js';
 import { DEMO_TABLES, writeShiftedDemo } from './demo-dates.js';
+import { DEMO_CUSTOMERS } from './demo-customers.js';
+import { stringify } from 'csv-stringify/sync';
 
 /** Where a demo is built and for which day. */
 export interface DemoPaths {
@@ -48,6 +51,19 @@ export function demoSettings(stateDir: string): Settings {
     operator: 'demo',
     mail: { transport: 'outbox', outboxDir: join(stateDir, 'outbox'), printDir: join(stateDir, 'print') },
     smtp: { from: 'Halvard & Lind Accounts <accounts@halvard-lind.example.com>' },
+    policy: {
+      promiseGraceDays: 2,
+      // A second dunning profile for long-standing customers: later, fewer reminders, then handover.
+      profiles: {
+        gentle: {
+          levels: [
+            { id: 'friendly', name: 'Friendly reminder', days: 14, template: 'first' },
+            { id: 'firm', name: 'Firm reminder', days: 45, template: 'final', repeatEveryDays: 30, maxRepeats: 2 },
+          ],
+          statementEveryDays: 30,
+        },
+      },
+    },
   };
 }
 
@@ -60,7 +76,7 @@ export function demoGlobals(paths: DemoPaths): string[] {
  * Remove any previous demo, write the settings, move the CSV dates to `asOf` and import the four
  * files through the duedesk CLI. Returns 0, or the exit code of the first import that failed.
  */
-export async function buildDemo(paths: DemoPaths, asOf: IsoDate, io: { stdout: TextSink; stderr: TextSink }): Promise<number> {
+export async function buildDemo(paths: DemoPaths, asOf: IsoDate, io: { stdout: TextSink; stderr: TextSink }, options: { approval?: boolean } = {}): Promise<number> {
   // The database and everything beside it that carries its name (lock and temp files).
   const folder = dirname(paths.dbPath);
   const name = basename(paths.dbPath);
@@ -77,6 +93,36 @@ export async function buildDemo(paths: DemoPaths, asOf: IsoDate, io: { stdout: T
       io.stderr.write(`demo: importing ${table} failed (exit ${code})\n`);
       return code;
     }
+  }
+  return collectionsDemo(paths, asOf, io, options.approval === true);
+}
+
+/**
+ * What the clerk's collection work adds (issue 16), through the same commands a clerk types: a
+ * customer on the second dunning profile, a promise to pay, a note to follow up today and, for
+ * `--approval`, the day's plan as a pending proposal.
+ */
+async function collectionsDemo(paths: DemoPaths, asOf: IsoDate, io: { stdout: TextSink; stderr: TextSink }, approval: boolean): Promise<number> {
+  const onProfile = DEMO_CUSTOMERS.filter((customer) => customer.profile !== undefined);
+  const profiles = join(paths.stateDir, 'csv', 'profiles.csv');
+  // A partial customers file: only the profile changes (README "Importing": absent columns stay).
+  writeFileSync(profiles, stringify(onProfile.map((c) => [c.code, c.name, c.profile]), { header: true, columns: ['code', 'name', 'profile'] }));
+  const steps: string[][] = [
+    ['import', 'customers', profiles],
+    ['promise', 'EN09', '--date', addDays(asOf, 5), '--note', 'Bank transfer promised on the phone', '--as-of', asOf],
+    ['note', 'EN04', 'Called Orla: the payment run is on Friday; check the account', '--follow-up', asOf, '--as-of', asOf],
+    ...(approval ? [['config', 'set', 'schedule.approval', 'true'], ['--send-due', '--as-of', asOf]] : []),
+  ];
+  for (const step of steps) {
+    let notes = '';
+    const quiet = { write: (_text: string) => true };
+    const code = await cli([...step, ...demoGlobals(paths)], { stdout: quiet, stderr: { write: (text: string) => (notes += text) }, env: {}, cwd: process.cwd() });
+    if (code !== 0) {
+      io.stderr.write(`${notes}demo: ${step.slice(0, 2).join(' ')} failed (exit ${code})\n`);
+      return code;
+    }
+    // What a step says on stderr when it works (the proposal recorded) is news, not an error.
+    io.stdout.write(notes);
   }
   return 0;
 }
@@ -106,15 +152,17 @@ export function demoEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('DUEDESK_')));
 }
 
-function parseDemoArgs(argv: string[]): { asOf: IsoDate | undefined; tui: boolean } {
+function parseDemoArgs(argv: string[]): { asOf: IsoDate | undefined; tui: boolean; approval: boolean } {
   let asOf: IsoDate | undefined;
   let tui = true;
+  let approval = false;
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--no-tui') tui = false;
+    else if (argv[i] === '--approval') approval = true;
     else if (argv[i] === '--as-of' && argv[i + 1] !== undefined && isIsoDate(argv[i + 1] ?? '')) asOf = argv[(i += 1)];
-    else throw new Error(`unknown or incomplete argument "${argv[i]}" (usage: npm run demo [-- --as-of YYYY-MM-DD] [-- --no-tui])`);
+    else throw new Error(`unknown or incomplete argument "${argv[i]}" (usage: npm run demo [-- --as-of YYYY-MM-DD] [-- --no-tui] [-- --approval])`);
   }
-  return { asOf, tui };
+  return { asOf, tui, approval };
 }
 
 async function run(): Promise<number> {
@@ -123,7 +171,7 @@ async function run(): Promise<number> {
   const asOf = args.asOf ?? localDate(new Date());
   const io = { stdout: process.stdout, stderr: process.stderr };
   process.stdout.write(`Building the demo for ${asOf} in ${paths.dbPath}\n`);
-  const built = await buildDemo(paths, asOf, io);
+  const built = await buildDemo(paths, asOf, io, { approval: args.approval });
   if (built !== 0) return built;
   const asOfArgs = args.asOf === undefined ? [] : ['--as-of', args.asOf];
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);

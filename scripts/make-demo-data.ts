@@ -84,7 +84,7 @@ export function buildDemoRows(): { customers: Row[]; items: Row[]; payments: Row
         customer_code: customer.code, number, issue_date: D(-issue), due_date: D(-due), amount: money(amount),
         // Empty for items a payment names: fully open on import, then the payment takes its share.
         open_amount: spec.paid !== undefined ? '' : money(spec.settled ? 0 : amount), currency: customer.currency, kind: spec.kind ?? 'invoice',
-        reference: '', case: '', hold_until: spec.hold ? D(10) : '',
+        reference: '', case: '', hold_until: spec.hold ? D(10) : '', dispute: '',
       });
       if (spec.paid !== undefined) {
         const paid = spec.paid === 'full' ? amount : Math.round(amount * 0.4);
@@ -94,12 +94,16 @@ export function buildDemoRows(): { customers: Row[]; items: Row[]; payments: Row
     if (index % 12 === 2) {
       payments.push({ customer_code: customer.code, date: D(-2), amount: money(15_000), reference: `PAY-${customer.code}-ACCOUNT`, item_number: '', case: '', currency: '' });
     }
+    if (customer.disputes !== undefined) {
+      const invoice = items.filter((item) => item.customer_code === customer.code && item.kind === 'invoice').at(-1);
+      if (invoice !== undefined) invoice.dispute = customer.disputes;
+    }
     const second = SECOND_CURRENCY[customer.code];
     if (second !== undefined) {
       // Fixed values, no draw from `random`: the rows of every other customer stay as they were.
       items.push({
         customer_code: customer.code, number: second.number, issue_date: D(-(BAND_DAYS.second + 30)), due_date: D(-BAND_DAYS.second),
-        amount: money(second.amount), open_amount: money(second.amount), currency: second.currency, kind: 'invoice', reference: '', case: '', hold_until: '',
+        amount: money(second.amount), open_amount: money(second.amount), currency: second.currency, kind: 'invoice', reference: '', case: '', hold_until: '', dispute: '',
       });
     }
   });
@@ -112,6 +116,9 @@ function customerRow(c: DemoCustomer): Row {
     language: c.language, currency: c.currency, reminders: c.optedOut ? 'no' : 'yes',
     statement_every_days: c.statementEveryDays === undefined ? '' : String(c.statementEveryDays),
     agent_email: c.agent ?? '', hold_until: c.holdDays === undefined ? '' : D(c.holdDays), notes: c.address,
+    // The profile needs the demo settings' policy.profiles: buildDemo sets it after the import, so
+    // these files import into any database (README "Install").
+    profile: '', statements: c.optedOut || c.noStatements ? 'no' : 'yes',
   };
 }
 
@@ -137,14 +144,14 @@ function installmentDebtor(c: DemoCustomer, items: Row[], payments: Row[], plans
     }
     items.push({
       customer_code: c.code, number: `${caseRef}-1`, issue_date: start, due_date: start, amount: money(debt),
-      open_amount: money(debt), currency: c.currency, kind: 'invoice', reference: '', case: caseRef, hold_until: '',
+      open_amount: money(debt), currency: c.currency, kind: 'invoice', reference: '', case: caseRef, hold_until: '', dispute: '',
     });
     plans.push({ customer_code: c.code, case: caseRef, installment: money(installment), day_of_month: '1', start_date: start, end_date: '', active: 'yes' });
   });
   if (!missed) {
     // A finished earlier plan: settled, inactive, kept for the history.
     const caseRef = 'ΑΠ-2025-208';
-    items.push({ customer_code: c.code, number: `${caseRef}-1`, issue_date: '2025-09-01', due_date: '2025-09-01', amount: money(900_00), open_amount: money(0), currency: c.currency, kind: 'invoice', reference: '', case: caseRef, hold_until: '' });
+    items.push({ customer_code: c.code, number: `${caseRef}-1`, issue_date: '2025-09-01', due_date: '2025-09-01', amount: money(900_00), open_amount: money(0), currency: c.currency, kind: 'invoice', reference: '', case: caseRef, hold_until: '', dispute: '' });
     plans.push({ customer_code: c.code, case: caseRef, installment: money(150_00), day_of_month: '1', start_date: '2025-10-01', end_date: '2026-03-01', active: 'no' });
   }
 }
@@ -157,8 +164,8 @@ function nextMonth(date: string): string {
 
 /** SPEC §7 columns of each file, in the order written. */
 export const DEMO_COLUMNS = {
-  customers: ['code', 'name', 'email', 'email2', 'email3', 'language', 'currency', 'reminders', 'statement_every_days', 'agent_email', 'hold_until', 'notes'],
-  items: ['customer_code', 'number', 'issue_date', 'due_date', 'amount', 'open_amount', 'currency', 'kind', 'reference', 'case', 'hold_until'],
+  customers: ['code', 'name', 'email', 'email2', 'email3', 'language', 'currency', 'reminders', 'statement_every_days', 'agent_email', 'hold_until', 'notes', 'profile', 'statements'],
+  items: ['customer_code', 'number', 'issue_date', 'due_date', 'amount', 'open_amount', 'currency', 'kind', 'reference', 'case', 'hold_until', 'dispute'],
   payments: ['customer_code', 'date', 'amount', 'reference', 'item_number', 'case', 'currency'],
   plans: ['customer_code', 'case', 'installment', 'day_of_month', 'start_date', 'end_date', 'active'],
 } as const;

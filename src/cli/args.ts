@@ -14,7 +14,7 @@ import { isPostgresUrl } from '../storage/ledger-location.js';
 import { refusePasswordOnCommandLine } from '../storage/postgres/connection-url.js';
 
 /** Subcommands (positional first word). */
-export const COMMANDS = ['import', 'export', 'config', 'db'] as const;
+export const COMMANDS = ['import', 'export', 'config', 'db', 'promise', 'dispute', 'note', 'proposal'] as const;
 /** A subcommand. */
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -58,6 +58,15 @@ const OPTIONS = {
   send: { type: 'boolean' },
   raw: { type: 'boolean' },
   replace: { type: 'boolean' },
+  date: { type: 'string' },
+  amount: { type: 'string' },
+  items: { type: 'string', multiple: true },
+  note: { type: 'string' },
+  reason: { type: 'string' },
+  resolve: { type: 'boolean' },
+  'follow-up': { type: 'string' },
+  done: { type: 'string' },
+  remove: { type: 'string', multiple: true },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -70,7 +79,10 @@ const STATEMENT = 'statement';
 /** Which modes each non-global flag belongs to, and how to say so when it is misplaced. */
 const PLACE: Partial<Record<OptionName, { modes: readonly string[]; where: string }>> = {
   review: { modes: ['tui'], where: 'only when opening the TUI (not with --send-due or a command)' },
-  'as-of': { modes: ['send-due', STATEMENT], where: 'only with --send-due or statement' },
+  'as-of': {
+    modes: ['send-due', STATEMENT, 'export', 'promise', 'dispute', 'note'],
+    where: 'only with --send-due, statement, export handover, promise, dispute or note',
+  },
   'dry-run': { modes: ['send-due'], where: 'only with --send-due' },
   json: { modes: ['send-due', STATEMENT], where: 'only with --send-due or statement' },
   out: { modes: ['send-due', STATEMENT], where: 'only with --send-due --dry-run or statement' },
@@ -86,6 +98,15 @@ const PLACE: Partial<Record<OptionName, { modes: readonly string[]; where: strin
   send: { modes: [STATEMENT], where: 'only with statement (--send-due sends everything due)' },
   raw: { modes: ['export'], where: 'only with export' },
   replace: { modes: ['db'], where: 'only with db backup or db copy' },
+  date: { modes: ['promise'], where: 'only with promise' },
+  amount: { modes: ['promise'], where: 'only with promise' },
+  items: { modes: ['promise'], where: 'only with promise' },
+  note: { modes: ['promise', 'dispute'], where: 'only with promise or dispute --resolve' },
+  reason: { modes: ['dispute'], where: 'only with dispute' },
+  resolve: { modes: ['dispute'], where: 'only with dispute' },
+  'follow-up': { modes: ['note'], where: 'only with note' },
+  done: { modes: ['note'], where: 'only with note' },
+  remove: { modes: ['proposal'], where: 'only with proposal approve' },
 };
 
 /** A usage error: one line, pointing at --help, exit 2. */

@@ -2,7 +2,7 @@
 import { settingKeysText } from '../settings/change.js';
 
 /** Help topics: the whole program or one command. */
-export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db';
+export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db' | 'promise' | 'dispute' | 'note' | 'proposal';
 
 const GLOBAL = `Global options:
   --db FILE|URL      database file, or a postgres:// URL of a shared ledger (env DUEDESK_DB;
@@ -34,10 +34,15 @@ Usage:
   duedesk import customers|items|payments|plans FILE [--skip-invalid] [--snapshot]
           [--encoding NAME] [--decimal-comma] [--date-format YMD|DMY|MDY]
   duedesk export history|customers|items [--from DATE] [--to DATE] [--raw]     CSV on stdout
+  duedesk export handover [--as-of D] [--raw]     items past their level's maxRepeats, CSV
   duedesk statement CODE… [--as-of D] [--scope overdue|all-open] [--kind open-items|activity]
           [--from D --to D] (--out DIR | --send)
   duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
-  duedesk db check | backup FILE [--replace] | copy SOURCE DEST [--replace]
+    duedesk db check | backup FILE [--replace] | copy SOURCE DEST [--replace]
+  duedesk promise CODE --date D [--amount A] [--items N…] [--note TEXT]
+  duedesk dispute CODE ITEM --reason TEXT | --resolve [--note TEXT]
+  duedesk note CODE TEXT [--follow-up D] | --done ID
+  duedesk proposal list | show ID | approve ID [--remove KEY…]
 
 ${GLOBAL}
 
@@ -93,13 +98,17 @@ ${GLOBAL}
 `;
 
 const EXPORT = `Usage: duedesk export history|customers|items [--from DATE] [--to DATE] [--raw]
+       duedesk export handover [--as-of D] [--raw]
 
-Writes CSV on stdout in the import format (customers, items) or the message history.
+Writes CSV on stdout in the import format (customers, items), the message history, or the
+items handed over (handover: past their level's maxRepeats, no longer reminded), for a
+collection agency or lawyer: customer, item, amounts and every level sent with its dates.
 Text starting with = + - @ TAB or CR gets a leading ' so a spreadsheet shows it instead of
 running it as a formula; import removes it again. Amounts and dates are never changed.
 
   --from DATE   only from this date (YYYY-MM-DD)
   --to DATE     only up to this date (YYYY-MM-DD)
+  --as-of D     handover: as of that date (default: today)
   --raw         write every value as it is, without the leading '
 
 ${GLOBAL}
@@ -180,6 +189,65 @@ duedesk runs).
 ${GLOBAL}
 `;
 
+const PROMISE = `Usage: duedesk promise CODE --date YYYY-MM-DD [--amount A] [--items N…] [--note TEXT] [--as-of D]
+
+Records a customer's promise to pay. Its items are not reminded until --date plus
+policy.promiseGraceDays; if by then the customer's payments in that currency dated from today
+do not reach the amount, the items escalate to their next level at once and the reminder says
+"on DATE you promised to pay AMOUNT".
+
+  --date D        the day the customer promised to pay by (today or later)
+  --amount A      what was promised, in major units (default: the items' open amount)
+  --items N…      the items it covers, one currency (default: every open, undisputed item in
+                  the customer's currency); several after one --items, or --items again
+  --note TEXT     what was said
+  --as-of D       the day the promise is made (default: today)
+
+${GLOBAL}
+`;
+
+const DISPUTE = `Usage: duedesk dispute CODE ITEM --reason TEXT
+       duedesk dispute CODE ITEM --resolve [--note TEXT]
+
+Marks an item disputed: it is left out of reminders (statements show it as disputed and do not
+ask for it) until the dispute is resolved. When the customer has a sales agent (agent_email),
+the agent is told by e-mail (template "dispute", in the customer's language).
+
+  --reason TEXT   why the customer disputes it (one line)
+  --resolve       the dispute is settled: the item is reminded again from the next run
+  --note TEXT     with --resolve: how it was settled
+  --as-of D       the day it is recorded (default: today)
+
+${GLOBAL}
+`;
+
+const NOTE = `Usage: duedesk note CODE TEXT [--follow-up YYYY-MM-DD]
+       duedesk note --done ID
+
+Adds a note to a customer (a call, an agreement) with the operator and the time. A note with a
+follow-up date is a task on Due now from that day until it is marked done.
+
+  --follow-up D   the day to follow up
+  --done ID       mark the follow-up of note ID done
+
+${GLOBAL}
+`;
+
+const PROPOSAL = `Usage: duedesk proposal list | show ID | approve ID [--remove KEY…]
+
+With schedule.approval set, --send-due sends nothing: it records the day's plan as a proposal
+and prints its id (and lists it to schedule.digestTo). A clerk approves it here or in the TUI,
+taking out lines if need be; the next --send-due sends exactly the approved lines that are
+still due (a line paid since is dropped and reported).
+
+  list             every proposal, newest first
+  show ID          its lines (key, kind, amount, items) and totals per currency
+  approve ID       approve it (your name and the time are recorded)
+  --remove KEY…    with approve: leave these lines out (keys as show lists them)
+
+${GLOBAL}
+`;
+
 /** The help text of a topic. */
 export function helpText(topic: HelpTopic): string {
   switch (topic) {
@@ -197,6 +265,14 @@ export function helpText(topic: HelpTopic): string {
       return STATEMENT;
     case 'db':
       return DB;
+    case 'promise':
+      return PROMISE;
+    case 'dispute':
+      return DISPUTE;
+    case 'note':
+      return NOTE;
+    case 'proposal':
+      return PROPOSAL;
     default: {
       const unreachable: never = topic;
       return unreachable;

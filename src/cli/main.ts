@@ -97,6 +97,10 @@ const RUNNERS: Record<Exclude<CommandName, 'db'>, () => Promise<(args: string[],
   import: async () => (await import('./commands/import.js')).runImport,
   export: async () => (await import('./commands/export.js')).runExport,
   config: async () => (await import('./commands/config.js')).runConfig,
+  promise: async () => (await import('./commands/promise.js')).runPromise,
+  dispute: async () => (await import('./commands/dispute.js')).runDispute,
+  note: async () => (await import('./commands/note.js')).runNote,
+  proposal: async () => (await import('./commands/proposal.js')).runProposal,
 };
 
 async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo): Promise<number> {
@@ -124,7 +128,11 @@ async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo):
     }
     case 'import':
     case 'export':
-    case 'config': {
+    case 'config':
+    case 'promise':
+    case 'dispute':
+    case 'note':
+    case 'proposal': {
       const run = await RUNNERS[invocation.kind]();
       return run(invocation.args, ctx);
     }

@@ -38,6 +38,13 @@ export interface Customer {
   agentEmail: string | null;
   holdUntil: IsoDate | null;
   notes: string;
+  /** Dunning profile name (`policy.profiles`); absent or null = the `default` profile (`policy.levels`). */
+  profile?: string | null;
+  /**
+   * Statements on/off, apart from reminders; absent = follows `reminders` (before this switch
+   * existed, `reminders` off stopped statements too).
+   */
+  statements?: boolean;
 }
 
 /** An open or closed item of a customer (SPEC §2). `number` is unique per customer. */
@@ -53,6 +60,8 @@ export interface Item {
   reference: string | null;
   case: string | null;
   holdUntil: IsoDate | null;
+  /** Why the customer disputes the item; absent or null = not disputed. A disputed item is never reminded. */
+  dispute?: string | null;
 }
 
 /**
@@ -79,6 +88,84 @@ export interface InstallmentPlan {
   startDate: IsoDate;
   endDate: IsoDate | null;
   active: boolean;
+}
+
+/** A customer's promise to pay (issue 16): its items are not reminded until the date (plus grace). */
+export interface PaymentPromise {
+  id: number;
+  customerCode: string;
+  /** The as-of date it was made on: payments dated from then on count toward it. */
+  madeOn: IsoDate;
+  promisedDate: IsoDate;
+  /** What was promised, in minor units of `currency`. */
+  amount: Minor;
+  currency: string;
+  /** The item numbers it covers (never empty: by default every open item in its currency). */
+  items: string[];
+  note: string;
+  operator: string;
+  /** Wall-clock ISO timestamp. */
+  createdAt: string;
+}
+
+/** A note on a customer (a call, an agreement), with an optional follow-up date (issue 16). */
+export interface CustomerNote {
+  id: number;
+  customerCode: string;
+  body: string;
+  operator: string;
+  /** Wall-clock ISO timestamp. */
+  createdAt: string;
+  followUp: IsoDate | null;
+  /** Wall-clock ISO timestamp when the follow-up was marked done; null while it is open. */
+  doneAt: string | null;
+}
+
+/** One dispute of an item: open while `resolvedAt` is null (issue 16). */
+export interface ItemDispute {
+  id: number;
+  customerCode: string;
+  itemNumber: string;
+  reason: string;
+  openedBy: string;
+  /** Wall-clock ISO timestamps. */
+  openedAt: string;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  resolution: string | null;
+}
+
+/** Where a proposal stands: awaiting approval, approved (the next run sends it), or sent. */
+export type ProposalStatus = 'pending' | 'approved' | 'sent';
+
+/** One planned message of a proposal. */
+export interface ProposalLine {
+  /** The planned message's key (`<customer>-<currency>-<level or kind>`). */
+  key: string;
+  customerCode: string;
+  kind: MessageKind;
+  level: string | null;
+  currency: string;
+  /** What the message reminds of (SPEC §6 `items`). */
+  items: string[];
+  /** The amount it asks, fee and interest included. */
+  total: Minor;
+  /** Taken out by the clerk before approving. */
+  removed: boolean;
+}
+
+/** A day's plan recorded for approval before sending (issue 16). */
+export interface Proposal {
+  id: number;
+  asOf: IsoDate;
+  status: ProposalStatus;
+  createdBy: string;
+  /** Wall-clock ISO timestamps. */
+  createdAt: string;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  sentAt: string | null;
+  lines: ProposalLine[];
 }
 
 /** What a message is (SPEC §6 `kind`). */

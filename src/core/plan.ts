@@ -3,7 +3,7 @@
  * (dry-run JSON, preview, delivery, TUI) works from. Pure data.
  */
 import type { ActivityStatement } from './activity.js';
-import type { Customer, IsoDate, Item, MessageKind, Minor } from './domain.js';
+import type { Customer, IsoDate, Item, MessageKind, Minor, PaymentPromise } from './domain.js';
 
 /**
  * A level's fee in major units: a number is in `policy.defaultCurrency` only; a map gives one fee
@@ -21,6 +21,11 @@ export interface Level {
   template: string;
   /** Only on the last level: pending again this many days after the latest message at it. */
   repeatEveryDays?: number;
+  /**
+   * With repeatEveryDays: how many times the level is sent again after its first message. An item
+   * whose next repeat falls due past the cap is handed over (collection agency, lawyer) instead.
+   */
+  maxRepeats?: number;
   /** Fee added as its own line, in major units (e.g. 5 = 5.00): see LevelFee. */
   fee?: LevelFee;
   /** Also produce a printable letter (PDF into mail.printDir). */
@@ -31,8 +36,20 @@ export interface Level {
   attachInvoices?: boolean;
 }
 
+/** The name of the profile `policy.levels`, `policy.scope` and `policy.statementEveryDays` make up. */
+export const DEFAULT_PROFILE = 'default';
+
+/** A dunning profile (settings `policy.profiles.NAME`, defaults filled in from the top-level policy). */
+export interface Profile {
+  levels: Level[];
+  scope: 'overdue' | 'all-open';
+  statementEveryDays: number | null;
+}
+
 /** The policy the engine applies (settings `policy.*`, with defaults filled in). */
 export interface Policy {
+  /** Named profiles other than `default` (which is `levels`, `scope` and `statementEveryDays` here). */
+  profiles: Record<string, Profile>;
   levels: Level[];
   scope: 'overdue' | 'all-open';
   grouping: 'customer' | 'item';
@@ -45,6 +62,8 @@ export interface Policy {
   statementKind: 'open-items' | 'activity';
   interestRatePercent: number | null;
   installments: { enabled: boolean; graceDays: number };
+  /** Days after a promised date before an unkept promise counts as broken. */
+  promiseGraceDays: number;
   recipients: 'primary' | 'all';
   bcc: string[];
 }
@@ -121,6 +140,8 @@ export interface PlannedMessage {
   attachInvoices: boolean;
   /** An activity statement (policy.statementKind `activity`, or asked for by hand) shows this too. */
   activity?: ActivityStatement;
+  /** The broken promise to pay this reminder follows up ("on DATE you promised to pay AMOUNT"). */
+  promise?: PaymentPromise;
 }
 
 /** Why a customer that would otherwise get a message gets none (SPEC §3). */

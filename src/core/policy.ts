@@ -3,7 +3,7 @@
  * message) with the SPEC §3 defaults filled in, plus the checks a reminder ladder must pass.
  * Pure: no file, no clock.
  */
-import type { Level, Policy } from './plan.js';
+import type { Level, Policy, Profile } from './plan.js';
 import type { Settings } from './settings.js';
 
 /** The default ladder of SPEC §3: upcoming −7, first 7, second 21, final 45 repeating every 30. */
@@ -27,21 +27,33 @@ export function resolvePolicy(settings: Settings): Policy {
   const policy = settings.policy ?? {};
   const levels = policy.levels ?? DEFAULT_LEVELS;
   const bcc = settings.mail?.bcc;
+  const scope = policy.scope ?? 'overdue';
+  const statementEveryDays = policy.statementEveryDays ?? null;
+  const profiles: Record<string, Profile> = {};
+  for (const [name, profile] of Object.entries(policy.profiles ?? {})) {
+    profiles[name] = {
+      levels: (profile.levels ?? levels).map((level) => ({ ...level })),
+      scope: profile.scope ?? scope,
+      statementEveryDays: profile.statementEveryDays ?? statementEveryDays,
+    };
+  }
   return {
     // Copies, so a caller that edits its policy never edits the settings or the defaults.
     levels: levels.map((level) => ({ ...level })),
-    scope: policy.scope ?? 'overdue',
+    profiles,
+    scope,
     grouping: policy.grouping ?? 'customer',
     minAmount: policy.minAmount ?? 0,
     defaultLanguage: policy.defaultLanguage ?? DEFAULT_LANGUAGE,
     defaultCurrency: policy.defaultCurrency ?? DEFAULT_CURRENCY,
-    statementEveryDays: policy.statementEveryDays ?? null,
+    statementEveryDays,
     statementKind: policy.statementKind ?? 'open-items',
     interestRatePercent: policy.interestRatePercent ?? null,
     installments: {
       enabled: policy.installments?.enabled ?? true,
       graceDays: policy.installments?.graceDays ?? 0,
     },
+    promiseGraceDays: policy.promiseGraceDays ?? 0,
     recipients: settings.mail?.recipients ?? 'primary',
     bcc: bcc === undefined ? [] : typeof bcc === 'string' ? [bcc] : [...bcc],
   };
@@ -71,6 +83,14 @@ export function validateLevels(levels: readonly Level[]): string[] {
       problems.push(
         `${where}: days must be greater than the previous level's (${level.days} after ${previous.days}); days must strictly increase`,
       );
+    }
+    if (level.maxRepeats !== undefined) {
+      if (level.repeatEveryDays === undefined) {
+        problems.push(`${where}: maxRepeats needs repeatEveryDays (only a repeating level can cap its repeats)`);
+      }
+      if (!Number.isInteger(level.maxRepeats) || level.maxRepeats < 0) {
+        problems.push(`${where}: maxRepeats must be a whole number, at least 0 (got ${level.maxRepeats})`);
+      }
     }
     if (level.repeatEveryDays !== undefined) {
       if (index !== levels.length - 1) {

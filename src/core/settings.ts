@@ -4,6 +4,13 @@
  */
 import type { Level } from './plan.js';
 
+/** A dunning profile as stored: every key optional, an absent one taken from the top-level policy. */
+export interface ProfileSettings {
+  levels?: Level[];
+  scope?: 'overdue' | 'all-open';
+  statementEveryDays?: number;
+}
+
 /** Settings as stored by conf. */
 export interface Settings {
   company?: {
@@ -53,9 +60,19 @@ export interface Settings {
     statementKind?: 'open-items' | 'activity';
     interestRatePercent?: number;
     levels?: Level[];
+    /** Named ladders a customer can be put on; `default` is `levels` itself. */
+    profiles?: Record<string, ProfileSettings>;
     installments?: { enabled?: boolean; graceDays?: number };
+    /** Days after a promised date before an unkept promise to pay counts as broken. */
+    promiseGraceDays?: number;
   };
-  schedule?: { autoSend?: boolean };
+  schedule?: {
+    autoSend?: boolean;
+    /** `--send-due` records the day's plan as a proposal; the next run sends what a clerk approved. */
+    approval?: boolean;
+    /** Where a new proposal is listed by e-mail before it goes out: an address or several. */
+    digestTo?: string | string[];
+  };
   templatesDir?: string;
   /** A PostgreSQL ledger's per-host connection settings (the URL itself is --db or DUEDESK_DB). */
   db?: {

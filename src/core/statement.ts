@@ -14,6 +14,7 @@ import { formatRfReference, messageRfReference } from './rf-reference.js';
 import { textLines } from './text-lines.js';
 import { formatIban, isValidBic, isValidIban } from './iban.js';
 import { epcPayload } from './epc-qr.js';
+import { isDisputed } from './disputes.js';
 
 /**
  * Days from the as-of date to the new payment deadline of a reminder or statement: long enough
@@ -36,6 +37,8 @@ export interface StatementRow {
   open: string;
   interest: string | null;
   currency: string;
+  /** The customer disputes it: shown, but not part of the amount asked (issue 16). */
+  disputed: boolean;
 }
 
 /** Totals of one currency (a message has one currency; stray lines in another get their own). */
@@ -133,6 +136,8 @@ export interface StatementModel {
   bank: BankDetails | null;
   /** EPC069-12 payload, only for EUR with a valid IBAN and something to pay. */
   qrPayload: string | null;
+  /** The broken promise to pay a reminder follows up, formatted; null when none. */
+  promise: { date: string; amount: string } | null;
 }
 
 /** Language of a customer, falling back to English for one we ship no templates for. */
@@ -169,6 +174,7 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
     open: formatAmount(line.item.openAmount, line.item.currency, language),
     interest: line.interest !== 0 ? formatAmount(line.interest, line.item.currency, language) : null,
     currency: line.item.currency,
+    disputed: isDisputed(line.item),
   }));
   const totals = currencyTotals(message, money);
   const referenceCompact = messageRfReference(message);
@@ -222,6 +228,9 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
     referenceCompact,
     bank,
     qrPayload,
+    promise: message.promise
+      ? { date: formatLongDate(message.promise.promisedDate, language), amount: money(message.promise.amount, message.promise.currency) }
+      : null,
   };
 }
 
@@ -256,6 +265,8 @@ function activityView(activity: ActivityStatement, currency: string, language: s
 function currencyTotals(message: PlannedMessage, money: (amount: Minor, currency: string) => string): CurrencyTotal[] {
   const open = new Map<string, Minor>([[message.currency, message.lines.length > 0 ? 0 : message.total]]);
   for (const line of message.lines) {
+    // A disputed line is listed but not asked for, as the rules leave it out of the total.
+    if (isDisputed(line.item)) continue;
     open.set(line.item.currency, (open.get(line.item.currency) ?? 0) + line.item.openAmount);
   }
   return [...open].map(([currency, amount]) => {

@@ -30,9 +30,13 @@ export function schemaAt(key: string): SchemaNode | undefined {
   return node;
 }
 
-/** True for leaf keys (values rather than groups of keys); `policy.levels` is a leaf. */
+/**
+ * True for leaf keys (values rather than groups of keys); `policy.levels` is a leaf, and so is a
+ * map such as `policy.profiles` (an object whose keys the user names), set as one JSON value.
+ */
 export function isLeafKey(key: string): boolean {
-  return schemaAt(key)?.type !== 'object';
+  const node = schemaAt(key);
+  return node?.type !== 'object' || node.properties === undefined;
 }
 
 /** Known keys that look like `key` (typo distance ≤ 2, or sharing its last part), best first. */

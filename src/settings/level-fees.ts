@@ -21,11 +21,11 @@ function amountProblem(amount: unknown, currency: string): string | null {
   return null;
 }
 
-/** Problems of every level's fee; `defaultCurrency` is the one a number fee is in. */
-export function levelFeeProblems(levels: readonly Level[], defaultCurrency: string): SettingsProblem[] {
+/** Problems of every level's fee; `defaultCurrency` is the one a number fee is in; `at` names the ladder. */
+export function levelFeeProblems(levels: readonly Level[], defaultCurrency: string, at = 'policy.levels'): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   levels.forEach((level, index) => {
-    const key = `policy.levels[${index}].fee`;
+    const key = `${at}[${index}].fee`;
     const fee = level.fee;
     if (fee === undefined) return;
     if (typeof fee === 'number') {

@@ -37,6 +37,14 @@ const mailbox = (what: string): SchemaNode => ({
   description: `${what}: an e-mail address, optionally with a name: "Acme AR <ar@example.com>"`,
 });
 
+/** One address or a JSON list of them (`key` names the entries in messages; `why` ends the description). */
+const addresses = (key: string, why: string): SchemaNode => ({
+  type: ['string', 'array'],
+  pattern: `^${ADDRESS}$`,
+  items: email(`${key} entry`),
+  description: `an e-mail address or a JSON list of them${why}`,
+});
+
 const text = (description: string): SchemaNode => ({ type: 'string', minLength: 1, description });
 const path = (description: string): SchemaNode => ({ type: 'string', minLength: 1, description });
 const flag = (description: string): SchemaNode => ({ type: 'boolean', description });
@@ -54,7 +62,7 @@ export const levelSchema: SchemaNode = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'name', 'days', 'template'],
-  description: 'a level: {"id","name","days","template"} and optionally repeatEveryDays, fee, letter, ccAgent, attachInvoices',
+  description: 'a level: {"id","name","days","template"} and optionally repeatEveryDays, maxRepeats, fee, letter, ccAgent, attachInvoices',
   properties: {
     id: text('level id, e.g. "first"'),
     name: text('level name shown to the operator'),
@@ -67,11 +75,22 @@ export const levelSchema: SchemaNode = {
       minimum: 0,
       description: 'a fee in major units: a number (in policy.defaultCurrency) or one per currency like {"EUR":5,"GBP":4.5}',
     },
+    maxRepeats: whole('with repeatEveryDays: repeats after the first message, then the item is handed over', 0),
     letter: flag('also produce a printable letter'),
     ccAgent: flag("CC the customer's sales agent"),
     attachInvoices: flag('attach invoice PDFs from mail.invoiceDir'),
   },
 };
+
+const scope = { type: 'string', enum: ['overdue', 'all-open'], description: 'what a statement lists' } as const satisfies SchemaNode;
+const statementEveryDays = whole('send a statement every N days', 1);
+const levels: SchemaNode = { type: 'array', minItems: 1, items: levelSchema, description: 'the reminder ladder: a JSON list of levels' };
+
+/** One dunning profile (`policy.profiles.NAME`); an absent key is taken from the top-level policy. */
+export const profileSchema: SchemaNode = object(
+  { levels, statementEveryDays, scope },
+  'a profile: {"levels":[...],"statementEveryDays":N,"scope":"overdue"|"all-open"}, each key optional',
+);
 
 /** Top-level properties of the settings file, in the shape conf's `schema` option takes. */
 export const settingsProperties: Record<string, SchemaNode> = {
@@ -96,12 +115,7 @@ export const settingsProperties: Record<string, SchemaNode> = {
       outboxDir: path('directory the outbox transport writes .eml files to'),
       printDir: path('directory letters are written to'),
       invoiceDir: path('directory holding <item number>.pdf invoices'),
-      bcc: {
-        type: ['string', 'array'],
-        pattern: `^${ADDRESS}$`,
-        items: email('mail.bcc entry'),
-        description: 'an e-mail address or a JSON list of them',
-      },
+      bcc: addresses('mail.bcc', ''),
       recipients: { type: 'string', enum: ['primary', 'all'], description: 'which customer addresses get mail' },
     },
     'mail settings',
@@ -123,7 +137,7 @@ export const settingsProperties: Record<string, SchemaNode> = {
   ),
   policy: object(
     {
-      scope: { type: 'string', enum: ['overdue', 'all-open'], description: 'what a statement lists' },
+      scope,
       grouping: { type: 'string', enum: ['customer', 'item'], description: 'one message per customer or per item' },
       minAmount: { type: 'number', minimum: 0, description: 'minimum message total in major units' },
       defaultLanguage: { type: 'string', enum: LANGUAGES, description: 'language for customers without one' },
@@ -132,18 +146,18 @@ export const settingsProperties: Record<string, SchemaNode> = {
         pattern: '^[A-Z]{3}$',
         description: 'an ISO 4217 currency code like EUR',
       },
-      statementEveryDays: whole('send a statement every N days', 1),
+      statementEveryDays,
       statementKind: {
         type: 'string',
         enum: ['open-items', 'activity'],
         description: 'what a statement shows: open-items, or activity (opening balance, documents and payments, closing balance)',
       },
       interestRatePercent: { type: 'number', minimum: 0, description: 'yearly simple interest rate in percent' },
-      levels: {
-        type: 'array',
-        minItems: 1,
-        items: levelSchema,
-        description: 'the reminder ladder: a JSON list of levels',
+      levels,
+      // A map by profile name: each value is checked against profileSchema by profiles.ts.
+      profiles: {
+        type: 'object',
+        description: 'dunning profiles by name: {"NAME":{"levels":[...],"statementEveryDays":N,"scope":"all-open"}}; policy.levels is the profile "default"',
       },
       installments: object(
         {
@@ -152,10 +166,18 @@ export const settingsProperties: Record<string, SchemaNode> = {
         },
         'installment notices',
       ),
+      promiseGraceDays: whole('days after a promised date before an unkept promise to pay counts as broken', 0),
     },
     'reminder policy',
   ),
-  schedule: object({ autoSend: flag('false: --send-due sends nothing') }, 'scheduled runs'),
+  schedule: object(
+    {
+      autoSend: flag('false: --send-due sends nothing'),
+      approval: flag('true: --send-due records a proposal; the next run sends the lines a clerk approved'),
+      digestTo: addresses('schedule.digestTo', ': a new proposal is listed there'),
+    },
+    'scheduled runs',
+  ),
   templatesDir: path('directory whose template files override the shipped ones'),
   db: object(
     { passwordCommand: text('a command whose first output line is the PostgreSQL password (when PGPASSWORD is unset)') },

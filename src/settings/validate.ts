@@ -12,6 +12,7 @@ import { settingsSchema, type SchemaNode } from './schema.js';
 import { checkSchema, type SchemaError } from './check-schema.js';
 import { getPath, type JsonObject } from './keys.js';
 import { levelFeeProblems } from './level-fees.js';
+import { profileProblems, profileSchemaErrors } from './profiles.js';
 import type { SettingsProblem } from './settings-problem.js';
 
 export type { SettingsProblem };
@@ -38,7 +39,11 @@ export function isPasswordKey(key: string): boolean {
 
 /** Every problem of `value` as a settings object; empty when it is valid. */
 export function validateSettings(value: unknown): SettingsProblem[] {
-  const problems = checkSchema(settingsSchema, value).map(describe);
+  const errors = checkSchema(settingsSchema, value);
+  if (errors.length === 0 && typeof value === 'object' && value !== null) {
+    errors.push(...profileSchemaErrors(getPath(value as JsonObject, 'policy.profiles')));
+  }
+  const problems = errors.map(describe);
   if (problems.length === 0 && typeof value === 'object' && value !== null) {
     problems.push(...semanticProblems(value as JsonObject));
   }
@@ -52,6 +57,11 @@ function semanticProblems(settings: JsonObject): SettingsProblem[] {
     for (const message of validateLevels(levels)) problems.push({ key: 'policy.levels', message });
     const currency = getPath(settings, 'policy.defaultCurrency');
     problems.push(...levelFeeProblems(levels, typeof currency === 'string' ? currency : DEFAULT_CURRENCY));
+  }
+  const profiles = getPath(settings, 'policy.profiles') as Record<string, { levels?: Level[] }> | undefined;
+  if (profiles !== undefined) {
+    const currency = getPath(settings, 'policy.defaultCurrency');
+    problems.push(...profileProblems(profiles, typeof currency === 'string' ? currency : DEFAULT_CURRENCY));
   }
   const iban = getPath(settings, 'company.iban');
   const ibanWrong = typeof iban === 'string' ? ibanProblem(iban) : null;
@@ -81,8 +91,10 @@ function addressProblems(settings: JsonObject): SettingsProblem[] {
   check('company.email', getPath(settings, 'company.email'), false);
   check('smtp.from', getPath(settings, 'smtp.from'), true);
   check('smtp.replyTo', getPath(settings, 'smtp.replyTo'), true);
-  const bcc = getPath(settings, 'mail.bcc');
-  for (const entry of Array.isArray(bcc) ? bcc : [bcc]) check('mail.bcc', entry, false);
+  for (const key of ['mail.bcc', 'schedule.digestTo']) {
+    const value = getPath(settings, key);
+    for (const entry of Array.isArray(value) ? value : [value]) check(key, entry, false);
+  }
   return problems;
 }
 

@@ -15,6 +15,9 @@ export interface CustomerListing {
   emails: [string | null, string | null, string | null];
   language: string;
   reminders: boolean;
+  /** Statements on/off apart from reminders, and the dunning profile (null: `default`). */
+  statements: boolean;
+  profile: string | null;
   holdUntil: string | null;
 }
 
@@ -39,13 +42,15 @@ const textOrNull = (value: unknown): string | null => (typeof value === 'string'
 
 /** Every customer's listing, by code. */
 export async function customerListings(sql: Sql): Promise<CustomerListing[]> {
-  const rows = await sql.all('SELECT code, name, email, email2, email3, language, reminders, hold_until FROM customers ORDER BY code');
+  const rows = await sql.all('SELECT code, name, email, email2, email3, language, reminders, statements, profile, hold_until FROM customers ORDER BY code');
   return rows.map((row) => ({
     code: String(row.code),
     name: String(row.name),
     emails: [textOrNull(row.email), textOrNull(row.email2), textOrNull(row.email3)],
     language: String(row.language),
     reminders: row.reminders === 1,
+    statements: row.statements === 1,
+    profile: textOrNull(row.profile),
     holdUntil: textOrNull(row.hold_until),
   }));
 }

@@ -2,11 +2,12 @@
 import type { Sql } from './sql.js';
 import type { Customer, IsoDate, Language } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
+import { statementsOn } from '../core/rules/profiles.js';
 import { allRows, bool, firstRow, intOrNull, runMany, runOnce, text, textOrNull, type Row } from './rows.js';
 import { likeAnyCase } from './dialect.js';
 
 const COLUMNS = `code, name, email, email2, email3, language, currency, reminders, statement_every_days,
-  agent_email, hold_until, notes`;
+  agent_email, hold_until, notes, profile, statements`;
 
 function toCustomer(row: Row): Customer {
   return {
@@ -22,6 +23,8 @@ function toCustomer(row: Row): Customer {
     agentEmail: textOrNull(row, 'agent_email'),
     holdUntil: textOrNull(row, 'hold_until'),
     notes: text(row, 'notes'),
+    profile: textOrNull(row, 'profile'),
+    statements: bool(row, 'statements'),
   };
 }
 
@@ -29,14 +32,15 @@ function toCustomer(row: Row): Customer {
 export function upsertCustomers(sql: Sql, customers: readonly Customer[]): Promise<number> {
   return runMany(
     sql,
-    `INSERT INTO customers (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO customers (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, email = excluded.email, email2 = excluded.email2,
        email3 = excluded.email3, language = excluded.language, currency = excluded.currency,
        reminders = excluded.reminders, statement_every_days = excluded.statement_every_days,
-       agent_email = excluded.agent_email, hold_until = excluded.hold_until, notes = excluded.notes`,
+       agent_email = excluded.agent_email, hold_until = excluded.hold_until, notes = excluded.notes,
+       profile = excluded.profile, statements = excluded.statements`,
     customers.map((c) => [
       c.code, c.name, c.email, c.email2, c.email3, c.language, c.currency, c.reminders ? 1 : 0,
-      c.statementEveryDays, c.agentEmail, c.holdUntil, c.notes,
+      c.statementEveryDays, c.agentEmail, c.holdUntil, c.notes, c.profile ?? null, statementsOn(c) ? 1 : 0,
     ]),
   );
 }
@@ -92,4 +96,14 @@ export async function setStatementInterval(sql: Sql, code: string, days: number 
     throw new UserError(`statement interval for ${code} must be a positive whole number of days, got ${days}`);
   }
   await updateOne(sql, code, 'statement_every_days', days);
+}
+
+/** Turn statements on or off for a customer, apart from its reminders. */
+export function setStatements(sql: Sql, code: string, on: boolean): Promise<void> {
+  return updateOne(sql, code, 'statements', on ? 1 : 0);
+}
+
+/** Put a customer on a dunning profile (null = `default`); the caller checks the name against the settings. */
+export function setProfile(sql: Sql, code: string, profile: string | null): Promise<void> {
+  return updateOne(sql, code, 'profile', profile);
 }

@@ -1,6 +1,6 @@
 /**
  * The state planning reads beside the history (migration 5): `reminder_state` (latest counted
- * reminder per item and level) and `customer_last_message` (latest counted message per customer).
+ * reminder per item and level, and how many there were: migration 9) and `customer_last_message` (latest counted message per customer).
  * Both are pure functions of `messages` and `message_items`; every write that records a message
  * or changes its status calls `refreshHistoryState` in the same transaction, which recomputes the
  * affected keys from the history (never an increment), so a status moving to `failed` drops
@@ -25,8 +25,8 @@ const statements = (sql: Sql): string[] => {
   const CUSTOMERS_OF = customersOf(sql);
   return [
     `DELETE FROM reminder_state WHERE (customer_code, item_number) IN (${ITEMS_OF})`,
-    `INSERT INTO reminder_state (customer_code, item_number, level, last_as_of)
-      SELECT mi.customer_code, mi.item_number, mi.level, MAX(m.as_of)
+    `INSERT INTO reminder_state (customer_code, item_number, level, last_as_of, sends)
+      SELECT mi.customer_code, mi.item_number, mi.level, MAX(m.as_of), COUNT(*)
       FROM message_items mi JOIN messages m ON m.id = mi.message_id
       WHERE (mi.customer_code, mi.item_number) IN (${ITEMS_OF})
         AND mi.level IS NOT NULL AND m.kind = 'reminder' AND m.status IN ${COUNTED_STATUSES}
@@ -52,8 +52,8 @@ export async function refreshHistoryState(sql: Sql, messageIds: readonly number[
  */
 export const REBUILD_HISTORY_STATE_SQL = `
 DELETE FROM reminder_state;
-INSERT INTO reminder_state (customer_code, item_number, level, last_as_of)
-  SELECT mi.customer_code, mi.item_number, mi.level, MAX(m.as_of)
+INSERT INTO reminder_state (customer_code, item_number, level, last_as_of, sends)
+  SELECT mi.customer_code, mi.item_number, mi.level, MAX(m.as_of), COUNT(*)
   FROM message_items mi JOIN messages m ON m.id = mi.message_id
   WHERE mi.level IS NOT NULL AND m.kind = 'reminder' AND m.status IN ${COUNTED_STATUSES}
   GROUP BY mi.customer_code, mi.item_number, mi.level;

@@ -6,8 +6,8 @@
 import type { Item } from '../core/domain.js';
 import type { Sql, SqlValue } from './sql.js';
 
-const COLUMNS = 'customer_code, number, kind, issue_date, due_date, amount, open_amount, currency, reference, case_ref, hold_until';
-const WIDTH = 11;
+const COLUMNS = 'customer_code, number, kind, issue_date, due_date, amount, open_amount, currency, reference, case_ref, hold_until, dispute';
+const WIDTH = 12;
 const PER_STATEMENT = 50;
 
 function insertSql(rows: number): string {
@@ -27,6 +27,7 @@ function put(values: SqlValue[], at: number, item: Item): void {
   values[at + 8] = item.reference;
   values[at + 9] = item.case;
   values[at + 10] = item.holdUntil;
+  values[at + 11] = item.dispute ?? null;
 }
 
 /** The values of `items` in COLUMNS order, one after the other. */

@@ -5,7 +5,7 @@ import type { Sql, SqlValue } from './sql.js';
 import { inJsonList, jsonArrays } from './dialect.js';
 
 const COLUMNS = `customer_code, number, kind, issue_date, due_date, amount, open_amount, currency,
-  reference, case_ref, hold_until`;
+  reference, case_ref, hold_until, dispute`;
 
 function toItem(row: Row): Item {
   return {
@@ -20,6 +20,7 @@ function toItem(row: Row): Item {
     reference: textOrNull(row, 'reference'),
     case: textOrNull(row, 'case_ref'),
     holdUntil: textOrNull(row, 'hold_until'),
+    dispute: textOrNull(row, 'dispute'),
   };
 }
 
@@ -27,14 +28,14 @@ function toItem(row: Row): Item {
 export function upsertItems(sql: Sql, items: readonly Item[]): Promise<number> {
   return runMany(
     sql,
-    `INSERT INTO items (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO items (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(customer_code, number) DO UPDATE SET kind = excluded.kind, issue_date = excluded.issue_date,
        due_date = excluded.due_date, amount = excluded.amount, open_amount = excluded.open_amount,
        currency = excluded.currency, reference = excluded.reference, case_ref = excluded.case_ref,
-       hold_until = excluded.hold_until`,
+       hold_until = excluded.hold_until, dispute = excluded.dispute`,
     items.map((i) => [
       i.customerCode, i.number, i.kind, i.issueDate, i.dueDate, i.amount, i.openAmount, i.currency,
-      i.reference, i.case, i.holdUntil,
+      i.reference, i.case, i.holdUntil, i.dispute ?? null,
     ]),
   );
 }
@@ -76,7 +77,7 @@ function itemOf(r: SqlValue[]): Item {
   return {
     customerCode: String(r[0]), number: String(r[1]), kind: String(r[2]) as ItemKind, issueDate: String(r[3]), dueDate: String(r[4]),
     amount: Number(r[5]), openAmount: Number(r[6]), currency: String(r[7]), reference: textOrNullValue(r[8]),
-    case: textOrNullValue(r[9]), holdUntil: textOrNullValue(r[10]),
+    case: textOrNullValue(r[9]), holdUntil: textOrNullValue(r[10]), dispute: textOrNullValue(r[11]),
   };
 }
 

@@ -10,7 +10,8 @@ import type { Sql, SqlValue } from './sql.js';
 import { addDays, dayOfMonthClamped, startOfMonth } from '../core/dates.js';
 import type { IsoDate } from '../core/domain.js';
 import type { Policy } from '../core/plan.js';
-import { makeLadder, type Blockers } from '../core/rules/ladder.js';
+import { makeLadder, type Blockers, type Ladder } from '../core/rules/ladder.js';
+import { profileNames } from '../core/rules/profiles.js';
 import { COUNTED_STATUSES } from './history-state.js';
 import { daysBefore, inJsonList, jsonArrays, jsonValues } from './dialect.js';
 
@@ -64,52 +65,92 @@ export async function customerRanges(sql: Sql, size: number): Promise<{ total: n
   return { total, ranges: starts.map((from, i) => ({ from: i === 0 ? null : from, to: starts[i + 1] ?? null })) };
 }
 
+/** An SQL fragment and its parameters. */
+interface Part {
+  sql: string;
+  params: SqlValue[];
+}
+
+/**
+ * The part of the candidate search for one ladder: customers with an item pending at the level it
+ * reached, among `items` (a code range condition on `i`). `only` narrows it to the customers of
+ * some dunning profiles (a condition on `c`).
+ */
+function pendingPart(sql: Sql, ladder: Ladder, asOf: IsoDate, items: Part, only: Part | null): Part | null {
+  const lowest = ladder.levels[0];
+  if (lowest === undefined) return null;
+  // The position reached decides which levels block: the highest threshold passed wins.
+  const whens: string[] = [];
+  const whenParams: SqlValue[] = [];
+  for (let position = ladder.levels.length - 1; position >= 0; position--) {
+    const blocked = blockedBy(ladder.blockers[position]!, asOf);
+    whens.push(`WHEN i.due_date <= ? THEN ${blocked.sql}`);
+    whenParams.push(addDays(asOf, -ladder.levels[position]!.days), ...blocked.params);
+  }
+  const profile = only === null ? '' : ` AND EXISTS (SELECT 1 FROM customers c WHERE c.code = i.customer_code AND ${only.sql})`;
+  // items_pending_scan (migration 5) covers every item column read here, in key order, so the
+  // state lookups (a primary key prefix seek each) walk reminder_state in its own order: 22 MB
+  // at 1,000,000 items for about a tenth of this scan. A LEFT JOIN kept only where no blocking
+  // row matched stops at the first match and costs less than a NOT EXISTS subquery per item.
+  return {
+    sql: `SELECT i.customer_code AS code FROM items i ${sql.dialect === 'sqlite' ? 'INDEXED BY items_pending_scan' : ''}
+      LEFT JOIN reminder_state rs ON rs.customer_code = i.customer_code AND rs.item_number = i.number
+        AND (CASE ${whens.join(' ')} ELSE FALSE END)
+      WHERE i.open_amount > 0 AND i.due_date <= ? AND (i.hold_until IS NULL OR i.hold_until < ?) AND rs.level IS NULL${items.sql}
+        AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM plans p WHERE p.customer_code = i.customer_code
+          AND p.case_ref = i.case_ref AND p.active = 1 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)))${profile}`,
+    params: [...whenParams, addDays(asOf, -lowest.days), asOf, ...items.params, asOf, asOf, ...(only?.params ?? [])],
+  };
+}
+
 /**
  * Codes of every customer that may get a message on `asOf`, ascending; with `range`, only those in
  * it (items_pending_scan is keyed by customer, so a range is a seek, not a scan). A superset is
  * harmless (the engine decides); a customer missing here would be a lost reminder, so the pending
  * test is the engine's own rule (core/rules/ladder.ts `Blockers`) applied to `reminder_state`: an
  * item that reached a position is pending unless a state row of that item matches the position's blockers.
+ * With dunning profiles, each profile's ladder searches its own customers; `default` also takes
+ * customers naming a profile the settings lack, so the engine can report them.
  */
 export async function candidateCustomers(sql: Sql, policy: Policy, asOf: IsoDate, range?: CodeRange): Promise<string[]> {
-  const ladder = makeLadder(policy.levels);
-  const lowest = ladder.levels[0];
   const codes = new Set<string>();
   const parts: string[] = [];
   const params: SqlValue[] = [];
+  const add = (part: Part | null): void => {
+    if (part === null) return;
+    parts.push(part.sql);
+    params.push(...part.params);
+  };
   const [items, customers, plans] = [inRange('i.customer_code', range), inRange('c.code', range), inRange('customer_code', range)];
-  if (lowest !== undefined) {
-    // The position reached decides which levels block: the highest threshold passed wins.
-    const whens: string[] = [];
-    const whenParams: SqlValue[] = [];
-    for (let position = ladder.levels.length - 1; position >= 0; position--) {
-      const blocked = blockedBy(ladder.blockers[position]!, asOf);
-      whens.push(`WHEN i.due_date <= ? THEN ${blocked.sql}`);
-      whenParams.push(addDays(asOf, -ladder.levels[position]!.days), ...blocked.params);
-    }
-    // items_pending_scan (migration 5) covers every item column read here, in key order, so the
-    // state lookups (a primary key prefix seek each) walk reminder_state in its own order: 22 MB
-    // at 1,000,000 items for about a tenth of this scan. A LEFT JOIN kept only where no blocking
-    // row matched stops at the first match and costs less than a NOT EXISTS subquery per item.
-    parts.push(`SELECT i.customer_code AS code FROM items i ${sql.dialect === 'sqlite' ? 'INDEXED BY items_pending_scan' : ''}
-      LEFT JOIN reminder_state rs ON rs.customer_code = i.customer_code AND rs.item_number = i.number
-        AND (CASE ${whens.join(' ')} ELSE FALSE END)
-      WHERE i.open_amount > 0 AND i.due_date <= ? AND (i.hold_until IS NULL OR i.hold_until < ?) AND rs.level IS NULL${items.sql}
-        AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM plans p WHERE p.customer_code = i.customer_code
-          AND p.case_ref = i.case_ref AND p.active = 1 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)))`);
-    params.push(...whenParams, addDays(asOf, -lowest.days), asOf, ...items.params, asOf, asOf);
+  const named = Object.keys(policy.profiles);
+  if (named.length === 0) add(pendingPart(sql, makeLadder(policy.levels), asOf, items, null));
+  else {
+    const marks = named.map(() => '?').join(', ');
+    add(pendingPart(sql, makeLadder(policy.levels), asOf, items, { sql: `(c.profile IS NULL OR c.profile NOT IN (${marks}))`, params: named }));
+    for (const name of named) add(pendingPart(sql, makeLadder(policy.profiles[name]!.levels), asOf, items, { sql: 'c.profile = ?', params: [name] }));
   }
-  // Statement cadence: an interval is set and no counted message within it (open items checked later).
-  parts.push(`SELECT c.code AS code FROM customers c
+  // A customer naming a profile the settings lack is a problem the engine reports whatever its
+  // items: found only through a pending item, it would be reported on some days and not others.
+  const known = profileNames(policy);
+  add({
+    sql: `SELECT c.code AS code FROM customers c WHERE c.profile NOT IN (${known.map(() => '?').join(', ')})${customers.sql}`,
+    params: [...known, ...customers.params],
+  });
+  // Statement cadence: an interval is set and no counted message within it (open items checked
+  // later). The shortest interval of any profile stands in for the customer's profile's: a superset.
+  const intervals = [policy.statementEveryDays, ...Object.values(policy.profiles).map((p) => p.statementEveryDays)];
+  const shortest = intervals.reduce<number | null>((low, days) => (days === null ? low : low === null ? days : Math.min(low, days)), null);
+  add({
+    sql: `SELECT c.code AS code FROM customers c
     WHERE COALESCE(c.statement_every_days, ?) > 0
       AND EXISTS (SELECT 1 FROM items i WHERE i.customer_code = c.code AND i.open_amount <> 0)
       AND NOT EXISTS (SELECT 1 FROM customer_last_message lm WHERE lm.customer_code = c.code
-        AND lm.last_as_of > ${daysBefore(sql, '?', 'COALESCE(c.statement_every_days, ?)')})${customers.sql}`);
-  params.push(policy.statementEveryDays, asOf, policy.statementEveryDays, ...customers.params);
-  if (policy.installments.enabled) {
-    parts.push(`SELECT customer_code FROM plans WHERE active = 1${plans.sql}`);
-    params.push(...plans.params);
-  }
+        AND lm.last_as_of > ${daysBefore(sql, '?', 'COALESCE(c.statement_every_days, ?)')})${customers.sql}`,
+    params: [shortest, asOf, shortest, ...customers.params],
+  });
+  if (policy.installments.enabled) add({ sql: `SELECT customer_code FROM plans WHERE active = 1${plans.sql}`, params: plans.params });
+  // A promise whose date has passed may be broken today: its items escalate at once.
+  add({ sql: `SELECT customer_code FROM promises WHERE promised_date < ?${plans.sql}`, params: [asOf, ...plans.params] });
   // UNION ALL and a Set: asking SQLite for distinct rows would make it walk every table in order.
   const [row] = await sql.all(`SELECT ${jsonValues(sql, 'code')} AS codes FROM (${parts.join(' UNION ALL ')}) AS candidates`, params);
   for (const code of JSON.parse(String(row?.codes ?? '[]')) as string[]) codes.add(code);
@@ -127,13 +168,13 @@ export function planningSql(sql: Sql) {
   const rows = (columns: string) => jsonArrays(sql, columns);
   return {
     customers: `SELECT ${rows(`code, name, email, email2, email3, language, currency, reminders,
-        statement_every_days, agent_email, hold_until, notes`)}
+        statement_every_days, agent_email, hold_until, notes, profile, statements`)}
       FROM customers WHERE code IN ${inSet}`,
     openItems: `SELECT ${rows(`customer_code, number, kind, issue_date, due_date, amount, open_amount,
-        currency, reference, case_ref, hold_until`)}
+        currency, reference, case_ref, hold_until, dispute`)}
       FROM items WHERE customer_code IN ${inSet} AND open_amount <> 0`,
     /** Latest counted reminder per item and level (migration 5): the history the rules read. */
-    reminderState: `SELECT ${rows('customer_code, item_number, level, last_as_of')}
+    reminderState: `SELECT ${rows('customer_code, item_number, level, last_as_of, sends')}
       FROM reminder_state WHERE customer_code IN ${inSet}`,
     /** Latest counted message of any kind per customer (migration 5 keeps it). */
     lastMessage: `SELECT ${rows('customer_code, last_as_of')} FROM customer_last_message

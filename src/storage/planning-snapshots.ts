@@ -8,6 +8,7 @@ import type { Customer, InstallmentPlan, IsoDate, Item, ItemKind, Language } fro
 import type { AccountPayment, CasePayment, CustomerSnapshot, ItemSnapshot, LevelSent, PlanSnapshot } from '../core/rules/input.js';
 import { monthOf, planningSql } from './planning-queries.js';
 import { jsonRows } from './rows.js';
+import { promiseSnapshots } from './promises.js';
 
 const str = (value: SqlValue | undefined): string => String(value ?? '');
 const strOrNull = (value: SqlValue | undefined): string | null => (value === null || value === undefined ? null : String(value));
@@ -27,6 +28,8 @@ function toCustomer(row: SqlValue[]): Customer {
     agentEmail: strOrNull(row[9]),
     holdUntil: strOrNull(row[10]),
     notes: str(row[11]),
+    profile: strOrNull(row[12]),
+    statements: num(row[13]) !== 0,
   };
 }
 
@@ -43,6 +46,7 @@ function toItem(row: SqlValue[]): Item {
     reference: strOrNull(row[8]),
     case: strOrNull(row[9]),
     holdUntil: strOrNull(row[10]),
+    dispute: strOrNull(row[11]),
   };
 }
 
@@ -87,7 +91,7 @@ function reminderHistory(rows: readonly SqlValue[][]): Map<string, Map<string, L
       levels = items.get(number) ?? [];
       items.set(number, levels);
     }
-    levels.push({ level: row[2] as string, latest: row[3] as string });
+    levels.push({ level: row[2] as string, latest: row[3] as string, count: num(row[4]) });
   }
   return byCustomer;
 }
@@ -128,6 +132,7 @@ async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate): Pro
   for (const row of await jsonRows(sql, SQL.accountPayments, [set, asOf])) {
     push(payments, str(row[0]), { reference: str(row[1]), date: str(row[2]), amount: num(row[3]), currency: str(row[4]), case: strOrNull(row[5]) });
   }
+  const promises = await promiseSnapshots(sql, codes, asOf);
   const customers = new Map<string, Customer>();
   for (const row of await jsonRows(sql, SQL.customers, [set])) {
     const customer = toCustomer(row);
@@ -146,6 +151,7 @@ async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate): Pro
         .sort((a, b) => compare(a.plan.case, b.plan.case))
         .map((plan) => ({ ...plan, currency: plan.currency || customer.currency })),
       payments: payments.get(code) ?? [],
+      promises: promises.get(code) ?? [],
     });
   }
   return snapshots;

@@ -30,6 +30,8 @@ export async function queryCustomerList(ledger: Ledger, asOf: IsoDate): Promise<
       language: LANGUAGES.find((l) => l === customer.language) ?? ('en' satisfies Language),
       emails: customer.emails.filter((e): e is string => e !== null && isValidAddress(e)),
       reminders: customer.reminders,
+      statements: customer.statements,
+      profile: customer.profile,
       holdUntil: customer.holdUntil,
       open: [],
       oldestDaysOverdue: null,

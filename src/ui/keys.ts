@@ -49,10 +49,19 @@ export type Command =
   | 'importCsv'
   | 'password'
   | 'statusDetail'
-  | 'refresh';
+  | 'refresh'
+  | 'profile'
+  | 'statements'
+  | 'promise'
+  | 'dispute'
+  | 'note'
+  | 'disputesOnly'
+  | 'followUpDone'
+  | 'reviewProposal'
+  | 'approve';
 
 /** Where a binding applies: everywhere, or only on one screen or view. */
-export type KeyScope = 'global' | 'list' | 'due' | 'customer' | 'history' | 'settings';
+export type KeyScope = 'global' | 'list' | 'due' | 'customers' | 'customer' | 'history' | 'settings';
 
 /** One binding: the keys, the command, where it works and what the help says. */
 export interface KeyBinding {
@@ -93,11 +102,20 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'preview', keys: ['p'], scope: 'due', help: 'preview the e-mail and statement (a customer: statement now)', short: 'preview', chars: ['p'] },
   { command: 'write', keys: ['w'], scope: 'due', help: 'write .eml and .pdf of the selected (or current) message', short: 'write', chars: ['w'] },
   { command: 'send', keys: ['s'], scope: 'due', help: 'send the selected messages (asks first)', short: 'send', changes: true, chars: ['s'] },
+  { command: 'followUpDone', keys: ['F'], scope: 'due', help: 'mark the first follow-up task done', short: 'task done', changes: true, chars: ['F'] },
+  { command: 'reviewProposal', keys: ['A'], scope: 'due', help: 'review the proposal awaiting approval (space removes a line)', short: 'proposal', chars: ['A'] },
+  { command: 'approve', keys: ['Y'], scope: 'due', help: 'in the proposal: approve it without the removed lines', short: 'approve', changes: true, chars: ['Y'] },
+  { command: 'disputesOnly', keys: ['D'], scope: 'customers', help: 'only customers with a disputed item / all', short: 'disputes', chars: ['D'] },
   { command: 'skipped', keys: ['x'], scope: 'due', help: 'show skipped customers / planned messages', short: 'skipped', chars: ['x'] },
   { command: 'hold', keys: ['h'], scope: 'customer', help: 'set or clear a hold-until date', short: 'hold', changes: true, chars: ['h'] },
   { command: 'itemHold', keys: ['H'], scope: 'customer', help: 'hold the open item under the cursor until a date', short: 'hold item', changes: true, chars: ['H'] },
   { command: 'reminders', keys: ['r'], scope: 'customer', help: 'reminders on / off', short: 'reminders', changes: true, chars: ['r'] },
   { command: 'interval', keys: ['i'], scope: 'customer', help: 'statement interval (days)', short: 'interval', changes: true, chars: ['i'] },
+  { command: 'statements', keys: ['S'], scope: 'customer', help: 'statements on / off (apart from reminders)', short: 'statements', changes: true, chars: ['S'] },
+  { command: 'profile', keys: ['L'], scope: 'customer', help: 'dunning profile (ladder): default or one of policy.profiles', short: 'profile', changes: true, chars: ['L'] },
+  { command: 'promise', keys: ['P'], scope: 'customer', help: 'record a promise to pay (date, amount, note)', short: 'promise', changes: true, chars: ['P'] },
+  { command: 'dispute', keys: ['D'], scope: 'customer', help: 'dispute the open item under the cursor, or resolve its dispute', short: 'dispute', changes: true, chars: ['D'] },
+  { command: 'note', keys: ['N'], scope: 'customer', help: 'add a note, optionally with a follow-up date', short: 'note', changes: true, chars: ['N'] },
   { command: 'pane', keys: ['Tab'], scope: 'customer', help: 'switch between open items and history', short: 'items/history', special: ['tab'] },
   { command: 'retry', keys: ['r'], scope: 'history', help: 'retry a failed message', short: 'retry', changes: true, chars: ['r'] },
   { command: 'retryAll', keys: ['A'], scope: 'history', help: 'retry all failed messages (asks first)', short: 'retry all', changes: true, chars: ['A'] },
@@ -127,6 +145,7 @@ export const SCOPE_TITLES: Record<KeyScope, string> = {
   global: 'Everywhere',
   list: 'Lists',
   due: 'Due now; on Customers and a customer: statement now',
+  customers: 'Customers',
   customer: 'Customer',
   history: 'History',
   settings: 'Settings',

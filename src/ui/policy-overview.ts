@@ -9,16 +9,24 @@ export function policyOverview(policy: Policy, autoSend: boolean): PolicyOvervie
       `scope ${policy.scope} · grouping ${policy.grouping} · minimum ${policy.minAmount} · recipients ${policy.recipients}`,
       `statements ${policy.statementEveryDays === null ? 'off' : `every ${policy.statementEveryDays} days`} (${policy.statementKind}) · interest ${policy.interestRatePercent === null ? 'none' : `${policy.interestRatePercent} %`}`,
       `installments ${policy.installments.enabled ? `on, grace ${policy.installments.graceDays} days` : 'off'} · bcc ${policy.bcc.join(', ') || 'none'} · --send-due ${autoSend ? 'sends' : 'sends nothing (schedule.autoSend false)'}`,
+      `profiles ${profilesText(policy)} · promise grace ${policy.promiseGraceDays} days`,
     ],
     levels: policy.levels.map((level) => ({
       id: level.id,
       name: level.name,
       days: level.days,
-      repeat: level.repeatEveryDays === undefined ? '' : `every ${level.repeatEveryDays} d`,
+      repeat: level.repeatEveryDays === undefined ? '' : `every ${level.repeatEveryDays} d${level.maxRepeats === undefined ? '' : `, ${level.maxRepeats}× then handover`}`,
       fee: feeText(level.fee, policy.defaultCurrency),
       extras: [level.letter ? 'letter' : '', level.ccAgent ? 'cc agent' : '', level.attachInvoices ? 'invoices' : ''].filter(Boolean).join(', '),
     })),
   };
+}
+
+/** `gentle (friendly 14, firm 45)`: each profile with its levels and their days, or `default only`. */
+function profilesText(policy: Policy): string {
+  const named = Object.entries(policy.profiles);
+  if (named.length === 0) return 'default only';
+  return named.map(([name, profile]) => `${name} (${profile.levels.map((level) => `${level.id} ${level.days}`).join(', ')})`).join(' · ');
 }
 
 /** A level fee with its currencies: a number fee is in the default currency only. */

@@ -28,6 +28,7 @@ import type { Ledger } from '../storage/ledger.js';
 import { ledgerFile } from '../storage/ledger-location.js';
 import type { Sql } from '../storage/sql.js';
 import { agingOf } from './aging.js';
+import { collectionServices } from './collection-services.js';
 import { queryCustomerList } from './customer-list-query.js';
 import { policyOverview } from './policy-overview.js';
 import { EDITABLE_SETTINGS, type DeskServices, type SendOutcome, type SettingsValues } from './services.js';
@@ -95,7 +96,9 @@ export async function createServices(ctx: CommandContext, seams: ServiceSeams = 
   };
   const oneMessagePlan = (messages: PlannedMessage[]): Plan => ({ asOf: today(), messages, skipped: [], problems: [] });
 
+  const collections = collectionServices(ledger, ctx, place, () => sessionPassword);
   const services: DeskServices = {
+    ...collections,
     today,
     // In steps, so the desk draws and takes keys while a large plan computes, and says how far it is.
     loadPlan: (asOf, onProgress) => planNow(asOf, undefined, onProgress ? { onProgress } : undefined),
@@ -112,7 +115,8 @@ export async function createServices(ctx: CommandContext, seams: ServiceSeams = 
         .reverse()
         .map((m) => ({ id: m.id, asOf: m.asOf, kind: m.kind, level: m.level, currency: m.currency, outstanding: m.outstanding, status: m.status }));
       const policy = resolvePolicy(settings());
-      return { customer, items, aging: agingOf(items, asOf), effectiveStatementEveryDays: customer.statementEveryDays ?? policy.statementEveryDays, timeline };
+      const collection = await collections.collectionLines(code, asOf);
+      return { customer, items, aging: agingOf(items, asOf), effectiveStatementEveryDays: customer.statementEveryDays ?? policy.statementEveryDays, timeline, collection };
     },
     setHold: (code, until) => changeCustomer(code, (sql) => setHold(sql, code, until)),
     setItemHold: (code, number, until) => ledger.write((sql) => setItemHold(sql, code, number, until)),

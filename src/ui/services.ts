@@ -8,6 +8,10 @@ import type { Plan, PlannedMessage } from '../core/plan.js';
 import type { ImportResult } from '../csv/import/import-csv.js';
 import type { ImportRequest } from '../csv/import/request.js';
 import type { Aging } from './aging.js';
+import { readOnlyCollections, type CollectionServices } from './collection-desk.js';
+import { ReviewRefusal } from './review-refusal.js';
+
+export { ReviewRefusal };
 
 /** An amount in one currency. */
 export interface CurrencyAmount {
@@ -23,6 +27,9 @@ export interface CustomerRow {
   /** Valid-looking addresses, primary first. */
   emails: string[];
   reminders: boolean;
+  /** Statements on/off apart from reminders, and the dunning profile (null: `default`). */
+  statements: boolean;
+  profile: string | null;
   holdUntil: IsoDate | null;
   /** Balance per currency: open items minus payments no item records (currencies at 0 left out). */
   open: CurrencyAmount[];
@@ -57,6 +64,8 @@ export interface CustomerDetail {
   /** The interval that applies: the customer's own, else the policy's, else null (off). */
   effectiveStatementEveryDays: number | null;
   timeline: TimelineEntry[];
+  /** The customer's promises, disputes and notes as lines, newest first. */
+  collection: string[];
 }
 
 /** What the preview modal shows for one planned message. */
@@ -113,7 +122,7 @@ export interface PolicyOverview {
 }
 
 /** The desk's view of duedesk. Every method may reject with an Error whose message is shown. */
-export interface DeskServices {
+export interface DeskServices extends CollectionServices {
   /** Today's date for the session (the --as-of of the plan). */
   today(): IsoDate;
   /**
@@ -193,15 +202,6 @@ export const EDITABLE_SETTINGS = [
   'smtp.replyTo',
 ] as const;
 
-/** Why review mode refuses something (shown to the operator). */
-export class ReviewRefusal extends Error {
-  /** Construct with the action refused. */
-  constructor(action: string) {
-    super(`review mode: ${action} is not allowed (nothing can be sent or changed)`);
-    this.name = 'ReviewRefusal';
-  }
-}
-
 /**
  * Wrap services so that every sending or changing call is refused: review mode is enforced here
  * too, not only by the screens, so no key path can slip through.
@@ -209,7 +209,7 @@ export class ReviewRefusal extends Error {
 export function readOnlyServices(services: DeskServices): DeskServices {
   const refuse = (action: string) => () => Promise.reject(new ReviewRefusal(action));
   return {
-
+    ...readOnlyCollections(services),
     today: () => services.today(),
     loadPlan: (asOf, onProgress) => services.loadPlan(asOf, onProgress),
     listCustomers: (asOf) => services.listCustomers(asOf),

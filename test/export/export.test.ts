@@ -23,17 +23,19 @@ describe('export customers|items', () => {
     const items = await h.exportCsv(['items']);
     expect(items.code).toBe(0);
     const lines = items.stdout.split('\n');
-    expect(lines[0]).toBe('customer_code,number,issue_date,due_date,amount,open_amount,currency,kind,reference,case,hold_until');
-    expect(lines).toContain('C001,INV-100,2026-01-15,2026-02-14,1234.50,800.00,EUR,invoice,RF18539007547034,,');
-    expect(lines).toContain('C001,CN-7,2026-01-20,2026-01-20,-100.00,-100.00,EUR,credit_note,,,');
-    expect(lines).toContain('C006,INV-300,2026-02-01,2026-03-01,125000,125000,JPY,invoice,,,');
+    expect(lines[0]).toBe('customer_code,number,issue_date,due_date,amount,open_amount,currency,kind,reference,case,hold_until,dispute');
+    expect(lines).toContain('C001,INV-100,2026-01-15,2026-02-14,1234.50,800.00,EUR,invoice,RF18539007547034,,,');
+    expect(lines).toContain('C001,CN-7,2026-01-20,2026-01-20,-100.00,-100.00,EUR,credit_note,,,,');
+    expect(lines).toContain('C006,INV-300,2026-02-01,2026-03-01,125000,125000,JPY,invoice,,,,');
     const customers = await h.exportCsv(['customers']);
     const [header, ...rows] = parse(customers.stdout) as string[][];
     expect(header).toEqual(['code', 'name', 'email', 'email2', 'email3', 'language', 'currency', 'reminders',
-      'statement_every_days', 'agent_email', 'hold_until', 'notes']);
+      'statement_every_days', 'agent_email', 'hold_until', 'notes', 'profile', 'statements']);
     expect(rows.find((r) => r[0] === 'C003')).toEqual(['C003', 'Българска Търговия ООД', 'smetki@targovia.example', '', '',
-      'bg', 'BGN', 'yes', '', '', '', 'Pays late,\ncalls first']);
+      'bg', 'BGN', 'yes', '', '', '', 'Pays late,\ncalls first', '', 'yes']);
+    // A file without a statements column: statements follow reminders, as when one switch did both.
     expect(rows.find((r) => r[0] === 'C004')?.[7]).toBe('no');
+    expect(rows.find((r) => r[0] === 'C004')?.[13]).toBe('no');
   });
 
   it('round trip: the export imports into an empty database as the same data', async () => {
@@ -61,7 +63,7 @@ describe('export customers|items', () => {
   it('an empty database exports just the header', async () => {
     const h = await makeHarness();
     expect((await h.exportCsv(['customers'])).stdout).toBe(
-      'code,name,email,email2,email3,language,currency,reminders,statement_every_days,agent_email,hold_until,notes\n',
+      'code,name,email,email2,email3,language,currency,reminders,statement_every_days,agent_email,hold_until,notes,profile,statements\n',
     );
   });
 });

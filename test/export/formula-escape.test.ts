@@ -116,8 +116,8 @@ describe('duedesk export / import on the command line', () => {
     ]);
     const items = parse((await box.run(['export', 'items'])).stdout) as string[][];
     expect(items.slice(1)).toEqual([
-      ["'-C1", "'+INV-1", '2026-01-01', '2026-02-01', '-12.50', '-12.50', 'EUR', 'credit_note', "'=ref", "'@case", ''],
-      ['C2', "'=quoted", '2026-01-01', '2026-02-01', '10.00', '10.00', 'EUR', 'invoice', '', '', ''],
+      ["'-C1", "'+INV-1", '2026-01-01', '2026-02-01', '-12.50', '-12.50', 'EUR', 'credit_note', "'=ref", "'@case", '', ''],
+      ['C2', "'=quoted", '2026-01-01', '2026-02-01', '10.00', '10.00', 'EUR', 'invoice', '', '', '', ''],
     ]);
   });
 

@@ -31,6 +31,8 @@ export function aCustomer(partial: Partial<Customer> = {}): Customer {
     agentEmail: null,
     holdUntil: null,
     notes: '',
+    profile: null,
+    statements: partial.statements ?? partial.reminders ?? true,
     ...partial,
   };
 }
@@ -49,6 +51,7 @@ export function anItem(partial: Partial<Item> = {}): Item {
     reference: null,
     case: null,
     holdUntil: null,
+    dispute: null,
     ...partial,
   };
 }

@@ -80,8 +80,8 @@ describe('bad input: every problem listed as FILE:LINE: column: message, nothing
     const run = await h.importCsv(['items', 'items-bad-header.csv', '--skip-invalid']);
     expect(run.code).toBe(2);
     expect(run.errors).toEqual([
-      'items-bad-header.csv:1: header: unknown column "Issue Date" for items (known: customer_code, number, issue_date, due_date, amount, open_amount, currency, kind, reference, case, hold_until)',
-      'items-bad-header.csv:1: header: unknown column "colour" for items (known: customer_code, number, issue_date, due_date, amount, open_amount, currency, kind, reference, case, hold_until)',
+      'items-bad-header.csv:1: header: unknown column "Issue Date" for items (known: customer_code, number, issue_date, due_date, amount, open_amount, currency, kind, reference, case, hold_until, dispute)',
+      'items-bad-header.csv:1: header: unknown column "colour" for items (known: customer_code, number, issue_date, due_date, amount, open_amount, currency, kind, reference, case, hold_until, dispute)',
       'items-bad-header.csv:1: header: missing required columns issue_date, due_date',
       'items-bad-header.csv: 3 problems; nothing imported',
     ]);

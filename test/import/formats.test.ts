@@ -14,7 +14,7 @@ describe('import file formats (SPEC §7)', () => {
     expect(await h.store.read((sql) => getCustomer(sql, 'C001'))).toEqual({
       code: 'C001', name: 'Acme Ltd', email: 'ar@acme.example', email2: null, email3: null, language: 'en',
       currency: 'EUR', reminders: true, statementEveryDays: null, agentEmail: 'agent@duedesk.example',
-      holdUntil: null, notes: '',
+      holdUntil: null, notes: '', profile: null, statements: true,
     });
     expect(await h.store.read((sql) => getCustomer(sql, 'C002'))).toMatchObject({ name: 'Ελληνικά Τρόφιμα Α.Ε.', language: 'el', statementEveryDays: 10 });
     expect(await h.store.read((sql) => getCustomer(sql, 'C003'))).toMatchObject({ name: 'Българска Търговия ООД', currency: 'BGN', notes: 'Pays late,\ncalls first' });
@@ -38,7 +38,7 @@ describe('import file formats (SPEC §7)', () => {
     expect(run.stdout).toBe('items: 4 added, 0 updated, 0 unchanged\n');
     expect(await h.store.read((sql) => itemOf(sql, 'C001', 'INV-100'))).toEqual({
       customerCode: 'C001', number: 'INV-100', kind: 'invoice', issueDate: '2026-01-15', dueDate: '2026-02-14',
-      amount: 123450, openAmount: 100000, currency: 'EUR', reference: 'RF18539007547034', case: null, holdUntil: null,
+      amount: 123450, openAmount: 100000, currency: 'EUR', reference: 'RF18539007547034', case: null, holdUntil: null, dispute: null,
     });
     expect(await h.store.read((sql) => itemOf(sql, 'C001', 'CN-7'))).toMatchObject({ kind: 'credit_note', amount: -10000, openAmount: -10000 });
     expect(await h.store.read((sql) => itemOf(sql, 'C002', 'INV-200'))).toMatchObject({ kind: 'charge', amount: 8000, holdUntil: '2026-03-15' });

@@ -1,11 +1,12 @@
 /** Fills a test store with rows through the storage modules, the way import and delivery do. */
-import type { Customer, InstallmentPlan, Item, Payment } from '../../src/core/domain.js';
+import type { Customer, InstallmentPlan, Item, Payment, PaymentPromise } from '../../src/core/domain.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
 import { insertMessage, type NewMessage } from '../../src/storage/messages.js';
 import { upsertPayments } from '../../src/storage/payments.js';
 import { upsertPlans } from '../../src/storage/plans.js';
 import type { Ledger } from '../../src/storage/ledger.js';
+import { insertPromise } from '../../src/storage/promises.js';
 
 /** Rows to put in a store. */
 export interface Seed {
@@ -14,6 +15,7 @@ export interface Seed {
   payments?: Payment[];
   plans?: InstallmentPlan[];
   messages?: NewMessage[];
+  promises?: Omit<PaymentPromise, 'id'>[];
 }
 
 /** Write the rows in one transaction. */
@@ -24,5 +26,6 @@ export async function seed(store: Ledger, rows: Seed): Promise<void> {
     await upsertPayments(sql, rows.payments ?? []);
     await upsertPlans(sql, rows.plans ?? []);
     for (const [index, message] of (rows.messages ?? []).entries()) await insertMessage(sql, { ...message, messageId: `<seed-${index}@test>` });
+    for (const promise of rows.promises ?? []) await insertPromise(sql, promise);
   });
 }

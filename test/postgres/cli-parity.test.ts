@@ -1,7 +1,7 @@
 /**
  * The same commands on a file ledger and on a PostgreSQL ledger give the same output: imports of
- * the demo data, the dry-run plan as JSON, a real send to the outbox (and none the second time),
- * the history and the exports.
+ * the demo data, a clerk's promise, dispute and note, the dry-run plan as JSON, a real send to the
+ * outbox (and none the second time), the history (promises included) and the exports.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,17 @@ describe.skipIf(!pgAvailable)('a PostgreSQL ledger answers like a file', () => {
         expect(b).toEqual(a);
       }
 
+      // The collections workflow: what a clerk records changes the plans compared below.
+      for (const argv of [
+        ['promise', 'EN05', '--date', '2026-11-30', '--amount', '300', '--note', 'transfer Friday', '--as-of', '2026-11-23'],
+        ['dispute', 'EN03', 'INV-2026-0415', '--reason', 'prices differ from the order', '--as-of', '2026-11-23'],
+        ['note', 'EN03', 'Called, waiting for the buyer', '--follow-up', '2026-11-25', '--as-of', '2026-11-23'],
+      ]) {
+        const [a, b] = await both(file, pg, argv);
+        expect(a.code).toBe(0);
+        expect(stable(b)).toEqual(stable(a));
+      }
+
       for (const asOf of ['2026-11-23', '2027-01-15']) {
         const [a, b] = await both(file, pg, ['--send-due', '--dry-run', '--json', '--as-of', asOf]);
         expect(a.code).toBe(0);
@@ -67,11 +78,15 @@ describe.skipIf(!pgAvailable)('a PostgreSQL ledger answers like a file', () => {
         expect(a.stdout.split('\n').length).toBeGreaterThan(10);
         expect(b).toEqual(a);
       }
+      const [handover, handoverPg] = await both(file, pg, ['export', 'handover', '--as-of', '2026-11-23']);
+      expect(handover.code).toBe(0);
+      expect(handoverPg).toEqual(handover);
       // Messages sent side by side get their ids in the order they finish, on either engine.
       const rows = (r: RunResult) => stable(r).stdout.split('\n').map((line) => line.replace(/^\d+,/, '')).sort();
       const [history, historyPg] = await both(file, pg, ['export', 'history']);
       expect(rows(historyPg)).toEqual(rows(history));
       expect(rows(history).length).toBeGreaterThan(10);
+      expect(rows(historyPg).filter((line) => line.includes(',promise,'))).toHaveLength(1);
     } finally {
       await dropDatabase(url);
     }

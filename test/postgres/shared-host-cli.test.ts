@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../cli/io.js';
-import { dropDatabase, freshDatabase, pgAvailable } from '../helpers/pg.js';
+import { pgAvailable } from '../helpers/pg.js';
+import { withTwoHosts } from './two-hosts.js';
 import { openPostgresLedger } from '../../src/storage/postgres/postgres-ledger.js';
 import { beginSendRun } from '../../src/storage/postgres/send-runs.js';
 
@@ -14,12 +15,7 @@ const DEMO = join(import.meta.dirname, '..', '..', 'data', 'demo');
 
 describe.skipIf(!pgAvailable)('hosts sharing a PostgreSQL ledger', () => {
   it('share the policy, keep their own SMTP, and run one scheduled send at a time', async () => {
-    const url = await freshDatabase();
-    try {
-      const cron = sandbox();
-      const clerk = sandbox();
-      cron.env.DUEDESK_DB = url;
-      clerk.env.DUEDESK_DB = url;
+    await withTwoHosts(async (cron, clerk, url) => {
       for (const kind of ['customers', 'items', 'payments', 'plans']) expect((await clerk.run(['import', kind, join(DEMO, `${kind}.csv`)])).code).toBe(0);
 
       const before = JSON.parse((await cron.run(['--send-due', '--dry-run', '--json', '--as-of', '2026-11-23'])).stdout);
@@ -63,9 +59,7 @@ describe.skipIf(!pgAvailable)('hosts sharing a PostgreSQL ledger', () => {
         await other.close();
       }
       expect(JSON.parse((await cron.run(['--send-due', '--dry-run', '--json', '--as-of', '2026-11-23'])).stdout).messages).toEqual(after.messages);
-    } finally {
-      await dropDatabase(url);
-    }
+    });
   });
 });
 

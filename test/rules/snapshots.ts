@@ -3,7 +3,7 @@ import type { Customer, InstallmentPlan, IsoDate, Item } from '../../src/core/do
 import type { Plan, Policy } from '../../src/core/plan.js';
 import { resolvePolicy } from '../../src/core/policy.js';
 import { plan } from '../../src/core/rules/engine.js';
-import type { CustomerSnapshot, LevelSent, PlanSnapshot } from '../../src/core/rules/input.js';
+import type { CustomerSnapshot, LevelSent, PlanSnapshot, PromiseSnapshot } from '../../src/core/rules/input.js';
 import type { Settings } from '../../src/core/settings.js';
 import { aCustomer, anItem, aPlan } from '../helpers/store.js';
 
@@ -25,6 +25,7 @@ export function snapshot(
     history?: Record<string, LevelSent[]>;
     lastMessageAsOf?: IsoDate | null;
     plans?: PlanSnapshot[];
+    promises?: PromiseSnapshot[];
   } = {},
 ): CustomerSnapshot {
   const customer = aCustomer(options.customer);
@@ -33,6 +34,7 @@ export function snapshot(
     items: items.map((item) => ({ item: { ...item, customerCode: customer.code }, history: options.history?.[item.number] ?? [] })),
     lastMessageAsOf: options.lastMessageAsOf ?? null,
     plans: options.plans ?? [],
+    ...(options.promises ? { promises: options.promises } : {}),
   };
 }
 

@@ -19,6 +19,7 @@ describe('resolvePolicy', () => {
         { id: 'second', name: 'Second reminder', days: 21, template: 'second' },
         { id: 'final', name: 'Final notice', days: 45, template: 'final', repeatEveryDays: 30 },
       ],
+      profiles: {},
       scope: 'overdue',
       grouping: 'customer',
       minAmount: 0,
@@ -28,8 +29,20 @@ describe('resolvePolicy', () => {
       statementKind: 'open-items',
       interestRatePercent: null,
       installments: { enabled: true, graceDays: 0 },
+      promiseGraceDays: 0,
       recipients: 'primary',
       bcc: [],
+    });
+  });
+
+  it('fills a profile from the top-level policy, key by key', () => {
+    const own = [level('nudge', 30)];
+    const policy = resolvePolicy({
+      policy: { scope: 'all-open', statementEveryDays: 10, profiles: { gentle: { levels: own }, weekly: { statementEveryDays: 7, scope: 'overdue' } } },
+    });
+    expect(policy.profiles).toEqual({
+      gentle: { levels: own, scope: 'all-open', statementEveryDays: 10 },
+      weekly: { levels: policy.levels, scope: 'overdue', statementEveryDays: 7 },
     });
   });
 

@@ -106,11 +106,14 @@ describe('review mode', () => {
       await desk.waitFor(`review mode: ${binding.keys.at(-1)} (${binding.short}) is refused`);
       pressed.add(command);
     };
+    await refuse('F', 'followUpDone');
+    await refuse('Y', 'approve');
     desk.press('2');
     await desk.waitFor('Customers —');
     desk.press(KEYS.enter);
     await desk.waitFor('Open items');
-    for (const [keys, command] of [['h', 'hold'], ['H', 'itemHold'], ['r', 'reminders'], ['i', 'interval'], ['s', 'send']]) await refuse(keys!, command!);
+    const customerKeys = [['h', 'hold'], ['H', 'itemHold'], ['r', 'reminders'], ['i', 'interval'], ['s', 'send'], ['S', 'statements'], ['L', 'profile'], ['P', 'promise'], ['D', 'dispute'], ['N', 'note']];
+    for (const [keys, command] of customerKeys) await refuse(keys!, command!);
     desk.press(KEYS.escape);
     await desk.waitFor('Customers —');
     desk.press('3');
@@ -120,7 +123,7 @@ describe('review mode', () => {
     await desk.waitFor('Settings —');
     for (const [keys, command] of [[KEYS.enter, 'edit'], ['m', 'testMail'], ['I', 'importCsv'], ['P', 'password']]) await refuse(keys!, command!);
     expect([...pressed].sort()).toEqual(KEY_BINDINGS.filter((b) => b.changes).map((b) => b.command).sort());
-    const changing = services.calls.filter((c) => /^(send|set|mark|retry|import|testMail|ack)/.test(c));
+    const changing = services.calls.filter((c) => /^(send|set|mark|retry|import|testMail|ack|promise|dispute|resolve|note|done)/.test(c));
     expect(changing).toEqual([]);
   });
 
@@ -137,6 +140,11 @@ describe('review mode', () => {
     const services = new FakeServices();
     const guarded = readOnlyServices(services);
     await expect(guarded.setHold('C00001', '2026-12-01')).rejects.toThrow(/review mode/);
+    await expect(guarded.recordPromise('C00001', '2026-12-01', undefined, '')).rejects.toThrow(/review mode/);
+    await expect(guarded.markDisputed('C00001', 'INV-1', 'why')).rejects.toThrow(/review mode/);
+    await expect(guarded.addNote('C00001', 'text', undefined)).rejects.toThrow(/review mode/);
+    await expect(guarded.completeFollowUp(7)).rejects.toThrow(/review mode/);
+    await expect(guarded.setProfile('C00001', 'gentle')).rejects.toThrow(/review mode/);
     await expect(guarded.send([], () => undefined, new AbortController().signal)).rejects.toThrow(/review mode/);
     await expect(guarded.importCsv(parseImportArgs(['customers', 'x.csv']))).rejects.toThrow(/review mode/);
     expect(() => guarded.setSessionPassword('secret')).toThrow(/review mode/);

@@ -72,7 +72,7 @@ describe('the dialog stack on the desk', () => {
     desk.press(KEYS.enter);
     await desk.waitFor(' Customer — Esc back');
     desk.press('h');
-    await desk.waitFor('Hold ');
+    await desk.waitFor('Hold C');
     desk.press('2', KEYS.escape);
     await desk.waitFor((f) => f.includes(' Customer — Esc back') && !f.includes('Hold C'));
     desk.press(KEYS.escape);

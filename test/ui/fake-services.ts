@@ -25,10 +25,14 @@ import type {
 import { statementSummary } from '../../src/ui/statement-summary.js';
 import { policyOverview } from '../../src/ui/policy-overview.js';
 import { AS_OF, makeFakeData, type FakeData } from './fake-data.js';
+import { fakeCollections } from './fake-collections.js';
+import type { CollectionServices } from '../../src/ui/collection-desk.js';
 import { daysBetween } from '../../src/core/dates.js';
 import type { Policy } from '../../src/core/plan.js';
 
 const POLICY: Policy = {
+  profiles: {},
+  promiseGraceDays: 0,
   levels: [
     { id: 'upcoming', name: 'Upcoming', days: -7, template: 'upcoming' },
     { id: 'first', name: 'First reminder', days: 7, template: 'first' },
@@ -64,7 +68,14 @@ export interface FakeOptions {
   retryError?: string;
   /** Awaited before the plan is handed over; it may report progress (tests hold planning with it). */
   planGate?: (onProgress: PlanProgress) => Promise<void>;
+  /** One follow-up task due today (on the first customer). */
+  followUp?: boolean;
+  /** A proposal of the first three planned messages awaits approval. */
+  proposal?: boolean;
 }
+
+/** The collection methods of the fake, from fakeCollections (assigned in the constructor). */
+export interface FakeServices extends CollectionServices {}
 
 /** The fake services. */
 export class FakeServices implements DeskServices {
@@ -81,6 +92,7 @@ export class FakeServices implements DeskServices {
     this.data = makeFakeData(options.customers ?? 150);
     this.failing = new Set(options.failing ?? []);
     this.history = options.history ?? [];
+    Object.assign(this, fakeCollections(this.calls, this.data, options.followUp === true, options.proposal === true));
   }
 
   today(): IsoDate {
@@ -114,6 +126,8 @@ export class FakeServices implements DeskServices {
         language: c.language,
         emails: [c.email, c.email2, c.email3].filter((e): e is string => e !== null),
         reminders: c.reminders,
+        statements: c.statements ?? c.reminders,
+        profile: c.profile ?? null,
         holdUntil: c.holdUntil,
         open: [{ currency: c.currency, amount: items.reduce((s, i) => s + i.openAmount, 0) }],
         oldestDaysOverdue: oldest,
@@ -135,7 +149,7 @@ export class FakeServices implements DeskServices {
     const timeline = this.history
       .filter((h) => h.customerCode === code)
       .map((h) => ({ id: h.id, asOf: h.asOf, kind: h.kind, level: h.level, currency: h.currency, outstanding: h.outstanding, status: h.status }));
-    return { customer, items, aging: agingOf(items, asOf), effectiveStatementEveryDays: customer.statementEveryDays, timeline };
+    return { customer, items, aging: agingOf(items, asOf), effectiveStatementEveryDays: customer.statementEveryDays, timeline, collection: await this.collectionLines(code, asOf) };
   }
 
   private customer(code: string) {

@@ -1,9 +1,12 @@
-/** `duedesk export history|customers|items [--from D] [--to D] [--raw]`: CSV on stdout (SPEC §6, §7). */
+/** `duedesk export history|customers|items|handover [--from D] [--to D] [--as-of D] [--raw]`: CSV on stdout (SPEC §6, §7). */
 import type { CommandContext } from '../../runtime/context.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { exportCustomers, exportItems } from '../../csv/export/export-data.js';
 import { exportHistory } from '../../csv/export/export-history.js';
 import { parseExportArgs } from '../../csv/export/request.js';
+import { exportHandover } from '../../csv/export/export-handover.js';
+import { localDate } from '../../core/dates.js';
+import { resolvePolicy } from '../../core/policy.js';
 
 /** `duedesk export history|customers|items [--from D] [--to D] [--raw]`; returns the exit code. */
 export async function runExport(args: string[], ctx: CommandContext): Promise<number> {
@@ -17,7 +20,13 @@ export async function runExport(args: string[], ctx: CommandContext): Promise<nu
       await exportItems(ledger, ctx.stdout, request.raw);
       break;
     case 'history':
-      await exportHistory(ledger, ctx.stdout, request.from, request.to, request.raw);
+      await exportHistory(ledger, ctx.stdout, request.from, request.to, request.raw, {
+        asOf: localDate(ctx.now()),
+        graceDays: resolvePolicy(ctx.settings.read()).promiseGraceDays,
+      });
+      break;
+    case 'handover':
+      await exportHandover(ledger, resolvePolicy(ctx.settings.read()), request.asOf ?? localDate(ctx.now()), ctx.stdout, request.raw);
       break;
     default: {
       const never: never = request.kind;

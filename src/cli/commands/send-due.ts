@@ -57,6 +57,10 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
     return ExitCode.Ok;
   }
 
+  if (settings.schedule?.approval === true) {
+    const { sendWithApproval } = await import('./send-approved.js');
+    return sendWithApproval(plan, ledger, ctx, options.json);
+  }
   return sendAndReport(plan, ctx, options.json, true);
 }
 

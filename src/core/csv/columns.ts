@@ -17,10 +17,10 @@ function columns(list: string): ColumnSpec[] {
 /** The contract columns per kind, in the order export writes them. */
 export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
   customers: columns(
-    'code*,name*,email,email2,email3,language,currency,reminders,statement_every_days,agent_email,hold_until,notes',
+    'code*,name*,email,email2,email3,language,currency,reminders,statement_every_days,agent_email,hold_until,notes,profile,statements',
   ),
   items: columns(
-    'customer_code*,number*,issue_date*,due_date*,amount*,open_amount,currency,kind,reference,case,hold_until',
+    'customer_code*,number*,issue_date*,due_date*,amount*,open_amount,currency,kind,reference,case,hold_until,dispute',
   ),
   payments: columns('customer_code*,date*,amount*,reference*,item_number,case,currency'),
   plans: columns('customer_code*,case*,installment*,day_of_month*,start_date*,end_date,active'),

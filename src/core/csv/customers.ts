@@ -1,13 +1,25 @@
 /** Validation of a customers file (SPEC §7): one Customer per valid row. */
 import type { Customer, Language } from '../domain.js';
 import { DuplicateKeys } from './duplicates.js';
-import { validateRecords, type RecordsInput } from './row-reader.js';
+import { DEFAULT_PROFILE } from '../plan.js';
+import { validateRecords, type RecordsInput, type RowReader } from './row-reader.js';
 import type { Validated } from './types.js';
 
-/** Defaults for cells left empty (from the policy settings). */
+/** Defaults for cells left empty (from the policy settings), and the profiles a row may name. */
 export interface CustomerDefaults {
   language: Language;
   currency: string;
+  /** Every profile name of the settings, `default` first. */
+  profiles: readonly string[];
+}
+
+/** The profile a `profile` cell names: null for the default (empty or `default`); refused when unknown. */
+function readProfile(reader: RowReader, known: readonly string[]): string | null | undefined {
+  const text = reader.text('profile');
+  if (text === undefined) return undefined;
+  if (text === '' || text === DEFAULT_PROFILE) return null;
+  if (known.includes(text)) return text;
+  return reader.fail('profile', `unknown profile "${text}" (known: ${known.join(', ')}; profiles are set in policy.profiles)`);
 }
 
 /** Turn customer records into Customers or errors; `code` must be unique within the file. */
@@ -27,13 +39,20 @@ export function validateCustomers(input: RecordsInput, defaults: CustomerDefault
     const agentEmail = reader.email('agent_email');
     const holdUntil = reader.date('hold_until', false);
     const notes = reader.text('notes');
+    const profile = readProfile(reader, defaults.profiles);
+    // A file written for the single switch keeps its meaning: no statements cell follows reminders.
+    const statements = reminders === undefined ? undefined : reader.boolean('statements', reminders);
     if (
       code === undefined || name === undefined || email === undefined || email2 === undefined ||
       email3 === undefined || language === undefined || currency === undefined || reminders === undefined ||
-      statementEveryDays === undefined || agentEmail === undefined || holdUntil === undefined || notes === undefined
+      statementEveryDays === undefined || agentEmail === undefined || holdUntil === undefined || notes === undefined ||
+      profile === undefined || statements === undefined
     ) {
       return undefined;
     }
-    return { code, name, email, email2, email3, language, currency, reminders, statementEveryDays, agentEmail, holdUntil, notes };
+    return {
+      code, name, email, email2, email3, language, currency, reminders, statementEveryDays, agentEmail, holdUntil, notes,
+      profile, statements,
+    };
   });
 }

@@ -28,7 +28,7 @@ const word: FieldRule = { maxLength: 64, multiline: false, text: true };
 
 const RULES: Readonly<Record<string, FieldRule>> = {
   code: key, customer_code: key, number: key, item_number: key, reference: key, case: key,
-  name,
+  name, dispute: name,
   email, email2: email, email3: email, agent_email: email,
   notes,
   amount: value, open_amount: value, installment: value,

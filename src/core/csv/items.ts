@@ -64,14 +64,15 @@ export function* validItemChunks(
     const reference = reader.optional('reference');
     const caseRef = reader.optional('case');
     const holdUntil = reader.date('hold_until', false);
+    const dispute = reader.optional('dispute');
     if (
       customerCode === undefined || number === undefined || currency === undefined || kind === undefined ||
       !issueDate || !dueDate || amount == null || openAmount === undefined || holdUntil === undefined ||
-      reference === undefined || caseRef === undefined
+      reference === undefined || caseRef === undefined || dispute === undefined
     ) {
       return undefined;
     }
-    return { customerCode, number, kind, issueDate, dueDate, amount, openAmount, currency, reference, case: caseRef, holdUntil };
+    return { customerCode, number, kind, issueDate, dueDate, amount, openAmount, currency, reference, case: caseRef, holdUntil, dispute };
   }, size);
   return { ...result, listed };
 }

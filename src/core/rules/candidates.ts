@@ -2,14 +2,16 @@
  * The messages a customer would get on the as-of date before skips and recipients are applied
  * (SPEC §3 "Levels", "Messages", "Statement cadence", "Installments").
  */
-import type { Customer, IsoDate } from '../domain.js';
+import type { Customer, IsoDate, PaymentPromise } from '../domain.js';
+import { isDisputed } from '../disputes.js';
 import type { Policy, PlannedCase, PlannedLine, PlannedPayment } from '../plan.js';
-import type { CustomerSnapshot } from './input.js';
+import type { CustomerSnapshot, LevelSent } from './input.js';
+import { promiseEffects } from './promises.js';
 import { levelFee } from './fees.js';
 import { accountPayments, netted } from './on-account.js';
 import { simpleInterest, type Rate } from './interest.js';
 import { missedInstallments, planInEffect } from './installments.js';
-import { isPending, reachedLevel, type Ladder } from './ladder.js';
+import { reachedLevel, standing, type Ladder } from './ladder.js';
 
 /** A message before recipients: what it lists and why. */
 export interface Candidate {
@@ -26,22 +28,46 @@ export interface Candidate {
   total: number;
   fee: number;
   interest: number;
+  /** The broken promise a reminder follows up (its template can name it), or null. */
+  promise: PaymentPromise | null;
 }
 
-/** Values fixed for one planning run. */
+/** Values fixed for one planning run and one dunning profile. */
 export interface RunContext {
   policy: Policy;
+  /** The profile's ladder, scope and statement interval (the policy's own for `default`). */
   ladder: Ladder;
+  scope: Policy['scope'];
+  statementEveryDays: number | null;
   asOf: IsoDate;
   asOfDay: number;
   rate: Rate | null;
   dayNumber: (date: IsoDate) => number;
 }
 
-interface Evaluated {
+/** One open item as the rules see it on the as-of date. */
+export interface Evaluated {
   line: PlannedLine;
   position: number;
   inScope: boolean;
+  /** False for a disputed or handed-over item: reminders leave it out, statements still list it. */
+  remindable: boolean;
+  /** Past its level's `maxRepeats`: listed for the collection agency instead of reminded. */
+  handedOver: boolean;
+  /** The broken promise that escalated this item today, or null. */
+  broken: PaymentPromise | null;
+}
+
+/** Whether a counted reminder listed the item on or after `date`. */
+function remindedSince(history: readonly LevelSent[] | undefined, date: IsoDate): boolean {
+  return history !== undefined && history.some((sent) => sent.latest >= date);
+}
+
+/** The next level above the highest the item was reminded at (the last level at most), or the one it reached if higher. */
+function escalated(ladder: Ladder, reached: number, history: readonly LevelSent[] | undefined): number {
+  let highest = -1;
+  for (const sent of history ?? []) highest = Math.max(highest, ladder.index.get(sent.level) ?? -1);
+  return Math.max(reached, Math.min(highest + 1, ladder.levels.length - 1));
 }
 
 /** Whether a line is listed on a statement under the policy scope (pending lines always are). */
@@ -52,29 +78,46 @@ export function inScope(scope: Policy['scope'], openAmount: number, daysOverdue:
 }
 
 /** Cases whose installment plan is in effect on the as-of date: the installment rule covers them. */
-function casesUnderPlan(snapshot: CustomerSnapshot, asOf: IsoDate): Set<string> {
+export function casesUnderPlan(snapshot: CustomerSnapshot, asOf: IsoDate): Set<string> {
   const cases = new Set<string>();
   for (const { plan } of snapshot.plans) if (planInEffect(plan, asOf)) cases.add(plan.case);
   return cases;
 }
 
-/** Evaluate every open item: hold, installment cases, reached level, pending, interest. */
-function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet<string>, run: RunContext): Evaluated[] {
-  const { asOf, asOfDay, ladder, rate, policy } = run;
+/**
+ * Evaluate every open item: hold, installment cases, reached level, pending, interest. A disputed
+ * item is never pending (issue 16) until the dispute is resolved; a handed-over one no longer is.
+ */
+export function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet<string>, run: RunContext): Evaluated[] {
+  const { asOf, asOfDay, ladder, rate, scope } = run;
+  const promises = promiseEffects(snapshot.promises, asOf, run.policy.promiseGraceDays);
   const out: Evaluated[] = [];
   for (const { item, history } of snapshot.items) {
     if (item.openAmount === 0) continue;
     if (item.holdUntil !== null && item.holdUntil >= asOf) continue;
     if (item.case !== null && planCases.has(item.case)) continue;
     const daysOverdue = asOfDay - run.dayNumber(item.dueDate);
-    const position = reachedLevel(ladder, item.openAmount, daysOverdue);
-    const pending = isPending(ladder, position, history, asOfDay, run.dayNumber);
+    let position = reachedLevel(ladder, item.openAmount, daysOverdue);
+    let stands = standing(ladder, position, history, asOfDay, run.dayNumber);
+    const promise = promises.get(item.number);
+    let broken: PaymentPromise | null = null;
+    if (promise?.kind === 'protected' && stands === 'pending') stands = 'waiting';
+    if (promise?.kind === 'broken' && item.openAmount > 0 && stands !== 'handed-over' && !remindedSince(history, promise.brokenOn)) {
+      position = escalated(ladder, position, history);
+      stands = 'pending';
+      broken = promise.promise;
+    }
+    const remindable = !isDisputed(item) && stands !== 'handed-over';
+    const pending = remindable && stands === 'pending';
     const interest = rate === null ? 0 : simpleInterest(item.openAmount, daysOverdue, rate);
     const reached = position >= 0 ? ladder.levels[position]!.id : null;
     out.push({
       line: { item, daysOverdue, reached, pending, interest },
       position,
-      inScope: pending || inScope(policy.scope, item.openAmount, daysOverdue),
+      inScope: pending || inScope(scope, item.openAmount, daysOverdue),
+      remindable,
+      handedOver: stands === 'handed-over',
+      broken: pending ? broken : null,
     });
   }
   return out;
@@ -99,7 +142,8 @@ function lineMessage(
   const level = position >= 0 ? run.ladder.levels[position]! : null;
   // No fee in this currency: none is charged; the engine reports it as a plan problem.
   const fee = level ? levelFee(level, currency, run.policy.defaultCurrency) ?? 0 : 0;
-  const amounts = netted(sum(lines, (line) => line.item.openAmount), payments);
+  // A disputed line is shown on a statement but not asked for until the dispute is resolved.
+  const amounts = netted(sum(lines, (line) => (isDisputed(line.item) ? 0 : line.item.openAmount)), payments);
   return {
     key: `${customer.code}-${currency}-${level ? level.id : kind}${suffix}`,
     kind,
@@ -113,6 +157,7 @@ function lineMessage(
     total: amounts.total,
     fee,
     interest: sum(lines, (line) => line.interest),
+    promise: null,
   };
 }
 
@@ -140,18 +185,20 @@ function reminders(
   run: RunContext,
 ): Candidate[] {
   const out: Candidate[] = [];
-  for (const [currency, group] of byCurrency(evaluated)) {
+  for (const [currency, group] of byCurrency(evaluated.filter((entry) => entry.remindable))) {
     const pending = group.filter((entry) => entry.line.pending);
     if (pending.length === 0) continue;
     if (run.policy.grouping === 'item') {
       for (const entry of pending) {
-        out.push(lineMessage(customer, 'reminder', entry.position, currency, [entry.line], [], run, `-${entry.line.item.number}`));
+        const message = lineMessage(customer, 'reminder', entry.position, currency, [entry.line], [], run, `-${entry.line.item.number}`);
+        out.push({ ...message, promise: entry.broken });
       }
       continue;
     }
     const top = pending.reduce((high, entry) => Math.max(high, entry.position), -1);
     const lines = group.filter((entry) => entry.inScope).map((entry) => entry.line);
-    out.push(lineMessage(customer, 'reminder', top, currency, lines, payments.get(currency) ?? [], run));
+    const promise = pending.find((entry) => entry.broken !== null)?.broken ?? null;
+    out.push({ ...lineMessage(customer, 'reminder', top, currency, lines, payments.get(currency) ?? [], run), promise });
   }
   return out;
 }
@@ -163,7 +210,7 @@ function statements(
   payments: ReadonlyMap<string, PlannedPayment[]>,
   run: RunContext,
 ): Candidate[] {
-  const every = snapshot.customer.statementEveryDays ?? run.policy.statementEveryDays;
+  const every = snapshot.customer.statementEveryDays ?? run.statementEveryDays;
   if (every === null || every <= 0) return [];
   const last = snapshot.lastMessageAsOf;
   if (last !== null && run.asOfDay - run.dayNumber(last) < every) return [];
@@ -193,18 +240,20 @@ function installments(snapshot: CustomerSnapshot, run: RunContext): Candidate[] 
     total: group.cases.reduce((total, planned) => total + planned.shortfall, 0),
     fee: 0,
     interest: 0,
+    promise: null,
   }));
 }
 
 /**
  * Every message the customer would get: reminders, or (when no reminder is due that day) the
- * statement, plus installment notices.
+ * statement, plus installment notices. A reminder the customer's switch stops does not hold its
+ * statement back: the two switches are separate (issue 16).
  */
 export function candidatesFor(snapshot: CustomerSnapshot, run: RunContext): Candidate[] {
   const planCases = casesUnderPlan(snapshot, run.asOf);
   const evaluated = evaluateItems(snapshot, planCases, run);
   const payments = accountPayments(snapshot.payments ?? [], planCases, run.asOf);
   const due = reminders(snapshot.customer, evaluated, payments, run);
-  const cadence = due.length > 0 ? [] : statements(snapshot, evaluated, payments, run);
+  const cadence = due.length > 0 && snapshot.customer.reminders ? [] : statements(snapshot, evaluated, payments, run);
   return [...due, ...cadence, ...installments(snapshot, run)];
 }

@@ -11,7 +11,12 @@ import { candidatesFor, type Candidate, type RunContext } from './candidates.js'
 import type { CustomerSnapshot } from './input.js';
 import { levelFee, missingFee } from './fees.js';
 import { exactRate } from './interest.js';
-import { makeLadder } from './ladder.js';
+import { prepareProfiles, profileName, profileNames, statementsOn } from './profiles.js';
+
+/** Why a customer's profile cannot be used: it is not (or no longer) in the settings. */
+function unknownProfile(name: string, policy: Policy): string {
+  return `profile "${name}" is not in policy.profiles (known: ${profileNames(policy).join(', ')}); nothing is planned for this customer`;
+}
 
 /** Day numbers of the few distinct dates in a data set, computed once each. */
 function dayNumberCache(): (date: IsoDate) => number {
@@ -28,6 +33,23 @@ function dayNumberCache(): (date: IsoDate) => number {
 
 function problem(customer: string, found: AddressProblem): PlanProblem {
   return { customer, field: found.field, message: `"${found.value}" ${found.error}; it is not used` };
+}
+
+/** The run context of each dunning profile by name, for one as-of date. */
+export function profileRuns(policy: Policy, asOf: IsoDate): ReadonlyMap<string, RunContext> {
+  const dayNumber = dayNumberCache();
+  const shared = {
+    policy,
+    asOf,
+    asOfDay: dayNumber(asOf),
+    rate: policy.interestRatePercent === null ? null : exactRate(policy.interestRatePercent),
+    dayNumber,
+  };
+  const runs = new Map<string, RunContext>();
+  for (const profile of prepareProfiles(policy).values()) {
+    runs.set(profile.name, { ...shared, ladder: profile.ladder, scope: profile.scope, statementEveryDays: profile.statementEveryDays });
+  }
+  return runs;
 }
 
 /** Collects skips once per customer and reason. */
@@ -85,16 +107,18 @@ function finish(
   skips: Skips,
   problems: Problems,
 ): PlannedMessage[] {
-  if (!customer.reminders) {
-    skips.add(customer.code, 'opted-out', 'reminders are off for this customer');
-    return [];
-  }
+  const switchedOn = candidates.filter((candidate) => {
+    const on = candidate.kind === 'statement' ? statementsOn(customer) : customer.reminders;
+    if (!on) skips.add(customer.code, 'opted-out', `${candidate.kind === 'statement' ? 'statements' : 'reminders'} are off for this customer`);
+    return on;
+  });
+  if (switchedOn.length === 0) return [];
   if (customer.holdUntil !== null && customer.holdUntil >= run.asOf) {
     skips.add(customer.code, 'on-hold', `on hold until ${customer.holdUntil}`);
     return [];
   }
   const kept: Candidate[] = [];
-  for (const candidate of candidates) {
+  for (const candidate of switchedOn) {
     const reason = belowWhatIsWorthSending(candidate, run);
     if (reason === null) kept.push(candidate);
     else skips.add(customer.code, reason.reason, reason.detail);
@@ -138,6 +162,7 @@ function finish(
       interest: candidate.interest,
       letter,
       attachInvoices: level?.attachInvoices === true,
+      ...(candidate.promise ? { promise: candidate.promise } : {}),
     });
   }
   return out;
@@ -148,21 +173,20 @@ function finish(
  * order messages should appear); each is visited once.
  */
 export function plan(input: Iterable<CustomerSnapshot>, policy: Policy, asOf: IsoDate): Plan {
-  const dayNumber = dayNumberCache();
-  const run: RunContext = {
-    policy,
-    ladder: makeLadder(policy.levels),
-    asOf,
-    asOfDay: dayNumber(asOf),
-    rate: policy.interestRatePercent === null ? null : exactRate(policy.interestRatePercent),
-    dayNumber,
-  };
+  const runs = profileRuns(policy, asOf);
   const problems = new Problems();
   const checkedBcc = checkBcc(policy.bcc);
   for (const found of checkedBcc.problems) problems.add(problem('', found));
   const skips = new Skips();
   const messages: PlannedMessage[] = [];
   for (const snapshot of input) {
+    const name = profileName(snapshot.customer);
+    const run = runs.get(name);
+    if (run === undefined) {
+      // Never planned by a ladder the clerk did not choose: the customer waits until the profile is fixed.
+      problems.add({ customer: snapshot.customer.code, field: 'profile', message: unknownProfile(name, policy) });
+      continue;
+    }
     const candidates = candidatesFor(snapshot, run);
     if (candidates.length === 0) continue;
     messages.push(...finish(snapshot.customer, candidates, run, checkedBcc.bcc, skips, problems));

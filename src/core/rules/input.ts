@@ -3,12 +3,14 @@
  * as-of date. The storage side builds these with a few aggregate queries; the engine walks them
  * once, so planning stays linear in the number of open items.
  */
-import type { Customer, InstallmentPlan, IsoDate, Item } from '../domain.js';
+import type { Customer, InstallmentPlan, IsoDate, Item, Minor, PaymentPromise } from '../domain.js';
 
 /** The latest as-of date at which an item was included at one level (sent, uncertain or sending). */
 export interface LevelSent {
   level: string;
   latest: IsoDate;
+  /** How many counted messages included it at this level; absent = 1 (only `maxRepeats` reads it). */
+  count?: number;
 }
 
 /** An open item (open amount ≠ 0) with its reminder history. */
@@ -49,6 +51,13 @@ export interface PlanSnapshot {
   currency: string;
 }
 
+/** A promise to pay with what arrived toward it. */
+export interface PromiseSnapshot {
+  promise: PaymentPromise;
+  /** The customer's payments in the promise's currency dated from `madeOn` up to the as-of date. */
+  paidSince: Minor;
+}
+
 /** Everything the engine needs to know about one customer. */
 export interface CustomerSnapshot {
   customer: Customer;
@@ -60,4 +69,6 @@ export interface CustomerSnapshot {
   plans: readonly PlanSnapshot[];
   /** The customer's payments that name no item (any date; the engine keeps those dated up to D). */
   payments?: readonly AccountPayment[];
+  /** The customer's promises to pay, latest made last; absent = none. */
+  promises?: readonly PromiseSnapshot[];
 }

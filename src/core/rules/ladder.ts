@@ -25,8 +25,11 @@ export interface Ladder {
 export interface Blockers {
   /** Levels whose counted inclusion always blocks: this one and every higher one. */
   levels: readonly string[];
-  /** The repeating last level: blocks only while its latest inclusion is newer than `days`. */
-  repeat: { level: string; days: number } | null;
+  /**
+   * The repeating last level: blocks while its latest inclusion is newer than `days`, and for
+   * good once it was counted `maxSends` times (null: no cap): the item is then handed over.
+   */
+  repeat: { level: string; days: number; maxSends: number | null } | null;
 }
 
 /**
@@ -39,7 +42,8 @@ function blockersOf(ordered: readonly Level[], repeatEveryDays: number | null): 
   return ordered.map((level, position) => {
     const higher = ordered.slice(position + 1).map((l) => l.id);
     if (position === last && repeatEveryDays !== null) {
-      return { levels: higher, repeat: { level: level.id, days: repeatEveryDays } };
+      const maxSends = level.maxRepeats === undefined ? null : level.maxRepeats + 1;
+      return { levels: higher, repeat: { level: level.id, days: repeatEveryDays, maxSends } };
     }
     return { levels: [level.id, ...higher], repeat: null };
   });
@@ -69,24 +73,33 @@ export function reachedLevel(ladder: Ladder, openAmount: number, daysOverdue: nu
   return -1;
 }
 
+/** Where an item stands at the position it reached: not at any level, pending, waiting, or handed over. */
+export type Standing = 'none' | 'pending' | 'waiting' | 'handed-over';
+
 /**
- * Whether an item that reached ladder position `reached` is pending there on `asOfDay` (a day
- * number), by that position's blockers (see `Blockers`). History entries for levels no longer in
- * the ladder are ignored: they cannot be ranked.
+ * Where an item that reached ladder position `reached` stands on `asOfDay` (a day number), by
+ * that position's blockers (see `Blockers`). History entries for levels no longer in the ladder
+ * are ignored: they cannot be ranked. An item is handed over when its level caps repeats
+ * (`maxRepeats`), it was counted there as often as the cap allows and its next repeat would be
+ * due now: it is listed for the collection agency and no longer reminded.
  */
-export function isPending(
+export function standing(
   ladder: Ladder,
   reached: number,
   history: readonly LevelSent[] | undefined,
   asOfDay: number,
   dayNumber: (date: IsoDate) => number,
-): boolean {
-  if (reached < 0) return false;
-  if (history === undefined || history.length === 0) return true;
+): Standing {
+  if (reached < 0) return 'none';
+  if (history === undefined || history.length === 0) return 'pending';
   const { levels, repeat } = ladder.blockers[reached]!;
+  let capped = false;
   for (const sent of history) {
-    if (levels.includes(sent.level)) return false;
-    if (repeat !== null && sent.level === repeat.level && asOfDay - dayNumber(sent.latest) < repeat.days) return false;
+    if (levels.includes(sent.level)) return 'waiting';
+    if (repeat !== null && sent.level === repeat.level) {
+      if (asOfDay - dayNumber(sent.latest) < repeat.days) return 'waiting';
+      capped = repeat.maxSends !== null && (sent.count ?? 1) >= repeat.maxSends;
+    }
   }
-  return true;
+  return capped ? 'handed-over' : 'pending';
 }

@@ -7,7 +7,7 @@ import { TemplateError } from './validate.js';
 /** Field labels of the PDF. */
 export const LABEL_KEYS = [
   'customer', 'customerCode', 'date', 'vatId', 'phone', 'email', 'number', 'issueDate', 'dueDate',
-  'daysOverdue', 'amount', 'open', 'creditNote', 'totalOpen', 'fee', 'interest', 'totalDue', 'deadline',
+  'daysOverdue', 'amount', 'open', 'creditNote', 'disputed', 'totalOpen', 'fee', 'interest', 'totalDue', 'deadline',
   'reference', 'bankDetails', 'beneficiary', 'iban', 'bic', 'qrHint', 'case', 'installment',
   'expectedDate', 'caseTotal', 'remaining', 'missed', 'page', 'continued', 'overdueItems', 'notDueItems',
   'paymentOnAccount', 'paymentsOnAccount', 'paidSoFar', 'shortfall',

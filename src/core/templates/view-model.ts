@@ -12,7 +12,7 @@ const value = 'value' as const;
 /** One listed item as templates see it. */
 const itemFields = {
   number: value, issueDate: value, dueDate: value, daysOverdue: value, amount: value, open: value,
-  interest: value, overdue: value, pending: value, creditNote: value, currency: value,
+  interest: value, overdue: value, pending: value, creditNote: value, currency: value, disputed: value,
 };
 
 /** The variables of every template (subject, text, HTML, partials). */
@@ -46,6 +46,8 @@ export const viewSchema: Record<string, SchemaNode> = {
   total: value,
   bank: { fields: { name: value, iban: value, bic: value } },
   qr: value,
+  promise: { fields: { date: value, amount: value } },
+  dispute: { fields: { item: value, issueDate: value, dueDate: value, amount: value, open: value, reason: value, operator: value } },
   activity: {
     fields: {
       from: value, to: value, opening: value, closing: value, debits: value, credits: value,
@@ -89,6 +91,21 @@ export interface MessageView {
   qr: boolean;
   /** False on an open-items statement, so `{{#activity}}` hides the activity block. */
   activity: ActivityViewModel | false;
+  /** The broken promise a reminder follows up; false when none, so `{{#promise}}` hides the sentence. */
+  promise: { date: string; amount: string } | false;
+  /** The item a dispute notification to the sales agent is about; false in every message to a customer. */
+  dispute: DisputeView | false;
+}
+
+/** What the sales agent is told about a newly disputed item. */
+export interface DisputeView {
+  item: string;
+  issueDate: string;
+  dueDate: string;
+  amount: string;
+  open: string;
+  reason: string;
+  operator: string;
 }
 
 /** The activity block of the view: the kind of each line as flags, so templates word it. */
@@ -111,6 +128,7 @@ export function buildView(model: StatementModel): MessageView {
     pending: row.pending,
     creditNote: row.kind === 'credit_note',
     currency: row.currency,
+    disputed: row.disputed,
   }));
   const overdueItems = items.filter((item) => item.overdue === true);
   const notDueItems = items.filter((item) => item.overdue !== true);
@@ -155,6 +173,8 @@ export function buildView(model: StatementModel): MessageView {
     bank: model.bank ? { name: model.bank.name, iban: model.bank.iban, bic: model.bank.bic ?? '' } : false,
     qr: model.qrPayload !== null,
     activity: model.activity ? activityOf(model.activity) : false,
+    promise: model.promise ?? false,
+    dispute: false,
   };
 }
 

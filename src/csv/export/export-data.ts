@@ -7,6 +7,7 @@ import type { TextSink } from '../../core/text-sink.js';
 import { COLUMNS } from '../../core/csv/columns.js';
 import { fieldRule } from '../../core/csv/field-rules.js';
 import { currencyDigits, formatMinor } from '../../core/money.js';
+import { statementsOn } from '../../core/rules/profiles.js';
 import { listCustomers } from '../../storage/customers.js';
 import { eachItem } from '../../storage/items.js';
 import type { Ledger } from '../../storage/ledger.js';
@@ -24,7 +25,7 @@ export async function exportCustomers(ledger: Ledger, sink: TextSink, raw = fals
   for (const c of await ledger.read(listCustomers)) {
     out.row([
       c.code, c.name, c.email, c.email2, c.email3, c.language, c.currency, c.reminders ? 'yes' : 'no',
-      textOf(c.statementEveryDays), c.agentEmail, c.holdUntil, c.notes,
+      textOf(c.statementEveryDays), c.agentEmail, c.holdUntil, c.notes, c.profile, statementsOn(c) ? 'yes' : 'no',
     ]);
   }
   out.end();
@@ -38,6 +39,7 @@ export async function exportItems(ledger: Ledger, sink: TextSink, raw = false): 
     out.row([
       item.customerCode, item.number, item.issueDate, item.dueDate, formatMinor(item.amount, digits),
       formatMinor(item.openAmount, digits), item.currency, item.kind, item.reference, item.case, item.holdUntil,
+      item.dispute,
     ]);
   }));
   out.end();

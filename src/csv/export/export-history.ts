@@ -5,6 +5,7 @@ import { currencyDigits, formatMinor } from '../../core/money.js';
 import { listMessages } from '../../storage/messages.js';
 import type { Ledger } from '../../storage/ledger.js';
 import { CsvWriter } from './csv-writer.js';
+import { promiseHistoryRows, type PromiseJudgement } from './promise-history.js';
 
 /**
  * Columns of the history export. `date` is the as-of date the message counts as sent on. The
@@ -19,8 +20,11 @@ export const HISTORY_COLUMNS = [
 /** Columns of numbers, dates and amounts: never escaped against formula injection (a credit is `-12.50`). */
 const VALUE_COLUMNS = new Set<string>(['id', 'date', 'sent_at', 'total', 'fee', 'interest', 'outstanding', 'acknowledged_at']);
 
-/** Write the messages with as-of date in [from, to] (both optional, inclusive), oldest first; `raw`: unescaped. */
-export async function exportHistory(ledger: Ledger, sink: TextSink, from?: IsoDate, to?: IsoDate, raw = false): Promise<void> {
+/**
+ * Write the messages with as-of date in [from, to] (both optional, inclusive), oldest first; `raw`:
+ * unescaped. With `promises`, the promises to pay dated in the range follow as rows of kind `promise`.
+ */
+export async function exportHistory(ledger: Ledger, sink: TextSink, from?: IsoDate, to?: IsoDate, raw = false, promises?: PromiseJudgement): Promise<void> {
   const out = new CsvWriter(sink, HISTORY_COLUMNS, { isText: (column) => !VALUE_COLUMNS.has(column), raw });
   for (const m of await ledger.read((sql) => listMessages(sql, { from, to }))) {
     const digits = currencyDigits(m.currency);
@@ -32,6 +36,9 @@ export async function exportHistory(ledger: Ledger, sink: TextSink, from?: IsoDa
       m.status, m.error, m.messageId, money(m.total), money(m.fee), money(m.interest), money(m.outstanding), m.operator,
       about.join(', '), m.acknowledged?.operator ?? null, m.acknowledged?.at ?? null,
     ]);
+  }
+  if (promises !== undefined) {
+    for (const row of await promiseHistoryRows(ledger, from, to, promises)) out.row(HISTORY_COLUMNS.map((column) => row[column] ?? null));
   }
   out.end();
 }

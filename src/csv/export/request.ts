@@ -5,12 +5,12 @@ import { UserError } from '../../core/exit-codes.js';
 import { parseStrictArgs } from '../import/strict-args.js';
 
 /** What can be exported. */
-export const EXPORT_KINDS = ['history', 'customers', 'items'] as const;
+export const EXPORT_KINDS = ['history', 'customers', 'items', 'handover'] as const;
 /** One of the exportable kinds. */
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** Usage line shown with every usage error. */
-export const EXPORT_USAGE = 'usage: duedesk export history|customers|items [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--raw]';
+export const EXPORT_USAGE = 'usage: duedesk export history|customers|items|handover [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD] [--raw]';
 
 /** What to export; `from`/`to` (as-of dates, inclusive) only for history. */
 export interface ExportRequest {
@@ -19,6 +19,8 @@ export interface ExportRequest {
   to: IsoDate | undefined;
   /** Write values as they are, without the `'` that keeps spreadsheets from running text as a formula. */
   raw: boolean;
+  /** Handover only: the as-of date (default: today). */
+  asOf: IsoDate | undefined;
 }
 
 function isExportKind(text: string): text is ExportKind {
@@ -35,6 +37,7 @@ export function parseExportArgs(args: string[]): ExportRequest {
   const parsed = parseStrictArgs('export', EXPORT_USAGE, args, {
     from: { type: 'string' },
     to: { type: 'string' },
+    'as-of': { type: 'string' },
     raw: { type: 'boolean', default: false },
   });
   const [kind, ...extra] = parsed.positionals;
@@ -47,5 +50,7 @@ export function parseExportArgs(args: string[]): ExportRequest {
     throw new UserError('export: --from/--to apply to export history only');
   }
   if (from !== undefined && to !== undefined && from > to) throw new UserError(`export: --from ${from} is after --to ${to}`);
-  return { kind, from, to, raw: parsed.values.raw };
+  const asOf = dateOption('as-of', parsed.values['as-of']);
+  if (kind !== 'handover' && asOf !== undefined) throw new UserError('export: --as-of applies to export handover only');
+  return { kind, from, to, raw: parsed.values.raw, asOf };
 }

@@ -10,7 +10,8 @@ import { noCounts, tally, type ImportCounts } from './counts.js';
 const FIELD_COLUMNS: FieldColumns<Customer> = [
   ['name', 'name'], ['email', 'email'], ['email2', 'email2'], ['email3', 'email3'], ['language', 'language'],
   ['currency', 'currency'], ['reminders', 'reminders'], ['statementEveryDays', 'statement_every_days'],
-  ['agentEmail', 'agent_email'], ['holdUntil', 'hold_until'], ['notes', 'notes'],
+  ['agentEmail', 'agent_email'], ['holdUntil', 'hold_until'], ['notes', 'notes'], ['profile', 'profile'],
+  ['statements', 'statements'],
 ];
 
 /** Insert new and update changed customers; resolves to the counts. Call inside a ledger write. */

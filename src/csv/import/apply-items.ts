@@ -5,8 +5,8 @@
  *   unchanged, and when the amount changes, open = new amount − (old amount − old open);
  * - with --snapshot the file is the ERP's list of open items, so an empty cell means fully open.
  * `--snapshot` also closes (open 0) the open items of the listed customers that the file omits.
- * A file without a reference, case or hold_until column leaves those fields of existing items
- * alone; kind and currency always take their defaults (invoice, the customer's currency), because
+ * A file without a reference, case, hold_until or dispute column leaves those fields of existing
+ * items alone (an ERP's file never undoes a dispute marked in duedesk); kind and currency always take their defaults (invoice, the customer's currency), because
  * the amount's sign and decimals depend on them.
  */
 import type { Sql } from '../../storage/sql.js';
@@ -19,7 +19,9 @@ import { absentFields, keepAbsentIn, type FieldColumns } from './absent-columns.
 import { noCounts, tally, type ImportCounts } from './counts.js';
 import { insertNewItems } from '../../storage/insert-items.js';
 
-const OPTIONAL_COLUMNS: FieldColumns<Item> = [['reference', 'reference'], ['case', 'case'], ['holdUntil', 'hold_until']];
+const OPTIONAL_COLUMNS: FieldColumns<Item> = [
+  ['reference', 'reference'], ['case', 'case'], ['holdUntil', 'hold_until'], ['dispute', 'dispute'],
+];
 
 /**
  * Applies validated items chunk by chunk as the file is read (call inside a ledger write): each chunk

@@ -6,6 +6,7 @@ import { LANGUAGES, type Language } from '../../core/domain.js';
 import type { CustomerDefaults } from '../../core/csv/customers.js';
 import { isCurrency } from '../../core/money.js';
 import { resolvePolicy } from '../../core/policy.js';
+import { profileNames } from '../../core/rules/profiles.js';
 import type { Settings } from '../../core/settings.js';
 import type { Ledger } from '../../storage/ledger.js';
 import { importFile, type ImportOutcome } from './import-file.js';
@@ -23,12 +24,12 @@ export interface ImportResult extends ImportOutcome {
   summary: string;
 }
 
-/** Customer language and currency for rows that name none, from the policy (invalid values fall back). */
+/** Customer language and currency for rows that name none, from the policy (invalid values fall back), and its profiles. */
 export function importDefaults(settings: Settings): CustomerDefaults {
   const policy = resolvePolicy(settings);
   const language = LANGUAGES.find((known) => known === policy.defaultLanguage) ?? ('en' satisfies Language);
   const currency = isCurrency(policy.defaultCurrency) ? policy.defaultCurrency : 'EUR';
-  return { language, currency };
+  return { language, currency, profiles: profileNames(policy) };
 }
 
 /**

@@ -64,7 +64,7 @@ function drawRows(pen: Pen, model: StatementModel, labels: Labels, title: string
     { heading: labels.number, width: 36, align: 'left', cell: (row) => row.number },
     { heading: labels.issueDate, width: 24, align: 'left', cell: (row) => row.issueDate },
     { heading: labels.dueDate, width: 24, align: 'left', cell: (row) => row.dueDate },
-    { heading: labels.daysOverdue, width: 28, align: 'right', cell: (row) => (row.kind === 'credit_note' ? labels.creditNote : row.overdue ? row.daysOverdue : '') },
+    { heading: labels.daysOverdue, width: 28, align: 'right', cell: (row) => (row.kind === 'credit_note' ? labels.creditNote : row.disputed ? labels.disputed : row.overdue ? row.daysOverdue : '') },
     { heading: `${labels.amount} (${currency})`, width: 31, align: 'right', cell: (row) => withCurrency(row.amount, row.currency, currency) },
     { heading: `${labels.open} (${currency})`, width: 31, align: 'right', cell: (row) => withCurrency(row.open, row.currency, currency) },
   ];

@@ -10,6 +10,9 @@ import { sql as reminderStateTable } from './005-reminder-state-table.js';
 import { sql as messageAcknowledgements } from './006-message-acknowledgements.js';
 import { sql as sendClaims } from './007-send-claims.js';
 import { sql as ledgerSettings } from './008-ledger-settings.js';
+import { sql as collections } from './009-collections.js';
+import { sql as promisesNotesDisputes } from './010-promises-notes-disputes.js';
+import { sql as proposals } from './011-proposals.js';
 
 /** One numbered schema change. */
 export interface Migration {
@@ -28,4 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'message-acknowledgements', sql: messageAcknowledgements },
   { version: 7, name: 'send-claims', sql: sendClaims },
   { version: 8, name: 'ledger-settings', sql: ledgerSettings },
+  { version: 9, name: 'collections', sql: collections },
+  { version: 10, name: 'promises-notes-disputes', sql: promisesNotesDisputes },
+  { version: 11, name: 'proposals', sql: proposals },
 ];

@@ -15,7 +15,8 @@ export interface HelpProps {
 /** Every help line: a scope title followed by its bindings. */
 export function helpLines(): { text: string; title: boolean }[] {
   const lines: { text: string; title: boolean }[] = [];
-  const scopes: KeyScope[] = ['global', 'list', 'due', 'customer', 'history', 'settings'];
+  // Every scope the table has titles for, in that order, so a new scope cannot be left out.
+  const scopes = Object.keys(SCOPE_TITLES) as KeyScope[];
   for (const scope of scopes) {
     lines.push({ text: SCOPE_TITLES[scope], title: true });
     for (const binding of KEY_BINDINGS.filter((b) => b.scope === scope)) {

@@ -69,6 +69,7 @@ export const itemColumnsAt = memoLast((asOf: IsoDate): Column<Item>[] => [
   { title: 'Days', width: 5, drop: 3, align: 'right', cell: (i) => String(daysBetween(i.dueDate, asOf)) },
   { title: 'Open', width: 14, fitContent: true, align: 'right', cell: (i) => `${formatMoney(i.openAmount, i.currency)} ${i.currency}` },
   { title: 'Hold', width: 10, drop: 4, cell: (i) => i.holdUntil ?? '' },
+  { title: 'Dispute', width: 18, drop: 5, cell: (i) => i.dispute ?? '' },
 ]);
 
 /** The columns of the history timeline. */

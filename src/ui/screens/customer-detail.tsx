@@ -22,6 +22,7 @@ import type { Preview } from '../hooks/use-preview.js';
 import type { WriteRun } from '../hooks/use-write-run.js';
 import type { Prompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
+import { handleCollectionKey } from '../hooks/collection-keys.js';
 import type { SendFlow } from '../hooks/use-send.js';
 import { closedDetail, detailReducer, itemColumnsAt, STATUS_COLORS, timelineColumns, type DetailState } from './customer-detail-model.js';
 
@@ -155,8 +156,11 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
       case 'selectAll':
       case 'selectNone':
         return true;
-      default:
-        return false;
+      default: {
+        if (!detail) return false;
+        const item = s.pane === 'items' ? detail.items[s.items.cursor] : undefined;
+        return handleCollectionKey(command, { customer: detail.customer, item }, services, prompt, change, (text) => notify(text, 'warn'));
+      }
     }
   };
 
@@ -189,6 +193,9 @@ export function CustomerDetailScreen({ state, height, width, promptElement, pane
     `E-mail: ${emails.join(', ') || '(none)'}`,
     `Reminders: ${c.reminders ? 'on' : 'OFF'} (r) · Hold: ${c.holdUntil && c.holdUntil >= asOf ? `until ${c.holdUntil}` : 'none'} (h) · ` +
       `Statement every: ${d.effectiveStatementEveryDays === null ? 'off' : `${d.effectiveStatementEveryDays} days`}${c.statementEveryDays === null ? ' (policy)' : ''} (i)`,
+    `Profile: ${c.profile ?? 'default'} (L) · Statements: ${(c.statements ?? c.reminders) ? 'on' : 'OFF'} (S) · promise (P) · dispute (D) · note (N)`,
+    // The latest promises, disputes and notes, newest first.
+    ...d.collection.slice(0, 3),
   ];
   const agingLines = agingHeight(d.aging, 3);
   const promptLines = promptElement ? 2 : 0;
@@ -200,7 +207,7 @@ export function CustomerDetailScreen({ state, height, width, promptElement, pane
   return (
     <Box flexDirection="column">
       <Text inverse bold wrap="truncate">
-        {fit(` Customer — Esc back · ${footer(['pane', 'hold', 'itemHold', 'reminders', 'interval', 'preview', 'write', 'send'], review, Math.max(0, width - 20))}`, width)}
+        {fit(` Customer — Esc back · ${footer(['pane', 'hold', 'itemHold', 'reminders', 'interval', 'statements', 'profile', 'promise', 'dispute', 'note', 'preview', 'write', 'send'], review, Math.max(0, width - 20))}`, width)}
       </Text>
       {info.map((line) => (
         <Text key={line} wrap="truncate">

@@ -14,6 +14,7 @@ import { listActionFor } from '../hooks/list-keys.js';
 import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
 import { useLoad } from '../hooks/use-load.js';
 import { useFilterForm } from '../hooks/use-filter-form.js';
+import { useDisputesFilter } from '../hooks/use-disputes-filter.js';
 import { usePreview } from '../hooks/use-preview.js';
 import { useWriteRun } from '../hooks/use-write-run.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
@@ -34,7 +35,16 @@ const columns: Column<CustomerRow>[] = [
   { title: 'Name', width: 26, min: 10, cell: (r) => r.name },
   { title: 'Open', width: 26, fitContent: true, align: 'right', cell: (r) => r.open.map((o) => formatAmount(o.amount, o.currency)).join('; ') },
   { title: 'Days', width: 5, drop: 3, align: 'right', cell: (r) => (r.oldestDaysOverdue === null ? '' : String(r.oldestDaysOverdue)) },
-  { title: 'Flags', width: 16, drop: 1, cell: (r) => [r.reminders ? '' : 'off', r.holdUntil ? `hold ${r.holdUntil}` : ''].filter(Boolean).join(' ') },
+  {
+    title: 'Flags',
+    width: 16,
+    drop: 1,
+    // `off`: reminders off; a statements switch that differs from it is named; then the profile.
+    cell: (r) => {
+      const statements = r.statements === r.reminders ? '' : r.statements ? 'stmt on' : 'no stmt';
+      return [r.reminders ? '' : 'off', statements, r.profile ?? '', r.holdUntil ? `hold ${r.holdUntil}` : ''].filter(Boolean).join(' ');
+    },
+  },
   { title: 'E-mail', width: 10, min: 10, drop: 2, cell: (r) => r.emails[0] ?? '(none)' },
 ];
 
@@ -48,6 +58,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   const send = useSend((sent) => dispatch({ type: 'list', action: { type: 'deselect', keys: sent.map((m) => m.customer.code) } }));
   const detail = useCustomerDetail(prompt, preview, send, writes);
   const filterForm = useFilterForm((text, filters) => dispatch({ type: 'filters', text, filters }));
+  const disputes = useDisputesFilter(services, notify);
   const tableHeight = useRef(10);
 
   // Another screen asked for a customer (Enter on a skipped row): open it here.
@@ -71,8 +82,8 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   const handle = (input: string, key: Key): boolean => {
     if (detail.isOpen()) return detail.handle(input, key);
     const s = ref.current;
-    const command = commandFor(input, key, ['list', 'due']);
-    const rows = visibleCustomers(s.data, s.filters, s.query, s.sort);
+    const command = commandFor(input, key, ['customers', 'list', 'due']);
+    const rows = disputes.apply(visibleCustomers(s.data, s.filters, s.query, s.sort));
     const current = rows[s.list.cursor] ?? null;
     const action = listActionFor(command, () => rows.map((r) => r.code), rows.length, tableHeight.current, current?.code ?? null);
     // What the clerk sees is what is acted on: selected rows a search or filter hides are left out.
@@ -84,6 +95,10 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     switch (command) {
       case 'open':
         if (current) detail.open(current.code);
+        return true;
+      case 'disputesOnly':
+        disputes.toggle();
+        dispatch({ type: 'list', action: { type: 'reset' } });
         return true;
       case 'search':
         openSearch(prompt, s.query, (query) => dispatch({ type: 'query', query }));
@@ -112,7 +127,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
         return false;
     }
   };
-  useScreenKeys('customers', handle, () => (detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['list', 'due']));
+  useScreenKeys('customers', handle, () => (detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['customers', 'list', 'due']));
 
   /** The manual statements of these customers (seed 004); customers with nothing open are named. */
   async function statementsFor(codes: string[]): Promise<PlannedMessage[]> {
@@ -131,7 +146,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
   if (modal) return modal;
   if (detail.isOpen()) return <CustomerDetailScreen state={detail.state} height={height} width={width} promptElement={prompt.element} paneHeight={detail.paneHeight} />;
 
-  const rows = visibleCustomers(state.data, state.filters, state.query, state.sort);
+  const rows = disputes.apply(visibleCustomers(state.data, state.filters, state.query, state.sort));
   const aging = state.data?.aging ?? [];
   const agingLines = agingHeight(aging, Math.max(1, Math.floor(height / 4)));
   const promptLines = prompt.element ? 2 : 0;
@@ -144,6 +159,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     : `Customers — ${formatCount(rows.length)} of ${formatCount(state.data.rows.length)} · ${selectionText(selectedAmong(rows, state.data.rows.length, state.list.selected, (r) => r.code), state.list.selected.size)}` +
       (filterText ? ` · filter: ${filterText}` : '') +
       (state.query ? ` · search: ${state.query}` : '') +
+      (disputes.on() ? ' · only disputes (D)' : '') +
       sortText(CUSTOMER_SORTS, state.sort);
   return (
     <Box flexDirection="column" height={height}>
@@ -168,7 +184,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
       <Box flexGrow={1} />
       {prompt.element}
       <Text dimColor wrap="truncate">
-        {footer(['open', 'toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'search', 'filters', 'sort'], review, width)}
+        {footer(['open', 'toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'search', 'filters', 'disputesOnly', 'sort'], review, width)}
       </Text>
     </Box>
   );

@@ -5,7 +5,7 @@
  */
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
-import React, { useRef } from 'react';
+import React, { useEffect, useRef } from 'react';
 import type { PlannedMessage } from '../../core/plan.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
@@ -15,6 +15,8 @@ import { listActionFor } from '../hooks/list-keys.js';
 import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
 import { useFilterForm } from '../hooks/use-filter-form.js';
 import { useLoad } from '../hooks/use-load.js';
+import { useFollowUps } from '../hooks/use-follow-ups.js';
+import { useProposalReview } from '../hooks/use-proposal-review.js';
 import { usePreview } from '../hooks/use-preview.js';
 import { useWriteRun } from '../hooks/use-write-run.js';
 import { openSearch, usePrompt } from '../hooks/use-prompt.js';
@@ -50,13 +52,16 @@ const skipColumns: Column<SkipRow>[] = [
   { title: 'Detail', width: 20, drop: 1, cell: (r) => r.detail },
 ];
 
-const DUE_FOOTER: Command[] = ['toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'skipped', 'filters', 'search', 'sort'];
+const DUE_FOOTER: Command[] = ['toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'skipped', 'followUpDone', 'reviewProposal', 'filters', 'search', 'sort'];
 const SKIPPED_FOOTER: Command[] = ['open', 'skipped', 'search', 'sort'];
 
 /** The Due now screen. */
 export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Element {
   const desk = useDesk();
   const { services, asOf, version, notify } = desk;
+  const followUps = useFollowUps(services, asOf, version, notify, desk.dataChanged);
+  const proposals = useProposalReview(services, desk.review, notify, desk.dataChanged);
+  useEffect(() => proposals.reload(asOf), [services, asOf, version]);
   const [state, dispatch, ref] = useRefReducer(dueReducer, initialDue);
   const prompt = usePrompt();
   const preview = usePreview();
@@ -142,6 +147,12 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
       case 'filters':
         if (s.section === 'planned') filterForm.open(s.filterText);
         return true;
+      case 'followUpDone':
+        followUps.completeFirst();
+        return true;
+      case 'reviewProposal':
+        proposals.open();
+        return true;
       default:
         // Keys of this screen that do nothing here (e.g. p on the skipped list) are still taken.
         return command !== 'open';
@@ -149,13 +160,14 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   };
   useScreenKeys('due', handle, () => ['due', 'list']);
 
-  const modal = writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
+  const modal = proposals.render(height, width) ?? writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
   if (modal) return modal;
 
   const messages = visibleMessages(state.plan, state.filters, state.query, state.plannedSort);
   const skips = visibleSkips(state.plan, state.query, state.names, state.skippedSort);
   const promptLines = prompt.element ? 2 : 0;
-  const bodyHeight = Math.max(1, height - 3 - promptLines);
+  const tasks = followUps.lines();
+  const bodyHeight = Math.max(1, height - 3 - promptLines - tasks.length);
   tableHeight.current = bodyHeight;
   const list = state.section === 'planned' ? state.planned : state.skipped;
   const count = state.section === 'planned' ? messages.length : skips.length;
@@ -170,12 +182,18 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
       ? `Due now — ${formatCount(messages.length)} of ${formatCount(plan.messages.length)} planned · ${selectionText(selectedAmong(messages, plan.messages.length, state.planned.selected, (m) => m.key), state.planned.selected.size)} · ${formatCount(plan.skipped.length)} skipped (x)` +
         (filterText ? ` · filter: ${filterText}` : '') +
         (state.query ? ` · search: ${state.query}` : '') +
-        sortText(MESSAGE_SORTS, state.plannedSort)
+        sortText(MESSAGE_SORTS, state.plannedSort) +
+        (proposals.pending() !== null ? ` · proposal #${proposals.pending()} awaits approval (A)` : '')
       : `Skipped — ${formatCount(skips.length)} customers and problems (x: back to planned · Enter opens the customer)` +
         (state.query ? ` · search: ${state.query}` : '') +
         sortText(SKIP_SORTS, state.skippedSort);
   return (
     <Box flexDirection="column" height={height}>
+      {tasks.map((line) => (
+        <Text key={line} color="magenta" wrap="truncate">
+          {clip(line, width)}
+        </Text>
+      ))}
       <Text bold color={state.error ? 'red' : undefined} wrap="truncate">
         {clip(header, width)}
       </Text>

@@ -66,10 +66,11 @@ describe.skipIf(!pgAvailable)('schema parity on a real server', () => {
     await client.connect();
     const { rows } = await client.query<{ c: string; t: string }>(
       `SELECT table_name || '.' || column_name AS c, data_type AS t FROM information_schema.columns
-        WHERE table_schema = current_schema() AND column_name IN ('amount', 'open_amount', 'total', 'installment', 'due_date', 'as_of')`,
+        WHERE table_schema = current_schema() AND column_name IN ('amount', 'open_amount', 'total', 'installment', 'due_date', 'as_of', 'promised_date', 'made_on', 'follow_up')`,
     );
     await client.end();
     const types = Object.fromEntries(rows.map((r) => [r.c, r.t]));
     expect(types).toMatchObject({ 'items.amount': 'bigint', 'items.open_amount': 'bigint', 'messages.total': 'bigint', 'plans.installment': 'bigint', 'items.due_date': 'date', 'messages.as_of': 'date' });
+    expect(types).toMatchObject({ 'promises.amount': 'bigint', 'proposal_lines.total': 'bigint', 'promises.made_on': 'date', 'promises.promised_date': 'date', 'customer_notes.follow_up': 'date', 'proposals.as_of': 'date' });
   });
 });

@@ -1,0 +1,28 @@
+/**
+ * Telling the sales agent about a new dispute (issue 16): the `dispute` template in the customer's
+ * language, sent as one e-mail after the dispute is recorded. A failed notice leaves the dispute
+ * recorded; the caller reports the failure.
+ */
+import type { Settings } from '../core/settings.js';
+import { disputeView } from '../core/templates/dispute-view.js';
+import { renderTexts } from '../core/templates/render.js';
+import { loadTemplateSet } from '../documents/load-templates.js';
+import { sendSingleMail, type SingleMailResult } from '../mail/single-mail.js';
+import type { DataPlace } from '../settings/paths.js';
+import type { DisputeMarked } from './disputes.js';
+
+/** Send the notice of `marked` to its agent; resolves to null when the customer has no agent. */
+export async function notifyAgent(
+  marked: DisputeMarked,
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  place: DataPlace,
+  now: Date,
+  sessionPassword: string | null = null,
+): Promise<SingleMailResult | null> {
+  if (marked.notify === null) return null;
+  const templates = loadTemplateSet({ templatesDir: settings.templatesDir ?? null });
+  const texts = renderTexts(templates.template(marked.customer.language, 'dispute'), disputeView(marked.notify.notice, settings));
+  const mail = { key: `dispute-${marked.customer.code}-${marked.item.number}`, what: 'dispute', to: marked.notify.to, ...texts };
+  return sendSingleMail(mail, settings, env, place, now, sessionPassword);
+}

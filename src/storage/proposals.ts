@@ -1,0 +1,84 @@
+/** Proposals (migration 11) ⇄ Proposal: a day's plan awaiting approval, its lines and their fate. */
+import type { IsoDate, MessageKind, Proposal, ProposalLine, ProposalStatus } from '../core/domain.js';
+import { marks } from './promises.js';
+import { bool, int, text, textOrNull, type Row } from './rows.js';
+import type { Sql } from './sql.js';
+
+const COLUMNS = 'id, as_of, status, created_by, created_at, approved_by, approved_at, sent_at';
+
+function toLine(row: Row): ProposalLine {
+  const items = text(row, 'items');
+  return {
+    key: text(row, 'line_key'),
+    customerCode: text(row, 'customer_code'),
+    kind: text(row, 'kind') as MessageKind,
+    level: textOrNull(row, 'level'),
+    currency: text(row, 'currency'),
+    items: items === '' ? [] : items.split('\n'),
+    total: int(row, 'total'),
+    removed: bool(row, 'removed'),
+  };
+}
+
+async function withLines(sql: Sql, rows: Row[]): Promise<Proposal[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => int(row, 'id'));
+  const lines = new Map<number, ProposalLine[]>();
+  for (const row of await sql.all(`SELECT * FROM proposal_lines WHERE proposal_id IN (${marks(ids.length)}) ORDER BY proposal_id, line_key`, ids)) {
+    const id = int(row, 'proposal_id');
+    lines.set(id, [...(lines.get(id) ?? []), toLine(row)]);
+  }
+  return rows.map((row) => ({
+    id: int(row, 'id'),
+    asOf: text(row, 'as_of'),
+    status: text(row, 'status') as ProposalStatus,
+    createdBy: text(row, 'created_by'),
+    createdAt: text(row, 'created_at'),
+    approvedBy: textOrNull(row, 'approved_by'),
+    approvedAt: textOrNull(row, 'approved_at'),
+    sentAt: textOrNull(row, 'sent_at'),
+    lines: lines.get(int(row, 'id')) ?? [],
+  }));
+}
+
+/** Record a pending proposal with its lines (inside ledger.write); resolves to its id. */
+export async function insertProposal(sql: Sql, asOf: IsoDate, createdBy: string, createdAt: string, lines: readonly ProposalLine[]): Promise<number> {
+  const [row] = await sql.all(
+    "INSERT INTO proposals (as_of, status, created_by, created_at) VALUES (?, 'pending', ?, ?) RETURNING id",
+    [asOf, createdBy, createdAt],
+  );
+  const id = int(row!, 'id');
+  await sql.runMany(
+    'INSERT INTO proposal_lines (proposal_id, line_key, customer_code, kind, level, currency, items, total, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)',
+    lines.map((line) => [id, line.key, line.customerCode, line.kind, line.level, line.currency, line.items.join('\n'), line.total]),
+  );
+  return id;
+}
+
+/** One proposal, or null. */
+export async function getProposal(sql: Sql, id: number): Promise<Proposal | null> {
+  return (await withLines(sql, await sql.all(`SELECT ${COLUMNS} FROM proposals WHERE id = ?`, [id])))[0] ?? null;
+}
+
+/** The latest proposal made for `asOf`, or null. */
+export async function latestProposal(sql: Sql, asOf: IsoDate): Promise<Proposal | null> {
+  return (await withLines(sql, await sql.all(`SELECT ${COLUMNS} FROM proposals WHERE as_of = ? ORDER BY id DESC LIMIT 1`, [asOf])))[0] ?? null;
+}
+
+/** Every proposal, newest first. */
+export async function listProposals(sql: Sql): Promise<Proposal[]> {
+  return withLines(sql, await sql.all(`SELECT ${COLUMNS} FROM proposals ORDER BY id DESC`));
+}
+
+/** Approve a pending proposal, taking out the lines `removed` names; resolves to false when it was not pending. */
+export async function approveProposalRow(sql: Sql, id: number, removed: readonly string[], by: string, at: string): Promise<boolean> {
+  const changed = await sql.run("UPDATE proposals SET status = 'approved', approved_by = ?, approved_at = ? WHERE id = ? AND status = 'pending'", [by, at, id]);
+  if (changed === 0) return false;
+  await sql.runMany('UPDATE proposal_lines SET removed = 1 WHERE proposal_id = ? AND line_key = ?', removed.map((key) => [id, key]));
+  return true;
+}
+
+/** Mark an approved proposal sent. */
+export async function markProposalSent(sql: Sql, id: number, at: string): Promise<void> {
+  await sql.run("UPDATE proposals SET status = 'sent', sent_at = ? WHERE id = ? AND status = 'approved'", [at, id]);
+}

@@ -1,0 +1,8 @@
+/** Why review mode refuses something (shown to the operator). */
+export class ReviewRefusal extends Error {
+  /** Construct with the action refused. */
+  constructor(action: string) {
+    super(`review mode: ${action} is not allowed (nothing can be sent or changed)`);
+    this.name = 'ReviewRefusal';
+  }
+}

@@ -1,0 +1,108 @@
+/** Issue 16 in the TUI: follow-up tasks on Due now, the disputes filter, and the customer's collection keys. */
+import { describe, expect, it } from 'vitest';
+import { FakeServices } from './fake-services.js';
+import { KEYS, renderDesk } from './harness.js';
+
+describe('collections in the TUI', () => {
+  it('Due now shows the follow-ups due at the top; F marks the first done', async () => {
+    const services = new FakeServices({ followUp: true });
+    const desk = renderDesk(services, { columns: 140 });
+    const frame = await desk.waitFor('Call back about the pallets');
+    expect(frame.split('\n').findIndex((line) => line.includes('Follow up'))).toBeLessThan(frame.split('\n').findIndex((line) => line.includes('planned')));
+    desk.press('F');
+    await desk.waitFor('follow-up #7');
+    expect(services.calls).toContain('done 7');
+    await desk.waitFor((f) => !f.includes('Call back about the pallets'));
+  });
+
+  it('Customers flags a customer on another profile and one whose statements are off', async () => {
+    const services = new FakeServices();
+    const customer = services.data.customers[1]!;
+    Object.assign(customer, { profile: 'gentle', statements: false });
+    const desk = renderDesk(services, { columns: 160 });
+    await desk.waitFor('planned');
+    desk.press('2');
+    const frame = await desk.waitFor('Customers —');
+    expect(frame.split('\n').find((line) => line.includes(customer.code))).toContain('no stmt gentle');
+  });
+
+  it('D on Customers keeps only the customers with a disputed item, D again shows all', async () => {
+    const services = new FakeServices();
+    const desk = renderDesk(services, { columns: 140 });
+    await desk.waitFor('planned');
+    desk.press('2');
+    await desk.waitFor('Customers —');
+    desk.press('D');
+    const only = await desk.waitFor('only disputes (D)');
+    expect(only).toMatch(/Customers — 1 of/);
+    expect(only).toContain(services.data.customers[2]!.code);
+    desk.press('D');
+    await desk.waitFor((f) => f.includes('Customers —') && !f.includes('only disputes'));
+  });
+
+  it('the customer detail records a promise, a note, a profile, statements and a dispute of the item under the cursor', async () => {
+    const services = new FakeServices();
+    const desk = renderDesk(services, { columns: 160, rows: 40 });
+    await desk.waitFor('planned');
+    desk.press('2');
+    await desk.waitFor('Customers —');
+    desk.press(KEYS.enter);
+    const opened = await desk.waitFor('Profile: default (L)');
+    expect(opened).toContain('note #1: called');
+    const code = services.data.customers[0]!.code;
+    desk.press('P', 'tomorrow', KEYS.enter);
+    await desk.waitFor('"tomorrow" is not a date');
+    desk.press(KEYS.escape);
+    await desk.waitFor((f) => !f.includes('is not a date'));
+    desk.press('P', '2026-12-15 250.00 transfer', KEYS.enter);
+    await desk.waitFor(`${code}: promise by 2026-12-15`);
+    desk.press('N', '2026-12-01 call back', KEYS.enter);
+    await desk.waitFor('note added, follow up on 2026-12-01');
+    desk.press('L', 'strict', KEYS.enter);
+    await desk.waitFor('unknown profile "strict"');
+    desk.press(KEYS.escape);
+    await desk.waitFor((f) => !f.includes('unknown profile'));
+    desk.press('S');
+    await desk.waitFor(`${code}: statements off`);
+    desk.press('D', 'wrong price', KEYS.enter);
+    const item = (services.data.items.get(code) ?? [])[0]!.number;
+    await desk.waitFor(`item ${item} disputed`);
+    expect(services.calls).toEqual(expect.arrayContaining([
+      `promise ${code} 2026-12-15 250.00 transfer`,
+      `note ${code} call back 2026-12-01`,
+      `setStatements ${code} false`,
+      `dispute ${code} ${item} wrong price`,
+    ]));
+  });
+});
+
+describe('the proposal review (schedule.approval)', () => {
+  it('A opens the pending proposal; space takes a line out; Y approves the rest', async () => {
+    const services = new FakeServices({ proposal: true });
+    const desk = renderDesk(services, { columns: 160, rows: 30 });
+    await desk.waitFor('proposal #4 awaits approval (A)');
+    desk.press('A');
+    const review = await desk.waitFor('Proposal #4 for');
+    const keys = services.data.plan.messages.slice(0, 3).map((m) => m.key);
+    for (const key of keys) expect(review).toContain(key);
+    expect(review).toContain('3 messages');
+    desk.press('j', ' ');
+    await desk.waitFor(`- removed ${keys[1]}`);
+    await desk.waitFor('2 messages');
+    desk.press('Y');
+    await desk.waitFor('proposal #4 approved (2 messages)');
+    expect(services.calls).toContain(`approve 4 ${keys[1]}`);
+    await desk.waitFor((f) => !f.includes('awaits approval'));
+  });
+
+  it('review mode shows the proposal but refuses to approve it', async () => {
+    const services = new FakeServices({ proposal: true });
+    const desk = renderDesk(services, { columns: 160, rows: 30, review: true });
+    await desk.waitFor('proposal #4 awaits approval (A)');
+    desk.press('A');
+    await desk.waitFor('Proposal #4 for');
+    desk.press('Y');
+    await desk.waitFor('review mode: Y (approve) is refused');
+    expect(services.calls.filter((call) => call.startsWith('approve'))).toEqual([]);
+  });
+});

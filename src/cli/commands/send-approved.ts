@@ -16,7 +16,7 @@ import { ledgerFile } from '../../storage/ledger-location.js';
 import type { Ledger } from '../../storage/ledger.js';
 import { latestProposal, markProposalSent } from '../../storage/proposals.js';
 import { actorOf } from './collection-context.js';
-import { emit, sendAndReport } from './send-due.js';
+import { emit, sendAndReport } from './send-and-report.js';
 import { formatPlanReport, planToJson } from './send-due-report.js';
 
 /** Propose, wait or send the approved lines of `plan`; returns the exit code. */

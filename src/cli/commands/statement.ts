@@ -12,7 +12,7 @@ import type { ManualScope } from '../../core/manual-statement.js';
 import type { Plan, PlannedMessage } from '../../core/plan.js';
 import { planToJson } from './send-due-report.js';
 import { statementsNow, type StatementKind } from '../../statements/statements-now.js';
-import { emit, sendAndReport } from './send-due.js';
+import { emit, sendAndReport } from './send-and-report.js';
 
 /** Flags of `statement`, already parsed and checked by the CLI. */
 export interface StatementOptions {

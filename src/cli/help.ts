@@ -38,7 +38,7 @@ Usage:
   duedesk statement CODE… [--as-of D] [--scope overdue|all-open] [--kind open-items|activity]
           [--from D --to D] (--out DIR | --send)
   duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
-    duedesk db check | backup FILE [--replace] | copy SOURCE DEST [--replace]
+  duedesk db check | backup FILE [--replace] | copy SOURCE DEST [--replace]
   duedesk promise CODE --date D [--amount A] [--items N…] [--note TEXT]
   duedesk dispute CODE ITEM --reason TEXT | --resolve [--note TEXT]
   duedesk note CODE TEXT [--follow-up D] | --done ID

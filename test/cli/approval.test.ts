@@ -15,6 +15,8 @@ it('proposes, waits for approval, then sends exactly the approved lines still du
     items: 'customer_code,number,issue_date,due_date,amount\nC1,A-1,2026-10-01,2026-11-10,10.00\nC2,B-1,2026-10-01,2026-11-10,20.00\nC3,C-1,2026-10-01,2026-11-10,30.00\n',
   });
   const outbox = join(box.dir, 'outbox');
+  const none = await box.run(['proposal', 'list']);
+  expect([none.code, none.stdout, none.stderr]).toEqual([0, '', 'no proposals: --send-due records one each day while schedule.approval is true\n']);
 
   const first = await box.run(['--send-due']);
   expect(first.code).toBe(0);

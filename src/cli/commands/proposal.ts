@@ -23,7 +23,10 @@ export async function runProposal(args: string[], ctx: CommandContext): Promise<
   switch (action) {
     case 'list':
       if (id !== undefined) throw new UserError(`proposal: list takes no id\n${USAGE}`);
-      for (const proposal of await ledger.read((sql) => listProposals(sql))) {
+      const proposals = await ledger.read((sql) => listProposals(sql));
+      // An empty list says why on stderr, so a script reading stdout still gets no lines.
+      if (proposals.length === 0) ctx.stderr.write('no proposals: --send-due records one each day while schedule.approval is true\n');
+      for (const proposal of proposals) {
         const kept = proposal.lines.filter((line) => !line.removed).length;
         ctx.stdout.write(`#${proposal.id}  ${proposal.asOf}  ${proposal.status}  ${kept} message${kept === 1 ? '' : 's'}  by ${proposal.createdBy}\n`);
       }

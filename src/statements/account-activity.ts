@@ -38,7 +38,7 @@ export async function accountOf(sql: Sql, customer: Customer, payments?: readonl
  * As-of date of the customer's latest statement in `currency` before `asOf` that may have reached
  * it (sent, uncertain or being sent; a failed one did not), or null.
  */
-export async function previousStatementAsOf(sql: Sql, customerCode: string, currency: string, asOf: IsoDate): Promise<IsoDate | null> {
+async function previousStatementAsOf(sql: Sql, customerCode: string, currency: string, asOf: IsoDate): Promise<IsoDate | null> {
   let latest: IsoDate | null = null;
   for (const message of await customerTimeline(sql, customerCode)) {
     if (message.kind !== 'statement' || message.currency !== currency || message.status === 'failed' || message.asOf >= asOf) continue;

@@ -36,7 +36,7 @@ export interface StatementRequest {
  * Days an activity statement covers when there was no earlier statement and neither the customer
  * nor the policy has a statement interval: about a month, what a statement usually covers.
  */
-export const DEFAULT_ACTIVITY_DAYS = 30;
+const DEFAULT_ACTIVITY_DAYS = 30;
 
 /** The template of an activity statement (the open-items one is `statement`). */
 export const ACTIVITY_TEMPLATE = 'activity';

@@ -13,7 +13,7 @@ export interface SmtpLogin {
 }
 
 /** What replaces a masked secret. */
-export const MASK = '***';
+const MASK = '***';
 
 interface SecretForm {
   text: string;

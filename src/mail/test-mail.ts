@@ -7,9 +7,6 @@ import type { Settings } from '../core/settings.js';
 import type { DataPlace } from '../settings/paths.js';
 import { sendSingleMail, type SingleMailResult } from './single-mail.js';
 
-/** What a test e-mail did. */
-export type TestMailResult = SingleMailResult;
-
 const TEXT = 'This is a test e-mail from duedesk. If you can read it, reminders can be sent with these settings.';
 
 /** Send a test e-mail to `address` with the current settings (and the TUI's session password); never throws for a send problem. */
@@ -20,7 +17,7 @@ export async function sendTestMail(
   place: DataPlace,
   now: Date,
   sessionPassword: string | null = null,
-): Promise<TestMailResult> {
+): Promise<SingleMailResult> {
   const sender = settings.smtp?.from ?? settings.company?.email ?? '';
   const mail = {
     key: 'test-mail',

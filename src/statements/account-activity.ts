@@ -4,7 +4,7 @@
  * only; built from what duedesk knows (a payment never imported is not shown).
  */
 import { activityPeriod, activityStatement, type ActivityDocument, type ActivityPayment, type ActivityStatement } from '../core/activity.js';
-import type { Customer, IsoDate } from '../core/domain.js';
+import type { Customer, IsoDate, Payment } from '../core/domain.js';
 import { listItems } from '../storage/items.js';
 import { customerTimeline } from '../storage/messages.js';
 import { listPayments } from '../storage/payments.js';
@@ -15,9 +15,10 @@ export type AccountByCurrency = Map<string, { documents: ActivityDocument[]; pay
 
 /**
  * Every document and payment of `customer`, by currency (a payment's currency is decided at import:
- * the named item's, else the one the file gives, else the customer's; SPEC §2).
+ * the named item's, else the one the file gives, else the customer's; SPEC §2). `payments`: the
+ * customer's payments when the caller has already read them.
  */
-export async function accountOf(sql: Sql, customer: Customer): Promise<AccountByCurrency> {
+export async function accountOf(sql: Sql, customer: Customer, payments?: readonly Payment[]): Promise<AccountByCurrency> {
   const account: AccountByCurrency = new Map();
   const entry = (currency: string) => {
     let found = account.get(currency);
@@ -27,7 +28,7 @@ export async function accountOf(sql: Sql, customer: Customer): Promise<AccountBy
   for (const item of await listItems(sql, customer.code)) {
     entry(item.currency).documents.push({ number: item.number, kind: item.kind, issueDate: item.issueDate, amount: item.amount });
   }
-  for (const payment of await listPayments(sql, customer.code)) {
+  for (const payment of payments ?? (await listPayments(sql, customer.code))) {
     entry(payment.currency).payments.push({ reference: payment.reference, date: payment.date, amount: payment.amount, itemNumber: payment.itemNumber, case: payment.case });
   }
   return account;
@@ -37,7 +38,7 @@ export async function accountOf(sql: Sql, customer: Customer): Promise<AccountBy
  * As-of date of the customer's latest statement in `currency` before `asOf` that may have reached
  * it (sent, uncertain or being sent; a failed one did not), or null.
  */
-export async function previousStatementAsOf(sql: Sql, customerCode: string, currency: string, asOf: IsoDate): Promise<IsoDate | null> {
+async function previousStatementAsOf(sql: Sql, customerCode: string, currency: string, asOf: IsoDate): Promise<IsoDate | null> {
   let latest: IsoDate | null = null;
   for (const message of await customerTimeline(sql, customerCode)) {
     if (message.kind !== 'statement' || message.currency !== currency || message.status === 'failed' || message.asOf >= asOf) continue;

@@ -36,7 +36,7 @@ export interface StatementRequest {
  * Days an activity statement covers when there was no earlier statement and neither the customer
  * nor the policy has a statement interval: about a month, what a statement usually covers.
  */
-export const DEFAULT_ACTIVITY_DAYS = 30;
+const DEFAULT_ACTIVITY_DAYS = 30;
 
 /** The template of an activity statement (the open-items one is `statement`). */
 export const ACTIVITY_TEMPLATE = 'activity';
@@ -62,10 +62,11 @@ export function statementsNow(ledger: Ledger, settings: Settings, code: string, 
     const policy = resolvePolicy(settings);
     const { asOf } = request;
     const scope = request.scope ?? 'all-open';
-    const unapplied = (await listPayments(sql, code)).filter((payment) => payment.itemNumber === null);
+    const payments = await listPayments(sql, code);
+    const unapplied = payments.filter((payment) => payment.itemNumber === null);
     const open = await openItemsOf(sql, code);
     if ((request.kind ?? policy.statementKind) === 'open-items') return manualStatements(customer, open, policy, asOf, scope, [], unapplied);
-    const account = await accountOf(sql, customer);
+    const account = await accountOf(sql, customer, payments);
     const range: ActivityRange = request.from !== undefined ? { from: request.from, to: request.to ?? asOf } : { sinceDays: sinceDays(customer, policy) };
     const stated: PlannedMessage[] = [];
     for (const message of manualStatements(customer, open, policy, asOf, scope, [...account.keys()], unapplied)) {

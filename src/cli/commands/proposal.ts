@@ -39,8 +39,8 @@ export async function runProposal(args: string[], ctx: CommandContext): Promise<
     }
     case 'approve': {
       // `--remove A B`: the keys after the first are positionals.
-      const remove = [...(values.remove ?? []), ...(values.remove === undefined ? [] : more)];
       if (values.remove === undefined && more.length > 0) throw new UserError(`proposal: unexpected argument "${more[0]}"\n${USAGE}`);
+      const remove = [...(values.remove ?? []), ...more];
       const approved = await approve(ledger, idOf(id), remove, actorOf(ctx, 'proposal', undefined));
       ctx.stdout.write(proposalText(approved));
       ctx.stdout.write(`proposal #${approved.id} approved; the next --send-due sends it\n`);

@@ -17,7 +17,7 @@ export function absentFields<T>(index: ColumnIndex, fields: FieldColumns<T>): (k
 export function keepAbsent<T extends object>(incoming: T, existing: T | undefined, absent: readonly (keyof T)[]): T {
   if (existing === undefined || absent.length === 0) return incoming;
   const merged = { ...incoming };
-  for (const field of absent) merged[field] = existing[field];
+  keepAbsentIn(merged, existing, absent);
   return merged;
 }
 

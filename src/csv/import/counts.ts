@@ -20,7 +20,7 @@ export function changedAnything(counts: ImportCounts): boolean {
 }
 
 /** True when two flat records hold the same values for every key of `a`. */
-export function sameFields<T extends object>(a: T, b: T): boolean {
+function sameFields<T extends object>(a: T, b: T): boolean {
   for (const key of Object.keys(a) as (keyof T)[]) {
     if (a[key] !== b[key]) return false;
   }

@@ -25,7 +25,7 @@ export interface ImportResult extends ImportOutcome {
 }
 
 /** Customer language and currency for rows that name none, from the policy (invalid values fall back), and its profiles. */
-export function importDefaults(settings: Settings): CustomerDefaults {
+function importDefaults(settings: Settings): CustomerDefaults {
   const policy = resolvePolicy(settings);
   const language = LANGUAGES.find((known) => known === policy.defaultLanguage) ?? ('en' satisfies Language);
   const currency = isCurrency(policy.defaultCurrency) ? policy.defaultCurrency : 'EUR';

@@ -15,8 +15,6 @@ import { levelFeeProblems } from './level-fees.js';
 import { profileProblems, profileSchemaErrors } from './profiles.js';
 import type { SettingsProblem } from './settings-problem.js';
 
-export type { SettingsProblem };
-
 /** A key that looks like a password (smtp.password, pass) but not smtp.passwordCommand. */
 const PASSWORD_KEY = /^(?:pass|password|passwd|secret)$|password$/i;
 

@@ -12,7 +12,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
-import type { Database as SqlJsDatabase } from 'sql.js';
 import { addDays, fromDayNumber, toDayNumber } from '../src/core/dates.js';
 import type { IsoDate } from '../src/core/domain.js';
 import type { Level } from '../src/core/plan.js';

@@ -7,7 +7,7 @@ import type { Ledger } from '../storage/ledger.js';
 import type { SettingsSource } from '../settings/source.js';
 import type { TextSink } from '../core/text-sink.js';
 
-export type { SettingsSource, TextSink };
+export type { TextSink };
 
 /** Dependencies of a command. */
 export interface CommandContext {

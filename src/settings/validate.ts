@@ -15,8 +15,6 @@ import { levelFeeProblems } from './level-fees.js';
 import { profileProblems, profileSchemaErrors } from './profiles.js';
 import type { SettingsProblem } from './settings-problem.js';
 
-export type { SettingsProblem };
-
 /** A key that looks like a password (smtp.password, pass) but not smtp.passwordCommand. */
 const PASSWORD_KEY = /^(?:pass|password|passwd|secret)$|password$/i;
 
@@ -52,17 +50,16 @@ export function validateSettings(value: unknown): SettingsProblem[] {
 
 function semanticProblems(settings: JsonObject): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
+  const currency = getPath(settings, 'policy.defaultCurrency');
+  // The currency a number fee is in: the setting, else the policy default.
+  const feeCurrency = typeof currency === 'string' ? currency : DEFAULT_CURRENCY;
   const levels = getPath(settings, 'policy.levels') as Level[] | undefined;
   if (levels !== undefined) {
     for (const message of validateLevels(levels)) problems.push({ key: 'policy.levels', message });
-    const currency = getPath(settings, 'policy.defaultCurrency');
-    problems.push(...levelFeeProblems(levels, typeof currency === 'string' ? currency : DEFAULT_CURRENCY));
+    problems.push(...levelFeeProblems(levels, feeCurrency));
   }
   const profiles = getPath(settings, 'policy.profiles') as Record<string, { levels?: Level[] }> | undefined;
-  if (profiles !== undefined) {
-    const currency = getPath(settings, 'policy.defaultCurrency');
-    problems.push(...profileProblems(profiles, typeof currency === 'string' ? currency : DEFAULT_CURRENCY));
-  }
+  if (profiles !== undefined) problems.push(...profileProblems(profiles, feeCurrency));
   const iban = getPath(settings, 'company.iban');
   const ibanWrong = typeof iban === 'string' ? ibanProblem(iban) : null;
   if (ibanWrong !== null) problems.push({ key: 'company.iban', message: `"${String(iban)}" ${ibanWrong}` });
@@ -71,7 +68,6 @@ function semanticProblems(settings: JsonObject): SettingsProblem[] {
     problems.push({ key: 'company.bic', message: `"${bic}" is not a BIC (8 or 11 letters and digits, like COBADEFFXXX)` });
   }
   problems.push(...addressProblems(settings));
-  const currency = getPath(settings, 'policy.defaultCurrency');
   if (typeof currency === 'string' && !isCurrency(currency)) {
     problems.push({ key: 'policy.defaultCurrency', message: `"${currency}" is not an ISO 4217 currency code` });
   }

@@ -5,8 +5,8 @@
  */
 import type { Item, ItemKind, Minor } from '../domain.js';
 import { ITEM_KINDS } from '../domain.js';
-import { drainChunks, validChunks, type RecordsInput, type RowReader } from './row-reader.js';
-import type { RowError, Validated, ValidRow } from './types.js';
+import { validChunks, type RecordsInput, type RowReader } from './row-reader.js';
+import type { RowError, ValidRow } from './types.js';
 
 /** An item as read from a file: `openAmount` is null when the cell was empty (the importer decides). */
 export type ImportedItem = Omit<Item, 'openAmount'> & { openAmount: Minor | null };
@@ -17,19 +17,11 @@ export interface ItemLookup {
   customerCurrency(code: string): string | undefined;
 }
 
-/** Validated items plus every (customer, number → first line) the file names, valid or not (for --snapshot). */
-export interface ValidatedItems extends Validated<ImportedItem> {
-  listed: Map<string, Map<string, number>>;
-}
-
-/** Turn item records into ImportedItems or errors; (customer_code, number) must be unique in the file. */
-export function validateItems(input: RecordsInput, lookup: ItemLookup): ValidatedItems {
-  const rows: ValidRow<ImportedItem>[] = [];
-  const { errors, listed } = drainChunks(validItemChunks(input, lookup, Number.POSITIVE_INFINITY), (chunk) => rows.push(...chunk));
-  return { rows, errors, listed };
-}
-
-/** `validateItems`, yielding valid rows in chunks of up to `size` as they are read (see validChunks). */
+/**
+ * Turn item records into ImportedItems or errors, yielding valid rows in chunks of up to `size` as
+ * they are read (see validChunks); (customer_code, number) must be unique in the file. Returns every
+ * (customer, number → first line) the file names, valid or not (for --snapshot).
+ */
 export function* validItemChunks(
   input: RecordsInput,
   lookup: ItemLookup,

@@ -204,31 +204,12 @@ export interface RecordsInput {
  */
 export function validateRecords<T>(input: RecordsInput, readRow: (reader: RowReader) => T | undefined): Validated<T> {
   const rows: Validated<T>['rows'] = [];
-  // One push per row: spreading a chunk as arguments overflows the stack past about 100,000 rows.
-  const { errors } = validateInChunks(input, readRow, (chunk) => { for (const row of chunk) rows.push(row); }, Number.POSITIVE_INFINITY);
-  return { rows, errors };
-}
-
-/**
- * `validateRecords`, handing the valid rows to `take` in chunks of up to `size` as they are read
- * instead of keeping them all: a million-row import applies each chunk and lets it go. Returns every
- * problem found and how many rows were valid.
- */
-export function validateInChunks<T>(
-  input: RecordsInput,
-  readRow: (reader: RowReader) => T | undefined,
-  take: (rows: ValidRow<T>[]) => void,
-  size: number,
-): { errors: RowError[]; validRows: number } {
-  return drainChunks(validChunks(input, readRow, size), take);
-}
-
-/** Hand every chunk of `chunks` to `take`; returns what the generator returns at the end. */
-export function drainChunks<T, R>(chunks: Generator<T[], R, void>, take: (rows: T[]) => void): R {
+  const chunks = validChunks(input, readRow, Number.POSITIVE_INFINITY);
   for (;;) {
     const next = chunks.next();
-    if (next.done) return next.value;
-    take(next.value);
+    if (next.done) return { rows, errors: next.value.errors };
+    // One push per row: spreading a chunk as arguments overflows the stack past about 100,000 rows.
+    for (const row of next.value) rows.push(row);
   }
 }
 

@@ -2,7 +2,7 @@
  * The words printed on the statement PDF (templates/<lang>/labels.json). A user's labels file may
  * set only some keys; the rest come from the shipped language, then from English.
  */
-import { TemplateError } from './validate.js';
+import { TemplateError } from './template-error.js';
 
 /** Field labels of the PDF. */
 export const LABEL_KEYS = [

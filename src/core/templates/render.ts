@@ -4,7 +4,7 @@
  */
 import Mustache from 'mustache';
 import { templateFault } from './mustache-errors.js';
-import type { TemplateSource } from './validate.js';
+import type { TemplateSource } from './template-source.js';
 import type { MessageView } from './view-model.js';
 
 /** A checked template: the three parts and the partials they may include. */

@@ -10,10 +10,6 @@ import type { SchemaNode } from './view-model.js';
 import { viewSchema } from './view-model.js';
 import type { TemplateSource } from './template-source.js';
 
-export { TemplateError };
-
-export type { TemplateSource };
-
 /** What a template is checked for. */
 export interface ValidateOptions {
   /** Partials by name. */

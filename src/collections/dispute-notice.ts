@@ -6,7 +6,7 @@
 import type { Settings } from '../core/settings.js';
 import { disputeView } from '../core/templates/dispute-view.js';
 import { renderTexts } from '../core/templates/render.js';
-import { loadTemplateSet } from '../documents/load-templates.js';
+import { loadTemplatesFor } from '../documents/load-templates.js';
 import { sendSingleMail, type SingleMailResult } from '../mail/single-mail.js';
 import type { DataPlace } from '../settings/paths.js';
 import type { DisputeMarked } from './disputes.js';
@@ -21,7 +21,8 @@ export async function notifyAgent(
   sessionPassword: string | null = null,
 ): Promise<SingleMailResult | null> {
   if (marked.notify === null) return null;
-  const templates = loadTemplateSet({ templatesDir: settings.templatesDir ?? null });
+  // A relative templatesDir means the same folder as for reminders: resolved against the session's cwd.
+  const templates = loadTemplatesFor(settings, place.cwd);
   const texts = renderTexts(templates.template(marked.customer.language, 'dispute'), disputeView(marked.notify.notice, settings));
   const mail = { key: `dispute-${marked.customer.code}-${marked.item.number}`, what: 'dispute', to: marked.notify.to, ...texts };
   return sendSingleMail(mail, settings, env, place, now, sessionPassword);

@@ -1,4 +1,7 @@
 /** Issue 16: marking an item disputed tells the customer's sales agent by e-mail, in the customer's language. */
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { markDisputed } from '../../src/collections/disputes.js';
 import { notifyAgent } from '../../src/collections/dispute-notice.js';
@@ -47,4 +50,14 @@ it('a refused notice is reported and the dispute stays recorded', async () => {
   const result = await notifyAgent(marked, settings, { DUEDESK_SMTP_URL: server.url() }, place, new Date());
   expect(result).toMatchObject({ ok: false, exitCode: 1 });
   expect(await ledger.read(async (sql) => (await sql.all('SELECT dispute FROM items WHERE number = ?', ['INV-1']))[0]?.['dispute'])).toBe('merce danneggiata');
+});
+
+it('uses the firm\'s own templates from a templatesDir given relative to where duedesk runs', async () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'duedesk-dispute-'));
+  cpSync(join(import.meta.dirname, '..', '..', 'templates'), join(cwd, 'house'), { recursive: true });
+  writeFileSync(join(cwd, 'house', 'it', 'dispute.subject.mustache'), 'Contestazione registrata: {{dispute.item}}');
+  const marked = await markDisputed(ledger, 'C001', 'INV-1', 'merce danneggiata', actor);
+  const result = await notifyAgent(marked, { ...settings, templatesDir: 'house' }, { DUEDESK_SMTP_URL: server.url() }, { dbPath: null, cwd }, new Date('2026-03-20T09:30:00Z'));
+  expect(result).toMatchObject({ ok: true });
+  expect(readEml(server.accepted()[0]!.raw).headers).toContain('Subject: Contestazione registrata: INV-1');
 });

@@ -57,9 +57,6 @@ export function detailReducer(state: DetailState, action: DetailAction): DetailS
   }
 }
 
-/** Colours of the timeline's statuses. */
-export const STATUS_COLORS: Record<TimelineEntry['status'], string | undefined> = { sent: undefined, sending: 'yellow', failed: 'red', uncertain: 'yellow' };
-
 /** The columns of the open items (days overdue as of `asOf`). */
 export const itemColumnsAt = memoLast((asOf: IsoDate): Column<Item>[] => [
   { title: 'Item', width: 14, min: 8, cell: (i) => i.number },

@@ -5,7 +5,7 @@ import { formatAmount } from '../format.js';
 import { memoLast } from '../hooks/list-keys.js';
 import { plainError } from '../plain-errors.js';
 
-/** Colours of the statuses; a message settled by a retry is no longer coloured. */
+/** Colours of the message statuses, in History and the customer's timeline; History no longer colours a message settled by a retry. */
 export const STATUS_COLORS: Record<MessageRecord['status'], string | undefined> = { sent: undefined, sending: 'yellow', uncertain: 'yellow', failed: 'red' };
 
 /** The status as the list shows it: problems marked `!!`, a problem settled by a retry names it, one acknowledged is ticked. */

@@ -18,7 +18,7 @@ import { attemptedCount, inFlight, sendReducer, type SendState } from './send-st
 import { useDialogReducer } from './use-dialog.js';
 
 /** Counts of outcomes by status. */
-export function countOutcomes(outcomes: Iterable<SendOutcome>): Record<SendOutcome['status'], number> {
+function countOutcomes(outcomes: Iterable<SendOutcome>): Record<SendOutcome['status'], number> {
   const counts = { sent: 0, failed: 0, uncertain: 0, skipped: 0, stopped: 0 };
   for (const o of outcomes) counts[o.status] += 1;
   return counts;

@@ -9,7 +9,7 @@ import { plainError } from '../plain-errors.js';
 export const STATUS_COLORS: Record<MessageRecord['status'], string | undefined> = { sent: undefined, sending: 'yellow', uncertain: 'yellow', failed: 'red' };
 
 /** The status as the list shows it: problems marked `!!`, a problem settled by a retry names it, one acknowledged is ticked. */
-export function statusCell(r: MessageRecord, retry: MessageRecord | undefined): string {
+function statusCell(r: MessageRecord, retry: MessageRecord | undefined): string {
   if (r.status === 'sent') return 'sent';
   if (retry) return `${r.status} → #${retry.id} sent`;
   return r.acknowledged ? `✓ ${r.status}` : `!! ${r.status}`;

@@ -76,7 +76,7 @@ export function useSend(onSent?: (sent: PlannedMessage[]) => void, onFinished?: 
       (error: unknown) => dispatch({ type: 'done', result: null, error: errorText(error) }),
     );
     // The App waits for this run before quitting, so what was sent is folded into the history.
-    const run = { stop, ended: ended.finally(() => undefined) };
+    const run = { stop, ended };
     runningSend.current = run;
     void ended.finally(() => {
       if (runningSend.current === run) runningSend.current = null;

@@ -6,7 +6,7 @@ import { cellWidth, clip } from './format.js';
 import { KEY_BINDINGS, type Command } from './keys.js';
 
 /** Join the `parts` that fit in `width` cells with `sep`, in order; the first part is always kept (clipped). */
-export function joinFitting(parts: readonly string[], width: number, sep = ' · '): string {
+function joinFitting(parts: readonly string[], width: number, sep = ' · '): string {
   let out = '';
   for (const part of parts) {
     if (part === '') continue;

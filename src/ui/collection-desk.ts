@@ -3,7 +3,7 @@
  * disputes, notes and follow-ups. Part of DeskServices; review mode refuses every change here too.
  */
 import type { IsoDate, Proposal } from '../core/domain.js';
-import { ReviewRefusal } from './review-refusal.js';
+import { refusing } from './review-refusal.js';
 
 /** A follow-up due, as Due now lists it at the top. */
 export interface FollowUpTask {
@@ -46,20 +46,19 @@ export interface CollectionServices {
 
 /** The read-only half of `services` and refusals for the rest (review mode). */
 export function readOnlyCollections(services: CollectionServices): CollectionServices {
-  const refuse = (action: string) => () => Promise.reject(new ReviewRefusal(action));
   return {
     profileNames: () => services.profileNames(),
     followUps: (asOf) => services.followUps(asOf),
     disputedCustomers: () => services.disputedCustomers(),
     collectionLines: (code, asOf) => services.collectionLines(code, asOf),
     pendingProposal: (asOf) => services.pendingProposal(asOf),
-    approveProposal: refuse('approving a proposal'),
-    setProfile: refuse('changing the profile'),
-    setStatements: refuse('changing statements'),
-    recordPromise: refuse('recording a promise'),
-    markDisputed: refuse('marking a dispute'),
-    resolveDispute: refuse('resolving a dispute'),
-    addNote: refuse('adding a note'),
-    completeFollowUp: refuse('marking a follow-up done'),
+    approveProposal: refusing('approving a proposal'),
+    setProfile: refusing('changing the profile'),
+    setStatements: refusing('changing statements'),
+    recordPromise: refusing('recording a promise'),
+    markDisputed: refusing('marking a dispute'),
+    resolveDispute: refusing('resolving a dispute'),
+    addNote: refusing('adding a note'),
+    completeFollowUp: refusing('marking a follow-up done'),
   };
 }

@@ -6,3 +6,8 @@ export class ReviewRefusal extends Error {
     this.name = 'ReviewRefusal';
   }
 }
+
+/** A service method that review mode refuses: it rejects with a ReviewRefusal naming `action`. */
+export function refusing(action: string): () => Promise<never> {
+  return () => Promise.reject(new ReviewRefusal(action));
+}

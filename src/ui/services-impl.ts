@@ -45,8 +45,7 @@ function collector(): TextSink & { lines: string[] } {
  * is not sent (the error says why); a stop after Esc keeps its own status.
  */
 function toSendOutcome(outcome: MessageOutcome): SendOutcome {
-  if (outcome.status === 'deferred') return { key: outcome.key, status: 'skipped', messageId: outcome.messageId, error: outcome.error };
-  return { key: outcome.key, status: outcome.status, messageId: outcome.messageId, error: outcome.error };
+  return { key: outcome.key, status: outcome.status === 'deferred' ? 'skipped' : outcome.status, messageId: outcome.messageId, error: outcome.error };
 }
 
 /** What a session may be given instead of the real parts (tests count planning through it). */

@@ -9,9 +9,7 @@ import type { ImportResult } from '../csv/import/import-csv.js';
 import type { ImportRequest } from '../csv/import/request.js';
 import type { Aging } from './aging.js';
 import { readOnlyCollections, type CollectionServices } from './collection-desk.js';
-import { ReviewRefusal } from './review-refusal.js';
-
-export { ReviewRefusal };
+import { refusing, ReviewRefusal } from './review-refusal.js';
 
 /** An amount in one currency. */
 export interface CurrencyAmount {
@@ -207,7 +205,6 @@ export const EDITABLE_SETTINGS = [
  * too, not only by the screens, so no key path can slip through.
  */
 export function readOnlyServices(services: DeskServices): DeskServices {
-  const refuse = (action: string) => () => Promise.reject(new ReviewRefusal(action));
   return {
     ...readOnlyCollections(services),
     today: () => services.today(),
@@ -225,17 +222,17 @@ export function readOnlyServices(services: DeskServices): DeskServices {
     readSettings: () => services.readSettings(),
     policyOverview: () => services.policyOverview(),
     hasSessionPassword: () => services.hasSessionPassword(),
-    setHold: refuse('setting a hold'),
-    setItemHold: refuse('holding an item'),
-    setReminders: refuse('changing reminders'),
-    setStatementInterval: refuse('changing the statement interval'),
-    retryMessages: refuse('retrying messages'),
-    markUncertain: refuse('marking a message'),
-    acknowledge: refuse('acknowledging a message'),
-    send: refuse('sending'),
-    sendTestMail: refuse('sending a test e-mail'),
-    importCsv: refuse('importing'),
-    updateSetting: refuse('changing settings'),
+    setHold: refusing('setting a hold'),
+    setItemHold: refusing('holding an item'),
+    setReminders: refusing('changing reminders'),
+    setStatementInterval: refusing('changing the statement interval'),
+    retryMessages: refusing('retrying messages'),
+    markUncertain: refusing('marking a message'),
+    acknowledge: refusing('acknowledging a message'),
+    send: refusing('sending'),
+    sendTestMail: refusing('sending a test e-mail'),
+    importCsv: refusing('importing'),
+    updateSetting: refusing('changing settings'),
     setSessionPassword: () => {
       throw new ReviewRefusal('typing a password');
     },

@@ -21,9 +21,12 @@ export interface SortState {
 /** The list's own order. */
 export const UNSORTED: SortState = { by: 0, reversed: false };
 
-/** The next order after `state` among `count` options (back to the list's own order after the last). */
-export function nextSort(state: SortState, count: number): SortState {
-  return { by: (state.by + 1) % Math.max(1, count), reversed: false };
+/**
+ * The order after a key: `o` steps to the next of `count` options (back to the list's own order
+ * after the last, not reversed); `O` (`reverse`) reverses the chosen one.
+ */
+export function stepSort(state: SortState, count: number, reverse: boolean): SortState {
+  return reverse ? { ...state, reversed: !state.reversed } : { by: (state.by + 1) % Math.max(1, count), reversed: false };
 }
 
 /** `rows` in the chosen order (the same array when it is the list's own order). */

@@ -17,7 +17,7 @@ export interface ColumnSpec {
 }
 
 /** Cells before the first column: the cursor and the selection mark. */
-export const ROW_MARKS = 2;
+const ROW_MARKS = 2;
 
 /**
  * The width of each column at `total` cells (0 = dropped). `natural[i]` is the width column i

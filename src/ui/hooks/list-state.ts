@@ -2,6 +2,7 @@
  * List navigation and selection as a reducer (pure): cursor, scroll position and the selected
  * keys. Key handlers only dispatch; the table derives the visible window from this state.
  */
+import { formatCount } from '../format.js';
 
 /** How many of `rows` are selected (all of them when the list shows every row). */
 export function selectedAmong<R>(rows: readonly R[], all: number, selected: ReadonlySet<string>, key: (row: R) => string): number {
@@ -14,7 +15,7 @@ export function selectedAmong<R>(rows: readonly R[], all: number, selected: Read
 
 /** The header's selection part: `5 selected`, or `5 selected, 3 visible` when a search or filter hides some. */
 export function selectionText(visible: number, selected: number): string {
-  return visible === selected ? `${selected.toLocaleString('en-US')} selected` : `${selected.toLocaleString('en-US')} selected, ${visible.toLocaleString('en-US')} visible`;
+  return visible === selected ? `${formatCount(selected)} selected` : `${formatCount(selected)} selected, ${formatCount(visible)} visible`;
 }
 
 /** Cursor, first visible row and the selected row keys of one list. */

@@ -10,7 +10,7 @@ import type { DeskServices } from '../services.js';
 import { useLoad } from './use-load.js';
 
 /** How many task lines Due now shows at most (the rest are counted). */
-export const TASK_LINES = 3;
+const TASK_LINES = 3;
 
 /** The tasks, their lines for a width, and the F key. */
 export interface FollowUps {

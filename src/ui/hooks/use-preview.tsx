@@ -71,8 +71,8 @@ export interface Preview {
 
 const previewIsOpen = (state: PreviewState): boolean => state.message !== null;
 
-/** Write the .eml and .pdf of `message` and report where (shared by the preview and the lists). */
-export function useWriteFiles(): (message: PlannedMessage) => Promise<string[] | null> {
+/** Write the .eml and .pdf of `message` and report where (the preview's `w`; the lists use useWriteRun). */
+function useWriteFiles(): (message: PlannedMessage) => Promise<string[] | null> {
   const { services, notify } = useDesk();
   return async (message) => {
     try {

@@ -18,7 +18,7 @@ import { attemptedCount, inFlight, sendReducer, type SendState } from './send-st
 import { useDialogReducer } from './use-dialog.js';
 
 /** Counts of outcomes by status. */
-export function countOutcomes(outcomes: Iterable<SendOutcome>): Record<SendOutcome['status'], number> {
+function countOutcomes(outcomes: Iterable<SendOutcome>): Record<SendOutcome['status'], number> {
   const counts = { sent: 0, failed: 0, uncertain: 0, skipped: 0, stopped: 0 };
   for (const o of outcomes) counts[o.status] += 1;
   return counts;
@@ -76,7 +76,7 @@ export function useSend(onSent?: (sent: PlannedMessage[]) => void, onFinished?: 
       (error: unknown) => dispatch({ type: 'done', result: null, error: errorText(error) }),
     );
     // The App waits for this run before quitting, so what was sent is folded into the history.
-    const run = { stop, ended: ended.finally(() => undefined) };
+    const run = { stop, ended };
     runningSend.current = run;
     void ended.finally(() => {
       if (runningSend.current === run) runningSend.current = null;

@@ -1,11 +1,11 @@
 /**
  * The customer detail's model (pure): its state and reducer, and how its two lists show their rows.
- * The view and its keys are in hooks/use-customer-detail.tsx.
+ * The view and its keys are in customer-detail.tsx.
  */
 import { daysBetween } from '../../core/dates.js';
 import type { IsoDate, Item } from '../../core/domain.js';
 import type { Column } from '../components/virtual-table.js';
-import { formatMoney } from '../format.js';
+import { formatAmount } from '../format.js';
 import { memoLast } from '../hooks/list-keys.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
 import type { CustomerDetail, TimelineEntry } from '../services.js';
@@ -57,9 +57,6 @@ export function detailReducer(state: DetailState, action: DetailAction): DetailS
   }
 }
 
-/** Colours of the timeline's statuses. */
-export const STATUS_COLORS: Record<TimelineEntry['status'], string | undefined> = { sent: undefined, sending: 'yellow', failed: 'red', uncertain: 'yellow' };
-
 /** The columns of the open items (days overdue as of `asOf`). */
 export const itemColumnsAt = memoLast((asOf: IsoDate): Column<Item>[] => [
   { title: 'Item', width: 14, min: 8, cell: (i) => i.number },
@@ -67,7 +64,7 @@ export const itemColumnsAt = memoLast((asOf: IsoDate): Column<Item>[] => [
   { title: 'Issued', width: 10, drop: 1, cell: (i) => i.issueDate },
   { title: 'Due', width: 10, cell: (i) => i.dueDate },
   { title: 'Days', width: 5, drop: 3, align: 'right', cell: (i) => String(daysBetween(i.dueDate, asOf)) },
-  { title: 'Open', width: 14, fitContent: true, align: 'right', cell: (i) => `${formatMoney(i.openAmount, i.currency)} ${i.currency}` },
+  { title: 'Open', width: 14, fitContent: true, align: 'right', cell: (i) => formatAmount(i.openAmount, i.currency) },
   { title: 'Hold', width: 10, drop: 4, cell: (i) => i.holdUntil ?? '' },
   { title: 'Dispute', width: 18, drop: 5, cell: (i) => i.dispute ?? '' },
 ]);
@@ -76,6 +73,6 @@ export const itemColumnsAt = memoLast((asOf: IsoDate): Column<Item>[] => [
 export const timelineColumns: Column<TimelineEntry>[] = [
   { title: 'Date', width: 10, cell: (t) => t.asOf },
   { title: 'Kind/level', width: 14, min: 6, cell: (t) => t.level ?? t.kind },
-  { title: 'Outstanding', width: 18, fitContent: true, align: 'right', cell: (t) => `${formatMoney(t.outstanding, t.currency)} ${t.currency}` },
+  { title: 'Outstanding', width: 18, fitContent: true, align: 'right', cell: (t) => formatAmount(t.outstanding, t.currency) },
   { title: 'Status', width: 10, cell: (t) => t.status },
 ];

@@ -24,7 +24,8 @@ import type { Prompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { handleCollectionKey } from '../hooks/collection-keys.js';
 import type { SendFlow } from '../hooks/use-send.js';
-import { closedDetail, detailReducer, itemColumnsAt, STATUS_COLORS, timelineColumns, type DetailState } from './customer-detail-model.js';
+import { closedDetail, detailReducer, itemColumnsAt, timelineColumns, type DetailState } from './customer-detail-model.js';
+import { STATUS_COLORS } from './history-rows.js';
 
 /** The customer detail's controls, for the Customers screen that holds it. */
 export interface CustomerDetailControl {

@@ -4,7 +4,7 @@ import { memoLast } from '../hooks/list-keys.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
 import type { CustomerList, CustomerRow } from '../services.js';
 import { createFoldIndex } from '../fold-index.js';
-import { nextSort, sortRows, UNSORTED, type SortOption, type SortState } from '../sorting.js';
+import { sortRows, stepSort, UNSORTED, type SortOption, type SortState } from '../sorting.js';
 import { foldText } from '../text-fold.js';
 
 /** The Customers screen state. */
@@ -62,7 +62,7 @@ export function customersReducer(state: CustomersState, action: CustomersAction)
     case 'sort':
       return {
         ...state,
-        sort: action.reverse ? { ...state.sort, reversed: !state.sort.reversed } : nextSort(state.sort, CUSTOMER_SORTS.length),
+        sort: stepSort(state.sort, CUSTOMER_SORTS.length, action.reverse),
         list: listReducer(state.list, { type: 'reset' }),
       };
     default: {

@@ -5,7 +5,7 @@ import { initialList, listReducer, type ListAction, type ListState } from '../ho
 import { memoLast } from '../hooks/list-keys.js';
 import { createFoldIndex } from '../fold-index.js';
 import { messageFacts } from '../message-facts.js';
-import { nextSort, sortRows, UNSORTED, type SortOption, type SortState } from '../sorting.js';
+import { sortRows, stepSort, UNSORTED, type SortOption, type SortState } from '../sorting.js';
 import { foldText } from '../text-fold.js';
 import { formatCount } from '../format.js';
 
@@ -113,7 +113,7 @@ export function dueReducer(state: DueState, action: DueAction): DueState {
     case 'sortReverse': {
       const planned = state.section === 'planned';
       const current = planned ? state.plannedSort : state.skippedSort;
-      const next = action.type === 'sort' ? nextSort(current, planned ? MESSAGE_SORTS.length : SKIP_SORTS.length) : { ...current, reversed: !current.reversed };
+      const next = stepSort(current, planned ? MESSAGE_SORTS.length : SKIP_SORTS.length, action.type === 'sortReverse');
       return planned
         ? { ...state, plannedSort: next, planned: listReducer(state.planned, { type: 'reset' }) }
         : { ...state, skippedSort: next, skipped: listReducer(state.skipped, { type: 'reset' }) };

@@ -3,7 +3,7 @@ import type { MessageRecord } from '../../core/domain.js';
 import { memoLast } from '../hooks/list-keys.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
 import { createFoldIndex } from '../fold-index.js';
-import { nextSort, sortRows, UNSORTED, type SortOption, type SortState } from '../sorting.js';
+import { sortRows, stepSort, UNSORTED, type SortOption, type SortState } from '../sorting.js';
 
 /** The History screen state. */
 export interface HistoryState {
@@ -63,7 +63,7 @@ export function historyReducer(state: HistoryState, action: HistoryAction): Hist
     case 'sort':
       return {
         ...state,
-        sort: action.reverse ? { ...state.sort, reversed: !state.sort.reversed } : nextSort(state.sort, HISTORY_SORTS.length),
+        sort: stepSort(state.sort, HISTORY_SORTS.length, action.reverse),
         list: listReducer(state.list, { type: 'reset' }),
       };
     default: {

@@ -5,11 +5,11 @@ import { formatAmount } from '../format.js';
 import { memoLast } from '../hooks/list-keys.js';
 import { plainError } from '../plain-errors.js';
 
-/** Colours of the statuses; a message settled by a retry is no longer coloured. */
+/** Colours of the message statuses, in History and the customer's timeline; History no longer colours a message settled by a retry. */
 export const STATUS_COLORS: Record<MessageRecord['status'], string | undefined> = { sent: undefined, sending: 'yellow', uncertain: 'yellow', failed: 'red' };
 
 /** The status as the list shows it: problems marked `!!`, a problem settled by a retry names it, one acknowledged is ticked. */
-export function statusCell(r: MessageRecord, retry: MessageRecord | undefined): string {
+function statusCell(r: MessageRecord, retry: MessageRecord | undefined): string {
   if (r.status === 'sent') return 'sent';
   if (retry) return `${r.status} → #${retry.id} sent`;
   return r.acknowledged ? `✓ ${r.status}` : `!! ${r.status}`;

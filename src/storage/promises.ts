@@ -79,9 +79,3 @@ export async function promiseSnapshots(sql: Sql, codes: readonly string[] | null
   }
   return out;
 }
-
-/** Customers with a promise whose date has passed by `asOf` (planning's search: a broken one may escalate today). */
-export async function customersWithDuePromises(sql: Sql, asOf: IsoDate): Promise<string[]> {
-  const rows = await sql.all('SELECT DISTINCT customer_code FROM promises WHERE promised_date < ? ORDER BY customer_code', [asOf]);
-  return rows.map((row) => text(row, 'customer_code'));
-}

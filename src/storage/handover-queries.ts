@@ -4,9 +4,8 @@
  */
 import type { IsoDate } from '../core/domain.js';
 import { COUNTED_STATUSES } from './history-state.js';
-import { marks } from './promises.js';
 import { text } from './rows.js';
-import type { Sql } from './sql.js';
+import { marks, type Sql } from './sql.js';
 
 /** Customers with an open item sent at least `sends` times at one level (a superset: the rules decide). */
 export async function handoverCandidates(sql: Sql, sends: number): Promise<string[]> {

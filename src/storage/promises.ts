@@ -2,7 +2,7 @@
 import type { IsoDate, PaymentPromise } from '../core/domain.js';
 import type { PromiseSnapshot } from '../core/rules/input.js';
 import { int, text, type Row } from './rows.js';
-import type { Sql } from './sql.js';
+import { marks, type Sql } from './sql.js';
 
 const COLUMNS = 'id, customer_code, made_on, promised_date, amount, currency, note, operator, created_at';
 
@@ -19,11 +19,6 @@ function toPromise(row: Row, items: string[]): PaymentPromise {
     operator: text(row, 'operator'),
     createdAt: text(row, 'created_at'),
   };
-}
-
-/** `?, ?, ?` for a list of values (never spliced: the values are bound). */
-export function marks(count: number): string {
-  return new Array(count).fill('?').join(', ');
 }
 
 /** Record a promise and its items (inside ledger.write); resolves to its id. */

@@ -1,8 +1,7 @@
 /** Proposals (migration 11) ⇄ Proposal: a day's plan awaiting approval, its lines and their fate. */
 import type { IsoDate, MessageKind, Proposal, ProposalLine, ProposalStatus } from '../core/domain.js';
-import { marks } from './promises.js';
 import { bool, int, text, textOrNull, type Row } from './rows.js';
-import type { Sql } from './sql.js';
+import { marks, type Sql } from './sql.js';
 
 const COLUMNS = 'id, as_of, status, created_by, created_at, approved_by, approved_at, sent_at';
 

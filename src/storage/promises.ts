@@ -2,7 +2,8 @@
 import type { IsoDate, PaymentPromise } from '../core/domain.js';
 import type { PromiseSnapshot } from '../core/rules/input.js';
 import { int, text, type Row } from './rows.js';
-import { marks, type Sql } from './sql.js';
+import { inJsonList } from './dialect.js';
+import type { Sql } from './sql.js';
 
 const COLUMNS = 'id, customer_code, made_on, promised_date, amount, currency, note, operator, created_at';
 
@@ -38,12 +39,12 @@ export async function promisesOf(sql: Sql, codes: readonly string[] | null): Pro
   if (codes !== null && codes.length === 0) return [];
   // Planning asks for thousands of customers at a time: a ledger without promises skips that query.
   if ((await sql.all('SELECT id FROM promises LIMIT 1')).length === 0) return [];
-  const where = codes === null ? '' : `WHERE customer_code IN (${marks(codes.length)})`;
-  const rows = await sql.all(`SELECT ${COLUMNS} FROM promises ${where} ORDER BY made_on, id`, codes ?? []);
+  const where = codes === null ? '' : `WHERE customer_code IN ${inJsonList(sql)}`;
+  const rows = await sql.all(`SELECT ${COLUMNS} FROM promises ${where} ORDER BY made_on, id`, codes === null ? [] : [JSON.stringify(codes)]);
   if (rows.length === 0) return [];
   const ids = rows.map((row) => int(row, 'id'));
   const items = new Map<number, string[]>();
-  for (const row of await sql.all(`SELECT promise_id, item_number FROM promise_items WHERE promise_id IN (${marks(ids.length)}) ORDER BY item_number`, ids)) {
+  for (const row of await sql.all(`SELECT promise_id, item_number FROM promise_items WHERE promise_id IN ${inJsonList(sql, 'integer')} ORDER BY item_number`, [JSON.stringify(ids)])) {
     const id = int(row, 'promise_id');
     items.set(id, [...(items.get(id) ?? []), text(row, 'item_number')]);
   }
@@ -62,8 +63,8 @@ export async function promiseSnapshots(sql: Sql, codes: readonly string[] | null
   const rows = await sql.all(
     `SELECT p.id, COALESCE((SELECT SUM(y.amount) FROM payments y WHERE y.customer_code = p.customer_code
         AND y.currency = p.currency AND y.date >= p.made_on AND y.date <= ?), 0) AS paid
-     FROM promises p WHERE p.id IN (${marks(ids.length)})`,
-    [asOf, ...ids],
+     FROM promises p WHERE p.id IN ${inJsonList(sql, 'integer')}`,
+    [asOf, JSON.stringify(ids)],
   );
   for (const row of rows) paid.set(int(row, 'id'), Number(row['paid'] ?? 0));
   const out = new Map<string, PromiseSnapshot[]>();

@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from '../core/domain.js';
 import { COUNTED_STATUSES } from './history-state.js';
-import { text } from './rows.js';
+import { pushTo, text } from './rows.js';
 import { marks, type Sql } from './sql.js';
 
 /** Customers with an open item sent at least `sends` times at one level (a superset: the rules decide). */
@@ -36,7 +36,7 @@ export async function itemSends(sql: Sql, codes: readonly string[]): Promise<Map
   );
   for (const row of rows) {
     const key = `${text(row, 'customer_code')}\u0000${text(row, 'item_number')}`;
-    sends.set(key, [...(sends.get(key) ?? []), { level: text(row, 'level'), asOf: text(row, 'as_of') }]);
+    pushTo(sends, key, { level: text(row, 'level'), asOf: text(row, 'as_of') });
   }
   return sends;
 }

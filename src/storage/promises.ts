@@ -1,7 +1,7 @@
 /** Promises to pay (migration 10) ⇄ PaymentPromise, and what arrived toward them for planning. */
 import type { IsoDate, PaymentPromise } from '../core/domain.js';
 import type { PromiseSnapshot } from '../core/rules/input.js';
-import { int, text, type Row } from './rows.js';
+import { int, pushTo, text, type Row } from './rows.js';
 import { inJsonList } from './dialect.js';
 import type { Sql } from './sql.js';
 
@@ -45,8 +45,7 @@ export async function promisesOf(sql: Sql, codes: readonly string[] | null): Pro
   const ids = rows.map((row) => int(row, 'id'));
   const items = new Map<number, string[]>();
   for (const row of await sql.all(`SELECT promise_id, item_number FROM promise_items WHERE promise_id IN ${inJsonList(sql, 'integer')} ORDER BY item_number`, [JSON.stringify(ids)])) {
-    const id = int(row, 'promise_id');
-    items.set(id, [...(items.get(id) ?? []), text(row, 'item_number')]);
+    pushTo(items, int(row, 'promise_id'), text(row, 'item_number'));
   }
   return rows.map((row) => toPromise(row, items.get(int(row, 'id')) ?? []));
 }
@@ -69,9 +68,7 @@ export async function promiseSnapshots(sql: Sql, codes: readonly string[] | null
   for (const row of rows) paid.set(int(row, 'id'), Number(row['paid'] ?? 0));
   const out = new Map<string, PromiseSnapshot[]>();
   for (const promise of promises) {
-    const list = out.get(promise.customerCode) ?? [];
-    list.push({ promise, paidSince: paid.get(promise.id) ?? 0 });
-    out.set(promise.customerCode, list);
+    pushTo(out, promise.customerCode, { promise, paidSince: paid.get(promise.id) ?? 0 });
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * guard against sending the same reminder twice, and the outstanding amount at send time.
  * Runs inside a ledger write (one transaction per batch); the delivery features call it, never SQL.
  */
-import type { Sql, SqlValue } from './sql.js';
+import { marks, type Sql, type SqlValue } from './sql.js';
 import type { IsoDate, MessageRecord, MessageStatus } from '../core/domain.js';
 import { refreshHistoryState } from './history-state.js';
 import { insertMessage } from './messages.js';
@@ -91,9 +91,8 @@ export async function alreadyInHistory(sql: Sql, key: GuardKey): Promise<boolean
   if (key.kind !== 'reminder' || key.items.length === 0) {
     return (await scalar(sql, `SELECT 1 ${base} LIMIT 1`, params)) !== undefined;
   }
-  const marks = key.items.map(() => '?').join(', ');
   const query = `SELECT 1 ${base} AND EXISTS (SELECT 1 FROM message_items i WHERE i.message_id = m.id
-    AND i.item_number IN (${marks})) LIMIT 1`;
+    AND i.item_number IN (${marks(key.items.length)})) LIMIT 1`;
   return (await scalar(sql, query, [...params, ...key.items])) !== undefined;
 }
 

@@ -3,9 +3,9 @@
  * `maxRepeats`, and every counted reminder of their items with its level and as-of date.
  */
 import type { IsoDate } from '../core/domain.js';
+import { inJsonList } from './dialect.js';
 import { COUNTED_STATUSES } from './history-state.js';
-import { marks } from './promises.js';
-import { text } from './rows.js';
+import { pushTo, text } from './rows.js';
 import type { Sql } from './sql.js';
 
 /** Customers with an open item sent at least `sends` times at one level (a superset: the rules decide). */
@@ -31,13 +31,13 @@ export async function itemSends(sql: Sql, codes: readonly string[]): Promise<Map
   if (codes.length === 0) return sends;
   const rows = await sql.all(
     `SELECT mi.customer_code, mi.item_number, mi.level, m.as_of FROM message_items mi JOIN messages m ON m.id = mi.message_id
-     WHERE m.kind = 'reminder' AND m.status IN ${COUNTED_STATUSES} AND mi.level IS NOT NULL AND mi.customer_code IN (${marks(codes.length)})
+     WHERE m.kind = 'reminder' AND m.status IN ${COUNTED_STATUSES} AND mi.level IS NOT NULL AND mi.customer_code IN ${inJsonList(sql)}
      ORDER BY m.as_of, m.id`,
-    codes,
+    [JSON.stringify(codes)],
   );
   for (const row of rows) {
     const key = `${text(row, 'customer_code')}\u0000${text(row, 'item_number')}`;
-    sends.set(key, [...(sends.get(key) ?? []), { level: text(row, 'level'), asOf: text(row, 'as_of') }]);
+    pushTo(sends, key, { level: text(row, 'level'), asOf: text(row, 'as_of') });
   }
   return sends;
 }

@@ -4,14 +4,14 @@
  * on a million items); values are still always bound, never spliced into SQL.
  */
 import type { Item } from '../core/domain.js';
-import type { Sql, SqlValue } from './sql.js';
+import { marks, type Sql, type SqlValue } from './sql.js';
 
 const COLUMNS = 'customer_code, number, kind, issue_date, due_date, amount, open_amount, currency, reference, case_ref, hold_until, dispute';
 const WIDTH = 12;
 const PER_STATEMENT = 50;
 
 function insertSql(rows: number): string {
-  const one = `(${new Array(WIDTH).fill('?').join(', ')})`;
+  const one = `(${marks(WIDTH)})`;
   return `INSERT INTO items (${COLUMNS}) VALUES ${new Array(rows).fill(one).join(', ')}`;
 }
 

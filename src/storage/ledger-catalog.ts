@@ -4,6 +4,7 @@
  * references, their columns, and the schema version. `db copy` uses it so a table a later
  * migration adds is copied without being listed anywhere.
  */
+import { pushTo } from './rows.js';
 import type { Sql } from './sql.js';
 
 /** One table: its name and columns in declaration order. */
@@ -34,10 +35,7 @@ async function tablesAndReferences(sql: Sql): Promise<{ tables: string[]; refere
     `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent FROM pg_constraint c
       WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace`,
   );
-  for (const link of links) {
-    const child = String(link.child);
-    references.set(child, [...(references.get(child) ?? []), String(link.parent)]);
-  }
+  for (const link of links) pushTo(references, String(link.child), String(link.parent));
   return { tables: rows.map((r) => String(r.name)), references };
 }
 

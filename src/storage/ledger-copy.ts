@@ -10,7 +10,7 @@
 import { UserError } from '../core/exit-codes.js';
 import type { Ledger } from './ledger.js';
 import { afterCopyingIds, ledgerTables, quoteName, schemaVersion, type TableShape } from './ledger-catalog.js';
-import type { Sql, SqlValue } from './sql.js';
+import { marks, type Sql, type SqlValue } from './sql.js';
 
 /** Options of copyLedger. */
 export interface CopyOptions {
@@ -97,7 +97,7 @@ interface CopyProgress {
 async function copyTable(from: Sql, to: Sql, table: TableShape, progress: CopyProgress): Promise<number> {
   const columns = table.columns.map(quoteName).join(', ');
   const rows = await from.all(`SELECT ${columns} FROM ${quoteName(table.name)}`);
-  const insert = `INSERT INTO ${quoteName(table.name)} (${columns}) VALUES (${table.columns.map(() => '?').join(', ')})`;
+  const insert = `INSERT INTO ${quoteName(table.name)} (${columns}) VALUES (${marks(table.columns.length)})`;
   for (let at = 0; at < rows.length; at += ROWS_PER_BATCH) {
     const batch = rows.slice(at, at + ROWS_PER_BATCH);
     await to.runMany(insert, batch.map((row) => table.columns.map((c) => row[c] ?? null) as SqlValue[]));

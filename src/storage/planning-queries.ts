@@ -6,7 +6,7 @@
  * `reminder_state` and `customer_last_message` (migration 5, ./history-state.ts), not joined here.
  * Read-only: nothing here writes.
  */
-import type { Sql, SqlValue } from './sql.js';
+import { marks, type Sql, type SqlValue } from './sql.js';
 import { addDays, dayOfMonthClamped, startOfMonth } from '../core/dates.js';
 import type { IsoDate } from '../core/domain.js';
 import type { Policy } from '../core/plan.js';
@@ -20,7 +20,7 @@ function blockedBy(blockers: Blockers, asOf: IsoDate): { sql: string; params: Sq
   const terms: string[] = [];
   const params: SqlValue[] = [];
   if (blockers.levels.length > 0) {
-    terms.push(`rs.level IN (${blockers.levels.map(() => '?').join(', ')})`);
+    terms.push(`rs.level IN (${marks(blockers.levels.length)})`);
     params.push(...blockers.levels);
   }
   if (blockers.repeat !== null) {
@@ -125,15 +125,14 @@ export async function candidateCustomers(sql: Sql, policy: Policy, asOf: IsoDate
   const named = Object.keys(policy.profiles);
   if (named.length === 0) add(pendingPart(sql, makeLadder(policy.levels), asOf, items, null));
   else {
-    const marks = named.map(() => '?').join(', ');
-    add(pendingPart(sql, makeLadder(policy.levels), asOf, items, { sql: `(c.profile IS NULL OR c.profile NOT IN (${marks}))`, params: named }));
+    add(pendingPart(sql, makeLadder(policy.levels), asOf, items, { sql: `(c.profile IS NULL OR c.profile NOT IN (${marks(named.length)}))`, params: named }));
     for (const name of named) add(pendingPart(sql, makeLadder(policy.profiles[name]!.levels), asOf, items, { sql: 'c.profile = ?', params: [name] }));
   }
   // A customer naming a profile the settings lack is a problem the engine reports whatever its
   // items: found only through a pending item, it would be reported on some days and not others.
   const known = profileNames(policy);
   add({
-    sql: `SELECT c.code AS code FROM customers c WHERE c.profile NOT IN (${known.map(() => '?').join(', ')})${customers.sql}`,
+    sql: `SELECT c.code AS code FROM customers c WHERE c.profile NOT IN (${marks(known.length)})${customers.sql}`,
     params: [...known, ...customers.params],
   });
   // Statement cadence: an interval is set and no counted message within it (open items checked

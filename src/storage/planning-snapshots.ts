@@ -7,7 +7,7 @@ import type { Sql, SqlValue } from './sql.js';
 import type { Customer, InstallmentPlan, IsoDate, Item, ItemKind, Language } from '../core/domain.js';
 import type { AccountPayment, CasePayment, CustomerSnapshot, ItemSnapshot, LevelSent, PlanSnapshot } from '../core/rules/input.js';
 import { monthOf, planningSql } from './planning-queries.js';
-import { jsonRows } from './rows.js';
+import { jsonRows, pushTo } from './rows.js';
 import { promiseSnapshots } from './promises.js';
 
 const str = (value: SqlValue | undefined): string => String(value ?? '');
@@ -58,12 +58,6 @@ function compare(a: string, b: string): number {
 /** Items in the order a statement lists them: by due date, then number. */
 function byDueDate(a: ItemSnapshot, b: ItemSnapshot): number {
   return compare(a.item.dueDate, b.item.dueDate) || compare(a.item.number, b.item.number);
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /**
@@ -123,14 +117,14 @@ async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate): Pro
   for (const row of await jsonRows(sql, SQL.openItems, [set])) {
     const item = toItem(row);
     const sent = history.get(item.customerCode)?.get(item.number);
-    push(items, item.customerCode, sent ? { item, history: sent } : { item });
+    pushTo(items, item.customerCode, sent ? { item, history: sent } : { item });
   }
   const lastMessage = new Map<string, IsoDate>();
   for (const row of await jsonRows(sql, SQL.lastMessage, [set])) lastMessage.set(str(row[0]), str(row[1]));
   const plans = await loadPlans(sql, set, month);
   const payments = new Map<string, AccountPayment[]>();
   for (const row of await jsonRows(sql, SQL.accountPayments, [set, asOf])) {
-    push(payments, str(row[0]), { reference: str(row[1]), date: str(row[2]), amount: num(row[3]), currency: str(row[4]), case: strOrNull(row[5]) });
+    pushTo(payments, str(row[0]), { reference: str(row[1]), date: str(row[2]), amount: num(row[3]), currency: str(row[4]), case: strOrNull(row[5]) });
   }
   const promises = await promiseSnapshots(sql, codes, asOf);
   const customers = new Map<string, Customer>();
@@ -170,7 +164,7 @@ async function loadPlans(sql: Sql, set: string, month: { start: IsoDate; end: Is
   const withPlans = JSON.stringify([...new Set(planRows.map((row) => str(row[0])))]);
   const payments = new Map<string, CasePayment[]>();
   for (const row of await jsonRows(sql, SQL.casePayments, [withPlans, month.start, month.end])) {
-    push(payments, `${str(row[0])}\u0000${str(row[1])}`, { date: str(row[2]), amount: num(row[3]) });
+    pushTo(payments, `${str(row[0])}\u0000${str(row[1])}`, { date: str(row[2]), amount: num(row[3]) });
   }
   const noticed = new Set<string>();
   for (const row of await jsonRows(sql, SQL.noticedCases, [withPlans, month.start, month.end])) noticed.add(`${str(row[0])}\u0000${str(row[1])}`);
@@ -185,7 +179,7 @@ async function loadPlans(sql: Sql, set: string, month: { start: IsoDate; end: Is
       active: true,
     };
     const key = `${plan.customerCode}\u0000${plan.case}`;
-    push(plans, plan.customerCode, {
+    pushTo(plans, plan.customerCode, {
       plan,
       paymentsInMonth: payments.get(key) ?? [],
       noticedThisMonth: noticed.has(key),

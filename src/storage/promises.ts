@@ -1,7 +1,8 @@
 /** Promises to pay (migration 10) ⇄ PaymentPromise, and what arrived toward them for planning. */
 import type { IsoDate, PaymentPromise } from '../core/domain.js';
 import type { PromiseSnapshot } from '../core/rules/input.js';
-import { int, text, type Row } from './rows.js';
+import { int, pushTo, text, type Row } from './rows.js';
+import { inJsonList } from './dialect.js';
 import type { Sql } from './sql.js';
 
 const COLUMNS = 'id, customer_code, made_on, promised_date, amount, currency, note, operator, created_at';
@@ -21,11 +22,6 @@ function toPromise(row: Row, items: string[]): PaymentPromise {
   };
 }
 
-/** `?, ?, ?` for a list of values (never spliced: the values are bound). */
-export function marks(count: number): string {
-  return new Array(count).fill('?').join(', ');
-}
-
 /** Record a promise and its items (inside ledger.write); resolves to its id. */
 export async function insertPromise(sql: Sql, promise: Omit<PaymentPromise, 'id'>): Promise<number> {
   const [row] = await sql.all(
@@ -43,14 +39,13 @@ export async function promisesOf(sql: Sql, codes: readonly string[] | null): Pro
   if (codes !== null && codes.length === 0) return [];
   // Planning asks for thousands of customers at a time: a ledger without promises skips that query.
   if ((await sql.all('SELECT id FROM promises LIMIT 1')).length === 0) return [];
-  const where = codes === null ? '' : `WHERE customer_code IN (${marks(codes.length)})`;
-  const rows = await sql.all(`SELECT ${COLUMNS} FROM promises ${where} ORDER BY made_on, id`, codes ?? []);
+  const where = codes === null ? '' : `WHERE customer_code IN ${inJsonList(sql)}`;
+  const rows = await sql.all(`SELECT ${COLUMNS} FROM promises ${where} ORDER BY made_on, id`, codes === null ? [] : [JSON.stringify(codes)]);
   if (rows.length === 0) return [];
   const ids = rows.map((row) => int(row, 'id'));
   const items = new Map<number, string[]>();
-  for (const row of await sql.all(`SELECT promise_id, item_number FROM promise_items WHERE promise_id IN (${marks(ids.length)}) ORDER BY item_number`, ids)) {
-    const id = int(row, 'promise_id');
-    items.set(id, [...(items.get(id) ?? []), text(row, 'item_number')]);
+  for (const row of await sql.all(`SELECT promise_id, item_number FROM promise_items WHERE promise_id IN ${inJsonList(sql, 'integer')} ORDER BY item_number`, [JSON.stringify(ids)])) {
+    pushTo(items, int(row, 'promise_id'), text(row, 'item_number'));
   }
   return rows.map((row) => toPromise(row, items.get(int(row, 'id')) ?? []));
 }
@@ -67,21 +62,13 @@ export async function promiseSnapshots(sql: Sql, codes: readonly string[] | null
   const rows = await sql.all(
     `SELECT p.id, COALESCE((SELECT SUM(y.amount) FROM payments y WHERE y.customer_code = p.customer_code
         AND y.currency = p.currency AND y.date >= p.made_on AND y.date <= ?), 0) AS paid
-     FROM promises p WHERE p.id IN (${marks(ids.length)})`,
-    [asOf, ...ids],
+     FROM promises p WHERE p.id IN ${inJsonList(sql, 'integer')}`,
+    [asOf, JSON.stringify(ids)],
   );
   for (const row of rows) paid.set(int(row, 'id'), Number(row['paid'] ?? 0));
   const out = new Map<string, PromiseSnapshot[]>();
   for (const promise of promises) {
-    const list = out.get(promise.customerCode) ?? [];
-    list.push({ promise, paidSince: paid.get(promise.id) ?? 0 });
-    out.set(promise.customerCode, list);
+    pushTo(out, promise.customerCode, { promise, paidSince: paid.get(promise.id) ?? 0 });
   }
   return out;
-}
-
-/** Customers with a promise whose date has passed by `asOf` (planning's search: a broken one may escalate today). */
-export async function customersWithDuePromises(sql: Sql, asOf: IsoDate): Promise<string[]> {
-  const rows = await sql.all('SELECT DISTINCT customer_code FROM promises WHERE promised_date < ? ORDER BY customer_code', [asOf]);
-  return rows.map((row) => text(row, 'customer_code'));
 }

@@ -1,8 +1,7 @@
 /** Proposals (migration 11) ⇄ Proposal: a day's plan awaiting approval, its lines and their fate. */
 import type { IsoDate, MessageKind, Proposal, ProposalLine, ProposalStatus } from '../core/domain.js';
-import { marks } from './promises.js';
-import { bool, int, text, textOrNull, type Row } from './rows.js';
-import type { Sql } from './sql.js';
+import { bool, int, pushTo, text, textOrNull, type Row } from './rows.js';
+import { marks, type Sql } from './sql.js';
 
 const COLUMNS = 'id, as_of, status, created_by, created_at, approved_by, approved_at, sent_at';
 
@@ -25,8 +24,7 @@ async function withLines(sql: Sql, rows: Row[]): Promise<Proposal[]> {
   const ids = rows.map((row) => int(row, 'id'));
   const lines = new Map<number, ProposalLine[]>();
   for (const row of await sql.all(`SELECT * FROM proposal_lines WHERE proposal_id IN (${marks(ids.length)}) ORDER BY proposal_id, line_key`, ids)) {
-    const id = int(row, 'proposal_id');
-    lines.set(id, [...(lines.get(id) ?? []), toLine(row)]);
+    pushTo(lines, int(row, 'proposal_id'), toLine(row));
   }
   return rows.map((row) => ({
     id: int(row, 'id'),

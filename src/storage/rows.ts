@@ -44,6 +44,13 @@ export async function jsonRows(sql: Sql, query: string, params: readonly SqlValu
   return JSON.parse(String(value ?? '[]')) as SqlValue[][];
 }
 
+/** Add `value` to the list under `key`, starting the list when there is none (rows grouped by a column). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** A text column. */
 export function text(row: Row, column: string): string {
   const value = row[column];

@@ -7,7 +7,7 @@
  * or installment notice claims its customer, currency and date. The date is part of every key
  * because the last level repeats (a later run may remind the same item at the same level).
  */
-import type { Sql } from './sql.js';
+import { marks, type Sql } from './sql.js';
 
 /** What a message sends, for its claims (the double-send guard's key: ./delivery-history.ts). */
 export interface ClaimSubject {
@@ -32,7 +32,7 @@ export function claimKeysOf(subject: ClaimSubject): string[] {
 /** Which of `keys` someone already holds. */
 export async function heldClaims(sql: Sql, keys: readonly string[]): Promise<string[]> {
   if (keys.length === 0) return [];
-  const rows = await sql.all(`SELECT claim_key FROM send_claims WHERE claim_key IN (${keys.map(() => '?').join(', ')})`, keys);
+  const rows = await sql.all(`SELECT claim_key FROM send_claims WHERE claim_key IN (${marks(keys.length)})`, keys);
   return rows.map((r) => String(r.claim_key));
 }
 
@@ -77,7 +77,7 @@ export async function markRunUncertain(sql: Sql, runId: number, error: string, n
   const ids = rows.map((r) => Number(r.id));
   if (ids.length > 0) {
     await sql.run(
-      `UPDATE messages SET status = 'uncertain', error = ?, updated_at = ? WHERE status = 'sending' AND id IN (${ids.map(() => '?').join(', ')})`,
+      `UPDATE messages SET status = 'uncertain', error = ?, updated_at = ? WHERE status = 'sending' AND id IN (${marks(ids.length)})`,
       [error, now, ...ids],
     );
   }

@@ -27,3 +27,8 @@ export interface Sql {
   /** Run one statement for each parameter set (prepared once); resolves to rows changed in all. */
   runMany(sql: string, paramSets: readonly (readonly SqlValue[])[]): Promise<number>;
 }
+
+/** `?, ?, ?` for a list of `count` values (never spliced: the values are bound). */
+export function marks(count: number): string {
+  return new Array(count).fill('?').join(', ');
+}

@@ -31,21 +31,22 @@ describe.skipIf('skip' in choice)('spam score of every message duedesk sends', (
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'duedesk-spam-'));
     ledger = await openLedger(join(dir, 'duedesk.db'));
-    await sendBusinessDay(ledger, supplierSettings(join(dir, 'outbox')), {}, dir);
+    await sendBusinessDay(ledger, supplierSettings(join(dir, 'outbox')), {}, dir, true);
   }, 60_000);
   afterAll(() => {
     ledger?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`scores below ${LIMIT} for each reminder level, statement, installment notice, dispute notice and the test mail in ${LANGUAGES.join(', ')}`, async () => {
+  it(`scores below ${LIMIT} for each reminder level, statement, installment notice, dispute notice, the digest and the test mail in ${LANGUAGES.join(', ')}`, async () => {
     const names = readdirSync(join(dir, 'outbox')).sort();
     const kinds = ['upcoming', 'first', 'second', 'final', 'statement', 'activity', 'installment', 'dispute'];
     for (const language of LANGUAGES) {
       for (const kind of kinds) expect(names.filter((n) => n.includes(`C-${language.toUpperCase()}`) && n.includes(kind)), `${language} ${kind}`).toHaveLength(1);
     }
     expect(names.filter((n) => n.includes('test-mail'))).toHaveLength(1);
-    expect(names).toHaveLength(LANGUAGES.length * kinds.length + 1);
+    expect(names.filter((n) => n.includes('proposal-'))).toHaveLength(1);
+    expect(names).toHaveLength(LANGUAGES.length * kinds.length + 2);
 
     const verdicts = await spamVerdicts(
       (choice as { bin: string }).bin,

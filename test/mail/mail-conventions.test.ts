@@ -10,6 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Language } from '../../src/core/domain.js';
 import type { Settings } from '../../src/core/settings.js';
 import type { Ledger } from '../../src/storage/ledger.js';
 import { openLedger } from '../../src/storage/open-ledger.js';
@@ -33,7 +34,7 @@ function expectedTo(messageId: string): { name: string; address: string } {
   const customer = LANGUAGES.map(customerFor).find((c) => messageId.includes(`.${c.code}-EUR-`));
   if (customer) return { name: customer.name, address: customer.email! };
   const agent = /\.dispute-C-([A-Z]{2})-/.exec(messageId)?.[1];
-  if (agent) return { name: '', address: customerFor(agent.toLowerCase() as 'en').agentEmail! };
+  if (agent) return { name: '', address: customerFor(agent.toLowerCase() as Language).agentEmail! };
   if (messageId.includes('.test-mail.')) return { name: '', address: STAFF.testMail };
   if (messageId.includes('.proposal-')) return { name: '', address: STAFF.digest };
   throw new Error(`a message nobody expected: ${messageId}`);
@@ -44,14 +45,13 @@ function checkConventions(raws: string[], replyTo: string): string[] {
   const kinds: string[] = [];
   for (const raw of raws) {
     const messageId = headerValues(raw, 'Message-ID')[0] ?? '';
-    const label = `${messageId}`;
-    expect(headerValues(raw, 'Auto-Submitted'), label).toEqual(['auto-generated']);
-    expect(headerValues(raw, 'Precedence'), label).toEqual([]);
-    expect(headerValues(raw, 'List-Unsubscribe'), label).toEqual([]);
-    expect(headerValues(raw, 'Reply-To'), label).toEqual([replyTo]);
+    expect(headerValues(raw, 'Auto-Submitted'), messageId).toEqual(['auto-generated']);
+    expect(headerValues(raw, 'Precedence'), messageId).toEqual([]);
+    expect(headerValues(raw, 'List-Unsubscribe'), messageId).toEqual([]);
+    expect(headerValues(raw, 'Reply-To'), messageId).toEqual([replyTo]);
     const to = headerValues(raw, 'To');
-    expect(to, label).toHaveLength(1);
-    expect(mailboxParts(to[0]!), label).toEqual(expectedTo(messageId));
+    expect(to, messageId).toHaveLength(1);
+    expect(mailboxParts(to[0]!), messageId).toEqual(expectedTo(messageId));
     kinds.push(/\.(C-[A-Z]{2}-EUR-[a-z]+|dispute|test-mail|proposal)/.exec(messageId)?.[1] ?? messageId);
   }
   return kinds.sort();

@@ -19,7 +19,10 @@ export interface OutgoingMessage {
   messageId: string;
   from: string;
   replyTo: string | null;
+  /** Bare addresses (also the envelope and the history). */
   to: string[];
+  /** The name written before each To address (the customer's), so the mail reads as addressed to a person; null = bare addresses. */
+  toName: string | null;
   cc: string[];
   /** Envelope-only recipients: never written into the headers. */
   bcc: string[];

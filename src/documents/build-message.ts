@@ -13,6 +13,7 @@ import { renderStatementPdf, type LogoImage } from './pdf/render-statement.js';
 import { readInvoiceAttachments } from './invoices.js';
 import { safeFileName } from './file-names.js';
 import { messageTexts } from './message-texts.js';
+import { replyToOf, senderOf } from '../mail/sender.js';
 
 /** What buildMessage needs besides the planned message. */
 export interface MessageDeps {
@@ -27,9 +28,6 @@ export interface MessageDeps {
   cwd?: string;
 }
 
-/** Sender used when the settings name none: deliverable nowhere, obvious in a preview. */
-export const FALLBACK_FROM = 'duedesk@duedesk.invalid';
-
 /** Build the e-mail of `planned`. */
 export async function buildMessage(planned: PlannedMessage, deps: MessageDeps): Promise<OutgoingMessage> {
   const { model, texts } = messageTexts(planned, deps);
@@ -43,8 +41,9 @@ export async function buildMessage(planned: PlannedMessage, deps: MessageDeps): 
     key: planned.key,
     messageId: deps.messageId,
     from: senderOf(deps.settings),
-    replyTo: deps.settings.smtp?.replyTo?.trim() || null,
+    replyTo: replyToOf(deps.settings),
     to: [...planned.to],
+    toName: planned.customer.name,
     cc: [...planned.cc],
     bcc: [...planned.bcc],
     subject: texts.subject,
@@ -53,14 +52,4 @@ export async function buildMessage(planned: PlannedMessage, deps: MessageDeps): 
     attachments,
     pdf,
   };
-}
-
-/** smtp.from, else the company e-mail with the company name, else FALLBACK_FROM. */
-export function senderOf(settings: Settings): string {
-  const from = settings.smtp?.from?.trim();
-  if (from) return from;
-  const email = settings.company?.email?.trim();
-  if (!email) return FALLBACK_FROM;
-  const name = settings.company?.name?.trim();
-  return name ? `"${name.replace(/["\\]/g, '\\$&')}" <${email}>` : email;
 }

@@ -1,7 +1,8 @@
 /**
  * MIME composition of an OutgoingMessage: text plus HTML alternative, the PDF and any invoices
  * attached, UTF-8 headers, the Message-ID decided before sending. BCC goes only into the envelope.
- * Previews and delivery both call this, so they hold the same bytes except the Date header.
+ * Previews and delivery both call this, so they hold the same bytes except the Date header. Every
+ * message duedesk sends passes here, so here it is marked as automated business mail.
  */
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
@@ -19,11 +20,15 @@ function compile(message: OutgoingMessage, date: Date): ReturnType<MailComposer[
   const composer = new MailComposer({
     from: message.from,
     ...(message.replyTo ? { replyTo: message.replyTo } : {}),
-    to: message.to,
+    to: message.to.map((address) => addressed(address, message.toName)),
     ...(message.cc.length > 0 ? { cc: message.cc } : {}),
     subject: message.subject,
     messageId: message.messageId,
     date,
+    // RFC 3834: vacation and out-of-office responders do not answer it. Deliberately no
+    // `Precedence: bulk` and no `List-Unsubscribe`: a reminder is transactional mail to one
+    // customer, not a mailing list, and filters treat those headers as bulk marketing.
+    headers: { 'Auto-Submitted': 'auto-generated' },
     text: message.text,
     html: message.html,
     attachments: message.attachments.map((attachment) => ({
@@ -41,6 +46,16 @@ function compile(message: OutgoingMessage, date: Date): ReturnType<MailComposer[
   const node = composer.compile();
   node.keepBcc = false;
   return node;
+}
+
+/**
+ * `address` with `name` as its display name, as nodemailer's address object: nodemailer quotes a
+ * name with commas or quotes and encodes Greek or Cyrillic as an RFC 2047 word. Line breaks and
+ * other control characters in a name from the ledger become spaces; no name, the bare address.
+ */
+export function addressed(address: string, name: string | null): string | { name: string; address: string } {
+  const clean = (name ?? '').replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+  return clean === '' ? address : { name: clean, address };
 }
 
 /** The parts of nodemailer's MimeNode the direct serialisation below reads (internal API). */

@@ -13,6 +13,7 @@ import { composeMime } from './compose.js';
 import { makeMessageId, messageIdDomain } from './message-id.js';
 import { createTransport, SendFailure, type SendResult } from './transports/index.js';
 import { envelopeAddress } from './envelope.js';
+import { FALLBACK_FROM, replyToOf, senderOf } from './sender.js';
 
 /** What to send: a key for the Message-ID, one recipient and the three texts. */
 export interface SingleMail {
@@ -47,8 +48,8 @@ export async function sendSingleMail(
 ): Promise<SingleMailResult> {
   const to = envelopeAddress(mail.to);
   if (to === null) throw new UserError(`${mail.what}: "${mail.to}" is not a plain e-mail address`);
-  const fromText = settings.smtp?.from ?? settings.company?.email;
-  if (!fromText) throw new UserError(`${mail.what}: no sender address; set smtp.from (or company.email) first`);
+  const fromText = senderOf(settings);
+  if (fromText === FALLBACK_FROM) throw new UserError(`${mail.what}: no sender address; set smtp.from (or company.email) first`);
   const from = envelopeAddress(fromText);
   if (from === null) throw new UserError(`${mail.what}: the sender "${fromText}" (smtp.from) is not a plain e-mail address`);
   const messageId = makeMessageId(mail.key, localDate(now), messageIdDomain(settings), randomBytes(6).toString('hex'));
@@ -56,8 +57,9 @@ export async function sendSingleMail(
     key: mail.key,
     messageId,
     from: fromText,
-    replyTo: settings.smtp?.replyTo ?? null,
+    replyTo: replyToOf(settings),
     to: [to],
+    toName: null,
     cc: [],
     bcc: [],
     subject: mail.subject,

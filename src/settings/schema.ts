@@ -128,7 +128,7 @@ export const settingsProperties: Record<string, SchemaNode> = {
       user: text('SMTP user name'),
       passwordCommand: text('a command whose first output line is the SMTP password'),
       from: mailbox('From address'),
-      replyTo: mailbox('Reply-To address'),
+      replyTo: mailbox('Reply-To address (unset: company.email)'),
       maxConnections: whole('pooled SMTP connections', 1),
       rateLimit: { type: 'number', exclusiveMinimum: 0, description: 'messages per second at most' },
       maxPerDay: whole('messages per calendar day at most, across runs (the rest stay due for tomorrow)', 1),

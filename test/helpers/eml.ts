@@ -63,3 +63,29 @@ export function emlFiles(dir: string): EmlParts[] {
   }
   return names.map((name) => readEml(readFileSync(join(dir, name), 'latin1')));
 }
+
+/** Every value of header `name` in the header block of `raw`, unfolded, RFC 2047 words decoded. */
+export function headerValues(raw: string, name: string): string[] {
+  const headers = split(raw).headers;
+  return [...headers.matchAll(new RegExp(`^${name}:[ \\t]*(.*)$`, 'gim'))].map((m) => decodeWords(m[1] ?? ''));
+}
+
+/** RFC 2047 encoded words as text; whitespace between two adjacent words is dropped, as the RFC says. */
+export function decodeWords(value: string): string {
+  return value
+    .replace(/(\?=)\s+(=\?)/g, '$1$2')
+    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_m, kind: string, data: string) =>
+      kind.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+    );
+}
+
+/** A decoded `Name <address>` (quoted names unquoted) as its parts; a bare address has name ''. */
+export function mailboxParts(value: string): { name: string; address: string } {
+  const bracket = /^(.*)<([^<>]+)>\s*$/.exec(value.trim());
+  if (bracket === null) return { name: '', address: value.trim() };
+  const name = bracket[1]!.trim();
+  const quoted = /^"((?:[^"\\]|\\.)*)"$/.exec(name);
+  return { name: quoted ? quoted[1]!.replace(/\\(.)/g, '$1') : name, address: bracket[2]! };
+}

@@ -211,7 +211,9 @@ const DISPUTE = `Usage: duedesk dispute CODE ITEM --reason TEXT
 
 Marks an item disputed: it is left out of reminders (statements show it as disputed and do not
 ask for it) until the dispute is resolved. When the customer has a sales agent (agent_email),
-the agent is told by e-mail (template "dispute", in the customer's language).
+the agent is told by e-mail (template "dispute", in the customer's language). When that e-mail
+cannot go (no sender address, a refusing server), the dispute stays recorded, the command exits
+0 and says on stderr that the agent was not told, and why.
 
   --reason TEXT   why the customer disputes it (one line)
   --resolve       the dispute is settled: the item is reminded again from the next run
@@ -238,10 +240,12 @@ const PROPOSAL = `Usage: duedesk proposal list | show ID | approve ID [--remove 
 With schedule.approval set, --send-due sends nothing: it records the day's plan as a proposal
 and prints its id (and lists it to schedule.digestTo). A clerk approves it here or in the TUI,
 taking out lines if need be; the next --send-due sends exactly the approved lines that are
-still due (a line paid since is dropped and reported).
+still due (a line paid since is dropped and reported). Each line keeps what became of it: sent,
+failed, uncertain, not sent (not attempted: the next run of the day sends it) or dropped, with
+why. A line taken out is not proposed again that day.
 
-  list             every proposal, newest first
-  show ID          its lines (key, kind, amount, items) and totals per currency
+  list             every proposal, newest first, with what became of its lines
+  show ID          its lines (key, kind, amount, items, outcome) and totals per currency
   approve ID       approve it (your name and the time are recorded)
   --remove KEY…    with approve: leave these lines out (keys as show lists them)
 

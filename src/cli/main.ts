@@ -4,7 +4,7 @@
  * exit code. Commands are imported only on their branch, so the headless path never loads Ink
  * and `--help` loads neither PDF nor mail code.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import { asFileError } from '../core/file-errors.js';
@@ -69,6 +69,7 @@ async function buildContext(invocation: Invocation, io: CliIo, opened: Ledger[])
   const shared = isPostgresUrl(db.path) && needsSharedSettings(invocation);
   return {
     openLedger: openOnce,
+    ledgerExists: () => isPostgresUrl(db.path) || existsSync(db.path),
     settings: shared ? await sharedSettings(await openOnce(), file) : file,
     env: io.env,
     stdout: io.stdout,

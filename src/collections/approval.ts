@@ -1,13 +1,16 @@
 /**
- * Proposals (issue 16): recording a day's plan for approval, and approving it with some lines
- * taken out. `--send-due` and the TUI call these; the next `--send-due` sends the approved lines.
+ * Proposals: recording a day's plan for approval, approving it with some lines taken out, and
+ * recording what became of each approved line once a run has sent them. `--send-due` and the TUI
+ * call these; the next `--send-due` sends the approved lines.
  */
-import { proposalLines } from '../core/approval.js';
-import type { Proposal } from '../core/domain.js';
+import { proposalLines, settleLines, statusAfter, stillToSend, type SettledLine } from '../core/approval.js';
+import type { Proposal, ProposalLineOutcome } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import type { Plan } from '../core/plan.js';
+import type { MessageOutcome } from '../delivery/outcome.js';
 import type { Ledger } from '../storage/ledger.js';
-import { approveProposalRow, getProposal, insertProposal, latestProposal } from '../storage/proposals.js';
+import { listMessages } from '../storage/messages.js';
+import { approveProposalRow, getProposal, insertProposal, latestProposal, recordLineOutcomes } from '../storage/proposals.js';
 import type { Actor } from './actor.js';
 
 /** A proposal as `propose` left it: recorded now, or one another run had recorded first. */
@@ -24,7 +27,7 @@ export interface Proposed {
 export async function propose(ledger: Ledger, plan: Plan, actor: Actor): Promise<Proposed> {
   return ledger.write(async (sql) => {
     const current = await latestProposal(sql, plan.asOf);
-    if (current !== null && current.status !== 'sent') return { proposal: current, recorded: false };
+    if (current !== null && current.status !== 'done') return { proposal: current, recorded: false };
     const id = await insertProposal(sql, plan.asOf, actor.operator, actor.at, proposalLines(plan));
     return { proposal: (await getProposal(sql, id))!, recorded: true };
   });
@@ -41,5 +44,46 @@ export async function approve(ledger: Ledger, id: number, remove: readonly strin
     if (unknown.length > 0) throw new UserError(`proposal: #${id} has no line ${unknown.map((key) => `"${key}"`).join(', ')}`);
     await approveProposalRow(sql, id, remove, actor.operator, actor.at);
     return (await getProposal(sql, id))!;
+  });
+}
+
+/**
+ * The line outcome of a delivery outcome, in one place: a message the run did not attempt (the
+ * operator stopped it, the server deferred the rest, the daily limit) is `not-sent` and stays due.
+ */
+export function lineOutcomeOf(status: MessageOutcome['status']): ProposalLineOutcome {
+  switch (status) {
+    case 'sent':
+    case 'failed':
+    case 'uncertain':
+      return status;
+    case 'deferred':
+    case 'stopped':
+      return 'not-sent';
+    default: {
+      const unknown: never = status;
+      throw new Error(`no proposal line outcome for delivery status ${String(unknown)}`);
+    }
+  }
+}
+
+/**
+ * Record what became of the approved lines of `proposal` after a run that delivered `messages`:
+ * each handled line its own outcome, a line an earlier (killed) run sent what history holds, the
+ * rest dropped. Resolves to the lines settled and the proposal as it now stands.
+ */
+export async function settleProposal(ledger: Ledger, proposal: Proposal, messages: readonly MessageOutcome[], at: string): Promise<{ settled: SettledLine[]; proposal: Proposal }> {
+  const handled = new Map(messages.map((message) => [message.key, { outcome: lineOutcomeOf(message.status), detail: message.error }]));
+  return ledger.write(async (sql) => {
+    // Read again inside the write: what an earlier run recorded is never overwritten.
+    const current = (await getProposal(sql, proposal.id)) ?? proposal;
+    const unhandled = current.lines.filter((line) => stillToSend(line) && !handled.has(line.key));
+    const history = [];
+    for (const code of new Set(unhandled.map((line) => line.customerCode))) {
+      history.push(...(await listMessages(sql, { from: current.asOf, to: current.asOf, customer: code })));
+    }
+    const settled = settleLines(current, handled, history);
+    await recordLineOutcomes(sql, current.id, settled, statusAfter(current, settled), at);
+    return { settled, proposal: (await getProposal(sql, current.id))! };
   });
 }

@@ -1,8 +1,11 @@
 /**
- * Telling the sales agent about a new dispute (issue 16): the `dispute` template in the customer's
- * language, sent as one e-mail after the dispute is recorded. A failed notice leaves the dispute
- * recorded; the caller reports the failure.
+ * Telling the sales agent about a new dispute: the `dispute` template in the customer's language,
+ * sent as one e-mail after the dispute is recorded. A notice that cannot go (no sender address,
+ * a broken template, a refusing server) leaves the dispute recorded and comes back as a failed
+ * result with the reason, never as an error: the dispute is done, and the caller says the agent
+ * was not told.
  */
+import { ExitCode, UserError } from '../core/exit-codes.js';
 import type { Settings } from '../core/settings.js';
 import { disputeView } from '../core/templates/dispute-view.js';
 import { renderTexts } from '../core/templates/render.js';
@@ -21,9 +24,17 @@ export async function notifyAgent(
   sessionPassword: string | null = null,
 ): Promise<SingleMailResult | null> {
   if (marked.notify === null) return null;
-  // A relative templatesDir means the same folder as for reminders: resolved against the session's cwd.
-  const templates = loadTemplatesFor(settings, place.cwd);
-  const texts = renderTexts(templates.template(marked.customer.language, 'dispute'), disputeView(marked.notify.notice, settings));
-  const mail = { key: `dispute-${marked.customer.code}-${marked.item.number}`, what: 'dispute', to: marked.notify.to, ...texts };
-  return sendSingleMail(mail, settings, env, place, now, sessionPassword);
+  try {
+    // A relative templatesDir means the same folder as for reminders: resolved against the session's cwd.
+    const templates = loadTemplatesFor(settings, place.cwd);
+    const texts = renderTexts(templates.template(marked.customer.language, 'dispute'), disputeView(marked.notify.notice, settings));
+    const mail = { key: `dispute-${marked.customer.code}-${marked.item.number}`, what: WHAT, to: marked.notify.to, ...texts };
+    return await sendSingleMail(mail, settings, env, place, now, sessionPassword);
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const detail = text.startsWith(`${WHAT}: `) ? text.slice(WHAT.length + 2) : text;
+    return { ok: false, transport: '', messageId: '', detail, exitCode: error instanceof UserError ? ExitCode.Usage : ExitCode.SomeFailed };
+  }
 }
+
+const WHAT = 'dispute';

@@ -135,8 +135,18 @@ export interface ItemDispute {
   resolution: string | null;
 }
 
-/** Where a proposal stands: awaiting approval, approved (the next run sends it), or sent. */
-export type ProposalStatus = 'pending' | 'approved' | 'sent';
+/**
+ * Where a proposal stands: awaiting approval, approved (the next run sends what of it is still to
+ * send), or done (a run dealt with every approved line; each line says what became of it).
+ */
+export type ProposalStatus = 'pending' | 'approved' | 'done';
+
+/**
+ * What became of an approved proposal line: `sent`, `failed`, `uncertain` as in the history;
+ * `not-sent` when the run did not attempt it (stopped, deferred; it stays due and the next run of
+ * the day sends it); `dropped` when it was no longer due (paid or changed since proposed).
+ */
+export type ProposalLineOutcome = 'sent' | 'failed' | 'uncertain' | 'not-sent' | 'dropped';
 
 /** One planned message of a proposal. */
 export interface ProposalLine {
@@ -150,8 +160,12 @@ export interface ProposalLine {
   items: string[];
   /** The amount it asks, fee and interest included. */
   total: Minor;
-  /** Taken out by the clerk before approving. */
+  /** Taken out by the clerk before approving: not sent, and not proposed again that day. */
   removed: boolean;
+  /** What became of it once a run dealt with it; null before (and for a removed line). */
+  outcome: ProposalLineOutcome | null;
+  /** Why: the server's reply, why it was dropped, which earlier message sent it. */
+  outcomeDetail: string | null;
 }
 
 /** A day's plan recorded for approval before sending (issue 16). */
@@ -164,6 +178,7 @@ export interface Proposal {
   createdAt: string;
   approvedBy: string | null;
   approvedAt: string | null;
+  /** When a run last recorded outcomes of its lines. */
   sentAt: string | null;
   lines: ProposalLine[];
 }

@@ -145,7 +145,7 @@ export interface PlannedMessage {
 }
 
 /** Why a customer that would otherwise get a message gets none (SPEC §3). */
-export type SkipReason = 'opted-out' | 'on-hold' | 'no-email' | 'covered' | 'below-minimum';
+export type SkipReason = 'opted-out' | 'on-hold' | 'no-email' | 'covered' | 'disputed' | 'below-minimum';
 
 /**
  * A skip decided after planning, at the edge where files are read: a level with attachInvoices

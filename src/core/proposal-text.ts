@@ -1,19 +1,67 @@
-/** A proposal as plain text (issue 16): for `duedesk proposal show`, the run's note and the digest e-mail. */
-import type { Proposal } from './domain.js';
+/** A proposal as plain text: for `duedesk proposal show`, `proposal list`, the run's note and the digest e-mail. */
+import type { Proposal, ProposalLine, ProposalLineOutcome } from './domain.js';
 import { currencyDigits, formatMinor } from './money.js';
 
-/** One line per message (removed ones marked), then the total per currency of what would go. */
+/** How an outcome reads, in the order counts are listed. */
+const OUTCOMES: readonly [ProposalLineOutcome, string][] = [
+  ['sent', 'sent'],
+  ['failed', 'failed'],
+  ['uncertain', 'uncertain'],
+  ['not-sent', 'not sent'],
+  ['dropped', 'dropped'],
+];
+
+function outcomeWord(outcome: ProposalLineOutcome): string {
+  return OUTCOMES.find(([value]) => value === outcome)![1];
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * What became of the proposal's lines in one phrase: "3 messages" while nothing was sent, else
+ * the count of each outcome ("29 sent, 13 failed, 5 uncertain, 2 removed").
+ */
+export function proposalSummary(proposal: Proposal): string {
+  const removed = proposal.lines.filter((line) => line.removed).length;
+  const approved = proposal.lines.filter((line) => !line.removed);
+  const parts: string[] = [];
+  if (approved.every((line) => line.outcome === null)) {
+    parts.push(plural(approved.length, 'message'));
+  } else {
+    for (const [outcome, word] of OUTCOMES) {
+      const count = approved.filter((line) => line.outcome === outcome).length;
+      if (count > 0) parts.push(`${count} ${word}`);
+    }
+    const open = approved.filter((line) => line.outcome === null).length;
+    // A proposal done before outcomes were kept per line has none to show.
+    if (open > 0) parts.push(`${open} ${proposal.status === 'done' ? 'without a recorded outcome' : 'to send'}`);
+  }
+  if (removed > 0) parts.push(`${removed} removed`);
+  return parts.join(', ');
+}
+
+function lineText(line: ProposalLine): string {
+  const amount = `${formatMinor(line.total, currencyDigits(line.currency))} ${line.currency}`;
+  const what = `${line.key}  ${line.kind}${line.level ? ` ${line.level}` : ''}  ${amount}  ${line.items.join(', ')}`;
+  if (line.removed) return `- removed ${what}`;
+  if (line.outcome === null) return `  ${what}`;
+  return `  ${what}  → ${outcomeWord(line.outcome)}${line.outcomeDetail ? `: ${line.outcomeDetail}` : ''}`;
+}
+
+/** One line per message (removed ones marked, each with what became of it), then the total per currency of what was approved. */
 export function proposalText(proposal: Proposal): string {
   const lines = [`Proposal #${proposal.id} for ${proposal.asOf}: ${proposal.status}, made by ${proposal.createdBy} at ${proposal.createdAt}` +
     (proposal.approvedBy ? `; approved by ${proposal.approvedBy} at ${proposal.approvedAt}` : '')];
   const totals = new Map<string, number>();
   for (const line of proposal.lines) {
-    const amount = `${formatMinor(line.total, currencyDigits(line.currency))} ${line.currency}`;
-    lines.push(`${line.removed ? '- removed ' : '  '}${line.key}  ${line.kind}${line.level ? ` ${line.level}` : ''}  ${amount}  ${line.items.join(', ')}`);
+    lines.push(lineText(line));
     if (!line.removed) totals.set(line.currency, (totals.get(line.currency) ?? 0) + line.total);
   }
   const kept = proposal.lines.filter((line) => !line.removed).length;
   const sums = [...totals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, total]) => `${formatMinor(total, currencyDigits(currency))} ${currency}`);
-  lines.push(`${kept} message${kept === 1 ? '' : 's'}${sums.length > 0 ? `: ${sums.join(', ')}` : ''}`);
+  lines.push(`${plural(kept, 'message')}${sums.length > 0 ? `: ${sums.join(', ')}` : ''}`);
+  if (proposal.lines.some((line) => line.outcome !== null)) lines.push(`outcome: ${proposalSummary(proposal)}`);
   return `${lines.join('\n')}\n`;
 }

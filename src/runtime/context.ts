@@ -13,6 +13,8 @@ export type { TextSink };
 export interface CommandContext {
   /** Open the ledger named by --db / DUEDESK_DB / the default (opened once, then reused). */
   openLedger(): Promise<Ledger>;
+  /** False when the ledger is a file not yet created (a command that only looks must not create it); absent: it may be opened. */
+  ledgerExists?(): boolean;
   settings: SettingsSource;
   env: NodeJS.ProcessEnv;
   stdout: TextSink;

@@ -3,7 +3,7 @@ import type { Sql } from './sql.js';
 import type { Customer, IsoDate, Language } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import { statementsOn } from '../core/rules/profiles.js';
-import { allRows, bool, firstRow, intOrNull, runMany, runOnce, text, textOrNull, type Row } from './rows.js';
+import { allRows, bool, firstRow, int, intOrNull, runMany, runOnce, text, textOrNull, type Row } from './rows.js';
 import { likeAnyCase } from './dialect.js';
 
 const COLUMNS = `code, name, email, email2, email3, language, currency, reminders, statement_every_days,
@@ -106,4 +106,10 @@ export function setStatements(sql: Sql, code: string, on: boolean): Promise<void
 /** Put a customer on a dunning profile (null = `default`); the caller checks the name against the settings. */
 export function setProfile(sql: Sql, code: string, profile: string | null): Promise<void> {
   return updateOne(sql, code, 'profile', profile);
+}
+
+/** How many customers name each dunning profile (customers on `default` are not counted). */
+export async function customersPerProfile(sql: Sql): Promise<Map<string, number>> {
+  const rows = await allRows(sql, 'SELECT profile, COUNT(*) AS customers FROM customers WHERE profile IS NOT NULL GROUP BY profile');
+  return new Map(rows.map((row) => [text(row, 'profile'), int(row, 'customers')]));
 }

@@ -1,6 +1,6 @@
-/** Proposals (migration 11) ⇄ Proposal: a day's plan awaiting approval, its lines and their fate. */
-import type { IsoDate, MessageKind, Proposal, ProposalLine, ProposalStatus } from '../core/domain.js';
-import { bool, int, pushTo, text, textOrNull, type Row } from './rows.js';
+/** Proposals (migrations 11, 13) ⇄ Proposal: a day's plan awaiting approval, its lines and what became of each. */
+import type { IsoDate, MessageKind, Proposal, ProposalLine, ProposalLineOutcome, ProposalStatus } from '../core/domain.js';
+import { bool, int, pushTo, runMany, text, textOrNull, type Row } from './rows.js';
 import { marks, type Sql } from './sql.js';
 
 const COLUMNS = 'id, as_of, status, created_by, created_at, approved_by, approved_at, sent_at';
@@ -16,6 +16,8 @@ function toLine(row: Row): ProposalLine {
     items: items === '' ? [] : items.split('\n'),
     total: int(row, 'total'),
     removed: bool(row, 'removed'),
+    outcome: textOrNull(row, 'outcome') as ProposalLineOutcome | null,
+    outcomeDetail: textOrNull(row, 'outcome_detail'),
   };
 }
 
@@ -76,7 +78,31 @@ export async function approveProposalRow(sql: Sql, id: number, removed: readonly
   return true;
 }
 
-/** Mark an approved proposal sent. */
-export async function markProposalSent(sql: Sql, id: number, at: string): Promise<void> {
-  await sql.run("UPDATE proposals SET status = 'sent', sent_at = ? WHERE id = ? AND status = 'approved'", [at, id]);
+/** What a run found became of one line. */
+export interface LineOutcome {
+  key: string;
+  outcome: ProposalLineOutcome;
+  detail: string | null;
+}
+
+/**
+ * Record what became of lines of an approved proposal and move it to `status` (`done` once every
+ * approved line has a final outcome, else it stays `approved`); `at` stamps sent_at.
+ */
+export async function recordLineOutcomes(sql: Sql, id: number, outcomes: readonly LineOutcome[], status: ProposalStatus, at: string): Promise<void> {
+  await runMany(
+    sql,
+    'UPDATE proposal_lines SET outcome = ?, outcome_detail = ? WHERE proposal_id = ? AND line_key = ?',
+    outcomes.map((line) => [line.outcome, line.detail, id, line.key]),
+  );
+  await sql.run("UPDATE proposals SET status = ?, sent_at = ? WHERE id = ? AND status = 'approved'", [status, at, id]);
+}
+
+/** Keys of the lines a clerk took out of any proposal made for `asOf`: they stay out that day. */
+export async function removedLineKeys(sql: Sql, asOf: IsoDate): Promise<Set<string>> {
+  const rows = await sql.all(
+    'SELECT DISTINCT l.line_key FROM proposal_lines l JOIN proposals p ON p.id = l.proposal_id WHERE p.as_of = ? AND l.removed = 1',
+    [asOf],
+  );
+  return new Set(rows.map((row) => text(row, 'line_key')));
 }

@@ -44,7 +44,7 @@ export function collectionServices(ledger: Ledger, ctx: CommandContext, place: D
       const done = `${code} item ${item} disputed; left out of reminders`;
       const sent = await notifyAgent(marked, settings(), ctx.env, place, ctx.now(), password());
       if (sent === null) return done;
-      return sent.ok ? `${done}; agent ${marked.notify?.to} told` : `${done}; telling the agent failed: ${sent.detail}`;
+      return sent.ok ? `${done}; agent ${marked.notify?.to} told` : `${done}; agent ${marked.notify?.to} was not told: ${sent.detail}`;
     },
     resolveDispute: (code, item, note) => resolveDisputed(ledger, code, item, note, actor()),
     addNote: async (code, text, followUp) => {

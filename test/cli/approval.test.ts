@@ -46,7 +46,11 @@ it('proposes, waits for approval, then sends exactly the approved lines still du
   expect(sent.code).toBe(0);
   expect((JSON.parse(sent.stdout) as { messages: { customer: string; status: string }[] }).messages.map((m) => [m.customer, m.status])).toEqual([['C1', 'sent']]);
   expect(sent.stderr).toContain('proposal #1: C3-EUR-first dropped: no longer due (paid or changed since it was proposed)');
-  expect((await box.run(['proposal', 'list'])).stdout).toBe('#1  2026-11-22  sent  2 messages  by ' + (await box.run(['proposal', 'show', '1'])).stdout.split('made by ')[1]!.split(' at ')[0] + '\n');
+  const show = (await box.run(['proposal', 'show', '1'])).stdout;
+  expect(show).toContain('  C1-EUR-first  reminder first  10.00 EUR  A-1  → sent\n');
+  expect(show).toContain('  C3-EUR-first  reminder first  30.00 EUR  C-1  → dropped: no longer due (paid or changed since it was proposed)\n');
+  expect(show).toContain('outcome: 1 sent, 1 dropped, 1 removed\n');
+  expect((await box.run(['proposal', 'list'])).stdout).toBe('#1  2026-11-22  done  1 sent, 1 dropped, 1 removed  by ' + show.split('made by ')[1]!.split(' at ')[0] + '\n');
   const again = await box.run(['proposal', 'approve', '1']);
-  expect([again.code, again.stderr]).toEqual([2, 'duedesk: proposal: #1 is already sent\n']);
+  expect([again.code, again.stderr]).toEqual([2, 'duedesk: proposal: #1 is already done\n']);
 });

@@ -1,5 +1,5 @@
 /** Issue 16 on the command line: promise, dispute and note record what the clerk typed, or refuse it with exit 2. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from './io.js';
@@ -56,6 +56,21 @@ describe('duedesk dispute', () => {
     expect((await planned(box, '2026-11-22')).flatMap((m) => m.items)).not.toContain('INV-1');
     expect((await box.run(['dispute', 'C1', 'INV-1', '--resolve', '--note', 'nota di credito'])).code).toBe(0);
     expect((await planned(box, '2026-11-22')).flatMap((m) => m.items)).toContain('INV-1');
+  });
+
+  it('without a sender address the dispute is saved, the run exits 0 and says the agent was not told, and why', async () => {
+    const box = sandbox();
+    await importCsv(box, {
+      customers: 'code,name,email,agent_email\nC1,Rossi Srl,ap@rossi.test,agente@company.test\n',
+      items: 'customer_code,number,issue_date,due_date,amount\nC1,INV-1,2026-09-01,2026-10-01,100.00\n',
+    });
+    const result = await box.run(['dispute', 'C1', 'INV-1', '--reason', 'goods damaged']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('dispute: C1 item INV-1 disputed ("goods damaged")');
+    expect(result.stderr).toBe('dispute: the sales agent agente@company.test was not told: no sender address; set smtp.from (or company.email) first\n');
+    const items = await box.run(['export', 'items']);
+    expect(items.stdout).toMatch(/^C1,INV-1,.*,goods damaged$/m);
+    expect(existsSync(join(box.dir, 'outbox'))).toBe(false);
   });
 
   it('needs either --reason or --resolve', async () => {

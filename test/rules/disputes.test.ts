@@ -27,6 +27,22 @@ describe('disputed items', () => {
     expect(message?.total).toBe(4000);
   });
 
+  it('a currency whose only debt is disputed is skipped as disputed, not below the minimum', () => {
+    const policy = resolvePolicy({ policy: { statementEveryDays: 10 } });
+    const history = { 'INV-1': [{ level: 'first', latest: overdueBy(1) }] };
+    const items = [due(overdueBy(8), { openAmount: 4000 }), due(overdueBy(30), { number: 'U-1', currency: 'USD', dispute: 'never ordered' })];
+    const result = planOf([snapshot(items, { history, lastMessageAsOf: addDays(D, -10) })], D, policy);
+    expect(result.messages.map((message) => [message.kind, message.currency])).toEqual([['statement', 'EUR']]);
+    expect(result.skipped).toEqual([{ customer: 'C001', reason: 'disputed', detail: 'every USD item is disputed (U-1)' }]);
+  });
+
+  it('a credit beside the disputed item does not make it below-minimum either', () => {
+    const policy = resolvePolicy({ policy: { statementEveryDays: 10 } });
+    const credit = due(overdueBy(5), { number: 'CN-1', kind: 'credit_note', amount: -1000, openAmount: -1000 });
+    const result = planOf([snapshot([due(overdueBy(30), { dispute: 'wrong price' }), credit], { lastMessageAsOf: addDays(D, -10) })], D, policy);
+    expect(result.skipped.map((skip) => skip.reason)).toEqual(['disputed']);
+  });
+
   it('are reminded again once the dispute is resolved', () => {
     expect(planOf([snapshot([due(overdueBy(30), { dispute: null })])], D).messages.map((m) => m.level)).toEqual(['second']);
   });

@@ -77,13 +77,20 @@ describe('separate switches for reminders and statements', () => {
     const history = { 'INV-1': [{ level: 'first', latest: overdueBy(1) }] };
     const result = planOf([snapshot([due(overdueBy(8))], { ...statementDue, history, customer: { statements: false } })], D, withInterval);
     expect(result.messages).toEqual([]);
-    expect(result.skipped).toEqual([{ customer: 'C001', reason: 'opted-out', detail: 'statements are off for this customer' }]);
+    expect(result.skipped).toEqual([{ customer: 'C001', reason: 'opted-out', detail: 'statements off' }]);
   });
 
   it('reminders off with statements on: the statement goes instead of the reminder', () => {
     const result = planOf([snapshot([due(overdueBy(8))], { ...statementDue, customer: { reminders: false, statements: true } })], D, withInterval);
     expect(result.messages.map((message) => message.kind)).toEqual(['statement']);
-    expect(result.skipped.map((skip) => skip.reason)).toEqual(['opted-out']);
+    // It gets a message in EUR, so it is not also skipped for EUR.
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('reminders off and no statement due: opted-out, "reminders off"', () => {
+    const result = planOf([snapshot([due(overdueBy(8))], { customer: { reminders: false, statements: true } })], D);
+    expect(result.messages).toEqual([]);
+    expect(result.skipped).toEqual([{ customer: 'C001', reason: 'opted-out', detail: 'reminders off' }]);
   });
 
   it('a customer without its own statements switch follows reminders, as before the switch existed', () => {

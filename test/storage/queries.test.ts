@@ -3,7 +3,7 @@ import type { Ledger } from '../../src/storage/ledger.js';
 import { aCustomer, aMessage, anItem, aPayment, aPlan, itemOf, paymentOf, planOf, valuesOf } from '../helpers/store.js';
 import { ENGINES } from '../helpers/pg.js';
 import {
-  getCustomer, listCustomers, setHold, setReminders, setStatementInterval, upsertCustomers,
+  customersPerProfile, getCustomer, listCustomers, setHold, setReminders, setStatementInterval, upsertCustomers,
 } from '../../src/storage/customers.js';
 import { closeItems, listItems, openItemsOf, upsertItems } from '../../src/storage/items.js';
 import { listPayments, upsertPayments } from '../../src/storage/payments.js';
@@ -57,6 +57,13 @@ describe.each(ENGINES)('storage on $name', (engine) => {
       expect(await store.read((sql) => getCustomer(sql, 'C001'))).toMatchObject({ holdUntil: '2026-06-30', reminders: false, statementEveryDays: 14 });
       await expect(store.write((sql) => setHold(sql, 'GHOST', null))).rejects.toThrow(new UserError('unknown customer GHOST'));
       await expect(store.write((sql) => setStatementInterval(sql, 'C001', 0))).rejects.toThrow(/positive whole number/);
+    });
+
+    it('counts the customers of each named profile', async () => {
+      await store.write((sql) =>
+        upsertCustomers(sql, [aCustomer({ code: 'A', profile: 'gentle' }), aCustomer({ code: 'B', profile: 'gentle' }), aCustomer({ code: 'C', profile: 'strict' }), aCustomer({ code: 'D' })]),
+      );
+      expect(await store.read(customersPerProfile)).toEqual(new Map([['gentle', 2], ['strict', 1]]));
     });
   });
 

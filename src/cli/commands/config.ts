@@ -8,6 +8,9 @@ import type { CommandContext } from '../../runtime/context.js';
 import type { Settings } from '../../core/settings.js';
 import { effectiveValue } from '../../settings/defaults.js';
 import { leafEntries, type JsonObject } from '../../settings/keys.js';
+import { resolvePolicy } from '../../core/policy.js';
+import { profileNames } from '../../core/rules/profiles.js';
+import { customersPerProfile } from '../../storage/customers.js';
 import { assertKnownKey, isSet, parseSettingValue, settingsWith, settingsWithout } from '../../settings/change.js';
 
 /** Usage line of the config command, for its errors. */
@@ -41,8 +44,10 @@ export async function runConfig(args: string[], ctx: CommandContext): Promise<nu
     case 'set': {
       const [key, raw] = expectArgs(action, rest, 2);
       const value = parseSettingValue(key, raw);
-      await save(ctx, settingsWith(ctx.settings.read(), key, value));
+      const next = settingsWith(ctx.settings.read(), key, value);
+      await save(ctx, next);
       ctx.stdout.write(`${key}=${JSON.stringify(value)}\n`);
+      await warnOfMissingProfiles(ctx, key, next);
       return ExitCode.Ok;
     }
     case 'unset': {
@@ -53,7 +58,9 @@ export async function runConfig(args: string[], ctx: CommandContext): Promise<nu
         ctx.stderr.write(`${key} is not set; nothing to do\n`);
         return ExitCode.Ok;
       }
-      await save(ctx, settingsWithout(stored, key));
+      const next = settingsWithout(stored, key);
+      await save(ctx, next);
+      await warnOfMissingProfiles(ctx, key, next);
       return ExitCode.Ok;
     }
     case 'test-mail': {
@@ -66,6 +73,26 @@ export async function runConfig(args: string[], ctx: CommandContext): Promise<nu
       throw new UserError(`config needs an action: ${CONFIG_USAGE}`);
     default:
       throw new UserError(`unknown config action "${action}": ${CONFIG_USAGE}`);
+  }
+}
+
+/**
+ * After a change to the profiles, name the customers left on a profile the settings no longer
+ * have: planning gives them nothing (and lists them under `problems`) until it is back or they
+ * are moved, which the clerk should learn now rather than from a quiet run.
+ */
+async function warnOfMissingProfiles(ctx: CommandContext, key: string, next: Settings): Promise<void> {
+  if (key !== 'policy' && key !== 'policy.profiles') return;
+  if (ctx.ledgerExists?.() === false) return;
+  const ledger = await ctx.openLedger();
+  const perProfile = await ledger.read(customersPerProfile);
+  const known = new Set(profileNames(resolvePolicy(next)));
+  for (const [profile, count] of [...perProfile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (known.has(profile)) continue;
+    ctx.stderr.write(
+      `warning: ${count} customer${count === 1 ? ' is' : 's are'} on profile "${profile}", which policy.profiles no longer has; ` +
+        `nothing is planned for ${count === 1 ? 'it' : 'them'} until the profile is back or ${count === 1 ? 'it is' : 'they are'} moved to another\n`,
+    );
   }
 }
 

@@ -1,7 +1,7 @@
-/** `duedesk proposal list | show ID | approve ID [--remove KEY…]` (issue 16): proposals from the command line. */
+/** `duedesk proposal list | show ID | approve ID [--remove KEY…]`: proposals from the command line. */
 import { approve } from '../../collections/approval.js';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
-import { proposalText } from '../../core/proposal-text.js';
+import { proposalSummary, proposalText } from '../../core/proposal-text.js';
 import { parseStrictArgs } from '../../csv/import/strict-args.js';
 import type { CommandContext } from '../../runtime/context.js';
 import { getProposal, listProposals } from '../../storage/proposals.js';
@@ -27,8 +27,7 @@ export async function runProposal(args: string[], ctx: CommandContext): Promise<
       // An empty list says why on stderr, so a script reading stdout still gets no lines.
       if (proposals.length === 0) ctx.stderr.write('no proposals: --send-due records one each day while schedule.approval is true\n');
       for (const proposal of proposals) {
-        const kept = proposal.lines.filter((line) => !line.removed).length;
-        ctx.stdout.write(`#${proposal.id}  ${proposal.asOf}  ${proposal.status}  ${kept} message${kept === 1 ? '' : 's'}  by ${proposal.createdBy}\n`);
+        ctx.stdout.write(`#${proposal.id}  ${proposal.asOf}  ${proposal.status}  ${proposalSummary(proposal)}  by ${proposal.createdBy}\n`);
       }
       return ExitCode.Ok;
     case 'show': {

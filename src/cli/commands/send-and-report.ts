@@ -15,6 +15,11 @@ import { formatPlanReport, planToJson } from './send-due-report.js';
  * time on a shared ledger) and `statement --send`.
  */
 export async function sendAndReport(plan: Plan, ctx: CommandContext, json: boolean, scheduled = false): Promise<number> {
+  return (await sendReported(plan, ctx, json, scheduled)).exitCode;
+}
+
+/** sendAndReport, resolving to the whole delivery outcome (an approved proposal records each line's). */
+export async function sendReported(plan: Plan, ctx: CommandContext, json: boolean, scheduled: boolean): Promise<DeliveryOutcome> {
   const { deliverPlan } = await import('../../delivery/deliver.js');
   const progress = progressLine(ctx, 'send', 'messages', plan.messages.length, json);
   let outcome: DeliveryOutcome;
@@ -28,7 +33,7 @@ export async function sendAndReport(plan: Plan, ctx: CommandContext, json: boole
   const sentPlan = already.size === 0 ? plan : { ...plan, messages: plan.messages.filter((m) => !already.has(m.key)) };
   emit(ctx, json, () => planToJson(sentPlan, outcome), () => formatPlanReport(sentPlan, outcome));
   for (const line of deliveryNotes(outcome)) ctx.stderr.write(`${line}\n`);
-  return outcome.exitCode;
+  return outcome;
 }
 
 /** What the operator must know beyond the per-message report (stderr, so JSON stays clean). */

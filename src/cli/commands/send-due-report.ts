@@ -37,9 +37,11 @@ export interface PlanJson {
   asOf: string;
   dryRun: boolean;
   messages: JsonMessage[];
-  /** SPEC §6 entries; a `missing-attachment` one also names the missing file(s) in `detail`. */
+  /** SPEC §6 entries with the reason's `detail` (a `missing-attachment` one names the missing file(s)). */
   skipped: { customer: string; reason: string; detail?: string }[];
   counts: { planned: number; sent: number; failed: number; uncertain: number; skipped: number };
+  /** Data or settings that kept a customer out of the plan or an address out of a message; always present. */
+  problems: { customer: string; field: string; message: string }[];
   /** Messages the run left due for a later run (server deferral, daily limit); only when some were. */
   deferred?: number;
 }
@@ -89,14 +91,15 @@ export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJso
     messages,
     skipped: plan.skipped.map(jsonSkip),
     counts,
+    problems: plan.problems.map(({ customer, field, message }) => ({ customer, field, message })),
     ...(deferred > 0 ? { deferred } : {}),
   };
 }
 
-/** A skip as SPEC §6 writes it; the file a `missing-attachment` skip names is what the operator must supply. */
+/** A skip as SPEC §6 writes it, with the engine's detail (the file a `missing-attachment` skip names, "statements off"). */
 function jsonSkip(skip: Skip): PlanJson['skipped'][number] {
   const entry = { customer: skip.customer, reason: skip.reason };
-  return skip.reason === 'missing-attachment' && skip.detail !== undefined ? { ...entry, detail: skip.detail } : entry;
+  return skip.detail !== undefined ? { ...entry, detail: skip.detail } : entry;
 }
 
 /** Lay out rows as columns padded to their widest cell (right-aligned where asked). */

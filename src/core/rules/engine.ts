@@ -4,6 +4,7 @@
  */
 import { toDayNumber } from '../dates.js';
 import type { Customer, IsoDate } from '../domain.js';
+import { isDisputed } from '../disputes.js';
 import { formatMinor, currencyDigits, majorToMinor } from '../money.js';
 import type { Plan, PlannedMessage, PlanProblem, Policy, Skip, SkipReason } from '../plan.js';
 import { agentAddress, chooseRecipients, checkBcc, type AddressProblem } from '../recipients.js';
@@ -64,6 +65,22 @@ class Skips {
   }
 }
 
+/** One customer's skips, each for the currency of the message it held back, in the order decided. */
+class CustomerSkips {
+  private readonly held: { currency: string; reason: SkipReason; detail: string }[] = [];
+  add(currency: string, reason: SkipReason, detail: string): void {
+    this.held.push({ currency, reason, detail });
+  }
+  /**
+   * Report them, leaving out every currency the customer gets a message in: a statement that goes
+   * in place of a reminder the switch stopped is not also a skip for that currency.
+   */
+  report(customer: string, planned: readonly PlannedMessage[], skips: Skips): void {
+    const served = new Set(planned.map((message) => message.currency));
+    for (const skip of this.held) if (!served.has(skip.currency)) skips.add(customer, skip.reason, skip.detail);
+  }
+}
+
 /** Collects plan problems; a problem of the settings (same text) is reported once per run. */
 class Problems {
   readonly list: PlanProblem[] = [];
@@ -82,13 +99,19 @@ class Problems {
 /**
  * Why a message is not worth sending, or null when it is. `covered` comes first: when payments on
  * account leave nothing to ask, that is the reason the customer should read, whatever the minimum.
- * The minimum is compared with the netted total, the amount the message would actually ask.
+ * A statement whose only debt is disputed asks for nothing because of the dispute, which is what
+ * the clerk should read rather than "0.00 is below the minimum". The minimum is compared with the
+ * netted total, the amount the message would actually ask.
  */
 function belowWhatIsWorthSending(candidate: Candidate, run: RunContext): { reason: SkipReason; detail: string } | null {
   const digits = currencyDigits(candidate.currency);
   const money = (amount: number) => `${candidate.currency} ${formatMinor(amount, digits)}`;
   if (candidate.total <= 0 && candidate.unapplied > 0) {
     return { reason: 'covered', detail: `payments on account of ${money(candidate.unapplied)} cover everything listed` };
+  }
+  const debts = candidate.lines.filter((line) => line.item.openAmount > 0);
+  if (debts.length > 0 && debts.every((line) => isDisputed(line.item))) {
+    return { reason: 'disputed', detail: `every ${candidate.currency} item is disputed (${debts.map((line) => line.item.number).join(', ')})` };
   }
   const minimum = majorToMinor(run.policy.minAmount, candidate.currency);
   // A message that asks for nothing (credits cover the debt) is never worth sending either.
@@ -107,21 +130,35 @@ function finish(
   skips: Skips,
   problems: Problems,
 ): PlannedMessage[] {
+  const held = new CustomerSkips();
+  const out = messagesOf(customer, candidates, run, bcc, held, problems);
+  held.report(customer.code, out, skips);
+  return out;
+}
+
+function messagesOf(
+  customer: Customer,
+  candidates: readonly Candidate[],
+  run: RunContext,
+  bcc: readonly string[],
+  skips: CustomerSkips,
+  problems: Problems,
+): PlannedMessage[] {
   const switchedOn = candidates.filter((candidate) => {
     const on = candidate.kind === 'statement' ? statementsOn(customer) : customer.reminders;
-    if (!on) skips.add(customer.code, 'opted-out', `${candidate.kind === 'statement' ? 'statements' : 'reminders'} are off for this customer`);
+    if (!on) skips.add(candidate.currency, 'opted-out', candidate.kind === 'statement' ? 'statements off' : 'reminders off');
     return on;
   });
   if (switchedOn.length === 0) return [];
   if (customer.holdUntil !== null && customer.holdUntil >= run.asOf) {
-    skips.add(customer.code, 'on-hold', `on hold until ${customer.holdUntil}`);
+    for (const candidate of switchedOn) skips.add(candidate.currency, 'on-hold', `on hold until ${customer.holdUntil}`);
     return [];
   }
   const kept: Candidate[] = [];
   for (const candidate of switchedOn) {
     const reason = belowWhatIsWorthSending(candidate, run);
     if (reason === null) kept.push(candidate);
-    else skips.add(customer.code, reason.reason, reason.detail);
+    else skips.add(candidate.currency, reason.reason, reason.detail);
   }
   if (kept.length === 0) return [];
   const choice = chooseRecipients(customer, run.policy.recipients);
@@ -135,7 +172,7 @@ function finish(
     const letter = level?.letter === true;
     if (choice.to.length === 0 && !letter) {
       const refused = choice.problems.map((found) => found.field).join(', ');
-      skips.add(customer.code, 'no-email', refused ? `no valid e-mail address (refused: ${refused})` : 'no e-mail address');
+      skips.add(candidate.currency, 'no-email', refused ? `no valid e-mail address (refused: ${refused})` : 'no e-mail address');
       continue;
     }
     const { defaultCurrency } = run.policy;

@@ -13,6 +13,7 @@ import { sql as ledgerSettings } from './008-ledger-settings.js';
 import { sql as collections } from './009-collections.js';
 import { sql as promisesNotesDisputes } from './010-promises-notes-disputes.js';
 import { sql as proposals } from './011-proposals.js';
+import { sql as proposalLineOutcomes } from './013-proposal-line-outcomes.js';
 
 /** One numbered schema change. */
 export interface Migration {
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'collections', sql: collections },
   { version: 10, name: 'promises-notes-disputes', sql: promisesNotesDisputes },
   { version: 11, name: 'proposals', sql: proposals },
+  { version: 13, name: 'proposal-line-outcomes', sql: proposalLineOutcomes },
 ];

@@ -163,6 +163,7 @@ function finish(
       letter,
       attachInvoices: level?.attachInvoices === true,
       ...(candidate.promise ? { promise: candidate.promise } : {}),
+      ...(level !== null && candidate.level > run.ladder.firstOverdue ? { earlier: candidate.earlier } : {}),
     });
   }
   return out;

@@ -1,13 +1,15 @@
 /**
  * End to end through the command line, on a file ledger and on PostgreSQL: a history of sends
  * built by real runs on earlier as-of dates, then a dry run whose letters above the first overdue
- * level cite the reminders on record, in every language, and claim none when none is on record;
+ * level cite the reminders on record (e-mail text, HTML and PDF), in every language, and claim none
+ * when none is on record;
  * a customer on a `stepwise` profile climbs one level per reminder sent.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pdfPages } from '../documents/pdf-text.js';
 import { dropDatabase, freshDatabase, pgAvailable } from '../helpers/pg.js';
 import { sandbox, type Sandbox } from './io.js';
 import { configSet } from './seed-cli.js';
@@ -66,11 +68,12 @@ function part(eml: string, type: string): string {
   return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/g, '%25'));
 }
 
-/** Text and HTML of a preview, the HTML's tags and line breaks taken out so sentences read whole. */
-function bodies(dir: string, key: string): { text: string; html: string } {
+/** Text, HTML and PDF text of a preview, tags and line breaks taken out so sentences read whole. */
+async function bodies(dir: string, key: string): Promise<{ text: string; html: string; pdf: string }> {
   const eml = readFileSync(join(dir, `${key}.eml`), 'utf8');
   const html = part(eml, 'text/html').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-  return { text: part(eml, 'text/plain').replace(/\s*\n\s*/g, ' '), html };
+  const pdf = (await pdfPages(readFileSync(join(dir, `${key}.pdf`)))).join(' ').replace(/\s+/g, ' ');
+  return { text: part(eml, 'text/plain').replace(/\s*\n\s*/g, ' '), html, pdf };
 }
 
 const csv = (rows: string[]) => `${rows.join('\n')}\n`;
@@ -162,14 +165,16 @@ describe.each(ENGINES)('letters on a $name', ({ name, url }) => {
       expect([written.code, written.stderr]).toEqual([0, '']);
       for (const { prefix, one, two, final, claim } of LANGUAGES) {
         for (const [key, sentence] of [[`${prefix}-S-EUR-second`, two], [`${prefix}-O-EUR-second`, one], [`${prefix}-F-EUR-final`, final]] as const) {
-          const { text, html } = bodies(out, key);
+          const { text, html, pdf } = await bodies(out, key);
           expect(text, key).toContain(sentence);
           expect(html, key).toContain(sentence);
+          expect(pdf, key).toContain(sentence);
         }
         for (const key of [`${prefix}-N2-EUR-second`, `${prefix}-NF-EUR-final`]) {
-          const { text, html } = bodies(out, key);
+          const { text, html, pdf } = await bodies(out, key);
           expect(text, key).not.toMatch(claim);
           expect(html, key).not.toMatch(claim);
+          expect(pdf, key).not.toMatch(claim);
         }
       }
       const subject = (key: string) => /^Subject: (.*)$/m.exec(readFileSync(join(out, `${key}.eml`), 'utf8'))?.[1];

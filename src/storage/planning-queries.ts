@@ -211,10 +211,14 @@ export function planningSql(sql: Sql) {
      * cites them as its earlier reminders. Only `sent` ones: an uncertain message may never have
      * reached the customer, so a letter cannot claim it.
      */
+    // CROSS JOIN keeps SQLite's order: from the batch's open items (items_open_by_customer) to their
+    // message_items (message_items_by_item) to each message by key. Left to itself it walked every
+    // sent message of the ledger (messages_by_status) once per batch.
     remindersSent: `SELECT ${rows('mi.customer_code, mi.item_number, m.as_of, m.level')}
-      FROM message_items mi JOIN messages m ON m.id = mi.message_id
-      WHERE mi.customer_code IN ${inSet} AND m.kind = 'reminder' AND m.status = 'sent' AND m.as_of < ?
-        AND EXISTS (SELECT 1 FROM items i WHERE i.customer_code = mi.customer_code AND i.number = mi.item_number AND i.open_amount <> 0)`,
+      FROM items i CROSS JOIN message_items mi CROSS JOIN messages m
+      WHERE i.customer_code IN ${inSet} AND i.open_amount <> 0
+        AND mi.customer_code = i.customer_code AND mi.item_number = i.number AND m.id = mi.message_id
+        AND m.kind = 'reminder' AND m.status = 'sent' AND m.as_of < ?`,
     /** Latest counted message of any kind per customer (migration 5 keeps it). */
     lastMessage: `SELECT ${rows('customer_code, last_as_of')} FROM customer_last_message
         WHERE customer_code IN ${inSet}`,

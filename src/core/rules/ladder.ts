@@ -95,7 +95,7 @@ export function reachedLevel(ladder: Ladder, openAmount: number, daysOverdue: nu
  * overdue level whatever its age; from the highest overdue level it was counted at (h), it moves
  * to h + 1 only when that counted message is at least (days of h + 1 − days of h) days old and its
  * days overdue reach h + 1. Pre-due positions and items reaching nothing are left as they are.
- * The storage search (planning-queries.ts `stepwiseBlocks`) applies the same rule to
+ * The storage search (planning-queries.ts `blockedBy`) applies the same rule to
  * `reminder_state`.
  */
 export function stepwiseLevel(

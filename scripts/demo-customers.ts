@@ -36,7 +36,7 @@ export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
   c('EN01', 'Northwind Harbour Supplies Ltd', 'en', 'GBP', '14 Quayside, Newcastle upon Tyne NE1 3DE', ['accounts@northwind.example.com', 'j.carter@northwind.example.com', 'ap@northwind.example.com'], { agent: 'sales.north@duedesk-demo.example.com', disputes: 'Pallets arrived damaged; credit requested' }),
   c('EN02', 'Bramble & Thistle Bakery Ltd', 'en', 'GBP', '3 Market Street, Hebden Bridge HX7 6AA', ['hello@bramblethistle.example.com']),
   c('EN03', 'Kestrel Marine Engineering plc', 'en', 'GBP', 'Unit 9, Dockyard Road, Portsmouth PO1 3LJ', ['finance@kestrelmarine.example.com', 'payables@kestrelmarine.example.com']),
-  c('EN04', "O'Hara Print Works", 'en', 'EUR', '22 Lower Baggot Street, Dublin D02 X285, Ireland', ['orla@oharaprint.example.com']),
+  c('EN04', "O'Hara Print Works", 'en', 'EUR', '22 Lower Baggot Street, Dublin D02 X285, Ireland', ['orla@oharaprint.example.com'], { profile: 'careful' }),
   c('EN05', 'Silverline Logistics Inc.', 'en', 'USD', '1800 Harbor Blvd, Suite 400, Long Beach, CA 90802, USA', ['ar@silverline.example.com'], { agent: 'sales.usa@duedesk-demo.example.com' }),
   c('EN06', 'Oakfield Veterinary Practice', 'en', 'GBP', 'Oakfield Lane, Cirencester GL7 1QT', []),
   c('EN07', 'Wexford Textiles LLP', 'en', 'GBP', '5 Mill Yard, Macclesfield SK11 6NN', ['accounts@wexfordtextiles.example.com'], { statementEveryDays: 14, noStatements: true }),

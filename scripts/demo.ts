@@ -6,7 +6,7 @@
  *   npm run demo [-- --as-of YYYY-MM-DD] [-- --no-tui] [-- --approval]
  * With --approval, schedule.approval is on and the day's plan waits as a proposal for approval.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addDays, isIsoDate, localDate } from '../src/core/dates.js';
@@ -20,6 +20,7 @@ import { openStore } from '../src/storage/database.js';
 import { DEMO_TABLES, writeShiftedDemo } from './demo-dates.js';
 import { DEMO_CUSTOMERS } from './demo-customers.js';
 import { stringify } from 'csv-stringify/sync';
+import { parse } from 'csv-parse/sync';
 
 /** Where a demo is built and for which day. */
 export interface DemoPaths {
@@ -62,6 +63,9 @@ export function demoSettings(stateDir: string): Settings {
           ],
           statementEveryDays: 30,
         },
+        // The default ladder climbed one level per reminder sent: a debt imported long overdue
+        // starts at the first reminder, never at a final notice nobody was warned of.
+        careful: { escalation: 'stepwise' },
       },
     },
   };
@@ -93,36 +97,70 @@ export async function buildDemo(paths: DemoPaths, asOf: IsoDate, io: { stdout: T
       io.stderr.write(`demo: importing ${table} failed (exit ${code})\n`);
       return code;
     }
+    // The customers on a dunning profile, and the history the demo starts from, before the rest.
+    if (table === 'customers') {
+      const earlier = await earlierHistory(paths, asOf, files.items, io);
+      if (earlier !== 0) return earlier;
+    }
   }
   return collectionsDemo(paths, asOf, io, options.approval === true);
 }
 
+/** How many days before the demo date the reminder on record for EARLIER_CUSTOMER was sent. */
+export const EARLIER_DAYS = 20;
+/** The customer whose reminder the demo sent before its date: today's letter cites it. */
+export const EARLIER_CUSTOMER = 'EN04';
+
+/** Run the CLI on the demo ledger; its stderr is passed on only when the step fails. */
+async function demoStep(paths: DemoPaths, step: string[], io: { stdout: TextSink; stderr: TextSink }): Promise<number> {
+  let notes = '';
+  const quiet = { write: (_text: string) => true };
+  const code = await cli([...step, ...demoGlobals(paths)], { stdout: quiet, stderr: { write: (text: string) => (notes += text) }, env: {}, cwd: process.cwd() });
+  if (code !== 0) io.stderr.write(`${notes}demo: ${step.slice(0, 2).join(' ')} failed (exit ${code})\n`);
+  // What a step says on stderr when it works (the proposal recorded) is news, not an error.
+  else io.stdout.write(notes);
+  return code;
+}
+
 /**
- * What the clerk's collection work adds (issue 16), through the same commands a clerk types: a
- * customer on the second dunning profile, a promise to pay, a note to follow up today and, for
- * `--approval`, the day's plan as a pending proposal.
+ * The customers on a dunning profile (issue 16), then a history to start from: EN04's items
+ * alone, sent their reminder EARLIER_DAYS before the demo date through the outbox, as a run on
+ * that day would have. EN04 is on the stepwise profile: that run sent the first reminder though
+ * its debt was months overdue, and today's second reminder cites it by its date.
  */
-async function collectionsDemo(paths: DemoPaths, asOf: IsoDate, io: { stdout: TextSink; stderr: TextSink }, approval: boolean): Promise<number> {
+async function earlierHistory(paths: DemoPaths, asOf: IsoDate, itemsFile: string, io: { stdout: TextSink; stderr: TextSink }): Promise<number> {
   const onProfile = DEMO_CUSTOMERS.filter((customer) => customer.profile !== undefined);
   const profiles = join(paths.stateDir, 'csv', 'profiles.csv');
   // A partial customers file: only the profile changes (README "Importing": absent columns stay).
   writeFileSync(profiles, stringify(onProfile.map((c) => [c.code, c.name, c.profile]), { header: true, columns: ['code', 'name', 'profile'] }));
-  const steps: string[][] = [
+  const items = parse(readFileSync(itemsFile, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const earlierItems = join(paths.stateDir, 'csv', 'earlier-items.csv');
+  writeFileSync(earlierItems, stringify(items.filter((row) => row.customer_code === EARLIER_CUSTOMER), { header: true, columns: Object.keys(items[0] ?? {}) }));
+  for (const step of [
     ['import', 'customers', profiles],
+    ['import', 'items', earlierItems],
+    ['--send-due', '--as-of', addDays(asOf, -EARLIER_DAYS)],
+  ]) {
+    const code = await demoStep(paths, step, io);
+    if (code !== 0) return code;
+  }
+  return 0;
+}
+
+/**
+ * What the clerk's collection work adds (issue 16), through the same commands a clerk types: a
+ * promise to pay, a note to follow up today and, for `--approval`, the day's plan as a pending
+ * proposal.
+ */
+async function collectionsDemo(paths: DemoPaths, asOf: IsoDate, io: { stdout: TextSink; stderr: TextSink }, approval: boolean): Promise<number> {
+  const steps: string[][] = [
     ['promise', 'EN09', '--date', addDays(asOf, 5), '--note', 'Bank transfer promised on the phone', '--as-of', asOf],
     ['note', 'EN04', 'Called Orla: the payment run is on Friday; check the account', '--follow-up', asOf, '--as-of', asOf],
     ...(approval ? [['config', 'set', 'schedule.approval', 'true'], ['--send-due', '--as-of', asOf]] : []),
   ];
   for (const step of steps) {
-    let notes = '';
-    const quiet = { write: (_text: string) => true };
-    const code = await cli([...step, ...demoGlobals(paths)], { stdout: quiet, stderr: { write: (text: string) => (notes += text) }, env: {}, cwd: process.cwd() });
-    if (code !== 0) {
-      io.stderr.write(`${notes}demo: ${step.slice(0, 2).join(' ')} failed (exit ${code})\n`);
-      return code;
-    }
-    // What a step says on stderr when it works (the proposal recorded) is news, not an error.
-    io.stdout.write(notes);
+    const code = await demoStep(paths, step, io);
+    if (code !== 0) return code;
   }
   return 0;
 }

@@ -77,8 +77,8 @@ function ladder(policy: Policy): string {
 
 /** The reference query and its parameters for `policy` on `asOf`; it returns one row, the JSON ProjectedPlan. */
 export async function referenceQuery(policy: Policy, asOf: IsoDate): Promise<{ sql: string; params: Record<string, SqlValue> }> {
-  if (policy.grouping !== 'customer' || policy.interestRatePercent !== null || policy.levels.some((l) => l.letter === true)) {
-    throw new Error('the planning reference covers grouping "customer" without interest or letters');
+  if (policy.grouping !== 'customer' || policy.interestRatePercent !== null || policy.levels.some((l) => l.letter === true) || policy.escalation !== 'days') {
+    throw new Error('the planning reference covers grouping "customer" and escalation "days" without interest or letters');
   }
   const counted = `('sent', 'uncertain', 'sending')`;
   const candidates = await candidateQuery(policy, asOf);
@@ -96,7 +96,7 @@ ev AS (SELECT i.customer_code AS code, i.number, i.currency AS cur, i.due_date, 
   WHERE i.customer_code IN (SELECT code FROM cand) AND i.open_amount <> 0 AND (i.hold_until IS NULL OR i.hold_until < @asOf)
     AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM under_plan u WHERE u.customer_code = i.customer_code AND u.case_ref = i.case_ref))),
 mins AS MATERIALIZED (SELECT key AS cur, value AS minor FROM json_each(@minimums)),
-reach AS (SELECT ev.*, CASE WHEN amt > 0 THEN COALESCE((SELECT MAX(pos) FROM lv WHERE ev.d >= lv.days), -1) ELSE -1 END AS pos FROM ev),
+reach AS (SELECT ev.*, CASE WHEN amt > 0 THEN COALESCE((SELECT MAX(pos) FROM lv WHERE ev.d >= lv.days AND (lv.days >= 0 OR ev.d < 0)), -1) ELSE -1 END AS pos FROM ev),
 pend AS (SELECT r.*, (r.pos >= 0 AND NOT EXISTS (SELECT 1 FROM lv h
     JOIN reminder_state rs ON rs.customer_code = r.code AND rs.item_number = r.number AND rs.level = h.id
     WHERE h.pos >= r.pos

@@ -102,3 +102,16 @@ export function formatLongDate(date: IsoDate, language: string): string {
   const format = dateFormat(localeFor(language), { dateStyle: 'long' });
   return plainSpaces(format.format(Date.UTC(year, month - 1, day)));
 }
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** Dates in long form joined as the language lists them: en `16 March 2026 and 5 April 2026`. */
+export function formatLongDates(dates: readonly IsoDate[], language: string): string {
+  const locale = localeFor(language);
+  let list = listFormats.get(locale);
+  if (!list) {
+    list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+    listFormats.set(locale, list);
+  }
+  return list.format(dates.map((date) => formatLongDate(date, language)));
+}

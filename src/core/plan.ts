@@ -39,11 +39,18 @@ export interface Level {
 /** The name of the profile `policy.levels`, `policy.scope` and `policy.statementEveryDays` make up. */
 export const DEFAULT_PROFILE = 'default';
 
+/**
+ * How an overdue item climbs the ladder: `days`, to the level its days overdue reach; `stepwise`,
+ * one level per message sent, each only after the gap between the two levels' days.
+ */
+export type Escalation = 'days' | 'stepwise';
+
 /** A dunning profile (settings `policy.profiles.NAME`, defaults filled in from the top-level policy). */
 export interface Profile {
   levels: Level[];
   scope: 'overdue' | 'all-open';
   statementEveryDays: number | null;
+  escalation: Escalation;
 }
 
 /** The policy the engine applies (settings `policy.*`, with defaults filled in). */
@@ -52,6 +59,7 @@ export interface Policy {
   profiles: Record<string, Profile>;
   levels: Level[];
   scope: 'overdue' | 'all-open';
+  escalation: Escalation;
   grouping: 'customer' | 'item';
   /** Minimum message total in major units; below it the customer is skipped. 0 = no minimum. */
   minAmount: number;
@@ -142,6 +150,11 @@ export interface PlannedMessage {
   activity?: ActivityStatement;
   /** The broken promise to pay this reminder follows up ("on DATE you promised to pay AMOUNT"). */
   promise?: PaymentPromise;
+  /**
+   * A reminder above the first overdue level: the as-of dates (ascending, before this one) of the
+   * sent reminders on record that listed any of its items, so its text claims no contact it cannot show.
+   */
+  earlier?: IsoDate[];
 }
 
 /** Why a customer that would otherwise get a message gets none (SPEC §3). */

@@ -29,12 +29,14 @@ export function resolvePolicy(settings: Settings): Policy {
   const bcc = settings.mail?.bcc;
   const scope = policy.scope ?? 'overdue';
   const statementEveryDays = policy.statementEveryDays ?? null;
+  const escalation = policy.escalation ?? 'days';
   const profiles: Record<string, Profile> = {};
   for (const [name, profile] of Object.entries(policy.profiles ?? {})) {
     profiles[name] = {
       levels: (profile.levels ?? levels).map((level) => ({ ...level })),
       scope: profile.scope ?? scope,
       statementEveryDays: profile.statementEveryDays ?? statementEveryDays,
+      escalation: profile.escalation ?? escalation,
     };
   }
   return {
@@ -42,6 +44,7 @@ export function resolvePolicy(settings: Settings): Policy {
     levels: levels.map((level) => ({ ...level })),
     profiles,
     scope,
+    escalation,
     grouping: policy.grouping ?? 'customer',
     minAmount: policy.minAmount ?? 0,
     defaultLanguage: policy.defaultLanguage ?? DEFAULT_LANGUAGE,

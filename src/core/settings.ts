@@ -2,13 +2,14 @@
  * The shape of the settings file (SPEC §8, contract: keep every key name). All keys optional;
  * defaults are applied by the code that reads them. Never holds a password.
  */
-import type { Level } from './plan.js';
+import type { Escalation, Level } from './plan.js';
 
 /** A dunning profile as stored: every key optional, an absent one taken from the top-level policy. */
 export interface ProfileSettings {
   levels?: Level[];
   scope?: 'overdue' | 'all-open';
   statementEveryDays?: number;
+  escalation?: Escalation;
 }
 
 /** Settings as stored by conf. */
@@ -51,6 +52,8 @@ export interface Settings {
   };
   policy?: {
     scope?: 'overdue' | 'all-open';
+    /** `days` (default): the level the days overdue reach; `stepwise`: one level per message sent. */
+    escalation?: Escalation;
     grouping?: 'customer' | 'item';
     minAmount?: number;
     defaultLanguage?: string;

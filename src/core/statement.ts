@@ -9,7 +9,7 @@ import { LANGUAGES } from './domain.js';
 import type { PlannedMessage } from './plan.js';
 import type { Settings } from './settings.js';
 import { addDays } from './dates.js';
-import { formatAmount, formatDate, formatInteger, formatLongDate, formatMoney } from './format.js';
+import { formatAmount, formatDate, formatInteger, formatLongDate, formatLongDates, formatMoney } from './format.js';
 import { formatRfReference, messageRfReference } from './rf-reference.js';
 import { textLines } from './text-lines.js';
 import { formatIban, isValidBic, isValidIban } from './iban.js';
@@ -138,6 +138,11 @@ export interface StatementModel {
   qrPayload: string | null;
   /** The broken promise to pay a reminder follows up, formatted; null when none. */
   promise: { date: string; amount: string } | null;
+  /**
+   * The earlier reminders on record a reminder above the first overdue level cites, their dates
+   * in long form as one list; null when none is on record (the letter then claims none).
+   */
+  earlier: { dates: string; count: number } | null;
 }
 
 /** Language of a customer, falling back to English for one we ship no templates for. */
@@ -231,6 +236,7 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
     promise: message.promise
       ? { date: formatLongDate(message.promise.promisedDate, language), amount: money(message.promise.amount, message.promise.currency) }
       : null,
+    earlier: message.earlier && message.earlier.length > 0 ? { dates: formatLongDates(message.earlier, language), count: message.earlier.length } : null,
   };
 }
 

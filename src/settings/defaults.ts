@@ -13,6 +13,7 @@ export function defaultSettings(): Settings {
     mail: { transport: 'outbox', recipients: policy.recipients },
     policy: {
       scope: policy.scope,
+      escalation: policy.escalation,
       grouping: policy.grouping,
       minAmount: policy.minAmount,
       defaultLanguage: policy.defaultLanguage,

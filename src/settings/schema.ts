@@ -84,12 +84,17 @@ export const levelSchema: SchemaNode = {
 
 const scope = { type: 'string', enum: ['overdue', 'all-open'], description: 'what a statement lists' } as const satisfies SchemaNode;
 const statementEveryDays = whole('send a statement every N days', 1);
+const escalation = {
+  type: 'string',
+  enum: ['days', 'stepwise'],
+  description: 'how an overdue item climbs the ladder: days (the level its days overdue reach) or stepwise (one level per reminder sent)',
+} as const satisfies SchemaNode;
 const levels: SchemaNode = { type: 'array', minItems: 1, items: levelSchema, description: 'the reminder ladder: a JSON list of levels' };
 
 /** One dunning profile (`policy.profiles.NAME`); an absent key is taken from the top-level policy. */
 export const profileSchema: SchemaNode = object(
-  { levels, statementEveryDays, scope },
-  'a profile: {"levels":[...],"statementEveryDays":N,"scope":"overdue"|"all-open"}, each key optional',
+  { levels, statementEveryDays, scope, escalation },
+  'a profile: {"levels":[...],"statementEveryDays":N,"scope":"overdue"|"all-open","escalation":"days"|"stepwise"}, each key optional',
 );
 
 /** Top-level properties of the settings file, in the shape conf's `schema` option takes. */
@@ -138,6 +143,7 @@ export const settingsProperties: Record<string, SchemaNode> = {
   policy: object(
     {
       scope,
+      escalation,
       grouping: { type: 'string', enum: ['customer', 'item'], description: 'one message per customer or per item' },
       minAmount: { type: 'number', minimum: 0, description: 'minimum message total in major units' },
       defaultLanguage: { type: 'string', enum: LANGUAGES, description: 'language for customers without one' },

@@ -10,13 +10,20 @@ import { marks, type Sql, type SqlValue } from './sql.js';
 import { addDays, dayOfMonthClamped, startOfMonth } from '../core/dates.js';
 import type { IsoDate } from '../core/domain.js';
 import type { Policy } from '../core/plan.js';
-import { makeLadder, type Blockers, type Ladder } from '../core/rules/ladder.js';
+import { makeLadder, type Ladder } from '../core/rules/ladder.js';
 import { profileNames } from '../core/rules/profiles.js';
 import { COUNTED_STATUSES } from './history-state.js';
 import { daysBefore, inJsonList, jsonArrays, jsonValues } from './dialect.js';
 
-/** The SQL condition "reminder_state row rs blocks its item" for one ladder position's blockers. */
-function blockedBy(blockers: Blockers, asOf: IsoDate): { sql: string; params: SqlValue[] } {
+/**
+ * The SQL condition "reminder_state row rs blocks its item" for an item that reached ladder
+ * `position` by its days overdue: the position's blockers and, with `stepwise` escalation, the
+ * highest overdue level the item was counted at below it when that was too recent to step up
+ * (core/rules/ladder.ts `stepwiseLevel`: from level q the item moves on only once its latest
+ * counted message at q is (days of q + 1 − days of q) days old, and q is its highest).
+ */
+function blockedBy(ladder: Ladder, position: number, asOf: IsoDate): { sql: string; params: SqlValue[] } {
+  const blockers = ladder.blockers[position]!;
   const terms: string[] = [];
   const params: SqlValue[] = [];
   if (blockers.levels.length > 0) {
@@ -26,6 +33,17 @@ function blockedBy(blockers: Blockers, asOf: IsoDate): { sql: string; params: Sq
   if (blockers.repeat !== null) {
     terms.push('(rs.level = ? AND rs.last_as_of > ?)');
     params.push(blockers.repeat.level, addDays(asOf, -blockers.repeat.days));
+  }
+  if (ladder.escalation === 'stepwise') {
+    const { levels, firstOverdue } = ladder;
+    for (let step = firstOverdue; step < position; step++) {
+      // Rows at `position` or above are the blockers' own; between `step` and `position` they make `step` not the highest.
+      const between = levels.slice(step + 1, position).map((level) => level.id);
+      const highest = between.length === 0 ? '' : ` AND NOT EXISTS (SELECT 1 FROM reminder_state hs WHERE hs.customer_code = rs.customer_code
+          AND hs.item_number = rs.item_number AND hs.level IN (${marks(between.length)}))`;
+      terms.push(`(rs.level = ? AND rs.last_as_of > ?${highest})`);
+      params.push(levels[step]!.id, addDays(asOf, -(levels[step + 1]!.days - levels[step]!.days)), ...between);
+    }
   }
   return { sql: terms.length > 0 ? `(${terms.join(' OR ')})` : 'FALSE', params };
 }
@@ -83,10 +101,19 @@ function pendingPart(sql: Sql, ladder: Ladder, asOf: IsoDate, items: Part, only:
   const whens: string[] = [];
   const whenParams: SqlValue[] = [];
   for (let position = ladder.levels.length - 1; position >= 0; position--) {
-    const blocked = blockedBy(ladder.blockers[position]!, asOf);
+    const blocked = blockedBy(ladder, position, asOf);
     whens.push(`WHEN i.due_date <= ? THEN ${blocked.sql}`);
     whenParams.push(addDays(asOf, -ladder.levels[position]!.days), ...blocked.params);
   }
+  // A pre-due level is reached only before the due date: an item due or past due that has not
+  // reached the first overdue level reaches nothing (and falls to no WHEN above).
+  const first = ladder.levels[ladder.firstOverdue];
+  const preDue: Part =
+    lowest.days >= 0
+      ? { sql: '', params: [] }
+      : first === undefined
+        ? { sql: ' AND i.due_date > ?', params: [asOf] }
+        : { sql: ' AND NOT (i.due_date <= ? AND i.due_date > ?)', params: [asOf, addDays(asOf, -first.days)] };
   const profile = only === null ? '' : ` AND EXISTS (SELECT 1 FROM customers c WHERE c.code = i.customer_code AND ${only.sql})`;
   // items_pending_scan (migration 5) covers every item column read here, in key order, so the
   // state lookups (a primary key prefix seek each) walk reminder_state in its own order: 22 MB
@@ -96,10 +123,10 @@ function pendingPart(sql: Sql, ladder: Ladder, asOf: IsoDate, items: Part, only:
     sql: `SELECT i.customer_code AS code FROM items i ${sql.dialect === 'sqlite' ? 'INDEXED BY items_pending_scan' : ''}
       LEFT JOIN reminder_state rs ON rs.customer_code = i.customer_code AND rs.item_number = i.number
         AND (CASE ${whens.join(' ')} ELSE FALSE END)
-      WHERE i.open_amount > 0 AND i.due_date <= ? AND (i.hold_until IS NULL OR i.hold_until < ?) AND rs.level IS NULL${items.sql}
+      WHERE i.open_amount > 0 AND i.due_date <= ?${preDue.sql} AND (i.hold_until IS NULL OR i.hold_until < ?) AND rs.level IS NULL${items.sql}
         AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM plans p WHERE p.customer_code = i.customer_code
           AND p.case_ref = i.case_ref AND p.active = 1 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)))${profile}`,
-    params: [...whenParams, addDays(asOf, -lowest.days), asOf, ...items.params, asOf, asOf, ...(only?.params ?? [])],
+    params: [...whenParams, addDays(asOf, -lowest.days), ...preDue.params, asOf, ...items.params, asOf, asOf, ...(only?.params ?? [])],
   };
 }
 
@@ -123,10 +150,14 @@ export async function candidateCustomers(sql: Sql, policy: Policy, asOf: IsoDate
   };
   const [items, customers, plans] = [inRange('i.customer_code', range), inRange('c.code', range), inRange('customer_code', range)];
   const named = Object.keys(policy.profiles);
-  if (named.length === 0) add(pendingPart(sql, makeLadder(policy.levels), asOf, items, null));
+  const ladder = makeLadder(policy.levels, policy.escalation);
+  if (named.length === 0) add(pendingPart(sql, ladder, asOf, items, null));
   else {
-    add(pendingPart(sql, makeLadder(policy.levels), asOf, items, { sql: `(c.profile IS NULL OR c.profile NOT IN (${marks(named.length)}))`, params: named }));
-    for (const name of named) add(pendingPart(sql, makeLadder(policy.profiles[name]!.levels), asOf, items, { sql: 'c.profile = ?', params: [name] }));
+    add(pendingPart(sql, ladder, asOf, items, { sql: `(c.profile IS NULL OR c.profile NOT IN (${marks(named.length)}))`, params: named }));
+    for (const name of named) {
+      const profile = policy.profiles[name]!;
+      add(pendingPart(sql, makeLadder(profile.levels, profile.escalation), asOf, items, { sql: 'c.profile = ?', params: [name] }));
+    }
   }
   // A customer naming a profile the settings lack is a problem the engine reports whatever its
   // items: found only through a pending item, it would be reported on some days and not others.
@@ -175,6 +206,19 @@ export function planningSql(sql: Sql) {
     /** Latest counted reminder per item and level (migration 5): the history the rules read. */
     reminderState: `SELECT ${rows('customer_code, item_number, level, last_as_of, sends')}
       FROM reminder_state WHERE customer_code IN ${inSet}`,
+    /**
+     * Sent reminders on record that listed an open item, dated before the as-of date: a letter
+     * cites them as its earlier reminders. Only `sent` ones: an uncertain message may never have
+     * reached the customer, so a letter cannot claim it.
+     */
+    // CROSS JOIN keeps SQLite's order: from the batch's open items (items_open_by_customer) to their
+    // message_items (message_items_by_item) to each message by key. Left to itself it walked every
+    // sent message of the ledger (messages_by_status) once per batch.
+    remindersSent: `SELECT ${rows('mi.customer_code, mi.item_number, m.as_of, m.level')}
+      FROM items i CROSS JOIN message_items mi CROSS JOIN messages m
+      WHERE i.customer_code IN ${inSet} AND i.open_amount <> 0
+        AND mi.customer_code = i.customer_code AND mi.item_number = i.number AND m.id = mi.message_id
+        AND m.kind = 'reminder' AND m.status = 'sent' AND m.as_of < ?`,
     /** Latest counted message of any kind per customer (migration 5 keeps it). */
     lastMessage: `SELECT ${rows('customer_code, last_as_of')} FROM customer_last_message
         WHERE customer_code IN ${inSet}`,

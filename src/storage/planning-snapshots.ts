@@ -5,7 +5,7 @@
  */
 import type { Sql, SqlValue } from './sql.js';
 import type { Customer, InstallmentPlan, IsoDate, Item, ItemKind, Language } from '../core/domain.js';
-import type { AccountPayment, CasePayment, CustomerSnapshot, ItemSnapshot, LevelSent, PlanSnapshot } from '../core/rules/input.js';
+import type { AccountPayment, CasePayment, CustomerSnapshot, ItemSnapshot, LevelSent, PlanSnapshot, SentReminder } from '../core/rules/input.js';
 import { monthOf, planningSql } from './planning-queries.js';
 import { jsonRows, pushTo } from './rows.js';
 import { promiseSnapshots } from './promises.js';
@@ -111,13 +111,18 @@ async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate): Pro
   const set = JSON.stringify(codes);
   const month = monthOf(asOf);
 
-  // The counted reminder history by item, then each open item with its own.
+  // The counted reminder history and the sent reminders on record by item, then each open item with its own.
   const history = reminderHistory(await jsonRows(sql, SQL.reminderState, [set]));
+  const reminded = new Map<string, SentReminder[]>();
+  for (const row of await jsonRows(sql, SQL.remindersSent, [set, asOf])) {
+    pushTo(reminded, `${str(row[0])}\u0000${str(row[1])}`, { asOf: str(row[2]), level: str(row[3]) });
+  }
   const items = new Map<string, ItemSnapshot[]>();
   for (const row of await jsonRows(sql, SQL.openItems, [set])) {
     const item = toItem(row);
     const sent = history.get(item.customerCode)?.get(item.number);
-    pushTo(items, item.customerCode, sent ? { item, history: sent } : { item });
+    const letters = reminded.get(`${item.customerCode}\u0000${item.number}`);
+    pushTo(items, item.customerCode, { item, ...(sent ? { history: sent } : {}), ...(letters ? { reminded: letters } : {}) });
   }
   const lastMessage = new Map<string, IsoDate>();
   for (const row of await jsonRows(sql, SQL.lastMessage, [set])) lastMessage.set(str(row[0]), str(row[1]));

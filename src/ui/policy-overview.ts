@@ -6,7 +6,7 @@ import type { PolicyOverview } from './services.js';
 export function policyOverview(policy: Policy, autoSend: boolean): PolicyOverview {
   return {
     lines: [
-      `scope ${policy.scope} · grouping ${policy.grouping} · minimum ${policy.minAmount} · recipients ${policy.recipients}`,
+      `scope ${policy.scope} · escalation ${policy.escalation} · grouping ${policy.grouping} · minimum ${policy.minAmount} · recipients ${policy.recipients}`,
       `statements ${policy.statementEveryDays === null ? 'off' : `every ${policy.statementEveryDays} days`} (${policy.statementKind}) · interest ${policy.interestRatePercent === null ? 'none' : `${policy.interestRatePercent} %`}`,
       `installments ${policy.installments.enabled ? `on, grace ${policy.installments.graceDays} days` : 'off'} · bcc ${policy.bcc.join(', ') || 'none'} · --send-due ${autoSend ? 'sends' : 'sends nothing (schedule.autoSend false)'}`,
       `profiles ${profilesText(policy)} · promise grace ${policy.promiseGraceDays} days`,

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main as cli } from '../../src/cli/main.js';
 import { openLedger } from '../../src/storage/open-ledger.js';
-import { buildDemo, demoEnv, demoGlobals, type DemoPaths } from '../../scripts/demo.js';
+import { buildDemo, demoEnv, demoGlobals, EARLIER_CUSTOMER, EARLIER_DAYS, type DemoPaths } from '../../scripts/demo.js';
+import { addDays } from '../../src/core/dates.js';
+import { formatLongDate } from '../../src/core/format.js';
 import { DEMO_TABLES, type DemoTable } from '../../scripts/demo-dates.js';
 import { valuesOf } from '../helpers/store.js';
 
@@ -71,6 +73,13 @@ describe('npm run demo data', () => {
     // customer disputes is left out of its reminders.
     expect(plan.messages.filter((m) => m.customer === 'EN08').map((m) => m.level)).toEqual(['friendly']);
     expect(plan.messages.filter((m) => m.customer === 'EN01').flatMap((m) => m.items)).not.toContain('INV-2026-0403');
+    // EN04 is on the stepwise profile: its debt, months overdue, got a first reminder twenty days
+    // ago (the history the demo starts from) and climbs to the second today, which cites it.
+    expect(plan.messages.filter((m) => m.customer === 'EN04').map((m) => m.level)).toEqual(['second']);
+    const out = join(root, asOf, 'previews');
+    expect(await cli(['--send-due', '--dry-run', '--as-of', asOf, '--out', out, ...demoGlobals(paths)], { stdout: sink(), stderr: sink(), env: {}, cwd: root })).toBe(0);
+    const letter = readFileSync(join(out, 'EN04-EUR-second.eml'), 'utf8');
+    expect(letter.replace(/=\r\n/g, '').replace(/\r\n/g, ' ')).toContain(`We sent you a reminder on ${formatLongDate(addDays(asOf, -EARLIER_DAYS), 'en')}.`);
     // EN09 promised to pay in five days: nothing reminds it meanwhile; EN04's note is due today.
     expect(plan.messages.some((m) => m.customer === 'EN09')).toBe(false);
     expect(await count(paths.dbPath, 'promises')).toBe(1);
@@ -87,7 +96,13 @@ describe('npm run demo data', () => {
     const out = sink();
     expect(await cli(['proposal', 'list', ...demoGlobals(paths)], { stdout: out, stderr: sink(), env: {}, cwd: root })).toBe(0);
     expect(out.text).toMatch(new RegExp(`^#1  2026-11-23  pending  ${plan.messages.length} messages`));
-    expect(await count(paths.dbPath, 'messages')).toBe(0);
+    // Only the history the demo starts from: nothing of the day itself went out.
+    const store = await openLedger(paths.dbPath);
+    try {
+      expect(await valuesOf(store, 'SELECT customer_code, as_of FROM messages')).toEqual([[EARLIER_CUSTOMER, addDays('2026-11-23', -EARLIER_DAYS)]]);
+    } finally {
+      await store.close();
+    }
   });
 
   it('re-importing the same files changes nothing', async () => {

@@ -17,6 +17,23 @@ const LEVELS = ['upcoming', 'first', 'second', 'final', 'early', null] as const;
 const QUICK = {
   quick: { levels: [{ id: 'early', name: 'Early', days: 3, template: 'first', repeatEveryDays: 10, maxRepeats: 1 }], statementEveryDays: 7 },
 };
+/**
+ * History ages on either side of a stepwise gap (default ladder: 14 first→second, 24 second→final;
+ * the stepwise profile: 7 and 20), where a prefilter one day off would lose a reminder.
+ */
+const STEP_EDGES = [6, 7, 8, 13, 14, 15, 19, 20, 21, 23, 24, 25];
+/** The same profile name climbing a ladder of its own one step at a time, from a pre-due notice. */
+const QUICK_STEPWISE = {
+  quick: {
+    escalation: 'stepwise' as const,
+    levels: [
+      { id: 'upcoming', name: 'Soon', days: -4, template: 'upcoming' },
+      { id: 'early', name: 'Early', days: 3, template: 'first' },
+      { id: 'second', name: 'Second', days: 10, template: 'second' },
+      { id: 'final', name: 'Final', days: 30, template: 'final', repeatEveryDays: 20 },
+    ],
+  },
+};
 
 const customerArb = (index: number) =>
   fc.record({
@@ -34,7 +51,7 @@ const customerArb = (index: number) =>
         currency: fc.constantFrom('EUR', 'USD'),
         inCase: fc.boolean(),
         disputed: fc.boolean(),
-        history: fc.array(fc.record({ level: fc.constantFrom(...LEVELS), ago: fc.integer({ min: -5, max: 90 }), status: fc.constantFrom('sent' as const, 'failed' as const, 'uncertain' as const) }), { maxLength: 2 }),
+        history: fc.array(fc.record({ level: fc.constantFrom(...LEVELS), ago: fc.oneof(fc.integer({ min: -5, max: 90 }), fc.constantFrom(...STEP_EDGES)), status: fc.constantFrom('sent' as const, 'failed' as const, 'uncertain' as const) }), { maxLength: 2 }),
       }),
       { maxLength: 5 },
     ),
@@ -78,7 +95,8 @@ export const dataArb = fc.tuple(
     scope: fc.constantFrom('overdue' as const, 'all-open' as const),
     statementEveryDays: fc.constantFrom(undefined, 15),
     promiseGraceDays: fc.constantFrom(0, 3),
-    profiles: fc.constantFrom(undefined, QUICK),
+    profiles: fc.constantFrom(undefined, QUICK, QUICK_STEPWISE),
+    escalation: fc.constantFrom(undefined, 'days' as const, 'stepwise' as const),
   }),
 );
 

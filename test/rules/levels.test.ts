@@ -11,8 +11,12 @@ describe('the level an item reaches on D (no history)', () => {
   it.each([
     { days: -8, level: null },
     { days: -7, level: 'upcoming' },
-    { days: 0, level: 'upcoming' }, // the due date itself: 0 days, not overdue
-    { days: 6, level: 'upcoming' },
+    { days: -1, level: 'upcoming' },
+    // A pre-due notice only before the due date: due (0) or past due below `first`, nothing yet.
+    { days: 0, level: null },
+    { days: 3, level: null },
+    { days: 5, level: null },
+    { days: 6, level: null },
     { days: 7, level: 'first' },
     { days: 20, level: 'first' },
     { days: 21, level: 'second' },

@@ -98,7 +98,9 @@ describe('fees and interest', () => {
     { open: 10001, rate: 8.25, days: 30, interest: 68 }, // 67.81… → 68
     { open: 10000, rate: 8.1, days: 365, interest: 810 }, // 8.1 is exact, not a binary fraction
   ])('interest on $open at $rate% for $days days = $interest', ({ open, rate, days, interest }) => {
-    const [message] = planOf([snapshot([due(overdueBy(days), { openAmount: open })])], D, policyWith({ interestRatePercent: rate })).messages;
+    // A level from the first overdue day: an item 1 day overdue gets a reminder that carries interest.
+    const levels = [{ id: 'first', name: 'First', days: 1, template: 'first' }];
+    const [message] = planOf([snapshot([due(overdueBy(days), { openAmount: open })])], D, policyWith({ interestRatePercent: rate, levels })).messages;
     expect(message?.lines[0]?.interest).toBe(interest);
     expect(message?.interest).toBe(interest);
   });

@@ -3,7 +3,7 @@ import type { Customer, InstallmentPlan, IsoDate, Item } from '../../src/core/do
 import type { Plan, Policy } from '../../src/core/plan.js';
 import { resolvePolicy } from '../../src/core/policy.js';
 import { plan } from '../../src/core/rules/engine.js';
-import type { CustomerSnapshot, LevelSent, PlanSnapshot, PromiseSnapshot } from '../../src/core/rules/input.js';
+import type { CustomerSnapshot, LevelSent, PlanSnapshot, PromiseSnapshot, SentReminder } from '../../src/core/rules/input.js';
 import type { Settings } from '../../src/core/settings.js';
 import { aCustomer, anItem, aPlan } from '../helpers/store.js';
 
@@ -23,6 +23,8 @@ export function snapshot(
   options: {
     customer?: Partial<Customer>;
     history?: Record<string, LevelSent[]>;
+    /** Sent reminders on record per item number. */
+    reminded?: Record<string, SentReminder[]>;
     lastMessageAsOf?: IsoDate | null;
     plans?: PlanSnapshot[];
     promises?: PromiseSnapshot[];
@@ -31,7 +33,11 @@ export function snapshot(
   const customer = aCustomer(options.customer);
   return {
     customer,
-    items: items.map((item) => ({ item: { ...item, customerCode: customer.code }, history: options.history?.[item.number] ?? [] })),
+    items: items.map((item) => ({
+      item: { ...item, customerCode: customer.code },
+      history: options.history?.[item.number] ?? [],
+      ...(options.reminded?.[item.number] ? { reminded: options.reminded[item.number] } : {}),
+    })),
     lastMessageAsOf: options.lastMessageAsOf ?? null,
     plans: options.plans ?? [],
     ...(options.promises ? { promises: options.promises } : {}),

@@ -55,6 +55,7 @@ describe('duedesk config', () => {
   it('get of an unset key prints its default, or says it has none', async () => {
     const box = sandbox();
     expect(await config(box, 'get', 'policy.scope')).toBe('overdue\n');
+    expect(await config(box, 'get', 'policy.escalation')).toBe('days\n');
     expect(await config(box, 'get', 'mail.transport')).toBe('outbox\n');
     expect(await config(box, 'get', 'policy.installments')).toBe('{"enabled":true,"graceDays":0}\n');
     expect(JSON.parse(await config(box, 'get', 'policy.levels'))).toHaveLength(4);
@@ -100,6 +101,7 @@ describe('duedesk config refuses bad values and writes nothing', () => {
   it.each<[string, string[], string[]]>([
     ['a port that is not a number', ['smtp.port', 'abc'], ['smtp.port: must be a whole number (got "abc")']],
     ['an unknown scope', ['policy.scope', 'everything'], ['policy.scope: must be one of "overdue", "all-open" (got "everything")']],
+    ['an unknown escalation', ['policy.escalation', 'weekly'], ['policy.escalation: must be one of "days", "stepwise" (got "weekly")']],
     ['a bcc that is no address', ['mail.bcc', 'archive'], ['mail.bcc: must be an e-mail address or a JSON list of them']],
     ['a negative minimum', ['policy.minAmount', '--', '-5'], ['policy.minAmount: must be at least 0 (got -5)']],
     ['a negative number without "--"', ['policy.minAmount', '-5'], ['unknown option -5; a value that starts with "-" goes after "--"']],

@@ -21,6 +21,7 @@ describe('resolvePolicy', () => {
       ],
       profiles: {},
       scope: 'overdue',
+      escalation: 'days',
       grouping: 'customer',
       minAmount: 0,
       defaultLanguage: 'en',
@@ -38,11 +39,11 @@ describe('resolvePolicy', () => {
   it('fills a profile from the top-level policy, key by key', () => {
     const own = [level('nudge', 30)];
     const policy = resolvePolicy({
-      policy: { scope: 'all-open', statementEveryDays: 10, profiles: { gentle: { levels: own }, weekly: { statementEveryDays: 7, scope: 'overdue' } } },
+      policy: { scope: 'all-open', escalation: 'stepwise', statementEveryDays: 10, profiles: { gentle: { levels: own }, weekly: { statementEveryDays: 7, scope: 'overdue', escalation: 'days' } } },
     });
     expect(policy.profiles).toEqual({
-      gentle: { levels: own, scope: 'all-open', statementEveryDays: 10 },
-      weekly: { levels: policy.levels, scope: 'overdue', statementEveryDays: 7 },
+      gentle: { levels: own, scope: 'all-open', statementEveryDays: 10, escalation: 'stepwise' },
+      weekly: { levels: policy.levels, scope: 'overdue', statementEveryDays: 7, escalation: 'days' },
     });
   });
 

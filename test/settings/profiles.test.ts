@@ -9,8 +9,8 @@ const problemsOf = (settings: unknown): string[] => formatProblems(validateSetti
 const nudge = [{ id: 'nudge', name: 'Nudge', days: 30, template: 'first' }];
 
 describe('policy.profiles', () => {
-  it('accepts named profiles with their own ladder, interval and scope', () => {
-    expect(problemsOf({ policy: { profiles: { gentle: { levels: nudge, statementEveryDays: 7, scope: 'all-open' }, weekly: {} } } })).toEqual([]);
+  it('accepts named profiles with their own ladder, interval, scope and escalation', () => {
+    expect(problemsOf({ policy: { profiles: { gentle: { levels: nudge, statementEveryDays: 7, scope: 'all-open', escalation: 'stepwise' }, weekly: {} } } })).toEqual([]);
   });
 
   it.each([
@@ -18,6 +18,7 @@ describe('policy.profiles', () => {
     [{ 'Big Clients': {} }, 'policy.profiles.Big Clients: "Big Clients" is not a profile name (1 to 32 of a-z, 0-9, "-" and "_")'],
     [{ gentle: { ladder: nudge } }, 'policy.profiles.gentle.ladder: is not a setting duedesk knows (see duedesk config --help)'],
     [{ gentle: { scope: 'some' } }, 'policy.profiles.gentle.scope: must be one of "overdue", "all-open" (got "some")'],
+    [{ gentle: { escalation: 'slow' } }, 'policy.profiles.gentle.escalation: must be one of "days", "stepwise" (got "slow")'],
     [{ gentle: { statementEveryDays: 0 } }, 'policy.profiles.gentle.statementEveryDays: must be at least 1 (got 0)'],
     [{ gentle: { levels: [{ id: 'a', name: 'A', days: 5, template: 'first' }, { id: 'b', name: 'B', days: 3, template: 'first' }] } },
       `policy.profiles.gentle.levels: level 2 ("b"): days must be greater than the previous level's (3 after 5); days must strictly increase`],

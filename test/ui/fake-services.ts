@@ -40,6 +40,7 @@ const POLICY: Policy = {
     { id: 'final', name: 'Final notice', days: 45, template: 'final', repeatEveryDays: 30 },
   ],
   scope: 'overdue',
+  escalation: 'days',
   grouping: 'customer',
   minAmount: 0,
   defaultLanguage: 'en',

@@ -5,13 +5,13 @@
 import type { Customer, IsoDate, PaymentPromise } from '../domain.js';
 import { isDisputed } from '../disputes.js';
 import type { Policy, PlannedCase, PlannedLine, PlannedPayment } from '../plan.js';
-import type { CustomerSnapshot, LevelSent } from './input.js';
+import type { CustomerSnapshot, LevelSent, SentReminder } from './input.js';
 import { promiseEffects } from './promises.js';
 import { levelFee } from './fees.js';
 import { accountPayments, netted } from './on-account.js';
 import { simpleInterest, type Rate } from './interest.js';
 import { missedInstallments, planInEffect } from './installments.js';
-import { reachedLevel, standing, type Ladder } from './ladder.js';
+import { reachedLevel, standing, stepwiseLevel, type Ladder } from './ladder.js';
 
 /** A message before recipients: what it lists and why. */
 export interface Candidate {
@@ -30,6 +30,8 @@ export interface Candidate {
   interest: number;
   /** The broken promise a reminder follows up (its template can name it), or null. */
   promise: PaymentPromise | null;
+  /** Dates of the earlier reminders a reminder above the first overdue level cites (see `earlierReminders`). */
+  earlier: IsoDate[];
 }
 
 /** Values fixed for one planning run and one dunning profile. */
@@ -56,6 +58,8 @@ export interface Evaluated {
   handedOver: boolean;
   /** The broken promise that escalated this item today, or null. */
   broken: PaymentPromise | null;
+  /** The sent reminders on record that listed the item. */
+  reminded: readonly SentReminder[];
 }
 
 /** Whether a counted reminder listed the item on or after `date`. */
@@ -92,12 +96,13 @@ export function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet
   const { asOf, asOfDay, ladder, rate, scope } = run;
   const promises = promiseEffects(snapshot.promises, asOf, run.policy.promiseGraceDays);
   const out: Evaluated[] = [];
-  for (const { item, history } of snapshot.items) {
+  for (const { item, history, reminded } of snapshot.items) {
     if (item.openAmount === 0) continue;
     if (item.holdUntil !== null && item.holdUntil >= asOf) continue;
     if (item.case !== null && planCases.has(item.case)) continue;
     const daysOverdue = asOfDay - run.dayNumber(item.dueDate);
     let position = reachedLevel(ladder, item.openAmount, daysOverdue);
+    if (ladder.escalation === 'stepwise') position = stepwiseLevel(ladder, position, history, asOfDay, run.dayNumber);
     let stands = standing(ladder, position, history, asOfDay, run.dayNumber);
     const promise = promises.get(item.number);
     let broken: PaymentPromise | null = null;
@@ -118,6 +123,7 @@ export function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet
       remindable,
       handedOver: stands === 'handed-over',
       broken: pending ? broken : null,
+      reminded: reminded ?? [],
     });
   }
   return out;
@@ -158,7 +164,27 @@ function lineMessage(
     fee,
     interest: sum(lines, (line) => line.interest),
     promise: null,
+    earlier: [],
   };
+}
+
+/**
+ * The earlier reminders a reminder at ladder position `position` cites: above the first overdue
+ * level, the distinct as-of dates before D of the sent reminders that listed any of its items,
+ * ascending. A pre-due notice is no reminder of a debt, so it is not cited; a level no longer in
+ * the ladder still is (it was sent as a reminder). At or below the first overdue level: none.
+ */
+function earlierReminders(entries: readonly Evaluated[], position: number, run: RunContext): IsoDate[] {
+  const { ladder, asOf } = run;
+  if (position <= ladder.firstOverdue) return [];
+  const dates = new Set<IsoDate>();
+  for (const entry of entries) {
+    for (const sent of entry.reminded) {
+      const at = ladder.index.get(sent.level);
+      if (sent.asOf < asOf && (at === undefined || at >= ladder.firstOverdue)) dates.add(sent.asOf);
+    }
+  }
+  return [...dates].sort();
 }
 
 /** Group evaluated lines by currency, keeping their order. */
@@ -191,14 +217,16 @@ function reminders(
     if (run.policy.grouping === 'item') {
       for (const entry of pending) {
         const message = lineMessage(customer, 'reminder', entry.position, currency, [entry.line], [], run, `-${entry.line.item.number}`);
-        out.push({ ...message, promise: entry.broken });
+        out.push({ ...message, promise: entry.broken, earlier: earlierReminders([entry], entry.position, run) });
       }
       continue;
     }
     const top = pending.reduce((high, entry) => Math.max(high, entry.position), -1);
-    const lines = group.filter((entry) => entry.inScope).map((entry) => entry.line);
+    const listed = group.filter((entry) => entry.inScope);
+    const lines = listed.map((entry) => entry.line);
     const promise = pending.find((entry) => entry.broken !== null)?.broken ?? null;
-    out.push({ ...lineMessage(customer, 'reminder', top, currency, lines, payments.get(currency) ?? [], run), promise });
+    const earlier = earlierReminders(listed, top, run);
+    out.push({ ...lineMessage(customer, 'reminder', top, currency, lines, payments.get(currency) ?? [], run), promise, earlier });
   }
   return out;
 }
@@ -241,6 +269,7 @@ function installments(snapshot: CustomerSnapshot, run: RunContext): Candidate[] 
     fee: 0,
     interest: 0,
     promise: null,
+    earlier: [],
   }));
 }
 

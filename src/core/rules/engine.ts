@@ -200,6 +200,7 @@ function messagesOf(
       letter,
       attachInvoices: level?.attachInvoices === true,
       ...(candidate.promise ? { promise: candidate.promise } : {}),
+      ...(level !== null && candidate.level > run.ladder.firstOverdue ? { earlier: candidate.earlier } : {}),
     });
   }
   return out;

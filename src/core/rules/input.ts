@@ -13,11 +13,22 @@ export interface LevelSent {
   count?: number;
 }
 
+/** A sent reminder on record that listed an item: the as-of date it counts as sent on, and its level. */
+export interface SentReminder {
+  asOf: IsoDate;
+  level: string;
+}
+
 /** An open item (open amount ≠ 0) with its reminder history. */
 export interface ItemSnapshot {
   item: Item;
   /** One entry per level the item was included at; empty or absent when never reminded. */
   history?: readonly LevelSent[];
+  /**
+   * Every reminder with status `sent` that listed the item (pending or not), any date; absent =
+   * none. A letter cites these as the earlier reminders; uncertain ones are not on record as sent.
+   */
+  reminded?: readonly SentReminder[];
 }
 
 /** A payment not applied to any item: on account, or naming only an installment case. */

@@ -1,9 +1,10 @@
 /**
  * The reminder ladder (SPEC §3 "Levels"): which level an item reaches on the as-of date and whether
  * it is pending there. Lower levels are never sent retroactively and only the last level repeats.
+ * A level with negative days is a pre-due notice: it is reached only before the due date.
  */
 import type { IsoDate } from '../domain.js';
-import type { Level } from '../plan.js';
+import type { Escalation, Level } from '../plan.js';
 import type { LevelSent } from './input.js';
 
 /** The policy ladder prepared for fast lookups during one planning run. */
@@ -15,6 +16,10 @@ export interface Ladder {
   repeatEveryDays: number | null;
   /** Per ladder position: what in the counted history keeps an item that reached it from being pending. */
   blockers: readonly Blockers[];
+  /** Position of the first overdue level (days ≥ 0); `levels.length` when every level is a pre-due notice. */
+  firstOverdue: number;
+  /** `days`: an item is at the level its days overdue reach; `stepwise`: one level per message sent. */
+  escalation: Escalation;
 }
 
 /**
@@ -50,27 +55,71 @@ function blockersOf(ordered: readonly Level[], repeatEveryDays: number | null): 
 }
 
 /** Prepare the ladder; levels are ordered by `days` (the policy validator guarantees it). */
-export function makeLadder(levels: readonly Level[]): Ladder {
+export function makeLadder(levels: readonly Level[], escalation: Escalation = 'days'): Ladder {
   const ordered = [...levels].sort((a, b) => a.days - b.days);
   const index = new Map<string, number>();
   ordered.forEach((level, position) => index.set(level.id, position));
   const last = ordered[ordered.length - 1];
   const repeat = last?.repeatEveryDays;
   const repeatEveryDays = repeat !== undefined && repeat > 0 ? repeat : null;
-  return { levels: ordered, index, repeatEveryDays, blockers: blockersOf(ordered, repeatEveryDays) };
+  const overdue = ordered.findIndex((level) => level.days >= 0);
+  return {
+    levels: ordered,
+    index,
+    repeatEveryDays,
+    blockers: blockersOf(ordered, repeatEveryDays),
+    firstOverdue: overdue < 0 ? ordered.length : overdue,
+    escalation,
+  };
 }
 
 /**
  * Position of the highest level an item reaches with `daysOverdue`, or -1 when none.
- * Only a positive open amount reaches a level; credit notes only reduce totals.
+ * Only a positive open amount reaches a level; credit notes only reduce totals. A pre-due level
+ * (negative days) announces an amount that is not due yet: once the item is due it is no longer
+ * reached, so an item past due that has not reached the first overdue level reaches none.
  */
 export function reachedLevel(ladder: Ladder, openAmount: number, daysOverdue: number): number {
   if (openAmount <= 0) return -1;
   const { levels } = ladder;
   for (let position = levels.length - 1; position >= 0; position--) {
-    if (daysOverdue >= levels[position]!.days) return position;
+    const days = levels[position]!.days;
+    if (daysOverdue >= days) return days < 0 && daysOverdue >= 0 ? -1 : position;
   }
   return -1;
+}
+
+/**
+ * The position an overdue item stands at under `stepwise` escalation, from the position its days
+ * overdue reach (`reached`) and its counted history. Its first overdue message is at the first
+ * overdue level whatever its age; from the highest overdue level it was counted at (h), it moves
+ * to h + 1 only when that counted message is at least (days of h + 1 − days of h) days old and its
+ * days overdue reach h + 1. Pre-due positions and items reaching nothing are left as they are.
+ * The storage search (planning-queries.ts `blockedBy`) applies the same rule to
+ * `reminder_state`.
+ */
+export function stepwiseLevel(
+  ladder: Ladder,
+  reached: number,
+  history: readonly LevelSent[] | undefined,
+  asOfDay: number,
+  dayNumber: (date: IsoDate) => number,
+): number {
+  const { firstOverdue, levels } = ladder;
+  if (reached < firstOverdue) return reached;
+  let highest = -1;
+  let latest: IsoDate | null = null;
+  for (const sent of history ?? []) {
+    const position = ladder.index.get(sent.level);
+    if (position === undefined || position < firstOverdue || position < highest) continue;
+    if (position > highest || latest === null || sent.latest > latest) latest = sent.latest;
+    highest = position;
+  }
+  if (highest < 0) return firstOverdue;
+  // Counted at or above the level the days reach: the days rule's blockers decide from there.
+  if (highest >= reached) return reached;
+  const gap = levels[highest + 1]!.days - levels[highest]!.days;
+  return asOfDay - dayNumber(latest!) >= gap ? highest + 1 : highest;
 }
 
 /** Where an item stands at the position it reached: not at any level, pending, waiting, or handed over. */

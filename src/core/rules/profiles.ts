@@ -18,7 +18,7 @@ export interface ProfileRun {
 export function prepareProfiles(policy: Policy): ReadonlyMap<string, ProfileRun> {
   const runs = new Map<string, ProfileRun>();
   const add = (name: string, profile: Profile): void => {
-    runs.set(name, { name, ladder: makeLadder(profile.levels), scope: profile.scope, statementEveryDays: profile.statementEveryDays });
+    runs.set(name, { name, ladder: makeLadder(profile.levels, profile.escalation), scope: profile.scope, statementEveryDays: profile.statementEveryDays });
   };
   add(DEFAULT_PROFILE, policy);
   for (const [name, profile] of Object.entries(policy.profiles)) if (name !== DEFAULT_PROFILE) add(name, profile);

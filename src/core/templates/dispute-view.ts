@@ -37,7 +37,7 @@ export function disputeView(notice: DisputeNotice, settings: Settings): MessageV
     items: [], hasItems: false, overdueItems: [], notDueItems: [], splitItems: false,
     payments: [], hasPayments: false, cases: [], hasCases: false, totals: [],
     open: '', unapplied: '', fee: '', interest: '', total: '',
-    bank: false, qr: false, activity: false, promise: false,
+    bank: false, qr: false, activity: false, promise: false, earlier: false,
     dispute: {
       item: item.number,
       issueDate: formatDate(item.issueDate, language),

@@ -12,7 +12,7 @@ export const LABEL_KEYS = [
   'expectedDate', 'caseTotal', 'remaining', 'missed', 'page', 'continued', 'overdueItems', 'notDueItems',
   'paymentOnAccount', 'paymentsOnAccount', 'paidSoFar', 'shortfall',
   'openingBalance', 'closingBalance', 'debit', 'credit', 'balance', 'description', 'invoice', 'charge',
-  'payment', 'period',
+  'payment', 'period', 'earlierReminder', 'earlierReminders',
 ] as const;
 
 /** One field label. */

@@ -47,6 +47,7 @@ export const viewSchema: Record<string, SchemaNode> = {
   bank: { fields: { name: value, iban: value, bic: value } },
   qr: value,
   promise: { fields: { date: value, amount: value } },
+  earlier: { fields: { dates: value, single: value } },
   dispute: { fields: { item: value, issueDate: value, dueDate: value, amount: value, open: value, reason: value, operator: value } },
   activity: {
     fields: {
@@ -93,6 +94,12 @@ export interface MessageView {
   activity: ActivityViewModel | false;
   /** The broken promise a reminder follows up; false when none, so `{{#promise}}` hides the sentence. */
   promise: { date: string; amount: string } | false;
+  /**
+   * The earlier reminders on record for the items of a reminder above the first overdue level:
+   * their dates as one list in the customer's language, and whether there is one (singular
+   * wording); false when none is on record, so `{{#earlier}}` claims no earlier contact.
+   */
+  earlier: { dates: string; single: boolean } | false;
   /** The item a dispute notification to the sales agent is about; false in every message to a customer. */
   dispute: DisputeView | false;
 }
@@ -174,6 +181,7 @@ export function buildView(model: StatementModel): MessageView {
     qr: model.qrPayload !== null,
     activity: model.activity ? activityOf(model.activity) : false,
     promise: model.promise ?? false,
+    earlier: model.earlier ? { dates: model.earlier.dates, single: model.earlier.count === 1 } : false,
     dispute: false,
   };
 }

@@ -48,6 +48,8 @@ export function renderStatementPdf(model: StatementModel, labels: Labels, assets
   header(pen, model, labels, assets.logo ?? null);
   addressee(pen, model, labels, title);
   paragraph(pen, introFor(labels, model.template), 9.5);
+  // A printed letter is the reminder itself for a customer without e-mail: it cites the same record.
+  if (model.earlier) paragraph(pen, (model.earlier.count === 1 ? labels.earlierReminder : labels.earlierReminders).replace('{dates}', model.earlier.dates), 9.5);
   pen.y += 2;
   if (model.activity) {
     // The movements replace the items list: the closing balance already accounts for every item.

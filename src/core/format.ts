@@ -29,11 +29,18 @@ export function localeFor(language: string, currency = 'EUR'): string {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Every number is grouped by thousands, whatever its size. Left to the locale ("auto"), Italian,
+ * Spanish, Portuguese, Polish and Bulgarian group only from five digits, so one letter showed
+ * `6762,36` beside `14.978,71`: a reader checking a sum should see every amount written alike.
+ */
+const GROUPING = { useGrouping: 'always' } as const;
+
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, options);
+    format = new Intl.NumberFormat(locale, { ...options, ...GROUPING });
     numberFormats.set(key, format);
   }
   return format;

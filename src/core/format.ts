@@ -64,6 +64,21 @@ function plainSpaces(text: string): string {
   return text.replace(/[\u00a0\u202f]/g, ' ');
 }
 
+/**
+ * A space inside an amount (between digit groups, or between the number and its currency sign or
+ * code) as found in `text`, which a browser must not break a line at.
+ */
+const AMOUNT_SPACE = /(?<=\d) (?=\d{3}(?!\d))|(?<=\d) (?=(?:\p{Sc}|[A-Z]{3})(?![\p{L}\d]))|(?<=\p{Sc}) (?=-?\d)/gu;
+
+/**
+ * `text` with the spaces inside its amounts made no-break (U+00A0), for HTML: amounts are formatted
+ * with plain spaces (see plainSpaces), and a narrow table cell or a phone screen would otherwise
+ * print `5200,00` at the end of one line and `€` at the start of the next.
+ */
+export function keepAmountsWhole(text: string): string {
+  return text.replace(AMOUNT_SPACE, '\u00a0');
+}
+
 /** Intl number formatting of an exact decimal string (`"1284.50"`), never through a binary float. */
 function formatDecimal(format: Intl.NumberFormat, decimal: string): string {
   return (format as unknown as { format(value: string): string }).format(decimal);

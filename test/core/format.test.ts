@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatInteger, formatLongDate, formatMoney, localeFor } from '../../src/core/format.js';
+import { formatAmount, keepAmountsWhole, formatDate, formatInteger, formatLongDate, formatMoney, localeFor } from '../../src/core/format.js';
 
 describe('formatMoney', () => {
   it.each([
@@ -55,5 +55,22 @@ describe('dates and numbers', () => {
   it('falls back to English for an unknown language', () => {
     expect(localeFor('xx')).toBe('en-GB');
     expect(localeFor('pt', 'BRL')).toBe('pt-BR');
+  });
+});
+
+describe('keepAmountsWhole', () => {
+  it.each([
+    ['5 200,00 €', '5\u00a0200,00\u00a0€'],
+    ['Total 1.234.567,89 EUR due', 'Total 1.234.567,89\u00a0EUR due'],
+    ['R$ 1.284,50', 'R$\u00a01.284,50'],
+    ['€1,284.50', '€1,284.50'],
+  ])('%s has no break inside the amount', (text, expected) => {
+    expect(keepAmountsWhole(text)).toBe(expected);
+  });
+
+  it('leaves the spaces of words, dates and references alone', () => {
+    for (const text of ['RF18 5390 0754 7034', '5 март 2026 г.', 'Invoice 12 of 2026', 'EUR accounts']) {
+      expect(keepAmountsWhole(text)).toBe(text);
+    }
   });
 });

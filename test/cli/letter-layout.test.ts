@@ -30,11 +30,10 @@ const GROUPED = { en: ['6,762.36', '14,978.71'], it: ['6.762,36', '14.978,71'], 
 
 let box: Sandbox;
 
-async function ok(argv: string[]) {
-  const result = await box.run(argv);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return result;
+/** Run duedesk with `argv`, which must succeed without a word on standard error. */
+async function ok(argv: string[]): Promise<void> {
+  const { code, stderr } = await box.run(argv);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
 }
 
 function file(name: string, text: string): string {

@@ -29,11 +29,18 @@ export function localeFor(language: string, currency = 'EUR'): string {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Every number is grouped by thousands, whatever its size. Left to the locale ("auto"), Italian,
+ * Spanish, Portuguese, Polish and Bulgarian group only from five digits, so one letter showed
+ * `6762,36` beside `14.978,71`: a reader checking a sum should see every amount written alike.
+ */
+const GROUPING = { useGrouping: 'always' } as const;
+
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, options);
+    format = new Intl.NumberFormat(locale, { ...options, ...GROUPING });
     numberFormats.set(key, format);
   }
   return format;
@@ -55,6 +62,21 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
  */
 function plainSpaces(text: string): string {
   return text.replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/**
+ * A space inside an amount (between digit groups, or between the number and its currency sign or
+ * code) as found in `text`, which a browser must not break a line at.
+ */
+const AMOUNT_SPACE = /(?<=\d) (?=\d{3}(?!\d))|(?<=\d) (?=(?:\p{Sc}|[A-Z]{3})(?![\p{L}\d]))|(?<=\p{Sc}) (?=-?\d)/gu;
+
+/**
+ * `text` with the spaces inside its amounts made no-break (U+00A0), for HTML: amounts are formatted
+ * with plain spaces (see plainSpaces), and a narrow table cell or a phone screen would otherwise
+ * print `5200,00` at the end of one line and `€` at the start of the next.
+ */
+export function keepAmountsWhole(text: string): string {
+  return text.replace(AMOUNT_SPACE, '\u00a0');
 }
 
 /** Intl number formatting of an exact decimal string (`"1284.50"`), never through a binary float. */

@@ -51,8 +51,9 @@ describe('activity statement documents', () => {
     }
     expect(message.text).not.toContain('{{');
     // Opening 1,284.50 (F-1 before the period); closing 1,284.50 + 500 − 100 − 284.50 = 1,400.00.
-    const opening = language === 'en' ? '€1,284.50' : language === 'el' ? '1.284,50 €' : '1284,50 €';
-    const closing = language === 'en' ? '€1,400.00' : language === 'el' ? '1.400,00 €' : '1400,00 €';
+    const separator = { en: ',', el: '.', it: '.', bg: ' ', pt: ' ' }[language];
+    const opening = language === 'en' ? '€1,284.50' : `1${separator}284,50 €`;
+    const closing = language === 'en' ? '€1,400.00' : `1${separator}400,00 €`;
     expect(message.text).toContain(opening);
     expect(message.text).toContain(closing);
   });

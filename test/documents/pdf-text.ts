@@ -1,4 +1,5 @@
 /** Text extraction from a PDF with pdfjs-dist, page by page, as a reader's copy-and-paste would see it. */
+import { execFileSync } from 'node:child_process';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** The text of every page (items joined by spaces). */
@@ -25,4 +26,9 @@ export async function pdfLines(bytes: Uint8Array): Promise<string[]> {
   }
   await pdf.destroy();
   return [...rows].sort(([a], [b]) => b - a).map(([, parts]) => parts.join(' '));
+}
+
+/** The text of a PDF as poppler's `pdftotext` (path `bin`) gives it, in reading order. */
+export function pdftotextOf(bin: string, bytes: Uint8Array): string {
+  return execFileSync(bin, ['-enc', 'UTF-8', '-', '-'], { input: bytes, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }

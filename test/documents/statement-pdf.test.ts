@@ -45,8 +45,8 @@ describe('statement PDF', () => {
     const who = customer('bg', { name: 'Иванов и синове ЕООД', code: 'ИВ-7', currency: 'BGN' });
     const pdf = pdfOf(planned('bg', 'statement', [line('Ф-0001', 250000, 30, { currency: 'BGN' }), line('КИ-2', -10000, 10, { currency: 'BGN', kind: 'credit_note' })], { customer: who, currency: 'BGN' }));
     const text = squash((await pdfPages(pdf)).join(' '));
-    for (const expected of ['Иванов и синове ЕООД', 'Извлечение от сметка', 'Ф-0001', 'Падеж', 'Дни просрочие', '2500,00', 'КИ-2', '-100,00', 'кредитно',
-      'Общо дължимо', '2400,00', 'Срок за плащане: 30 март 2026 г.', 'Страница 1 от 1']) {
+    for (const expected of ['Иванов и синове ЕООД', 'Извлечение от сметка', 'Ф-0001', 'Падеж', 'Дни просрочие', '2 500,00', 'КИ-2', '-100,00', 'кредитно',
+      'Общо дължимо', '2 400,00', 'Срок за плащане: 30 март 2026 г.', 'Страница 1 от 1']) {
       expect(text).toContain(expected);
     }
     // Not EUR: bank details for a transfer, but no SEPA QR code (and no hint to scan one).

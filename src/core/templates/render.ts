@@ -3,6 +3,7 @@
  * never HTML-escaped (an `O'Brien & <Sons>` stays as typed); the HTML body always is.
  */
 import Mustache from 'mustache';
+import { keepAmountsWhole } from '../format.js';
 import { templateFault } from './mustache-errors.js';
 import type { TemplateSource } from './template-source.js';
 import type { MessageView } from './view-model.js';
@@ -50,6 +51,7 @@ export function renderTexts(template: MessageTemplate, view: MessageView): Rende
     // A header is one line: folding and encoding are the MIME composer's job, line breaks are not.
     subject: render(template.subject, verbatim).replace(/\s*[\r\n]+\s*/g, ' ').trim(),
     text: render(template.text, verbatim),
-    html: render(template.html, escapeHtml),
+    // Every value of the HTML body, so amounts in any template (the user's too) never break a line.
+    html: render(template.html, (value) => keepAmountsWhole(escapeHtml(value))),
   };
 }

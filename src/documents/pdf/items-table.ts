@@ -4,7 +4,8 @@
  */
 import type { Labels } from '../../core/templates/labels.js';
 import type { StatementActivity, StatementModel } from '../../core/statement.js';
-import { ensureRoom, fit, font, page, wrap, type Pen } from './layout.js';
+import { ensureRoom, font, lineHeight, page, wrap, writeLines, type Pen } from './layout.js';
+import { lineCaps } from './wrap-text.js';
 
 /** A column: heading, width in mm, alignment, and the cell text of a row. */
 interface Column<Row> {
@@ -17,6 +18,8 @@ interface Column<Row> {
 const rowHeight = 5.2;
 const headingHeight = 6.4;
 const textSize = 8.5;
+/** Baseline distance of a cell's wrapped lines: a row grows by this for each line past its first. */
+const cellLine = lineHeight(textSize);
 
 /**
  * Draw the items table of `model`. Items not yet overdue never stand under an overdue heading:
@@ -39,21 +42,21 @@ export function drawItemsTable(pen: Pen, model: StatementModel, labels: Labels, 
 
 /** A bold line above a group of rows, kept on the page of the rows it heads. */
 function groupHeading(pen: Pen, text: string): void {
-  ensureRoom(pen, 5 + headingHeight + rowHeight * 2);
   font(pen, 'bold', 9.5);
-  pen.doc.text(text, page.left, pen.y + 1);
-  pen.y += 3;
+  const lines = wrap(pen.doc, text, page.right - page.left, lineCaps.label);
+  ensureRoom(pen, 5 + (lines.length - 1) * lineHeight(9.5) + headingHeight + rowHeight * 2);
+  pen.y += 1;
+  pen.y = writeLines(pen, lines, page.left, lineHeight(9.5)) + 2;
 }
 
 /** One line per payment on account: label, date and reference, and the amount in the open column. */
 function drawPayments(pen: Pen, model: StatementModel, labels: Labels): void {
   for (const payment of model.payments) {
-    ensureRoom(pen, rowHeight);
     font(pen, 'normal', textSize);
-    const text = `${labels.paymentOnAccount} ${payment.date} ${payment.reference}`;
-    pen.doc.text(fit(pen.doc, text, page.right - page.left - 36), page.left + 1.5, pen.y);
+    const lines = wrap(pen.doc, `${labels.paymentOnAccount} ${payment.date} ${payment.reference}`, page.right - page.left - 36, lineCaps.cell);
+    ensureRoom(pen, rowHeight + (lines.length - 1) * cellLine);
     pen.doc.text(withCurrency(payment.amount, payment.currency, model.currency), page.right - 1.5, pen.y, { align: 'right' });
-    pen.y += rowHeight;
+    pen.y = writeLines(pen, lines, page.left + 1.5, cellLine) + rowHeight;
   }
   if (model.payments.length > 0) pen.y += 1;
 }
@@ -84,11 +87,15 @@ export function drawCasesTable(pen: Pen, model: StatementModel, labels: Labels, 
   drawTable(pen, columns, model.cases, `${title} (${labels.continued})`);
   for (const row of model.cases) {
     if (!row.missed) continue;
-    ensureRoom(pen, rowHeight);
     font(pen, 'normal', 9);
     const shortfall = labels.shortfall.replace('{paid}', row.paidThisMonth).replace('{installment}', row.installment).replace('{due}', row.shortfall);
-    pen.doc.text(fit(pen.doc, `${row.case} (${labels.missed}): ${shortfall}`, page.right - page.left), page.left, pen.y);
-    pen.y += rowHeight;
+    const lines = wrap(pen.doc, `${row.case} (${labels.missed}): ${shortfall}`, page.right - page.left, lineCaps.text);
+    for (const line of lines) {
+      ensureRoom(pen, rowHeight);
+      pen.doc.text(line, page.left, pen.y);
+      pen.y += lineHeight(9);
+    }
+    pen.y += rowHeight - lineHeight(9);
   }
   pen.y += 1;
 }
@@ -151,7 +158,10 @@ function drawTable<Row>(pen: Pen, columns: Column<Row>[], rows: readonly Row[], 
   heading(pen, columns);
   font(pen, 'normal', textSize);
   rows.forEach((row, index) => {
-    if (ensureRoom(pen, rowHeight)) {
+    // A cell too long for its column wraps, and its row grows to hold every line of it.
+    const lines = columns.map((column) => wrap(pen.doc, column.cell(row), column.width - 3, lineCaps.cell));
+    const height = rowHeight + (Math.max(1, ...lines.map((cell) => cell.length)) - 1) * cellLine;
+    if (ensureRoom(pen, height)) {
       font(pen, 'bold', 9);
       pen.doc.text(continued, page.left, pen.y);
       pen.y += 3;
@@ -160,10 +170,10 @@ function drawTable<Row>(pen: Pen, columns: Column<Row>[], rows: readonly Row[], 
     }
     if (index % 2 === 1) {
       pen.doc.setFillColor(246, 247, 249);
-      pen.doc.rect(page.left, pen.y - 3.7, page.right - page.left, rowHeight, 'F');
+      pen.doc.rect(page.left, pen.y - 3.7, page.right - page.left, height, 'F');
     }
-    cells(pen, columns, (column) => column.cell(row));
-    pen.y += rowHeight;
+    cells(pen, columns, lines, cellLine);
+    pen.y += height;
   });
   pen.doc.setDrawColor(150, 150, 150);
   pen.doc.line(page.left, pen.y - 3.2, page.right, pen.y - 3.2);
@@ -172,26 +182,23 @@ function drawTable<Row>(pen: Pen, columns: Column<Row>[], rows: readonly Row[], 
 
 function heading<Row>(pen: Pen, columns: Column<Row>[]): void {
   font(pen, 'bold', 8);
-  // Long headings (Greek, Bulgarian) wrap onto a second line rather than being cut.
-  const wrapped = columns.map((column) => wrap(pen.doc, column.heading, column.width - 3, 2));
+  // Long headings (Greek, Bulgarian) wrap onto more lines rather than being cut.
+  const wrapped = columns.map((column) => wrap(pen.doc, column.heading, column.width - 3, lineCaps.label));
   const lineCount = Math.max(...wrapped.map((lines) => lines.length));
   const height = headingHeight + (lineCount - 1) * 3.3;
   pen.doc.setFillColor(226, 231, 238);
   pen.doc.rect(page.left, pen.y, page.right - page.left, height, 'F');
-  for (let line = 0; line < lineCount; line += 1) {
-    pen.y += line === 0 ? 4.3 : 3.3;
-    cells(pen, columns, (column) => wrapped[columns.indexOf(column)]?.[line] ?? '');
-  }
-  pen.y += headingHeight - 4.3 + 3.9;
+  pen.y += 4.3;
+  cells(pen, columns, wrapped, 3.3);
+  pen.y += (lineCount - 1) * 3.3 + headingHeight - 4.3 + 3.9;
 }
 
-function cells<Row>(pen: Pen, columns: Column<Row>[], text: (column: Column<Row>) => string): void {
+/** Write each column's lines in its cell, from the current baseline down, `step` apart. */
+function cells<Row>(pen: Pen, columns: Column<Row>[], lines: readonly string[][], step: number): void {
   let x = page.left + 1.5;
-  for (const column of columns) {
+  columns.forEach((column, index) => {
     const inner = column.width - 3;
-    const value = fit(pen.doc, text(column), inner);
-    if (column.align === 'right') pen.doc.text(value, x + inner, pen.y, { align: 'right' });
-    else pen.doc.text(value, x, pen.y);
+    writeLines(pen, lines[index] ?? [], column.align === 'right' ? x + inner : x, step, column.align);
     x += column.width;
-  }
+  });
 }

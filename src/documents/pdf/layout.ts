@@ -1,6 +1,6 @@
 /** Page geometry and small drawing helpers shared by the statement's parts (A4, millimetres). */
 import type { jsPDF } from 'jspdf';
-import { fitText, wrapText } from './fit-text.js';
+import { lineCaps, wrapText } from './wrap-text.js';
 import type { StatementFonts } from './fonts.js';
 
 /** A4 page and margins. */
@@ -23,14 +23,25 @@ export function font(pen: Pen, style: 'normal' | 'bold', size: number): void {
 /** Millimetres per point: line heights are derived from font sizes. */
 export const mmPerPt = 25.4 / 72;
 
-/** Cut `text` with an ellipsis so it fits `width` at the current font (bounded cost, see fit-text.ts). */
-export function fit(doc: jsPDF, text: string, width: number): string {
-  return fitText((part) => doc.getTextWidth(part), text, width);
+/** Wrap `text` into at most `maxLines` lines of `width` at the current font (bounded cost, see wrap-text.ts). */
+export function wrap(doc: jsPDF, text: string, width: number, maxLines: number = lineCaps.text): string[] {
+  return wrapText((part) => doc.splitTextToSize(part, width) as string[], (part) => doc.getTextWidth(part), text, width, maxLines);
 }
 
-/** Wrap `text` into at most `maxLines` lines of `width` at the current font (bounded cost). */
-export function wrap(doc: jsPDF, text: string, width: number, maxLines?: number): string[] {
-  return wrapText((part) => doc.splitTextToSize(part, width) as string[], (part) => doc.getTextWidth(part), text, width, maxLines);
+/** Distance between the baselines of wrapped lines at `size` points. */
+export function lineHeight(size: number): number {
+  return size * mmPerPt * 1.2;
+}
+
+/**
+ * Write `lines` from the current baseline down, `step` apart, starting at `x` (the right edge for
+ * `align: 'right'`); returns the baseline of the last line without moving the pen.
+ */
+export function writeLines(pen: Pen, lines: readonly string[], x: number, step: number, align: 'left' | 'right' = 'left'): number {
+  lines.forEach((line, index) => {
+    pen.doc.text(line, x, pen.y + index * step, align === 'right' ? { align: 'right' } : undefined);
+  });
+  return pen.y + Math.max(0, lines.length - 1) * step;
 }
 
 /** Start a new page when `height` more millimetres would not fit; returns true if it did. */
@@ -45,7 +56,7 @@ export function ensureRoom(pen: Pen, height: number): boolean {
 export function paragraph(pen: Pen, text: string, size: number, width: number = page.right - page.left, x: number = page.left): void {
   font(pen, 'normal', size);
   const lines = wrap(pen.doc, text, width);
-  const height = size * mmPerPt * 1.35;
+  const height = lineHeight(size) * 1.125;
   for (const line of lines) {
     ensureRoom(pen, height);
     pen.doc.text(line, x, pen.y);

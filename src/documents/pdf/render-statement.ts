@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { jsPDF } from 'jspdf';
 import type { StatementModel } from '../../core/statement.js';
 import { introFor, titleFor, type Labels } from '../../core/templates/labels.js';
-import { capLength } from './fit-text.js';
+import { capLength, lineCaps } from './wrap-text.js';
 import { registerFonts, type StatementFonts } from './fonts.js';
 import { drawActivityTable, drawCasesTable, drawItemsTable } from './items-table.js';
-import { ensureRoom, fit, font, page, paragraph, type Pen } from './layout.js';
+import { ensureRoom, font, lineHeight, page, paragraph, wrap, writeLines, type Pen } from './layout.js';
 import { drawQrCode } from './sepa-qr.js';
 import { installNativeDeflate } from './native-deflate.js';
 import { installRightToLeftGate } from './right-to-left-passes.js';
@@ -54,7 +54,7 @@ export function renderStatementPdf(model: StatementModel, labels: Labels, assets
   if (model.activity) {
     // The movements replace the items list: the closing balance already accounts for every item.
     font(pen, 'bold', 10);
-    pen.doc.text(`${labels.period}: ${model.activity.from} – ${model.activity.to}`, page.left, pen.y);
+    pen.y = writeLines(pen, wrap(pen.doc, `${labels.period}: ${model.activity.from} – ${model.activity.to}`, page.right - page.left, lineCaps.label), page.left, lineHeight(10));
     pen.y += 6;
     drawActivityTable(pen, model.activity, labels, title);
   } else {
@@ -63,7 +63,7 @@ export function renderStatementPdf(model: StatementModel, labels: Labels, assets
   }
   totals(pen, model, labels);
   payment(pen, model, labels);
-  footers(doc, model, labels, assets.fonts.family);
+  footers(doc, model, labels, assets.fonts);
   return new Uint8Array(doc.output('arraybuffer'));
 }
 
@@ -78,7 +78,8 @@ function header(pen: Pen, model: StatementModel, labels: Labels, logo: LogoImage
     textX = page.left + width + 5;
   }
   font(pen, 'bold', 13);
-  doc.text(fit(doc, model.company.name, page.right - textX), textX, pen.y + 1);
+  pen.y += 1;
+  pen.y = writeLines(pen, wrap(doc, model.company.name, page.right - textX, lineCaps.name), textX, lineHeight(13)) - 1;
   font(pen, 'normal', 8);
   const details = [
     ...model.company.addressLines,
@@ -87,8 +88,8 @@ function header(pen: Pen, model: StatementModel, labels: Labels, logo: LogoImage
       .join(' · '),
   ].filter(Boolean);
   let y = pen.y + 6;
-  for (const line of details) {
-    doc.text(fit(doc, line, page.right - textX), textX, y);
+  for (const line of details.flatMap((detail) => wrap(doc, detail, page.right - textX, lineCaps.label))) {
+    doc.text(line, textX, y);
     y += 3.6;
   }
   pen.y = Math.max(y, page.top + 18) + 1;
@@ -101,21 +102,21 @@ function header(pen: Pen, model: StatementModel, labels: Labels, logo: LogoImage
 
 function addressee(pen: Pen, model: StatementModel, labels: Labels, title: string): void {
   const { doc } = pen;
+  // The customer's block takes the left 120 mm, the date the right 50: each wraps in its own column.
   font(pen, 'normal', 8);
-  doc.text(fit(doc, labels.customer, 120), page.left, pen.y);
-  doc.text(fit(doc, labels.date, 50), page.right, pen.y, { align: 'right' });
-  pen.y += 5;
-  font(pen, 'bold', 11);
-  doc.text(fit(doc, model.customer.name, 120), page.left, pen.y);
+  const labelsEnd = Math.max(
+    writeLines(pen, wrap(doc, labels.customer, 120, lineCaps.label), page.left, lineHeight(8)),
+    writeLines(pen, wrap(doc, labels.date, 50, lineCaps.label), page.right, lineHeight(8), 'right'),
+  );
+  pen.y = labelsEnd + 5;
   font(pen, 'normal', 10);
   doc.text(model.date, page.right, pen.y, { align: 'right' });
-  pen.y += 5;
+  font(pen, 'bold', 11);
+  pen.y = writeLines(pen, wrap(doc, model.customer.name, 120, lineCaps.name), page.left, lineHeight(11)) + 5;
   font(pen, 'normal', 9);
-  doc.text(fit(doc, `${labels.customerCode} ${model.customer.code}`, 120), page.left, pen.y);
-  pen.y += 12;
+  pen.y = writeLines(pen, wrap(doc, `${labels.customerCode} ${model.customer.code}`, 120, lineCaps.cell), page.left, lineHeight(9)) + 12;
   font(pen, 'bold', 16);
-  doc.text(fit(doc, title, page.right - page.left), page.left, pen.y);
-  pen.y += 8;
+  pen.y = writeLines(pen, wrap(doc, title, page.right - page.left, lineCaps.label), page.left, lineHeight(16)) + 8;
 }
 
 function totals(pen: Pen, model: StatementModel, labels: Labels): void {
@@ -129,10 +130,12 @@ function totals(pen: Pen, model: StatementModel, labels: Labels): void {
     lines.push([labels.totalDue, total.due, true]);
     ensureRoom(pen, lines.length * 5.5 + 2);
     for (const [label, amount, strong] of lines) {
-      font(pen, strong ? 'bold' : 'normal', strong ? 10.5 : 9.5);
-      doc.text(fit(doc, label, labelX - 4 - page.left), labelX - 4, pen.y, { align: 'right' });
+      const size = strong ? 10.5 : 9.5;
+      font(pen, strong ? 'bold' : 'normal', size);
+      const labelLines = wrap(doc, label, labelX - 4 - page.left, lineCaps.label);
+      ensureRoom(pen, 5.5 + (labelLines.length - 1) * lineHeight(size));
       doc.text(amount, page.right, pen.y, { align: 'right' });
-      pen.y += 5.5;
+      pen.y = writeLines(pen, labelLines, labelX - 4, lineHeight(size), 'right') + 5.5;
     }
     pen.y += 2;
   }
@@ -140,65 +143,103 @@ function totals(pen: Pen, model: StatementModel, labels: Labels): void {
 
 function payment(pen: Pen, model: StatementModel, labels: Labels): void {
   const { doc } = pen;
-  const qrSize = 36;
-  const needed = 16 + (model.bank ? Math.max(qrSize, 26) + 6 : 0);
-  ensureRoom(pen, needed);
+  const width = page.right - page.left;
+  font(pen, 'bold', 11);
+  const deadline = wrap(doc, `${labels.deadline}: ${model.deadline}`, width, lineCaps.label);
+  // The reference follows its label on one line when both fit, else it starts a line of its own.
+  font(pen, 'normal', 10);
+  const referenceLabel = `${labels.reference}: `;
+  const labelWidth = doc.getTextWidth(referenceLabel);
+  font(pen, 'bold', 10);
+  const together = labelWidth + doc.getTextWidth(model.reference) <= width;
+  const reference = wrap(doc, model.reference, width, lineCaps.cell);
+  font(pen, 'normal', 10);
+  const referenceLabels = together ? [referenceLabel] : wrap(doc, referenceLabel, width, lineCaps.label);
+  const referenceLines = together ? reference.length : referenceLabels.length + reference.length;
+  // The bank details are kept on the page of the deadline they explain.
+  const bankRoom = model.bank ? 42 : 0;
+  ensureRoom(pen, 16 + (deadline.length - 1) * lineHeight(11) + (referenceLines - 1) * lineHeight(10) + bankRoom);
   pen.y += 3;
   font(pen, 'bold', 11);
-  doc.text(fit(doc, `${labels.deadline}: ${model.deadline}`, page.right - page.left), page.left, pen.y);
-  pen.y += 6;
+  pen.y = writeLines(pen, deadline, page.left, lineHeight(11)) + 6;
   font(pen, 'normal', 10);
-  const referenceLabel = fit(doc, `${labels.reference}: `, 100);
-  doc.text(referenceLabel, page.left, pen.y);
-  const referenceX = page.left + doc.getTextWidth(referenceLabel);
+  pen.y = writeLines(pen, referenceLabels, page.left, lineHeight(10));
+  if (!together) pen.y += lineHeight(10);
   font(pen, 'bold', 10);
-  doc.text(model.reference, referenceX, pen.y);
-  pen.y += 8;
-  if (!model.bank) return;
+  pen.y = writeLines(pen, reference, together ? page.left + labelWidth : page.left, lineHeight(10)) + 8;
+  if (model.bank) bankDetails(pen, model, model.bank, labels);
+}
+
+/** The framed bank details beside the SEPA QR code (when there is one). */
+function bankDetails(pen: Pen, model: StatementModel, bank: NonNullable<StatementModel['bank']>, labels: Labels): void {
+  const { doc } = pen;
+  const qrSize = 36;
+  const textWidth = page.right - qrSize - 10 - page.left;
+  font(pen, 'bold', 10);
+  const title = wrap(doc, labels.bankDetails, textWidth, lineCaps.label);
+  font(pen, 'normal', 9);
+  const rows: Array<[string, string]> = [[labels.beneficiary, bank.name], [labels.iban, bank.iban]];
+  if (bank.bic) rows.push([labels.bic, bank.bic]);
+  rows.push([labels.reference, model.reference]);
+  const labelLines = rows.map(([label]) => wrap(doc, label, 50, lineCaps.label));
+  const valueX = page.left + 8 + Math.max(...labelLines.flat().map((line) => doc.getTextWidth(line)));
+  const valueWidth = page.right - qrSize - 6 - valueX;
+  font(pen, 'bold', 9);
+  const valueLines = rows.map(([, value]) => wrap(doc, value, valueWidth, lineCaps.name));
+  font(pen, 'normal', 7.5);
+  const hint = model.qrPayload ? wrap(doc, labels.qrHint, textWidth, lineCaps.label) : [];
+  const rowLines = rows.map((_, index) => Math.max(labelLines[index]?.length ?? 1, valueLines[index]?.length ?? 1));
+  const textHeight = 7 + (title.length - 1) * lineHeight(10) + 6
+    + rowLines.reduce((sum, count) => sum + 5 + (count - 1) * lineHeight(9), 0) + hint.length * lineHeight(7.5);
+  // The frame is as tall as the QR code, or as the text when that is taller (long names wrap).
+  const height = Math.max(model.qrPayload ? qrSize + 4 : 0, textHeight);
+  ensureRoom(pen, height + 6);
 
   const top = pen.y;
   doc.setDrawColor(190, 196, 205);
-  let y = top + 7;
+  pen.y = top + 7;
   font(pen, 'bold', 10);
-  doc.text(fit(doc, labels.bankDetails, page.right - qrSize - 10 - page.left), page.left + 4, y);
-  y += 6;
-  font(pen, 'normal', 9);
-  const label = (text: string): string => fit(doc, text, 50);
-  const rows: Array<[string, string]> = [[label(labels.beneficiary), model.bank.name], [label(labels.iban), model.bank.iban]];
-  if (model.bank.bic) rows.push([label(labels.bic), model.bank.bic]);
-  rows.push([label(labels.reference), model.reference]);
-  const valueX = page.left + 8 + Math.max(...rows.map(([label]) => doc.getTextWidth(label)));
-  const valueWidth = page.right - qrSize - 6 - valueX;
-  for (const [label, value] of rows) {
+  pen.y = writeLines(pen, title, page.left + 4, lineHeight(10)) + 6;
+  rows.forEach((_, index) => {
     font(pen, 'normal', 9);
-    doc.text(label, page.left + 4, y);
+    writeLines(pen, labelLines[index] ?? [], page.left + 4, lineHeight(9));
     font(pen, 'bold', 9);
-    doc.text(fit(doc, value, valueWidth), valueX, y);
-    y += 5;
-  }
+    writeLines(pen, valueLines[index] ?? [], valueX, lineHeight(9));
+    pen.y += 5 + ((rowLines[index] ?? 1) - 1) * lineHeight(9);
+  });
   if (model.qrPayload) {
     drawQrCode(doc, model.qrPayload, page.right - qrSize - 2, top + 2, qrSize);
     font(pen, 'normal', 7.5);
     doc.setTextColor(90, 90, 90);
-    doc.text(fit(doc, labels.qrHint, page.right - qrSize - 10 - page.left), page.left + 4, y + 1);
+    pen.y += 1;
+    writeLines(pen, hint, page.left + 4, lineHeight(7.5));
     doc.setTextColor(0, 0, 0);
   }
-  // The frame is drawn last, when its height is known: the QR code's, or just the text's.
-  const height = model.qrPayload ? qrSize + 4 : y - top;
-  doc.roundedRect(page.left, top, page.right - page.left, height, 2, 2, 'S');
-  pen.y = top + height + 6;
+  doc.roundedRect(page.left, top, page.right - page.left, model.qrPayload ? height : pen.y - top, 2, 2, 'S');
+  pen.y = top + (model.qrPayload ? height : pen.y - top) + 6;
 }
 
-function footers(doc: jsPDF, model: StatementModel, labels: Labels, family: string): void {
+/**
+ * The footer names the customer's code and the payment reference, whole, in at most two lines below
+ * the page's text; the company's name (printed whole in the header) leads them when it fits too.
+ */
+function footerLines(doc: jsPDF, model: StatementModel): string[] {
+  const width = page.right - page.left - 40;
+  const withCompany = wrap(doc, `${model.company.name} · ${model.customer.code} · ${model.reference}`, width, 3);
+  return withCompany.length <= 2 ? withCompany : wrap(doc, `${model.customer.code} · ${model.reference}`, width, 2);
+}
+
+function footers(doc: jsPDF, model: StatementModel, labels: Labels, fonts: StatementFonts): void {
   const pages = doc.getNumberOfPages();
   for (let number = 1; number <= pages; number += 1) {
     doc.setPage(number);
-    doc.setFont(family, 'normal');
+    doc.setFont(fonts.family, 'normal');
     doc.setFontSize(7.5);
     doc.setTextColor(110, 110, 110);
     const text = labels.page.replace('{page}', String(number)).replace('{pages}', String(pages));
-    doc.text(fit(doc, `${model.company.name} · ${model.customer.code} · ${model.reference}`, page.right - page.left - 40), page.left, page.height - 10);
-    doc.text(fit(doc, text, 35), page.right, page.height - 10, { align: 'right' });
+    const pen: Pen = { doc, fonts, y: page.height - 10 };
+    writeLines(pen, footerLines(doc, model), page.left, lineHeight(7.5));
+    writeLines(pen, wrap(doc, text, 35, 2), page.right, lineHeight(7.5), 'right');
     doc.setTextColor(0, 0, 0);
   }
 }

@@ -136,6 +136,7 @@ function finish(
   return out;
 }
 
+/** The messages of one customer; each skip decided on the way is held for the currency it concerns. */
 function messagesOf(
   customer: Customer,
   candidates: readonly Candidate[],

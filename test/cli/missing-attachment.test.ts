@@ -47,7 +47,7 @@ it('the real send sends only the message whose invoice is there, with it attache
   expect(json.skipped).toEqual([{ customer: 'C1', reason: 'missing-attachment', detail: join(invoices, 'INV-1.pdf') }]);
   const mails = emlFiles(join(box.dir, 'outbox'));
   expect(mails).toHaveLength(1);
-  expect(mails[0]?.headers).toMatch(/^To: ap@two\.example$/m);
+  expect(mails[0]?.headers).toMatch(/^To: Two Ltd <ap@two\.example>$/m);
   expect(mails[0]?.attachments.map((a) => a.filename)).toEqual(['C2-EUR-first.pdf', 'INV-2.pdf']);
   expect(mails[0]?.attachments[1]?.content.toString()).toBe('%PDF-1.4 invoice INV-2');
 

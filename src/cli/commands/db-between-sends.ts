@@ -23,6 +23,8 @@ export const DEFAULT_WAIT_SECONDS = 600;
 /** A hold between sends; release lets runs start again. */
 export interface SendsHeld {
   release(): void;
+  /** Messages a dead run left unfinished, recorded `uncertain` before the copy. */
+  settled: number;
 }
 
 /** What holding needs: what is waiting (for messages), how long, and the clock for history. */
@@ -44,7 +46,7 @@ export async function holdFileSends(dbPath: string, { doing, waitMs }: HoldOptio
     busy: (holder, file) =>
       new UserError(`${doing}: a send is under way on ${dbPath}: ${describeHolder(holder, file)}; waited ${waited} s; ${tryAgainLater(holder)}`, ExitCode.Busy),
   });
-  return { release: () => lock.release() };
+  return { release: () => lock.release(), settled: 0 };
 }
 
 /** True when a run that died left its send journal beside the database file. */
@@ -62,15 +64,20 @@ export async function holdBetweenSends(ledger: Ledger, options: HoldOptions): Pr
     return holdShared(ledger, options.waitMs, options.doing, options.now);
   }
   const file = ledgerFile(ledger);
-  if (file === null) return { release: () => undefined };
+  if (file === null) return { release: () => undefined, settled: 0 };
   const held = await holdFileSends(file, options);
   try {
-    await replayJournal(ledger, options.now().toISOString());
+    held.settled = await replayJournal(ledger, options.now().toISOString());
   } catch (error) {
     releaseAfterFailure(held);
     throw error;
   }
   return held;
+}
+
+/** What the operator must hear when a copy settled a dead run's messages (the next send will not say it). */
+export function settledNote(doing: string, settled: number): string {
+  return `${doing}: ${settled} message(s) of an interrupted send are now uncertain: check them in the history (they are never re-sent automatically)`;
 }
 
 /** Let sends go after a failure, whose error is the one to report (see whileHeld). */
@@ -98,11 +105,11 @@ export async function whileHeld<T>(held: SendsHeld, body: () => Promise<T>): Pro
   return result;
 }
 
-/** Fold the journal a dead run left into the database at `dbPath` (the send lock is held). */
-export async function settleDeadRun(dbPath: string, hold: HoldOptions): Promise<void> {
+/** Fold the journal a dead run left into the database at `dbPath` (the send lock is held); how many became uncertain. */
+export async function settleDeadRun(dbPath: string, hold: HoldOptions): Promise<number> {
   const ledger = await openLedger(dbPath);
   try {
-    await replayJournal(ledger, hold.now().toISOString());
+    return await replayJournal(ledger, hold.now().toISOString());
   } finally {
     await ledger.close();
   }

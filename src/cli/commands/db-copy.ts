@@ -21,7 +21,7 @@ import { LockFiles } from '../../storage/lock.js';
 import { sendLockBase } from '../../settings/paths.js';
 import { refusePasswordOnCommandLine } from '../../storage/postgres/connection-url.js';
 import { ledgerPassword } from '../shared-ledger.js';
-import { holdBetweenSends, whileHeld, type HoldOptions } from './db-between-sends.js';
+import { holdBetweenSends, settledNote, whileHeld, type HoldOptions } from './db-between-sends.js';
 
 /** How to copy: replace a DEST that holds a ledger, and how to wait for sends under way. */
 export interface DbCopyOptions {
@@ -53,7 +53,9 @@ export async function runDbCopy(source: string, dest: string, { replace, hold }:
     const destLedger = await openLedger(to, options);
     opened.push(destLedger);
     // Between sends on both sides: the source's history is whole, and no run sends from a DEST being replaced.
-    const report = await whileHeld(await holdBetweenSends(sourceLedger, hold), async () =>
+    const sourceHeld = await holdBetweenSends(sourceLedger, hold);
+    if (sourceHeld.settled > 0) ctx.stderr.write(`${settledNote('db copy', sourceHeld.settled)}\n`);
+    const report = await whileHeld(sourceHeld, async () =>
       whileHeld(await holdBetweenSends(destLedger, hold), async () => {
         // One line on stderr while a large ledger moves (a terminal only: nothing on a pipe or in cron).
         const progress = progressLine(ctx, 'db copy', 'rows', 0);

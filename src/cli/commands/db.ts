@@ -11,7 +11,7 @@ import { parseStrictArgs } from '../../csv/import/strict-args.js';
 import { backupDatabase, checkDatabaseFile } from '../../storage/database-backup.js';
 import { isPostgresUrl } from '../../storage/ledger-location.js';
 import { maskUrl } from '../../storage/postgres/connection-url.js';
-import { DEFAULT_WAIT_SECONDS, holdFileSends, journalLeft, settleDeadRun, whileHeld, type HoldOptions } from './db-between-sends.js';
+import { DEFAULT_WAIT_SECONDS, holdFileSends, journalLeft, settleDeadRun, settledNote, whileHeld, type HoldOptions } from './db-between-sends.js';
 
 const DB_USAGE = 'usage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]';
 
@@ -67,7 +67,8 @@ async function check(dbPath: string, ctx: CommandContext): Promise<number> {
 async function backup(dbPath: string, target: string, replace: boolean, hold: HoldOptions, ctx: CommandContext): Promise<number> {
   if (!existsSync(dbPath)) throw new UserError(`no database at ${dbPath}`);
   const size = await whileHeld(await holdFileSends(dbPath, hold), async () => {
-    if (journalLeft(dbPath)) await settleDeadRun(dbPath, hold);
+    const settled = journalLeft(dbPath) ? await settleDeadRun(dbPath, hold) : 0;
+    if (settled > 0) ctx.stderr.write(`${settledNote('db backup', settled)}\n`);
     return backupDatabase(dbPath, target, { replace });
   });
   ctx.stdout.write(`${target}: backup of ${dbPath} written (${size} bytes, integrity_check ok)\n`);

@@ -109,6 +109,8 @@ async function lockHolders(client: pg.PoolClient, mode: 'ShareLock' | 'Exclusive
 export interface BetweenSends {
   /** Let sending runs start again. */
   release(): void;
+  /** Messages of dead runs turned `uncertain` before the hold was given. */
+  settled: number;
 }
 
 /**
@@ -143,12 +145,12 @@ export async function holdBetweenSends(ledger: PostgresLedger, waitMs: number, d
         ExitCode.Busy,
       );
     }
-    await recoverDeadRuns(ledger, now);
+    const settled = (await recoverDeadRuns(ledger, now)).length;
+    return { release: () => session.release(true), settled };
   } catch (error) {
     session.release(true);
     throw ledger.failureOn(session, error);
   }
-  return { release: () => session.release(true) };
 }
 
 /** Is run `runId` alive? (Its lock is held by some session; ours would be reentrant, so it is checked from a write's connection.) */

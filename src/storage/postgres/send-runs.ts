@@ -9,6 +9,7 @@
 import { randomInt } from 'node:crypto';
 import type pg from 'pg';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
+import { LedgerLostError } from '../ledger.js';
 import type { Sql } from '../sql.js';
 import { markRunUncertain, runsWithSending } from '../send-claims.js';
 import { BETWEEN_SENDS_LOCK, LOCK_CLASS, RUN_CLASS, SCHEDULED_SEND_LOCK } from './advisory-keys.js';
@@ -21,6 +22,8 @@ export interface SendRun {
   readonly id: number;
   /** False once its lock connection failed: others may already count it dead, so send no more. */
   alive(): boolean;
+  /** Once its connection broke: "lost the connection to the ledger …" (else null). */
+  lost(): LedgerLostError | null;
   /** Give the locks back (the run's outcomes are recorded). */
   end(): Promise<void>;
 }
@@ -48,6 +51,10 @@ export async function beginSendRun(ledger: PostgresLedger, options: { scheduled:
       id,
       // Once the connection broke, the server has dropped the run's lock: others count it dead.
       alive: () => session.lost() === null,
+      lost: () => {
+        const broken = session.lost();
+        return broken === null ? null : new LedgerLostError(ledger.location, broken.message);
+      },
       async end() {
         // Ending the session drops every lock it holds, whatever state it is in.
         session.release(true);

@@ -13,6 +13,7 @@ import { openLedger } from '../../src/storage/open-ledger.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { valuesOf } from '../helpers/store.js';
 import { sandbox } from '../cli/io.js';
+import { gate } from '../helpers/between-sends.js';
 
 const CHILD = fileURLToPath(new URL('./fixtures/send-child.ts', import.meta.url));
 
@@ -105,6 +106,9 @@ it('SIGKILL in the middle of a bulk send, then a rerun: nobody twice, every mess
 it('SIGKILL with a db backup and a db copy waiting: both hold every message begun, and the restored backup sends nobody twice', async () => {
   const count = 120;
   server.behaviour.delayMs = 4;
+  // From the 40th message on the server answers only after the kill: the run is surely sending.
+  const held = gate();
+  server.behaviour.hold = (n) => (n >= 40 ? held.promise : undefined);
   const first = startChild(count);
   await until(() => server.bodies.length >= 40);
   const box = sandbox();
@@ -117,6 +121,7 @@ it('SIGKILL with a db backup and a db copy waiting: both hold every message begu
   expect(existsSync(backupPath)).toBe(false);
   first.child.kill('SIGKILL');
   expect((await first.done).signal).toBe('SIGKILL');
+  held.open();
   const [backedUp, copied] = await Promise.all([backup, copy]);
   expect(backedUp.code, backedUp.stderr).toBe(0);
   expect(copied.code, copied.stderr).toBe(0);
@@ -141,7 +146,7 @@ it('SIGKILL with a db backup and a db copy waiting: both hold every message begu
   expect(new Set(restored.map((r) => r.customer)).size).toBe(count);
   expect(restored).toHaveLength(count);
   for (const n of receivedCounts().values()) expect(n).toBe(1);
-}, 60_000);
+}, 120_000);
 
 it('two runs started at once: the second waits for the first and sends nothing twice', async () => {
   const count = 40;

@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { openLedger } from '../../src/storage/open-ledger.js';
-import type { Sandbox } from '../cli/io.js';
+import type { RunResult, Sandbox } from '../cli/io.js';
+import type { TestSmtpServer } from './smtp.js';
 
 const DEMO = join(import.meta.dirname, '..', '..', 'data', 'demo');
 
@@ -57,4 +58,29 @@ export async function statusCounts(location: string): Promise<Record<string, num
 /** `--send-due --json` for the demo day from `db` through the SMTP server at `smtpUrl`. */
 export function sendDue(box: Sandbox, db: string, smtpUrl: string): ReturnType<Sandbox['run']> {
   return box.run(['--db', db, '--send-due', '--as-of', DEMO_AS_OF, '--json'], { DUEDESK_SMTP_URL: smtpUrl });
+}
+
+/** A send under way: its sixth message waits at the server until `release`. */
+export interface HeldSend {
+  /** The send's own result, once released. */
+  done: Promise<RunResult>;
+  release(): void;
+}
+
+/** Start the demo day's send from `db` and return once it is surely under way (six messages at the server). */
+export async function startHeldSend(box: Sandbox, db: string, server: TestSmtpServer): Promise<HeldSend> {
+  const held = gate();
+  server.behaviour.hold = (n) => (n === 5 ? held.promise : undefined);
+  const done = sendDue(box, db, `smtp://127.0.0.1:${server.port}`);
+  await until(() => server.bodies.length >= 6, 'the send to be under way');
+  return { done, release: held.open };
+}
+
+/** The copy at `copy` holds all 48 messages as sent, and a send from it sends nothing again. */
+export async function expectNothingSentAgain(box: Sandbox, copy: string, server: TestSmtpServer): Promise<void> {
+  expect(await statusCounts(copy)).toEqual({ sent: 48 });
+  const again = await sendDue(box, copy, `smtp://127.0.0.1:${server.port}`);
+  expect(again.code, again.stderr).toBe(0);
+  expect(JSON.parse(again.stdout).messages).toEqual([]);
+  expect(server.bodies).toHaveLength(48);
 }

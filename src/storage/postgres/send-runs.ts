@@ -146,11 +146,12 @@ export async function holdBetweenSends(ledger: PostgresLedger, waitMs: number, d
       );
     }
     if (!got) {
-      const senders = (await lockHolders(client, 'ShareLock')) ?? (await lockHolders(client, 'ExclusiveLock')) ?? 'another session';
-      throw new UserError(
-        `${doing}: a send is under way on the ledger ${ledger.location} (${senders}); waited ${Math.round(waitMs / 1000)} s; try again later`,
-        ExitCode.Busy,
-      );
+      const senders = await lockHolders(client, 'ShareLock');
+      const what =
+        senders !== null
+          ? `a send is under way on the ledger ${ledger.location} (${senders})`
+          : `another copy of the ledger ${ledger.location} is being taken (${(await lockHolders(client, 'ExclusiveLock')) ?? 'another session'})`;
+      throw new UserError(`${doing}: ${what}; waited ${Math.round(waitMs / 1000)} s; try again later`, ExitCode.Busy);
     }
     const settled = (await recoverDeadRuns(ledger, now)).length;
     return { release: () => session.release(true), settled };

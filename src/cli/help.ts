@@ -183,7 +183,8 @@ const DB = `Usage: duedesk db check | backup FILE [--replace] [--wait S] | copy 
                    (default 600) for a send under way to end, then exit 75 naming it; 0 refuses
                    at once. No send starts while they copy.
 
-check and backup work on a database file; back a PostgreSQL ledger up with pg_dump.
+check and backup work on a database file; back a PostgreSQL ledger up with
+"db copy URL FILE" (taken between sends, like backup) or pg_dump.
 
 A damaged database is never saved over: every command that would write it exits 2 with
 "the database FILE is damaged: …". Restore a backup (copy it over the database file while no

@@ -109,7 +109,7 @@ describe('duedesk db: wrong command lines', () => {
     [['db', 'copy', 'a.sqlite'], 'duedesk: db: unexpected "copy a.sqlite"\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]\n'],
     [['db', 'copy', 'missing.sqlite', 'postgres://clerk@db.example/ar'], `duedesk: no database at ${'${dir}'}/missing.sqlite\n`],
     [['db', 'copy', 'a.sqlite', 'postgres://clerk:s3cret@db.example/ar'], 'duedesk: db copy postgres://clerk:***@db.example/ar: a password does not belong on the command line (other users see it in the process list); set PGPASSWORD, use ~/.pgpass or the db.passwordCommand setting\n'],
-    [['--db', 'postgres://clerk@db.example/ar', 'db', 'check'], 'duedesk: db check works on a database file; back up a PostgreSQL ledger with pg_dump (postgres://clerk@db.example/ar)\n'],
+    [['--db', 'postgres://clerk@db.example/ar', 'db', 'check'], 'duedesk: db check works on a database file; back up a PostgreSQL ledger with db copy URL FILE (taken between sends) or pg_dump (postgres://clerk@db.example/ar)\n'],
     [['export', 'items', '--replace'], 'duedesk: --replace works only with db backup or db copy (see duedesk --help)\n'],
     [['export', 'items', '--wait', '5'], 'duedesk: --wait works only with db backup or db copy (see duedesk --help)\n'],
     [['db', 'check', '--wait', '5'], 'duedesk: db: --wait works only with backup or copy\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]\n'],

@@ -40,7 +40,7 @@ export async function runDb(args: string[], dbPath: string, ctx: CommandContext)
     return runDbCopy(rest[0], rest[1], { replace: values.replace, hold: hold('db copy') }, ctx);
   }
   if ((action === 'check' || action === 'backup') && isPostgresUrl(dbPath)) {
-    throw new UserError(`db ${action} works on a database file; back up a PostgreSQL ledger with pg_dump (${maskUrl(dbPath)})`);
+    throw new UserError(`db ${action} works on a database file; back up a PostgreSQL ledger with db copy URL FILE (taken between sends) or pg_dump (${maskUrl(dbPath)})`);
   }
   if (action === 'check' && rest.length === 0 && !values.replace) return check(dbPath, ctx);
   if (action === 'backup' && rest.length === 1 && rest[0]) return backup(dbPath, resolve(ctx.cwd, rest[0]), values.replace, hold('db backup'), ctx);

@@ -38,7 +38,7 @@ Usage:
   duedesk statement CODE… [--as-of D] [--scope overdue|all-open] [--kind open-items|activity]
           [--from D --to D] (--out DIR | --send)
   duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
-  duedesk db check | backup FILE [--replace] | copy SOURCE DEST [--replace]
+  duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]
   duedesk promise CODE --date D [--amount A] [--items N…] [--note TEXT]
   duedesk dispute CODE ITEM --reason TEXT | --resolve [--note TEXT]
   duedesk note CODE TEXT [--follow-up D] | --done ID
@@ -168,7 +168,7 @@ Examples:
 ${GLOBAL}
 `;
 
-const DB = `Usage: duedesk db check | backup FILE [--replace] | copy SOURCE DEST [--replace]
+const DB = `Usage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]
 
   check            run SQLite's integrity_check on the database file: prints "FILE: ok" (exit 0)
                    or every problem found (exit 2); reads only, never creates or changes the file
@@ -179,8 +179,12 @@ const DB = `Usage: duedesk db check | backup FILE [--replace] | copy SOURCE DEST
                    PostgreSQL ledger (postgres://…), in either direction, in one transaction;
                    a file SOURCE must exist; from a file, this host's shared settings go along
     --replace      empty a DEST that holds a ledger first (otherwise it is refused)
+  --wait S         backup and copy are taken between sends: they wait up to S seconds
+                   (default 600) for a send under way to end, then exit 75 naming it; 0 refuses
+                   at once. No send starts while they copy.
 
-check and backup work on a database file; back a PostgreSQL ledger up with pg_dump.
+check and backup work on a database file; back a PostgreSQL ledger up with
+"db copy URL FILE" (taken between sends, like backup) or pg_dump.
 
 A damaged database is never saved over: every command that would write it exits 2 with
 "the database FILE is damaged: …". Restore a backup (copy it over the database file while no

@@ -2,7 +2,7 @@
 import type { Plan, PlannedMessage } from '../core/plan.js';
 import type { Settings } from '../core/settings.js';
 import type { CommandContext } from '../runtime/context.js';
-import type { Ledger } from '../storage/ledger.js';
+import { LedgerLostError, type Ledger } from '../storage/ledger.js';
 import { ledgerFile } from '../storage/ledger-location.js';
 import type { RecipientResult, Transport } from '../mail/transports/types.js';
 import { printDir as printFolder } from '../settings/paths.js';
@@ -42,9 +42,12 @@ export interface RunState {
   sentThisRun: Set<string>;
   /**
    * False once another run took the send lock over (ours lapsed: this process was stopped past
-   * its lease); from then on the other run sends, and this one must not.
+   * its lease); from then on the other run sends, and this one must not. Throws LedgerLostError
+   * once the ledger's server went away.
    */
   holdsSendLock(): boolean;
+  /** Set once the ledger's server went away: no message starts after it, the rest stay due. */
+  ledgerLost: LedgerLostError | null;
 }
 
 /** Marker for a message history already has for this date. */
@@ -92,6 +95,8 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
     // On a shared ledger another sender may have recorded it since the check above: it sends it.
     if (!(await state.recorder.begin(record, ctx.now().toISOString(), guardKeyOf(planned, plan.asOf)))) return { alreadySent: planned.key };
   } catch (error) {
+    // Never sent: the run stops, and the message stays due (runWorkers).
+    if (error instanceof LedgerLostError) throw error;
     // Its line is not (wholly) on disk, so it must not reach the transport: a cut line is dropped on replay.
     return { key: planned.key, status: 'failed', messageId: null, error: `not sent: ${stopRun(state, error)}`, recipients: [] };
   }
@@ -120,16 +125,20 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
   const recipients: RecipientResult[] = [...built.refused, ...ending.recipients];
   if (built.refused.length > 0 && built.envelope !== null) notes.push(`refused before sending: ${built.refused.map((r) => r.address).join(', ')}`);
   const error = [ending.error, ...notes].filter((n): n is string => n !== null && n !== '').join('; ') || null;
+  let reported = error;
   try {
     await state.recorder.finish(message.messageId, ending.status, error, recipients, ctx.now().toISOString());
   } catch (failure) {
     // The `sending` line is durable: unless the outcome reached the database, the next run records it as uncertain.
-    stopRun(state, failure);
+    if (failure instanceof LedgerLostError) {
+      state.ledgerLost ??= failure;
+      reported = [error, 'its outcome could not be recorded (the ledger went away): the history shows it uncertain after the next run'].filter(Boolean).join('; ');
+    } else stopRun(state, failure);
   }
   // A deferred attempt, or one the operator's stop kept from being tried again, is failed in
   // history (so it stays due) but not a failure of the run.
   const status = ending.deferral !== null ? 'deferred' : ending.stopped === true ? 'stopped' : ending.status;
-  return { key: planned.key, status, messageId: message.messageId, error, recipients };
+  return { key: planned.key, status, messageId: message.messageId, error: reported, recipients };
 }
 
 /**

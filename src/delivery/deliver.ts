@@ -14,7 +14,7 @@ import { SendFailure } from '../mail/transports/types.js';
 import { createTransport, type SmtpTuning } from '../mail/transports/index.js';
 import { sendLockBase } from '../settings/paths.js';
 import { acquireLock, type LockHandle } from '../storage/lock.js';
-import type { Ledger } from '../storage/ledger.js';
+import { LedgerLostError, type Ledger } from '../storage/ledger.js';
 import { ledgerFile } from '../storage/ledger-location.js';
 import type { Settings } from '../core/settings.js';
 import type { OpenWritable } from '../storage/write-all.js';
@@ -51,6 +51,12 @@ export interface DeliveryOutcome {
    * stopped there. Exit 2 when nothing was sent, else 1; the CLI prints it after the report.
    */
   fileError?: FileWriteError;
+  /**
+   * The ledger's server went away mid-run ("lost the connection to the ledger …"): sending
+   * stopped there, the rest stay due. Exit 75 when nothing failed or is uncertain, else 1; the
+   * CLI prints it after the report.
+   */
+  ledgerLost?: string | null;
 }
 
 /** Progress callback for the TUI and the CLI summary. */
@@ -206,14 +212,19 @@ async function deliverLocked(
       deferral: null,
       daily,
       sentThisRun: new Set<string>(),
-      holdsSendLock: () => (shared === null || shared.alive()) && (lock === null || lock.stillHeld()),
+      holdsSendLock: () => {
+        const lost = shared?.lost() ?? null;
+        if (lost !== null) throw lost;
+        return (shared === null || shared.alive()) && (lock === null || lock.stillHeld());
+      },
+      ledgerLost: null,
     };
     const outcomes = await runWorkers(state, options, onProgress);
     const kept = await recorder.close();
     if (kept !== null) warn('the send journal is kept and will be folded into the history by the next run');
     // History that reached only the journal is safe, but the operator must hear the disk is full.
     const fileError = state.fileError ?? asFileError(kept) ?? null;
-    return summarise([...alreadySent, ...outcomes], { stop: state.stop, recovered, deferral: state.deferral, daily, fileError });
+    return summarise([...alreadySent, ...outcomes], { stop: state.stop, recovered, deferral: state.deferral, daily, fileError, ledgerLost: state.ledgerLost });
   } finally {
     await transport.close();
   }
@@ -236,10 +247,11 @@ async function runWorkers(state: RunState, options: DeliveryOptions, onProgress?
       const planned = state.plan.messages[index];
       if (planned === undefined) return;
       let result: MessageOutcome | AlreadySent;
-      if (state.stop !== null) result = notAttempted(planned, state.stop);
+      if (state.ledgerLost !== null) result = leftDue(planned, state.ledgerLost.message);
+      else if (state.stop !== null) result = notAttempted(planned, state.stop);
       else if (state.deferral !== null) result = leftDue(planned, `server deferred (${state.deferral})`);
       else if (options.signal?.aborted) result = { ...notAttempted(planned, 'stopped by the operator'), status: 'stopped' };
-      else result = await deliverOne(state, planned);
+      else result = await deliverOrStay(state, planned);
       outcomes[index] = result;
       done += 1;
       if (!('alreadySent' in result)) onProgress?.(result, done, total);
@@ -247,6 +259,20 @@ async function runWorkers(state: RunState, options: DeliveryOptions, onProgress?
   };
   await Promise.all(Array.from({ length: Math.min(width, total) }, worker));
   return outcomes;
+}
+
+/**
+ * deliverOne, except that a ledger whose server went away stops the run: this message and the
+ * rest stay due (whatever reached the ledger before is recovered by the next run).
+ */
+async function deliverOrStay(state: RunState, planned: PlannedMessage): Promise<MessageOutcome | AlreadySent> {
+  try {
+    return await deliverOne(state, planned);
+  } catch (error) {
+    if (!(error instanceof LedgerLostError)) throw error;
+    state.ledgerLost ??= error;
+    return leftDue(planned, error.message);
+  }
 }
 
 function notAttempted(planned: PlannedMessage, why: string): MessageOutcome {
@@ -265,11 +291,12 @@ interface RunEnd {
   deferral?: string | null;
   daily?: DailyAllowance | null;
   fileError?: FileWriteError | null;
+  ledgerLost?: LedgerLostError | null;
 }
 
 function summarise(
   all: Array<MessageOutcome | AlreadySent>,
-  { stop = null, recovered, deferral = null, daily = null, fileError = null }: RunEnd,
+  { stop = null, recovered, deferral = null, daily = null, fileError = null, ledgerLost = null }: RunEnd,
 ): DeliveryOutcome {
   const messages = all.filter((o): o is MessageOutcome => !('alreadySent' in o));
   const alreadySent = all.flatMap((o) => ('alreadySent' in o ? [o.alreadySent] : []));
@@ -280,8 +307,10 @@ function summarise(
   // Nothing wrong with what was tried, but the server wants the rest later: cron tries again.
   // (A daily limit is no reason to: the rest waits for tomorrow, and the run did what it may.)
   else if (deferral !== null) exitCode = ExitCode.Deferred;
+  // The ledger went away: the rest stays due for a run once it is back.
+  else if (ledgerLost !== null) exitCode = ExitCode.Busy;
   const dailyLimit = daily !== null && daily.heldBack > 0 ? { limit: daily.limit, heldBack: daily.heldBack } : null;
-  const outcome: DeliveryOutcome = { messages, exitCode, alreadySent, error: stop, recovered, deferral, dailyLimit };
+  const outcome: DeliveryOutcome = { messages, exitCode, alreadySent, error: stop, recovered, deferral, dailyLimit, ledgerLost: ledgerLost?.message ?? null };
   if (fileError !== null) withFileError(outcome, fileError);
   return outcome;
 }

@@ -6,7 +6,7 @@
  * lock for as long as it sends (src/storage/postgres/send-runs.ts), so only a dead run's
  * `sending` messages are turned `uncertain`, never a live one's.
  */
-import type { Ledger } from '../storage/ledger.js';
+import type { Ledger, LedgerLostError } from '../storage/ledger.js';
 import type { GuardKey, MessageState } from '../storage/delivery-history.js';
 import { alreadyInHistory, applyMessageStates } from '../storage/delivery-history.js';
 import { claimForMessage, claimKeysOf, heldClaims, releaseClaimsOf } from '../storage/send-claims.js';
@@ -22,6 +22,8 @@ export interface SharedRun {
   recorder: MessageRecorder;
   /** False once this run's liveness lock is lost: it must send nothing more. */
   alive(): boolean;
+  /** Why, when the ledger's server went away (the run's connection broke), else null. */
+  lost(): LedgerLostError | null;
   end(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function beginSharedRun(ledger: Ledger, scheduled: boolean): Promis
     recover: async (now) => (await recoverDeadRuns(ledger, () => now)).length,
     recorder: new SharedLedgerRecorder(ledger, run.id),
     alive: () => run.alive(),
+    lost: () => run.lost(),
     end: () => run.end(),
   };
 }

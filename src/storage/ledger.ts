@@ -4,6 +4,7 @@
  * sees an engine. Adapters: the sql.js file (the default, one machine) and PostgreSQL (a
  * shared ledger for several hosts).
  */
+import { ExitCode, UserError } from '../core/exit-codes.js';
 import type { Sql } from './sql.js';
 
 /** Which engine holds the ledger. */
@@ -32,4 +33,15 @@ export interface Ledger {
   write<T>(change: (sql: Sql) => Promise<T>): Promise<T>;
   /** Release connections and memory (every write already committed). */
   close(): Promise<void>;
+}
+
+/**
+ * The ledger's server went away after the ledger was opened (stopped, restarted, network cut):
+ * nothing more can be read or written, and what was not committed was not kept. Exit 75: the
+ * next run picks the work up once the server is back.
+ */
+export class LedgerLostError extends UserError {
+  constructor(location: string, reason: string) {
+    super(`lost the connection to the ledger ${location}: ${reason}; try again once it is back`, ExitCode.Busy);
+  }
 }

@@ -25,22 +25,29 @@ export function heldFor(ms: number): string {
 }
 
 /**
+ * Who holds a lock, for a message: `held by pid 1234 on host X (duedesk --send-due) for 3 min
+ * 12 s; lock file /path/db.lock.7`. `file` null: the one ahead of us is a process waiting in
+ * line, which holds no lock file yet.
+ */
+export function describeHolder(holder: LockInfo | null, file: string | null, now: number = Date.now()): string {
+  if (holder === null) return file === null ? 'another duedesk process took it first' : `unreadable lock file ${file}`;
+  const since = Date.parse(holder.acquiredAt);
+  const command = holder.command ? ` (${holder.command})` : '';
+  const duration = Number.isNaN(since) ? '' : ` for ${heldFor(now - since)}`;
+  const who = `pid ${holder.pid} on host ${holder.hostname}`;
+  if (file === null) return `${who} is waiting for it first`;
+  return `held by ${who}${command}${duration}; lock file ${file}`;
+}
+
+/** "try again later (a lock not refreshed for 60 s is taken over)", with the holder's lease. */
+export function tryAgainLater(holder: LockInfo | null): string {
+  return `try again later (a lock not refreshed for ${Math.round(declaredLease(holder?.leaseMs) / 1000)} s is taken over)`;
+}
+
+/**
  * The exit-75 error: `the database is busy: held by pid 1234 on host X (duedesk --send-due) for
- * 3 min 12 s; lock file /path/db.lock.7; try again later`. `file` null: the one ahead of us is
- * a process waiting in line, which holds no lock file yet.
+ * 3 min 12 s; lock file /path/db.lock.7; try again later`.
  */
 export function busyError(holder: LockInfo | null, file: string | null, now: number = Date.now()): UserError {
-  const parts: string[] = [];
-  if (holder === null) parts.push(file === null ? 'another duedesk process took it first' : `unreadable lock file ${file}`);
-  else {
-    const since = Date.parse(holder.acquiredAt);
-    const command = holder.command ? ` (${holder.command})` : '';
-    const duration = Number.isNaN(since) ? '' : ` for ${heldFor(now - since)}`;
-    const who = `pid ${holder.pid} on host ${holder.hostname}`;
-    if (file === null) parts.push(`${who} is waiting for it first`);
-    else parts.push(`held by ${who}${command}${duration}`, `lock file ${file}`);
-  }
-  const lease = Math.round(declaredLease(holder?.leaseMs) / 1000);
-  parts.push(`try again later (a lock not refreshed for ${lease} s is taken over)`);
-  return new UserError(`the database is busy: ${parts.join('; ')}`, ExitCode.Busy);
+  return new UserError(`the database is busy: ${describeHolder(holder, file, now)}; ${tryAgainLater(holder)}`, ExitCode.Busy);
 }

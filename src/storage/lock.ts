@@ -50,6 +50,8 @@ export interface AcquireOptions {
   timeoutMs: number;
   /** Lease period of the lock we take (default LEASE_MS); tests shorten it. */
   leaseMs?: number;
+  /** The exit-75 error when the time is up (default: "the database is busy: …"). */
+  busy?: (holder: LockInfo | null, file: string | null) => Error;
 }
 
 /**
@@ -79,7 +81,7 @@ export async function acquireLock(dbPath: string, options: AcquireOptions): Prom
       const attempt = tryAcquireLock(dbPath, ticket, { watch, leaseMs: options.leaseMs });
       if ('lock' in attempt) return attempt.lock;
       if (attempt.decidedBy !== undefined) deadline = Math.max(deadline, attempt.decidedBy + MAX_BACKOFF_MS);
-      if (Date.now() >= deadline) throw busyError(attempt.holder, attempt.file);
+      if (Date.now() >= deadline) throw (options.busy ?? busyError)(attempt.holder, attempt.file);
       ticket ??= queue.join();
       const wait = Math.min(backoff, Math.max(1, deadline - Date.now()));
       await new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random() / 2)));
@@ -285,6 +287,17 @@ export class LockFiles {
         }
       },
     };
+  }
+
+  /**
+   * Remove every lock file of a database this process tried to create and could not (a copy
+   * to a new file on a full disk): with no database there is nothing a lock protects, and the
+   * files would only puzzle whoever looks in the folder. Not for a database that exists.
+   */
+  removeAll(): void {
+    const { all, released } = this.scan();
+    for (const generation of all) removeQuietly(this.path(generation));
+    for (const generation of released) removeQuietly(this.releasedPath(generation));
   }
 
   /** Remove claim temps left by processes that died mid-claim. */

@@ -58,6 +58,10 @@ export function chooseServer(env: NodeJS.ProcessEnv, pgRoot = PG_ROOT): ServerCh
 export interface ThrowawayServer {
   url: string;
   stop(): void;
+  /** Stop it at once, as a crash or a power cut would (pg_ctl stop -m immediate), keeping its files. */
+  halt(): void;
+  /** Start it again after halt(). */
+  restart(): void;
 }
 
 /**
@@ -70,16 +74,28 @@ export function startThrowawayServer(bin: string): ThrowawayServer {
   const data = join(dir, 'data');
   runPg(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
   const options = `-k ${dir} -c listen_addresses='' -F -c full_page_writes=off -c synchronous_commit=off -c max_connections=200`;
-  runPg(bin, 'pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options, 'start']);
+  let running = false;
+  const start = (): void => {
+    runPg(bin, 'pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options, 'start']);
+    running = true;
+  };
+  const halt = (): void => {
+    if (!running) return;
+    runPg(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    running = false;
+  };
+  start();
   return {
     url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dir)}`,
     stop() {
       try {
-        runPg(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        halt();
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     },
+    halt,
+    restart: start,
   };
 }
 

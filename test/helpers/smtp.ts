@@ -34,6 +34,8 @@ export interface SmtpBehaviour {
   data?: (message: ReceivedMessage, n: number) => DataAction;
   /** Wait before answering each body (ms). */
   delayMs?: number;
+  /** Answer body `n` (0-based) only once the promise returned settles (none: at once). */
+  hold?: (n: number) => Promise<void> | undefined;
   /** Refuse a connection at the greeting (`n` counts connections so far, 0-based; null = welcome). */
   greeting?: (n: number) => Refusal | null;
   /** Refuse every login with a reply that repeats the client's AUTH lines (as some servers do). */
@@ -126,8 +128,13 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
             callback(refusal(action));
           }
         };
-        if (behaviour.delayMs) setTimeout(answer, behaviour.delayMs);
-        else answer();
+        const later = (): void => {
+          if (behaviour.delayMs) setTimeout(answer, behaviour.delayMs);
+          else answer();
+        };
+        const held = behaviour.hold?.(n);
+        if (held) void held.then(later, later);
+        else later();
       });
     },
   });

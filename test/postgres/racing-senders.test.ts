@@ -1,13 +1,16 @@
 /**
  * Three operators on three processes send the same day's plan from one PostgreSQL ledger through
- * one real SMTP server, and one of them is killed (SIGKILL) in the middle of sending: no message
- * reaches the server twice, no message reaches it without its history row, and a later run
- * records the killed run's unfinished messages as uncertain and sends what nobody sent.
+ * one real SMTP server, and one of them is killed (SIGKILL) in the middle of sending, while a
+ * `db copy` of the ledger to a file is asked for: no message reaches the server twice, no message
+ * reaches it without its history row, the copy waits for the live runs and holds their every
+ * message (the killed run's unfinished ones uncertain, none `sending`), and neither a later run
+ * nor a send from the copy sends anything again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { openLedger } from '../../src/storage/open-ledger.js';
 import { sandbox } from '../cli/io.js';
 import { startSmtpServer, type ReceivedMessage } from '../helpers/smtp.js';
 import { dropDatabase, freshDatabase, pgAvailable } from '../helpers/pg.js';
@@ -69,7 +72,12 @@ describe.skipIf(!pgAvailable)('three operators sending the same plan at once', (
       // Kill the first sender once the race is well under way.
       await until(() => server.bodies.length >= 8, 60_000, 'the senders to start sending');
       senders[0]!.child.kill('SIGKILL');
+      // A copy asked for in the middle waits for the live runs, then settles the killed one's.
+      const copyPath = join(box.dir, 'copy.sqlite');
+      const copying = box.run(['db', 'copy', url, copyPath]);
       const results = await Promise.all(senders.map((s) => s.output));
+      const copied = await copying;
+      expect(copied.code, copied.stderr).toBe(0);
       expect(results[0]!.signal).toBe('SIGKILL');
       for (const survivor of results.slice(1)) expect(survivor.code, survivor.stderr).toBe(0);
 
@@ -103,6 +111,18 @@ describe.skipIf(!pgAvailable)('three operators sending the same plan at once', (
       expect(history.filter((row) => row.status === 'sending')).toEqual([]);
       // The survivors both sent, so they really raced.
       for (const survivor of results.slice(1)) expect(JSON.parse(survivor.stdout).sent.length).toBeGreaterThan(0);
+
+      // The copy holds the same history, and sending from it sends nothing again.
+      const copyLedger = await openLedger(copyPath);
+      const copiedHistory = await copyLedger.read((sql) => sql.all('SELECT message_id, status FROM messages ORDER BY message_id'));
+      await copyLedger.close();
+      const shared = [...history].sort((a, b) => (a.message_id < b.message_id ? -1 : 1)).map((row) => ({ message_id: row.message_id, status: row.status }));
+      expect(copiedHistory).toEqual(shared);
+      const bodies = server.bodies.length;
+      const fromCopy = await startSender(copyPath, box.configDir, smtpUrl).output;
+      expect(fromCopy.code, fromCopy.stderr).toBe(0);
+      expect(JSON.parse(fromCopy.stdout).sent).toEqual([]);
+      expect(server.bodies).toHaveLength(bodies);
     } finally {
       await server.close();
       await dropDatabase(url);

@@ -1,7 +1,9 @@
 /**
- * `duedesk db check | backup FILE [--replace] | copy SOURCE DEST [--replace]` (SPEC §6). check and
- * backup work on a database file; copy moves a ledger between a file and PostgreSQL (./db-copy.ts).
+ * `duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]`
+ * (SPEC §6). check and backup work on a database file; copy moves a ledger between a file and
+ * PostgreSQL (./db-copy.ts). backup and copy are taken between sends (./db-between-sends.ts).
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../../runtime/context.js';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
@@ -9,22 +11,39 @@ import { parseStrictArgs } from '../../csv/import/strict-args.js';
 import { backupDatabase, checkDatabaseFile } from '../../storage/database-backup.js';
 import { isPostgresUrl } from '../../storage/ledger-location.js';
 import { maskUrl } from '../../storage/postgres/connection-url.js';
+import { DEFAULT_WAIT_SECONDS, holdFileSends, journalLeft, settleDeadRun, settledNote, whileHeld, type HoldOptions } from './db-between-sends.js';
 
-const DB_USAGE = 'usage: duedesk db check | backup FILE [--replace] | copy SOURCE DEST [--replace]';
+const DB_USAGE = 'usage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]';
+
+/** The longest --wait taken: a day (a cron job waiting longer is stuck, not patient). */
+const MAX_WAIT_SECONDS = 86_400;
+
+/** --wait SECONDS: how long backup or copy waits for a send under way. */
+function waitSeconds(given: string | undefined): number {
+  if (given === undefined) return DEFAULT_WAIT_SECONDS;
+  const seconds = /^\d{1,6}$/.test(given) ? Number(given) : Number.NaN;
+  if (!(seconds <= MAX_WAIT_SECONDS)) throw new UserError(`db: --wait must be a whole number of seconds from 0 to ${MAX_WAIT_SECONDS} (got "${given}")\n${DB_USAGE}`);
+  return seconds;
+}
 
 /** Run `db …` on the database file `dbPath`; returns the exit code. */
 export async function runDb(args: string[], dbPath: string, ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseStrictArgs('db', DB_USAGE, args, { replace: { type: 'boolean', default: false } });
+  const { values, positionals } = parseStrictArgs('db', DB_USAGE, args, {
+    replace: { type: 'boolean', default: false },
+    wait: { type: 'string' },
+  });
   const [action, ...rest] = positionals;
+  if (values.wait !== undefined && action !== 'copy' && action !== 'backup') throw new UserError(`db: --wait works only with backup or copy\n${DB_USAGE}`);
+  const hold = (doing: string): HoldOptions => ({ doing, waitMs: waitSeconds(values.wait) * 1000, now: ctx.now });
   if (action === 'copy' && rest.length === 2 && rest[0] && rest[1]) {
     const { runDbCopy } = await import('./db-copy.js');
-    return runDbCopy(rest[0], rest[1], values.replace, ctx);
+    return runDbCopy(rest[0], rest[1], { replace: values.replace, hold: hold('db copy') }, ctx);
   }
   if ((action === 'check' || action === 'backup') && isPostgresUrl(dbPath)) {
-    throw new UserError(`db ${action} works on a database file; back up a PostgreSQL ledger with pg_dump (${maskUrl(dbPath)})`);
+    throw new UserError(`db ${action} works on a database file; back up a PostgreSQL ledger with db copy URL FILE (taken between sends) or pg_dump (${maskUrl(dbPath)})`);
   }
   if (action === 'check' && rest.length === 0 && !values.replace) return check(dbPath, ctx);
-  if (action === 'backup' && rest.length === 1 && rest[0]) return backup(dbPath, resolve(ctx.cwd, rest[0]), values.replace, ctx);
+  if (action === 'backup' && rest.length === 1 && rest[0]) return backup(dbPath, resolve(ctx.cwd, rest[0]), values.replace, hold('db backup'), ctx);
   throw new UserError(`db: ${action === undefined ? 'check, backup or copy?' : `unexpected "${positionals.join(' ')}"`}\n${DB_USAGE}`);
 }
 
@@ -40,8 +59,19 @@ async function check(dbPath: string, ctx: CommandContext): Promise<number> {
   throw new UserError(`the database ${path} is damaged: integrity_check found ${count}; restore a backup`);
 }
 
-async function backup(dbPath: string, target: string, replace: boolean, ctx: CommandContext): Promise<number> {
-  const size = await backupDatabase(dbPath, target, { replace });
+/**
+ * A backup is taken between sends: with the send lock held, a journal a dead run left is first
+ * folded into the history (its unfinished messages `uncertain`), so restoring the backup never
+ * sends a message again that had begun before it.
+ */
+async function backup(dbPath: string, target: string, replace: boolean, hold: HoldOptions, ctx: CommandContext): Promise<number> {
+  if (!existsSync(dbPath)) throw new UserError(`no database at ${dbPath}`);
+  const size = await whileHeld(await holdFileSends(dbPath, hold), async () => {
+    const settled = journalLeft(dbPath) ? await settleDeadRun(dbPath, hold) : 0;
+    if (settled > 0) ctx.stderr.write(`${settledNote('db backup', settled)}\n`);
+    return backupDatabase(dbPath, target, { replace });
+  });
   ctx.stdout.write(`${target}: backup of ${dbPath} written (${size} bytes, integrity_check ok)\n`);
   return ExitCode.Ok;
 }
+

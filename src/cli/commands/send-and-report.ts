@@ -54,8 +54,9 @@ export function deliveryNotes(outcome: DeliveryOutcome): string[] {
   if (outcome.alreadySent && outcome.alreadySent.length > 0) {
     notes.push(`${outcome.alreadySent.length} message(s) were already sent for this date and were not sent again`);
   }
-  // Last, in the CLI's error format, so a cron log ends with the file to fix.
+  // Last, in the CLI's error format, so a cron log ends with the file to fix or the ledger gone.
   if (outcome.fileError) notes.push(`duedesk: ${outcome.fileError.message}`);
+  else if (outcome.ledgerLost) notes.push(`duedesk: ${outcome.ledgerLost}`);
   return notes;
 }
 

@@ -22,3 +22,9 @@ export const SCHEDULED_SEND_LOCK = 3;
  * lock, which is how others tell a dead run's `sending` messages from a live one's.
  */
 export const RUN_CLASS = 0x6465;
+
+/**
+ * Held (per session) by every sending run in shared mode and by a copy of the ledger in
+ * exclusive mode: a copy is taken between sends, never while a run has messages in flight.
+ */
+export const BETWEEN_SENDS_LOCK = 4;

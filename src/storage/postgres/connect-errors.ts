@@ -19,6 +19,22 @@ const CONNECT_CODES = new Set([
   '57P03', // the server is starting up or shutting down
 ]);
 
+/**
+ * Codes that mean the connection itself failed or the server is going away (SQLSTATE class 08,
+ * administrator or crash shutdown), as opposed to a statement the server refused.
+ */
+const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ENOENT', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03']);
+
+/** pg's own words for a connection that ended under it (these errors carry no code). */
+const LOST_MESSAGES = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable)/;
+
+/** Did `error` come from the connection to the server breaking (not from a statement)? */
+export function isConnectionLoss(error: unknown): boolean {
+  const code = errorCode(error);
+  if (code !== undefined) return LOST_CODES.has(code) || code.startsWith('08');
+  return error instanceof Error && LOST_MESSAGES.test(error.message);
+}
+
 /** The error's code (pg's SQLSTATE or Node's errno name), if any. */
 export function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;

@@ -16,10 +16,11 @@
 import { hostname } from 'node:os';
 import pg from 'pg';
 import { parse } from 'pg-connection-string';
-import type { Ledger } from '../ledger.js';
+import { UserError } from '../../core/exit-codes.js';
+import { LedgerLostError, type Ledger } from '../ledger.js';
 import type { Sql } from '../sql.js';
 import { LOCK_CLASS, WRITE_LOCK } from './advisory-keys.js';
-import { asConnectError, busyError, errorCode } from './connect-errors.js';
+import { asConnectError, busyError, errorCode, isConnectionLoss } from './connect-errors.js';
 import { maskUrl } from './connection-url.js';
 import { migratePostgres } from './migrate.js';
 import { PgSql } from './pg-sql.js';
@@ -79,6 +80,7 @@ export async function openPostgresLedger(options: PostgresLedgerOptions): Promis
     await pool.end().catch(() => undefined);
     throw error;
   }
+  ledger.opened = true;
   return ledger;
 }
 
@@ -101,10 +103,24 @@ async function inTransaction<T>(client: pg.ClientBase, begin: string, body: () =
   }
 }
 
+/** A connection checked out of the pool, watched for the server going away under it. */
+export interface Checkout {
+  readonly client: pg.PoolClient;
+  /** The error the connection broke with (server stopped, network cut), or null while it is sound. */
+  lost(): Error | null;
+  /** Give it back to the pool; a broken one, one left in a transaction, or `destroy`, is closed instead. */
+  release(destroy?: boolean): void;
+}
+
 /** A ledger in one PostgreSQL database. */
 export class PostgresLedger implements Ledger {
   readonly kind = 'postgres' as const;
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Set once the ledger was opened: from then on a connection failure means the server went
+   * away (exit 75, try again later), not that the URL is wrong (exit 2).
+   */
+  opened = false;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -112,21 +128,59 @@ export class PostgresLedger implements Ledger {
     private readonly lockTimeoutMs: number,
   ) {}
 
-  /** Run `body` on a pooled connection, naming the ledger in connection failures. */
-  async withClient<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  /**
+   * Check a connection out of the pool. It gets an 'error' listener for as long as it is out: a
+   * connection that breaks while checked out emits 'error', and with nobody listening Node ends
+   * the process with a stack trace instead of the run reporting what it did.
+   */
+  private async checkout(): Promise<Checkout> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
     } catch (error) {
-      throw asConnectError(error, this.location);
+      throw this.asLedgerError(error, null);
     }
+    let failure: Error | null = null;
+    const onError = (error: Error): void => {
+      failure ??= error;
+    };
+    client.on('error', onError);
+    let released = false;
+    return {
+      client,
+      lost: () => failure,
+      release: (destroy = false) => {
+        if (released) return;
+        released = true;
+        // A connection left in a transaction would hand that transaction to the next caller: drop it.
+        client.release(destroy || failure !== null || unusable.has(client));
+        client.off('error', onError);
+      },
+    };
+  }
+
+  /**
+   * A failure as the user must see it: once the ledger is open, a broken connection is "lost the
+   * connection to the ledger" (exit 75); before, a refused one is "cannot connect" (exit 2).
+   */
+  private asLedgerError(error: unknown, checkout: Checkout | null): unknown {
+    const broken = checkout?.lost() ?? null;
+    if (this.opened && (broken !== null || isConnectionLoss(error))) {
+      return new LedgerLostError(this.location, (broken ?? (error as Error)).message || String(errorCode(error)));
+    }
+    if (error instanceof UserError) return error;
+    return asConnectError(error, this.location);
+  }
+
+  /** Run `body` on a pooled connection, naming the ledger in connection failures. */
+  async withClient<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const held = await this.checkout();
     try {
-      return await body(client);
+      return await body(held.client);
     } catch (error) {
-      throw asConnectError(error, this.location);
+      throw this.asLedgerError(error, held);
     } finally {
-      // A connection left in a transaction would hand that transaction to the next caller: drop it.
-      client.release(unusable.has(client));
+      held.release();
     }
   }
 
@@ -175,15 +229,17 @@ export class PostgresLedger implements Ledger {
   }
 
   /**
-   * A connection of its own for session-level advisory locks (a sending run's liveness lock),
-   * outside any transaction; the caller releases it. Throws connection failures as UserErrors.
+   * A connection of its own for session-level advisory locks (a sending run's liveness lock, a
+   * copy's hold between sends), outside any transaction; the caller releases it (closing it
+   * drops every session lock). Throws connection failures as UserErrors.
    */
-  async dedicatedConnection(): Promise<pg.PoolClient> {
-    try {
-      return await this.pool.connect();
-    } catch (error) {
-      throw asConnectError(error, this.location);
-    }
+  dedicatedConnection(): Promise<Checkout> {
+    return this.checkout();
+  }
+
+  /** A failure on a dedicated connection as the user must see it (see asLedgerError). */
+  failureOn(checkout: Checkout, error: unknown): unknown {
+    return this.asLedgerError(error, checkout);
   }
 
   async close(): Promise<void> {

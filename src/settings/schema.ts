@@ -4,6 +4,7 @@
  * file; defaults live with the code that reads each key (resolvePolicy, settingDefault).
  */
 import { LANGUAGES } from '../core/domain.js';
+import { DEFAULT_MAX_AS_OF_DAYS } from '../core/send-as-of.js';
 
 /** A JSON schema node (the subset duedesk uses). `description` doubles as the "expected" text. */
 export interface SchemaNode {
@@ -194,6 +195,11 @@ export const settingsProperties: Record<string, SchemaNode> = {
       autoSend: flag('false: --send-due sends nothing'),
       approval: flag('true: --send-due records a proposal; the next run sends the lines a clerk approved'),
       digestTo: addresses('schedule.digestTo', 'where a new proposal is listed'),
+      maxAsOfDays: whole(
+        `a real send's --as-of is at most N days from today, either way (dry runs take any date; default ${DEFAULT_MAX_AS_OF_DAYS})`,
+        0,
+        365,
+      ),
     },
     'scheduled runs',
   ),

@@ -32,6 +32,7 @@ describe('numbers in the settings', () => {
       'policy.profiles.p.statementEveryDays',
       'policy.promiseGraceDays',
       'policy.statementEveryDays',
+      'schedule.maxAsOfDays',
       'smtp.maxConnections',
       'smtp.maxPerDay',
       'smtp.port',

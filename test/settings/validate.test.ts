@@ -187,6 +187,7 @@ describe('keys', () => {
       'policy.installments.enabled',
       'policy.installments.graceDays',
       'schedule.autoSend',
+      'schedule.maxAsOfDays',
       'templatesDir',
     ];
     expect(SETTING_KEYS).toEqual(expect.arrayContaining(spec));

@@ -116,7 +116,9 @@ async function collectionsDemo(paths: DemoPaths, asOf: IsoDate, io: { stdout: Te
   for (const step of steps) {
     let notes = '';
     const quiet = { write: (_text: string) => true };
-    const code = await cli([...step, ...demoGlobals(paths)], { stdout: quiet, stderr: { write: (text: string) => (notes += text) }, env: {}, cwd: process.cwd() });
+    // The clerk works on the demo's day: a real send (the proposal run) stays near "today".
+    const onDemoDay = { stdout: quiet, stderr: { write: (text: string) => (notes += text) }, env: {}, cwd: process.cwd(), now: () => new Date(`${asOf}T12:00:00`) };
+    const code = await cli([...step, ...demoGlobals(paths)], onDemoDay);
     if (code !== 0) {
       io.stderr.write(`${notes}demo: ${step.slice(0, 2).join(' ')} failed (exit ${code})\n`);
       return code;

@@ -111,11 +111,15 @@ export const EARLIER_DAYS = 20;
 /** The customer whose reminder the demo sent before its date: today's letter cites it. */
 export const EARLIER_CUSTOMER = 'EN04';
 
-/** Run the CLI on the demo ledger; its stderr is passed on only when the step fails. */
-async function demoStep(paths: DemoPaths, step: string[], io: { stdout: TextSink; stderr: TextSink }): Promise<number> {
+/**
+ * Run the CLI on the demo ledger as on the day `today`; its stderr is passed on only when the step
+ * fails. The day matters: a real send stays within schedule.maxAsOfDays of the day it runs on.
+ */
+async function demoStep(paths: DemoPaths, step: string[], io: { stdout: TextSink; stderr: TextSink }, today: IsoDate): Promise<number> {
   let notes = '';
   const quiet = { write: (_text: string) => true };
-  const code = await cli([...step, ...demoGlobals(paths)], { stdout: quiet, stderr: { write: (text: string) => (notes += text) }, env: {}, cwd: process.cwd() });
+  const onThatDay = { stdout: quiet, stderr: { write: (text: string) => (notes += text) }, env: {}, cwd: process.cwd(), now: () => new Date(`${today}T12:00:00`) };
+  const code = await cli([...step, ...demoGlobals(paths)], onThatDay);
   if (code !== 0) io.stderr.write(`${notes}demo: ${step.slice(0, 2).join(' ')} failed (exit ${code})\n`);
   // What a step says on stderr when it works (the proposal recorded) is news, not an error.
   else io.stdout.write(notes);
@@ -136,12 +140,13 @@ async function earlierHistory(paths: DemoPaths, asOf: IsoDate, itemsFile: string
   const items = parse(readFileSync(itemsFile, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   const earlierItems = join(paths.stateDir, 'csv', 'earlier-items.csv');
   writeFileSync(earlierItems, stringify(items.filter((row) => row.customer_code === EARLIER_CUSTOMER), { header: true, columns: Object.keys(items[0] ?? {}) }));
+  const earlier = addDays(asOf, -EARLIER_DAYS);
   for (const step of [
     ['import', 'customers', profiles],
     ['import', 'items', earlierItems],
-    ['--send-due', '--as-of', addDays(asOf, -EARLIER_DAYS)],
+    ['--send-due', '--as-of', earlier],
   ]) {
-    const code = await demoStep(paths, step, io);
+    const code = await demoStep(paths, step, io, earlier);
     if (code !== 0) return code;
   }
   return 0;
@@ -159,7 +164,8 @@ async function collectionsDemo(paths: DemoPaths, asOf: IsoDate, io: { stdout: Te
     ...(approval ? [['config', 'set', 'schedule.approval', 'true'], ['--send-due', '--as-of', asOf]] : []),
   ];
   for (const step of steps) {
-    const code = await demoStep(paths, step, io);
+    // The clerk works on the demo's day: a real send (the proposal run) stays near "today".
+    const code = await demoStep(paths, step, io, asOf);
     if (code !== 0) return code;
   }
   return 0;

@@ -55,7 +55,8 @@ Plans everything due and sends it, each message at most once, then exits. Safe t
 a second run at the same time waits for the first or exits 75; so does a run the mail server
 deferred (421, rate or quota replies): the rest stays due for the next run.
 
-  --as-of YYYY-MM-DD   evaluate as of that date instead of today
+  --as-of YYYY-MM-DD   evaluate as of that date instead of today; a real send (not --dry-run)
+                       only within schedule.maxAsOfDays (default 7) days of today, else exit 2
   --dry-run            decide and report only; send nothing, change nothing
   --json               print one JSON object on stdout instead of the text report
   --out DIR            with --dry-run: write each message as
@@ -119,7 +120,8 @@ const STATEMENT = `Usage: duedesk statement CODE… [--as-of D] [--scope overdue
 
 The statement of each customer now, one per currency it has open items (or, for activity, movements) in.
 
-  --as-of D            the statement date (default today)
+  --as-of D            the statement date (default today); with --send at most
+                       schedule.maxAsOfDays (default 7) days from today, else exit 2
   --scope S            all-open (default: every open item) or overdue
   --kind K             open-items, or activity: opening balance, every document and payment of the
                        period with the running balance, closing balance (default policy.statementKind)
@@ -200,7 +202,7 @@ policy.promiseGraceDays; if by then the customer's payments in that currency dat
 do not reach the amount, the items escalate to their next level at once and the reminder says
 "on DATE you promised to pay AMOUNT".
 
-  --date D        the day the customer promised to pay by (today or later)
+  --date D        the day the customer promised to pay by (today or later, at most 5 years ahead)
   --amount A      what was promised, in major units (default: the items' open amount)
   --items N…      the items it covers, one currency (default: every open, undisputed item in
                   the customer's currency); several after one --items, or --items again

@@ -3,9 +3,11 @@
  * both call `recordPromise`. The items default to every open, undisputed item in the customer's
  * currency, the amount to what they add up to; everything is checked before anything is written.
  */
+import { addDays, addYears } from '../core/dates.js';
 import type { PaymentPromise } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import { currencyDigits, formatMinor, parseAmount } from '../core/money.js';
+import { MAX_PROMISE_GRACE_DAYS } from '../settings/schema.js';
 import type { ItemFacts } from '../storage/collection-lookups.js';
 import { itemFacts } from '../storage/collection-lookups.js';
 import type { Ledger } from '../storage/ledger.js';
@@ -25,6 +27,13 @@ export interface PromiseRequest {
 }
 
 const WHAT = 'promise';
+
+/**
+ * How far ahead a promise may be dated, in years from the day it is made. A promise is a debtor's
+ * word to pay soon; years ahead it is a typo (9999-12-31 once made every item of a customer
+ * un-remindable), and the date plus any grace must stay a date the rules can compare.
+ */
+export const PROMISE_YEARS_AHEAD = 5;
 
 /** The items a promise covers: those named (each open and owed), else the customer's open ones. */
 function coveredItems(request: PromiseRequest, items: readonly ItemFacts[], currency: string): ItemFacts[] {
@@ -51,6 +60,12 @@ function coveredItems(request: PromiseRequest, items: readonly ItemFacts[], curr
 export async function recordPromise(ledger: Ledger, request: PromiseRequest, actor: Actor): Promise<PaymentPromise> {
   const promisedDate = dateArgument(WHAT, '--date', request.date);
   if (promisedDate < actor.asOf) throw new UserError(`${WHAT}: --date ${promisedDate} is before today (${actor.asOf}); a promise is to pay later`);
+  const latest = addYears(actor.asOf, PROMISE_YEARS_AHEAD);
+  if (promisedDate > latest) {
+    throw new UserError(`${WHAT}: --date ${promisedDate} is more than ${PROMISE_YEARS_AHEAD} years after ${actor.asOf}; the latest promise date is ${latest}`);
+  }
+  // The day it breaks under the longest grace the settings allow must be a date too (as-of near 9999).
+  addDays(promisedDate, MAX_PROMISE_GRACE_DAYS + 1);
   const note = textArgument(WHAT, 'notes', request.note ?? '', false);
   return ledger.write(async (sql) => {
     const customer = await knownCustomer(sql, WHAT, request.code);

@@ -3,6 +3,19 @@
  * no time zone or clock is involved. The current date is always passed in by the caller.
  */
 import type { IsoDate } from './domain.js';
+import { UserError } from './exit-codes.js';
+
+/** The first and last dates duedesk handles: four-digit years, so text order is date order. */
+export const FIRST_DATE: IsoDate = '1000-01-01';
+/** See FIRST_DATE. */
+export const LAST_DATE: IsoDate = '9999-12-31';
+
+/**
+ * Date arithmetic that left FIRST_DATE..LAST_DATE. Past 9999-12-31 the text would grow a fifth
+ * digit and compare wrongly as a date (`10000-01-01` < `2026-…`), so it is an error instead: a
+ * user's, since only a far date or a huge number of days typed somewhere leads here.
+ */
+export class DateRangeError extends UserError {}
 
 /** Accepted input orders for dates in imported files (SPEC §7 `--date-format`). */
 export type DateFormat = 'YMD' | 'DMY' | 'MDY';
@@ -66,14 +79,34 @@ export function toDayNumber(date: IsoDate): number {
   return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
 }
 
-/** The IsoDate of a day number. */
+const FIRST_DAY = toDayNumber(FIRST_DATE);
+const LAST_DAY = toDayNumber(LAST_DATE);
+
+/** The IsoDate of a day number; a DateRangeError outside FIRST_DATE..LAST_DATE. */
 export function fromDayNumber(days: number): IsoDate {
+  if (!Number.isInteger(days) || days < FIRST_DAY || days > LAST_DAY) {
+    throw new DateRangeError(`day ${days} is not a date from ${FIRST_DATE} to ${LAST_DATE}`);
+  }
   return new Date(days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** `date` plus `days` (may be negative). */
+/** `date` plus `days` (may be negative); a DateRangeError naming both when the result is not a date duedesk handles. */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromDayNumber(toDayNumber(date) + days);
+  const result = toDayNumber(date) + days;
+  if (!Number.isInteger(days)) throw new DateRangeError(`${date} plus ${days} days: ${days} is not a whole number of days`);
+  const span = `${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'}`;
+  if (result > LAST_DAY) throw new DateRangeError(`${date} plus ${span} is after ${LAST_DATE}, the last date duedesk handles`);
+  if (result < FIRST_DAY) throw new DateRangeError(`${date} minus ${span} is before ${FIRST_DATE}, the first date duedesk handles`);
+  return fromDayNumber(result);
+}
+
+/** `date` plus whole `years`, 29 February becoming 28 February in other years; a DateRangeError past LAST_DATE. */
+export function addYears(date: IsoDate, years: number): IsoDate {
+  const { year, month, day } = dateParts(date);
+  const target = year + years;
+  const result = Number.isInteger(target) && target >= 1000 && target <= 9999 ? makeDate(target, month, Math.min(day, daysInMonth(target, month))) : null;
+  if (result === null) throw new DateRangeError(`${date} plus ${years} years is not a date from ${FIRST_DATE} to ${LAST_DATE}`);
+  return result;
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */

@@ -75,6 +75,8 @@ export interface Settings {
     approval?: boolean;
     /** Where a new proposal is listed by e-mail before it goes out: an address or several. */
     digestTo?: string | string[];
+    /** A real send's as-of date is at most this many days from today (either way); dry runs take any date. */
+    maxAsOfDays?: number;
   };
   templatesDir?: string;
   /** A PostgreSQL ledger's per-host connection settings (the URL itself is --db or DUEDESK_DB). */

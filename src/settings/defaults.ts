@@ -4,6 +4,7 @@
  */
 import { resolvePolicy } from '../core/policy.js';
 import type { Settings } from '../core/settings.js';
+import { DEFAULT_MAX_AS_OF_DAYS } from '../core/send-as-of.js';
 import { getPath, type JsonObject } from './keys.js';
 
 /** Settings with every key that has a default set to it. */
@@ -22,7 +23,7 @@ export function defaultSettings(): Settings {
       levels: policy.levels,
       installments: { ...policy.installments },
     },
-    schedule: { autoSend: true },
+    schedule: { autoSend: true, maxAsOfDays: DEFAULT_MAX_AS_OF_DAYS },
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { currencyDigits, decimalPlaces } from '../core/money.js';
 import type { Level } from '../core/plan.js';
+import { MAX_AMOUNT } from './schema.js';
 import type { SettingsProblem } from './settings-problem.js';
 
 /** A currency code as ISO 4217 writes one; codes this runtime does not know are allowed. */
@@ -13,7 +14,8 @@ const CURRENCY_SHAPE = /^[A-Z]{3}$/;
 /** Why `amount` cannot be a fee in `currency`, or null when it can. */
 function amountProblem(amount: unknown, currency: string): string | null {
   if (typeof amount !== 'number' || !Number.isFinite(amount)) return `must be a number (got ${JSON.stringify(amount)})`;
-  if (amount < 0) return `must be at least 0 (got ${amount})`;
+  if (amount < 0) return `must be at least 0 (got ${amount}); allowed: 0 to ${MAX_AMOUNT}`;
+  if (amount > MAX_AMOUNT) return `must be at most ${MAX_AMOUNT} (got ${amount}); allowed: 0 to ${MAX_AMOUNT}`;
   const digits = currencyDigits(currency);
   if (decimalPlaces(amount) > digits) {
     return `${amount} has more decimals than ${currency} has (${digits === 0 ? 'none' : digits})`;

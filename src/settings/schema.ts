@@ -4,6 +4,7 @@
  * file; defaults live with the code that reads each key (resolvePolicy, settingDefault).
  */
 import { LANGUAGES } from '../core/domain.js';
+import { DEFAULT_MAX_AS_OF_DAYS } from '../core/send-as-of.js';
 
 /** A JSON schema node (the subset duedesk uses). `description` doubles as the "expected" text. */
 export interface SchemaNode {
@@ -22,6 +23,18 @@ export interface SchemaNode {
   minItems?: number;
 }
 
+/**
+ * Every number has a range the engine can use: day counts are added to as-of dates (ten years
+ * either way keeps the result a date), amounts become exact minor units (10^11 major units with up
+ * to four decimals is still an exact integer), and a value outside its range once turned every
+ * later run into "internal error: Invalid time value".
+ */
+export const MAX_DAYS = 3650;
+/** Largest amount in major units (fees, policy.minAmount). */
+export const MAX_AMOUNT = 100_000_000_000;
+/** Longest grace after a promised date (a promise is at most a few years ahead, see collections/promises.ts). */
+export const MAX_PROMISE_GRACE_DAYS = 365;
+
 /** A bare e-mail address: something@domain, no spaces or brackets. */
 const ADDRESS = `[^\\s@<>(),;:"]+@[^\\s@<>(),;:".][^\\s@<>(),;:"]*`;
 
@@ -37,18 +50,22 @@ const mailbox = (what: string): SchemaNode => ({
   description: `${what}: an e-mail address, optionally with a name: "Acme AR <ar@example.com>"`,
 });
 
-/** One address or a JSON list of them (`key` names the entries in messages; `why` ends the description). */
-const addresses = (key: string, why: string): SchemaNode => ({
+/**
+ * One address or a JSON list of them (`key` names the entries in messages). `purpose` comes first,
+ * before ": ", like every description: messages quote the part after it as what is expected.
+ */
+const addresses = (key: string, purpose: string): SchemaNode => ({
   type: ['string', 'array'],
   pattern: `^${ADDRESS}$`,
   items: email(`${key} entry`),
-  description: `an e-mail address or a JSON list of them${why}`,
+  description: `${purpose}: an e-mail address or a JSON list of them`,
 });
 
 const text = (description: string): SchemaNode => ({ type: 'string', minLength: 1, description });
 const path = (description: string): SchemaNode => ({ type: 'string', minLength: 1, description });
 const flag = (description: string): SchemaNode => ({ type: 'boolean', description });
-const whole = (description: string, minimum: number): SchemaNode => ({ type: 'integer', minimum, description });
+const whole = (description: string, minimum: number, maximum: number): SchemaNode => ({ type: 'integer', minimum, maximum, description });
+const decimal = (description: string, minimum: number, maximum: number): SchemaNode => ({ type: 'number', minimum, maximum, description });
 
 const object = (properties: Record<string, SchemaNode>, description: string): SchemaNode => ({
   type: 'object',
@@ -66,16 +83,17 @@ export const levelSchema: SchemaNode = {
   properties: {
     id: text('level id, e.g. "first"'),
     name: text('level name shown to the operator'),
-    days: { type: 'integer', description: 'days relative to the due date (negative = before it)' },
+    days: whole('days relative to the due date (negative = before it)', -MAX_DAYS, MAX_DAYS),
     template: text('template name in templates/<lang>/'),
-    repeatEveryDays: whole('repeat every N days (last level only)', 1),
+    repeatEveryDays: whole('repeat every N days (last level only)', 1, MAX_DAYS),
     // A map's currencies and amounts are checked by level-fees.ts (the schema subset has no maps).
     fee: {
       type: ['number', 'object'],
       minimum: 0,
-      description: 'a fee in major units: a number (in policy.defaultCurrency) or one per currency like {"EUR":5,"GBP":4.5}',
+      maximum: MAX_AMOUNT,
+      description: 'fee: a number in major units (in policy.defaultCurrency) or one per currency like {"EUR":5,"GBP":4.5}',
     },
-    maxRepeats: whole('with repeatEveryDays: repeats after the first message, then the item is handed over', 0),
+    maxRepeats: whole('with repeatEveryDays: repeats after the first message, then the item is handed over', 0, 1000),
     letter: flag('also produce a printable letter'),
     ccAgent: flag("CC the customer's sales agent"),
     attachInvoices: flag('attach invoice PDFs from mail.invoiceDir'),
@@ -83,7 +101,7 @@ export const levelSchema: SchemaNode = {
 };
 
 const scope = { type: 'string', enum: ['overdue', 'all-open'], description: 'what a statement lists' } as const satisfies SchemaNode;
-const statementEveryDays = whole('send a statement every N days', 1);
+const statementEveryDays = whole('send a statement every N days', 1, MAX_DAYS);
 const escalation = {
   type: 'string',
   enum: ['days', 'stepwise'],
@@ -120,7 +138,7 @@ export const settingsProperties: Record<string, SchemaNode> = {
       outboxDir: path('directory the outbox transport writes .eml files to'),
       printDir: path('directory letters are written to'),
       invoiceDir: path('directory holding <item number>.pdf invoices'),
-      bcc: addresses('mail.bcc', ''),
+      bcc: addresses('mail.bcc', 'BCC on every message'),
       recipients: { type: 'string', enum: ['primary', 'all'], description: 'which customer addresses get mail' },
     },
     'mail settings',
@@ -134,9 +152,10 @@ export const settingsProperties: Record<string, SchemaNode> = {
       passwordCommand: text('a command whose first output line is the SMTP password'),
       from: mailbox('From address'),
       replyTo: mailbox('Reply-To address (unset: company.email)'),
-      maxConnections: whole('pooled SMTP connections', 1),
-      rateLimit: { type: 'number', exclusiveMinimum: 0, description: 'messages per second at most' },
-      maxPerDay: whole('messages per calendar day at most, across runs (the rest stay due for tomorrow)', 1),
+      maxConnections: whole('pooled SMTP connections', 1, 100),
+      // Below 0.001 the wait between two messages (1000 s) would pass what a timer can wait.
+      rateLimit: decimal('messages per second at most', 0.001, 1000),
+      maxPerDay: whole('messages per calendar day at most, across runs (the rest stay due for tomorrow)', 1, 1_000_000),
     },
     'SMTP account',
   ),
@@ -145,7 +164,7 @@ export const settingsProperties: Record<string, SchemaNode> = {
       scope,
       escalation,
       grouping: { type: 'string', enum: ['customer', 'item'], description: 'one message per customer or per item' },
-      minAmount: { type: 'number', minimum: 0, description: 'minimum message total in major units' },
+      minAmount: decimal('minimum message total in major units', 0, MAX_AMOUNT),
       defaultLanguage: { type: 'string', enum: LANGUAGES, description: 'language for customers without one' },
       defaultCurrency: {
         type: 'string',
@@ -158,7 +177,7 @@ export const settingsProperties: Record<string, SchemaNode> = {
         enum: ['open-items', 'activity'],
         description: 'what a statement shows: open-items, or activity (opening balance, documents and payments, closing balance)',
       },
-      interestRatePercent: { type: 'number', minimum: 0, description: 'yearly simple interest rate in percent' },
+      interestRatePercent: decimal('yearly simple interest rate in percent', 0, 100),
       levels,
       // A map by profile name: each value is checked against profileSchema by profiles.ts.
       profiles: {
@@ -168,11 +187,12 @@ export const settingsProperties: Record<string, SchemaNode> = {
       installments: object(
         {
           enabled: flag('send installment notices'),
-          graceDays: whole('days after the installment date before it counts as missed', 0),
+          // An installment is judged within its own month: a longer grace would never let one count as missed.
+          graceDays: whole('days after the installment date before it counts as missed', 0, 30),
         },
         'installment notices',
       ),
-      promiseGraceDays: whole('days after a promised date before an unkept promise to pay counts as broken', 0),
+      promiseGraceDays: whole('days after a promised date before an unkept promise to pay counts as broken', 0, MAX_PROMISE_GRACE_DAYS),
     },
     'reminder policy',
   ),
@@ -180,7 +200,12 @@ export const settingsProperties: Record<string, SchemaNode> = {
     {
       autoSend: flag('false: --send-due sends nothing'),
       approval: flag('true: --send-due records a proposal; the next run sends the lines a clerk approved'),
-      digestTo: addresses('schedule.digestTo', ': a new proposal is listed there'),
+      digestTo: addresses('schedule.digestTo', 'where a new proposal is listed'),
+      maxAsOfDays: whole(
+        `a real send's --as-of is at most N days from today, either way (dry runs take any date; default ${DEFAULT_MAX_AS_OF_DAYS})`,
+        0,
+        365,
+      ),
     },
     'scheduled runs',
   ),

@@ -2,8 +2,8 @@
  * Which settings a shared (PostgreSQL) ledger keeps for every host, and how a host's view is put
  * together. Shared: what must agree wherever a message is planned or sent — the company details
  * on every statement, the whole reminder policy (profiles and promise grace too), the schedule
- * (`autoSend`, and `approval` with its `digestTo`: a firm's approval rule cannot differ by the
- * host that happens to run the send), and the copies and
+ * (`autoSend`, `maxAsOfDays`, and `approval` with its `digestTo`: a firm's approval rule cannot
+ * differ by the host that happens to run the send), and the copies and
  * recipients of every message (`mail.bcc`, `mail.recipients`). Per host, in each settings
  * file: SMTP and its password command, the transport, folders and paths (`company.logo`,
  * `templatesDir`, `mail.*Dir`), `operator` and `db.*`.

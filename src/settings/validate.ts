@@ -14,6 +14,7 @@ import { getPath, type JsonObject } from './keys.js';
 import { levelFeeProblems } from './level-fees.js';
 import { profileProblems, profileSchemaErrors } from './profiles.js';
 import type { SettingsProblem } from './settings-problem.js';
+import { textProblems } from './text-settings.js';
 
 /** A key that looks like a password (smtp.password, pass) but not smtp.passwordCommand. */
 const PASSWORD_KEY = /^(?:pass|password|passwd|secret)$|password$/i;
@@ -49,6 +50,9 @@ export function validateSettings(value: unknown): SettingsProblem[] {
 }
 
 function semanticProblems(settings: JsonObject): SettingsProblem[] {
+  // Alone: the checks below quote values, and a quoted line break would split the one-line error.
+  const text = textProblems(settings);
+  if (text.length > 0) return text;
   const problems: SettingsProblem[] = [];
   const currency = getPath(settings, 'policy.defaultCurrency');
   // The currency a number fee is in: the setting, else the policy default.
@@ -127,7 +131,7 @@ function describe(error: SchemaError): SettingsProblem {
       return { key: join(error.property ?? ''), message: 'is required' };
     case 'type': {
       const types = (Array.isArray(node.type) ? node.type : [node.type ?? '']).map((type) => TYPE_NAMES[type] ?? type);
-      const expected = node.description && types.length > 1 ? node.description : types.join(' or ');
+      const expected = node.description && types.length > 1 ? expectedText(node) : types.join(' or ');
       return { key, message: `must be ${expected} (got ${got})` };
     }
     case 'enum': {
@@ -139,11 +143,11 @@ function describe(error: SchemaError): SettingsProblem {
     case 'minLength':
       return { key, message: 'must not be empty' };
     case 'minimum':
-      return { key, message: `must be at least ${limit} (got ${got})` };
+      return { key, message: `must be at least ${limit} (got ${got})${range(node)}` };
     case 'maximum':
-      return { key, message: `must be at most ${limit} (got ${got})` };
+      return { key, message: `must be at most ${limit} (got ${got})${range(node)}` };
     case 'exclusiveMinimum':
-      return { key, message: `must be greater than ${limit} (got ${got})` };
+      return { key, message: `must be greater than ${limit} (got ${got})${range(node)}` };
     case 'minItems':
       return { key, message: `needs at least ${limit} entry` };
     default: {
@@ -151,6 +155,13 @@ function describe(error: SchemaError): SettingsProblem {
       return { key, message: `is invalid (${String(unreachable)})` };
     }
   }
+}
+
+/** The whole allowed range of a number with both ends, as a message ends: `; allowed: 0 to 365`. */
+function range(node: SchemaNode): string {
+  const low = node.minimum ?? node.exclusiveMinimum;
+  if (low === undefined || node.maximum === undefined) return '';
+  return `; allowed: ${node.minimum === undefined ? 'more than ' : ''}${low} to ${node.maximum}`;
 }
 
 /** The "expected" part of a description: "company e-mail: an e-mail address…" → "an e-mail address…". */

@@ -11,7 +11,7 @@ import { sandbox } from './io.js';
 import { configSet, importCsv } from './seed-cli.js';
 
 it('an address typed with \\n is two lines on the PDF and one readable line in the e-mail', async () => {
-  const box = sandbox();
+  const box = sandbox('2026-02-10');
   await importCsv(box, {
     customers: 'code,name,email\nC1,Customer Ltd,ap@customer.example\n',
     items: 'customer_code,number,issue_date,due_date,amount\nC1,INV-1,2026-01-01,2026-01-31,100.00\n',

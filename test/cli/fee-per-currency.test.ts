@@ -11,7 +11,7 @@ import { configSet, importCsv } from './seed-cli.js';
 
 let box: Sandbox;
 beforeEach(async () => {
-  box = sandbox();
+  box = sandbox('2026-02-25');
   await importCsv(box, {
     customers: 'code,name,email,currency\nC1,Euro Ltd,ap@euro.example,EUR\nC2,Sterling Ltd,ap@sterling.example,GBP\n',
     items: 'customer_code,number,issue_date,due_date,amount\nC1,E-1,2026-01-01,2026-01-31,100.00\nC2,G-1,2026-01-01,2026-01-31,200.00\n',

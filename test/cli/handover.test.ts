@@ -16,6 +16,7 @@ it('an item past its cap stops being reminded and is listed with every send', as
     items: 'customer_code,number,issue_date,due_date,amount\nC1,INV-1,2025-12-01,2026-01-01,100.00\n',
   });
   for (const asOf of ['2026-01-06', '2026-01-11', '2026-01-21']) {
+    box.today = asOf;
     const sent = await box.run(['--send-due', '--as-of', asOf]);
     expect(sent.code).toBe(0);
   }

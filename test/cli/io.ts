@@ -19,20 +19,23 @@ export interface Sandbox {
   configDir: string;
   db: string;
   env: NodeJS.ProcessEnv;
+  /** The local date the CLI takes for today (10:00 that day); a real send's --as-of stays near it. */
+  today: string;
   run(argv: string[], env?: NodeJS.ProcessEnv): Promise<RunResult>;
 }
 
-/** A sandbox whose env points DUEDESK_CONFIG_DIR and DUEDESK_DB into a temp directory. */
-export function sandbox(): Sandbox {
+/** A sandbox whose env points DUEDESK_CONFIG_DIR and DUEDESK_DB into a temp directory; its clock reads `today`. */
+export function sandbox(today = '2026-11-22'): Sandbox {
   const dir = tempDir();
   const configDir = join(dir, 'config');
   const db = join(dir, 'test.sqlite');
   const env: NodeJS.ProcessEnv = { DUEDESK_CONFIG_DIR: configDir, DUEDESK_DB: db };
-  return {
+  const box: Sandbox = {
     dir,
     configDir,
     db,
     env,
+    today,
     async run(argv, extraEnv = {}) {
       let stdout = '';
       let stderr = '';
@@ -41,13 +44,14 @@ export function sandbox(): Sandbox {
         stderr: { write: (text: string) => (stderr += text) },
         env: { ...env, ...extraEnv },
         cwd: dir,
-        now: () => new Date('2026-11-22T10:00:00'),
+        now: () => new Date(`${box.today}T10:00:00`),
         interactive: false,
       };
       const code = await main(argv, io);
       return { code, stdout, stderr };
     },
   };
+  return box;
 }
 
 /**

@@ -13,7 +13,7 @@ import { configSet, importCsv } from './seed-cli.js';
 let box: Sandbox;
 let invoices: string;
 beforeEach(async () => {
-  box = sandbox();
+  box = sandbox('2026-02-10');
   await importCsv(box, {
     customers: 'code,name,email\nC1,One Ltd,ap@one.example\nC2,Two Ltd,ap@two.example\n',
     items: 'customer_code,number,issue_date,due_date,amount\nC1,INV-1,2026-01-01,2026-01-31,100.00\nC2,INV-2,2026-01-01,2026-01-31,50.00\n',

@@ -24,7 +24,7 @@ describe('policy.levels[].fee', () => {
   it.each<[string, unknown, string | undefined, string]>([
     ['a lower-case code', { eur: 5 }, undefined, 'policy.levels[0].fee: "eur" is not a currency code (3 capital letters like EUR)'],
     ['a code of four letters', { EURO: 5 }, undefined, 'policy.levels[0].fee: "EURO" is not a currency code (3 capital letters like EUR)'],
-    ['a negative amount', { GBP: -1 }, undefined, 'policy.levels[0].fee.GBP: must be at least 0 (got -1)'],
+    ['a negative amount', { GBP: -1 }, undefined, 'policy.levels[0].fee.GBP: must be at least 0 (got -1); allowed: 0 to 100000000000'],
     ['an amount as text', { GBP: '4.50' }, undefined, 'policy.levels[0].fee.GBP: must be a number (got "4.50")'],
     ['cents on yen', { JPY: 4.5 }, undefined, 'policy.levels[0].fee.JPY: 4.5 has more decimals than JPY has (none)'],
     ['three decimals on euro', { EUR: 4.505 }, undefined, 'policy.levels[0].fee.EUR: 4.505 has more decimals than EUR has (2)'],

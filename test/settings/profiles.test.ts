@@ -19,10 +19,10 @@ describe('policy.profiles', () => {
     [{ gentle: { ladder: nudge } }, 'policy.profiles.gentle.ladder: is not a setting duedesk knows (see duedesk config --help)'],
     [{ gentle: { scope: 'some' } }, 'policy.profiles.gentle.scope: must be one of "overdue", "all-open" (got "some")'],
     [{ gentle: { escalation: 'slow' } }, 'policy.profiles.gentle.escalation: must be one of "days", "stepwise" (got "slow")'],
-    [{ gentle: { statementEveryDays: 0 } }, 'policy.profiles.gentle.statementEveryDays: must be at least 1 (got 0)'],
+    [{ gentle: { statementEveryDays: 0 } }, 'policy.profiles.gentle.statementEveryDays: must be at least 1 (got 0); allowed: 1 to 3650'],
     [{ gentle: { levels: [{ id: 'a', name: 'A', days: 5, template: 'first' }, { id: 'b', name: 'B', days: 3, template: 'first' }] } },
       `policy.profiles.gentle.levels: level 2 ("b"): days must be greater than the previous level's (3 after 5); days must strictly increase`],
-    [{ gentle: { levels: [{ id: 'a', name: 'A', days: 5, template: 'first', fee: { EUR: -1 } }] } }, 'policy.profiles.gentle.levels[0].fee.EUR: must be at least 0 (got -1)'],
+    [{ gentle: { levels: [{ id: 'a', name: 'A', days: 5, template: 'first', fee: { EUR: -1 } }] } }, 'policy.profiles.gentle.levels[0].fee.EUR: must be at least 0 (got -1); allowed: 0 to 100000000000'],
     [{ gentle: 'soft' }, 'policy.profiles.gentle: must be a JSON object (got "soft")'],
   ])('refuses %j', (profiles, problem) => {
     expect(problemsOf({ policy: { profiles } })).toEqual([problem]);

@@ -31,6 +31,7 @@ describe('shared settings', () => {
     ['schedule.autoSend', true],
     ['schedule.approval', true],
     ['schedule.digestTo', true],
+    ['schedule.maxAsOfDays', true],
     ['policy.profiles', true],
     ['policy.promiseGraceDays', true],
     ['mail.bcc', true],

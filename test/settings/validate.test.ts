@@ -71,7 +71,7 @@ const BAD: [string, unknown, string][] = [
     ['port 70000', { smtp: { port: 70000 } }, 'smtp.port: must be at most 65535 (got 70000)'],
     ['a fractional port', { smtp: { port: 25.5 } }, 'smtp.port: must be a whole number (got 25.5)'],
     ['secure as text', { smtp: { secure: 'yes' } }, 'smtp.secure: must be true or false (got "yes")'],
-    ['rateLimit 0', { smtp: { rateLimit: 0 } }, 'smtp.rateLimit: must be greater than 0 (got 0)'],
+    ['rateLimit 0', { smtp: { rateLimit: 0 } }, 'smtp.rateLimit: must be at least 0.001 (got 0); allowed: 0.001 to 1000'],
     ['maxConnections 0', { smtp: { maxConnections: 0 } }, 'smtp.maxConnections: must be at least 1 (got 0)'],
     ['maxPerDay 0', { smtp: { maxPerDay: 0 } }, 'smtp.maxPerDay: must be at least 1 (got 0)'],
     ['a fractional maxPerDay', { smtp: { maxPerDay: 99.5 } }, 'smtp.maxPerDay: must be a whole number (got 99.5)'],
@@ -103,7 +103,7 @@ const BAD: [string, unknown, string][] = [
     ['a level with days as text', { policy: { levels: [{ id: 'a', name: 'A', days: '1', template: 'a' }] } }, 'policy.levels[0].days: must be a whole number (got "1")'],
     ['a level with an unknown key', { policy: { levels: [{ id: 'a', name: 'A', days: 1, template: 'a', cc: true }] } }, 'policy.levels[0].cc: is not a setting'],
     ['a negative fee', { policy: { levels: [{ id: 'a', name: 'A', days: 1, template: 'a', fee: -5 }] } }, 'policy.levels[0].fee: must be at least 0 (got -5)'],
-    ['a fee as text', { policy: { levels: [{ id: 'a', name: 'A', days: 1, template: 'a', fee: '5' }] } }, 'policy.levels[0].fee: must be a fee in major units: a number (in policy.defaultCurrency) or one per currency'],
+    ['a fee as text', { policy: { levels: [{ id: 'a', name: 'A', days: 1, template: 'a', fee: '5' }] } }, 'policy.levels[0].fee: must be a number in major units (in policy.defaultCurrency) or one per currency like {"EUR":5,"GBP":4.5} (got "5")'],
     ['an unknown top-level key', { colour: 'blue' }, 'colour: is not a setting duedesk knows'],
     ['an unknown nested key', { smtp: { hots: 'x' } }, 'smtp.hots: is not a setting duedesk knows'],
     ['a group that is not an object', { smtp: 'x' }, 'smtp: must be a JSON object (got "x")'],
@@ -187,6 +187,7 @@ describe('keys', () => {
       'policy.installments.enabled',
       'policy.installments.graceDays',
       'schedule.autoSend',
+      'schedule.maxAsOfDays',
       'templatesDir',
     ];
     expect(SETTING_KEYS).toEqual(expect.arrayContaining(spec));

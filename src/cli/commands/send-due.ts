@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { isIsoDate, localDate } from '../../core/dates.js';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
+import { assertSendAsOf } from '../../core/send-as-of.js';
 import type { CommandContext } from '../../runtime/context.js';
 import { planDue } from '../../planning/plan-due.js';
 import { formatPlanReport, planToJson } from './send-due-report.js';
@@ -31,8 +32,11 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
   if (options.out !== undefined && !options.dryRun) {
     throw new UserError('--out works only with --dry-run');
   }
-  const asOf = options.asOf ?? localDate(ctx.now());
+  const today = localDate(ctx.now());
+  const asOf = options.asOf ?? today;
   const settings = ctx.settings.read();
+  // Before anything is planned or recorded: an approval run would record a proposal for that date.
+  if (!options.dryRun) assertSendAsOf(asOf, today, settings);
   const ledger = await ctx.openLedger();
   const plan = holdBackMissingInvoices(await planDue(ledger, settings, asOf), settings, ctx.cwd);
 

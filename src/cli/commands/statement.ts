@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { CommandContext } from '../../runtime/context.js';
 import { localDate } from '../../core/dates.js';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
+import { assertSendAsOf } from '../../core/send-as-of.js';
 import type { ManualScope } from '../../core/manual-statement.js';
 import type { Plan, PlannedMessage } from '../../core/plan.js';
 import { planToJson } from './send-due-report.js';
@@ -29,12 +30,15 @@ export interface StatementOptions {
 
 /** Run `statement`; returns the exit code. */
 export async function runStatement(options: StatementOptions, ctx: CommandContext): Promise<number> {
-  const asOf = options.asOf ?? localDate(ctx.now());
+  const today = localDate(ctx.now());
+  const asOf = options.asOf ?? today;
   const end = options.to ?? options.from;
   if (end !== undefined && end > asOf) {
     throw new UserError(`--${options.to !== undefined ? 'to' : 'from'} ${end} is after the statement date ${asOf} (see --as-of)`);
   }
   const settings = ctx.settings.read();
+  // `--out` only writes files; `--send` records history dated asOf, like --send-due.
+  if (options.out === undefined) assertSendAsOf(asOf, today, settings);
   const ledger = await ctx.openLedger();
   const codes = [...new Set(options.codes)];
   // Every statement is made before anything is written or sent: an unknown code stops the run clean.

@@ -55,7 +55,7 @@ export function manualStatements(
     const lines = byCurrency.get(currency) ?? [];
     const paid = onAccount.get(currency) ?? [];
     // A statement shows the whole balance and asks for the part that is due.
-    const amounts = demand(lines, paid, false);
+    const amounts = demand('statement', lines, paid);
     return {
       key: `${customer.code}-${currency}-statement`,
       customer,

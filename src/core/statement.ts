@@ -15,6 +15,7 @@ import { textLines } from './text-lines.js';
 import { formatIban, isValidBic, isValidIban } from './iban.js';
 import { epcPayload } from './epc-qr.js';
 import { isDisputed } from './disputes.js';
+import { announces, askedFor, dueByDate } from './rules/demand.js';
 
 /**
  * Days from the as-of date to the new payment deadline of a reminder or statement: long enough
@@ -30,7 +31,10 @@ export interface StatementRow {
   dueDate: string;
   /** Days overdue as shown (`0` on the due date, negative before it). */
   daysOverdue: string;
+  /** Due by date: a debt past its due date, a credit from its own date. */
   overdue: boolean;
+  /** Part of the amount the message asks for (see rules/demand.ts). */
+  asked: boolean;
   /** True when this message reminds of the item (it reached a level now). */
   pending: boolean;
   amount: string;
@@ -41,18 +45,34 @@ export interface StatementRow {
   disputed: boolean;
 }
 
+/** What a line of the amounts block is. */
+export type AmountKind = 'outstanding' | 'notYetDue' | 'unapplied' | 'fee' | 'interest' | 'due';
+
+/**
+ * One line of the amounts block, formatted. The e-mail text, the HTML and the PDF all list exactly
+ * these lines, so every amount that makes up what a message asks for appears in each of them.
+ */
+export interface AmountLine {
+  kind: AmountKind;
+  amount: string;
+}
+
 /** Totals of one currency (a message has one currency; stray lines in another get their own). */
 export interface CurrencyTotal {
   currency: string;
-  /** What the listed items add up to (installment notice: the shortfalls). */
+  /** What the listed items add up to, disputed ones left out (installment notice: the shortfalls). */
   open: string;
+  /** Listed items not yet overdue, not asked for; null when the message sets nothing aside. */
+  notYetDue: string | null;
   /** Payments on account netted, written negative; null when none. */
   unapplied: string | null;
   fee: string | null;
   interest: string | null;
-  /** Open minus payments on account (never below 0), plus fee plus interest. */
+  /** What the message asks: the part due minus payments on account (never below 0), plus fee and interest. */
   due: string;
   dueMinor: Minor;
+  /** The amounts block, top to bottom: outstanding, not yet due, payments on account, fee, interest, due. */
+  lines: AmountLine[];
 }
 
 /** One installment case on an installment notice, formatted. */
@@ -128,6 +148,8 @@ export interface StatementModel {
   payments: StatementPayment[];
   cases: StatementCase[];
   totals: CurrencyTotal[];
+  /** Subtotal of the listed items not yet overdue that the message does not ask for (may be 0). */
+  notYetDue: string;
   /** Activity statements only: the period's movements between the opening and closing balance. */
   activity: StatementActivity | null;
   /** ISO 11649 reference, print form (`RF18 5390 0754 7034`), and compact. */
@@ -162,13 +184,15 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
   const language = documentLanguage(message.customer.language);
   const money = (amount: Minor, currency: string) => formatMoney(amount, currency, language);
   const company = settings.company ?? {};
+  const announcing = announces(message.kind, message.lines);
   const rows: StatementRow[] = message.lines.map((line) => ({
     number: line.item.number,
     kind: line.item.kind,
     issueDate: formatDate(line.item.issueDate, language),
     dueDate: formatDate(line.item.dueDate, language),
     daysOverdue: formatInteger(line.daysOverdue, language),
-    overdue: line.daysOverdue > 0,
+    overdue: dueByDate(line.item.openAmount, line.daysOverdue),
+    asked: askedFor(line, announcing),
     pending: line.pending,
     amount: formatAmount(line.item.amount, line.item.currency, language),
     open: formatAmount(line.item.openAmount, line.item.currency, language),
@@ -223,6 +247,7 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
       shortfall: entry.missed ? money(entry.shortfall, entry.currency) : '',
     })),
     totals,
+    notYetDue: money(message.notYetDue, message.currency),
     activity: message.activity ? activityView(message.activity, message.currency, language) : null,
     reference: formatRfReference(referenceCompact),
     referenceCompact,
@@ -259,8 +284,8 @@ function activityView(activity: ActivityStatement, currency: string, language: s
 
 /**
  * Per-currency totals. The message currency shows what its lines add up to (an installment notice,
- * which lists no items, its planned total), the payments on account netted, and as due the planned
- * total — already netted and never below 0 — plus fee and interest.
+ * which lists no items, its planned total), the part set aside as not yet due, the payments on
+ * account netted, and as due the planned total (already netted, never below 0) plus fee and interest.
  */
 function currencyTotals(message: PlannedMessage, money: (amount: Minor, currency: string) => string): CurrencyTotal[] {
   const open = new Map<string, Minor>([[message.currency, message.lines.length > 0 ? 0 : message.total]]);
@@ -271,18 +296,33 @@ function currencyTotals(message: PlannedMessage, money: (amount: Minor, currency
   }
   return [...open].map(([currency, amount]) => {
     const own = currency === message.currency;
+    const notYetDue = own ? message.notYetDue : 0;
+    const unapplied = own ? message.unapplied : 0;
     const fee = own ? message.fee : 0;
     const interest = own ? message.interest : 0;
-    const unapplied = own ? message.unapplied : 0;
     const due = (own ? message.total : amount) + fee + interest;
+    const shown = (value: Minor): string | null => (value !== 0 ? money(value, currency) : null);
+    // An installment notice lists no items: what it asks is the shortfalls, not an outstanding balance.
+    const lines: AmountLine[] = message.lines.length > 0 ? [{ kind: 'outstanding', amount: money(amount, currency) }] : [];
+    const add = (kind: AmountKind, value: string | null) => {
+      if (value !== null) lines.push({ kind, amount: value });
+    };
+    // Set aside and netted amounts are taken off, so they are written negative.
+    add('notYetDue', shown(-notYetDue));
+    add('unapplied', shown(-unapplied));
+    add('fee', shown(fee));
+    add('interest', shown(interest));
+    lines.push({ kind: 'due', amount: money(due, currency) });
     return {
       currency,
       open: money(amount, currency),
-      unapplied: unapplied !== 0 ? money(-unapplied, currency) : null,
-      fee: fee !== 0 ? money(fee, currency) : null,
-      interest: interest !== 0 ? money(interest, currency) : null,
+      notYetDue: shown(notYetDue),
+      unapplied: shown(-unapplied),
+      fee: shown(fee),
+      interest: shown(interest),
       due: money(due, currency),
       dueMinor: due,
+      lines,
     };
   });
 }

@@ -137,7 +137,7 @@ function lineMessage(
   const level = position >= 0 ? run.ladder.levels[position]! : null;
   // No fee in this currency: none is charged; the engine reports it as a plan problem.
   const fee = level ? levelFee(level, currency, run.policy.defaultCurrency) ?? 0 : 0;
-  const amounts = demand(lines, payments, level !== null && level.days < 0);
+  const amounts = demand(kind, lines, payments);
   return {
     key: `${customer.code}-${currency}-${level ? level.id : kind}${suffix}`,
     kind,

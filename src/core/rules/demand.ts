@@ -4,7 +4,7 @@
  * `covered` checks all work from the same figure.
  */
 import { isDisputed } from '../disputes.js';
-import type { Minor } from '../domain.js';
+import type { MessageKind, Minor } from '../domain.js';
 import type { PlannedLine, PlannedPayment } from '../plan.js';
 
 /** The amounts of a message before fee: what it asks, what it nets, what it sets aside. */
@@ -28,22 +28,46 @@ export function dueByDate(openAmount: Minor, daysOverdue: number): boolean {
 }
 
 /**
- * The amounts of a message listing `lines`. A pre-due notice (`announces`) asks for every item it
- * lists, each by its due date, so it sets nothing aside; any other message asks only for what is
- * due by date, and what is not yet due stands apart. A disputed line is neither asked for nor set
- * aside. Payments on account are netted against the part asked for only: when they exceed it, the
- * rest stays a credit and is not spent on items that are not yet due.
+ * Whether a message is a pre-due notice: a reminder whose every reminded line is not yet overdue.
+ * It announces those lines and asks for them by their due dates. A reminder at an overdue level asks
+ * only for what is overdue, even when it also reminds of an item about to fall due.
  */
-export function demand(lines: readonly PlannedLine[], payments: readonly PlannedPayment[], announces: boolean): Demand {
+export function announces(kind: MessageKind, lines: readonly PlannedLine[]): boolean {
+  let reminded = false;
+  for (const line of lines) {
+    if (!line.pending) continue;
+    if (line.daysOverdue > 0) return false;
+    reminded = true;
+  }
+  return kind === 'reminder' && reminded;
+}
+
+/**
+ * Whether a message asks for `line` (`announcing`: see announces): a disputed line never (it is
+ * listed, marked, until the dispute is resolved); a line due by date always; a line a pre-due
+ * notice announces too.
+ */
+export function askedFor(line: PlannedLine, announcing: boolean): boolean {
+  if (isDisputed(line.item)) return false;
+  return dueByDate(line.item.openAmount, line.daysOverdue) || (announcing && line.pending);
+}
+
+/**
+ * The amounts of a message of `kind` listing `lines`. What it lists and does not ask for is set
+ * aside as `notYetDue` (a disputed line counts in neither). Payments on account are netted against
+ * the part asked for only: when they exceed it, the rest stays a credit for later and is not spent
+ * on items that are not yet due.
+ */
+export function demand(kind: MessageKind, lines: readonly PlannedLine[], payments: readonly PlannedPayment[]): Demand {
+  const announcing = announces(kind, lines);
   let asked = 0;
   let notYetDue = 0;
   let interest = 0;
   for (const line of lines) {
-    if (isDisputed(line.item)) continue;
-    if (announces || dueByDate(line.item.openAmount, line.daysOverdue)) {
+    if (askedFor(line, announcing)) {
       asked += line.item.openAmount;
       interest += line.interest;
-    } else {
+    } else if (!isDisputed(line.item)) {
       notYetDue += line.item.openAmount;
     }
   }

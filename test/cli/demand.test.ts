@@ -83,7 +83,10 @@ beforeAll(async () => {
     const run = await box.run(['import', kind, `${kind}.csv`]);
     expect([run.code, run.stderr]).toEqual([0, '']);
   }
-  for (const [key, value] of [['policy.scope', 'all-open'], ['policy.interestRatePercent', '8'], ['company.name', 'Acme Ltd'], ['company.iban', 'GR16 0110 1250 0000 0001 2300 695']]) {
+  const settings: Array<[string, string]> = [
+    ['policy.scope', 'all-open'], ['policy.interestRatePercent', '8'], ['company.name', 'Acme Ltd'], ['company.iban', 'GR16 0110 1250 0000 0001 2300 695'],
+  ];
+  for (const [key, value] of settings) {
     const set = await box.run(['config', 'set', key, value]);
     expect([set.code, set.stderr]).toEqual([0, '']);
   }

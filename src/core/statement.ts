@@ -16,6 +16,9 @@ import { formatIban, isValidBic, isValidIban } from './iban.js';
 import { epcPayload } from './epc-qr.js';
 import { isDisputed } from './disputes.js';
 import { announces, askedFor, dueByDate } from './rules/demand.js';
+import { currencyTotals, type CurrencyTotal } from './statement-totals.js';
+
+export type { AmountKind, AmountLine, CurrencyTotal } from './statement-totals.js';
 
 /**
  * Days from the as-of date to the new payment deadline of a reminder or statement: long enough
@@ -43,36 +46,6 @@ export interface StatementRow {
   currency: string;
   /** The customer disputes it: shown, but not part of the amount asked (issue 16). */
   disputed: boolean;
-}
-
-/** What a line of the amounts block is. */
-export type AmountKind = 'outstanding' | 'notYetDue' | 'unapplied' | 'fee' | 'interest' | 'due';
-
-/**
- * One line of the amounts block, formatted. The e-mail text, the HTML and the PDF all list exactly
- * these lines, so every amount that makes up what a message asks for appears in each of them.
- */
-export interface AmountLine {
-  kind: AmountKind;
-  amount: string;
-}
-
-/** Totals of one currency (a message has one currency; stray lines in another get their own). */
-export interface CurrencyTotal {
-  currency: string;
-  /** What the listed items add up to, disputed ones left out (installment notice: the shortfalls). */
-  open: string;
-  /** Listed items not yet overdue, not asked for; null when the message sets nothing aside. */
-  notYetDue: string | null;
-  /** Payments on account netted, written negative; null when none. */
-  unapplied: string | null;
-  fee: string | null;
-  interest: string | null;
-  /** What the message asks: the part due minus payments on account (never below 0), plus fee and interest. */
-  due: string;
-  dueMinor: Minor;
-  /** The amounts block, top to bottom: outstanding, not yet due, payments on account, fee, interest, due. */
-  lines: AmountLine[];
 }
 
 /** One installment case on an installment notice, formatted. */
@@ -280,51 +253,6 @@ function activityView(activity: ActivityStatement, currency: string, language: s
       balance: money(line.balance),
     })),
   };
-}
-
-/**
- * Per-currency totals. The message currency shows what its lines add up to (an installment notice,
- * which lists no items, its planned total), the part set aside as not yet due, the payments on
- * account netted, and as due the planned total (already netted, never below 0) plus fee and interest.
- */
-function currencyTotals(message: PlannedMessage, money: (amount: Minor, currency: string) => string): CurrencyTotal[] {
-  const open = new Map<string, Minor>([[message.currency, message.lines.length > 0 ? 0 : message.total]]);
-  for (const line of message.lines) {
-    // A disputed line is listed but not asked for, as the rules leave it out of the total.
-    if (isDisputed(line.item)) continue;
-    open.set(line.item.currency, (open.get(line.item.currency) ?? 0) + line.item.openAmount);
-  }
-  return [...open].map(([currency, amount]) => {
-    const own = currency === message.currency;
-    const notYetDue = own ? message.notYetDue : 0;
-    const unapplied = own ? message.unapplied : 0;
-    const fee = own ? message.fee : 0;
-    const interest = own ? message.interest : 0;
-    const due = (own ? message.total : amount) + fee + interest;
-    const shown = (value: Minor): string | null => (value !== 0 ? money(value, currency) : null);
-    // An installment notice lists no items: what it asks is the shortfalls, not an outstanding balance.
-    const lines: AmountLine[] = message.lines.length > 0 ? [{ kind: 'outstanding', amount: money(amount, currency) }] : [];
-    const add = (kind: AmountKind, value: string | null) => {
-      if (value !== null) lines.push({ kind, amount: value });
-    };
-    // Set aside and netted amounts are taken off, so they are written negative.
-    add('notYetDue', shown(-notYetDue));
-    add('unapplied', shown(-unapplied));
-    add('fee', shown(fee));
-    add('interest', shown(interest));
-    lines.push({ kind: 'due', amount: money(due, currency) });
-    return {
-      currency,
-      open: money(amount, currency),
-      notYetDue: shown(notYetDue),
-      unapplied: shown(-unapplied),
-      fee: shown(fee),
-      interest: shown(interest),
-      due: money(due, currency),
-      dueMinor: due,
-      lines,
-    };
-  });
 }
 
 /** Bank details from the company settings, or null when the IBAN is missing or invalid. */

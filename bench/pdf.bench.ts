@@ -45,7 +45,7 @@ function statementModel(): StatementModel {
     key: 'ΠΑΠ-001-EUR-second',
     customer: { code: 'ΠΑΠ-001', name: 'Παπαδόπουλος & Υιοί Ο.Ε.', email: 'a@b.test', email2: null, email3: null, language: 'el', currency: 'EUR', reminders: true, statementEveryDays: null, agentEmail: null, holdUntil: null, notes: '' },
     kind: 'reminder', level: 'second', template: 'second', currency: 'EUR', to: ['a@b.test'], cc: [], bcc: [], lines, cases: [],
-    reminds: lines.map((line) => line.item.number), payments: [], unapplied: 0, total: lines.reduce((sum, line) => sum + line.item.openAmount, 0), fee: 1_000, interest: 0,
+    reminds: lines.map((line) => line.item.number), payments: [], unapplied: 0, total: lines.reduce((sum, line) => sum + line.item.openAmount, 0), notYetDue: 0, fee: 1_000, interest: 0,
     letter: false, attachInvoices: false,
   };
   return buildStatement(message, {

@@ -103,20 +103,26 @@ pend AS (SELECT r.*, (r.pos >= 0 AND NOT EXISTS (SELECT 1 FROM lv h
       AND (h.pos > r.pos OR h.rep IS NULL OR rs.last_as_of > date(@asOf, '-' || h.rep || ' days')))) AS pending
   FROM reach r),
 lines AS MATERIALIZED (SELECT p.*, (p.pending OR @scope = 'all-open' OR (p.amt > 0 AND p.d > 0) OR (p.amt <= 0 AND p.d >= 0)) AS listed FROM pend p),
+-- What a message asks for: the listed lines due by date, and a pre-due notice's (every reminded line
+-- not yet overdue) announced lines too; a statement is judged by the balance it shows.
 grp AS MATERIALIZED (SELECT code, cur, MAX(CASE WHEN pending THEN pos END) AS top, SUM(CASE WHEN listed THEN amt ELSE 0 END) AS listed_sum,
-    SUM(listed) AS n_listed
+    SUM(listed) AS n_listed, SUM(CASE WHEN listed AND ((amt > 0 AND d > 0) OR (amt <= 0 AND d >= 0)) THEN amt ELSE 0 END) AS due_sum,
+    SUM(CASE WHEN pending AND NOT ((amt > 0 AND d > 0) OR (amt <= 0 AND d >= 0)) THEN amt ELSE 0 END) AS announced_sum,
+    MAX(CASE WHEN pending THEN d END) AS pending_d
   FROM lines GROUP BY code, cur),
 paid AS (SELECT y.customer_code AS code, y.currency AS cur, SUM(y.amount) AS paid FROM payments y
   WHERE y.customer_code IN (SELECT code FROM cand) AND y.item_number IS NULL AND y.date <= @asOf AND y.amount > 0
     AND (y.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM under_plan u WHERE u.customer_code = y.customer_code AND u.case_ref = y.case_ref))
   GROUP BY y.customer_code, y.currency),
-netted AS MATERIALIZED (SELECT g.*, MIN(COALESCE(pd.paid, 0), MAX(0, g.listed_sum)) AS unapplied FROM grp g
+asked AS (SELECT g.*, COALESCE(pd.paid, 0) AS paid, g.due_sum + CASE WHEN g.pending_d <= 0 THEN g.announced_sum ELSE 0 END AS r_asked FROM grp g
   LEFT JOIN paid pd ON pd.code = g.code AND pd.cur = g.cur),
+netted AS MATERIALIZED (SELECT a.*, MIN(a.paid, MAX(0, a.r_asked)) AS r_unapplied, MIN(a.paid, MAX(0, a.due_sum)) AS s_unapplied FROM asked a),
 reminders AS MATERIALIZED (SELECT n.code, 0 AS ord, n.cur AS sub, n.cur, 'reminder' AS kind, lv.id AS level, NULL AS items, NULL AS reminds,
-    MAX(0, n.listed_sum - n.unapplied) AS total, n.unapplied, COALESCE(json_extract(lv.fees, '$.' || n.cur), 0) AS fee
+    MAX(0, n.r_asked - n.r_unapplied) AS total, n.r_unapplied AS unapplied, COALESCE(json_extract(lv.fees, '$.' || n.cur), 0) AS fee,
+    MAX(0, n.r_asked - n.r_unapplied) AS weighed, n.r_unapplied AS credited
   FROM netted n JOIN lv ON lv.pos = n.top WHERE n.top IS NOT NULL),
 statements AS MATERIALIZED (SELECT n.code, 1 AS ord, n.cur AS sub, n.cur, 'statement' AS kind, NULL AS level, NULL AS items, NULL AS reminds,
-    MAX(0, n.listed_sum - n.unapplied) AS total, n.unapplied, 0 AS fee
+    MAX(0, n.due_sum - n.s_unapplied) AS total, n.s_unapplied AS unapplied, 0 AS fee, n.listed_sum - n.paid AS weighed, n.paid AS credited
   FROM netted n JOIN customers c ON c.code = n.code
   WHERE n.n_listed > 0 AND COALESCE(c.statement_every_days, @every) > 0
     AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.code = n.code)
@@ -140,7 +146,8 @@ cases AS (SELECT m.*, (m.expected >= m.start_date AND (m.end_date IS NULL OR m.e
     AND @asOf >= date(m.expected, '+' || @grace || ' days') AND m.short > 0) AS missed FROM missing m),
 installments AS MATERIALIZED (SELECT code, 2 AS ord, MIN(case_ref) AS sub, cur, 'installment' AS kind, NULL AS level, '[]' AS items,
     json_group_array(case_ref ORDER BY case_ref) FILTER (WHERE missed AND NOT noticed) AS reminds,
-    SUM(CASE WHEN missed THEN short ELSE 0 END) AS total, 0 AS unapplied, 0 AS fee
+    SUM(CASE WHEN missed THEN short ELSE 0 END) AS total, 0 AS unapplied, 0 AS fee,
+    SUM(CASE WHEN missed THEN short ELSE 0 END) AS weighed, 0 AS credited
   FROM cases GROUP BY code, cur HAVING SUM(missed AND NOT noticed) > 0),
 candidates AS MATERIALIZED (SELECT * FROM reminders UNION ALL SELECT * FROM statements UNION ALL SELECT * FROM installments),
 -- The item lists only for the groups that get a candidate message (most groups get none today).
@@ -152,8 +159,8 @@ judged AS (SELECT k.code, k.ord, k.sub, k.cur, k.kind, k.level, k.total, k.unapp
     CASE WHEN ${validAddress('c.email')} THEN trim(c.email) WHEN ${validAddress('c.email2')} THEN trim(c.email2)
       WHEN ${validAddress('c.email3')} THEN trim(c.email3) END AS to_addr,
     CASE WHEN c.reminders = 0 THEN 'opted-out' WHEN c.hold_until IS NOT NULL AND c.hold_until >= @asOf THEN 'on-hold'
-      WHEN k.total <= 0 AND k.unapplied > 0 THEN 'covered'
-      WHEN k.total < COALESCE((SELECT minor FROM mins WHERE mins.cur = k.cur), 0) OR k.total <= 0 THEN 'below-minimum' END AS skip
+      WHEN k.weighed <= 0 AND k.credited > 0 THEN 'covered'
+      WHEN k.weighed < COALESCE((SELECT minor FROM mins WHERE mins.cur = k.cur), 0) OR k.weighed <= 0 THEN 'below-minimum' END AS skip
   FROM candidates k JOIN customers c ON c.code = k.code LEFT JOIN lists l ON l.code = k.code AND l.cur = k.cur),
 decided AS (SELECT *, CASE WHEN skip IS NULL AND to_addr IS NULL THEN 'no-email' ELSE skip END AS reason FROM judged),
 -- The engine decides covered and below-minimum for every candidate first, then recipients.

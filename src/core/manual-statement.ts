@@ -11,7 +11,8 @@ import { checkBcc, chooseRecipients } from './recipients.js';
 import { inScope } from './rules/candidates.js';
 import type { AccountPayment } from './rules/input.js';
 import { exactRate, simpleInterest } from './rules/interest.js';
-import { accountPayments, netted } from './rules/on-account.js';
+import { accountPayments } from './rules/on-account.js';
+import { demand } from './rules/demand.js';
 
 /**
  * A manual statement lists every open item unless asked for the overdue ones only: the operator
@@ -53,7 +54,8 @@ export function manualStatements(
   return [...byCurrency.keys()].sort().map((currency) => {
     const lines = byCurrency.get(currency) ?? [];
     const paid = onAccount.get(currency) ?? [];
-    const amounts = netted(lines.reduce((sum, l) => sum + l.item.openAmount, 0), paid);
+    // A statement shows the whole balance and asks for the part that is due.
+    const amounts = demand('statement', lines, paid);
     return {
       key: `${customer.code}-${currency}-statement`,
       customer,
@@ -68,10 +70,8 @@ export function manualStatements(
       cases: [],
       reminds: lines.map((l) => l.item.number),
       payments: paid,
-      unapplied: amounts.unapplied,
-      total: amounts.total,
+      ...amounts,
       fee: 0,
-      interest: lines.reduce((sum, l) => sum + l.interest, 0),
       letter: false,
       attachInvoices: false,
     };

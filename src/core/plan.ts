@@ -134,13 +134,16 @@ export interface PlannedMessage {
   reminds: string[];
   /** Payments on account in the message currency, listed below the items and netted in `total`. */
   payments: PlannedPayment[];
-  /** What was netted: the payments' sum, at most the open amount listed (SPEC §6 `unapplied`). */
+  /** What was netted: the payments' sum, at most the open amount asked for (SPEC §6 `unapplied`). */
   unapplied: Minor;
   /**
-   * The amount asked: open amount listed minus `unapplied`, never below 0 (installment notice: the
-   * sum of the missed cases' shortfalls).
+   * The amount asked before fee and interest: the open amount of the lines that are due (a pre-due
+   * notice: of every line it announces) minus `unapplied`, never below 0 (installment notice: the
+   * sum of the missed cases' shortfalls). See rules/demand.ts.
    */
   total: Minor;
+  /** Open amount of the listed lines that are not yet overdue: shown apart, not asked for. */
+  notYetDue: Minor;
   fee: Minor;
   interest: Minor;
   /** Level asks for a printed letter / invoice attachments. */

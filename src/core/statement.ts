@@ -15,6 +15,10 @@ import { textLines } from './text-lines.js';
 import { formatIban, isValidBic, isValidIban } from './iban.js';
 import { epcPayload } from './epc-qr.js';
 import { isDisputed } from './disputes.js';
+import { announces, askedFor, dueByDate } from './rules/demand.js';
+import { currencyTotals, type CurrencyTotal } from './statement-totals.js';
+
+export type { AmountKind, AmountLine, CurrencyTotal } from './statement-totals.js';
 
 /**
  * Days from the as-of date to the new payment deadline of a reminder or statement: long enough
@@ -30,7 +34,10 @@ export interface StatementRow {
   dueDate: string;
   /** Days overdue as shown (`0` on the due date, negative before it). */
   daysOverdue: string;
+  /** Due by date: a debt past its due date, a credit from its own date. */
   overdue: boolean;
+  /** Part of the amount the message asks for (see rules/demand.ts). */
+  asked: boolean;
   /** True when this message reminds of the item (it reached a level now). */
   pending: boolean;
   amount: string;
@@ -39,20 +46,6 @@ export interface StatementRow {
   currency: string;
   /** The customer disputes it: shown, but not part of the amount asked (issue 16). */
   disputed: boolean;
-}
-
-/** Totals of one currency (a message has one currency; stray lines in another get their own). */
-export interface CurrencyTotal {
-  currency: string;
-  /** What the listed items add up to (installment notice: the shortfalls). */
-  open: string;
-  /** Payments on account netted, written negative; null when none. */
-  unapplied: string | null;
-  fee: string | null;
-  interest: string | null;
-  /** Open minus payments on account (never below 0), plus fee plus interest. */
-  due: string;
-  dueMinor: Minor;
 }
 
 /** One installment case on an installment notice, formatted. */
@@ -128,6 +121,8 @@ export interface StatementModel {
   payments: StatementPayment[];
   cases: StatementCase[];
   totals: CurrencyTotal[];
+  /** Subtotal of the listed items not yet overdue that the message does not ask for (may be 0). */
+  notYetDue: string;
   /** Activity statements only: the period's movements between the opening and closing balance. */
   activity: StatementActivity | null;
   /** ISO 11649 reference, print form (`RF18 5390 0754 7034`), and compact. */
@@ -167,13 +162,15 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
   const language = documentLanguage(message.customer.language);
   const money = (amount: Minor, currency: string) => formatMoney(amount, currency, language);
   const company = settings.company ?? {};
+  const announcing = announces(message.kind, message.lines);
   const rows: StatementRow[] = message.lines.map((line) => ({
     number: line.item.number,
     kind: line.item.kind,
     issueDate: formatDate(line.item.issueDate, language),
     dueDate: formatDate(line.item.dueDate, language),
     daysOverdue: formatInteger(line.daysOverdue, language),
-    overdue: line.daysOverdue > 0,
+    overdue: dueByDate(line.item.openAmount, line.daysOverdue),
+    asked: askedFor(line, announcing),
     pending: line.pending,
     amount: formatAmount(line.item.amount, line.item.currency, language),
     open: formatAmount(line.item.openAmount, line.item.currency, language),
@@ -228,6 +225,7 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
       shortfall: entry.missed ? money(entry.shortfall, entry.currency) : '',
     })),
     totals,
+    notYetDue: money(message.notYetDue, message.currency),
     activity: message.activity ? activityView(message.activity, message.currency, language) : null,
     reference: formatRfReference(referenceCompact),
     referenceCompact,
@@ -261,36 +259,6 @@ function activityView(activity: ActivityStatement, currency: string, language: s
       balance: money(line.balance),
     })),
   };
-}
-
-/**
- * Per-currency totals. The message currency shows what its lines add up to (an installment notice,
- * which lists no items, its planned total), the payments on account netted, and as due the planned
- * total — already netted and never below 0 — plus fee and interest.
- */
-function currencyTotals(message: PlannedMessage, money: (amount: Minor, currency: string) => string): CurrencyTotal[] {
-  const open = new Map<string, Minor>([[message.currency, message.lines.length > 0 ? 0 : message.total]]);
-  for (const line of message.lines) {
-    // A disputed line is listed but not asked for, as the rules leave it out of the total.
-    if (isDisputed(line.item)) continue;
-    open.set(line.item.currency, (open.get(line.item.currency) ?? 0) + line.item.openAmount);
-  }
-  return [...open].map(([currency, amount]) => {
-    const own = currency === message.currency;
-    const fee = own ? message.fee : 0;
-    const interest = own ? message.interest : 0;
-    const unapplied = own ? message.unapplied : 0;
-    const due = (own ? message.total : amount) + fee + interest;
-    return {
-      currency,
-      open: money(amount, currency),
-      unapplied: unapplied !== 0 ? money(-unapplied, currency) : null,
-      fee: fee !== 0 ? money(fee, currency) : null,
-      interest: interest !== 0 ? money(interest, currency) : null,
-      due: money(due, currency),
-      dueMinor: due,
-    };
-  });
 }
 
 /** Bank details from the company settings, or null when the IBAN is missing or invalid. */

@@ -29,6 +29,7 @@ export function statementSummary(message: PlannedMessage, maxLines = 50): string
   }
   if (message.unapplied !== 0) lines.push(`On account: ${formatAmount(-message.unapplied, currency)}`);
   lines.push(`Total: ${formatAmount(message.total, currency)}`);
+  if (message.notYetDue !== 0) lines.push(`Not yet due (not asked for): ${formatAmount(message.notYetDue, currency)}`);
   if (message.fee !== 0) lines.push(`Fee: ${formatAmount(message.fee, currency)}`);
   if (message.interest !== 0) lines.push(`Interest: ${formatAmount(message.interest, currency)}`);
   if (message.fee !== 0 || message.interest !== 0) {

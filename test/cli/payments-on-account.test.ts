@@ -74,9 +74,9 @@ beforeAll(async () => {
 });
 
 describe('--send-due --dry-run --json', () => {
-  it('nets payments on account: total is the items minus "unapplied"', () => {
+  it('nets payments on account: total is the overdue item minus "unapplied"; the item not yet due is set apart', () => {
     const en = plan.messages.find((message) => message.customer === 'EN01');
-    expect(en).toMatchObject({ kind: 'reminder', level: 'first', items: ['EN01-OLD', 'EN01-NEW'], total: '250.00', unapplied: '150.00' });
+    expect(en).toMatchObject({ kind: 'reminder', level: 'first', items: ['EN01-OLD', 'EN01-NEW'], total: '150.00', unapplied: '150.00', notYetDue: '100.00' });
   });
 
   it('skips a customer whose payments on account cover everything as covered', () => {
@@ -95,18 +95,18 @@ describe.each(LANGUAGES)('$language message', ({ code, payment, overdue, notDue 
     const eml = readFileSync(join(out(), `${code}-EUR-first.eml`), 'utf8');
     const text = part(eml, 'text/plain');
     expect(text).toMatch(new RegExp(`${payment} PAY-${code}: [-−]150[.,]00 EUR`));
-    const order = [`${overdue}:`, `${code}-OLD`, `${notDue}:`, `${code}-NEW`].map((word) => text.indexOf(word));
+    const order = [`${overdue}:`, `${code}-OLD`, `${notDue} (`, `${code}-NEW`].map((word) => text.indexOf(word));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const html = part(eml, 'text/html');
     expect(html).toContain(`${payment} PAY-${code}`);
-    expect(html).toContain(`>${notDue}</th>`);
+    expect(html).toContain(`>${notDue} (`);
   });
 
   it('the PDF shows the payment on account, the netted total and both headings', async () => {
     const text = (await pdfPages(readFileSync(join(out(), `${code}-EUR-first.pdf`)))).join(' ');
     expect(text).toContain(`${payment} PAY-${code}`);
-    expect(text).toMatch(/250[.,]00/);
+    expect(text).toMatch(/150[.,]00/);
     expect(text.indexOf(overdue)).toBeLessThan(text.indexOf(`${code}-OLD`));
     expect(text.indexOf(notDue)).toBeGreaterThan(text.indexOf(`${code}-OLD`));
     expect(text.indexOf(notDue)).toBeLessThan(text.indexOf(`${code}-NEW`));

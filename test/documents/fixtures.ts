@@ -31,7 +31,7 @@ export function planned(language: Language, template: string, lines: PlannedLine
     key: `${who.code}-${currency}-${template}`, customer: who, kind: template === 'statement' ? 'statement' : template === 'installment' ? 'installment' : 'reminder',
     level: ['statement', 'installment'].includes(template) ? null : template, template, currency,
     to: ['ap@customer.test'], cc: [], bcc: [], lines, cases: [], reminds: lines.filter((l) => l.pending).map((l) => l.item.number), payments: [], unapplied: 0,
-    total: lines.reduce((sum, l) => sum + l.item.openAmount, 0), fee: 0, interest: 0, letter: false, attachInvoices: false,
+    total: lines.reduce((sum, l) => sum + l.item.openAmount, 0), notYetDue: 0, fee: 0, interest: 0, letter: false, attachInvoices: false,
     ...overrides,
   };
 }

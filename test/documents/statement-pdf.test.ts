@@ -46,7 +46,7 @@ describe('statement PDF', () => {
     const pdf = pdfOf(planned('bg', 'statement', [line('Ф-0001', 250000, 30, { currency: 'BGN' }), line('КИ-2', -10000, 10, { currency: 'BGN', kind: 'credit_note' })], { customer: who, currency: 'BGN' }));
     const text = squash((await pdfPages(pdf)).join(' '));
     for (const expected of ['Иванов и синове ЕООД', 'Извлечение от сметка', 'Ф-0001', 'Падеж', 'Дни просрочие', '2 500,00', 'КИ-2', '-100,00', 'кредитно',
-      'Общо дължимо', '2 400,00', 'Срок за плащане: 30 март 2026 г.', 'Страница 1 от 1']) {
+      'Дължима сума сега', '2 400,00', 'Срок за плащане: 30 март 2026 г.', 'Страница 1 от 1']) {
       expect(text).toContain(expected);
     }
     // Not EUR: bank details for a transfer, but no SEPA QR code (and no hint to scan one).
@@ -70,7 +70,7 @@ describe('statement PDF', () => {
     expect(all).toContain('INV-0001');
     expect(all).toContain('INV-0500');
     expect(all.match(/INV-\d{4}/g)).toHaveLength(500);
-    expect(all).toContain('Total due');
+    expect(all).toContain('Amount due now');
     expect(pages.at(-1)).toContain('Please pay by: 30 March 2026');
   });
 

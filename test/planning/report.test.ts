@@ -23,8 +23,8 @@ describe('planToJson', () => {
       asOf: D,
       dryRun: true,
       messages: [
-        { customer: 'C001', kind: 'reminder', level: 'first', currency: 'EUR', to: ['a@example.com'], cc: [], bcc: ['archive@us.example'], items: ['INV-1', 'INV-7'], total: '1234.50', fee: '5.00', interest: '0.00', unapplied: '0.00', status: 'planned', messageId: null, error: null },
-        { customer: 'C002', kind: 'reminder', level: 'second', currency: 'JPY', to: ['b@example.com'], cc: [], bcc: ['archive@us.example'], items: ['J-1'], total: '1500', fee: '0', interest: '0', unapplied: '0', status: 'planned', messageId: null, error: null },
+        { customer: 'C001', kind: 'reminder', level: 'first', currency: 'EUR', to: ['a@example.com'], cc: [], bcc: ['archive@us.example'], items: ['INV-1', 'INV-7'], total: '1234.50', fee: '5.00', interest: '0.00', unapplied: '0.00', notYetDue: '0.00', status: 'planned', messageId: null, error: null },
+        { customer: 'C002', kind: 'reminder', level: 'second', currency: 'JPY', to: ['b@example.com'], cc: [], bcc: ['archive@us.example'], items: ['J-1'], total: '1500', fee: '0', interest: '0', unapplied: '0', notYetDue: '0', status: 'planned', messageId: null, error: null },
       ],
       skipped: [{ customer: 'C009', reason: 'no-email', detail: 'no e-mail address' }],
       counts: { planned: 2, sent: 0, failed: 0, uncertain: 0, skipped: 1 },

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import type { AccountPayment, CustomerSnapshot } from '../../src/core/rules/input.js';
-import { due, planOf, planSnapshot, policyWith, snapshot } from './snapshots.js';
+import { due, planOf, planSnapshot, policyWith, snapshot, splitOf } from './snapshots.js';
 
 const D = '2026-03-10';
 const overdueBy = (days: number) => addDays(D, -days);
@@ -89,7 +89,7 @@ describe('payments on account', () => {
   });
 });
 
-describe('property: total = max(0, listed open − unallocated)', () => {
+describe('property: total = max(0, open asked for − unallocated); the rest of the listed amount is notYetDue', () => {
   it('holds for any items and payments in customer grouping', () => {
     const itemArb = fc.record({ overdue: fc.integer({ min: -30, max: 120 }), open: fc.integer({ min: -20_000, max: 80_000 }) });
     const paymentArb = fc.record({ amount: fc.integer({ min: 1, max: 60_000 }), ago: fc.integer({ min: -5, max: 60 }), usd: fc.boolean() });
@@ -101,10 +101,12 @@ describe('property: total = max(0, listed open − unallocated)', () => {
         const account = payments.map((entry, index) => onAccount(entry.amount, { reference: `P${index}`, date: addDays(D, -entry.ago), currency: entry.usd ? 'USD' : 'EUR' }));
         const result = planOf([withPayments(snapshot(listedItems, { customer: { statementEveryDays: 1 } }), account)], D, policyWith({ scope }));
         for (const message of result.messages) {
-          const listed = message.lines.reduce((sum, line) => sum + line.item.openAmount, 0);
+          const { asked, notYetDue } = splitOf(message);
           const unallocated = account.filter((p) => p.currency === message.currency && p.date <= D).reduce((sum, p) => sum + p.amount, 0);
-          expect(message.total).toBe(Math.max(0, listed - unallocated));
-          expect(message.unapplied).toBe(listed - message.total > 0 ? listed - message.total : 0);
+          expect(message.total).toBe(Math.max(0, asked - unallocated));
+          // Payments beyond the part asked for stay a credit: they never reduce what is not yet due.
+          expect(message.unapplied).toBe(Math.min(unallocated, Math.max(0, asked)));
+          expect(message.notYetDue).toBe(notYetDue);
           expect(message.payments.reduce((sum, p) => sum + p.amount, 0)).toBe(unallocated);
         }
       }),

@@ -1,6 +1,6 @@
 /** Builders for rules-engine tests: snapshots, policies and one-call planning with a fixed as-of date. */
 import type { Customer, InstallmentPlan, IsoDate, Item } from '../../src/core/domain.js';
-import type { Plan, Policy } from '../../src/core/plan.js';
+import type { Plan, PlannedMessage, Policy } from '../../src/core/plan.js';
 import { resolvePolicy } from '../../src/core/policy.js';
 import { plan } from '../../src/core/rules/engine.js';
 import type { CustomerSnapshot, LevelSent, PlanSnapshot, PromiseSnapshot, SentReminder } from '../../src/core/rules/input.js';
@@ -66,4 +66,23 @@ export function planOf(snapshots: CustomerSnapshot[], asOf: IsoDate, policy: Pol
 /** A compact view of a plan's messages for assertions: key, level and reminded items. */
 export function summary(result: Plan): { key: string; level: string | null; reminds: string[] }[] {
   return result.messages.map((message) => ({ key: message.key, level: message.level, reminds: message.reminds }));
+}
+
+/**
+ * What a planned message asks for and sets aside, restated from SPEC §3 for property tests: an
+ * overdue debt or a credit from its date is asked for; a pre-due notice (every reminded line not
+ * yet overdue) also asks for what it announces; the rest is not yet due. Disputed lines count in neither.
+ */
+export function splitOf(message: PlannedMessage): { asked: number; notYetDue: number } {
+  const reminded = message.lines.filter((line) => line.pending);
+  const preDue = message.kind === 'reminder' && reminded.length > 0 && reminded.every((line) => line.daysOverdue <= 0);
+  let asked = 0;
+  let notYetDue = 0;
+  for (const line of message.lines) {
+    if (line.item.dispute) continue;
+    const due = line.item.openAmount > 0 ? line.daysOverdue > 0 : line.daysOverdue >= 0;
+    if (due || (preDue && line.pending)) asked += line.item.openAmount;
+    else notYetDue += line.item.openAmount;
+  }
+  return { asked, notYetDue };
 }

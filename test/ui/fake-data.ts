@@ -129,6 +129,7 @@ export function makeFakeData(count: number, seed = 7): FakeData {
         payments: [],
         unapplied: 0,
         total: lines.reduce((sum, l) => sum + l.item.openAmount, 0),
+        notYetDue: 0,
         fee: 0,
         interest: 0,
         letter: false,

@@ -25,8 +25,10 @@ export interface JsonMessage {
   total: string;
   fee: string;
   interest: string;
-  /** Payments on account netted against the listed items (already taken out of `total`). */
+  /** Payments on account netted against the items asked for (already taken out of `total`). */
   unapplied: string;
+  /** Listed items not yet overdue: shown apart, not part of `total` ("0.00" when none). */
+  notYetDue: string;
   status: ReportStatus;
   messageId: string | null;
   error: string | null;
@@ -80,6 +82,7 @@ export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJso
       fee: money(message.fee, message.currency),
       interest: money(message.interest, message.currency),
       unapplied: money(message.unapplied, message.currency),
+      notYetDue: money(message.notYetDue, message.currency),
       status: result === undefined || result.status === 'deferred' || result.status === 'stopped' ? 'planned' : result.status,
       messageId: result?.messageId ?? null,
       error: result?.error ?? null,

@@ -8,7 +8,8 @@ import type { Policy, PlannedCase, PlannedLine, PlannedPayment } from '../plan.j
 import type { CustomerSnapshot, LevelSent, SentReminder } from './input.js';
 import { promiseEffects } from './promises.js';
 import { levelFee } from './fees.js';
-import { accountPayments, netted } from './on-account.js';
+import { accountPayments } from './on-account.js';
+import { demand, dueByDate } from './demand.js';
 import { simpleInterest, type Rate } from './interest.js';
 import { missedInstallments, planInEffect } from './installments.js';
 import { reachedLevel, standing, stepwiseLevel, type Ladder } from './ladder.js';
@@ -26,6 +27,8 @@ export interface Candidate {
   payments: PlannedPayment[];
   unapplied: number;
   total: number;
+  /** Listed but not asked for: not yet overdue. */
+  notYetDue: number;
   fee: number;
   interest: number;
   /** The broken promise a reminder follows up (its template can name it), or null. */
@@ -76,9 +79,7 @@ function escalated(ladder: Ladder, reached: number, history: readonly LevelSent[
 
 /** Whether a line is listed on a statement under the policy scope (pending lines always are). */
 export function inScope(scope: Policy['scope'], openAmount: number, daysOverdue: number): boolean {
-  if (scope === 'all-open') return true;
-  // A credit is usable from its own date, so it offsets overdue debt once its date has come.
-  return openAmount > 0 ? daysOverdue > 0 : daysOverdue >= 0;
+  return scope === 'all-open' || dueByDate(openAmount, daysOverdue);
 }
 
 /** Cases whose installment plan is in effect on the as-of date: the installment rule covers them. */
@@ -129,12 +130,6 @@ export function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet
   return out;
 }
 
-function sum(lines: readonly PlannedLine[], pick: (line: PlannedLine) => number): number {
-  let total = 0;
-  for (const line of lines) total += pick(line);
-  return total;
-}
-
 function lineMessage(
   customer: Customer,
   kind: 'reminder' | 'statement',
@@ -148,8 +143,7 @@ function lineMessage(
   const level = position >= 0 ? run.ladder.levels[position]! : null;
   // No fee in this currency: none is charged; the engine reports it as a plan problem.
   const fee = level ? levelFee(level, currency, run.policy.defaultCurrency) ?? 0 : 0;
-  // A disputed line is shown on a statement but not asked for until the dispute is resolved.
-  const amounts = netted(sum(lines, (line) => (isDisputed(line.item) ? 0 : line.item.openAmount)), payments);
+  const amounts = demand(kind, lines, payments);
   return {
     key: `${customer.code}-${currency}-${level ? level.id : kind}${suffix}`,
     kind,
@@ -159,10 +153,8 @@ function lineMessage(
     cases: [],
     reminds: (kind === 'reminder' ? lines.filter((line) => line.pending) : lines).map((line) => line.item.number),
     payments,
-    unapplied: amounts.unapplied,
-    total: amounts.total,
+    ...amounts,
     fee,
-    interest: sum(lines, (line) => line.interest),
     promise: null,
     earlier: [],
   };
@@ -264,6 +256,7 @@ function installments(snapshot: CustomerSnapshot, run: RunContext): Candidate[] 
     reminds: group.missed,
     payments: [],
     unapplied: 0,
+    notYetDue: 0,
     // What the notice asks is this month's shortfall, not the whole debt.
     total: group.cases.reduce((total, planned) => total + planned.shortfall, 0),
     fee: 0,

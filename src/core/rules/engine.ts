@@ -3,8 +3,8 @@
  * message, skip and data problem. Pure and linear: one pass over the snapshots, no I/O, no clock.
  */
 import { toDayNumber } from '../dates.js';
-import type { Customer, IsoDate } from '../domain.js';
 import { isDisputed } from '../disputes.js';
+import type { Customer, IsoDate } from '../domain.js';
 import { formatMinor, currencyDigits, majorToMinor } from '../money.js';
 import type { Plan, PlannedMessage, PlanProblem, Policy, Skip, SkipReason } from '../plan.js';
 import { agentAddress, chooseRecipients, checkBcc, type AddressProblem } from '../recipients.js';
@@ -100,14 +100,15 @@ class Problems {
  * Why a message is not worth sending, or null when it is. `covered` comes first: when payments on
  * account leave nothing to ask, that is the reason the customer should read, whatever the minimum.
  * A statement whose only debt is disputed asks for nothing because of the dispute, which is what
- * the clerk should read rather than "0.00 is below the minimum". The minimum is compared with the
- * netted total, the amount the message would actually ask.
+ * the clerk should read rather than "0.00 is below the minimum". The minimum is compared with what
+ * the message weighs (see `weighed`).
  */
 function belowWhatIsWorthSending(candidate: Candidate, run: RunContext): { reason: SkipReason; detail: string } | null {
   const digits = currencyDigits(candidate.currency);
   const money = (amount: number) => `${candidate.currency} ${formatMinor(amount, digits)}`;
-  if (candidate.total <= 0 && candidate.unapplied > 0) {
-    return { reason: 'covered', detail: `payments on account of ${money(candidate.unapplied)} cover everything listed` };
+  const { amount, credited } = weighed(candidate);
+  if (amount <= 0 && credited > 0) {
+    return { reason: 'covered', detail: `payments on account of ${money(credited)} cover everything asked for` };
   }
   const debts = candidate.lines.filter((line) => line.item.openAmount > 0);
   if (debts.length > 0 && debts.every((line) => isDisputed(line.item))) {
@@ -115,10 +116,24 @@ function belowWhatIsWorthSending(candidate: Candidate, run: RunContext): { reaso
   }
   const minimum = majorToMinor(run.policy.minAmount, candidate.currency);
   // A message that asks for nothing (credits cover the debt) is never worth sending either.
-  if (candidate.total < minimum || candidate.total <= 0) {
-    return { reason: 'below-minimum', detail: `${money(candidate.total)} is below the minimum ${formatMinor(minimum, digits)}` };
+  if (amount < minimum || amount <= 0) {
+    return { reason: 'below-minimum', detail: `${money(amount)} is below the minimum ${formatMinor(minimum, digits)}` };
   }
   return null;
+}
+
+/**
+ * The amount a message is judged by, and the payments on account that went into it: a reminder by
+ * what it asks for (items not yet due that it lists do not make it worth sending), a statement by the
+ * balance it shows, since telling a customer what will fall due is its job even when nothing is due.
+ */
+function weighed(candidate: Candidate): { amount: number; credited: number } {
+  if (candidate.kind !== 'statement') return { amount: candidate.total, credited: candidate.unapplied };
+  let credited = 0;
+  for (const payment of candidate.payments) credited += payment.amount;
+  let balance = -credited;
+  for (const line of candidate.lines) if (!isDisputed(line.item)) balance += line.item.openAmount;
+  return { amount: balance, credited };
 }
 
 /** Turn the surviving candidates of one customer into messages, applying skips and recipients. */
@@ -196,6 +211,7 @@ function messagesOf(
       payments: candidate.payments,
       unapplied: candidate.unapplied,
       total: candidate.total,
+      notYetDue: candidate.notYetDue,
       fee: candidate.fee,
       interest: candidate.interest,
       letter,

@@ -28,14 +28,3 @@ export function accountPayments(
   }
   return byCurrency;
 }
-
-/**
- * The amount asked after netting: `total = max(0, listed − payments)`, and `unapplied` what was
- * taken off (never more than the positive listed amount: an overpayment stays a credit).
- */
-export function netted(listed: number, payments: readonly PlannedPayment[]): { total: number; unapplied: number } {
-  let paid = 0;
-  for (const payment of payments) paid += payment.amount;
-  const unapplied = Math.min(paid, Math.max(0, listed));
-  return { total: Math.max(0, listed - unapplied), unapplied };
-}

@@ -34,9 +34,9 @@ export function disputeView(notice: DisputeNotice, settings: Settings): MessageV
     reference: '',
     level: 'dispute',
     currency: item.currency,
-    items: [], hasItems: false, overdueItems: [], notDueItems: [], splitItems: false,
+    items: [], hasItems: false, overdueItems: [], notDueItems: [], laterItems: [], splitItems: false, overdueHeading: false, notDueHeading: false,
     payments: [], hasPayments: false, cases: [], hasCases: false, totals: [],
-    open: '', unapplied: '', fee: '', interest: '', total: '',
+    open: '', notYetDue: '', unapplied: '', fee: '', interest: '', total: '', statement: false,
     bank: false, qr: false, activity: false, promise: false, earlier: false,
     dispute: {
       item: item.number,

@@ -13,6 +13,7 @@ export const LABEL_KEYS = [
   'paymentOnAccount', 'paymentsOnAccount', 'paidSoFar', 'shortfall',
   'openingBalance', 'closingBalance', 'debit', 'credit', 'balance', 'description', 'invoice', 'charge',
   'payment', 'period', 'earlierReminder', 'earlierReminders',
+  'notYetDue', 'dueNow',
 ] as const;
 
 /** One field label. */

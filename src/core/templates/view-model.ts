@@ -2,7 +2,7 @@
  * The Mustache view of a message: the variables every template may use, built from the statement
  * model. `viewSchema` describes the same shape so templates are checked against it when loaded.
  */
-import type { StatementActivity, StatementModel } from '../statement.js';
+import type { AmountKind, AmountLine, StatementActivity, StatementModel } from '../statement.js';
 
 /** A node of the view schema: a plain value, an object with known fields, or a list of objects. */
 export type SchemaNode = 'value' | { fields: Record<string, SchemaNode> } | { list: Record<string, SchemaNode> };
@@ -13,6 +13,11 @@ const value = 'value' as const;
 const itemFields = {
   number: value, issueDate: value, dueDate: value, daysOverdue: value, amount: value, open: value,
   interest: value, overdue: value, pending: value, creditNote: value, currency: value, disputed: value,
+};
+
+/** One line of the amounts block as templates see it: the amount and one flag naming its kind. */
+const amountLineFields = {
+  amount: value, outstanding: value, notYetDue: value, unapplied: value, fee: value, interest: value, due: value,
 };
 
 /** The variables of every template (subject, text, HTML, partials). */
@@ -28,7 +33,12 @@ export const viewSchema: Record<string, SchemaNode> = {
   hasItems: value,
   overdueItems: { list: itemFields },
   notDueItems: { list: itemFields },
+  laterItems: { list: itemFields },
   splitItems: value,
+  overdueHeading: value,
+  notDueHeading: value,
+  notYetDue: value,
+  statement: value,
   payments: { list: { date: value, reference: value, amount: value, currency: value } },
   hasPayments: value,
   cases: {
@@ -38,7 +48,9 @@ export const viewSchema: Record<string, SchemaNode> = {
     },
   },
   hasCases: value,
-  totals: { list: { currency: value, open: value, unapplied: value, fee: value, interest: value, due: value } },
+  totals: {
+    list: { currency: value, open: value, notYetDue: value, unapplied: value, fee: value, interest: value, due: value, lines: { list: amountLineFields } },
+  },
   open: value,
   unapplied: value,
   fee: value,
@@ -71,16 +83,26 @@ export interface MessageView {
   currency: string;
   items: ItemView[];
   hasItems: boolean;
-  /** The items past their due date, and those not yet overdue, for templates that head them apart. */
+  /** The items due by date (overdue debts, credits from their date): asked for unless disputed. */
   overdueItems: ItemView[];
+  /** Items not yet overdue that the message asks for all the same: those a pre-due notice announces. */
   notDueItems: ItemView[];
-  /** True when the message lists both, so each group needs its own heading. */
+  /** Items not yet overdue that the message lists but does not ask for; `notYetDue` is their subtotal. */
+  laterItems: ItemView[];
+  /** True when the message lists more than one of these groups. */
   splitItems: boolean;
+  /** Whether the overdue, and the announced, group needs its own heading (another group is listed too). */
+  overdueHeading: boolean;
+  notDueHeading: boolean;
+  /** Subtotal of `laterItems`, formatted; '' when there are none. */
+  notYetDue: string;
+  /** A statement of account (it asks for the amount to pay now), not a reminder or notice. */
+  statement: boolean;
   payments: StatementModel['payments'];
   hasPayments: boolean;
   cases: StatementModel['cases'];
   hasCases: boolean;
-  totals: Array<{ currency: string; open: string; unapplied: string; fee: string; interest: string; due: string }>;
+  totals: Array<{ currency: string; open: string; notYetDue: string; unapplied: string; fee: string; interest: string; due: string; lines: AmountLineView[] }>;
   open: string;
   /** Payments on account netted in the message currency, written negative ('' when none). */
   unapplied: string;
@@ -103,6 +125,9 @@ export interface MessageView {
   /** The item a dispute notification to the sales agent is about; false in every message to a customer. */
   dispute: DisputeView | false;
 }
+
+/** One line of the amounts block: its amount and a flag per kind, so each language words it. */
+export type AmountLineView = { amount: string } & Record<AmountKind, boolean>;
 
 /** What the sales agent is told about a newly disputed item. */
 export interface DisputeView {
@@ -137,8 +162,10 @@ export function buildView(model: StatementModel): MessageView {
     currency: row.currency,
     disputed: row.disputed,
   }));
-  const overdueItems = items.filter((item) => item.overdue === true);
-  const notDueItems = items.filter((item) => item.overdue !== true);
+  const overdueItems = items.filter((_, index) => model.rows[index]!.overdue);
+  const notDueItems = items.filter((_, index) => !model.rows[index]!.overdue && model.rows[index]!.asked);
+  const laterItems = items.filter((_, index) => !model.rows[index]!.overdue && !model.rows[index]!.asked);
+  const groups = [overdueItems, notDueItems, laterItems].filter((group) => group.length > 0).length;
   return {
     customer: { ...model.customer },
     company: {
@@ -159,7 +186,12 @@ export function buildView(model: StatementModel): MessageView {
     hasItems: model.rows.length > 0,
     overdueItems,
     notDueItems,
-    splitItems: overdueItems.length > 0 && notDueItems.length > 0,
+    laterItems,
+    splitItems: groups > 1,
+    overdueHeading: groups > 1 && overdueItems.length > 0,
+    notDueHeading: groups > 1 && notDueItems.length > 0,
+    notYetDue: laterItems.length > 0 ? model.notYetDue : '',
+    statement: model.kind === 'statement',
     payments: model.payments,
     hasPayments: model.payments.length > 0,
     cases: model.cases,
@@ -167,10 +199,12 @@ export function buildView(model: StatementModel): MessageView {
     totals: model.totals.map((total) => ({
       currency: total.currency,
       open: total.open,
+      notYetDue: total.notYetDue ?? '',
       unapplied: total.unapplied ?? '',
       fee: total.fee ?? '',
       interest: total.interest ?? '',
       due: total.due,
+      lines: total.lines.map(amountLineView),
     })),
     open: own?.open ?? '',
     unapplied: own?.unapplied ?? '',
@@ -184,6 +218,14 @@ export function buildView(model: StatementModel): MessageView {
     earlier: model.earlier ? { dates: model.earlier.dates, single: model.earlier.count === 1 } : false,
     dispute: false,
   };
+}
+
+const AMOUNT_KINDS: readonly AmountKind[] = ['outstanding', 'notYetDue', 'unapplied', 'fee', 'interest', 'due'];
+
+/** Every kind flag present (false but one), so a `{{#fee}}` inside a line never reads an outer `fee`. */
+function amountLineView(line: AmountLine): AmountLineView {
+  const flags = Object.fromEntries(AMOUNT_KINDS.map((kind) => [kind, kind === line.kind])) as Record<AmountKind, boolean>;
+  return { amount: line.amount, ...flags };
 }
 
 function activityOf(activity: StatementActivity): ActivityViewModel {

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { jsPDF } from 'jspdf';
-import type { StatementModel } from '../../core/statement.js';
+import type { AmountKind, StatementModel } from '../../core/statement.js';
 import { introFor, titleFor, type Labels } from '../../core/templates/labels.js';
 import { capLength, lineCaps } from './wrap-text.js';
 import { registerFonts, type StatementFonts } from './fonts.js';
@@ -119,22 +119,28 @@ function addressee(pen: Pen, model: StatementModel, labels: Labels, title: strin
   pen.y = writeLines(pen, wrap(doc, title, page.right - page.left, lineCaps.label), page.left, lineHeight(16)) + 8;
 }
 
+/** The amounts block: the model's amount lines, exactly those the e-mail lists, in the same order. */
 function totals(pen: Pen, model: StatementModel, labels: Labels): void {
   const { doc } = pen;
   const labelX = page.right - 40;
+  const labelOf: Record<AmountKind, string> = {
+    outstanding: labels.totalOpen,
+    notYetDue: labels.notYetDue,
+    unapplied: labels.paymentsOnAccount,
+    fee: labels.fee,
+    interest: labels.interest,
+    due: model.kind === 'statement' ? labels.dueNow : labels.totalDue,
+  };
   for (const total of model.totals) {
-    const lines: Array<[string, string, boolean]> = [[`${labels.totalOpen} (${total.currency})`, total.open, false]];
-    if (total.unapplied) lines.push([labels.paymentsOnAccount, total.unapplied, false]);
-    if (total.fee) lines.push([labels.fee, total.fee, false]);
-    if (total.interest) lines.push([labels.interest, total.interest, false]);
-    lines.push([labels.totalDue, total.due, true]);
-    ensureRoom(pen, lines.length * 5.5 + 2);
-    for (const [label, amount, strong] of lines) {
+    ensureRoom(pen, total.lines.length * 5.5 + 2);
+    for (const line of total.lines) {
+      const strong = line.kind === 'due';
       const size = strong ? 10.5 : 9.5;
       font(pen, strong ? 'bold' : 'normal', size);
+      const label = line.kind === 'outstanding' ? `${labelOf.outstanding} (${total.currency})` : labelOf[line.kind];
       const labelLines = wrap(doc, label, labelX - 4 - page.left, lineCaps.label);
       ensureRoom(pen, 5.5 + (labelLines.length - 1) * lineHeight(size));
-      doc.text(amount, page.right, pen.y, { align: 'right' });
+      doc.text(line.amount, page.right, pen.y, { align: 'right' });
       pen.y = writeLines(pen, labelLines, labelX - 4, lineHeight(size), 'right') + 5.5;
     }
     pen.y += 2;

@@ -43,7 +43,7 @@ export class SettingsFile implements SettingsSource {
     const problems = formatProblems(validateSettings(data));
     if (problems.length > 0) {
       throw new UserError(
-        `settings file ${this.path}: ${problems.join('; ')} — fix it with "duedesk config set KEY VALUE" or by hand`,
+        `settings file ${this.path}: ${problems.join('; ')} — fix that key in the file by hand; duedesk will not overwrite it`,
       );
     }
     return data as Settings;

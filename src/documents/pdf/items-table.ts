@@ -55,8 +55,9 @@ function drawPayments(pen: Pen, model: StatementModel, labels: Labels): void {
     font(pen, 'normal', textSize);
     const lines = wrap(pen.doc, `${labels.paymentOnAccount} ${payment.date} ${payment.reference}`, page.right - page.left - 36, lineCaps.cell);
     ensureRoom(pen, rowHeight + (lines.length - 1) * cellLine);
+    const last = writeLines(pen, lines, page.left + 1.5, cellLine);
     pen.doc.text(withCurrency(payment.amount, payment.currency, model.currency), page.right - 1.5, pen.y, { align: 'right' });
-    pen.y = writeLines(pen, lines, page.left + 1.5, cellLine) + rowHeight;
+    pen.y = last + rowHeight;
   }
   if (model.payments.length > 0) pen.y += 1;
 }

@@ -109,10 +109,11 @@ function addressee(pen: Pen, model: StatementModel, labels: Labels, title: strin
     writeLines(pen, wrap(doc, labels.date, 50, lineCaps.label), page.right, lineHeight(8), 'right'),
   );
   pen.y = labelsEnd + 5;
+  font(pen, 'bold', 11);
+  const nameEnd = writeLines(pen, wrap(doc, model.customer.name, 120, lineCaps.name), page.left, lineHeight(11));
   font(pen, 'normal', 10);
   doc.text(model.date, page.right, pen.y, { align: 'right' });
-  font(pen, 'bold', 11);
-  pen.y = writeLines(pen, wrap(doc, model.customer.name, 120, lineCaps.name), page.left, lineHeight(11)) + 5;
+  pen.y = nameEnd + 5;
   font(pen, 'normal', 9);
   pen.y = writeLines(pen, wrap(doc, `${labels.customerCode} ${model.customer.code}`, 120, lineCaps.cell), page.left, lineHeight(9)) + 12;
   font(pen, 'bold', 16);
@@ -140,8 +141,10 @@ function totals(pen: Pen, model: StatementModel, labels: Labels): void {
       const label = line.kind === 'outstanding' ? `${labelOf.outstanding} (${total.currency})` : labelOf[line.kind];
       const labelLines = wrap(doc, label, labelX - 4 - page.left, lineCaps.label);
       ensureRoom(pen, 5.5 + (labelLines.length - 1) * lineHeight(size));
+      // Label before amount in the content stream, so extracted text reads "Total due €199.00".
+      const last = writeLines(pen, labelLines, labelX - 4, lineHeight(size), 'right');
       doc.text(line.amount, page.right, pen.y, { align: 'right' });
-      pen.y = writeLines(pen, labelLines, labelX - 4, lineHeight(size), 'right') + 5.5;
+      pen.y = last + 5.5;
     }
     pen.y += 2;
   }

@@ -13,12 +13,18 @@ import { sql as ledgerSettings } from './008-ledger-settings.js';
 import { sql as collections } from './009-collections.js';
 import { sql as promisesNotesDisputes } from './010-promises-notes-disputes.js';
 import { sql as proposals } from './011-proposals.js';
+import { sql as changeCounts } from './012-change-counts.js';
 
 /** One numbered schema change. */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * SQLite only: run with foreign keys off (checked before commit), for a migration that rebuilds
+   * a table other tables refer to, the only way SQLite changes a CHECK constraint.
+   */
+  foreignKeysOff?: boolean;
 }
 
 /** All migrations, ascending by version, numbered 1..N without gaps. */
@@ -34,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'collections', sql: collections },
   { version: 10, name: 'promises-notes-disputes', sql: promisesNotesDisputes },
   { version: 11, name: 'proposals', sql: proposals },
+  { version: 12, name: 'change-counts', sql: changeCounts, foreignKeysOff: true },
 ];

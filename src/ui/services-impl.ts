@@ -41,11 +41,12 @@ function collector(): TextSink & { lines: string[] } {
 }
 
 /**
- * A delivery outcome as the send window shows it: left due because the server deferred the rest
- * is not sent (the error says why); a stop after Esc keeps its own status.
+ * A delivery outcome as the send window shows it: a message the run did not send (Esc, the
+ * server deferred the rest, the daily limit, its customer changed since the plan) is `stopped`,
+ * never failed, and its error says why; it stays due.
  */
 function toSendOutcome(outcome: MessageOutcome): SendOutcome {
-  return { key: outcome.key, status: outcome.status === 'deferred' ? 'skipped' : outcome.status, messageId: outcome.messageId, error: outcome.error };
+  return { key: outcome.key, status: outcome.status === 'not-sent' ? 'stopped' : outcome.status, messageId: outcome.messageId, error: outcome.error };
 }
 
 /** What a session may be given instead of the real parts (tests count planning through it). */

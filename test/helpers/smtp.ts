@@ -34,6 +34,8 @@ export interface SmtpBehaviour {
   data?: (message: ReceivedMessage, n: number) => DataAction;
   /** Wait before answering each body (ms). */
   delayMs?: number;
+  /** Run before a body is answered, and answer only once it has settled (`n` as for `data`). */
+  beforeAnswer?: (message: ReceivedMessage, n: number) => Promise<void>;
   /** Refuse a connection at the greeting (`n` counts connections so far, 0-based; null = welcome). */
   greeting?: (n: number) => Refusal | null;
   /** Refuse every login with a reply that repeats the client's AUTH lines (as some servers do). */
@@ -126,7 +128,9 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
             callback(refusal(action));
           }
         };
-        if (behaviour.delayMs) setTimeout(answer, behaviour.delayMs);
+        const waited = behaviour.beforeAnswer?.(message, n);
+        if (waited) void waited.then(answer, answer);
+        else if (behaviour.delayMs) setTimeout(answer, behaviour.delayMs);
         else answer();
       });
     },

@@ -6,11 +6,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../cli/io.js';
-import { configSet, importCsv } from '../cli/seed-cli.js';
-import { dropDatabase, freshDatabase, pgAvailable } from '../helpers/pg.js';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
+import { describe, expect, it } from 'vitest';
+import { pgAvailable } from '../helpers/pg.js';
+import { cliOnEngine, ENGINES } from './fixtures/cli-on-engine.js';
 
 const SEED = {
   customers: 'code,name,email,currency\nC1,First Ltd,c1@example.test,EUR\nC2,Second Ltd,c2@example.test,EUR\nC3,Third Ltd,c3@example.test,EUR\n',
@@ -27,29 +25,12 @@ interface JsonRun {
   counts: Record<string, number>;
 }
 
-const engines = [
-  { name: 'a file ledger', pg: false },
-  { name: 'a PostgreSQL ledger', pg: true },
-];
-
-describe.each(engines)('on $name', ({ pg }) => {
-  let box: Sandbox;
-  let server: TestSmtpServer;
-  let url: string | null = null;
-  beforeAll(async () => {
-    box = sandbox();
-    if (pg) box.env.DUEDESK_DB = url = await freshDatabase();
-    server = await startSmtpServer({ auth: true });
-    await importCsv(box, SEED);
-    // One message at a time, so the payment lands between the first and the second.
-    await configSet(box, 'smtp.maxConnections', '1');
-  });
-  afterAll(async () => {
-    await server.close();
-    if (url !== null) await dropDatabase(url);
-  });
+describe.each(ENGINES)('on $name', ({ pg }) => {
+  // One message at a time, so the payment lands between the first and the second.
+  const current = cliOnEngine(pg, SEED);
 
   it.skipIf(pg && !pgAvailable)('a covering payment committed mid-send keeps its customer\'s message from going: "not sent: changed since planned"', async () => {
+    const { box, server } = current();
     const payments = join(box.dir, 'payments.csv');
     writeFileSync(payments, 'customer_code,date,amount,reference,item_number\nC2,2026-11-22,17910.61,PAY-C2,INV-2\n');
     let imported: { code: number; stderr: string } | null = null;

@@ -3,11 +3,9 @@
  * `stopped` (never `failed`), the JSON keeps it planned and not sent, and it stays due — the next
  * run sends it. On a file and on a PostgreSQL ledger, whose schemas must both accept the status.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../cli/io.js';
-import { configSet, importCsv } from '../cli/seed-cli.js';
-import { dropDatabase, freshDatabase, pgAvailable } from '../helpers/pg.js';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
+import { describe, expect, it } from 'vitest';
+import { pgAvailable } from '../helpers/pg.js';
+import { cliOnEngine, ENGINES } from './fixtures/cli-on-engine.js';
 
 const SEED = {
   customers: 'code,name,email,currency\nC1,First Ltd,c1@example.test,EUR\nC2,Second Ltd,c2@example.test,EUR\n',
@@ -21,26 +19,11 @@ function historyCsv(text: string): Array<Record<string, string>> {
   return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [names[i]!, cell])));
 }
 
-describe.each([
-  { name: 'a file ledger', pg: false },
-  { name: 'a PostgreSQL ledger', pg: true },
-])('on $name', ({ pg }) => {
-  let box: Sandbox;
-  let server: TestSmtpServer;
-  let url: string | null = null;
-  beforeAll(async () => {
-    box = sandbox();
-    if (pg && pgAvailable) box.env.DUEDESK_DB = url = await freshDatabase();
-    server = await startSmtpServer({ auth: true });
-    await importCsv(box, SEED);
-    await configSet(box, 'smtp.maxConnections', '1');
-  });
-  afterAll(async () => {
-    await server.close();
-    if (url !== null) await dropDatabase(url);
-  });
+describe.each(ENGINES)('on $name', ({ pg }) => {
+  const current = cliOnEngine(pg, SEED);
 
   it.skipIf(pg && !pgAvailable)('a deferred message is stopped in the history, not failed, and goes with the next run', async () => {
+    const { box, server } = current();
     server.behaviour.data = () => ({ code: 421, message: '4.7.0 Try again later' });
     const first = await box.run(['--send-due', '--json'], { DUEDESK_SMTP_URL: server.url() });
     expect(first.code).toBe(75);

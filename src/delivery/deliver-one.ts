@@ -64,7 +64,6 @@ export interface AlreadySent {
   alreadySent: string;
 }
 
-
 /** Deliver one message; never throws for a send problem. */
 export async function deliverOne(state: RunState, planned: PlannedMessage): Promise<MessageOutcome | AlreadySent> {
   if (state.sentThisRun.has(planned.key) || (await state.ledger.read((sql) => alreadyInHistory(sql, guardKeyOf(planned, state.plan.asOf))))) {

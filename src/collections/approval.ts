@@ -48,18 +48,17 @@ export async function approve(ledger: Ledger, id: number, remove: readonly strin
 }
 
 /**
- * The line outcome of a delivery outcome, in one place: a message the run did not attempt (the
- * operator stopped it, the server deferred the rest, the daily limit) is `not-sent` and stays due.
+ * The line outcome of a delivery outcome, in one place: a message the run did not send (the
+ * operator stopped it, the server deferred the rest, the daily limit, its customer changed since
+ * the plan, the run cut short) is `not-sent` and stays due.
  */
 export function lineOutcomeOf(status: MessageOutcome['status']): ProposalLineOutcome {
   switch (status) {
     case 'sent':
     case 'failed':
     case 'uncertain':
+    case 'not-sent':
       return status;
-    case 'deferred':
-    case 'stopped':
-      return 'not-sent';
     default: {
       const unknown: never = status;
       throw new Error(`no proposal line outcome for delivery status ${String(unknown)}`);

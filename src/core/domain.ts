@@ -188,9 +188,11 @@ export type MessageKind = 'reminder' | 'statement' | 'installment';
 
 /**
  * Status of a message in the history. `sending` is the durable mark written before the SMTP
- * conversation starts; a `sending` message found at start-up becomes `uncertain`.
+ * conversation starts; a `sending` message found at start-up becomes `uncertain`. `stopped`: the
+ * run left an attempt due without a verdict (the server deferred it, the operator stopped the
+ * run while it waited): not a failure, and it goes with a later run.
  */
-export type MessageStatus = 'sending' | 'sent' | 'failed' | 'uncertain';
+export type MessageStatus = 'sending' | 'sent' | 'failed' | 'uncertain' | 'stopped';
 
 /** One item listed in a sent message, with the level it was reminded at (null for statements). */
 export interface MessageItem {

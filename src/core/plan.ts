@@ -190,4 +190,9 @@ export interface Plan {
   messages: PlannedMessage[];
   skipped: Skip[];
   problems: PlanProblem[];
+  /**
+   * Each planned customer's change count in the state the plan was made on (by code): a send
+   * does not send a customer's message once its count has moved (paid or changed since).
+   */
+  changeCounts?: ReadonlyMap<string, number>;
 }

@@ -14,8 +14,20 @@ import type { MessageRecorder } from './recorder.js';
 import { dailyLimitReason, givePlaceBack, takePlace, type DailyAllowance } from './daily-limit.js';
 import { sendWithRetry, type RetryPolicy, type SendEnding } from './send-one.js';
 import type { MessageRenderer } from './render.js';
-import type { MessageOutcome } from './outcome.js';
+import { notSent, type MessageOutcome } from './outcome.js';
 import { asFileError, type FileWriteError } from '../core/file-errors.js';
+import { ExitCode, UserError } from '../core/exit-codes.js';
+
+/**
+ * Why a run stopped before its end, and what that means for its exit code when nothing failed:
+ * `transport` (the mail server could not be used: exit 3 when nothing reached it), `ledger`
+ * (another writer held the ledger past the wait, or another run took the send lock over: exit
+ * 75, try again later), `file` (a file could not be written: exit 2, or 1 once something went).
+ */
+export interface RunStop {
+  why: string;
+  kind: 'transport' | 'ledger' | 'file';
+}
 
 /** Everything the workers of one run share. */
 export interface RunState {
@@ -30,8 +42,8 @@ export interface RunState {
   retry: RetryPolicy;
   /** The operator's stop (TUI Esc, Ctrl-C, q): no new message starts, and no back-off is waited out. */
   signal: AbortSignal | undefined;
-  /** Set once the run must stop (why); later messages are not attempted. */
-  stop: string | null;
+  /** Set once the run must stop; later messages are not attempted. */
+  stop: RunStop | null;
   /** The first file the run could not write (disk full, read-only): it stops the run, exit 2 or 1. */
   fileError: FileWriteError | null;
   /** The server's reply once it took no more for now; later messages are left due. */
@@ -55,20 +67,15 @@ export interface AlreadySent {
   alreadySent: string;
 }
 
-/** A message this run leaves due for a later one (`why`: the server deferred, the daily limit). */
-export function leftDue(planned: PlannedMessage, why: string): MessageOutcome {
-  return { key: planned.key, status: 'deferred', messageId: null, error: `not attempted: ${why}`, recipients: [] };
-}
-
 /** Deliver one message; never throws for a send problem. */
 export async function deliverOne(state: RunState, planned: PlannedMessage): Promise<MessageOutcome | AlreadySent> {
   if (state.sentThisRun.has(planned.key) || (await state.ledger.read((sql) => alreadyInHistory(sql, guardKeyOf(planned, state.plan.asOf))))) {
     return { alreadySent: planned.key };
   }
-  if (state.daily !== null && !takePlace(state.daily)) return leftDue(planned, dailyLimitReason(state.daily));
+  if (state.daily !== null && !takePlace(state.daily)) return notSent(planned.key, 'daily-limit', dailyLimitReason(state.daily));
   const outcome = await attempt(state, planned);
   // History does not count a message that was not taken against the limit; neither does the run.
-  if ('alreadySent' in outcome || outcome.status === 'failed' || outcome.status === 'deferred' || outcome.status === 'stopped') givePlaceBack(state.daily);
+  if ('alreadySent' in outcome || outcome.status === 'failed' || outcome.status === 'not-sent') givePlaceBack(state.daily);
   return outcome;
 }
 
@@ -88,17 +95,19 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
   const outstanding = await ledger.read((sql) => outstandingOf(sql, planned.customer.code, planned.currency, plan.asOf));
   const record = historyRecord(planned, message, plan.asOf, state.operator, outstanding);
   if (!state.holdsSendLock()) {
-    state.stop ??= 'another run took the send lock over (this run was stopped past its lease)';
-    return { key: planned.key, status: 'failed', messageId: null, error: `not sent: ${state.stop}`, recipients: [] };
+    state.stop ??= { why: 'another run took the send lock over (this run was stopped past its lease)', kind: 'ledger' };
+    return notSent(planned.key, 'cut-short', state.stop.why);
   }
   try {
     // On a shared ledger another sender may have recorded it since the check above: it sends it.
-    if (!(await state.recorder.begin(record, ctx.now().toISOString(), guardKeyOf(planned, plan.asOf)))) return { alreadySent: planned.key };
+    const begun = await state.recorder.begin(record, ctx.now().toISOString(), guardKeyOf(planned, plan.asOf), plan.changeCounts?.get(planned.customer.code) ?? null);
+    if (begun === 'taken') return { alreadySent: planned.key };
+    if (begun === 'changed') return notSent(planned.key, 'changed', CHANGED_SINCE_PLANNED);
   } catch (error) {
     // Never sent: the run stops, and the message stays due (runWorkers).
     if (error instanceof LedgerLostError) throw error;
-    // Its line is not (wholly) on disk, so it must not reach the transport: a cut line is dropped on replay.
-    return { key: planned.key, status: 'failed', messageId: null, error: `not sent: ${stopRun(state, error)}`, recipients: [] };
+    // Its mark is not (wholly) recorded, so it must not reach the transport: a cut line is dropped on replay.
+    return notSent(planned.key, 'cut-short', stopRun(state, error));
   }
   state.sentThisRun.add(planned.key);
   if (planned.letter) {
@@ -120,7 +129,7 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
     ending = await sendWithRetry(state.transport, raw, built.envelope, message.messageId, state.retry, state.signal);
   }
   if (ending.fileError) stopRun(state, ending.fileError);
-  else if (ending.stopRun !== null) state.stop ??= ending.stopRun;
+  else if (ending.stopRun !== null) state.stop ??= { why: ending.stopRun, kind: 'transport' };
   if (ending.deferral !== null) state.deferral ??= ending.deferral;
   const recipients: RecipientResult[] = [...built.refused, ...ending.recipients];
   if (built.refused.length > 0 && built.envelope !== null) notes.push(`refused before sending: ${built.refused.map((r) => r.address).join(', ')}`);
@@ -135,20 +144,25 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
       reported = [error, 'its outcome could not be recorded (the ledger went away): the history shows it uncertain after the next run'].filter(Boolean).join('; ');
     } else stopRun(state, failure);
   }
-  // A deferred attempt, or one the operator's stop kept from being tried again, is failed in
-  // history (so it stays due) but not a failure of the run.
-  const status = ending.deferral !== null ? 'deferred' : ending.stopped === true ? 'stopped' : ending.status;
-  return { key: planned.key, status, messageId: message.messageId, error: reported, recipients };
+  // A deferred attempt, or one the operator's stop kept from being tried again, is `stopped` in
+  // history: it stays due, and it is not a failure of the run.
+  if (ending.status === 'stopped') return notSent(planned.key, ending.deferral !== null ? 'deferred' : 'stopped', error ?? 'stopped', message.messageId, recipients);
+  return { key: planned.key, status: ending.status, messageId: message.messageId, error, recipients };
 }
 
+/** The report's words for a message whose customer changed after the plan was made. */
+export const CHANGED_SINCE_PLANNED = 'not sent: changed since planned';
+
 /**
- * Stop the run after a journal or file failure and say why: a file-system refusal is kept as the
- * run's file error (the CLI names the file and exits 2, or 1 once something was sent).
+ * Stop the run after the history could not be written and say why: a file-system refusal is kept
+ * as the run's file error (the CLI names the file and exits 2, or 1 once something was sent); a
+ * ledger another writer held past the wait names the ledger (exit 75: the next run sends the rest).
  */
 function stopRun(state: RunState, error: unknown): string {
   const refused = asFileError(error);
   if (refused) state.fileError ??= refused;
-  const why = refused?.message ?? `the send journal cannot be written: ${(error as Error).message}`;
-  state.stop ??= why;
+  const busy = error instanceof UserError && error.exitCode === ExitCode.Busy;
+  const why = refused?.message ?? (busy ? (error as Error).message : `the history cannot be written: ${(error as Error).message}`);
+  state.stop ??= { why, kind: refused ? 'file' : 'ledger' };
   return why;
 }

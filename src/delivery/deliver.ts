@@ -25,12 +25,12 @@ import type { RetryPolicy } from './send-one.js';
 import { realSleep } from '../mail/transports/wait.js';
 import { guardKeyOf, operatorName } from './record.js';
 import { alreadyInHistory } from '../storage/delivery-history.js';
-import { deliverOne, leftDue, type AlreadySent, type RunState } from './deliver-one.js';
+import { deliverOne, type AlreadySent, type RunState, type RunStop } from './deliver-one.js';
 import { dailyAllowance, dailyLimitReason, type DailyAllowance } from './daily-limit.js';
 import { defaultRenderer, type MessageRenderer } from './render.js';
-import type { MessageOutcome } from './outcome.js';
+import { notSent, type MessageOutcome, type NotSentReason } from './outcome.js';
 
-export type { MessageOutcome };
+export type { MessageOutcome, NotSentReason };
 
 /** What happened to a whole plan. */
 export interface DeliveryOutcome {
@@ -38,7 +38,10 @@ export interface DeliveryOutcome {
   exitCode: ExitCodeValue;
   /** Keys not sent because history already has them for this date (sent, sending or uncertain). */
   alreadySent?: string[];
-  /** Why the run stopped early (authentication refused, server unreachable), if it did. */
+  /**
+   * Why the run stopped early, if it did: authentication refused, server unreachable, another
+   * writer held the ledger past the wait (the rest is `not-sent`).
+   */
   error?: string | null;
   /** The server's reply when it took no more for now (421, rate or quota): the rest stays due. */
   deferral?: string | null;
@@ -173,7 +176,7 @@ async function deliverLocked(
   if (daily !== null && daily.left === 0) {
     // Nothing may go today: do not even connect.
     daily.heldBack = todo.messages.length;
-    return summarise([...alreadySent, ...todo.messages.map((m) => leftDue(m, dailyLimitReason(daily)))], { recovered, daily });
+    return summarise([...alreadySent, ...todo.messages.map((m) => notSent(m.key, 'daily-limit', dailyLimitReason(daily)))], { recovered, daily });
   }
   const renderer = options.renderer ?? defaultRenderer(settings, ctx.cwd, plan.asOf);
   // Nothing broken goes out: a template fault stops the run here, before anything is sent.
@@ -185,10 +188,10 @@ async function deliverLocked(
     } catch (error) {
       if (error instanceof SendFailure && error.kind === 'deferred') {
         const reply = error.reply ?? error.message;
-        return summarise([...alreadySent, ...todo.messages.map((m) => leftDue(m, `server deferred (${reply})`))], { recovered, deferral: reply });
+        return summarise([...alreadySent, ...todo.messages.map((m) => notSent(m.key, 'deferred', `server deferred (${reply})`))], { recovered, deferral: reply });
       }
       const text = error instanceof SendFailure || error instanceof FileWriteError ? error.message : String(error);
-      const messages = todo.messages.map((m) => notAttempted(m, text));
+      const messages = todo.messages.map((m) => notSent(m.key, 'cut-short', text));
       const outcome: DeliveryOutcome = { messages, exitCode: ExitCode.TransportUnusable, alreadySent: already.map((m) => m.key), error: text, recovered };
       if (error instanceof FileWriteError) withFileError(outcome, error);
       return outcome;
@@ -247,10 +250,10 @@ async function runWorkers(state: RunState, options: DeliveryOptions, onProgress?
       const planned = state.plan.messages[index];
       if (planned === undefined) return;
       let result: MessageOutcome | AlreadySent;
-      if (state.ledgerLost !== null) result = leftDue(planned, state.ledgerLost.message);
-      else if (state.stop !== null) result = notAttempted(planned, state.stop);
-      else if (state.deferral !== null) result = leftDue(planned, `server deferred (${state.deferral})`);
-      else if (options.signal?.aborted) result = { ...notAttempted(planned, 'stopped by the operator'), status: 'stopped' };
+      if (state.ledgerLost !== null) result = notSent(planned.key, 'cut-short', state.ledgerLost.message);
+      else if (state.stop !== null) result = notSent(planned.key, 'cut-short', state.stop.why);
+      else if (state.deferral !== null) result = notSent(planned.key, 'deferred', `server deferred (${state.deferral})`);
+      else if (options.signal?.aborted) result = notSent(planned.key, 'stopped', 'stopped by the operator');
       else result = await deliverOrStay(state, planned);
       outcomes[index] = result;
       done += 1;
@@ -271,12 +274,8 @@ async function deliverOrStay(state: RunState, planned: PlannedMessage): Promise<
   } catch (error) {
     if (!(error instanceof LedgerLostError)) throw error;
     state.ledgerLost ??= error;
-    return leftDue(planned, error.message);
+    return notSent(planned.key, 'cut-short', error.message);
   }
-}
-
-function notAttempted(planned: PlannedMessage, why: string): MessageOutcome {
-  return { key: planned.key, status: 'failed', messageId: null, error: `not attempted: ${why}`, recipients: [] };
 }
 
 /** True when some message may have reached its recipients (sent or uncertain). */
@@ -286,7 +285,7 @@ function reachedAny(messages: MessageOutcome[]): boolean {
 
 /** How a run ended besides its messages. */
 interface RunEnd {
-  stop?: string | null;
+  stop?: RunStop | null;
   recovered: number;
   deferral?: string | null;
   daily?: DailyAllowance | null;
@@ -301,16 +300,16 @@ function summarise(
   const messages = all.filter((o): o is MessageOutcome => !('alreadySent' in o));
   const alreadySent = all.flatMap((o) => ('alreadySent' in o ? [o.alreadySent] : []));
   let exitCode: ExitCodeValue = ExitCode.Ok;
-  if (stop !== null && !reachedAny(messages)) exitCode = ExitCode.TransportUnusable;
+  if (stop?.kind === 'transport' && !reachedAny(messages)) exitCode = ExitCode.TransportUnusable;
   // Uncertain messages of a run that died are reported by the next run: cron sees exit 1.
   else if (messages.some((m) => m.status === 'failed' || m.status === 'uncertain') || recovered > 0) exitCode = ExitCode.SomeFailed;
-  // Nothing wrong with what was tried, but the server wants the rest later: cron tries again.
-  // (A daily limit is no reason to: the rest waits for tomorrow, and the run did what it may.)
-  else if (deferral !== null) exitCode = ExitCode.Deferred;
-  // The ledger went away: the rest stays due for a run once it is back.
-  else if (ledgerLost !== null) exitCode = ExitCode.Busy;
+  // Nothing wrong with what was tried, but the server or the ledger wants the rest later (a
+  // deferral, a busy ledger, a PostgreSQL server gone away): cron tries again. Not-sent messages
+  // alone are no failure: the operator's stop, a daily limit (the rest waits for tomorrow) and a
+  // customer changed since the plan (the next plan decides) end 0.
+  else if (deferral !== null || stop?.kind === 'ledger' || ledgerLost !== null) exitCode = ExitCode.Deferred;
   const dailyLimit = daily !== null && daily.heldBack > 0 ? { limit: daily.limit, heldBack: daily.heldBack } : null;
-  const outcome: DeliveryOutcome = { messages, exitCode, alreadySent, error: stop, recovered, deferral, dailyLimit, ledgerLost: ledgerLost?.message ?? null };
+  const outcome: DeliveryOutcome = { messages, exitCode, alreadySent, error: stop?.why ?? null, recovered, deferral, dailyLimit, ledgerLost: ledgerLost?.message ?? null };
   if (fileError !== null) withFileError(outcome, fileError);
   return outcome;
 }

@@ -17,8 +17,8 @@ import type { RecipientResult } from '../mail/transports/types.js';
  */
 export type HistoryRecord = Omit<MessageRecord, 'id' | 'status' | 'error' | 'createdAt' | 'updatedAt'> & { key: string };
 
-/** A final status in the journal. */
-export type JournalStatus = 'sent' | 'failed' | 'uncertain';
+/** A final status in the journal (`stopped`: left due without a verdict, see MessageStatus). */
+export type JournalStatus = 'sent' | 'failed' | 'uncertain' | 'stopped';
 
 /** One journal line. */
 export type JournalEntry =

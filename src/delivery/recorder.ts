@@ -8,6 +8,7 @@ import { ledgerFile } from '../storage/ledger-location.js';
 import type { RecipientResult } from '../mail/transports/types.js';
 import { markSendingUncertain, hasSendingMessages } from '../storage/messages.js';
 import { applyMessageStates, type GuardKey } from '../storage/delivery-history.js';
+import { changeCountOf } from '../storage/customers.js';
 import {
   foldJournal,
   readJournal,
@@ -28,13 +29,20 @@ export interface FoldPolicy {
   intervalMs: number;
 }
 
+/**
+ * What `begin` found: `begun` (recorded as being sent: send it), `taken` (another sender has
+ * it), `changed` (its customer's change count moved since the plan was made). Only `begun` is sent.
+ */
+export type BeginResult = 'begun' | 'taken' | 'changed';
+
 /** What a sending run records its messages through (the file's journal, or a shared ledger itself). */
 export interface MessageRecorder {
   /**
-   * Durably mark a message as being sent before it goes to the transport; false when another
-   * sender already has it (a shared ledger), and then it must not be sent.
+   * Durably mark a message as being sent before it goes to the transport, after checking that
+   * its customer's change count is still `planned` (null: no check). Anything but `begun` means
+   * it must not be sent.
    */
-  begin(record: HistoryRecord, at: string, guard: GuardKey): Promise<boolean>;
+  begin(record: HistoryRecord, at: string, guard: GuardKey, planned: number | null): Promise<BeginResult>;
   /** Durably record the outcome of a message begun with `begin`. */
   finish(messageId: string, status: JournalStatus, error: string | null, recipients: RecipientResult[], at: string): Promise<void>;
   /** Record what is left; null when everything is in the ledger, else why not. */
@@ -64,12 +72,17 @@ export class DeliveryRecorder implements MessageRecorder {
     return new DeliveryRecorder(ledger, journal, policy, warn);
   }
 
-  /** Durably mark a message as being sent; resolves once the mark is on disk (this run holds the send lock: always true). */
-  async begin(record: HistoryRecord, at: string, _guard?: GuardKey): Promise<boolean> {
+  /**
+   * Durably mark a message as being sent; resolves once the mark is on disk. This run holds the
+   * send lock, so no other sender takes it; but another process may have committed a change to
+   * its customer (an import) since the plan: the read sees the file as last saved.
+   */
+  async begin(record: HistoryRecord, at: string, _guard: GuardKey, planned: number | null): Promise<BeginResult> {
+    if (planned !== null && (await this.ledger.read((sql) => changeCountOf(sql, record.customerCode))) !== planned) return 'changed';
     await this.journal.append({ type: 'sending', messageId: record.messageId, at, record });
     this.states.set(record.messageId, { record, status: 'sending', error: null, recipients: [], createdAt: at, updatedAt: at });
     this.dirty.add(record.messageId);
-    return true;
+    return 'begun';
   }
 
   /**

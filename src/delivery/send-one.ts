@@ -8,7 +8,11 @@ import { FileWriteError } from '../core/file-errors.js';
 
 /** How a send ended, as history and the run see it. */
 export interface SendEnding {
-  status: 'sent' | 'failed' | 'uncertain';
+  /**
+   * As history records it: `stopped` when the server refused the message for now and the run
+   * left it due (a deferral, the operator's stop during a back-off or a rate-limit wait).
+   */
+  status: 'sent' | 'failed' | 'uncertain' | 'stopped';
   error: string | null;
   recipients: RecipientResult[];
   /** Set when no further message should be tried (authentication refused, server unreachable). */
@@ -20,12 +24,6 @@ export interface SendEnding {
   deferral: string | null;
   /** Set when a local file could not be written (outbox disk full): the run stops, exit 2 or 1. */
   fileError?: FileWriteError;
-  /**
-   * Set when the operator stopped the run during a back-off (the server refused the message for
-   * now and it was not tried again) or while it waited for its rate-limit slot (it was not sent):
-   * it stays due, and history keeps it as failed.
-   */
-  stopped?: boolean;
 }
 
 /** Backoff between attempts after a transient failure, and how to wait. */
@@ -96,12 +94,11 @@ export async function sendWithRetry(
 function stoppedInBackOff(failure: SendFailure, attempts: number, envelope: SendEnvelope): SendEnding {
   const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
   return {
-    status: 'failed',
+    status: 'stopped',
     error: `temporary failure, not tried again: stopped by the operator after ${tries}: ${failure.message}`,
     recipients: failure.kind === 'transient' ? envelope.to.map((address) => ({ address, accepted: false, reply: failure.reply ?? failure.message })) : [],
     stopRun: null,
     deferral: null,
-    stopped: true,
   };
 }
 
@@ -124,11 +121,11 @@ function ending(failure: SendFailure, attempts: number, envelope: SendEnvelope):
     case 'unreachable':
       return { status: 'failed', error: `not sent: ${failure.message}`, recipients: [], stopRun: failure.message, deferral: null };
     case 'stopped':
-      return { status: 'failed', error: failure.message, recipients: [], stopRun: null, deferral: null, stopped: true };
+      return { status: 'stopped', error: failure.message, recipients: [], stopRun: null, deferral: null };
     case 'deferred': {
-      // History keeps the attempt as failed, which is what leaves the message due for a later run.
+      // History keeps the attempt as stopped: not a failure, and the message stays due for a later run.
       const reply = failure.reply ?? failure.message;
-      return { status: 'failed', error: `server deferred (${reply})`, recipients: [], stopRun: null, deferral: reply };
+      return { status: 'stopped', error: `server deferred (${reply})`, recipients: [], stopRun: null, deferral: reply };
     }
     default: {
       const never: never = failure.kind;

@@ -11,8 +11,10 @@ import type { GuardKey, MessageState } from '../storage/delivery-history.js';
 import { alreadyInHistory, applyMessageStates } from '../storage/delivery-history.js';
 import { claimForMessage, claimKeysOf, heldClaims, releaseClaimsOf } from '../storage/send-claims.js';
 import type { RecipientResult } from '../mail/transports/types.js';
+import { changeCountOf } from '../storage/customers.js';
+import { ExitCode, UserError } from '../core/exit-codes.js';
 import type { HistoryRecord, JournalStatus } from './journal.js';
-import type { MessageRecorder } from './recorder.js';
+import type { BeginResult, MessageRecorder } from './recorder.js';
 
 /** A sending run on a shared ledger. */
 export interface SharedRun {
@@ -29,6 +31,17 @@ export interface SharedRun {
 
 /** Another sender recorded or claimed the message first: roll back our `sending` row. */
 class ClaimedElsewhere extends Error {}
+
+/**
+ * How long a delivered message's outcome waits for a writer holding the ledger (a long import)
+ * before the run gives up on recording it (it then stays `sending`, and becomes `uncertain`).
+ */
+const FINISH_PATIENCE_MS = 10 * 60_000;
+
+/** True for "the ledger's write lock was not had in time" (exit 75): waiting longer may succeed. */
+function ledgerBusy(error: unknown): boolean {
+  return error instanceof UserError && error.exitCode === ExitCode.Busy;
+}
 
 /**
  * Start a run on a PostgreSQL ledger (`scheduled`: `--send-due`, one at a time across hosts,
@@ -59,32 +72,50 @@ class SharedLedgerRecorder implements MessageRecorder {
     private readonly runId: number,
   ) {}
 
-  async begin(record: HistoryRecord, at: string, guard: GuardKey): Promise<boolean> {
+  async begin(record: HistoryRecord, at: string, guard: GuardKey, planned: number | null): Promise<BeginResult> {
     const state: MessageState = { record, status: 'sending', error: null, recipients: [], createdAt: at, updatedAt: at };
     const keys = claimKeysOf(guard);
+    let found: BeginResult;
     try {
-      await this.ledger.write(async (sql) => {
-        if ((await alreadyInHistory(sql, guard)) || (await heldClaims(sql, keys)).length > 0) throw new ClaimedElsewhere();
+      // Under the write lock, so no import commits between the check and the claim.
+      found = await this.ledger.write(async (sql): Promise<BeginResult> => {
+        if ((await alreadyInHistory(sql, guard)) || (await heldClaims(sql, keys)).length > 0) return 'taken';
+        if (planned !== null && (await changeCountOf(sql, record.customerCode)) !== planned) return 'changed';
         await applyMessageStates(sql, [state]);
         if (!(await claimForMessage(sql, keys, record.messageId, this.runId))) throw new ClaimedElsewhere();
+        return 'begun';
       });
     } catch (error) {
-      if (error instanceof ClaimedElsewhere) return false;
+      if (error instanceof ClaimedElsewhere) return 'taken';
       throw error;
     }
-    this.records.set(record.messageId, { record, createdAt: at });
-    return true;
+    if (found === 'begun') this.records.set(record.messageId, { record, createdAt: at });
+    return found;
   }
 
+  /**
+   * Record a begun message's outcome. A writer holding the ledger (a long import) is waited out:
+   * the message has gone (or not) already, and only its true outcome may be recorded, never the
+   * `sending` that would make it `uncertain` next run.
+   */
   async finish(messageId: string, status: JournalStatus, error: string | null, recipients: RecipientResult[], at: string): Promise<void> {
     const begun = this.records.get(messageId);
     if (begun === undefined) return;
     const state: MessageState = { record: begun.record, status, error, recipients, createdAt: begun.createdAt, updatedAt: at };
-    await this.ledger.write(async (sql) => {
-      await applyMessageStates(sql, [state]);
-      // A failed message may go again later (by any sender); an uncertain one may have arrived.
-      if (status === 'failed') await releaseClaimsOf(sql, messageId);
-    });
+    const giveUpAt = Date.now() + FINISH_PATIENCE_MS;
+    for (;;) {
+      try {
+        await this.ledger.write(async (sql) => {
+          await applyMessageStates(sql, [state]);
+          // A failed or stopped message may go again later (by any sender); an uncertain one may have arrived.
+          if (status === 'failed' || status === 'stopped') await releaseClaimsOf(sql, messageId);
+        });
+        return;
+      } catch (failure) {
+        // Each try waits the ledger's lock timeout itself, so this loop does not spin.
+        if (!ledgerBusy(failure) || Date.now() >= giveUpAt) throw failure;
+      }
+    }
   }
 
   async close(): Promise<unknown> {

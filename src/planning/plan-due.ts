@@ -17,6 +17,7 @@ import type { Sql } from '../storage/sql.js';
 import { withPeriodicActivity } from '../statements/statements-now.js';
 import { candidateCustomers, customerRanges } from '../storage/planning-queries.js';
 import { loadSnapshots } from '../storage/planning-snapshots.js';
+import { changeCountsOf } from '../storage/customers.js';
 
 /**
  * Customers looked at per step. At 1,000,000 items (10 a customer) a range's candidate scan and
@@ -53,7 +54,9 @@ export async function planDue(ledger: Ledger, settings: Settings, asOf: IsoDate,
   if (steps) await nextTurn();
   return ledger.read(async (sql) => {
     const snapshots = customers ? await loadSnapshots(sql, [...new Set(customers)].sort(), asOf) : await candidateSnapshots(sql, policy, asOf, steps);
-    return withPeriodicActivity(plan(snapshots, policy, asOf), sql, policy);
+    const planned = await withPeriodicActivity(plan(snapshots, policy, asOf), sql, policy);
+    // Read in the same state as the data planned from, so a change committed since moves it.
+    return { ...planned, changeCounts: await changeCountsOf(sql, planned.messages.map((m) => m.customer.code)) };
   });
 }
 

@@ -41,7 +41,7 @@ export async function accountOf(sql: Sql, customer: Customer, payments?: readonl
 async function previousStatementAsOf(sql: Sql, customerCode: string, currency: string, asOf: IsoDate): Promise<IsoDate | null> {
   let latest: IsoDate | null = null;
   for (const message of await customerTimeline(sql, customerCode)) {
-    if (message.kind !== 'statement' || message.currency !== currency || message.status === 'failed' || message.asOf >= asOf) continue;
+    if (message.kind !== 'statement' || message.currency !== currency || message.status === 'failed' || message.status === 'stopped' || message.asOf >= asOf) continue;
     if (latest === null || message.asOf > latest) latest = message.asOf;
   }
   return latest;

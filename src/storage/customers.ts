@@ -4,7 +4,7 @@ import type { Customer, IsoDate, Language } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import { statementsOn } from '../core/rules/profiles.js';
 import { allRows, bool, firstRow, int, intOrNull, runMany, runOnce, text, textOrNull, type Row } from './rows.js';
-import { likeAnyCase } from './dialect.js';
+import { inJsonList, likeAnyCase } from './dialect.js';
 
 const COLUMNS = `code, name, email, email2, email3, language, currency, reminders, statement_every_days,
   agent_email, hold_until, notes, profile, statements`;
@@ -112,4 +112,22 @@ export function setProfile(sql: Sql, code: string, profile: string | null): Prom
 export async function customersPerProfile(sql: Sql): Promise<Map<string, number>> {
   const rows = await allRows(sql, 'SELECT profile, COUNT(*) AS customers FROM customers WHERE profile IS NOT NULL GROUP BY profile');
   return new Map(rows.map((row) => [text(row, 'profile'), int(row, 'customers')]));
+}
+
+/**
+ * Each customer's change count (migration 12: it moves on every change to what the customer is
+ * sent — its row, items, payments, plans, promises, disputes), for the customers in `codes`.
+ */
+export async function changeCountsOf(sql: Sql, codes: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (codes.length === 0) return counts;
+  const rows = await sql.all(`SELECT code, change_count FROM customers WHERE code IN ${inJsonList(sql)}`, [JSON.stringify([...new Set(codes)])]);
+  for (const row of rows) counts.set(String(row.code), Number(row.change_count));
+  return counts;
+}
+
+/** One customer's change count now; null when the customer is gone. */
+export async function changeCountOf(sql: Sql, code: string): Promise<number | null> {
+  const [row] = await sql.all('SELECT change_count FROM customers WHERE code = ?', [code]);
+  return row === undefined ? null : Number(row.change_count);
 }

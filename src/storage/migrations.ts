@@ -70,6 +70,9 @@ export function migrate(
   checkSchema(db, label, migrations);
   const pending = pendingMigrations(db, migrations);
   if (pending.length === 0) return 0;
+  // Only outside a transaction does SQLite take this pragma; the check below stands in for it.
+  const keysOff = pending.some((m) => m.foreignKeysOff === true);
+  if (keysOff) db.exec('PRAGMA foreign_keys = OFF');
   db.exec('BEGIN');
   try {
     db.exec(TRACKING_TABLE);
@@ -81,10 +84,15 @@ export function migrate(
         now().toISOString(),
       ]);
     }
+    if (keysOff && (db.exec('PRAGMA foreign_key_check')[0]?.values.length ?? 0) > 0) {
+      throw new Error(`${label}: a migration left rows whose foreign keys point nowhere; nothing was changed`);
+    }
     db.exec('COMMIT');
   } catch (error) {
     db.exec('ROLLBACK');
     throw error;
+  } finally {
+    if (keysOff) db.exec('PRAGMA foreign_keys = ON');
   }
   return pending.length;
 }

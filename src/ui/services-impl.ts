@@ -41,11 +41,12 @@ function collector(): TextSink & { lines: string[] } {
 }
 
 /**
- * A delivery outcome as the send window shows it: left due because the server deferred the rest
- * is not sent (the error says why); a stop after Esc keeps its own status.
+ * A delivery outcome as the send window shows it: a message the run did not send (Esc, the
+ * server deferred the rest, the daily limit, its customer changed since the plan) is `stopped`,
+ * never failed, and its error says why; it stays due.
  */
 function toSendOutcome(outcome: MessageOutcome): SendOutcome {
-  return { key: outcome.key, status: outcome.status === 'deferred' ? 'skipped' : outcome.status, messageId: outcome.messageId, error: outcome.error };
+  return { key: outcome.key, status: outcome.status === 'not-sent' ? 'stopped' : outcome.status, messageId: outcome.messageId, error: outcome.error };
 }
 
 /** What a session may be given instead of the real parts (tests count planning through it). */
@@ -91,9 +92,26 @@ export async function createServices(ctx: CommandContext, seams: ServiceSeams = 
   /** Today's plan as the CLI makes it (of every customer, or only these): messages whose invoice PDFs are missing are held back. */
   const planNow = async (asOf: IsoDate, customers?: readonly string[], steps?: PlanningSteps): Promise<Plan> => {
     const current = settings();
-    return holdBackMissingInvoices(await plan(ledger, current, asOf, customers, steps), current, ctx.cwd);
+    const made = await plan(ledger, current, asOf, customers, steps);
+    for (const message of made.messages) {
+      const count = made.changeCounts?.get(message.customer.code);
+      if (count !== undefined) plannedCounts.set(message, count);
+    }
+    return holdBackMissingInvoices(made, current, ctx.cwd);
   };
-  const oneMessagePlan = (messages: PlannedMessage[]): Plan => ({ asOf: today(), messages, skipped: [], problems: [] });
+  /**
+   * Each planned message's customer change count when it was planned: the screen may send a
+   * plan made minutes ago, and a customer paid or changed since must not get it.
+   */
+  const plannedCounts = new WeakMap<PlannedMessage, number>();
+  const oneMessagePlan = (messages: PlannedMessage[]): Plan => {
+    const changeCounts = new Map<string, number>();
+    for (const message of messages) {
+      const count = plannedCounts.get(message);
+      if (count !== undefined) changeCounts.set(message.customer.code, count);
+    }
+    return { asOf: today(), messages, skipped: [], problems: [], changeCounts };
+  };
 
   const collections = collectionServices(ledger, ctx, place, () => sessionPassword);
   const services: DeskServices = {

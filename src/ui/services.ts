@@ -80,7 +80,7 @@ export interface PreviewView {
 /** Planning progress: `done` of `total` candidate customers planned so far. */
 export type PlanProgress = (done: number, total: number) => void;
 
-/** Outcome of one message sent from the TUI; `stopped`: not attempted because the operator stopped the run. */
+/** Outcome of one message sent from the TUI; `stopped`: not sent and still due (the operator's stop, a deferral, the daily limit, changed since planned). */
 export interface SendOutcome {
   key: string;
   status: 'sent' | 'failed' | 'uncertain' | 'skipped' | 'stopped';

@@ -28,8 +28,8 @@ it('sends up to the limit, keeps the rest due with exit 0, counts earlier runs o
   const plan = aPlan(5);
   const first = await deliverPlan(plan, at(morning), undefined, options);
   expect(first.exitCode).toBe(0);
-  expect(first.messages.map((m) => m.status)).toEqual(['sent', 'sent', 'sent', 'deferred', 'deferred']);
-  expect(first.messages[3]?.error).toBe('not attempted: daily limit of 3 reached');
+  expect(first.messages.map((m) => m.status)).toEqual(['sent', 'sent', 'sent', 'not-sent', 'not-sent']);
+  expect(first.messages[3]?.error).toBe('not sent: daily limit of 3 reached');
   expect(first.dailyLimit).toEqual({ limit: 3, heldBack: 2 });
   expect(server.accepted()).toHaveLength(3);
 
@@ -37,7 +37,7 @@ it('sends up to the limit, keeps the rest due with exit 0, counts earlier runs o
   const connections = server.connections();
   const again = await deliverPlan(plan, at(evening), undefined, options);
   expect(again.exitCode).toBe(0);
-  expect(again.messages.map((m) => m.status)).toEqual(['deferred', 'deferred']);
+  expect(again.messages.map((m) => m.status)).toEqual(['not-sent', 'not-sent']);
   expect(again.dailyLimit).toEqual({ limit: 3, heldBack: 2 });
   expect(server.connections()).toBe(connections);
 
@@ -57,7 +57,7 @@ it('does not count failed messages, in this run or an earlier one', async () => 
   // History: two failed (not counted) and one sent today, so one place is left of two.
   const plan = { ...aPlan(5), messages: aPlan(5).messages.slice(3) };
   const second = await deliverPlan(plan, at(evening, 2), undefined, options);
-  expect(second.messages.map((m) => m.status)).toEqual(['sent', 'deferred']);
+  expect(second.messages.map((m) => m.status)).toEqual(['sent', 'not-sent']);
   expect(second.dailyLimit).toEqual({ limit: 2, heldBack: 1 });
 });
 
@@ -70,5 +70,5 @@ it('counts by the wall-clock day, not the as-of date of the run', async () => {
   // And two sent today under another as-of date do count.
   const more = { ...aPlan(5, '2026-02-10'), messages: aPlan(5, '2026-02-10').messages.slice(4) };
   const capped = await deliverPlan(more, at(new Date(2026, 1, 10, 9, 0), 2), undefined, options);
-  expect(capped.messages.map((m) => m.status)).toEqual(['deferred']);
+  expect(capped.messages.map((m) => m.status)).toEqual(['not-sent']);
 });

@@ -78,8 +78,8 @@ it('an unwritable outbox stops the run at the first message: exit 2, the file na
     const reason = outboxDisk ? 'read-only file system' : 'permission denied';
     expect(outcome.exitCode).toBe(2);
     expect(outcome.fileError?.message).toMatch(new RegExp(`^cannot write ${target}/C0001-EUR-first\\.[^ ]+\\.eml: ${reason}$`));
-    expect(outcome.messages.map((m) => m.status)).toEqual(['failed', 'failed', 'failed']);
-    expect(outcome.messages[1]?.error).toBe(`not attempted: ${outcome.fileError?.message}`);
+    expect(outcome.messages.map((m) => m.status)).toEqual(['failed', 'not-sent', 'not-sent']);
+    expect(outcome.messages[1]?.error).toBe(`not sent: ${outcome.fileError?.message}`);
     expect(readdirSync(target)).toEqual([]);
     expect((await historyRows(store)).filter((r) => r.status !== 'failed')).toEqual([]);
   } finally {

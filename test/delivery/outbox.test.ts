@@ -65,7 +65,9 @@ it('stops sending once another run has taken the send lock over (ours lapsed): t
     renderer: testRenderer(),
     concurrency: 1,
   });
-  expect(outcome.messages.map((m) => m.status)).toEqual(['sent', 'failed', 'failed']);
+  expect(outcome.messages.map((m) => m.status)).toEqual(['sent', 'not-sent', 'not-sent']);
+  // Cut short by another run: try again later, nothing failed.
+  expect(outcome.exitCode).toBe(75);
   expect(outcome.messages[1]?.error).toBe('not sent: another run took the send lock over (this run was stopped past its lease)');
   expect(readdirSync(join(dir, 'outbox'))).toHaveLength(1);
 });
@@ -105,7 +107,8 @@ it('has the `sending` line on disk before the server sees the message', async ()
 it('stops after the messages in flight when the operator aborts', async () => {
   const abort = new AbortController();
   const outcome = await deliverPlan(aPlan(5), aContext(store), () => abort.abort(), { renderer: testRenderer(), concurrency: 1, signal: abort.signal });
-  expect(outcome.messages.map((m) => m.status)).toEqual(['sent', 'stopped', 'stopped', 'stopped', 'stopped']);
-  expect(outcome.messages[1]?.error).toBe('not attempted: stopped by the operator');
+  expect(outcome.messages.map((m) => m.status)).toEqual(['sent', 'not-sent', 'not-sent', 'not-sent', 'not-sent']);
+  expect(outcome.messages[1]?.error).toBe('not sent: stopped by the operator');
+  expect(outcome.exitCode).toBe(0);
   expect(await historyRows(store)).toHaveLength(1);
 });

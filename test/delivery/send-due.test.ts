@@ -95,11 +95,11 @@ it('a 421 from the server leaves the rest due with exit 75, says so, and the nex
   const first = await sendDue({ ...settings, smtp: { ...settings.smtp, maxConnections: 1 } });
   expect(first.code).toBe(75);
   expect(first.json.messages.map((m) => [m.customer, m.status, m.error])).toEqual([
-    ['C1', 'planned', 'server deferred (421 4.7.0 Try again later, closing connection)'],
-    ['C2', 'planned', 'not attempted: server deferred (421 4.7.0 Try again later, closing connection)'],
+    ['C1', 'planned', 'not sent: server deferred (421 4.7.0 Try again later, closing connection)'],
+    ['C2', 'planned', 'not sent: server deferred (421 4.7.0 Try again later, closing connection)'],
   ]);
   expect(first.json.deferred).toBe(2);
-  expect(first.json.counts).toEqual({ planned: 2, sent: 0, failed: 0, uncertain: 0, skipped: 1 });
+  expect(first.json.counts).toEqual({ planned: 2, sent: 0, failed: 0, uncertain: 0, skipped: 1, notSent: 2 });
   expect(first.stderr).toContain('the mail server deferred the rest of the run (421 4.7.0 Try again later, closing connection): 2 message(s) stay due');
   expect(server.connections()).toBe(1);
 
@@ -108,7 +108,7 @@ it('a 421 from the server leaves the rest due with exit 75, says so, and the nex
   expect(second.code).toBe(0);
   expect(second.json.messages.map((m) => [m.customer, m.status])).toEqual([['C1', 'sent'], ['C2', 'sent']]);
   expect(second.json.deferred).toBeUndefined();
-  expect((await historyRows(store)).map((r) => [r.customer, r.status])).toEqual([['C1', 'failed'], ['C1', 'sent'], ['C2', 'sent']]);
+  expect((await historyRows(store)).map((r) => [r.customer, r.status])).toEqual([['C1', 'stopped'], ['C1', 'sent'], ['C2', 'sent']]);
 });
 
 it('past smtp.maxPerDay the rest stays due for tomorrow, the run says so and exits 0', async () => {
@@ -116,7 +116,7 @@ it('past smtp.maxPerDay the rest stays due for tomorrow, the run says so and exi
   expect(result.code).toBe(0);
   expect(result.json.messages.map((m) => [m.customer, m.status, m.error])).toEqual([
     ['C1', 'sent', null],
-    ['C2', 'planned', 'not attempted: daily limit of 1 reached'],
+    ['C2', 'planned', 'not sent: daily limit of 1 reached'],
   ]);
   expect(result.json.deferred).toBe(1);
   expect(result.stderr).toContain('daily limit of 1 reached (smtp.maxPerDay); 1 message(s) stay due for tomorrow');

@@ -40,16 +40,16 @@ describe.each(deferrals)('the server answers $code $message after two messages',
 
     expect(outcome.exitCode).toBe(ExitCode.Deferred);
     expect(outcome.exitCode).toBe(75);
-    expect(outcome.messages.map((m) => m.status)).toEqual(['sent', 'sent', 'deferred', 'deferred', 'deferred', 'deferred']);
+    expect(outcome.messages.map((m) => m.status)).toEqual(['sent', 'sent', 'not-sent', 'not-sent', 'not-sent', 'not-sent']);
+    expect(outcome.messages.map((m) => (m.status === 'not-sent' ? m.reason : null))).toEqual([null, null, 'deferred', 'deferred', 'deferred', 'deferred']);
     const text = `${reply.code} ${reply.message}`;
     expect(outcome.deferral).toBe(text);
-    expect(outcome.messages[2]?.error).toBe(`server deferred (${text})`);
-    for (const m of outcome.messages.slice(3)) expect(m.error).toBe(`not attempted: server deferred (${text})`);
+    for (const m of outcome.messages.slice(2)) expect(m.error).toBe(`not sent: server deferred (${text})`);
     // One connection, one refused body: no retry, no reconnect per remaining message.
     expect(server.connections()).toBe(1);
     expect(server.bodies).toHaveLength(3);
-    // History: the deferred attempt is failed (so it stays due); the others were never begun.
-    expect((await historyRows(store)).map((r) => [r.customer, r.status])).toEqual([['C0001', 'sent'], ['C0002', 'sent'], ['C0003', 'failed']]);
+    // History: the deferred attempt is stopped, not failed (it stays due); the others were never begun.
+    expect((await historyRows(store)).map((r) => [r.customer, r.status])).toEqual([['C0001', 'sent'], ['C0002', 'sent'], ['C0003', 'stopped']]);
 
     server.behaviour.data = () => 'accept';
     const next = await deliverPlan(plan, context(), undefined, options(1));
@@ -63,17 +63,17 @@ it('with five messages in flight, asks the server five times, not four times per
   server.behaviour.data = () => ({ code: 421, message: '4.7.0 Try again later' });
   const outcome = await deliverPlan(aPlan(30), context(), undefined, options(5));
   expect(outcome.exitCode).toBe(75);
-  expect(outcome.messages.every((m) => m.status === 'deferred')).toBe(true);
+  expect(outcome.messages.every((m) => m.status === 'not-sent' && m.reason === 'deferred')).toBe(true);
   expect(server.connections()).toBeLessThanOrEqual(5);
   expect(server.bodies.length).toBeLessThanOrEqual(5);
-  expect((await historyRows(store)).every((r) => r.status === 'failed')).toBe(true);
+  expect((await historyRows(store)).every((r) => r.status === 'stopped')).toBe(true);
 });
 
 it('a 421 greeting defers the whole run before anything is recorded, after one connection', async () => {
   server.behaviour.greeting = () => ({ code: 421, message: '4.7.0 Too many connections from your host' });
   const outcome = await deliverPlan(aPlan(4), context(), undefined, options(2));
   expect(outcome.exitCode).toBe(75);
-  expect(outcome.messages.map((m) => m.error)).toEqual(Array(4).fill('not attempted: server deferred (421 4.7.0 Too many connections from your host)'));
+  expect(outcome.messages.map((m) => m.error)).toEqual(Array(4).fill('not sent: server deferred (421 4.7.0 Too many connections from your host)'));
   expect(server.connections()).toBe(1);
   expect(await historyRows(store)).toEqual([]);
 });
@@ -82,7 +82,7 @@ it('a deferral after a failure exits 1: the failure needs a look', async () => {
   server.behaviour.rcpt = (address) => (address === 'c1@example.test' ? { code: 550, message: '5.1.1 no such user' } : null);
   server.behaviour.data = (_m, n) => (n === 0 ? 'accept' : { code: 421, message: '4.3.2 Service shutting down' });
   const outcome = await deliverPlan(aPlan(4), context(), undefined, options(1));
-  expect(outcome.messages.map((m) => m.status)).toEqual(['failed', 'sent', 'deferred', 'deferred']);
+  expect(outcome.messages.map((m) => m.status)).toEqual(['failed', 'sent', 'not-sent', 'not-sent']);
   expect(outcome.exitCode).toBe(ExitCode.SomeFailed);
 });
 

@@ -142,7 +142,8 @@ describe('transport unusable before anything was sent', () => {
     expect(outcome.exitCode).toBe(ExitCode.TransportUnusable);
     expect(outcome.error).toMatch(/authentication failed.*535/);
     expect(outcome.error).not.toContain('wrong');
-    expect(outcome.messages.every((m) => m.status === 'failed' && m.messageId === null)).toBe(true);
+    // Never attempted: not sent and still due, not failed.
+    expect(outcome.messages.every((m) => m.status === 'not-sent' && m.messageId === null)).toBe(true);
     expect(server.bodies).toHaveLength(0);
     expect(await historyRows(store)).toEqual([]);
   });

@@ -54,14 +54,16 @@ describe('stopping a send during a retry back-off', () => {
     const outcome = await run;
 
     expect(server.bodies).toHaveLength(1);
-    expect(outcome.messages.map((m) => [m.key, m.status])).toEqual([
-      ['C0001-EUR-first', 'stopped'],
-      ['C0002-EUR-first', 'stopped'],
+    expect(outcome.messages.map((m) => [m.key, m.status, m.status === 'not-sent' ? m.reason : null])).toEqual([
+      ['C0001-EUR-first', 'not-sent', 'stopped'],
+      ['C0002-EUR-first', 'not-sent', 'stopped'],
     ]);
-    expect(outcome.messages[0]?.error).toMatch(/^temporary failure, not tried again: stopped by the operator after 1 attempt: .*451/);
-    expect(outcome.messages[1]?.error).toBe('not attempted: stopped by the operator');
-    // History keeps the refused attempt as failed, which leaves the message due for the next run.
-    expect((await historyRows(store)).map((r) => [r.customer, r.status])).toEqual([['C0001', 'failed']]);
+    expect(outcome.messages[0]?.error).toMatch(/^not sent: temporary failure, not tried again: stopped by the operator after 1 attempt: .*451/);
+    expect(outcome.messages[1]?.error).toBe('not sent: stopped by the operator');
+    // The operator's stop is no failure: exit 0, and history keeps the refused attempt as stopped
+    // (never failed: it needs no attention), which leaves the message due for the next run.
+    expect(outcome.exitCode).toBe(0);
+    expect((await historyRows(store)).map((r) => [r.customer, r.status])).toEqual([['C0001', 'stopped']]);
   });
 
   it('cuts the real timer short: a run in a 60-second back-off ends as soon as it is stopped', async () => {
@@ -72,7 +74,7 @@ describe('stopping a send during a retry back-off', () => {
     await until(() => server.bodies.length === 1, 'the server refused the first attempt');
     stop.abort();
     const outcome = await run;
-    expect(outcome.messages.map((m) => m.status)).toEqual(['stopped']);
+    expect(outcome.messages.map((m) => m.status)).toEqual(['not-sent']);
     expect(server.bodies).toHaveLength(1);
   });
 
@@ -84,8 +86,8 @@ describe('stopping a send during a retry back-off', () => {
     await until(() => server.accepted().length === 1, 'the first message was accepted');
     stop.abort();
     const outcome = await run;
-    expect(outcome.messages.map((m) => m.status).sort()).toEqual(['sent', 'stopped', 'stopped']);
-    expect(outcome.messages.filter((m) => m.status === 'stopped').map((m) => m.error)).toEqual([
+    expect(outcome.messages.map((m) => m.status).sort()).toEqual(['not-sent', 'not-sent', 'sent']);
+    expect(outcome.messages.filter((m) => m.status === 'not-sent').map((m) => m.error)).toEqual([
       'not sent: the operator stopped the run while it waited for its turn (smtp.rateLimit)',
       'not sent: the operator stopped the run while it waited for its turn (smtp.rateLimit)',
     ]);

@@ -36,6 +36,8 @@ export interface SmtpBehaviour {
   delayMs?: number;
   /** Answer body `n` (0-based) only once the promise returned settles (none: at once). */
   hold?: (n: number) => Promise<void> | undefined;
+  /** Run before a body is answered, and answer only once it has settled (`n` as for `data`). */
+  beforeAnswer?: (message: ReceivedMessage, n: number) => Promise<void>;
   /** Refuse a connection at the greeting (`n` counts connections so far, 0-based; null = welcome). */
   greeting?: (n: number) => Refusal | null;
   /** Refuse every login with a reply that repeats the client's AUTH lines (as some servers do). */
@@ -132,8 +134,8 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
           if (behaviour.delayMs) setTimeout(answer, behaviour.delayMs);
           else answer();
         };
-        const held = behaviour.hold?.(n);
-        if (held) void held.then(later, later);
+        const waited = behaviour.beforeAnswer?.(message, n) ?? behaviour.hold?.(n);
+        if (waited) void waited.then(later, later);
         else later();
       });
     },

@@ -42,7 +42,23 @@ describe('planToJson', () => {
     });
     expect(json.dryRun).toBe(false);
     expect(json.messages.map((m) => [m.status, m.messageId, m.error])).toEqual([['sent', '<1@x>', null], ['failed', '<2@x>', '550 no such user']]);
-    expect(json.counts).toEqual({ planned: 2, sent: 1, failed: 1, uncertain: 0, skipped: 1 });
+    expect(json.counts).toEqual({ planned: 2, sent: 1, failed: 1, uncertain: 0, skipped: 1, notSent: 0 });
+  });
+
+  it('reports a message the run did not send as planned and not sent, never as failed', () => {
+    const outcome = {
+      exitCode: ExitCode.Ok,
+      messages: [
+        { key: 'C001-EUR-first', status: 'sent' as const, messageId: '<1@x>', error: null },
+        { key: 'C002-JPY-second', status: 'not-sent' as const, reason: 'changed' as const, messageId: null, error: 'not sent: changed since planned' },
+      ],
+    };
+    const json = planToJson(result, outcome);
+    expect(json.messages.map((m) => [m.status, m.error])).toEqual([['sent', null], ['planned', 'not sent: changed since planned']]);
+    expect(json.counts).toEqual({ planned: 2, sent: 1, failed: 0, uncertain: 0, skipped: 1, notSent: 1 });
+    const text = formatPlanReport(result, outcome);
+    expect(text).toContain('Planned 2, sent 1, failed 0, uncertain 0, not sent 1, skipped 1');
+    expect(text).toMatch(/C002 .* not sent: changed since planned\n/);
   });
 
   it('keeps messages planned when nothing was sent (schedule.autoSend false)', () => {

@@ -23,7 +23,11 @@ describe.skipIf(!pgAvailable)('planDue on both engines', () => {
         await seed(server, rows);
         const settings: Settings = { policy };
         const asOf = addDays(D, shift);
-        expect(await planDue(server, settings, asOf)).toEqual(await planDue(file, settings, asOf));
+        // Change counts are each ledger's own (PostgreSQL counts an insert statement once, SQLite each row): compare who has one.
+        const { changeCounts: serverCounts, ...onServer } = await planDue(server, settings, asOf);
+        const { changeCounts: fileCounts, ...onFile } = await planDue(file, settings, asOf);
+        expect(onServer).toEqual(onFile);
+        expect([...(serverCounts?.keys() ?? [])].sort()).toEqual([...(fileCounts?.keys() ?? [])].sort());
         await file.close();
       }),
       { numRuns: 25 },

@@ -270,7 +270,7 @@ export class FakeServices implements DeskServices {
         const message = messages[index];
         if (message === undefined) return;
         if (signal.aborted) {
-          report(index, { key: message.key, status: 'stopped', messageId: null, error: 'not attempted: stopped by the operator' });
+          report(index, { key: message.key, status: 'stopped', messageId: null, error: 'not sent: stopped by the operator' });
           continue;
         }
         await (this.options.gate?.(message) ?? new Promise((resolve) => setImmediate(resolve)));

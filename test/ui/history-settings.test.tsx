@@ -35,6 +35,21 @@ describe('History', () => {
     await desk.waitFor('2 of 3 messages');
   });
 
+  it('shows a stopped message as stopped, never as a problem: it stays due and needs nobody', async () => {
+    const stopped = { ...recordOf(makeFakeData(150).plan.messages[3]!, { status: 'failed', messageId: '<d@acme.example>', error: 'server deferred (421 4.7.0 Try again later)' }, 4), status: 'stopped' as const };
+    const { desk } = await openScreen('3', 'History —', new FakeServices({ history: [...history(), stopped] }));
+    const frame = await desk.waitFor('4 of 4 messages · 2 need attention');
+    expect(frame).toContain(' stopped');
+    expect(frame).not.toContain('!! stopped');
+    desk.press('x');
+    await desk.waitFor('2 of 4 messages');
+    desk.press('x');
+    await desk.waitFor('4 of 4 messages');
+    // Newest first: the stopped message is the first row.
+    desk.press('g', KEYS.enter);
+    await desk.waitFor('Not sent: the run stopped before the server took it; it stays due');
+  });
+
   it('shows the detail with recipients, error and Message-ID; marks an uncertain message delivered', async () => {
     const { desk, services } = await openScreen('3', 'History —');
     const uncertain = services.history[2]!;

@@ -196,6 +196,23 @@ describe('real services', () => {
   });
 });
 
+describe('a plan on the screen meets a payment made since (real services)', () => {
+  it('does not send to a customer paid after the plan was made: stopped, "not sent: changed since planned", still in no history', async () => {
+    const services = await createServices(context());
+    const plan = await services.loadPlan(AS_OF);
+    const c1 = plan.messages.find((m) => m.customer.code === 'C1')!;
+    const c2 = plan.messages.find((m) => m.customer.code === 'C2')!;
+    // Another clerk (or an import) records C2's payment while the plan is on the screen.
+    await store.write((sql) => upsertPayments(sql, [aPayment({ reference: 'PAY-2', customerCode: 'C2', itemNumber: 'INV-2', amount: 25050, date: AS_OF })]));
+    const sent = await services.send([c1, c2], () => undefined, new AbortController().signal);
+    expect(sent.outcomes.map((o) => [o.key, o.status, o.error])).toEqual([
+      [c1.key, 'sent', null],
+      [c2.key, 'stopped', 'not sent: changed since planned'],
+    ]);
+    expect((await services.listHistory()).map((r) => [r.customerCode, r.status])).toEqual([['C1', 'sent']]);
+  });
+});
+
 describe('statement now from the customer (real services)', () => {
   it('makes one statement per currency of the customer, and sends both', async () => {
     await store.write((sql) => upsertItems(sql, [anItem({ customerCode: 'C1', number: 'US-1', dueDate: '2026-03-01', currency: 'USD', amount: 7700, openAmount: 7700 })]));

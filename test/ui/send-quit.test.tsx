@@ -111,7 +111,7 @@ describe('stopping while a message waits to be tried again', () => {
     expect(server.bodies).toHaveLength(1);
     const later = await openLedger(path);
     stores.push(later);
-    expect((await later.read((sql) => listMessages(sql))).map((m) => [m.customerCode, m.status])).toEqual([['C1', 'failed']]);
+    expect((await later.read((sql) => listMessages(sql))).map((m) => [m.customerCode, m.status])).toEqual([['C1', 'stopped']]);
     expect((await planDue(later, settings, AS_OF)).messages.map((m) => m.customer.code)).toEqual(codes);
   });
 });

@@ -41,7 +41,7 @@ export function deliveryNotes(outcome: DeliveryOutcome): string[] {
   const notes: string[] = [];
   if (outcome.error && outcome.error !== outcome.fileError?.message) notes.push(`sending stopped: ${outcome.error}`);
   if (outcome.deferral) {
-    const left = outcome.messages.filter((m) => m.status === 'deferred').length;
+    const left = outcome.messages.filter((m) => m.status === 'not-sent' && m.reason === 'deferred').length;
     notes.push(`the mail server deferred the rest of the run (${outcome.deferral}): ${left} message(s) stay due and go with a later run`);
   }
   if (outcome.dailyLimit) {
@@ -50,6 +50,10 @@ export function deliveryNotes(outcome: DeliveryOutcome): string[] {
   }
   if (outcome.recovered) {
     notes.push(`${outcome.recovered} message(s) of an interrupted earlier run are now uncertain: check them in the history (they are never re-sent automatically)`);
+  }
+  const changed = outcome.messages.filter((m) => m.status === 'not-sent' && m.reason === 'changed').length;
+  if (changed > 0) {
+    notes.push(`${changed} message(s) not sent: their customer was paid or changed after the plan was made; the next run plans them again`);
   }
   if (outcome.alreadySent && outcome.alreadySent.length > 0) {
     notes.push(`${outcome.alreadySent.length} message(s) were already sent for this date and were not sent again`);

@@ -8,9 +8,10 @@ import type { DeliveryOutcome, MessageOutcome } from '../../delivery/deliver.js'
 
 /**
  * Status of one message in the report: `planned` until delivery says otherwise, and still
- * `planned` when the run left it due (deferred or stopped), which the error text explains.
+ * `planned` when the run did not send it (it stays due), which the error text explains
+ * (`not sent: …`).
  */
-export type ReportStatus = 'planned' | Exclude<MessageOutcome['status'], 'deferred' | 'stopped'>;
+export type ReportStatus = 'planned' | Exclude<MessageOutcome['status'], 'not-sent'>;
 
 /** SPEC §6 message entry. */
 export interface JsonMessage {
@@ -41,7 +42,12 @@ export interface PlanJson {
   messages: JsonMessage[];
   /** SPEC §6 entries with the reason's `detail` (a `missing-attachment` one names the missing file(s)). */
   skipped: { customer: string; reason: string; detail?: string }[];
-  counts: { planned: number; sent: number; failed: number; uncertain: number; skipped: number };
+  /**
+   * `notSent` (after a send; a dry run's object is exactly the contract's): messages of the plan
+   * this run did not send and left due (stopped, deferred, daily limit, changed since planned, cut
+   * short); counted in `planned` too, never in `failed`.
+   */
+  counts: { planned: number; sent: number; failed: number; uncertain: number; skipped: number; notSent?: number };
   /** Data or settings that kept a customer out of the plan or an address out of a message; always present. */
   problems: { customer: string; field: string; message: string }[];
   /** Messages the run left due for a later run (server deferral, daily limit); only when some were. */
@@ -64,11 +70,14 @@ function outcomesByKey(outcome: DeliveryOutcome | null): Map<string, MessageOutc
 export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJson {
   const outcomes = outcomesByKey(outcome);
   const counts = { planned: plan.messages.length, sent: 0, failed: 0, uncertain: 0, skipped: plan.skipped.length };
+  let notSent = 0;
   let deferred = 0;
   const messages = plan.messages.map((message): JsonMessage => {
     const result = outcomes.get(message.key);
-    if (result?.status === 'deferred') deferred += 1;
-    else if (result && result.status !== 'stopped') counts[result.status] += 1;
+    if (result?.status === 'not-sent') {
+      notSent += 1;
+      if (result.reason === 'deferred' || result.reason === 'daily-limit') deferred += 1;
+    } else if (result) counts[result.status] += 1;
     return {
       customer: message.customer.code,
       kind: message.kind,
@@ -83,7 +92,7 @@ export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJso
       interest: money(message.interest, message.currency),
       unapplied: money(message.unapplied, message.currency),
       notYetDue: money(message.notYetDue, message.currency),
-      status: result === undefined || result.status === 'deferred' || result.status === 'stopped' ? 'planned' : result.status,
+      status: result === undefined || result.status === 'not-sent' ? 'planned' : result.status,
       messageId: result?.messageId ?? null,
       error: result?.error ?? null,
     };
@@ -93,7 +102,7 @@ export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJso
     dryRun: outcome === null,
     messages,
     skipped: plan.skipped.map(jsonSkip),
-    counts,
+    counts: outcome === null ? counts : { ...counts, notSent },
     problems: plan.problems.map(({ customer, field, message }) => ({ customer, field, message })),
     ...(deferred > 0 ? { deferred } : {}),
   };
@@ -142,8 +151,9 @@ export function formatPlanReport(plan: Plan, outcome: DeliveryOutcome | null): s
         recipients,
       ];
       if (outcome !== null) {
-        const status = outcomes.get(message.key)?.status === 'deferred' ? 'deferred' : entry.status;
-        row.push(entry.error ? `${status}: ${entry.error}` : status);
+        // A message left due says so itself ("not sent: …").
+        const notSent = outcomes.get(message.key)?.status === 'not-sent';
+        row.push(notSent ? (entry.error ?? 'not sent') : entry.error ? `${entry.status}: ${entry.error}` : entry.status);
       }
       return row;
     });
@@ -163,7 +173,7 @@ export function formatPlanReport(plan: Plan, outcome: DeliveryOutcome | null): s
   out.push(
     '',
     `Planned ${counts.planned}, sent ${counts.sent}, failed ${counts.failed}, uncertain ${counts.uncertain}, ` +
-      `${json.deferred ? `deferred ${json.deferred}, ` : ''}skipped ${counts.skipped}`,
+      `${outcome !== null ? `not sent ${counts.notSent}, ` : ''}skipped ${counts.skipped}`,
   );
   return `${out.join('\n')}\n`;
 }

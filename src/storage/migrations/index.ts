@@ -13,6 +13,7 @@ import { sql as ledgerSettings } from './008-ledger-settings.js';
 import { sql as collections } from './009-collections.js';
 import { sql as promisesNotesDisputes } from './010-promises-notes-disputes.js';
 import { sql as proposals } from './011-proposals.js';
+import { sql as changeCounts } from './012-change-counts.js';
 import { sql as proposalLineOutcomes } from './013-proposal-line-outcomes.js';
 
 /** One numbered schema change. */
@@ -20,6 +21,11 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * SQLite only: run with foreign keys off (checked before commit), for a migration that rebuilds
+   * a table other tables refer to, the only way SQLite changes a CHECK constraint.
+   */
+  foreignKeysOff?: boolean;
 }
 
 /** All migrations, ascending by version, numbered 1..N without gaps. */
@@ -35,5 +41,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'collections', sql: collections },
   { version: 10, name: 'promises-notes-disputes', sql: promisesNotesDisputes },
   { version: 11, name: 'proposals', sql: proposals },
+  { version: 12, name: 'change-counts', sql: changeCounts, foreignKeysOff: true },
   { version: 13, name: 'proposal-line-outcomes', sql: proposalLineOutcomes },
 ];

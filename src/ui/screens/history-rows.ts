@@ -6,11 +6,12 @@ import { memoLast } from '../hooks/list-keys.js';
 import { plainError } from '../plain-errors.js';
 
 /** Colours of the message statuses, in History and the customer's timeline; History no longer colours a message settled by a retry. */
-export const STATUS_COLORS: Record<MessageRecord['status'], string | undefined> = { sent: undefined, sending: 'yellow', uncertain: 'yellow', failed: 'red' };
+export const STATUS_COLORS: Record<MessageRecord['status'], string | undefined> = { sent: undefined, sending: 'yellow', uncertain: 'yellow', failed: 'red', stopped: 'gray' };
 
 /** The status as the list shows it: problems marked `!!`, a problem settled by a retry names it, one acknowledged is ticked. */
 function statusCell(r: MessageRecord, retry: MessageRecord | undefined): string {
-  if (r.status === 'sent') return 'sent';
+  // A stopped message needs nobody: it stays due and goes with a later run.
+  if (r.status === 'sent' || r.status === 'stopped') return r.status;
   if (retry) return `${r.status} → #${retry.id} sent`;
   return r.acknowledged ? `✓ ${r.status}` : `!! ${r.status}`;
 }
@@ -33,7 +34,9 @@ export function detailLines(r: MessageRecord, retry: MessageRecord | undefined):
       ? `r: retry this message · A: retry all failed${r.acknowledged ? '' : ' · c: acknowledge'}`
       : r.status === 'uncertain'
         ? `d: it was delivered · u: it was not delivered (then it can be sent again)${r.acknowledged ? '' : ' · c: acknowledge'}`
-        : '';
+        : r.status === 'stopped'
+          ? 'Not sent: the run stopped before the server took it; it stays due and goes with a later run'
+          : '';
   const acknowledged = r.acknowledged ? `Acknowledged by ${r.acknowledged.operator || 'someone'} at ${r.acknowledged.at}; no attention needed` : '';
   return [
     `Message ${r.id} · ${r.customerCode} · ${r.level ?? r.kind} · ${r.currency} · as of ${r.asOf}`,

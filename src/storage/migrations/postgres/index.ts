@@ -18,6 +18,7 @@ import { sql as ledgerSettings } from './008-ledger-settings.js';
 import { sql as collections } from './009-collections.js';
 import { sql as promisesNotesDisputes } from './010-promises-notes-disputes.js';
 import { sql as proposals } from './011-proposals.js';
+import { sql as changeCounts } from './012-change-counts.js';
 import { sql as proposalLineOutcomes } from './013-proposal-line-outcomes.js';
 
 /** All PostgreSQL migrations, ascending by version, numbered like the SQLite ones. */
@@ -33,5 +34,6 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'collections', sql: collections },
   { version: 10, name: 'promises-notes-disputes', sql: promisesNotesDisputes },
   { version: 11, name: 'proposals', sql: proposals },
+  { version: 12, name: 'change-counts', sql: changeCounts },
   { version: 13, name: 'proposal-line-outcomes', sql: proposalLineOutcomes },
 ];

@@ -18,11 +18,17 @@ const splitEvery = (size: number) => (text: string): string[] =>
   text.split('\n').flatMap((part) => part.match(new RegExp(`.{1,${size}}`, 'gsu')) ?? ['']);
 
 describe('wrapText', () => {
-  it('keeps every character of text that fits its lines, measuring nothing', () => {
+  it('keeps every character of text that fits its lines', () => {
+    expect(wrapText(splitEvery(4), countingMeasure(), 'abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+  });
+
+  it('takes text that fits one line as it is, with one measurement and no split', () => {
     const measure = countingMeasure();
-    expect(wrapText(splitEvery(4), measure, 'abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
-    expect(wrapText(splitEvery(20), measure, 'Customer Ltd', 20, 1)).toEqual(['Customer Ltd']);
-    expect(measure.calls).toBe(0);
+    const split = (): string[] => {
+      throw new Error('split called');
+    };
+    expect(wrapText(split, measure, 'Customer Ltd', 20, 1)).toEqual(['Customer Ltd']);
+    expect(measure.calls).toBe(1);
   });
 
   it('never cuts text within a line: a long name takes the lines it needs', () => {

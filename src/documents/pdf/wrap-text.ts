@@ -81,6 +81,8 @@ function markCut(measure: Measure, line: string, width: number): string {
  * visibly: its last kept line ends in "…".
  */
 export function wrapText(split: Split, measure: Measure, text: string, width: number, maxLines: number = lineCaps.text): string[] {
+  // Most cells and labels fit their line: one measurement instead of a split.
+  if (text.length <= MAX_LINE_CHARS && !text.includes('\n') && measure(text) <= width) return [text];
   const capped = capLength(firstParagraphs(text, maxLines), maxLines * MAX_LINE_CHARS);
   const lines = split(capped);
   if (lines.length <= maxLines && capped === text) return lines;

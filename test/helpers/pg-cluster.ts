@@ -66,14 +66,17 @@ export interface ThrowawayServer {
 
 /**
  * initdb a cluster into a new temp directory and start it on a unix socket there, fsync off
- * (nothing in it outlives the run). Used by the tests and by the PostgreSQL benchmarks.
+ * unless `durable` (nothing in it outlives the run). Used by the tests and by the PostgreSQL
+ * benchmarks.
  */
-export function startThrowawayServer(bin: string): ThrowawayServer {
+export function startThrowawayServer(bin: string, { durable = false }: { durable?: boolean } = {}): ThrowawayServer {
   const dir = mkdtempSync(join(tmpdir(), 'duedesk-pg-'));
   if (process.getuid?.() === 0) chownSync(dir, uidOf('postgres'), gidOf('postgres'));
   const data = join(dir, 'data');
   runPg(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
-  const options = `-k ${dir} -c listen_addresses='' -F -c full_page_writes=off -c synchronous_commit=off -c max_connections=200`;
+  // `durable`: a commit survives a crash (halt), as on a real server; else speed over safety.
+  const speed = durable ? '' : ' -F -c full_page_writes=off -c synchronous_commit=off';
+  const options = `-k ${dir} -c listen_addresses=''${speed} -c max_connections=200`;
   let running = false;
   const start = (): void => {
     runPg(bin, 'pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options, 'start']);

@@ -21,7 +21,8 @@ let server: ThrowawayServer;
 let url: string;
 beforeAll(() => {
   if (bin === null) return;
-  server = startThrowawayServer(bin);
+  // Durable: what the ledger committed before the crash must be there after it, as on a real server.
+  server = startThrowawayServer(bin, { durable: true });
   url = withDatabase(server.url, 'postgres');
 }, 60_000);
 afterAll(() => server?.stop());

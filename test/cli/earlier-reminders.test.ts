@@ -100,6 +100,8 @@ async function history(box: Sandbox): Promise<Planned[]> {
   ]);
   const runs: Planned[] = [];
   for (const asOf of RUNS) {
+    // Each run as the cron job on that day would make it (a real send stays near its today).
+    box.today = asOf;
     const sent = await box.run(['--send-due', '--json', '--as-of', asOf]);
     expect([sent.code, sent.stderr]).toEqual([0, '']);
     runs.push(JSON.parse(sent.stdout) as Planned);

@@ -81,7 +81,7 @@ describe('--send-due --dry-run --json', () => {
 
   it('skips a customer whose payments on account cover everything as covered', () => {
     expect(plan.messages.some((message) => message.customer === 'COV01')).toBe(false);
-    expect(plan.skipped).toContainEqual({ customer: 'COV01', reason: 'covered', detail: 'payments on account of EUR 100.00 cover everything listed' });
+    expect(plan.skipped).toContainEqual({ customer: 'COV01', reason: 'covered', detail: 'payments on account of EUR 100.00 cover everything asked for' });
   });
 
   it('asks an installment debtor for the shortfall of the month, not the whole debt', () => {

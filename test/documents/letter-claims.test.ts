@@ -3,8 +3,14 @@
  * overdue level cites the earlier reminders it carries (one or several dates) and claims none
  * without them; a pre-due notice that also lists overdue items says only the others fall due soon.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplateSet, type TemplateSet } from '../../src/documents/load-templates.js';
+import { loadStatementFonts, type StatementFonts } from '../../src/documents/pdf/fonts.js';
+import { renderStatementPdf } from '../../src/documents/pdf/render-statement.js';
 import { buildStatement } from '../../src/core/statement.js';
 import { buildView } from '../../src/core/templates/view-model.js';
 import { renderTexts } from '../../src/core/templates/render.js';
@@ -78,5 +84,33 @@ describe.each(CASES)('$language', ({ language, one, two, claim, split, whole }) 
     const only = render(planned(language, 'upcoming', [soon]));
     expect(only.text).toContain(whole);
     expect(only.html).toContain(whole);
+  });
+});
+
+describe('the PDF title of a second reminder', () => {
+  let fonts: StatementFonts;
+  const dir = mkdtempSync(join(tmpdir(), 'duedesk-titles-'));
+  beforeAll(() => {
+    fonts = loadStatementFonts();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** What pdftotext reads from a message's PDF, runs of white space folded. */
+  function pdfTextOf(message: PlannedMessage, name: string): string {
+    const model = buildStatement(message, settings, asOf);
+    const file = join(dir, `${name}.pdf`);
+    writeFileSync(file, renderStatementPdf(model, templates.labels(model.language), { fonts }));
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  }
+
+  it.each(CASES.map(({ language }) => language))('%s: says "second" only with a reminder on record', (language) => {
+    const labels = templates.labels(language);
+    const second = labels.titles.second!;
+    expect(second).not.toBe(labels.titles.reminder);
+    const lines = [line('F-1', 128450, 50)];
+    expect(pdfTextOf(planned(language, 'second', lines, { earlier: ['2026-03-02'] }), `${language}-cited`)).toContain(second);
+    const none = pdfTextOf(planned(language, 'second', lines), `${language}-none`);
+    expect(none).not.toContain(second);
+    expect(none).toContain(labels.titles.reminder);
   });
 });

@@ -78,8 +78,11 @@ export function mergeLabels(base: PartialLabels, ...layers: PartialLabels[]): La
 }
 
 /** The PDF title of a template (custom templates use the generic `reminder` title). */
-export function titleFor(labels: Labels, template: string): string {
-  return (Object.hasOwn(labels.titles, template) ? labels.titles[template] : labels.titles.reminder) ?? '';
+export function titleFor(labels: Labels, template: string, earlierOnRecord: boolean): string {
+  // "Second reminder" claims a first one: without one on record the letter is a plain reminder,
+  // as its e-mail subject is.
+  const key = template === 'second' && !earlierOnRecord ? 'reminder' : template;
+  return (Object.hasOwn(labels.titles, key) ? labels.titles[key] : labels.titles.reminder) ?? '';
 }
 
 /** The introductory sentence of a template on the PDF. */

@@ -38,7 +38,7 @@ export function renderStatementPdf(model: StatementModel, labels: Labels, assets
   // Fixed dates and file id: a preview and the message sent later carry identical PDFs.
   doc.setCreationDate(new Date(`${model.asOf}T00:00:00Z`));
   doc.setFileId(createHash('sha256').update(`${model.key}|${model.asOf}`).digest('hex').slice(0, 32).toUpperCase());
-  const title = titleFor(labels, model.template);
+  const title = titleFor(labels, model.template, model.earlier !== null);
   // Metadata is shown in one line by viewers: a field long enough to bloat the file is cut.
   const metadata = (text: string): string => capLength(text, 200);
   doc.setDocumentProperties({ title: metadata(`${title} ${model.customer.code}`), author: metadata(model.company.name), creator: 'duedesk' });

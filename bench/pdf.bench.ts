@@ -83,7 +83,7 @@ function pdfkitStatement(c: PdfContext): Promise<Buffer> {
     text(model.customer.name, 18, 50, 11, true);
     text(model.date, 192, 50, 10, false, 'right');
     text(`${labels.customerCode} ${model.customer.code}`, 18, 55, 9);
-    text(titleFor(labels, model.template), 18, 67, 16, true);
+    text(titleFor(labels, model.template, model.earlier !== null), 18, 67, 16, true);
     doc.font('R').fontSize(9.5).text(introFor(labels, model.template), 18 * mm, 72 * mm, { width: 174 * mm });
     y = 85;
     doc.rect(18 * mm, y * mm, 174 * mm, 6.4 * mm).fill('#e2e7ee').fillColor('black');

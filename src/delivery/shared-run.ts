@@ -6,7 +6,7 @@
  * lock for as long as it sends (src/storage/postgres/send-runs.ts), so only a dead run's
  * `sending` messages are turned `uncertain`, never a live one's.
  */
-import type { Ledger, LedgerLostError } from '../storage/ledger.js';
+import { LedgerLostError, type Ledger } from '../storage/ledger.js';
 import type { GuardKey, MessageState } from '../storage/delivery-history.js';
 import { alreadyInHistory, applyMessageStates } from '../storage/delivery-history.js';
 import { claimForMessage, claimKeysOf, heldClaims, releaseClaimsOf } from '../storage/send-claims.js';
@@ -38,9 +38,12 @@ class ClaimedElsewhere extends Error {}
  */
 const FINISH_PATIENCE_MS = 10 * 60_000;
 
-/** True for "the ledger's write lock was not had in time" (exit 75): waiting longer may succeed. */
+/**
+ * True for "the ledger's write lock was not had in time" (exit 75): waiting longer may succeed. A
+ * lost connection is exit 75 too, but no wait brings the server back within the run: it ends it.
+ */
 function ledgerBusy(error: unknown): boolean {
-  return error instanceof UserError && error.exitCode === ExitCode.Busy;
+  return error instanceof UserError && error.exitCode === ExitCode.Busy && !(error instanceof LedgerLostError);
 }
 
 /**

@@ -75,7 +75,8 @@ describe('planDue on random databases', () => {
     const everyone = rows.customers.map((customer) => customer.code).sort();
     for (const escalation of ['days', 'stepwise'] as const) {
       const settings: Settings = { policy: { escalation } };
-      const planned = await planDue(store, settings, D);
+      // The change counts the plan remembers for the send are the ledger's own, not a decision.
+      const { changeCounts: _counts, ...planned } = await planDue(store, settings, D);
       expect(planned).toEqual(plan(await store.read((sql) => loadSnapshots(sql, everyone, D)), resolvePolicy(settings), D));
       expect(planned.messages.length).toBeGreaterThan(0);
     }

@@ -36,7 +36,7 @@ describe.skipIf(!pgAvailable)('collections on a shared ledger', () => {
       const sent = await cron.run(['--send-due', '--json']);
       expect(sent.code).toBe(0);
       expect((JSON.parse(sent.stdout) as { messages: { customer: string; status: string }[] }).messages.map((m) => [m.customer, m.status])).toEqual([['C1', 'sent']]);
-      expect((await clerk.run(['proposal', 'list'])).stdout).toMatch(/^#1 {2}2026-11-22 {2}sent {2}1 message/);
+      expect((await clerk.run(['proposal', 'list'])).stdout).toMatch(/^#1 {2}2026-11-22 {2}done {2}1 sent, 1 removed/);
     });
   });
 });

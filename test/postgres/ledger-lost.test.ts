@@ -63,7 +63,7 @@ describe.skipIf(bin === null)('the PostgreSQL server going away mid-send', () =>
       expect(left.length).toBeGreaterThan(0);
       for (const m of left) {
         expect(m.status).toBe('planned');
-        expect(m.error).toMatch(/^not attempted: lost the connection to the ledger /);
+        expect(m.error).toMatch(/^not sent: lost the connection to the ledger /);
       }
 
       server.restart();

@@ -28,12 +28,13 @@ const squash = (text: string) => text.replace(/\s+/g, ' ');
 describe('statement PDF', () => {
   it('renders a Greek statement whose text can be extracted', async () => {
     const who = customer('el', { name: 'Παπαδόπουλος & Υιοί Ο.Ε.', code: 'ΠΑΠ-01' });
-    const pdf = pdfOf(planned('el', 'second', [line('ΤΔΑ-1001', 128450), line('ΤΔΑ-1002', 5000)], { customer: who, fee: 500 }));
+    // A second reminder with its first on record: the title "second" is true, and the date cited.
+    const pdf = pdfOf(planned('el', 'second', [line('ΤΔΑ-1001', 128450), line('ΤΔΑ-1002', 5000)], { customer: who, fee: 500, earlier: ['2026-03-06'] }));
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     const [page, ...rest] = await pdfPages(pdf);
     expect(rest).toHaveLength(0);
     const text = squash(page ?? '');
-    for (const expected of ['Acme Εμπορική Α.Ε.', 'Σταδίου 10', 'Παπαδόπουλος & Υιοί Ο.Ε.', 'ΠΑΠ-01', 'Δεύτερη υπενθύμιση', '20 Μαρτίου 2026',
+    for (const expected of ['Acme Εμπορική Α.Ε.', 'Σταδίου 10', 'Παπαδόπουλος & Υιοί Ο.Ε.', 'ΠΑΠ-01', 'Δεύτερη υπενθύμιση', '6 Μαρτίου 2026', '20 Μαρτίου 2026',
       'ΤΔΑ-1001', '1.284,50', 'Έξοδα υπενθύμισης', '5,00 €', 'Σύνολο προς πληρωμή', '1.339,50 €', 'Προθεσμία πληρωμής: 30 Μαρτίου 2026',
       'GR16 0110 1250 0000 0001 2300 695', 'ETHNGRAA', 'Σελίδα 1 από 1']) {
       expect(text).toContain(expected);

@@ -134,7 +134,7 @@ export interface PlannedMessage {
   reminds: string[];
   /** Payments on account in the message currency, listed below the items and netted in `total`. */
   payments: PlannedPayment[];
-  /** What was netted: the payments' sum, at most the open amount asked for (SPEC §6 `unapplied`). */
+  /** What was netted: the payments' sum, at most the open amount asked for (the JSON's `unapplied`). */
   unapplied: Minor;
   /**
    * The amount asked before fee and interest: the open amount of the lines that are due (a pre-due

@@ -40,7 +40,7 @@ export interface PlanJson {
   asOf: string;
   dryRun: boolean;
   messages: JsonMessage[];
-  /** SPEC §6 entries with the reason's `detail` (a `missing-attachment` one names the missing file(s)). */
+  /** README "Headless: --send-due" entries, with the reason's `detail` (a `missing-attachment` one names the missing file(s)). */
   skipped: { customer: string; reason: string; detail?: string }[];
   /**
    * `notSent` (after a send; a dry run's object is exactly the contract's): messages of the plan
@@ -108,7 +108,7 @@ export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJso
   };
 }
 
-/** A skip as SPEC §6 writes it, with the engine's detail (the file a `missing-attachment` skip names, "statements off"). */
+/** A skip as README "Headless: --send-due" writes it, with the engine's detail (the file a `missing-attachment` skip names, "statements off"). */
 function jsonSkip(skip: Skip): PlanJson['skipped'][number] {
   const entry = { customer: skip.customer, reason: skip.reason };
   return skip.detail !== undefined ? { ...entry, detail: skip.detail } : entry;

@@ -1,5 +1,5 @@
 /**
- * What a message asks for (SPEC §3 "Messages"): the one place the amount asked is decided, so the
+ * What a message asks for (README "What a message asks for"): the one place the amount asked is decided, so the
  * e-mail, the PDF, the payment reference and QR code, the JSON, the history and the minimum and
  * `covered` checks all work from the same figure.
  */

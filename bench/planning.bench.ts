@@ -1,5 +1,5 @@
 /**
- * Planning benchmark (SPEC §10): planDue over 100,000 customers / 1,000,000 items in sql.js, beside
+ * Planning benchmark (target: docs/benchmarks.md): planDue over 100,000 customers / 1,000,000 items in sql.js, beside
  * the same rules written as SQL and run natively by better-sqlite3 on the same rows
  * (./lib/planning-sql.ts; test/bench/planning-reference.test.ts checks both plan the same). Both
  * in-process and as whole processes: `duedesk --send-due --dry-run --json` compiled, against node
@@ -87,7 +87,7 @@ export function generatePlanningData(sink: Sink, customers: number, items: numbe
     const every = random.chance(0.1) ? 30 : null;
     const currencyRoll = random.next();
     const currency = currencyRoll < 0.85 ? 'EUR' : currencyRoll < 0.95 ? 'GBP' : 'USD';
-    // Statements follow reminders: the reference SQL has one switch for both (as before issue 16).
+    // Statements follow reminders: the reference SQL has one switch for both (it predates the separate `statements` switch).
     sink.customer([code, `Customer ${c + 1}`, email, null, null, 'en', currency, reminders, every, null, hold, '', reminders]);
     // Payments on account (5%; a few dated after asOf, not yet received) and installment payments.
     if (random.chance(0.05)) {

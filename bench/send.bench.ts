@@ -1,5 +1,5 @@
 /**
- * Bulk send benchmark (SPEC §10): `--send-due` end to end — open the database, plan, render each
+ * Bulk send benchmark (target: docs/benchmarks.md): `--send-due` end to end — open the database, plan, render each
  * e-mail with its statement PDF, journal, send over SMTP and record the history — for 1,000 due
  * customers, against a plain loop doing the same rendering with the same libraries (Mustache texts,
  * the statement PDF drawn by jspdf) and sending each with pooled nodemailer to the same local

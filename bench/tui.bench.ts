@@ -1,5 +1,5 @@
 /**
- * TUI benchmarks (SPEC §10): with 100,000 customers the first frame appears in under a second and
+ * TUI benchmarks (targets: docs/benchmarks.md): with 100,000 customers the first frame appears in under a second and
  * a keypress redraws in under 50 ms. The desk runs on the in-memory fake services with generated
  * five-language data (prepared in setup, so only the UI is timed), rendered as lib/tui-desk.ts
  * does. Judged against absolute bounds; there is no reference program to compare with.

@@ -1,6 +1,6 @@
 /**
  * The demo customers: fictional companies and people in the five shipped languages, with
- * addresses in their own scripts (kept in `notes`; SPEC §7 has no address column). Every e-mail
+ * addresses in their own scripts (kept in `notes`; the customers file has no address column, docs/reference/csv.md §2.1). Every e-mail
  * address is on an example.* domain. Read by scripts/make-demo-data.ts.
  */
 import type { Language } from '../src/core/domain.js';
@@ -16,7 +16,7 @@ export interface DemoCustomer {
   agent?: string;
   statementEveryDays?: number;
   optedOut?: boolean;
-  /** A dunning profile of the demo settings (issue 16). */
+  /** A dunning profile of the demo settings (docs/reference/rules.md §9.1). */
   profile?: string;
   /** Statements off while reminders stay on. */
   noStatements?: boolean;

@@ -127,7 +127,7 @@ async function demoStep(paths: DemoPaths, step: string[], io: { stdout: TextSink
 }
 
 /**
- * The customers on a dunning profile (issue 16), then a history to start from: EN04's items
+ * The customers on a dunning profile, then a history to start from: EN04's items
  * alone, sent their reminder EARLIER_DAYS before the demo date through the outbox, as a run on
  * that day would have. EN04 is on the stepwise profile: that run sent the first reminder though
  * its debt was months overdue, and today's second reminder cites it by its date.
@@ -135,7 +135,7 @@ async function demoStep(paths: DemoPaths, step: string[], io: { stdout: TextSink
 async function earlierHistory(paths: DemoPaths, asOf: IsoDate, itemsFile: string, io: { stdout: TextSink; stderr: TextSink }): Promise<number> {
   const onProfile = DEMO_CUSTOMERS.filter((customer) => customer.profile !== undefined);
   const profiles = join(paths.stateDir, 'csv', 'profiles.csv');
-  // A partial customers file: only the profile changes (README "Importing": absent columns stay).
+  // A partial customers file: only the profile changes (absent columns stay, docs/reference/csv.md §2).
   writeFileSync(profiles, stringify(onProfile.map((c) => [c.code, c.name, c.profile]), { header: true, columns: ['code', 'name', 'profile'] }));
   const items = parse(readFileSync(itemsFile, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   const earlierItems = join(paths.stateDir, 'csv', 'earlier-items.csv');
@@ -153,7 +153,7 @@ async function earlierHistory(paths: DemoPaths, asOf: IsoDate, itemsFile: string
 }
 
 /**
- * What the clerk's collection work adds (issue 16), through the same commands a clerk types: a
+ * What the clerk's collection work adds (docs/reference/rules.md §9), through the same commands a clerk types: a
  * promise to pay, a note to follow up today and, for `--approval`, the day's plan as a pending
  * proposal.
  */

@@ -1,5 +1,5 @@
 /**
- * Writes the committed demo CSVs (data/demo/*.csv, SPEC §7 columns) from scripts/demo-customers.ts.
+ * Writes the committed demo CSVs (data/demo/*.csv, the columns of docs/reference/csv.md §2) from scripts/demo-customers.ts.
  * Every date is placed relative to DEMO_AS_OF so that each reminder band has items; `npm run demo`
  * later moves the dates to today (scripts/demo-dates.ts). Run: `npx tsx scripts/make-demo-data.ts`.
  */
@@ -51,7 +51,7 @@ const SECOND_CURRENCY: Record<string, { number: string; currency: string; amount
 const D = (days: number): string => addDays(DEMO_AS_OF, days);
 const money = (cents: number): string => formatMinor(cents, 2);
 
-/** The four demo tables as CSV rows, in SPEC §7 column order. */
+/** The four demo tables as CSV rows, in the column order of docs/reference/csv.md §2. */
 export function buildDemoRows(): { customers: Row[]; items: Row[]; payments: Row[]; plans: Row[] } {
   const random = seededRandom(2026);
   const customers: Row[] = [];
@@ -162,7 +162,7 @@ function nextMonth(date: string): string {
   return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
 }
 
-/** SPEC §7 columns of each file, in the order written. */
+/** The columns of each file (docs/reference/csv.md §2), in the order written. */
 export const DEMO_COLUMNS = {
   customers: ['code', 'name', 'email', 'email2', 'email3', 'language', 'currency', 'reminders', 'statement_every_days', 'agent_email', 'hold_until', 'notes', 'profile', 'statements'],
   items: ['customer_code', 'number', 'issue_date', 'due_date', 'amount', 'open_amount', 'currency', 'kind', 'reference', 'case', 'hold_until', 'dispute'],

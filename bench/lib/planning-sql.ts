@@ -1,5 +1,5 @@
 /**
- * The planning reference: SPEC §3 written as one SQL query, run natively (better-sqlite3) on the same
+ * The planning reference: the reminder rules (docs/reference/rules.md) written as one SQL query, run natively (better-sqlite3) on the same
  * database file that duedesk plans from. It does the work planDue does — reached level and pending
  * test per open item (from the same reminder history), holds, installment cases, scope, payments on
  * account netted per currency, per-currency level fees and minimum, statement cadence, installment

@@ -1,4 +1,7 @@
-/** The usage texts of `duedesk --help` and `duedesk COMMAND --help` (SPEC §6). */
+/**
+ * The usage texts of `duedesk --help` and `duedesk COMMAND --help`: docs/reference/cli.md in short
+ * (keep the two in step).
+ */
 import { settingKeysText } from '../settings/change.js';
 
 /** Help topics: the whole program or one command. */
@@ -131,7 +134,7 @@ The statement of each customer now, one per currency it has open items (or, for 
   --out DIR            write DIR/<customer>-<currency>-statement.eml and .pdf; sends nothing
   --send               send them like --send-due: recorded in the history, at most once per
                        customer, currency and day (a second --send that day sends nothing and says so)
-  --json               with --send or --out: print the SPEC JSON object instead of the text report
+  --json               with --send or --out: print the --send-due --json object instead of the text report
 
 An unknown customer code is an error (exit 2) and nothing is written or sent.
 

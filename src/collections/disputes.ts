@@ -1,7 +1,7 @@
 /**
- * Marking an item disputed and resolving it (issue 16): `duedesk dispute` and the customer detail
- * of the TUI call these. Marking returns what the sales agent should be told (when the customer
- * has an agent); the caller sends it once the dispute is recorded.
+ * Marking an item disputed and resolving it (docs/reference/rules.md §9.3): `duedesk dispute` and
+ * the customer detail of the TUI call these. Marking returns what the sales agent should be told
+ * (when the customer has an agent); the caller sends it once the dispute is recorded.
  */
 import { UserError } from '../core/exit-codes.js';
 import type { DisputeNotice } from '../core/templates/dispute-view.js';

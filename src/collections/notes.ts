@@ -1,4 +1,4 @@
-/** Notes and follow-ups on a customer (issue 16): `duedesk note` and the customer detail of the TUI call these. */
+/** Notes and follow-ups on a customer: `duedesk note` and the customer detail of the TUI call these. */
 import type { CustomerNote, IsoDate } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import { followUpsDue } from '../core/rules/follow-ups.js';

@@ -1,4 +1,7 @@
-/** Putting a customer on a dunning profile (issue 16): only a profile the settings have is accepted. */
+/**
+ * Putting a customer on a dunning profile (docs/reference/rules.md §9.1): only a profile the
+ * settings have is accepted.
+ */
 import { UserError } from '../core/exit-codes.js';
 import { DEFAULT_PROFILE, type Policy } from '../core/plan.js';
 import { profileNames } from '../core/rules/profiles.js';

@@ -1,7 +1,8 @@
 /**
- * Recording a promise to pay (issue 16): `duedesk promise` and the customer detail of the TUI
- * both call `recordPromise`. The items default to every open, undisputed item in the customer's
- * currency, the amount to what they add up to; everything is checked before anything is written.
+ * Recording a promise to pay (docs/reference/rules.md §9.2): `duedesk promise` and the customer
+ * detail of the TUI both call `recordPromise`. The items default to every open, undisputed item in
+ * the customer's currency, the amount to what they add up to; everything is checked before anything
+ * is written.
  */
 import { addDays, addYears } from '../core/dates.js';
 import type { PaymentPromise } from '../core/domain.js';

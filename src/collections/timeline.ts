@@ -1,5 +1,5 @@
 /**
- * A customer's collection records for the timeline (issue 16): promises with their state on the
+ * A customer's collection records for the timeline: promises with their state on the
  * as-of date, disputes opened and resolved, and notes, newest first, each as one dated line.
  */
 import type { IsoDate } from '../core/domain.js';

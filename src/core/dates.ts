@@ -17,7 +17,7 @@ export const LAST_DATE: IsoDate = '9999-12-31';
  */
 export class DateRangeError extends UserError {}
 
-/** Accepted input orders for dates in imported files (SPEC §7 `--date-format`). */
+/** Accepted input orders for dates in imported files (`--date-format`, docs/reference/csv.md §1.2). */
 export type DateFormat = 'YMD' | 'DMY' | 'MDY';
 
 /** True for leap years of the proleptic Gregorian calendar. */

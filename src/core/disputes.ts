@@ -1,4 +1,7 @@
-/** Disputed items (issue 16): never reminded, shown on statements, not part of the amount asked. */
+/**
+ * Disputed items (docs/reference/rules.md §9.3): never reminded, shown on statements, not part of
+ * the amount asked.
+ */
 import type { Item } from './domain.js';
 
 /** Whether the customer disputes the item. */

@@ -1,5 +1,5 @@
 /**
- * The domain of duedesk (SPEC §2): plain data shared by every layer.
+ * The domain of duedesk (docs/reference/rules.md §1): plain data shared by every layer.
  * Money is always an integer number of minor units of its currency (cents for EUR);
  * dates are calendar dates as `YYYY-MM-DD` strings. Nothing here does I/O.
  */
@@ -20,7 +20,7 @@ export const ITEM_KINDS = ['invoice', 'credit_note', 'charge'] as const;
 /** Kind of an item. */
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
-/** A customer (SPEC §2). */
+/** A customer (docs/reference/rules.md §1.1). */
 export interface Customer {
   code: string;
   name: string;
@@ -47,7 +47,10 @@ export interface Customer {
   statements?: boolean;
 }
 
-/** An open or closed item of a customer (SPEC §2). `number` is unique per customer. */
+/**
+ * An open or closed item of a customer (docs/reference/rules.md §1.2). `number` is unique per
+ * customer.
+ */
 export interface Item {
   customerCode: string;
   number: string;
@@ -65,8 +68,9 @@ export interface Item {
 }
 
 /**
- * A payment received (SPEC §2). `reference` is unique. One naming neither item nor case is
- * unallocated (on account): it is netted against the customer's balance in its currency.
+ * A payment received (docs/reference/rules.md §1.3). `reference` is unique. One naming neither item
+ * nor case is unallocated (on account): it is netted against the customer's balance in its
+ * currency.
  */
 export interface Payment {
   customerCode: string;
@@ -79,7 +83,10 @@ export interface Payment {
   currency: string;
 }
 
-/** An installment plan for one case of a customer (SPEC §2). Unique per (customer, case). */
+/**
+ * An installment plan for one case of a customer (docs/reference/rules.md §1.4). Unique per
+ * (customer, case).
+ */
 export interface InstallmentPlan {
   customerCode: string;
   case: string;
@@ -90,7 +97,10 @@ export interface InstallmentPlan {
   active: boolean;
 }
 
-/** A customer's promise to pay (issue 16): its items are not reminded until the date (plus grace). */
+/**
+ * A customer's promise to pay (docs/reference/rules.md §9.2): its items are not reminded until the
+ * date (plus grace).
+ */
 export interface PaymentPromise {
   id: number;
   customerCode: string;
@@ -108,7 +118,7 @@ export interface PaymentPromise {
   createdAt: string;
 }
 
-/** A note on a customer (a call, an agreement), with an optional follow-up date (issue 16). */
+/** A note on a customer (a call, an agreement), with an optional follow-up date. */
 export interface CustomerNote {
   id: number;
   customerCode: string;
@@ -121,7 +131,7 @@ export interface CustomerNote {
   doneAt: string | null;
 }
 
-/** One dispute of an item: open while `resolvedAt` is null (issue 16). */
+/** One dispute of an item: open while `resolvedAt` is null. */
 export interface ItemDispute {
   id: number;
   customerCode: string;
@@ -156,7 +166,7 @@ export interface ProposalLine {
   kind: MessageKind;
   level: string | null;
   currency: string;
-  /** What the message reminds of (SPEC §6 `items`). */
+  /** What the message reminds of (`items` in docs/reference/json.md §2.2). */
   items: string[];
   /** The amount it asks, fee and interest included. */
   total: Minor;
@@ -168,7 +178,7 @@ export interface ProposalLine {
   outcomeDetail: string | null;
 }
 
-/** A day's plan recorded for approval before sending (issue 16). */
+/** A day's plan recorded for approval before sending (docs/reference/rules.md §9.6). */
 export interface Proposal {
   id: number;
   asOf: IsoDate;
@@ -183,7 +193,7 @@ export interface Proposal {
   lines: ProposalLine[];
 }
 
-/** What a message is (SPEC §6 `kind`). */
+/** What a message is (`kind` in docs/reference/json.md §2.2). */
 export type MessageKind = 'reminder' | 'statement' | 'installment';
 
 /**
@@ -208,14 +218,17 @@ export interface Acknowledgement {
   at: string;
 }
 
-/** A message in the history (SPEC §2): never deleted, only its status changes. */
+/** A message in the history (docs/reference/rules.md §1.5): never deleted, only its status changes. */
 export interface MessageRecord {
   id: number;
   customerCode: string;
   kind: MessageKind;
   level: string | null;
   currency: string;
-  /** The as-of date of the run that sent it: it counts as sent on this date (SPEC §3). */
+  /**
+   * The as-of date of the run that sent it: it counts as sent on this date
+   * (docs/reference/rules.md §1.5).
+   */
   asOf: IsoDate;
   to: string[];
   cc: string[];

@@ -1,4 +1,4 @@
-/** Exit codes of the command line (SPEC §6, contract). */
+/** Exit codes of the command line (docs/reference/exit-codes.md §1; a contract). */
 export const ExitCode = {
   /** Done, also when nothing was due. */
   Ok: 0,

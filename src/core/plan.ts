@@ -1,6 +1,6 @@
 /**
- * The plan: what the rules engine decides for an as-of date (SPEC §3), and what every consumer
- * (dry-run JSON, preview, delivery, TUI) works from. Pure data.
+ * The plan: what the rules engine decides for an as-of date (docs/reference/rules.md), and what
+ * every consumer (dry-run JSON, preview, delivery, TUI) works from. Pure data.
  */
 import type { ActivityStatement } from './activity.js';
 import type { Customer, IsoDate, Item, MessageKind, Minor, PaymentPromise } from './domain.js';
@@ -11,7 +11,7 @@ import type { Customer, IsoDate, Item, MessageKind, Minor, PaymentPromise } from
  */
 export type LevelFee = number | Readonly<Record<string, number>>;
 
-/** One rung of the reminder ladder (settings `policy.levels[]`, SPEC §3). */
+/** One rung of the reminder ladder (settings `policy.levels[]`, docs/reference/rules.md §2.1). */
 export interface Level {
   id: string;
   name: string;
@@ -130,7 +130,10 @@ export interface PlannedMessage {
   lines: PlannedLine[];
   /** Installment cases (installment notices only). */
   cases: PlannedCase[];
-  /** SPEC §6 `items`: pending item numbers, every listed item (statement) or missed cases. */
+  /**
+   * `items` of the JSON (docs/reference/json.md §2.2): pending item numbers, every listed item
+   * (statement) or missed cases.
+   */
   reminds: string[];
   /** Payments on account in the message currency, listed below the items and netted in `total`. */
   payments: PlannedPayment[];
@@ -160,7 +163,7 @@ export interface PlannedMessage {
   earlier?: IsoDate[];
 }
 
-/** Why a customer that would otherwise get a message gets none (SPEC §3). */
+/** Why a customer that would otherwise get a message gets none (docs/reference/rules.md §8). */
 export type SkipReason = 'opted-out' | 'on-hold' | 'no-email' | 'covered' | 'disputed' | 'below-minimum';
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Recipient addresses (SPEC §3 "Recipients"): which of a customer's addresses a message goes to,
+ * Recipient addresses (docs/reference/rules.md §3.5): which of a customer's addresses a message goes to,
  * and the strict check that a field holds exactly one plain mailbox. A field that could smuggle a
  * second address or a header (CR/LF, commas, semicolons, angle brackets, display names) is never
  * used: it is refused and reported, so the operator can fix the data.

@@ -44,7 +44,7 @@ export interface StatementRow {
   open: string;
   interest: string | null;
   currency: string;
-  /** The customer disputes it: shown, but not part of the amount asked (issue 16). */
+  /** The customer disputes it: shown, but not part of the amount asked. */
   disputed: boolean;
 }
 

@@ -9,7 +9,7 @@ import { CsvError } from 'csv-parse';
 import type { CsvRecord } from '../core/csv/types.js';
 import { UserError } from '../core/exit-codes.js';
 
-/** Field delimiters an import file may use (SPEC §7). */
+/** Field delimiters an import file may use (docs/reference/csv.md §1.1). */
 export type Delimiter = ',' | ';' | '\t';
 
 /** Pick the delimiter that occurs most often (outside quotes) in the header line; ',' when none does. */

@@ -1,6 +1,7 @@
 /**
- * Printable letters for `letter` levels, written into `mail.printDir` (SPEC §5). Invoice PDFs are
- * attached by the documents layer (src/documents/invoices.ts).
+ * Printable letters for `letter` levels, written into `mail.printDir`
+ * (docs/reference/messages.md §4.3). Invoice PDFs are attached by the documents layer
+ * (src/documents/invoices.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';

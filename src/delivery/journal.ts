@@ -12,8 +12,8 @@ import type { MessageRecord } from '../core/domain.js';
 import type { RecipientResult } from '../mail/transports/types.js';
 
 /**
- * Everything needed to insert the history row of one message (SPEC §2 Message): the record minus
- * what the database or the outcome decides, plus the plan key.
+ * Everything needed to insert the history row of one message (docs/reference/rules.md §1.5): the
+ * record minus what the database or the outcome decides, plus the plan key.
  */
 export type HistoryRecord = Omit<MessageRecord, 'id' | 'status' | 'error' | 'createdAt' | 'updatedAt'> & { key: string };
 

@@ -1,7 +1,8 @@
 /**
- * SPEC §3 skip `missing-attachment`, decided at the edge after the pure plan: a message whose
- * level attaches invoices and whose invoice PDF is missing is held back, in a dry run and a real
- * send alike, and the skip's detail names the file, instead of it going out without the invoice.
+ * The skip `missing-attachment` (docs/reference/rules.md §8), decided at the edge after the pure
+ * plan: a message whose level attaches invoices and whose invoice PDF is missing is held back, in a
+ * dry run and a real send alike, and the skip's detail names the file, instead of it going out
+ * without the invoice.
  */
 import type { Plan, Skip } from '../core/plan.js';
 import type { Settings } from '../core/settings.js';

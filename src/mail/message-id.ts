@@ -1,6 +1,6 @@
 /**
- * Message-IDs decided before sending (SPEC §4): stored with the message before the SMTP
- * conversation starts, so a reply or a bounce can be matched to the history.
+ * Message-IDs decided before sending (docs/reference/messages.md §3.2): stored with the message
+ * before the SMTP conversation starts, so a reply or a bounce can be matched to the history.
  */
 import type { Settings } from '../core/settings.js';
 

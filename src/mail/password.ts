@@ -1,7 +1,7 @@
 /**
- * Where the SMTP password comes from (SPEC §5): DUEDESK_SMTP_URL, DUEDESK_SMTP_PASSWORD, or the
- * first output line of `smtp.passwordCommand`. It lives only in memory: never in a file or a log,
- * and what a server echoes of it is masked (credential-mask.ts).
+ * Where the SMTP password comes from (docs/reference/settings.md §4): DUEDESK_SMTP_URL,
+ * DUEDESK_SMTP_PASSWORD, or the first output line of `smtp.passwordCommand`. It lives only in
+ * memory: never in a file or a log, and what a server echoes of it is masked (credential-mask.ts).
  */
 import { execFile } from 'node:child_process';
 import { UserError } from '../core/exit-codes.js';

@@ -15,8 +15,9 @@ export type AccountByCurrency = Map<string, { documents: ActivityDocument[]; pay
 
 /**
  * Every document and payment of `customer`, by currency (a payment's currency is decided at import:
- * the named item's, else the one the file gives, else the customer's; SPEC §2). `payments`: the
- * customer's payments when the caller has already read them.
+ * the named item's, else the one the file gives, else the customer's;
+ * docs/reference/rules.md §1.3). `payments`: the customer's payments when the caller has already
+ * read them.
  */
 export async function accountOf(sql: Sql, customer: Customer, payments?: readonly Payment[]): Promise<AccountByCurrency> {
   const account: AccountByCurrency = new Map();

@@ -20,7 +20,7 @@ import { accountOf, activityFor, type AccountByCurrency, type ActivityRange } fr
 /** What a statement shows (settings `policy.statementKind`). */
 export type StatementKind = Policy['statementKind'];
 
-/** What the operator asked for; unset fields take the defaults described in README. */
+/** What the operator asked for; unset fields take the defaults of docs/reference/cli.md §6. */
 export interface StatementRequest {
   asOf: IsoDate;
   /** Default `all-open`: the whole account, not only what a reminder would list. */

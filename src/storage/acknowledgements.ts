@@ -1,5 +1,5 @@
 /**
- * A clerk acknowledges a failed or uncertain message (issue 14): recorded with operator and time
+ * A clerk acknowledges a failed or uncertain message: recorded with operator and time
  * beside the history, which itself stays as it was written.
  */
 import type { Sql } from './sql.js';

@@ -1,5 +1,5 @@
 /**
- * What `export handover` reads (issue 16): the customers that may have an item past its level's
+ * What `export handover` reads: the customers that may have an item past its level's
  * `maxRepeats`, and every counted reminder of their items with its level and as-of date.
  */
 import type { IsoDate } from '../core/domain.js';

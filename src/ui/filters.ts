@@ -1,7 +1,7 @@
 /**
- * The filters of SPEC §9 (pure): level, due-date and issue-date ranges, days overdue, minimum
- * total, language, has e-mail, include not yet due. The operator types text; `compileFilters`
- * turns it into a predicate or names every field it cannot read.
+ * The filters of docs/reference/tui.md §3 (pure): level, due-date and issue-date ranges, days
+ * overdue, minimum total, language, has e-mail, include not yet due. The operator types text;
+ * `compileFilters` turns it into a predicate or names every field it cannot read.
  */
 import { isIsoDate } from '../core/dates.js';
 import { currencyDigits } from '../core/money.js';

@@ -23,7 +23,7 @@ describe('bench data generator', () => {
     expect(read(a.itemsFile).equals(read(c.itemsFile))).toBe(false);
   });
 
-  it('writes exactly customers × itemsPerCustomer items with the SPEC §7 columns', () => {
+  it('writes exactly customers × itemsPerCustomer items with the import columns', () => {
     const result = generate(options('d'));
     expect(result.customers).toBe(50);
     expect(result.items).toBe(500);

@@ -1,4 +1,4 @@
-/** Issue 16 "Approval before sending" on the command line, through the outbox as a clerk would run it. */
+/** Approval before sending (docs/reference/rules.md §9.6) on the command line, through the outbox as a clerk would run it. */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';

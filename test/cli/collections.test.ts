@@ -1,4 +1,4 @@
-/** Issue 16 on the command line: promise, dispute and note record what the clerk typed, or refuse it with exit 2. */
+/** The collections commands (docs/reference/cli.md §9): promise, dispute and note record what the clerk typed, or refuse it with exit 2. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

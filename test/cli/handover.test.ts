@@ -1,4 +1,4 @@
-/** Issue 16 `maxRepeats` and `duedesk export handover`, sending through the outbox as a clerk would. */
+/** `maxRepeats` and `duedesk export handover` (docs/reference/rules.md §9.4), sending through the outbox as a clerk would. */
 import { parse } from 'csv-parse/sync';
 import { expect, it } from 'vitest';
 import { sandbox } from './io.js';

@@ -11,7 +11,7 @@ const root = join(import.meta.dirname, '..', '..');
 const packageVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('help and version', () => {
-  it('--help prints the full usage of SPEC §6 and exits 0', async () => {
+  it('--help prints the full usage and exits 0', async () => {
     const { code, stdout, stderr } = await sandbox().run(['--help']);
     expect(code).toBe(0);
     expect(stderr).toBe('');

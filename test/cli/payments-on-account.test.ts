@@ -1,5 +1,5 @@
 /**
- * End to end through the command line (issue 11): payments on account netted in the JSON and shown
+ * End to end through the command line: payments on account netted in the JSON and shown
  * in the e-mail (text and HTML) and the PDF in every language, `covered` when they pay for
  * everything, installment notices asking the shortfall, and items not yet due never under an
  * overdue heading.

@@ -66,7 +66,7 @@ describe('duedesk statement --out', () => {
     expect(eur).toContain('€1,050.00');
   });
 
-  it('--scope overdue lists only what is overdue; --json prints the SPEC object', async () => {
+  it('--scope overdue lists only what is overdue; --json prints the --send-due --json object', async () => {
     const { stdout } = await ok(['statement', 'C001', '--scope', 'overdue', '--out', 'out', '--json']);
     const json = JSON.parse(stdout) as { dryRun: boolean; messages: Array<{ customer: string; currency: string; kind: string; items: string[]; total: string; status: string }> };
     expect(json.dryRun).toBe(true);

@@ -1,4 +1,4 @@
-/** Issue 16 CSV columns: customers `profile` and `statements`, items `dispute`. */
+/** The collections CSV columns (docs/reference/csv.md §2.1, §2.2): customers `profile` and `statements`, items `dispute`. */
 import { describe, expect, it } from 'vitest';
 import { getCustomer } from '../../src/storage/customers.js';
 import { itemOf } from '../helpers/store.js';

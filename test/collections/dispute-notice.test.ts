@@ -1,4 +1,4 @@
-/** Issue 16: marking an item disputed tells the customer's sales agent by e-mail, in the customer's language. */
+/** Marking an item disputed (docs/reference/rules.md §9.3) tells the customer's sales agent by e-mail, in the customer's language. */
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-/** Issue 16 on a real database: profiles, switches, disputes and maxRepeats as planning loads them. */
+/** The collections workflow on a real database: profiles, switches, disputes and maxRepeats as planning loads them. */
 import { describe, expect, it } from 'vitest';
 import { planDue } from '../../src/planning/plan-due.js';
 import { migrate } from '../../src/storage/migrations.js';

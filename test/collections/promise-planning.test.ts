@@ -1,4 +1,4 @@
-/** Issue 16 end to end on a database: a recorded promise holds reminders back, a broken one escalates once. */
+/** Promises to pay (docs/reference/rules.md §9.2) end to end on a database: a recorded promise holds reminders back, a broken one escalates once. */
 import { describe, expect, it } from 'vitest';
 import { recordPromise } from '../../src/collections/promises.js';
 import { planDue } from '../../src/planning/plan-due.js';

@@ -1,4 +1,4 @@
-/** Issue 16 records: promises, disputes and notes are checked, written in one go, or refused changing nothing. */
+/** The clerk's collection records: promises, disputes and notes are checked, written in one go, or refused changing nothing. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { recordPromise } from '../../src/collections/promises.js';
 import { markDisputed, resolveDisputed } from '../../src/collections/disputes.js';

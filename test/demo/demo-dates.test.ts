@@ -22,7 +22,7 @@ function band(daysOverdue: number): string {
 }
 
 describe('demo CSVs', () => {
-  it.each(DEMO_TABLES)('%s.csv has exactly the SPEC §7 columns', (table) => {
+  it.each(DEMO_TABLES)('%s.csv has exactly the import columns', (table) => {
     expect(header(table)).toEqual([...DEMO_COLUMNS[table]]);
   });
 

@@ -69,7 +69,7 @@ describe('npm run demo data', () => {
     expect(plan.messages.filter((m) => m.customer === 'EN02').map((m) => m.currency)).toEqual(['GBP', 'USD']);
     // Customers whose items are all not yet due get nothing.
     expect(plan.messages.some((m) => m.customer === 'EN12')).toBe(false);
-    // Issue 16: a customer on the second profile is reminded by its own ladder, and the item the
+    // A customer on the second profile is reminded by its own ladder, and the item the
     // customer disputes is left out of its reminders.
     expect(plan.messages.filter((m) => m.customer === 'EN08').map((m) => m.level)).toEqual(['friendly']);
     expect(plan.messages.filter((m) => m.customer === 'EN01').flatMap((m) => m.items)).not.toContain('INV-2026-0403');

@@ -1,4 +1,4 @@
-/** Issue 16 texts in five languages: the broken-promise sentence, disputed lines, the agent's notification. */
+/** The collections texts in five languages: the broken-promise sentence, disputed lines, the agent's notification. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplateSet, type TemplateSet } from '../../src/documents/load-templates.js';
 import { buildStatement } from '../../src/core/statement.js';

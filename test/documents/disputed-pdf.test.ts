@@ -1,4 +1,4 @@
-/** Issue 16 on the statement PDF: a disputed line says so where the days overdue stand, and is not in the total. */
+/** Disputes on the statement PDF (docs/reference/rules.md §9.3): a disputed line says so where the days overdue stand, and is not in the total. */
 import { beforeAll, expect, it } from 'vitest';
 import { loadTemplateSet, type TemplateSet } from '../../src/documents/load-templates.js';
 import { loadStatementFonts, type StatementFonts } from '../../src/documents/pdf/fonts.js';

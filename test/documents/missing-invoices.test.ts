@@ -1,4 +1,4 @@
-/** SPEC §3 skip `missing-attachment`: a message whose invoice PDF is missing is held back, the file named. */
+/** The skip `missing-attachment` (docs/reference/rules.md §8): a message whose invoice PDF is missing is held back, the file named. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -26,7 +26,7 @@ const tables = async (h: Harness): Promise<string> =>
   ).join('\n');
 
 describe('export customers|items', () => {
-  it('writes exactly the SPEC §7 columns, plain decimals with a dot and ISO dates', async () => {
+  it('writes exactly the import columns, plain decimals with a dot and ISO dates', async () => {
     const h = await seeded();
     const items = await h.exportCsv(['items']);
     expect(items.code).toBe(0);

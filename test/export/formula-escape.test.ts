@@ -1,5 +1,5 @@
 /**
- * Spreadsheet formula injection (SPEC §7): export prefixes text cells that a spreadsheet would run
+ * Spreadsheet formula injection (docs/reference/csv.md §5): export prefixes text cells that a spreadsheet would run
  * with `'`, import removes exactly that `'`, amounts and dates are never touched, `--raw` writes
  * values as they are — and export → import gives back the same data for any text.
  */

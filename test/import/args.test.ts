@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseImportArgs } from '../../src/csv/import/request.js';
 
 describe('import arguments', () => {
-  it('parses every SPEC §6 option', () => {
+  it('parses every import option', () => {
     expect(
       parseImportArgs(['items', 'f.csv', '--skip-invalid', '--snapshot', '--encoding', 'windows-1253', '--decimal-comma', '--date-format', 'dmy']),
     ).toEqual({

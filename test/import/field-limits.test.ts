@@ -1,5 +1,5 @@
 /**
- * Import refuses text beyond the documented limits and control characters (README "Limits"), per
+ * Import refuses text beyond the documented limits and control characters (docs/reference/csv.md §1.4), per
  * column, as FILE:LINE: column: message with exit 2 and nothing imported; values at the limit pass.
  */
 import { stringify } from 'csv-stringify/sync';

@@ -4,7 +4,7 @@ import { getCustomer } from '../../src/storage/customers.js';
 import { listItems } from '../../src/storage/items.js';
 import { makeHarness, tempCsv } from './harness.js';
 
-describe('import file formats (SPEC §7)', () => {
+describe('import file formats', () => {
   it('reads UTF-8 with BOM, a padded mixed-case header and a quoted note with a line break', async () => {
     const h = await makeHarness();
     const run = await h.importCsv(['customers', 'customers.csv']);

@@ -1,4 +1,4 @@
-/** Payments files (SPEC §7): the currency column, a payment on account later assigned to an item, and --snapshot. */
+/** Payments files (docs/reference/csv.md §2.3): the currency column, a payment on account later assigned to an item, and --snapshot. */
 import { itemOf } from '../helpers/store.js';
 import { describe, expect, it } from 'vitest';
 import { listPayments } from '../../src/storage/payments.js';

@@ -1,7 +1,7 @@
 /**
  * The package a user installs: `npm pack` (which builds dist/ on prepack), `npm install -g` of the
  * tarball into a temporary prefix, then the installed `duedesk` run from there, away from the
- * checkout and its node_modules — the way issue 15 found it failing with "Cannot find module
+ * checkout and its node_modules — where it was once found failing with "Cannot find module
  * …/src/cli.tsx". Packing and installing happen once for the whole file (~30 s).
  */
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-/** The SPEC §6 JSON of a plan and the table for people. */
+/** The JSON of a plan (docs/reference/json.md §2) and the table for people. */
 import { describe, expect, it } from 'vitest';
 import { formatPlanReport, planToJson } from '../../src/cli/commands/send-due-report.js';
 import { ExitCode } from '../../src/core/exit-codes.js';
@@ -18,7 +18,7 @@ const result = planOf(
 );
 
 describe('planToJson', () => {
-  it('is exactly the SPEC §6 object in a dry run', () => {
+  it('is exactly the documented JSON object in a dry run', () => {
     expect(planToJson(result, null)).toEqual({
       asOf: D,
       dryRun: true,

@@ -1,5 +1,5 @@
 /**
- * The collections workflow (issue 16) on a shared ledger: its records read back the same from
+ * The collections workflow (docs/reference/rules.md §9) on a shared ledger: its records read back the same from
  * PostgreSQL as from the file, a plan shaped by a profile, a promise and a dispute is the same on
  * both engines, and db copy carries the collection tables with their ids.
  */

@@ -1,4 +1,4 @@
-/** SPEC §3 "Statement cadence" and "Installments" with fixed as-of dates, month ends and leap years. */
+/** Statement cadence and installment notices (docs/reference/rules.md §4, §7) with fixed as-of dates, month ends and leap years. */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import { due, planOf, planSnapshot, policyWith, snapshot, summary } from './snapshots.js';

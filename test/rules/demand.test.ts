@@ -1,5 +1,5 @@
 /**
- * SPEC §3 "What a message asks for": a reminder at an overdue level (and a statement) asks for what
+ * What a message asks for (docs/reference/rules.md §3.3): a reminder at an overdue level (and a statement) asks for what
  * is overdue plus fees and interest minus payments on account; listed items not yet due are set
  * apart as notYetDue; a pre-due notice asks for the items it announces. The minimum and `covered`
  * judge a reminder by that demand.

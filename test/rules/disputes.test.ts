@@ -1,4 +1,4 @@
-/** Issue 16 "Disputes": a disputed item is left out of reminders, shown on statements and not asked for. */
+/** Disputes (docs/reference/rules.md §9.3): a disputed item is left out of reminders, shown on statements and not asked for. */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import { resolvePolicy } from '../../src/core/policy.js';

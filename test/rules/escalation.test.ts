@@ -1,5 +1,5 @@
 /**
- * SPEC §3 "Levels": pre-due notices only before the due date, `stepwise` escalation, and the
+ * The ladder (docs/reference/rules.md §2.3, §2.4, §3.4): pre-due notices only before the due date, `stepwise` escalation, and the
  * earlier reminders on record a reminder above the first overdue level cites. Fixed as-of date.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-/** SPEC §3 "Fees and interest": a level fee per currency, never the same number in another currency. */
+/** Fees (docs/reference/rules.md §6.1): a level fee per currency, never the same number in another currency. */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import type { LevelFee } from '../../src/core/plan.js';

@@ -1,4 +1,4 @@
-/** Issue 16 `maxRepeats`: a capped repeating level stops reminding, and the item is handed over. */
+/** `maxRepeats` (docs/reference/rules.md §2.6, §9.4): a capped repeating level stops reminding, and the item is handed over. */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import { makeLadder, reachedLevel, standing } from '../../src/core/rules/ladder.js';

@@ -1,4 +1,4 @@
-/** SPEC §3 installments: a month counts as paid only when the case's payments reach the installment; the notice asks the shortfall. */
+/** Installment notices (docs/reference/rules.md §7): a month counts as paid only when the case's payments reach the installment; the notice asks the shortfall. */
 import { describe, expect, it } from 'vitest';
 import { due, planOf, planSnapshot, snapshot } from './snapshots.js';
 

@@ -1,4 +1,4 @@
-/** SPEC §3 "Levels": reaches, pending, no retroactive lower levels, the repeating last level. */
+/** The ladder (docs/reference/rules.md §2): reaches, pending, no retroactive lower levels, the repeating last level. */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import { due, planOf, policyWith, snapshot, summary } from './snapshots.js';

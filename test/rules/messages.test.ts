@@ -1,4 +1,4 @@
-/** SPEC §3 "Messages": grouping, scope, holds, credit notes, installment cases, several currencies. */
+/** Messages (docs/reference/rules.md §3): grouping, scope, holds, credit notes, installment cases, several currencies. */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import { due, planOf, planSnapshot, policyWith, snapshot, summary } from './snapshots.js';

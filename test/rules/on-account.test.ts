@@ -1,4 +1,4 @@
-/** SPEC §2/§3 payments on account: netted per customer and currency, `covered` when nothing is left to ask. */
+/** Payments on account (docs/reference/rules.md §5.4): netted per customer and currency, `covered` when nothing is left to ask. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';

@@ -1,4 +1,4 @@
-/** Issue 16 "Dunning profiles": a customer's own ladder, statement interval and scope; separate switches. */
+/** Dunning profiles (docs/reference/rules.md §9.1): a customer's own ladder, statement interval and scope; separate switches. */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import { resolvePolicy } from '../../src/core/policy.js';

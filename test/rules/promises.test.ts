@@ -1,4 +1,4 @@
-/** Issue 16 "Promises to pay": protected until the date plus grace, escalated once when broken. */
+/** Promises to pay (docs/reference/rules.md §9.2): protected until the date plus grace, escalated once when broken. */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import type { PaymentPromise } from '../../src/core/domain.js';

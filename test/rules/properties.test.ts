@@ -1,4 +1,4 @@
-/** Invariants of the engine over generated customers (fast-check): SPEC §3 must hold for any data. */
+/** Invariants of the engine over generated customers (fast-check): the rules of docs/reference/rules.md must hold for any data. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../src/core/dates.js';

@@ -1,4 +1,4 @@
-/** SPEC §3 "Recipients": one valid mailbox per field, primary/all, agent CC, BCC, problems visible. */
+/** Recipients (docs/reference/rules.md §3.5): one valid mailbox per field, primary/all, agent CC, BCC, problems visible. */
 import { describe, expect, it } from 'vitest';
 import { checkAddress } from '../../src/core/recipients.js';
 import { due, planOf, policyWith, snapshot } from './snapshots.js';

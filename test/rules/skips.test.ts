@@ -1,4 +1,4 @@
-/** SPEC §3 "Skips" and "Fees and interest": each reason once per customer; fees and interest exact. */
+/** Skips, fees and interest (docs/reference/rules.md §8, §6): each reason once per customer; fees and interest exact. */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import { due, planOf, policyWith, snapshot } from './snapshots.js';

@@ -7,7 +7,7 @@ import type { CustomerSnapshot, LevelSent, PlanSnapshot, PromiseSnapshot, SentRe
 import type { Settings } from '../../src/core/settings.js';
 import { aCustomer, anItem, aPlan } from '../helpers/store.js';
 
-/** The SPEC default policy with some keys overridden. */
+/** The default policy (docs/reference/settings.md §3.5) with some keys overridden. */
 export function policyWith(overrides: Partial<Policy> = {}, settings: Settings = {}): Policy {
   return { ...resolvePolicy(settings), ...overrides };
 }
@@ -69,7 +69,7 @@ export function summary(result: Plan): { key: string; level: string | null; remi
 }
 
 /**
- * What a planned message asks for and sets aside, restated from SPEC §3 for property tests: an
+ * What a planned message asks for and sets aside, restated from docs/reference/rules.md §3.3 for property tests: an
  * overdue debt or a credit from its date is asked for; a pre-due notice (every reminded line not
  * yet overdue) also asks for what it announces; the rest is not yet due. Disputed lines count in neither.
  */

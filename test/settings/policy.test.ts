@@ -11,7 +11,7 @@ const level = (id: string, days: number, extra: Partial<Level> = {}): Level => (
 });
 
 describe('resolvePolicy', () => {
-  it('fills every SPEC §3 default when nothing is set', () => {
+  it('fills every default when nothing is set', () => {
     expect(resolvePolicy({})).toEqual({
       levels: [
         { id: 'upcoming', name: 'Upcoming payment', days: -7, template: 'upcoming' },

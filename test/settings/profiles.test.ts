@@ -1,4 +1,4 @@
-/** Issue 16: `policy.profiles` and `maxRepeats` in the settings, checked before anything is written. */
+/** `policy.profiles` and `maxRepeats` in the settings, checked before anything is written. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

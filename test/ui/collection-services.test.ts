@@ -1,4 +1,4 @@
-/** Issue 16 through the desk's real services: what the TUI keys do reaches the ledger and the next plan. */
+/** The collections workflow through the desk's real services: what the TUI keys do reaches the ledger and the next plan. */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-/** Issue 16 in the TUI: follow-up tasks on Due now, the disputes filter, and the customer's collection keys. */
+/** The collections workflow in the TUI: follow-up tasks on Due now, the disputes filter, and the customer's collection keys. */
 import { describe, expect, it } from 'vitest';
 import { FakeServices } from './fake-services.js';
 import { KEYS, renderDesk } from './harness.js';

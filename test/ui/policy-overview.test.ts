@@ -1,4 +1,4 @@
-/** The Settings screen's policy lines name the dunning profiles and the caps of repeating levels (issue 16). */
+/** The Settings screen's policy lines name the dunning profiles and the caps of repeating levels. */
 import { expect, it } from 'vitest';
 import { resolvePolicy } from '../../src/core/policy.js';
 import { policyOverview } from '../../src/ui/policy-overview.js';

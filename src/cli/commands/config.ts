@@ -1,7 +1,8 @@
 /**
- * `duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS` (SPEC §6,
- * §8): read and change the settings file by dotted key, and try the mail settings out. Every change is validated as a whole before it is written; a
- * refused change writes nothing and exits 2.
+ * `duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS`
+ * (docs/reference/cli.md §7, docs/reference/settings.md §2): read and change the settings file by
+ * dotted key, and try the mail settings out. Every change is validated as a whole before it is
+ * written; a refused change writes nothing and exits 2.
  */
 import { ExitCode, UserError } from '../../core/exit-codes.js';
 import type { CommandContext } from '../../runtime/context.js';

@@ -1,7 +1,8 @@
 /**
  * `duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]`
- * (README "The database file"). check and backup work on a database file; copy moves a ledger between a file and
- * PostgreSQL (./db-copy.ts). backup and copy are taken between sends (./db-between-sends.ts).
+ * (docs/reference/cli.md §8). check and backup work on a database file; copy moves a ledger between
+ * a file and PostgreSQL (./db-copy.ts). backup and copy are taken between sends
+ * (./db-between-sends.ts).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -1,4 +1,4 @@
-/** `duedesk dispute CODE ITEM --reason TEXT | --resolve [--note TEXT]` (issue 16). */
+/** `duedesk dispute CODE ITEM --reason TEXT | --resolve [--note TEXT]` (docs/reference/cli.md §9.2). */
 import { notifyAgent } from '../../collections/dispute-notice.js';
 import { markDisputed, resolveDisputed } from '../../collections/disputes.js';
 import { ExitCode, UserError } from '../../core/exit-codes.js';

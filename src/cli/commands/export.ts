@@ -1,4 +1,7 @@
-/** `duedesk export history|customers|items|handover [--from D] [--to D] [--as-of D] [--raw]`: CSV on stdout (SPEC §6, §7). */
+/**
+ * `duedesk export history|customers|items|handover [--from D] [--to D] [--as-of D] [--raw]`: CSV on
+ * stdout (docs/reference/cli.md §5, docs/reference/csv.md §4).
+ */
 import type { CommandContext } from '../../runtime/context.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { exportCustomers, exportItems } from '../../csv/export/export-data.js';

@@ -1,4 +1,7 @@
-/** `duedesk import customers|items|payments|plans FILE [options]` (SPEC §6, §7). */
+/**
+ * `duedesk import customers|items|payments|plans FILE [options]` (docs/reference/cli.md §4,
+ * docs/reference/csv.md §3).
+ */
 import type { CommandContext } from '../../runtime/context.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { importCsv } from '../../csv/import/import-csv.js';

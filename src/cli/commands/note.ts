@@ -1,4 +1,7 @@
-/** `duedesk note CODE TEXT [--follow-up D]` and `duedesk note --done ID` (issue 16). */
+/**
+ * `duedesk note CODE TEXT [--follow-up D]` and `duedesk note --done ID`
+ * (docs/reference/cli.md §9.3).
+ */
 import { addNote, completeFollowUp } from '../../collections/notes.js';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
 import { parseStrictArgs } from '../../csv/import/strict-args.js';

@@ -1,4 +1,7 @@
-/** `duedesk promise CODE --date D [--amount A] [--items N…] [--note TEXT] [--as-of D]` (issue 16). */
+/**
+ * `duedesk promise CODE --date D [--amount A] [--items N…] [--note TEXT] [--as-of D]`
+ * (docs/reference/cli.md §9.1).
+ */
 import { recordPromise } from '../../collections/promises.js';
 import { UserError, ExitCode } from '../../core/exit-codes.js';
 import { currencyDigits, formatMinor } from '../../core/money.js';

@@ -1,5 +1,6 @@
 /**
- * The plan (and, after sending, its outcome) as the SPEC §6 JSON object and as a table for people.
+ * The plan (and, after sending, its outcome) as the JSON object of docs/reference/json.md §2 and as
+ * the table for people of docs/reference/cli.md §3.2.
  * Amounts leave as decimal strings in major units of their currency; nothing here does I/O.
  */
 import { currencyDigits, formatMinor } from '../../core/money.js';
@@ -13,7 +14,7 @@ import type { DeliveryOutcome, MessageOutcome } from '../../delivery/deliver.js'
  */
 export type ReportStatus = 'planned' | Exclude<MessageOutcome['status'], 'not-sent'>;
 
-/** SPEC §6 message entry. */
+/** One message of the JSON object (docs/reference/json.md §2.2). */
 export interface JsonMessage {
   customer: string;
   kind: PlannedMessage['kind'];
@@ -35,12 +36,15 @@ export interface JsonMessage {
   error: string | null;
 }
 
-/** SPEC §6 object printed by `--send-due --json`. */
+/** The object printed by `--send-due --json` (docs/reference/json.md §2.1). */
 export interface PlanJson {
   asOf: string;
   dryRun: boolean;
   messages: JsonMessage[];
-  /** README "Headless: --send-due" entries, with the reason's `detail` (a `missing-attachment` one names the missing file(s)). */
+  /**
+   * The skipped customers (docs/reference/json.md §2.3), with the reason's `detail` (a
+   * `missing-attachment` one names the missing file(s)).
+   */
   skipped: { customer: string; reason: string; detail?: string }[];
   /**
    * `notSent` (after a send; a dry run's object is exactly the contract's): messages of the plan
@@ -63,9 +67,10 @@ function outcomesByKey(outcome: DeliveryOutcome | null): Map<string, MessageOutc
 }
 
 /**
- * The SPEC §6 JSON object; `outcome` is null for a dry run. `counts.planned` is the number of
- * messages in the plan (also after sending); sent/failed/uncertain count the delivery outcomes; a
- * message without an outcome (nothing was sent, e.g. schedule.autoSend false) stays `planned`.
+ * The JSON object (docs/reference/json.md §2); `outcome` is null for a dry run. `counts.planned` is
+ * the number of messages in the plan (also after sending); sent/failed/uncertain count the delivery
+ * outcomes; a message without an outcome (nothing was sent, e.g. schedule.autoSend false) stays
+ * `planned`.
  */
 export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJson {
   const outcomes = outcomesByKey(outcome);
@@ -108,7 +113,10 @@ export function planToJson(plan: Plan, outcome: DeliveryOutcome | null): PlanJso
   };
 }
 
-/** A skip as README "Headless: --send-due" writes it, with the engine's detail (the file a `missing-attachment` skip names, "statements off"). */
+/**
+ * A skip as the JSON writes it (docs/reference/json.md §2.3), with the engine's detail (the file a
+ * `missing-attachment` skip names, "statements off").
+ */
 function jsonSkip(skip: Skip): PlanJson['skipped'][number] {
   const entry = { customer: skip.customer, reason: skip.reason };
   return skip.detail !== undefined ? { ...entry, detail: skip.detail } : entry;

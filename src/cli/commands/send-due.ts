@@ -1,8 +1,8 @@
 /**
- * `duedesk --send-due [--as-of D] [--dry-run] [--json] [--out DIR]` (SPEC §6): plan what is due,
- * then either report it (dry run, optionally writing previews) or send it and report the outcome.
- * The headless path: it imports no Ink, and a dry run loads neither the PDF nor the mail code
- * (they are imported only when previews are written or messages sent).
+ * `duedesk --send-due [--as-of D] [--dry-run] [--json] [--out DIR]` (docs/reference/cli.md §3):
+ * plan what is due, then either report it (dry run, optionally writing previews) or send it and
+ * report the outcome. The headless path: it imports no Ink, and a dry run loads neither the PDF nor
+ * the mail code (they are imported only when previews are written or messages sent).
  */
 import { resolve } from 'node:path';
 import { isIsoDate, localDate } from '../../core/dates.js';

@@ -1,8 +1,8 @@
 /**
  * `duedesk statement CODE… [--as-of D] [--scope overdue|all-open] [--kind open-items|activity]
- * [--from D --to D] (--out DIR | --send)` (SPEC §6): the manual statement of each customer, one per
- * currency, written as files or sent through the same delivery path as --send-due (history,
- * at most once per customer, currency and day). Headless: imports no Ink.
+ * [--from D --to D] (--out DIR | --send)` (docs/reference/cli.md §6): the manual statement of each
+ * customer, one per currency, written as files or sent through the same delivery path as --send-due
+ * (history, at most once per customer, currency and day). Headless: imports no Ink.
  */
 import { resolve } from 'node:path';
 import type { CommandContext } from '../../runtime/context.js';

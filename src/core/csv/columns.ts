@@ -1,6 +1,7 @@
 /**
- * The columns of each import file (SPEC §7, contract) and the mapping of a header row onto them.
- * Header names are matched case-insensitively after trimming; order is free.
+ * The columns of each import file (docs/reference/csv.md §2; the names are a contract) and the
+ * mapping of a header row onto them. Header names are matched case-insensitively after trimming;
+ * order is free.
  */
 import type { CsvRecord, ImportKind, RowError } from './types.js';
 

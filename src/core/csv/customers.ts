@@ -1,4 +1,4 @@
-/** Validation of a customers file (SPEC §7): one Customer per valid row. */
+/** Validation of a customers file (docs/reference/csv.md §2.1): one Customer per valid row. */
 import type { Customer, Language } from '../domain.js';
 import { DuplicateKeys } from './duplicates.js';
 import { DEFAULT_PROFILE } from '../plan.js';

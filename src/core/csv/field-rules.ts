@@ -1,5 +1,5 @@
 /**
- * What each import column may hold as text (README "Limits"): a maximum length and no control
+ * What each import column may hold as text (docs/reference/csv.md §1.4): a maximum length and no control
  * characters, checked once per cell before any typed reading. Without limits a 1 MB name passed
  * import and then stalled every PDF drawn for it; control characters in codes and names break
  * e-mail headers, file names and terminal lines. Rules are by column name, so the same column

@@ -1,10 +1,11 @@
 /**
- * Spreadsheet formula injection (SPEC §7): a text cell starting with `=`, `+`, `-`, `@`, TAB or CR
- * is run as a formula by Excel and LibreOffice, so a customer named `=HYPERLINK(...)` would execute
- * when an export is opened. Export prefixes such cells with `'` (which spreadsheets show as text);
- * import removes exactly that one `'`. A cell that already starts with `'` followed by one of these
- * characters or by another `'` gets one more `'`, so every text survives export → import unchanged.
- * Only text cells are escaped: amounts (`-12.50`) and dates never are.
+ * Spreadsheet formula injection (docs/reference/csv.md §5): a text cell starting with `=`, `+`,
+ * `-`, `@`, TAB or CR is run as a formula by Excel and LibreOffice, so a customer named
+ * `=HYPERLINK(...)` would execute when an export is opened. Export prefixes such cells with `'`
+ * (which spreadsheets show as text); import removes exactly that one `'`. A cell that already
+ * starts with `'` followed by one of these characters or by another `'` gets one more `'`, so every
+ * text survives export → import unchanged. Only text cells are escaped: amounts (`-12.50`) and
+ * dates never are.
  */
 
 /** Characters that make a spreadsheet read a cell as a formula. */

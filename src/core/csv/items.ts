@@ -1,7 +1,8 @@
 /**
- * Validation of an items file (SPEC §7). Sign rules: invoices and charges have a positive amount;
- * a credit note may be written with either sign and is always stored negative (ERPs export both
- * ways). An open amount, when given, has the item's sign and is not larger than the amount.
+ * Validation of an items file (docs/reference/csv.md §2.2). Sign rules: invoices and charges have a
+ * positive amount; a credit note may be written with either sign and is always stored negative
+ * (ERPs export both ways). An open amount, when given, has the item's sign and is not larger than
+ * the amount.
  */
 import type { Item, ItemKind, Minor } from '../domain.js';
 import { ITEM_KINDS } from '../domain.js';

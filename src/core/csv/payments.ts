@@ -1,8 +1,8 @@
 /**
- * Validation of a payments file (SPEC §7). The optional `currency` column defaults to the named
- * item's currency, else the customer's; the amount is read with that currency's decimals. A payment
- * that names an item must be in the item's currency: it settles the item, and an open amount has
- * one currency.
+ * Validation of a payments file (docs/reference/csv.md §2.3). The optional `currency` column
+ * defaults to the named item's currency, else the customer's; the amount is read with that
+ * currency's decimals. A payment that names an item must be in the item's currency: it settles the
+ * item, and an open amount has one currency.
  */
 import type { ItemKind, Payment } from '../domain.js';
 import { DuplicateKeys } from './duplicates.js';

@@ -1,4 +1,7 @@
-/** Validation of an installment plans file (SPEC §7); installments are in the customer's currency. */
+/**
+ * Validation of an installment plans file (docs/reference/csv.md §2.4); installments are in the
+ * customer's currency.
+ */
 import type { InstallmentPlan } from '../domain.js';
 import { DuplicateKeys } from './duplicates.js';
 import { validateRecords, type RecordsInput } from './row-reader.js';

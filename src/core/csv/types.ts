@@ -1,7 +1,7 @@
 /**
- * Shapes shared by the CSV row validators (SPEC §7). Validators are pure: they receive records
- * already split into fields, plus lookups into existing data, and return `{rows, errors}` —
- * problems are data with a line and a column, never exceptions.
+ * Shapes shared by the CSV row validators (docs/reference/csv.md §3.1). Validators are pure: they
+ * receive records already split into fields, plus lookups into existing data, and return
+ * `{rows, errors}` — problems are data with a line and a column, never exceptions.
  */
 import type { DateFormat } from '../dates.js';
 

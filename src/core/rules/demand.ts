@@ -1,7 +1,7 @@
 /**
- * What a message asks for (README "What a message asks for"): the one place the amount asked is decided, so the
- * e-mail, the PDF, the payment reference and QR code, the JSON, the history and the minimum and
- * `covered` checks all work from the same figure.
+ * What a message asks for (docs/reference/rules.md §3.3): the one place the amount asked is
+ * decided, so the e-mail, the PDF, the payment reference and QR code, the JSON, the history and the
+ * minimum and `covered` checks all work from the same figure.
  */
 import { isDisputed } from '../disputes.js';
 import type { MessageKind, Minor } from '../domain.js';

@@ -1,5 +1,5 @@
 /**
- * Level fees per currency (SPEC §3 "Fees and interest"): a number fee is in the default currency
+ * Level fees per currency (docs/reference/rules.md §6.1): a number fee is in the default currency
  * only, a map names its currencies. Never the same number in another currency: 5 EUR is not 5 JPY.
  */
 import type { Minor } from '../domain.js';

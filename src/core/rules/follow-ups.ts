@@ -1,4 +1,7 @@
-/** Follow-ups due (issue 16): notes whose follow-up date has come and that nobody marked done. */
+/**
+ * Follow-ups due (docs/reference/rules.md §9.5): notes whose follow-up date has come and that
+ * nobody marked done.
+ */
 import type { CustomerNote, IsoDate } from '../domain.js';
 
 /** The notes to follow up on `asOf`, oldest follow-up first (overdue ones stay until done). */

@@ -1,7 +1,8 @@
 /**
- * Items handed over (issue 16): past their level's `maxRepeats`, no longer reminded, listed by
- * `duedesk export handover` for a collection agency or lawyer. The same evaluation as planning,
- * so an item is listed here exactly when planning stopped reminding it for this reason.
+ * Items handed over (docs/reference/rules.md §9.4): past their level's `maxRepeats`, no longer
+ * reminded, listed by `duedesk export handover` for a collection agency or lawyer. The same
+ * evaluation as planning, so an item is listed here exactly when planning stopped reminding it for
+ * this reason.
  */
 import type { Customer, IsoDate, Item } from '../domain.js';
 import type { Policy } from '../plan.js';

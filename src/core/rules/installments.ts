@@ -1,5 +1,5 @@
 /**
- * Installment plans (SPEC §3 "Installments"): which cases are in effect on the as-of date, which
+ * Installment plans (docs/reference/rules.md §7): which cases are in effect on the as-of date, which
  * missed this month's installment, and the cases an installment notice lists.
  */
 import { addDays, dayOfMonthClamped, startOfMonth } from '../dates.js';

@@ -1,5 +1,5 @@
 /**
- * Simple interest on overdue items (SPEC §3 "Fees and interest"), computed exactly on big integers:
+ * Simple interest on overdue items (docs/reference/rules.md §6.2), computed exactly on big integers:
  * `open × rate/100 × daysOverdue/365`, rounded half-even to the minor unit.
  */
 import { divideHalfEven } from '../money.js';

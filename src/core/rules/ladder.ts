@@ -1,7 +1,8 @@
 /**
- * The reminder ladder (SPEC §3 "Levels"): which level an item reaches on the as-of date and whether
- * it is pending there. Lower levels are never sent retroactively and only the last level repeats.
- * A level with negative days is a pre-due notice: it is reached only before the due date.
+ * The reminder ladder (docs/reference/rules.md §2): which level an item reaches on the as-of date
+ * and whether it is pending there. Lower levels are never sent retroactively and only the last
+ * level repeats. A level with negative days is a pre-due notice: it is reached only before the due
+ * date.
  */
 import type { IsoDate } from '../domain.js';
 import type { Escalation, Level } from '../plan.js';

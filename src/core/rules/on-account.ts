@@ -1,6 +1,7 @@
 /**
- * Payments on account (SPEC §2, §3): money received that no item records. It is netted against the
- * customer's balance in its currency, so a reminder never asks for money already paid.
+ * Payments on account (docs/reference/rules.md §1.3, §5.4): money received that no item records. It
+ * is netted against the customer's balance in its currency, so a reminder never asks for money
+ * already paid.
  */
 import type { IsoDate } from '../domain.js';
 import type { PlannedPayment } from '../plan.js';

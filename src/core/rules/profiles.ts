@@ -1,6 +1,7 @@
 /**
- * Dunning profiles (issue 16): each customer is reminded by the ladder, statement interval and
- * scope of its profile. `default` is the top-level policy; the others come from `policy.profiles`.
+ * Dunning profiles (docs/reference/rules.md §9.1): each customer is reminded by the ladder,
+ * statement interval and scope of its profile. `default` is the top-level policy; the others come
+ * from `policy.profiles`.
  */
 import type { Customer } from '../domain.js';
 import { DEFAULT_PROFILE, type Policy, type Profile } from '../plan.js';

@@ -1,8 +1,9 @@
 /**
- * Promises to pay (issue 16). While a promise is open its items are not reminded; once the date
- * plus `policy.promiseGraceDays` has passed without the promised amount arriving (payments dated
- * from the day it was made), the promise is broken and its items escalate to their next level at
- * once — one time: after a reminder has listed them since the break, the ladder takes over again.
+ * Promises to pay (docs/reference/rules.md §9.2). While a promise is open its items are not
+ * reminded; once the date plus `policy.promiseGraceDays` has passed without the promised amount
+ * arriving (payments dated from the day it was made), the promise is broken and its items escalate
+ * to their next level at once — one time: after a reminder has listed them since the break, the
+ * ladder takes over again.
  */
 import { addDays } from '../dates.js';
 import type { IsoDate, PaymentPromise } from '../domain.js';

@@ -1,7 +1,8 @@
 /**
- * The view of a dispute notification (issue 16): an e-mail to the customer's sales agent when an
- * item is marked disputed, in the customer's language, rendered by the `dispute` template with the
- * same view shape as every message (lists empty, `dispute` set) so the same checks apply.
+ * The view of a dispute notification (docs/reference/rules.md §9.3): an e-mail to the customer's
+ * sales agent when an item is marked disputed, in the customer's language, rendered by the
+ * `dispute` template with the same view shape as every message (lists empty, `dispute` set) so the
+ * same checks apply.
  */
 import type { Customer, IsoDate, Item } from '../domain.js';
 import { formatAmount, formatDate, formatLongDate } from '../format.js';

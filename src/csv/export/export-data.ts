@@ -1,7 +1,7 @@
 /**
- * `export customers|items`: exactly the SPEC §7 import columns, amounts as plain decimals with
- * `.` in major units, dates ISO, booleans yes/no, text cells escaped against formula injection
- * (unless raw) — so the output imports back to the same data.
+ * `export customers|items`: exactly the import columns (docs/reference/csv.md §4.1), amounts as
+ * plain decimals with `.` in major units, dates ISO, booleans yes/no, text cells escaped against
+ * formula injection (unless raw) — so the output imports back to the same data.
  */
 import type { TextSink } from '../../core/text-sink.js';
 import { COLUMNS } from '../../core/csv/columns.js';

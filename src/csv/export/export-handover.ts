@@ -1,7 +1,7 @@
 /**
- * `export handover` (issue 16): the items handed over on the as-of date — past their level's
- * `maxRepeats`, no longer reminded — for a collection agency or lawyer: the customer, the item,
- * its amounts and every level it was sent at with the dates.
+ * `export handover` (docs/reference/csv.md §4.3): the items handed over on the as-of date — past
+ * their level's `maxRepeats`, no longer reminded — for a collection agency or lawyer: the customer,
+ * the item, its amounts and every level it was sent at with the dates.
  */
 import type { IsoDate } from '../../core/domain.js';
 import { currencyDigits, formatMinor } from '../../core/money.js';

@@ -1,7 +1,7 @@
 /**
- * Promises to pay in the history export (issue 16): one row per promise, kind `promise`, dated by
- * the promised date, with its status on the as-of date (`open`, `kept`, `broken`), the amount in
- * `total`, the clerk in `operator` and the items it covers.
+ * Promises to pay in the history export (docs/reference/csv.md §4.2): one row per promise, kind
+ * `promise`, dated by the promised date, with its status on the as-of date (`open`, `kept`,
+ * `broken`), the amount in `total`, the clerk in `operator` and the items it covers.
  */
 import type { IsoDate } from '../../core/domain.js';
 import { currencyDigits, formatMinor } from '../../core/money.js';

@@ -1,4 +1,4 @@
-/** The words after `duedesk export` (SPEC §6) parsed into an export request. */
+/** The words after `duedesk export` (docs/reference/cli.md §5) parsed into an export request. */
 import { isIsoDate } from '../../core/dates.js';
 import type { IsoDate } from '../../core/domain.js';
 import { UserError } from '../../core/exit-codes.js';

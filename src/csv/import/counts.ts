@@ -1,4 +1,4 @@
-/** What an import did, counted (the summary line of SPEC-style output). */
+/** What an import did, counted: what its summary line reports (./report.ts). */
 
 /** Counts of one import. `closed` only for items --snapshot, `removed` only for payments --snapshot. */
 export interface ImportCounts {

@@ -18,7 +18,7 @@ export interface ImportResult extends ImportOutcome {
   request: ImportRequest;
   /** True when nothing was imported because of problems (without --skip-invalid, or no valid row). */
   rejected: boolean;
-  /** Every problem as `FILE:LINE: column: message` (SPEC §7). */
+  /** Every problem as `FILE:LINE: column: message` (docs/reference/csv.md §3.1). */
   problems: string[];
   /** The summary line (`items: 3 added, …`), or the refusal (`FILE: 2 problems; nothing imported`). */
   summary: string;

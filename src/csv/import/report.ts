@@ -2,7 +2,7 @@
 import type { ImportKind, RowError } from '../../core/csv/types.js';
 import type { ImportCounts } from './counts.js';
 
-/** One problem in the SPEC §7 form. */
+/** One problem in the form of docs/reference/csv.md §3.1. */
 export function formatRowError(file: string, error: RowError): string {
   return `${file}:${error.line}: ${error.column}: ${error.message}`;
 }

@@ -1,4 +1,4 @@
-/** The words after `duedesk import` (SPEC §6) parsed into an import request. */
+/** The words after `duedesk import` (docs/reference/cli.md §4) parsed into an import request. */
 import type { DateFormat } from '../../core/dates.js';
 import { IMPORT_KINDS, isImportKind, type ImportKind, type ValueFormat } from '../../core/csv/types.js';
 import { UserError } from '../../core/exit-codes.js';

@@ -1,4 +1,7 @@
-/** Migration 1: the initial schema (SPEC §2). Money in integer minor units; dates as YYYY-MM-DD text. */
+/**
+ * Migration 1: the initial schema (docs/reference/rules.md §1). Money in integer minor units; dates
+ * as YYYY-MM-DD text.
+ */
 export const sql = `
 CREATE TABLE customers (
   code TEXT PRIMARY KEY,

@@ -1,6 +1,7 @@
 /**
- * Migration 2: per-recipient delivery results (SPEC §5 "a partial recipient rejection is recorded as
- * such"). One row per envelope recipient of a message, with the server's reply when refused.
+ * Migration 2: per-recipient delivery results (docs/reference/messages.md §4.4: a partial recipient
+ * rejection is recorded as such). One row per envelope recipient of a message, with the server's
+ * reply when refused.
  */
 export const sql = `
 CREATE TABLE message_recipients (

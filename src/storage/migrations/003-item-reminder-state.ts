@@ -1,6 +1,7 @@
 /**
  * Migration 3: reminder state kept beside the history, so planning reads it while scanning items
- * instead of joining every open item to its message history (SPEC §3, src/core/rules/README.md).
+ * instead of joining every open item to its message history (docs/reference/rules.md §2.5,
+ * src/core/rules/README.md).
  *
  * - `items.reminder_levels`: per item, for each level it was counted at, the latest as-of date of a
  *   counted reminder that listed it there (kind `reminder`, status sent/uncertain/sending,

@@ -1,5 +1,5 @@
 /**
- * Migration 4: payments on account (SPEC §2, §6).
+ * Migration 4: payments on account (docs/reference/rules.md §5.4, docs/reference/json.md §2.2).
  *
  * - `payments.currency`: a payment naming no item needs its own currency to be netted against the
  *   right balance. Existing rows get what import used to read their amount with: the named item's

@@ -1,5 +1,6 @@
 /**
- * Migration 7: send claims, the at-most-once guard between several senders at once (issue 13).
+ * Migration 7: send claims, the at-most-once guard between several senders at once
+ * (docs/reference/messages.md §4.2).
  * Before a message reaches the mail server, the transaction that records it as `sending` also
  * inserts one claim per thing it sends (an item at a level, or a customer's statement or
  * installment notice in a currency on a date); the primary key makes a second sender's claim

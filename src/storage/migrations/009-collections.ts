@@ -1,5 +1,5 @@
 /**
- * Migration 9: the collections workflow's facts about customers and items (issue 16).
+ * Migration 9: the collections workflow's facts about customers and items.
  *
  * - `customers.profile`: the dunning profile (`policy.profiles`) a customer is on; NULL = `default`.
  * - `customers.statements`: statements on/off apart from `reminders`. Existing rows copy

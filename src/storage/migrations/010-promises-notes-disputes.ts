@@ -1,5 +1,5 @@
 /**
- * Migration 10: the clerk's collection records (issue 16), each a table of its own so the history
+ * Migration 10: the clerk's collection records, each a table of its own so the history
  * of what was promised, disputed and noted reads plainly in any SQLite tool.
  *
  * - `promises` and `promise_items`: a customer's promise to pay an amount by a date, made on an

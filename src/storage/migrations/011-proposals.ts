@@ -1,7 +1,7 @@
 /**
- * Migration 11: proposals (issue 16, approval before sending). With `schedule.approval` set,
- * `--send-due` records the day's plan as a proposal instead of sending; a clerk approves it
- * (removing lines if need be) and the next run sends exactly the approved lines.
+ * Migration 11: proposals (approval before sending, docs/reference/rules.md §9.6). With
+ * `schedule.approval` set, `--send-due` records the day's plan as a proposal instead of sending; a
+ * clerk approves it (removing lines if need be) and the next run sends exactly the approved lines.
  *
  * - `proposals`: one per run that proposed, with who and when it was made, approved and sent.
  * - `proposal_lines`: one planned message each, by its key, with what it asked for; `removed`

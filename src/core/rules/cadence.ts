@@ -1,7 +1,7 @@
 /**
- * The statement cadence (SPEC §3 "Statement cadence"): a statement per currency with items in scope
- * once the customer's interval has passed since its latest counted message. With
- * policy.statementKind `activity` it shows the account's activity since the previous statement.
+ * The statement cadence: a statement per currency with items in scope once the customer's interval
+ * has passed since its latest counted message. With policy.statementKind `activity` it shows the
+ * account's activity since the previous statement.
  * Its candidates are the customers with an open item and no counted message within their interval.
  */
 import { activityPeriod, activityStatement, type ActivityStatement } from '../activity.js';

@@ -1,6 +1,6 @@
 /**
- * A message as a rule proposes it, before skips and recipients (SPEC §3 "Messages"), and what the
- * rules share to build one: the run's fixed values, an evaluated item, the lines of one currency.
+ * A message as a rule proposes it, before skips and recipients, and what the rules share to build
+ * one: the run's fixed values, an evaluated item, the lines of one currency.
  */
 import type { ActivityStatement } from '../activity.js';
 import type { Customer, IsoDate, PaymentPromise } from '../domain.js';

@@ -1,7 +1,7 @@
 /**
- * The reminder rule (SPEC §3 "Levels", "Messages"): one reminder per currency at the highest level
- * pending, or one per pending item with `item` grouping. Its candidates are the customers with an
- * item pending by the ladder of their profile, the ladder's own pending rule stated for storage.
+ * The reminder rule: one reminder per currency at the highest level pending, or one per pending
+ * item with `item` grouping. Its candidates are the customers with an item pending by the ladder of
+ * their profile, the ladder's own pending rule stated for storage.
  */
 import type { Customer, IsoDate } from '../domain.js';
 import type { PlannedPayment, Policy } from '../plan.js';

@@ -8,6 +8,9 @@
 import { addDays } from './dates.js';
 import type { IsoDate, ItemKind, Minor } from './domain.js';
 
+/** The template of an activity statement (the open-items one is `statement`). */
+export const ACTIVITY_TEMPLATE = 'activity';
+
 /** An invoice, charge or credit note of the account; `amount` is signed (credit notes negative). */
 export interface ActivityDocument {
   number: string;
@@ -26,6 +29,9 @@ export interface ActivityPayment {
   /** The installment case it counts for, if it names one. */
   case: string | null;
 }
+
+/** A customer's documents and payments, by currency. */
+export type AccountByCurrency = Map<string, { documents: ActivityDocument[]; payments: ActivityPayment[] }>;
 
 /** What a line of the statement is. */
 export type ActivityKind = ItemKind | 'payment';

@@ -14,9 +14,8 @@ import type { CustomerSnapshot } from '../core/rules/input.js';
 import type { Settings } from '../core/settings.js';
 import type { Ledger } from '../storage/ledger.js';
 import type { Sql } from '../storage/sql.js';
-import { withPeriodicActivity } from '../statements/statements-now.js';
 import { candidateCustomers, customerRanges } from '../storage/planning-queries.js';
-import { loadSnapshots } from '../storage/planning-snapshots.js';
+import { loadSnapshots, type SnapshotOptions } from '../storage/planning-snapshots.js';
 import { changeCountsOf } from '../storage/customers.js';
 
 /**
@@ -53,20 +52,21 @@ export async function planDue(ledger: Ledger, settings: Settings, asOf: IsoDate,
   // The desk draws its first frame before the first query.
   if (steps) await nextTurn();
   return ledger.read(async (sql) => {
-    const snapshots = customers ? await loadSnapshots(sql, [...new Set(customers)].sort(), asOf) : await candidateSnapshots(sql, policy, asOf, steps);
-    const planned = await withPeriodicActivity(plan(snapshots, policy, asOf), sql, policy);
+    const options: SnapshotOptions = { account: policy.statementKind === 'activity' };
+    const snapshots = customers ? await loadSnapshots(sql, [...new Set(customers)].sort(), asOf, options) : await candidateSnapshots(sql, policy, asOf, options, steps);
+    const planned = plan(snapshots, policy, asOf);
     // Read in the same state as the data planned from, so a change committed since moves it.
     return { ...planned, changeCounts: await changeCountsOf(sql, planned.messages.map((m) => m.customer.code)) };
   });
 }
 
 /** The snapshots of every customer that may get a message, range by range of customer codes. */
-async function candidateSnapshots(sql: Sql, policy: Policy, asOf: IsoDate, steps: PlanningSteps | undefined): Promise<CustomerSnapshot[]> {
+async function candidateSnapshots(sql: Sql, policy: Policy, asOf: IsoDate, options: SnapshotOptions, steps: PlanningSteps | undefined): Promise<CustomerSnapshot[]> {
   const size = Math.max(1, steps?.customersPerStep ?? CUSTOMERS_PER_STEP);
   const { total, ranges } = await customerRanges(sql, size);
   const snapshots: CustomerSnapshot[] = [];
   for (const [index, range] of ranges.entries()) {
-    for (const snapshot of await loadSnapshots(sql, await candidateCustomers(sql, policy, asOf, range), asOf)) snapshots.push(snapshot);
+    for (const snapshot of await loadSnapshots(sql, await candidateCustomers(sql, policy, asOf, range), asOf, options)) snapshots.push(snapshot);
     if (steps) {
       steps.onProgress(Math.min(total, (index + 1) * size), total);
       await nextTurn();

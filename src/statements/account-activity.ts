@@ -3,15 +3,12 @@
  * and the as-of date of its previous statement, fed to the pure model in core/activity.ts. Read
  * only; built from what duedesk knows (a payment never imported is not shown).
  */
-import { activityPeriod, activityStatement, type ActivityDocument, type ActivityPayment, type ActivityStatement } from '../core/activity.js';
+import { activityPeriod, activityStatement, type AccountByCurrency, type ActivityStatement } from '../core/activity.js';
 import type { Customer, IsoDate, Payment } from '../core/domain.js';
 import { listItems } from '../storage/items.js';
 import { customerTimeline } from '../storage/messages.js';
 import { listPayments } from '../storage/payments.js';
 import type { Sql } from '../storage/sql.js';
-
-/** A customer's documents and payments, by currency. */
-export type AccountByCurrency = Map<string, { documents: ActivityDocument[]; payments: ActivityPayment[] }>;
 
 /**
  * Every document and payment of `customer`, by currency (a payment's currency is decided at import:

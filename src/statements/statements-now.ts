@@ -1,21 +1,22 @@
 /**
- * Statements as the CLI (`duedesk statement`), the TUI (Customers p/w/s) and the statement cadence
- * make them: one per currency of the customer, listing open items or, for the `activity` kind,
- * the account's movements over a period as well. The one place both manual paths go through.
+ * Statements as the CLI (`duedesk statement`) and the TUI (Customers p/w/s) make them: one per
+ * currency of the customer, listing open items or, for the `activity` kind, the account's movements
+ * over a period as well. The one place both manual paths go through; the cadence's statements are
+ * decided by the rules engine (core/rules/cadence.ts) from the planning snapshot.
  */
-import type { ActivityStatement } from '../core/activity.js';
-import type { Customer, IsoDate } from '../core/domain.js';
+import { ACTIVITY_TEMPLATE, type ActivityStatement } from '../core/activity.js';
+import type { IsoDate } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import { manualStatements, type ManualScope } from '../core/manual-statement.js';
-import type { Plan, PlannedMessage, Policy } from '../core/plan.js';
+import type { PlannedMessage, Policy } from '../core/plan.js';
 import { resolvePolicy } from '../core/policy.js';
+import { activitySinceDays } from '../core/rules/cadence.js';
 import type { Settings } from '../core/settings.js';
 import { getCustomer } from '../storage/customers.js';
 import { openItemsOf } from '../storage/items.js';
 import type { Ledger } from '../storage/ledger.js';
 import { listPayments } from '../storage/payments.js';
-import type { Sql } from '../storage/sql.js';
-import { accountOf, activityFor, type AccountByCurrency, type ActivityRange } from './account-activity.js';
+import { accountOf, activityFor, type ActivityRange } from './account-activity.js';
 
 /** What a statement shows (settings `policy.statementKind`). */
 export type StatementKind = Policy['statementKind'];
@@ -32,23 +33,9 @@ export interface StatementRequest {
   to?: IsoDate;
 }
 
-/**
- * Days an activity statement covers when there was no earlier statement and neither the customer
- * nor the policy has a statement interval: about a month, what a statement usually covers.
- */
-const DEFAULT_ACTIVITY_DAYS = 30;
-
-/** The template of an activity statement (the open-items one is `statement`). */
-export const ACTIVITY_TEMPLATE = 'activity';
-
 /** The statement `message` extended with the account's activity. */
 function withActivity(message: PlannedMessage, activity: ActivityStatement): PlannedMessage {
   return { ...message, template: ACTIVITY_TEMPLATE, activity };
-}
-
-/** How far back an activity statement looks when no earlier statement bounds it. */
-function sinceDays(customer: Customer, policy: Policy): number {
-  return customer.statementEveryDays ?? policy.statementEveryDays ?? DEFAULT_ACTIVITY_DAYS;
 }
 
 /**
@@ -67,7 +54,7 @@ export function statementsNow(ledger: Ledger, settings: Settings, code: string, 
     const open = await openItemsOf(sql, code);
     if ((request.kind ?? policy.statementKind) === 'open-items') return manualStatements(customer, open, policy, asOf, scope, [], unapplied);
     const account = await accountOf(sql, customer, payments);
-    const range: ActivityRange = request.from !== undefined ? { from: request.from, to: request.to ?? asOf } : { sinceDays: sinceDays(customer, policy) };
+    const range: ActivityRange = request.from !== undefined ? { from: request.from, to: request.to ?? asOf } : { sinceDays: activitySinceDays(customer, policy) };
     const stated: PlannedMessage[] = [];
     for (const message of manualStatements(customer, open, policy, asOf, scope, [...account.keys()], unapplied)) {
       const activity = await activityFor(sql, account, customer, message.currency, asOf, range);
@@ -77,25 +64,4 @@ export function statementsNow(ledger: Ledger, settings: Settings, code: string, 
     }
     return stated;
   });
-}
-
-/**
- * With policy.statementKind `activity`, the statements of a plan show the activity since the
- * customer's previous statement in that currency (else the last N days of its interval).
- */
-export async function withPeriodicActivity(plan: Plan, sql: Sql, policy: Policy): Promise<Plan> {
-  if (policy.statementKind !== 'activity' || !plan.messages.some((m) => m.kind === 'statement')) return plan;
-  const accounts = new Map<string, AccountByCurrency>();
-  const messages: PlannedMessage[] = [];
-  for (const message of plan.messages) {
-    if (message.kind !== 'statement') {
-      messages.push(message);
-      continue;
-    }
-    const { customer } = message;
-    let account = accounts.get(customer.code);
-    if (!account) accounts.set(customer.code, (account = await accountOf(sql, customer)));
-    messages.push(withActivity(message, await activityFor(sql, account, customer, message.currency, plan.asOf, { sinceDays: sinceDays(customer, policy) })));
-  }
-  return { ...plan, messages };
 }

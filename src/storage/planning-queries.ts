@@ -7,46 +7,13 @@
  * Read-only: nothing here writes.
  */
 import { marks, type Sql, type SqlValue } from './sql.js';
-import { addDays, dayOfMonthClamped, startOfMonth } from '../core/dates.js';
+import { dayOfMonthClamped, startOfMonth } from '../core/dates.js';
 import type { IsoDate } from '../core/domain.js';
 import type { Policy } from '../core/plan.js';
-import { makeLadder, type Ladder } from '../core/rules/ladder.js';
-import { profileNames } from '../core/rules/profiles.js';
+import type { BlockingState, CandidateDialect, ProfileFilter } from '../core/rules/rule.js';
+import { candidateParts } from '../core/rules/rules.js';
 import { COUNTED_STATUSES } from './history-state.js';
 import { daysBefore, inJsonList, jsonArrays, jsonValues } from './dialect.js';
-
-/**
- * The SQL condition "reminder_state row rs blocks its item" for an item that reached ladder
- * `position` by its days overdue: the position's blockers and, with `stepwise` escalation, the
- * highest overdue level the item was counted at below it when that was too recent to step up
- * (core/rules/ladder.ts `stepwiseLevel`: from level q the item moves on only once its latest
- * counted message at q is (days of q + 1 − days of q) days old, and q is its highest).
- */
-function blockedBy(ladder: Ladder, position: number, asOf: IsoDate): { sql: string; params: SqlValue[] } {
-  const blockers = ladder.blockers[position]!;
-  const terms: string[] = [];
-  const params: SqlValue[] = [];
-  if (blockers.levels.length > 0) {
-    terms.push(`rs.level IN (${marks(blockers.levels.length)})`);
-    params.push(...blockers.levels);
-  }
-  if (blockers.repeat !== null) {
-    terms.push('(rs.level = ? AND rs.last_as_of > ?)');
-    params.push(blockers.repeat.level, addDays(asOf, -blockers.repeat.days));
-  }
-  if (ladder.escalation === 'stepwise') {
-    const { levels, firstOverdue } = ladder;
-    for (let step = firstOverdue; step < position; step++) {
-      // Rows at `position` or above are the blockers' own; between `step` and `position` they make `step` not the highest.
-      const between = levels.slice(step + 1, position).map((level) => level.id);
-      const highest = between.length === 0 ? '' : ` AND NOT EXISTS (SELECT 1 FROM reminder_state hs WHERE hs.customer_code = rs.customer_code
-          AND hs.item_number = rs.item_number AND hs.level IN (${marks(between.length)}))`;
-      terms.push(`(rs.level = ? AND rs.last_as_of > ?${highest})`);
-      params.push(levels[step]!.id, addDays(asOf, -(levels[step + 1]!.days - levels[step]!.days)), ...between);
-    }
-  }
-  return { sql: terms.length > 0 ? `(${terms.join(' OR ')})` : 'FALSE', params };
-}
 
 /** Customer codes from `from` (inclusive; null: the first) up to `to` (exclusive; null: past the last). */
 export interface CodeRange {
@@ -89,101 +56,110 @@ interface Part {
   params: SqlValue[];
 }
 
-/**
- * The part of the candidate search for one ladder: customers with an item pending at the level it
- * reached, among `items` (a code range condition on `i`). `only` narrows it to the customers of
- * some dunning profiles (a condition on `c`).
- */
-function pendingPart(sql: Sql, ladder: Ladder, asOf: IsoDate, items: Part, only: Part | null): Part | null {
-  const lowest = ladder.levels[0];
-  if (lowest === undefined) return null;
-  // The position reached decides which levels block: the highest threshold passed wins.
-  const whens: string[] = [];
-  const whenParams: SqlValue[] = [];
-  for (let position = ladder.levels.length - 1; position >= 0; position--) {
-    const blocked = blockedBy(ladder, position, asOf);
-    whens.push(`WHEN i.due_date <= ? THEN ${blocked.sql}`);
-    whenParams.push(addDays(asOf, -ladder.levels[position]!.days), ...blocked.params);
+/** The SQL condition "reminder_state row rs is one of `states`" (core/rules/rule.ts `BlockingState`). */
+function blockedBy(states: readonly BlockingState[]): Part {
+  const terms: string[] = [];
+  const params: SqlValue[] = [];
+  for (const state of states) {
+    const conditions = [`rs.level IN (${marks(state.levels.length)})`];
+    params.push(...state.levels);
+    if (state.after !== null) {
+      conditions.push('rs.last_as_of > ?');
+      params.push(state.after);
+    }
+    if (state.noneAt.length > 0) {
+      conditions.push(`NOT EXISTS (SELECT 1 FROM reminder_state hs WHERE hs.customer_code = rs.customer_code
+          AND hs.item_number = rs.item_number AND hs.level IN (${marks(state.noneAt.length)}))`);
+      params.push(...state.noneAt);
+    }
+    terms.push(conditions.length === 1 ? conditions[0]! : `(${conditions.join(' AND ')})`);
   }
-  // A pre-due level is reached only before the due date: an item due or past due that has not
-  // reached the first overdue level reaches nothing (and falls to no WHEN above).
-  const first = ladder.levels[ladder.firstOverdue];
-  const preDue: Part =
-    lowest.days >= 0
-      ? { sql: '', params: [] }
-      : first === undefined
-        ? { sql: ' AND i.due_date > ?', params: [asOf] }
-        : { sql: ' AND NOT (i.due_date <= ? AND i.due_date > ?)', params: [asOf, addDays(asOf, -first.days)] };
-  const profile = only === null ? '' : ` AND EXISTS (SELECT 1 FROM customers c WHERE c.code = i.customer_code AND ${only.sql})`;
-  // items_pending_scan (migration 5) covers every item column read here, in key order, so the
-  // state lookups (a primary key prefix seek each) walk reminder_state in its own order: 22 MB
-  // at 1,000,000 items for about a tenth of this scan. A LEFT JOIN kept only where no blocking
-  // row matched stops at the first match and costs less than a NOT EXISTS subquery per item.
+  return { sql: terms.length > 0 ? `(${terms.join(' OR ')})` : 'FALSE', params };
+}
+
+/** The SQL condition on customer `c` that `profiles` selects, or null for every customer. */
+function onProfiles(profiles: ProfileFilter): Part | null {
+  if (profiles.kind === 'all') return null;
+  if (profiles.kind === 'named') return { sql: 'c.profile = ?', params: [profiles.name] };
+  return { sql: `(c.profile IS NULL OR c.profile NOT IN (${marks(profiles.names.length)}))`, params: [...profiles.names] };
+}
+
+/**
+ * The candidate terms of the rules (core/rules/rule.ts `CandidateDialect`) in `sql`'s dialect, each
+ * one SELECT of customer codes among `range`.
+ */
+function candidateSql(sql: Sql, range: CodeRange | undefined): CandidateDialect<Part> {
+  const [items, customers, plans] = [inRange('i.customer_code', range), inRange('c.code', range), inRange('customer_code', range)];
   return {
-    sql: `SELECT i.customer_code AS code FROM items i ${sql.dialect === 'sqlite' ? 'INDEXED BY items_pending_scan' : ''}
+    pendingItems(search, profiles) {
+      const { asOf } = search;
+      const whens: string[] = [];
+      const whenParams: SqlValue[] = [];
+      for (const position of search.positions) {
+        const blocked = blockedBy(position.blockedBy);
+        whens.push(`WHEN i.due_date <= ? THEN ${blocked.sql}`);
+        whenParams.push(position.dueBy, ...blocked.params);
+      }
+      const nothing = search.reachesNothing;
+      const preDue: Part =
+        nothing === null
+          ? { sql: '', params: [] }
+          : nothing.after === null
+            ? { sql: ' AND i.due_date > ?', params: [nothing.onOrBefore] }
+            : { sql: ' AND NOT (i.due_date <= ? AND i.due_date > ?)', params: [nothing.onOrBefore, nothing.after] };
+      const only = onProfiles(profiles);
+      const profile = only === null ? '' : ` AND EXISTS (SELECT 1 FROM customers c WHERE c.code = i.customer_code AND ${only.sql})`;
+      // items_pending_scan (migration 5) covers every item column read here, in key order, so the
+      // state lookups (a primary key prefix seek each) walk reminder_state in its own order: 22 MB
+      // at 1,000,000 items for about a tenth of this scan. A LEFT JOIN kept only where no blocking
+      // row matched stops at the first match and costs less than a NOT EXISTS subquery per item.
+      return {
+        sql: `SELECT i.customer_code AS code FROM items i ${sql.dialect === 'sqlite' ? 'INDEXED BY items_pending_scan' : ''}
       LEFT JOIN reminder_state rs ON rs.customer_code = i.customer_code AND rs.item_number = i.number
         AND (CASE ${whens.join(' ')} ELSE FALSE END)
       WHERE i.open_amount > 0 AND i.due_date <= ?${preDue.sql} AND (i.hold_until IS NULL OR i.hold_until < ?) AND rs.level IS NULL${items.sql}
         AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM plans p WHERE p.customer_code = i.customer_code
           AND p.case_ref = i.case_ref AND p.active = 1 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)))${profile}`,
-    params: [...whenParams, addDays(asOf, -lowest.days), ...preDue.params, asOf, ...items.params, asOf, asOf, ...(only?.params ?? [])],
+        params: [...whenParams, search.dueBy, ...preDue.params, asOf, ...items.params, asOf, asOf, ...(only?.params ?? [])],
+      };
+    },
+    profileNotIn(known) {
+      return { sql: `SELECT c.code AS code FROM customers c WHERE c.profile NOT IN (${marks(known.length)})${customers.sql}`, params: [...known, ...customers.params] };
+    },
+    statementDue(asOf, everyDays) {
+      return {
+        sql: `SELECT c.code AS code FROM customers c
+    WHERE COALESCE(c.statement_every_days, ?) > 0
+      AND EXISTS (SELECT 1 FROM items i WHERE i.customer_code = c.code AND i.open_amount <> 0)
+      AND NOT EXISTS (SELECT 1 FROM customer_last_message lm WHERE lm.customer_code = c.code
+        AND lm.last_as_of > ${daysBefore(sql, '?', 'COALESCE(c.statement_every_days, ?)')})${customers.sql}`,
+        params: [everyDays, asOf, everyDays, ...customers.params],
+      };
+    },
+    activePlan() {
+      return { sql: `SELECT customer_code FROM plans WHERE active = 1${plans.sql}`, params: plans.params };
+    },
+    promiseBefore(date) {
+      return { sql: `SELECT customer_code FROM promises WHERE promised_date < ?${plans.sql}`, params: [date, ...plans.params] };
+    },
   };
 }
 
 /**
  * Codes of every customer that may get a message on `asOf`, ascending; with `range`, only those in
- * it (items_pending_scan is keyed by customer, so a range is a seek, not a scan). A superset is
- * harmless (the engine decides); a customer missing here would be a lost reminder, so the pending
- * test is the engine's own rule (core/rules/ladder.ts `Blockers`) applied to `reminder_state`: an
- * item that reached a position is pending unless a state row of that item matches the position's blockers.
- * With dunning profiles, each profile's ladder searches its own customers; `default` also takes
- * customers naming a profile the settings lack, so the engine can report them.
+ * it (items_pending_scan is keyed by customer, so a range is a seek, not a scan). The search is the
+ * union of every rule's candidate parts (core/rules/rules.ts), each rule stating its own in the
+ * terms `candidateSql` spells. A superset is harmless (the engine decides); a customer missing here
+ * would be a lost reminder.
  */
 export async function candidateCustomers(sql: Sql, policy: Policy, asOf: IsoDate, range?: CodeRange): Promise<string[]> {
-  const codes = new Set<string>();
-  const parts: string[] = [];
-  const params: SqlValue[] = [];
-  const add = (part: Part | null): void => {
-    if (part === null) return;
-    parts.push(part.sql);
-    params.push(...part.params);
-  };
-  const [items, customers, plans] = [inRange('i.customer_code', range), inRange('c.code', range), inRange('customer_code', range)];
-  const named = Object.keys(policy.profiles);
-  const ladder = makeLadder(policy.levels, policy.escalation);
-  if (named.length === 0) add(pendingPart(sql, ladder, asOf, items, null));
-  else {
-    add(pendingPart(sql, ladder, asOf, items, { sql: `(c.profile IS NULL OR c.profile NOT IN (${marks(named.length)}))`, params: named }));
-    for (const name of named) {
-      const profile = policy.profiles[name]!;
-      add(pendingPart(sql, makeLadder(profile.levels, profile.escalation), asOf, items, { sql: 'c.profile = ?', params: [name] }));
-    }
-  }
-  // A customer naming a profile the settings lack is a problem the engine reports whatever its
-  // items: found only through a pending item, it would be reported on some days and not others.
-  const known = profileNames(policy);
-  add({
-    sql: `SELECT c.code AS code FROM customers c WHERE c.profile NOT IN (${marks(known.length)})${customers.sql}`,
-    params: [...known, ...customers.params],
-  });
-  // Statement cadence: an interval is set and no counted message within it (open items checked
-  // later). The shortest interval of any profile stands in for the customer's profile's: a superset.
-  const intervals = [policy.statementEveryDays, ...Object.values(policy.profiles).map((p) => p.statementEveryDays)];
-  const shortest = intervals.reduce<number | null>((low, days) => (days === null ? low : low === null ? days : Math.min(low, days)), null);
-  add({
-    sql: `SELECT c.code AS code FROM customers c
-    WHERE COALESCE(c.statement_every_days, ?) > 0
-      AND EXISTS (SELECT 1 FROM items i WHERE i.customer_code = c.code AND i.open_amount <> 0)
-      AND NOT EXISTS (SELECT 1 FROM customer_last_message lm WHERE lm.customer_code = c.code
-        AND lm.last_as_of > ${daysBefore(sql, '?', 'COALESCE(c.statement_every_days, ?)')})${customers.sql}`,
-    params: [shortest, asOf, shortest, ...customers.params],
-  });
-  if (policy.installments.enabled) add({ sql: `SELECT customer_code FROM plans WHERE active = 1${plans.sql}`, params: plans.params });
-  // A promise whose date has passed may be broken today: its items escalate at once.
-  add({ sql: `SELECT customer_code FROM promises WHERE promised_date < ?${plans.sql}`, params: [asOf, ...plans.params] });
+  const parts = candidateParts(candidateSql(sql, range), policy, asOf);
   // UNION ALL and a Set: asking SQLite for distinct rows would make it walk every table in order.
-  const [row] = await sql.all(`SELECT ${jsonValues(sql, 'code')} AS codes FROM (${parts.join(' UNION ALL ')}) AS candidates`, params);
-  for (const code of JSON.parse(String(row?.codes ?? '[]')) as string[]) codes.add(code);
+  const [row] = await sql.all(
+    `SELECT ${jsonValues(sql, 'code')} AS codes FROM (${parts.map((part) => part.sql).join(' UNION ALL ')}) AS candidates`,
+    parts.flatMap((part) => part.params),
+  );
+  const codes = new Set(JSON.parse(String(row?.codes ?? '[]')) as string[]);
   // Code-point order, as SQLite's BINARY collation would sort them.
   return [...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -236,6 +212,20 @@ export function planningSql(sql: Sql) {
           WHERE i.customer_code = p.customer_code AND i.number = p.item_number)) AS case_ref, p.date, p.amount
         FROM payments p WHERE p.customer_code IN ${inSet} AND p.date >= ? AND p.date <= ?) AS case_payments
       WHERE case_ref IS NOT NULL`,
+    /** Every document of the account, for an activity statement (open or settled). */
+    accountDocuments: `SELECT ${rows('customer_code, currency, number, kind, issue_date, amount')}
+      FROM items WHERE customer_code IN ${inSet}`,
+    /** Every payment of the account, for an activity statement. */
+    accountMovements: `SELECT ${rows('customer_code, currency, reference, date, amount, item_number, case_ref')}
+      FROM payments WHERE customer_code IN ${inSet}`,
+    /**
+     * Per customer and currency, the latest statement before the as-of date that may have reached
+     * the customer (a failed or stopped one did not): an activity statement starts the day after.
+     */
+    previousStatements: `SELECT ${rows('customer_code, currency, latest')} FROM (
+        SELECT customer_code, currency, MAX(as_of) AS latest FROM messages
+        WHERE customer_code IN ${inSet} AND kind = 'statement' AND status NOT IN ('failed', 'stopped') AND as_of < ?
+        GROUP BY customer_code, currency) AS previous`,
     /** Payments no item records (on account or for a case only); the engine decides which it nets. */
     accountPayments: `SELECT ${rows('customer_code, reference, date, amount, currency, case_ref')}
       FROM payments WHERE customer_code IN ${inSet} AND item_number IS NULL AND date <= ?`,

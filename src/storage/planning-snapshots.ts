@@ -5,7 +5,8 @@
  */
 import type { Sql, SqlValue } from './sql.js';
 import type { Customer, InstallmentPlan, IsoDate, Item, ItemKind, Language } from '../core/domain.js';
-import type { AccountPayment, CasePayment, CustomerSnapshot, ItemSnapshot, LevelSent, PlanSnapshot, SentReminder } from '../core/rules/input.js';
+import type { AccountByCurrency } from '../core/activity.js';
+import type { AccountPayment, AccountSnapshot, CasePayment, CustomerSnapshot, ItemSnapshot, LevelSent, PlanSnapshot, SentReminder } from '../core/rules/input.js';
 import { monthOf, planningSql } from './planning-queries.js';
 import { jsonRows, pushTo } from './rows.js';
 import { promiseSnapshots } from './promises.js';
@@ -97,16 +98,22 @@ function reminderHistory(rows: readonly SqlValue[][]): Map<string, Map<string, L
  */
 const CUSTOMERS_PER_BATCH = 5000;
 
+/** What a snapshot holds beyond what every plan reads. */
+export interface SnapshotOptions {
+  /** Load each customer's account (every document and payment, previous statements): policy.statementKind `activity`. */
+  account?: boolean;
+}
+
 /** Load the snapshots of the given customers (codes ascending), in that order. */
-export async function loadSnapshots(sql: Sql, codes: readonly string[], asOf: IsoDate): Promise<CustomerSnapshot[]> {
+export async function loadSnapshots(sql: Sql, codes: readonly string[], asOf: IsoDate, options: SnapshotOptions = {}): Promise<CustomerSnapshot[]> {
   const snapshots: CustomerSnapshot[] = [];
   for (let at = 0; at < codes.length; at += CUSTOMERS_PER_BATCH) {
-    for (const snapshot of await loadBatch(sql, codes.slice(at, at + CUSTOMERS_PER_BATCH), asOf)) snapshots.push(snapshot);
+    for (const snapshot of await loadBatch(sql, codes.slice(at, at + CUSTOMERS_PER_BATCH), asOf, options)) snapshots.push(snapshot);
   }
   return snapshots;
 }
 
-async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate): Promise<CustomerSnapshot[]> {
+async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate, options: SnapshotOptions): Promise<CustomerSnapshot[]> {
   const SQL = planningSql(sql);
   const set = JSON.stringify(codes);
   const month = monthOf(asOf);
@@ -132,6 +139,7 @@ async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate): Pro
     pushTo(payments, str(row[0]), { reference: str(row[1]), date: str(row[2]), amount: num(row[3]), currency: str(row[4]), case: strOrNull(row[5]) });
   }
   const promises = await promiseSnapshots(sql, codes, asOf);
+  const accounts = options.account ? await loadAccounts(sql, set, asOf) : null;
   const customers = new Map<string, Customer>();
   for (const row of await jsonRows(sql, SQL.customers, [set])) {
     const customer = toCustomer(row);
@@ -151,6 +159,7 @@ async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate): Pro
         .map((plan) => ({ ...plan, currency: plan.currency || customer.currency })),
       payments: payments.get(code) ?? [],
       promises: promises.get(code) ?? [],
+      ...(accounts ? { account: accounts.get(code) ?? emptyAccount() } : {}),
     });
   }
   return snapshots;
@@ -195,4 +204,44 @@ async function loadPlans(sql: Sql, set: string, month: { start: IsoDate; end: Is
     });
   }
   return plans;
+}
+
+/** An account as it is loaded, its maps still filled in. */
+interface LoadingAccount extends AccountSnapshot {
+  previousStatements: Map<string, IsoDate>;
+}
+
+function emptyAccount(): LoadingAccount {
+  return { movements: new Map(), previousStatements: new Map() };
+}
+
+/**
+ * Every document and payment of the batch's customers by currency, and their previous statement
+ * per currency: what a periodic activity statement shows, decided by the engine with the rest.
+ */
+async function loadAccounts(sql: Sql, set: string, asOf: IsoDate): Promise<Map<string, AccountSnapshot>> {
+  const SQL = planningSql(sql);
+  const accounts = new Map<string, LoadingAccount>();
+  const account = (code: string): LoadingAccount => {
+    let found = accounts.get(code);
+    if (!found) accounts.set(code, (found = emptyAccount()));
+    return found;
+  };
+  const inCurrency = (movements: AccountByCurrency, currency: string) => {
+    let found = movements.get(currency);
+    if (!found) movements.set(currency, (found = { documents: [], payments: [] }));
+    return found;
+  };
+  for (const row of await jsonRows(sql, SQL.accountDocuments, [set])) {
+    const document = { number: str(row[2]), kind: str(row[3]) as ItemKind, issueDate: str(row[4]), amount: num(row[5]) };
+    inCurrency(account(str(row[0])).movements, str(row[1])).documents.push(document);
+  }
+  for (const row of await jsonRows(sql, SQL.accountMovements, [set])) {
+    const payment = { reference: str(row[2]), date: str(row[3]), amount: num(row[4]), itemNumber: strOrNull(row[5]), case: strOrNull(row[6]) };
+    inCurrency(account(str(row[0])).movements, str(row[1])).payments.push(payment);
+  }
+  for (const row of await jsonRows(sql, SQL.previousStatements, [set, asOf])) {
+    account(str(row[0])).previousStatements.set(str(row[1]), str(row[2]));
+  }
+  return accounts;
 }

@@ -33,4 +33,23 @@ describe.skipIf(!pgAvailable)('planDue on both engines', () => {
       { numRuns: 25 },
     );
   });
+
+  it('shows the same account activity on periodic activity statements on both engines', async () => {
+    await fc.assert(
+      fc.asyncProperty(dataArb, fc.integer({ min: -20, max: 40 }), async ([customers, policy], shift) => {
+        const rows = mergeSeeds(customers);
+        const file = await makeLedger();
+        const server = await emptyPostgresLedger();
+        await seed(file, rows);
+        await seed(server, rows);
+        const settings: Settings = { policy: { ...policy, statementKind: 'activity' } };
+        const asOf = addDays(D, shift);
+        const { changeCounts: _server, ...onServer } = await planDue(server, settings, asOf);
+        const { changeCounts: _file, ...onFile } = await planDue(file, settings, asOf);
+        expect(onServer).toEqual(onFile);
+        await file.close();
+      }),
+      { numRuns: 10 },
+    );
+  }, 120_000);
 });

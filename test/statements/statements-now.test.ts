@@ -86,4 +86,24 @@ describe('periodic activity statements', () => {
       ['C001-USD-statement', 'activity', '2026-03-11', 500],
     ]);
   });
+
+  it('the cadence shows the same activity as a statement made by hand: from the day after the previous one that may have reached the customer', async () => {
+    const store = await ledger();
+    await seed(store, {
+      messages: [
+        aMessage({ kind: 'statement', level: null, asOf: '2026-02-28' }),
+        aMessage({ kind: 'statement', level: null, asOf: '2026-03-05', status: 'failed' }),
+        aMessage({ kind: 'statement', level: null, asOf: '2026-02-20', currency: 'USD' }),
+        aMessage({ kind: 'statement', level: null, asOf: '2026-03-02', currency: 'USD', status: 'stopped' }),
+      ],
+    });
+    const settings: Settings = { policy: { statementEveryDays: 10, statementKind: 'activity', levels: [{ id: 'late', name: 'Late', days: 400, template: 'final' }] } };
+    const cadence = await planDue(store, settings, D);
+    const byHand = await statementsNow(store, settings, 'C001', { asOf: D, scope: 'overdue' });
+    expect(cadence.messages.map((m) => [m.key, m.activity?.from])).toEqual([
+      ['C001-EUR-statement', '2026-03-01'],
+      ['C001-USD-statement', '2026-02-21'],
+    ]);
+    expect(cadence.messages.map((m) => m.activity)).toEqual(byHand.map((m) => m.activity));
+  });
 });

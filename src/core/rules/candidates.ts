@@ -2,68 +2,17 @@
  * The messages a customer would get on the as-of date before skips and recipients are applied
  * (SPEC §3 "Levels", "Messages", "Statement cadence", "Installments").
  */
-import type { Customer, IsoDate, PaymentPromise } from '../domain.js';
+import type { IsoDate, PaymentPromise } from '../domain.js';
 import { isDisputed } from '../disputes.js';
-import type { Policy, PlannedCase, PlannedLine, PlannedPayment } from '../plan.js';
-import type { CustomerSnapshot, LevelSent, SentReminder } from './input.js';
-import { promiseEffects } from './promises.js';
-import { levelFee } from './fees.js';
+import type { Policy } from '../plan.js';
+import type { Candidate, Evaluated, RunContext } from './candidate.js';
+import type { CustomerSnapshot, LevelSent } from './input.js';
 import { accountPayments } from './on-account.js';
-import { demand, dueByDate } from './demand.js';
-import { simpleInterest, type Rate } from './interest.js';
-import { missedInstallments, planInEffect } from './installments.js';
+import { dueByDate } from './demand.js';
+import { simpleInterest } from './interest.js';
+import { planInEffect } from './installments.js';
 import { reachedLevel, standing, stepwiseLevel, type Ladder } from './ladder.js';
-
-/** A message before recipients: what it lists and why. */
-export interface Candidate {
-  key: string;
-  kind: 'reminder' | 'statement' | 'installment';
-  /** Ladder position for reminders, -1 otherwise. */
-  level: number;
-  currency: string;
-  lines: PlannedLine[];
-  cases: PlannedCase[];
-  reminds: string[];
-  payments: PlannedPayment[];
-  unapplied: number;
-  total: number;
-  /** Listed but not asked for: not yet overdue. */
-  notYetDue: number;
-  fee: number;
-  interest: number;
-  /** The broken promise a reminder follows up (its template can name it), or null. */
-  promise: PaymentPromise | null;
-  /** Dates of the earlier reminders a reminder above the first overdue level cites (see `earlierReminders`). */
-  earlier: IsoDate[];
-}
-
-/** Values fixed for one planning run and one dunning profile. */
-export interface RunContext {
-  policy: Policy;
-  /** The profile's ladder, scope and statement interval (the policy's own for `default`). */
-  ladder: Ladder;
-  scope: Policy['scope'];
-  statementEveryDays: number | null;
-  asOf: IsoDate;
-  asOfDay: number;
-  rate: Rate | null;
-  dayNumber: (date: IsoDate) => number;
-}
-
-/** One open item as the rules see it on the as-of date. */
-export interface Evaluated {
-  line: PlannedLine;
-  position: number;
-  inScope: boolean;
-  /** False for a disputed or handed-over item: reminders leave it out, statements still list it. */
-  remindable: boolean;
-  /** Past its level's `maxRepeats`: listed for the collection agency instead of reminded. */
-  handedOver: boolean;
-  /** The broken promise that escalated this item today, or null. */
-  broken: PaymentPromise | null;
-  /** The sent reminders on record that listed the item. */
-  reminded: readonly SentReminder[];
-}
+import { RULES } from './rules.js';
 
 /** Whether a counted reminder listed the item on or after `date`. */
 function remindedSince(history: readonly LevelSent[] | undefined, date: IsoDate): boolean {
@@ -95,7 +44,7 @@ export function casesUnderPlan(snapshot: CustomerSnapshot, asOf: IsoDate): Set<s
  */
 export function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet<string>, run: RunContext): Evaluated[] {
   const { asOf, asOfDay, ladder, rate, scope } = run;
-  const promises = promiseEffects(snapshot.promises, asOf, run.policy.promiseGraceDays);
+  const promises = RULES.promises.decide(snapshot.promises, asOf, run.policy.promiseGraceDays);
   const out: Evaluated[] = [];
   for (const { item, history, reminded } of snapshot.items) {
     if (item.openAmount === 0) continue;
@@ -130,142 +79,6 @@ export function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet
   return out;
 }
 
-function lineMessage(
-  customer: Customer,
-  kind: 'reminder' | 'statement',
-  position: number,
-  currency: string,
-  lines: PlannedLine[],
-  payments: PlannedPayment[],
-  run: RunContext,
-  suffix = '',
-): Candidate {
-  const level = position >= 0 ? run.ladder.levels[position]! : null;
-  // No fee in this currency: none is charged; the engine reports it as a plan problem.
-  const fee = level ? levelFee(level, currency, run.policy.defaultCurrency) ?? 0 : 0;
-  const amounts = demand(kind, lines, payments);
-  return {
-    key: `${customer.code}-${currency}-${level ? level.id : kind}${suffix}`,
-    kind,
-    level: position,
-    currency,
-    lines,
-    cases: [],
-    reminds: (kind === 'reminder' ? lines.filter((line) => line.pending) : lines).map((line) => line.item.number),
-    payments,
-    ...amounts,
-    fee,
-    promise: null,
-    earlier: [],
-  };
-}
-
-/**
- * The earlier reminders a reminder at ladder position `position` cites: above the first overdue
- * level, the distinct as-of dates before D of the sent reminders that listed any of its items,
- * ascending. A pre-due notice is no reminder of a debt, so it is not cited; a level no longer in
- * the ladder still is (it was sent as a reminder). At or below the first overdue level: none.
- */
-function earlierReminders(entries: readonly Evaluated[], position: number, run: RunContext): IsoDate[] {
-  const { ladder, asOf } = run;
-  if (position <= ladder.firstOverdue) return [];
-  const dates = new Set<IsoDate>();
-  for (const entry of entries) {
-    for (const sent of entry.reminded) {
-      const at = ladder.index.get(sent.level);
-      if (sent.asOf < asOf && (at === undefined || at >= ladder.firstOverdue)) dates.add(sent.asOf);
-    }
-  }
-  return [...dates].sort();
-}
-
-/** Group evaluated lines by currency, keeping their order. */
-function byCurrency(evaluated: readonly Evaluated[]): Map<string, Evaluated[]> {
-  const groups = new Map<string, Evaluated[]>();
-  for (const entry of evaluated) {
-    const currency = entry.line.item.currency;
-    const group = groups.get(currency);
-    if (group) group.push(entry);
-    else groups.set(currency, [entry]);
-  }
-  return new Map([...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/**
- * Reminder messages: one per currency at the highest pending level, or one per pending item.
- * Payments on account are netted only in the per-customer message: spread over per-item messages
- * the same payment would be counted once per item.
- */
-function reminders(
-  customer: Customer,
-  evaluated: readonly Evaluated[],
-  payments: ReadonlyMap<string, PlannedPayment[]>,
-  run: RunContext,
-): Candidate[] {
-  const out: Candidate[] = [];
-  for (const [currency, group] of byCurrency(evaluated.filter((entry) => entry.remindable))) {
-    const pending = group.filter((entry) => entry.line.pending);
-    if (pending.length === 0) continue;
-    if (run.policy.grouping === 'item') {
-      for (const entry of pending) {
-        const message = lineMessage(customer, 'reminder', entry.position, currency, [entry.line], [], run, `-${entry.line.item.number}`);
-        out.push({ ...message, promise: entry.broken, earlier: earlierReminders([entry], entry.position, run) });
-      }
-      continue;
-    }
-    const top = pending.reduce((high, entry) => Math.max(high, entry.position), -1);
-    const listed = group.filter((entry) => entry.inScope);
-    const lines = listed.map((entry) => entry.line);
-    const promise = pending.find((entry) => entry.broken !== null)?.broken ?? null;
-    const earlier = earlierReminders(listed, top, run);
-    out.push({ ...lineMessage(customer, 'reminder', top, currency, lines, payments.get(currency) ?? [], run), promise, earlier });
-  }
-  return out;
-}
-
-/** Statement messages when the cadence is due: one per currency with items in scope. */
-function statements(
-  snapshot: CustomerSnapshot,
-  evaluated: readonly Evaluated[],
-  payments: ReadonlyMap<string, PlannedPayment[]>,
-  run: RunContext,
-): Candidate[] {
-  const every = snapshot.customer.statementEveryDays ?? run.statementEveryDays;
-  if (every === null || every <= 0) return [];
-  const last = snapshot.lastMessageAsOf;
-  if (last !== null && run.asOfDay - run.dayNumber(last) < every) return [];
-  const out: Candidate[] = [];
-  for (const [currency, group] of byCurrency(evaluated)) {
-    const lines = group.filter((entry) => entry.inScope).map((entry) => entry.line);
-    if (lines.length > 0) out.push(lineMessage(snapshot.customer, 'statement', -1, currency, lines, payments.get(currency) ?? [], run));
-  }
-  return out;
-}
-
-/** Installment notices: one per currency listing every case in effect, when one of them missed. */
-function installments(snapshot: CustomerSnapshot, run: RunContext): Candidate[] {
-  const { enabled, graceDays } = run.policy.installments;
-  if (!enabled || snapshot.plans.length === 0) return [];
-  return missedInstallments(snapshot.plans, run.asOf, graceDays).map((group) => ({
-    key: `${snapshot.customer.code}-${group.currency}-installment`,
-    kind: 'installment' as const,
-    level: -1,
-    currency: group.currency,
-    lines: [],
-    cases: group.cases,
-    reminds: group.missed,
-    payments: [],
-    unapplied: 0,
-    notYetDue: 0,
-    // What the notice asks is this month's shortfall, not the whole debt.
-    total: group.cases.reduce((total, planned) => total + planned.shortfall, 0),
-    fee: 0,
-    interest: 0,
-    promise: null,
-    earlier: [],
-  }));
-}
-
 /**
  * Every message the customer would get: reminders, or (when no reminder is due that day) the
  * statement, plus installment notices. A reminder the customer's switch stops does not hold its
@@ -275,7 +88,7 @@ export function candidatesFor(snapshot: CustomerSnapshot, run: RunContext): Cand
   const planCases = casesUnderPlan(snapshot, run.asOf);
   const evaluated = evaluateItems(snapshot, planCases, run);
   const payments = accountPayments(snapshot.payments ?? [], planCases, run.asOf);
-  const due = reminders(snapshot.customer, evaluated, payments, run);
-  const cadence = due.length > 0 && snapshot.customer.reminders ? [] : statements(snapshot, evaluated, payments, run);
-  return [...due, ...cadence, ...installments(snapshot, run)];
+  const due = RULES.reminders.decide(snapshot.customer, evaluated, payments, run);
+  const cadence = due.length > 0 && snapshot.customer.reminders ? [] : RULES.statements.decide(snapshot, evaluated, payments, run);
+  return [...due, ...cadence, ...RULES.installments.decide(snapshot, run)];
 }

@@ -8,16 +8,14 @@ import type { Customer, IsoDate } from '../domain.js';
 import { formatMinor, currencyDigits, majorToMinor } from '../money.js';
 import type { Plan, PlannedMessage, PlanProblem, Policy, Skip, SkipReason } from '../plan.js';
 import { agentAddress, chooseRecipients, checkBcc, type AddressProblem } from '../recipients.js';
-import { candidatesFor, type Candidate, type RunContext } from './candidates.js';
+import { ACTIVITY_TEMPLATE } from '../activity.js';
+import type { Candidate, RunContext } from './candidate.js';
+import { candidatesFor } from './candidates.js';
 import type { CustomerSnapshot } from './input.js';
 import { levelFee, missingFee } from './fees.js';
 import { exactRate } from './interest.js';
-import { prepareProfiles, profileName, profileNames, statementsOn } from './profiles.js';
-
-/** Why a customer's profile cannot be used: it is not (or no longer) in the settings. */
-function unknownProfile(name: string, policy: Policy): string {
-  return `profile "${name}" is not in policy.profiles (known: ${profileNames(policy).join(', ')}); nothing is planned for this customer`;
-}
+import { prepareProfiles, profileName, statementsOn } from './profiles.js';
+import { RULES } from './rules.js';
 
 /** Day numbers of the few distinct dates in a data set, computed once each. */
 function dayNumberCache(): (date: IsoDate) => number {
@@ -195,7 +193,7 @@ function messagesOf(
     if (level && levelFee(level, candidate.currency, defaultCurrency) === null) {
       problems.addOnce(missingFee(level, candidate.currency, defaultCurrency));
     }
-    out.push({
+    const message: PlannedMessage = {
       key: candidate.key,
       customer,
       kind: candidate.kind,
@@ -218,7 +216,8 @@ function messagesOf(
       attachInvoices: level?.attachInvoices === true,
       ...(candidate.promise ? { promise: candidate.promise } : {}),
       ...(level !== null && candidate.level > run.ladder.firstOverdue ? { earlier: candidate.earlier } : {}),
-    });
+    };
+    out.push(candidate.activity ? { ...message, template: ACTIVITY_TEMPLATE, activity: candidate.activity } : message);
   }
   return out;
 }
@@ -235,13 +234,12 @@ export function plan(input: Iterable<CustomerSnapshot>, policy: Policy, asOf: Is
   const skips = new Skips();
   const messages: PlannedMessage[] = [];
   for (const snapshot of input) {
-    const name = profileName(snapshot.customer);
-    const run = runs.get(name);
-    if (run === undefined) {
-      // Never planned by a ladder the clerk did not choose: the customer waits until the profile is fixed.
-      problems.add({ customer: snapshot.customer.code, field: 'profile', message: unknownProfile(name, policy) });
+    const unknown = RULES.profiles.decide(snapshot.customer, runs, policy);
+    if (unknown !== null) {
+      problems.add(unknown);
       continue;
     }
+    const run = runs.get(profileName(snapshot.customer))!;
     const candidates = candidatesFor(snapshot, run);
     if (candidates.length === 0) continue;
     messages.push(...finish(snapshot.customer, candidates, run, checkedBcc.bcc, skips, problems));

@@ -3,6 +3,7 @@
  * as-of date. The storage side builds these with a few aggregate queries; the engine walks them
  * once, so planning stays linear in the number of open items.
  */
+import type { AccountByCurrency } from '../activity.js';
 import type { Customer, InstallmentPlan, IsoDate, Item, Minor, PaymentPromise } from '../domain.js';
 
 /** The latest as-of date at which an item was included at one level (sent, uncertain or sending). */
@@ -69,6 +70,14 @@ export interface PromiseSnapshot {
   paidSince: Minor;
 }
 
+/** What an activity statement shows of the account (loaded only under policy.statementKind `activity`). */
+export interface AccountSnapshot {
+  /** Every document and payment of the customer, by currency. */
+  movements: AccountByCurrency;
+  /** Per currency: as-of date of the latest statement before D that may have reached the customer (not failed or stopped). */
+  previousStatements: ReadonlyMap<string, IsoDate>;
+}
+
 /** Everything the engine needs to know about one customer. */
 export interface CustomerSnapshot {
   customer: Customer;
@@ -82,4 +91,6 @@ export interface CustomerSnapshot {
   payments?: readonly AccountPayment[];
   /** The customer's promises to pay, latest made last; absent = none. */
   promises?: readonly PromiseSnapshot[];
+  /** The account's activity for a periodic activity statement; absent = nothing on record. */
+  account?: AccountSnapshot;
 }

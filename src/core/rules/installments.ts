@@ -4,8 +4,10 @@
  */
 import { addDays, dayOfMonthClamped, startOfMonth } from '../dates.js';
 import type { InstallmentPlan, IsoDate } from '../domain.js';
-import type { PlannedCase } from '../plan.js';
-import type { PlanSnapshot } from './input.js';
+import type { PlannedCase, Policy } from '../plan.js';
+import type { Candidate, RunContext } from './candidate.js';
+import type { CustomerSnapshot, PlanSnapshot } from './input.js';
+import type { CandidateDialect, Rule } from './rule.js';
 
 /** True when a plan is in effect on `asOf`: active flag set, started, not yet ended. */
 export function planInEffect(plan: InstallmentPlan, asOf: IsoDate): boolean {
@@ -69,3 +71,35 @@ export function missedInstallments(
   }
   return [...groups.values()].filter((group) => group.missed.length > 0);
 }
+
+/** Installment notices: one per currency listing every case in effect, when one of them missed. */
+function installments(snapshot: CustomerSnapshot, run: RunContext): Candidate[] {
+  const { enabled, graceDays } = run.policy.installments;
+  if (!enabled || snapshot.plans.length === 0) return [];
+  return missedInstallments(snapshot.plans, run.asOf, graceDays).map((group) => ({
+    key: `${snapshot.customer.code}-${group.currency}-installment`,
+    kind: 'installment' as const,
+    level: -1,
+    currency: group.currency,
+    lines: [],
+    cases: group.cases,
+    reminds: group.missed,
+    payments: [],
+    unapplied: 0,
+    notYetDue: 0,
+    // What the notice asks is this month's shortfall, not the whole debt.
+    total: group.cases.reduce((total, planned) => total + planned.shortfall, 0),
+    fee: 0,
+    interest: 0,
+    promise: null,
+    earlier: [],
+  }));
+}
+
+/** Customers with an active plan, when installment notices are on. */
+function planCandidates<P>(dialect: CandidateDialect<P>, policy: Policy): P[] {
+  return policy.installments.enabled ? [dialect.activePlan()] : [];
+}
+
+/** Installment notices: decided from the plans in the snapshot, searched for among active plans. */
+export const installmentRule: Rule<typeof installments> = { id: 'installments', decide: installments, candidates: planCandidates };

@@ -4,9 +4,11 @@
  * level repeats. A level with negative days is a pre-due notice: it is reached only before the due
  * date.
  */
+import { addDays } from '../dates.js';
 import type { IsoDate } from '../domain.js';
 import type { Escalation, Level } from '../plan.js';
 import type { LevelSent } from './input.js';
+import type { BlockingState, PendingSearch } from './rule.js';
 
 /** The policy ladder prepared for fast lookups during one planning run. */
 export interface Ladder {
@@ -96,8 +98,7 @@ export function reachedLevel(ladder: Ladder, openAmount: number, daysOverdue: nu
  * overdue level whatever its age; from the highest overdue level it was counted at (h), it moves
  * to h + 1 only when that counted message is at least (days of h + 1 − days of h) days old and its
  * days overdue reach h + 1. Pre-due positions and items reaching nothing are left as they are.
- * The storage search (planning-queries.ts `blockedBy`) applies the same rule to
- * `reminder_state`.
+ * The candidate search (`pendingSearch`) states the same rule for storage.
  */
 export function stepwiseLevel(
   ladder: Ladder,
@@ -152,4 +153,43 @@ export function standing(
     }
   }
   return capped ? 'handed-over' : 'pending';
+}
+
+/**
+ * The counted states that keep an item that reached `position` from being pending there: the
+ * position's blockers and, with `stepwise` escalation, the highest overdue level the item was
+ * counted at below it when that was too recent to step up (see `stepwiseLevel`: from level q the
+ * item moves on only once its latest counted message at q is (days of q + 1 − days of q) days old,
+ * and q is its highest).
+ */
+function blockingStates(ladder: Ladder, position: number, asOf: IsoDate): BlockingState[] {
+  const blockers = ladder.blockers[position]!;
+  const states: BlockingState[] = [];
+  if (blockers.levels.length > 0) states.push({ levels: blockers.levels, after: null, noneAt: [] });
+  if (blockers.repeat !== null) states.push({ levels: [blockers.repeat.level], after: addDays(asOf, -blockers.repeat.days), noneAt: [] });
+  if (ladder.escalation === 'stepwise') {
+    const { levels, firstOverdue } = ladder;
+    for (let step = firstOverdue; step < position; step++) {
+      // States at `position` or above are the blockers' own; between `step` and `position` they make `step` not the highest.
+      const between = levels.slice(step + 1, position).map((level) => level.id);
+      states.push({ levels: [levels[step]!.id], after: addDays(asOf, -(levels[step + 1]!.days - levels[step]!.days)), noneAt: between });
+    }
+  }
+  return states;
+}
+
+/**
+ * The ladder's pending rule as a candidate search for `asOf` (null for a ladder without levels):
+ * the position an item reached decides which states block it, the highest threshold passed wins.
+ * A search wider than the engine's rule is harmless; a narrower one would lose reminders.
+ */
+export function pendingSearch(ladder: Ladder, asOf: IsoDate): PendingSearch | null {
+  const lowest = ladder.levels[0];
+  if (lowest === undefined) return null;
+  const positions = ladder.levels.map((level, position) => ({ dueBy: addDays(asOf, -level.days), blockedBy: blockingStates(ladder, position, asOf) })).reverse();
+  // A pre-due level is reached only before the due date: an item due or past due that has not
+  // reached the first overdue level reaches nothing.
+  const first = ladder.levels[ladder.firstOverdue];
+  const reachesNothing = lowest.days >= 0 ? null : { onOrBefore: asOf, after: first === undefined ? null : addDays(asOf, -first.days) };
+  return { asOf, positions, dueBy: addDays(asOf, -lowest.days), reachesNothing };
 }

@@ -4,8 +4,9 @@
  * from `policy.profiles`.
  */
 import type { Customer } from '../domain.js';
-import { DEFAULT_PROFILE, type Policy, type Profile } from '../plan.js';
+import { DEFAULT_PROFILE, type PlanProblem, type Policy, type Profile } from '../plan.js';
 import { makeLadder, type Ladder } from './ladder.js';
+import type { CandidateDialect, Rule } from './rule.js';
 
 /** A profile prepared for one planning run. */
 export interface ProfileRun {
@@ -41,3 +42,25 @@ export function profileNames(policy: Pick<Policy, 'profiles'>): string[] {
 export function statementsOn(customer: Customer): boolean {
   return customer.statements ?? customer.reminders;
 }
+
+/**
+ * The problem of a customer naming a profile the settings lack (`known`: the profiles by name), or
+ * null: such a customer gets nothing, never a ladder nobody chose for it, until the profile is fixed.
+ */
+function unknownProfile(customer: Customer, known: ReadonlyMap<string, unknown>, policy: Policy): PlanProblem | null {
+  const name = profileName(customer);
+  if (known.has(name)) return null;
+  const message = `profile "${name}" is not in policy.profiles (known: ${profileNames(policy).join(', ')}); nothing is planned for this customer`;
+  return { customer: customer.code, field: 'profile', message };
+}
+
+/**
+ * Customers naming a profile the settings lack, whatever their items: found only through a pending
+ * item, the problem would be reported on some days and not others.
+ */
+function profileCandidates<P>(dialect: CandidateDialect<P>, policy: Policy): P[] {
+  return [dialect.profileNotIn(profileNames(policy))];
+}
+
+/** Profiles: the unknown-profile problem decided per customer, searched for by profile name. */
+export const profileRule: Rule<typeof unknownProfile> = { id: 'profiles', decide: unknownProfile, candidates: profileCandidates };

@@ -8,6 +8,7 @@
 import { addDays } from '../dates.js';
 import type { IsoDate, PaymentPromise } from '../domain.js';
 import type { PromiseSnapshot } from './input.js';
+import type { CandidateDialect, Rule } from './rule.js';
 
 /** Where a promise stands on an as-of date. */
 export type PromiseState = 'open' | 'kept' | 'broken';
@@ -47,3 +48,11 @@ export function promiseEffects(promises: readonly PromiseSnapshot[] | undefined,
   }
   return effects;
 }
+
+/** A promise whose date has passed may be broken today: its customer's items escalate at once. */
+function promiseCandidates<P>(dialect: CandidateDialect<P>, _policy: unknown, asOf: IsoDate): P[] {
+  return [dialect.promiseBefore(asOf)];
+}
+
+/** Promises to pay: their effect on each item decided from the snapshot, searched for by promised date. */
+export const promiseRule: Rule<typeof promiseEffects> = { id: 'promises', decide: promiseEffects, candidates: promiseCandidates };

@@ -1,6 +1,6 @@
 /**
  * Builds the plan for an as-of date from the database: SQL narrows the data to the customers that
- * can get anything today and loads only theirs; the pure rules engine decides (SPEC §3). The
+ * can get anything today and loads only theirs; the pure rules engine decides (docs/reference/rules.md). The
  * customers are walked in ranges of codes, each range's candidates found and loaded before the
  * next, so no single query holds the thread for long: the desk can draw and take keys between
  * ranges while a large plan computes. Read-only: planning never changes the database.
@@ -39,7 +39,7 @@ export interface PlanningSteps {
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Plan everything due on `asOf` (SPEC §3) from the data in `ledger`, all of it read on one state;
+ * Plan everything due on `asOf` (docs/reference/rules.md) from the data in `ledger`, all of it read on one state;
  * with `customers`, only theirs (a retry re-plans its own messages without scanning every
  * customer). With `steps`, it reports progress and yields between steps.
  */

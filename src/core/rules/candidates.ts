@@ -1,6 +1,6 @@
 /**
  * The messages a customer would get on the as-of date before skips and recipients are applied
- * (SPEC §3 "Levels", "Messages", "Statement cadence", "Installments").
+ * (docs/reference/rules.md §2, §3, §4 and §7).
  */
 import type { IsoDate, PaymentPromise } from '../domain.js';
 import { isDisputed } from '../disputes.js';
@@ -40,7 +40,7 @@ export function casesUnderPlan(snapshot: CustomerSnapshot, asOf: IsoDate): Set<s
 
 /**
  * Evaluate every open item: hold, installment cases, reached level, pending, interest. A disputed
- * item is never pending (issue 16) until the dispute is resolved; a handed-over one no longer is.
+ * item is never pending until the dispute is resolved; a handed-over one no longer is.
  */
 export function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet<string>, run: RunContext): Evaluated[] {
   const { asOf, asOfDay, ladder, rate, scope } = run;
@@ -82,7 +82,7 @@ export function evaluateItems(snapshot: CustomerSnapshot, planCases: ReadonlySet
 /**
  * Every message the customer would get: reminders, or (when no reminder is due that day) the
  * statement, plus installment notices. A reminder the customer's switch stops does not hold its
- * statement back: the two switches are separate (issue 16).
+ * statement back: the two switches are separate (docs/reference/rules.md §4.2).
  */
 export function candidatesFor(snapshot: CustomerSnapshot, run: RunContext): Candidate[] {
   const planCases = casesUnderPlan(snapshot, run.asOf);

@@ -1,5 +1,5 @@
 /**
- * The rules engine (SPEC §3): from per-customer snapshots, a policy and an as-of date, decide every
+ * The rules engine (docs/reference/rules.md): from per-customer snapshots, a policy and an as-of date, decide every
  * message, skip and data problem. Pure and linear: one pass over the snapshots, no I/O, no clock.
  */
 import { toDayNumber } from '../dates.js';
@@ -223,7 +223,7 @@ function messagesOf(
 }
 
 /**
- * Plan every message due on `asOf` (SPEC §3). `input` yields one snapshot per customer (in the
+ * Plan every message due on `asOf` (docs/reference/rules.md). `input` yields one snapshot per customer (in the
  * order messages should appear); each is visited once.
  */
 export function plan(input: Iterable<CustomerSnapshot>, policy: Policy, asOf: IsoDate): Plan {

@@ -1,5 +1,5 @@
 /**
- * What the rules engine reads: one snapshot per customer, holding only what SPEC §3 needs for an
+ * What the rules engine reads: one snapshot per customer, holding only what the rules need (docs/reference/rules.md) for an
  * as-of date. The storage side builds these with a few aggregate queries; the engine walks them
  * once, so planning stays linear in the number of open items.
  */

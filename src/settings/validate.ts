@@ -3,12 +3,14 @@
  * and the checks a schema cannot express (the reminder ladder, IBAN check digits, currency codes,
  * no password anywhere). Every problem names its dotted key and what was expected.
  */
-import { DEFAULT_CURRENCY, validateLevels } from '../core/policy.js';
+import { validateLevels } from '../core/policy.js';
+import { settingDefault } from '../core/settings-table.js';
 import { isCurrency } from '../core/money.js';
 import { ibanProblem, isValidBic } from '../core/iban.js';
 import { checkAddress } from '../core/recipients.js';
 import type { Level } from '../core/plan.js';
-import { settingsSchema, type SchemaNode } from './schema.js';
+import type { SchemaNode } from '../core/settings-schema.js';
+import { settingsSchema } from './table.js';
 import { checkSchema, type SchemaError } from './check-schema.js';
 import { getPath, type JsonObject } from './keys.js';
 import { levelFeeProblems } from './level-fees.js';
@@ -56,7 +58,7 @@ function semanticProblems(settings: JsonObject): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   const currency = getPath(settings, 'policy.defaultCurrency');
   // The currency a number fee is in: the setting, else the policy default.
-  const feeCurrency = typeof currency === 'string' ? currency : DEFAULT_CURRENCY;
+  const feeCurrency = typeof currency === 'string' ? currency : settingDefault('policy.defaultCurrency');
   const levels = getPath(settings, 'policy.levels') as Level[] | undefined;
   if (levels !== undefined) {
     for (const message of validateLevels(levels)) problems.push({ key: 'policy.levels', message });

@@ -44,6 +44,8 @@ export interface SettingRow<Value> {
   home: SettingHome;
   /** Shown and edited on the TUI's Settings screen, in table order. */
   tui?: true;
+  /** Text whose lines are separated by line feeds; any other string setting is one line. */
+  multiline?: true;
 }
 
 /** The default ladder: upcoming −7, first 7, second 21, final 45 repeating every 30. */
@@ -60,7 +62,7 @@ const DEFAULT_MAX_AS_OF_DAYS = 7;
 /** Every key, in the order `config --help`, `config list` and the TUI show them. */
 export const SETTINGS_TABLE = {
   'company.name': { schema: text('company name'), home: 'shared', tui: true },
-  'company.address': { schema: text('postal address (use \\n between lines)'), home: 'shared', tui: true },
+  'company.address': { schema: text('postal address (use \\n between lines)'), home: 'shared', tui: true, multiline: true },
   'company.vatId': { schema: text('VAT id'), home: 'shared', tui: true },
   'company.email': { schema: email('company e-mail'), home: 'shared', tui: true },
   'company.phone': { schema: text('phone number'), home: 'shared', tui: true },

@@ -36,18 +36,22 @@ export const MAX_PROMISE_GRACE_DAYS = 365;
 
 /** A bare e-mail address: something@domain, no spaces or brackets. */
 const ADDRESS = `[^\\s@<>(),;:"]+@[^\\s@<>(),;:".][^\\s@<>(),;:"]*`;
+/** The pattern of a key holding one bare address (or a list of them). */
+export const ADDRESS_PATTERN = `^${ADDRESS}$`;
+/** The pattern of a key holding an address that may carry a name: "Acme AR <ar@example.com>". */
+export const MAILBOX_PATTERN = `^(?:${ADDRESS}|[^<>]*<${ADDRESS}>)$`;
 
 /** A bare e-mail address; `what` names it in messages. */
 export const email = (what: string): SchemaNode => ({
   type: 'string',
-  pattern: `^${ADDRESS}$`,
+  pattern: ADDRESS_PATTERN,
   description: `${what}: an e-mail address like ar@example.com`,
 });
 
 /** An e-mail address, optionally with a display name. */
 export const mailbox = (what: string): SchemaNode => ({
   type: 'string',
-  pattern: `^(?:${ADDRESS}|[^<>]*<${ADDRESS}>)$`,
+  pattern: MAILBOX_PATTERN,
   description: `${what}: an e-mail address, optionally with a name: "Acme AR <ar@example.com>"`,
 });
 
@@ -57,7 +61,7 @@ export const mailbox = (what: string): SchemaNode => ({
  */
 export const addresses = (key: string, purpose: string): SchemaNode => ({
   type: ['string', 'array'],
-  pattern: `^${ADDRESS}$`,
+  pattern: ADDRESS_PATTERN,
   items: email(`${key} entry`),
   description: `${purpose}: an e-mail address or a JSON list of them`,
 });

@@ -1,5 +1,5 @@
 /** The usage texts of `duedesk --help` and `duedesk COMMAND --help` (SPEC §6). */
-import { settingKeysText } from '../settings/change.js';
+import { settingKeysText } from '../settings/table.js';
 
 /** Help topics: the whole program or one command. */
 export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db' | 'promise' | 'dispute' | 'note' | 'proposal';

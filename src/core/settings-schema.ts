@@ -66,7 +66,7 @@ export const addresses = (key: string, purpose: string): SchemaNode => ({
   description: `${purpose}: an e-mail address or a JSON list of them`,
 });
 
-/** One line of text, not empty. */
+/** Text, not empty. */
 export const text = (description: string): SchemaNode => ({ type: 'string', minLength: 1, description });
 /** A file or directory path, not empty. */
 export const path = (description: string): SchemaNode => ({ type: 'string', minLength: 1, description });

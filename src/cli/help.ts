@@ -2,7 +2,7 @@
  * The usage texts of `duedesk --help` and `duedesk COMMAND --help`: docs/reference/cli.md in short
  * (keep the two in step).
  */
-import { settingKeysText } from '../settings/change.js';
+import { settingKeysText } from '../settings/table.js';
 
 /** Help topics: the whole program or one command. */
 export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db' | 'promise' | 'dispute' | 'note' | 'proposal';

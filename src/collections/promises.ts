@@ -8,7 +8,7 @@ import { addDays, addYears } from '../core/dates.js';
 import type { PaymentPromise } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import { currencyDigits, formatMinor, parseAmount } from '../core/money.js';
-import { MAX_PROMISE_GRACE_DAYS } from '../settings/schema.js';
+import { MAX_PROMISE_GRACE_DAYS } from '../core/settings-schema.js';
 import type { ItemFacts } from '../storage/collection-lookups.js';
 import { itemFacts } from '../storage/collection-lookups.js';
 import type { Ledger } from '../storage/ledger.js';

@@ -1,35 +1,30 @@
 /**
  * The policy the rules engine applies: the settings' `policy.*` (and the mail keys that shape a
- * message) with the SPEC §3 defaults filled in, plus the checks a reminder ladder must pass.
+ * message) with the defaults of docs/reference/settings.md §3.5 filled in, plus the checks a
+ * reminder ladder must pass.
  * Pure: no file, no clock.
  */
 import type { Level, Policy, Profile } from './plan.js';
 import type { Settings } from './settings.js';
+import { settingDefault } from './settings-table.js';
 
-/** The default ladder of SPEC §3: upcoming −7, first 7, second 21, final 45 repeating every 30. */
-export const DEFAULT_LEVELS: readonly Readonly<Level>[] = Object.freeze([
-  Object.freeze({ id: 'upcoming', name: 'Upcoming payment', days: -7, template: 'upcoming' }),
-  Object.freeze({ id: 'first', name: 'First reminder', days: 7, template: 'first' }),
-  Object.freeze({ id: 'second', name: 'Second reminder', days: 21, template: 'second' }),
-  Object.freeze({ id: 'final', name: 'Final notice', days: 45, template: 'final', repeatEveryDays: 30 }),
-]);
-
-/** Default language and currency when the settings name none. */
-export const DEFAULT_LANGUAGE = 'en';
-/** Default currency for customers and items that name none. */
-export const DEFAULT_CURRENCY = 'EUR';
+/**
+ * The default ladder (docs/reference/rules.md §2.1; the table's `policy.levels` default), for code
+ * that builds ladders from it.
+ */
+export const DEFAULT_LEVELS: readonly Readonly<Level>[] = settingDefault('policy.levels');
 
 /** Level ids and template names end up in file names, so they are kept to a safe alphabet. */
 const SAFE_NAME = /^[a-z0-9_-]+$/;
 
-/** The policy for these settings, every unset key replaced by its SPEC §3 default. */
+/** The policy for these settings, every unset key replaced by its default (docs/reference/settings.md §3.5). */
 export function resolvePolicy(settings: Settings): Policy {
   const policy = settings.policy ?? {};
   const levels = policy.levels ?? DEFAULT_LEVELS;
   const bcc = settings.mail?.bcc;
-  const scope = policy.scope ?? 'overdue';
+  const scope = policy.scope ?? settingDefault('policy.scope');
   const statementEveryDays = policy.statementEveryDays ?? null;
-  const escalation = policy.escalation ?? 'days';
+  const escalation = policy.escalation ?? settingDefault('policy.escalation');
   const profiles: Record<string, Profile> = {};
   for (const [name, profile] of Object.entries(policy.profiles ?? {})) {
     profiles[name] = {
@@ -45,19 +40,19 @@ export function resolvePolicy(settings: Settings): Policy {
     profiles,
     scope,
     escalation,
-    grouping: policy.grouping ?? 'customer',
-    minAmount: policy.minAmount ?? 0,
-    defaultLanguage: policy.defaultLanguage ?? DEFAULT_LANGUAGE,
-    defaultCurrency: policy.defaultCurrency ?? DEFAULT_CURRENCY,
+    grouping: policy.grouping ?? settingDefault('policy.grouping'),
+    minAmount: policy.minAmount ?? settingDefault('policy.minAmount'),
+    defaultLanguage: policy.defaultLanguage ?? settingDefault('policy.defaultLanguage'),
+    defaultCurrency: policy.defaultCurrency ?? settingDefault('policy.defaultCurrency'),
     statementEveryDays,
-    statementKind: policy.statementKind ?? 'open-items',
+    statementKind: policy.statementKind ?? settingDefault('policy.statementKind'),
     interestRatePercent: policy.interestRatePercent ?? null,
     installments: {
-      enabled: policy.installments?.enabled ?? true,
-      graceDays: policy.installments?.graceDays ?? 0,
+      enabled: policy.installments?.enabled ?? settingDefault('policy.installments.enabled'),
+      graceDays: policy.installments?.graceDays ?? settingDefault('policy.installments.graceDays'),
     },
-    promiseGraceDays: policy.promiseGraceDays ?? 0,
-    recipients: settings.mail?.recipients ?? 'primary',
+    promiseGraceDays: policy.promiseGraceDays ?? settingDefault('policy.promiseGraceDays'),
+    recipients: settings.mail?.recipients ?? settingDefault('mail.recipients'),
     bcc: bcc === undefined ? [] : typeof bcc === 'string' ? [bcc] : [...bcc],
   };
 }

@@ -9,13 +9,11 @@ import { daysBetween } from './dates.js';
 import type { IsoDate } from './domain.js';
 import { UserError } from './exit-codes.js';
 import type { Settings } from './settings.js';
-
-/** `schedule.maxAsOfDays` when it is unset: a week either way covers a missed weekend's replay. */
-export const DEFAULT_MAX_AS_OF_DAYS = 7;
+import { settingDefault } from './settings-table.js';
 
 /** Throws a UserError (exit 2) unless a real send for `asOf` may run on `today` under `settings`. */
 export function assertSendAsOf(asOf: IsoDate, today: IsoDate, settings: Settings): void {
-  const limit = settings.schedule?.maxAsOfDays ?? DEFAULT_MAX_AS_OF_DAYS;
+  const limit = settings.schedule?.maxAsOfDays ?? settingDefault('schedule.maxAsOfDays');
   const distance = daysBetween(today, asOf);
   if (Math.abs(distance) <= limit) return;
   const days = Math.abs(distance);

@@ -1,6 +1,7 @@
 /**
- * The shape of the settings file (SPEC §8, contract: keep every key name). All keys optional;
- * defaults are applied by the code that reads them. Never holds a password.
+ * The shape of the settings file (docs/reference/settings.md §3; key names are a contract). All
+ * keys optional; each has a row in the settings table (./settings-table.ts) with its schema and default, and the
+ * compiler checks that this type and the table name the same keys. Never holds a password.
  */
 import type { Escalation, Level } from './plan.js';
 

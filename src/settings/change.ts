@@ -5,7 +5,7 @@
  */
 import { UserError } from '../core/exit-codes.js';
 import type { Settings } from '../core/settings.js';
-import { closeKeys, getPath, isLeafKey, schemaAt, SETTING_KEYS, withoutPath, withPath, type JsonObject } from './keys.js';
+import { closeKeys, getPath, schemaAt, withoutPath, withPath, type JsonObject } from './keys.js';
 import { formatProblems, isPasswordKey, passwordHint, validateSettings } from './validate.js';
 
 /** Throws a UserError unless `key` names a setting (passwords get their own explanation). */
@@ -52,15 +52,4 @@ function checked(next: Settings): Settings {
   const problems = formatProblems(validateSettings(next));
   if (problems.length > 0) throw new UserError(`${problems.join('; ')} (nothing was written)`);
   return next;
-}
-
-/** Every key, one per line, for help texts. */
-export function settingKeysText(): string {
-  return SETTING_KEYS.filter(isLeafKey)
-    .map((key) => {
-      const node = schemaAt(key);
-      const values = node?.enum ? ` (${node.enum.join(' | ')})` : '';
-      return `  ${key.padEnd(32)} ${node?.description ?? ''}${values}`;
-    })
-    .join('\n');
 }

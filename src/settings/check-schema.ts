@@ -4,7 +4,7 @@
  * Why not ajv at run time: loading and compiling it costs about half a second on every start of
  * duedesk, for a file of a few dozen keys. The tests check that ajv and this agree.
  */
-import type { SchemaNode } from './schema.js';
+import type { SchemaNode } from '../core/settings-schema.js';
 
 /** One violation, like an ajv error: where, which keyword, the schema node that failed. */
 export interface SchemaError {

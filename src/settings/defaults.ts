@@ -1,30 +1,20 @@
 /**
  * The values duedesk uses for settings that are not set, as one settings-shaped object, so that
- * `config get` can show the value in effect. Policy defaults come from resolvePolicy: one source.
+ * `config get` can show the value in effect. They are the settings table's defaults, the same
+ * ones the engine reads (resolvePolicy, the as-of limit).
  */
-import { resolvePolicy } from '../core/policy.js';
 import type { Settings } from '../core/settings.js';
-import { DEFAULT_MAX_AS_OF_DAYS } from '../core/send-as-of.js';
-import { getPath, type JsonObject } from './keys.js';
+import { getPath, withPath, type JsonObject } from './keys.js';
+import { settingRow, TABLE_KEYS } from './table.js';
 
 /** Settings with every key that has a default set to it. */
 export function defaultSettings(): Settings {
-  const policy = resolvePolicy({});
-  return {
-    mail: { transport: 'outbox', recipients: policy.recipients },
-    policy: {
-      scope: policy.scope,
-      escalation: policy.escalation,
-      grouping: policy.grouping,
-      minAmount: policy.minAmount,
-      defaultLanguage: policy.defaultLanguage,
-      defaultCurrency: policy.defaultCurrency,
-      statementKind: policy.statementKind,
-      levels: policy.levels,
-      installments: { ...policy.installments },
-    },
-    schedule: { autoSend: true, maxAsOfDays: DEFAULT_MAX_AS_OF_DAYS },
-  };
+  let defaults: JsonObject = {};
+  for (const key of TABLE_KEYS) {
+    const row = settingRow(key);
+    if (row?.default !== undefined) defaults = withPath(defaults, key, row.default);
+  }
+  return defaults as Settings;
 }
 
 /** `stored` with the defaults under it: objects merge key by key, lists and values replace. */

@@ -3,7 +3,8 @@
  * each has, and reading or changing one inside a plain settings object without touching the rest.
  */
 import { editDistance } from '../core/close-match.js';
-import { settingsProperties, type SchemaNode } from './schema.js';
+import type { SchemaNode } from '../core/settings-schema.js';
+import { settingsProperties } from './table.js';
 
 /** Every key a user may name: objects (`smtp`) and their leaves (`smtp.host`), in schema order. */
 export const SETTING_KEYS: readonly string[] = collectKeys(settingsProperties, '');

@@ -5,7 +5,7 @@
  */
 import { currencyDigits, decimalPlaces } from '../core/money.js';
 import type { Level } from '../core/plan.js';
-import { MAX_AMOUNT } from './schema.js';
+import { MAX_AMOUNT } from '../core/settings-schema.js';
 import type { SettingsProblem } from './settings-problem.js';
 
 /** A currency code as ISO 4217 writes one; codes this runtime does not know are allowed. */

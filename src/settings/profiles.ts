@@ -7,7 +7,7 @@ import { validateLevels } from '../core/policy.js';
 import { DEFAULT_PROFILE, type Level } from '../core/plan.js';
 import { checkSchema, type SchemaError } from './check-schema.js';
 import { levelFeeProblems } from './level-fees.js';
-import { profileSchema } from './schema.js';
+import { profileSchema } from '../core/settings-schema.js';
 import type { SettingsProblem } from './settings-problem.js';
 
 /** Profile names end up in CSV cells and on screen: the same safe alphabet as level ids. */

@@ -1,28 +1,20 @@
 /**
  * Which settings a shared (PostgreSQL) ledger keeps for every host, and how a host's view is put
- * together. Shared: what must agree wherever a message is planned or sent — the company details
- * on every statement, the whole reminder policy (profiles and promise grace too), the schedule
- * (`autoSend`, `maxAsOfDays`, and `approval` with its `digestTo`: a firm's approval rule cannot
- * differ by the host that happens to run the send), and the copies and
- * recipients of every message (`mail.bcc`, `mail.recipients`). Per host, in each settings
- * file: SMTP and its password command, the transport, folders and paths (`company.logo`,
- * `templatesDir`, `mail.*Dir`), `operator` and `db.*`.
+ * together. Each key's place is its `home` in the settings table (core/settings-table.ts):
+ * shared is what must agree wherever a message is planned or sent (company details, policy,
+ * schedule, the copies and recipients of every message); each host keeps its connections,
+ * folders and paths, and its operator.
  */
 import type { Settings } from '../core/settings.js';
 import { getPath, leafEntries, withoutPath, withPath, type JsonObject } from './keys.js';
-
-const SHARED_PREFIXES = ['company.', 'policy.', 'schedule.'];
-const SHARED_KEYS = new Set(['mail.bcc', 'mail.recipients']);
-/** Inside a shared group but a path on this host's disk. */
-const HOST_KEYS = new Set(['company.logo']);
+import { settingRow } from './table.js';
 
 /** One setting as [dotted leaf key, value]. */
 export type SettingEntry = [string, unknown];
 
 /** Is `key` (a leaf) kept in a shared ledger rather than in the host's settings file? */
 export function isSharedKey(key: string): boolean {
-  if (HOST_KEYS.has(key)) return false;
-  return SHARED_KEYS.has(key) || SHARED_PREFIXES.some((prefix) => key.startsWith(prefix));
+  return settingRow(key)?.home === 'shared';
 }
 
 /** The shared settings set in `settings`, as entries. */

@@ -2,17 +2,18 @@
  * Control characters in settings text, refused the way an import refuses them in its cells: in
  * every string of the settings (names, addresses, paths, commands, level names and ids), because a
  * CR/LF in `company.name` splits e-mail headers and PDF lines and a TAB or escape breaks terminal
- * tables. The one exception is `company.address`, whose lines are separated by line feeds: each of
- * its lines is checked on its own.
+ * tables. The exception is a key the settings table marks multiline (`company.address`), whose
+ * lines are separated by line feeds: each of its lines is checked on its own.
  */
 import { fieldProblem, type FieldRule } from '../core/csv/field-rules.js';
 import type { SettingsProblem } from './settings-problem.js';
+import { settingRow, TABLE_KEYS } from './table.js';
 
 /** One line of settings text; 4096 characters is the longest path a Linux system takes. */
 const LINE: FieldRule = { maxLength: 4096, multiline: false, text: true };
 
 /** Keys whose value may hold line feeds between lines. */
-const MULTILINE_KEYS = new Set(['company.address']);
+const MULTILINE_KEYS = new Set<string>(TABLE_KEYS.filter((key) => settingRow(key)?.multiline === true));
 
 /** A problem for every string in `value` (a whole settings object) that holds a control character. */
 export function textProblems(value: unknown, key = ''): SettingsProblem[] {

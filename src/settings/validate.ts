@@ -3,12 +3,14 @@
  * and the checks a schema cannot express (the reminder ladder, IBAN check digits, currency codes,
  * no password anywhere). Every problem names its dotted key and what was expected.
  */
-import { DEFAULT_CURRENCY, validateLevels } from '../core/policy.js';
+import { validateLevels } from '../core/policy.js';
+import { settingDefault } from '../core/settings-table.js';
 import { isCurrency } from '../core/money.js';
 import { ibanProblem, isValidBic } from '../core/iban.js';
 import { checkAddress } from '../core/recipients.js';
 import type { Level } from '../core/plan.js';
-import { settingsSchema, type SchemaNode } from './schema.js';
+import { ADDRESS_PATTERN, MAILBOX_PATTERN, type SchemaNode } from '../core/settings-schema.js';
+import { settingsSchema, SETTINGS_TABLE, TABLE_KEYS } from './table.js';
 import { checkSchema, type SchemaError } from './check-schema.js';
 import { getPath, type JsonObject } from './keys.js';
 import { levelFeeProblems } from './level-fees.js';
@@ -19,7 +21,7 @@ import { textProblems } from './text-settings.js';
 /** A key that looks like a password (smtp.password, pass) but not smtp.passwordCommand. */
 const PASSWORD_KEY = /^(?:pass|password|passwd|secret)$|password$/i;
 
-/** Why a password key is refused, and where the password goes instead (SPEC §5). */
+/** Why a password key is refused, and where the password goes instead (docs/reference/settings.md §4). */
 export const PASSWORD_HINT =
   'passwords are never stored in the settings file; set the environment variable DUEDESK_SMTP_PASSWORD, ' +
   'or smtp.passwordCommand (a command that prints it)';
@@ -56,7 +58,7 @@ function semanticProblems(settings: JsonObject): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   const currency = getPath(settings, 'policy.defaultCurrency');
   // The currency a number fee is in: the setting, else the policy default.
-  const feeCurrency = typeof currency === 'string' ? currency : DEFAULT_CURRENCY;
+  const feeCurrency = typeof currency === 'string' ? currency : settingDefault('policy.defaultCurrency');
   const levels = getPath(settings, 'policy.levels') as Level[] | undefined;
   if (levels !== undefined) {
     for (const message of validateLevels(levels)) problems.push({ key: 'policy.levels', message });
@@ -78,6 +80,20 @@ function semanticProblems(settings: JsonObject): SettingsProblem[] {
   return problems;
 }
 
+/**
+ * The keys whose schema holds addresses (the table's email, mailbox and address-list keys): single
+ * ones first, then lists, each in table order, so a file's problems read in the order they always have.
+ */
+const ADDRESS_KEYS = addressKeys();
+
+function addressKeys(): { key: string; mailbox: boolean }[] {
+  const holding = TABLE_KEYS.map((key): { key: string; node: SchemaNode } => ({ key, node: SETTINGS_TABLE[key].schema })).filter(
+    ({ node }) => node.pattern === ADDRESS_PATTERN || node.pattern === MAILBOX_PATTERN,
+  );
+  const ordered = [...holding.filter(({ node }) => node.items === undefined), ...holding.filter(({ node }) => node.items !== undefined)];
+  return ordered.map(({ key, node }) => ({ key, mailbox: node.pattern === MAILBOX_PATTERN }));
+}
+
 // The schema's pattern only rejects what can never be an address; the addresses settings hold are
 // also used for sending, so they must pass the same check sending applies (e.g. `a@b` is refused).
 function addressProblems(settings: JsonObject): SettingsProblem[] {
@@ -88,12 +104,9 @@ function addressProblems(settings: JsonObject): SettingsProblem[] {
     const result = checkAddress(inner);
     if (!result.ok) problems.push({ key, message: `"${value}" ${result.error}` });
   };
-  check('company.email', getPath(settings, 'company.email'), false);
-  check('smtp.from', getPath(settings, 'smtp.from'), true);
-  check('smtp.replyTo', getPath(settings, 'smtp.replyTo'), true);
-  for (const key of ['mail.bcc', 'schedule.digestTo']) {
+  for (const { key, mailbox } of ADDRESS_KEYS) {
     const value = getPath(settings, key);
-    for (const entry of Array.isArray(value) ? value : [value]) check(key, entry, false);
+    for (const entry of Array.isArray(value) ? value : [value]) check(key, entry, mailbox);
   }
   return problems;
 }

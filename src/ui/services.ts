@@ -7,6 +7,7 @@ import type { Customer, IsoDate, Item, Language, MessageKind, MessageRecord, Mes
 import type { Plan, PlannedMessage } from '../core/plan.js';
 import type { ImportResult } from '../csv/import/import-csv.js';
 import type { ImportRequest } from '../csv/import/request.js';
+import { TUI_SETTING_KEYS } from '../settings/table.js';
 import type { Aging } from './aging.js';
 import { readOnlyCollections, type CollectionServices } from './collection-desk.js';
 import { refusing, ReviewRefusal } from './review-refusal.js';
@@ -180,25 +181,8 @@ export interface DeskServices extends CollectionServices {
   policyOverview(): PolicyOverview;
 }
 
-/** The settings keys the Settings screen edits, in display order. */
-export const EDITABLE_SETTINGS = [
-  'company.name',
-  'company.address',
-  'company.vatId',
-  'company.email',
-  'company.phone',
-  'company.iban',
-  'company.bic',
-  'operator',
-  'mail.transport',
-  'mail.outboxDir',
-  'smtp.host',
-  'smtp.port',
-  'smtp.secure',
-  'smtp.user',
-  'smtp.from',
-  'smtp.replyTo',
-] as const;
+/** The settings keys the Settings screen edits, in display order (the table's `tui` rows). */
+export const EDITABLE_SETTINGS = TUI_SETTING_KEYS;
 
 /**
  * Wrap services so that every sending or changing call is refused: review mode is enforced here

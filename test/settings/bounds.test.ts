@@ -6,7 +6,7 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { settingsSchema } from '../../src/settings/schema.js';
+import { settingsSchema } from '../../src/settings/table.js';
 import { checkSchema } from '../../src/settings/check-schema.js';
 import { formatProblems, validateSettings } from '../../src/settings/validate.js';
 import { LEVEL, NUMERIC_LEAVES, settingsWith, TEXT_LEAVES } from './schema-leaves.js';

@@ -1,5 +1,6 @@
 /** The settings schema as a flat list of dotted keys (levels and profiles included), for tests that go through every key. */
-import { levelSchema, profileSchema, settingsProperties, type SchemaNode } from '../../src/settings/schema.js';
+import { levelSchema, profileSchema, type SchemaNode } from '../../src/core/settings-schema.js';
+import { settingsProperties } from '../../src/settings/table.js';
 
 /** A schema leaf under its dotted key; a ladder's entry as `[0]`, a profile as `policy.profiles.p`. */
 export interface Leaf {

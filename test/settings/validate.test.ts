@@ -4,7 +4,7 @@ import { closeKeys, SETTING_KEYS } from '../../src/settings/keys.js';
 import { parseSettingValue } from '../../src/settings/change.js';
 import type { Settings } from '../../src/core/settings.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { settingsSchema } from '../../src/settings/schema.js';
+import { settingsSchema } from '../../src/settings/table.js';
 import { checkSchema } from '../../src/settings/check-schema.js';
 
 /** Cases refused by checks beyond the schema (check digits, currency list). */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { helpLines } from '../../src/ui/components/help.js';
 import { parseImportArgs } from '../../src/csv/import/request.js';
-import { KEY_BINDINGS } from '../../src/ui/keys.js';
+import { KEY_BINDINGS } from '../../src/ui/screens/registry.js';
 import { FakeServices, recordOf } from './fake-services.js';
 import { KEYS, renderDesk } from './harness.js';
 

@@ -1,7 +1,7 @@
-/** The `?` help: drawn from the key-binding table, so it lists exactly what the keys do. */
+/** The `?` help: drawn from the desk's key table (screens/registry.ts), so it lists exactly what the keys do. */
 import { Box, Text } from 'ink';
 import React from 'react';
-import { KEY_BINDINGS, SCOPE_TITLES, type KeyScope } from '../keys.js';
+import { KEY_TABLE } from '../screens/registry.js';
 import { clip, fit } from '../format.js';
 
 /** Props of Help. */
@@ -15,11 +15,10 @@ export interface HelpProps {
 /** Every help line: a scope title followed by its bindings. */
 export function helpLines(): { text: string; title: boolean }[] {
   const lines: { text: string; title: boolean }[] = [];
-  // Every scope the table has titles for, in that order, so a new scope cannot be left out.
-  const scopes = Object.keys(SCOPE_TITLES) as KeyScope[];
-  for (const scope of scopes) {
-    lines.push({ text: SCOPE_TITLES[scope], title: true });
-    for (const binding of KEY_BINDINGS.filter((b) => b.scope === scope)) {
+  // Every scope of the table, in its order, so a new scope cannot be left out.
+  for (const { scope, title } of KEY_TABLE.scopes) {
+    lines.push({ text: title, title: true });
+    for (const binding of KEY_TABLE.bindings.filter((b) => b.scope === scope)) {
       lines.push({ text: `  ${fit(binding.keys.join(' / '), 14)} ${binding.help}`, title: false });
     }
   }

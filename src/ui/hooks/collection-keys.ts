@@ -5,6 +5,7 @@
  */
 import { isIsoDate } from '../../core/dates.js';
 import type { Customer, Item } from '../../core/domain.js';
+import { runCommand, type CommandHandlers } from '../command-handlers.js';
 import type { Command } from '../keys.js';
 import type { DeskServices } from '../services.js';
 import type { Prompt } from './use-prompt.js';
@@ -32,71 +33,78 @@ function parseNoteLine(line: string): { text: string; followUp: string | undefin
   return isIsoDate(first) ? { followUp: first, text: rest.join(' ') } : { followUp: undefined, text: line.trim() };
 }
 
-/** Handle a collection command on `target`; false when `command` is not one of them. */
-export function handleCollectionKey(command: Command | null, target: CollectionTarget, services: DeskServices, prompt: Prompt, change: Change, warn: (text: string) => void): boolean {
-  const { customer, item } = target;
-  const code = customer.code;
-  switch (command) {
-    case 'statements': {
-      const on = !(customer.statements ?? customer.reminders);
-      void change(`${code}: statements ${on ? 'on' : 'off'}`, services.setStatements(code, on)).then((error) => error && warn(error));
-      return true;
+/** What a collection command sees: where it acts, the services, the prompt line and how to report. */
+interface CollectionKeyView {
+  customer: Customer;
+  item: Item | undefined;
+  services: DeskServices;
+  prompt: Prompt;
+  change: Change;
+  warn(text: string): void;
+}
+
+/** The collection commands of the customer detail. */
+export const COLLECTION_COMMANDS: CommandHandlers<CollectionKeyView> = {
+  statements: ({ customer, services, change, warn }) => {
+    const code = customer.code;
+    const on = !(customer.statements ?? customer.reminders);
+    void change(`${code}: statements ${on ? 'on' : 'off'}`, services.setStatements(code, on)).then((error) => error && warn(error));
+  },
+  profile: ({ customer, services, prompt, change }) =>
+    prompt.open({
+      label: `Dunning profile of ${customer.code} (now ${customer.profile ?? 'default'})`,
+      hint: `one of ${services.profileNames().join(', ')} · Esc cancels`,
+      onSubmit: (value) => change(`${customer.code}: profile ${value.trim() || 'default'}`, services.setProfile(customer.code, value)),
+    }),
+  promise: ({ customer, services, prompt, change }) =>
+    prompt.open({
+      label: `Promise to pay of ${customer.code}`,
+      hint: 'YYYY-MM-DD [amount] [note] · every open item in its currency · Esc cancels',
+      onSubmit: (value) => {
+        const parsed = parsePromiseLine(value);
+        if (typeof parsed === 'string') return parsed;
+        return services.recordPromise(customer.code, parsed.date, parsed.amount, parsed.note).then(
+          (line) => change(line, Promise.resolve()),
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        );
+      },
+    }),
+  dispute: ({ customer, item, services, prompt, change, warn }) => {
+    const code = customer.code;
+    if (item === undefined) {
+      warn('choose an open item first (Tab to the items, ↑/↓), then press D');
+      return;
     }
-    case 'profile':
+    if (item.dispute) {
       prompt.open({
-        label: `Dunning profile of ${code} (now ${customer.profile ?? 'default'})`,
-        hint: `one of ${services.profileNames().join(', ')} · Esc cancels`,
-        onSubmit: (value) => change(`${code}: profile ${value.trim() || 'default'}`, services.setProfile(code, value)),
+        label: `Resolve the dispute of ${item.number} ("${item.dispute}")`,
+        hint: 'how it was settled (optional) · Esc cancels',
+        onSubmit: (value) => change(`${code} item ${item.number}: dispute resolved`, services.resolveDispute(code, item.number, value)),
       });
-      return true;
-    case 'promise':
+    } else {
       prompt.open({
-        label: `Promise to pay of ${code}`,
-        hint: 'YYYY-MM-DD [amount] [note] · every open item in its currency · Esc cancels',
-        onSubmit: (value) => {
-          const parsed = parsePromiseLine(value);
-          if (typeof parsed === 'string') return parsed;
-          return services.recordPromise(code, parsed.date, parsed.amount, parsed.note).then(
+        label: `Dispute ${item.number} of ${code}: reason`,
+        hint: 'left out of reminders until resolved; the sales agent is told · Esc cancels',
+        onSubmit: (value) =>
+          services.markDisputed(code, item.number, value).then(
             (line) => change(line, Promise.resolve()),
             (error: unknown) => (error instanceof Error ? error.message : String(error)),
-          );
-        },
+          ),
       });
-      return true;
-    case 'dispute':
-      if (item === undefined) {
-        warn('choose an open item first (Tab to the items, ↑/↓), then press D');
-        return true;
-      }
-      if (item.dispute) {
-        prompt.open({
-          label: `Resolve the dispute of ${item.number} ("${item.dispute}")`,
-          hint: 'how it was settled (optional) · Esc cancels',
-          onSubmit: (value) => change(`${code} item ${item.number}: dispute resolved`, services.resolveDispute(code, item.number, value)),
-        });
-      } else {
-        prompt.open({
-          label: `Dispute ${item.number} of ${code}: reason`,
-          hint: 'left out of reminders until resolved; the sales agent is told · Esc cancels',
-          onSubmit: (value) =>
-            services.markDisputed(code, item.number, value).then(
-              (line) => change(line, Promise.resolve()),
-              (error: unknown) => (error instanceof Error ? error.message : String(error)),
-            ),
-        });
-      }
-      return true;
-    case 'note':
-      prompt.open({
-        label: `Note on ${code}`,
-        hint: '[YYYY-MM-DD follow-up] text · Esc cancels',
-        onSubmit: (value) => {
-          const { text, followUp } = parseNoteLine(value);
-          return change(`${code}: note added${followUp ? `, follow up on ${followUp}` : ''}`, services.addNote(code, text, followUp));
-        },
-      });
-      return true;
-    default:
-      return false;
-  }
+    }
+  },
+  note: ({ customer, services, prompt, change }) =>
+    prompt.open({
+      label: `Note on ${customer.code}`,
+      hint: '[YYYY-MM-DD follow-up] text · Esc cancels',
+      onSubmit: (value) => {
+        const { text, followUp } = parseNoteLine(value);
+        return change(`${customer.code}: note added${followUp ? `, follow up on ${followUp}` : ''}`, services.addNote(customer.code, text, followUp));
+      },
+    }),
+};
+
+/** Handle a collection command on `target`; false when `command` is not one of them. */
+export function handleCollectionKey(command: Command | null, target: CollectionTarget, services: DeskServices, prompt: Prompt, change: Change, warn: (text: string) => void): boolean {
+  return runCommand(COLLECTION_COMMANDS, command, { ...target, services, prompt, change, warn }) ?? false;
 }

@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import { compileFilters, FILTER_FIELDS, NO_FILTERS, type FilterText, type Filters } from '../filters.js';
 import { clip, fit } from '../format.js';
-import { commandFor } from '../keys.js';
+import { useDesk } from '../desk-context.js';
 import { cursorParts } from '../components/line-input.js';
 import { editLine, lineOf, type Line } from '../line-edit.js';
 import { useDialogReducer } from './use-dialog.js';
@@ -70,6 +70,7 @@ const formIsOpen = (state: FormState): boolean => state.open;
  * compiled filters; `levels` lists the level ids and kinds a level filter may name.
  */
 export function useFilterForm(onApply: (text: FilterText, filters: Filters) => void, levels?: () => readonly string[]): FilterForm {
+  const { keys } = useDesk();
   const handle = (input: string, key: Key): void => {
     const current = ref.current;
     if (current.editing !== null) {
@@ -79,7 +80,7 @@ export function useFilterForm(onApply: (text: FilterText, filters: Filters) => v
       else if (result.type === 'cancel') dispatch({ type: 'edit', line: null });
       return;
     }
-    const command = commandFor(input, key, ['list', 'global']);
+    const command = keys.commandFor(input, key, ['list', 'global']);
     if (command === 'down') dispatch({ type: 'move', delta: 1 });
     else if (command === 'up') dispatch({ type: 'move', delta: -1 });
     else if (key.return) {

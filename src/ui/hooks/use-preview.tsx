@@ -8,7 +8,6 @@ import React from 'react';
 import type { PlannedMessage } from '../../core/plan.js';
 import { errorText, useDesk } from '../desk-context.js';
 import { clip, fit, wrapLine } from '../format.js';
-import { commandFor } from '../keys.js';
 import type { PreviewView } from '../services.js';
 import { useDialogReducer } from './use-dialog.js';
 
@@ -88,7 +87,7 @@ function useWriteFiles(): (message: PlannedMessage) => Promise<string[] | null> 
 
 /** A preview window owned by one screen: a dialog of the desk's stack while open. */
 export function usePreview(): Preview {
-  const { services } = useDesk();
+  const { services, keys } = useDesk();
   const write = useWriteFiles();
   const heightRef = React.useRef(10);
   const widthRef = React.useRef(80);
@@ -105,7 +104,7 @@ export function usePreview(): Preview {
   const handle = (input: string, key: Key): void => {
     const current = ref.current;
     if (!current.message) return;
-    const command = commandFor(input, key, ['due', 'list', 'global']);
+    const command = keys.commandFor(input, key, ['due', 'list', 'global']);
     const max = current.view ? Math.max(0, previewLines(current.view, widthRef.current).length - heightRef.current) : 0;
     const page = Math.max(1, heightRef.current - 1);
     if (command === 'preview' || command === 'quit') dispatch({ type: 'close' });

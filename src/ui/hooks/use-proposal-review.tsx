@@ -8,10 +8,9 @@ import { Box, Text } from 'ink';
 import React, { useRef, useState } from 'react';
 import type { IsoDate, Proposal } from '../../core/domain.js';
 import { proposalText } from '../../core/proposal-text.js';
-import { errorText } from '../desk-context.js';
+import { errorText, useDesk } from '../desk-context.js';
 import { clip, fit } from '../format.js';
 import { footer } from '../chrome.js';
-import { commandFor } from '../keys.js';
 import { useDialog } from './use-dialog.js';
 import type { DeskServices } from '../services.js';
 
@@ -35,6 +34,7 @@ interface ReviewState {
 
 /** The review of today's pending proposal, approving through `services`. */
 export function useProposalReview(services: DeskServices, review: boolean, notify: (text: string, tone: 'ok' | 'warn' | 'error') => void, changed: () => void): ProposalReview {
+  const { keys } = useDesk();
   const [state, setState] = useState<ReviewState>({ proposal: null, open: false, cursor: 0, removed: new Set() });
   const ref = useRef(state);
   ref.current = state;
@@ -59,7 +59,7 @@ export function useProposalReview(services: DeskServices, review: boolean, notif
   };
   const handle = (input: string, key: Key): boolean => {
     const s = ref.current;
-    const command = commandFor(input, key, ['due', 'list', 'global']);
+    const command = keys.commandFor(input, key, ['due', 'list', 'global']);
     const lines = s.proposal?.lines ?? [];
     switch (command) {
       case 'up':
@@ -122,7 +122,7 @@ export function useProposalReview(services: DeskServices, review: boolean, notif
             {clip(total, width)}
           </Text>
           <Text dimColor wrap="truncate">
-            {clip(`${footer(['toggle', 'approve'], review, width)} · Esc close`, width)}
+            {clip(`${footer(keys, ['toggle', 'approve'], review, width)} · Esc close`, width)}
           </Text>
         </Box>
       );

@@ -10,7 +10,6 @@ import type { PlannedMessage } from '../../core/plan.js';
 import { errorText, useDesk } from '../desk-context.js';
 import { bar, clip, fit, formatCount } from '../format.js';
 import { onAnswer } from '../confirm-keys.js';
-import { commandFor } from '../keys.js';
 import { plainError } from '../plain-errors.js';
 import { confirmationLines } from '../send-summary.js';
 import type { SendOutcome } from '../services.js';
@@ -41,7 +40,7 @@ const sendIsOpen = (state: SendState): boolean => state.phase !== 'idle';
  * they leave the selection), `onFinished` runs when the summary is closed.
  */
 export function useSend(onSent?: (sent: PlannedMessage[]) => void, onFinished?: () => void): SendFlow {
-  const { services, notify, dataChanged, runningSend } = useDesk();
+  const { services, notify, dataChanged, runningSend, keys } = useDesk();
   const abort = useRef<AbortController | null>(null);
   const listHeight = useRef(10);
 
@@ -94,7 +93,7 @@ export function useSend(onSent?: (sent: PlannedMessage[]) => void, onFinished?: 
         onAnswer(input, key, () => start(current.messages), () => cancel('sending cancelled'));
         return;
       case 'done': {
-        const command = commandFor(input, key, ['list']);
+        const command = keys.commandFor(input, key, ['list']);
         const page = Math.max(1, listHeight.current - 1);
         const delta = { up: -1, down: 1, pageUp: -page, pageDown: page } as Record<string, number>;
         if (command !== null && delta[command] !== undefined) dispatch({ type: 'scroll', delta: delta[command]!, rows: listHeight.current });

@@ -5,7 +5,7 @@
  * their keys come from the screen registry (screens/registry.ts).
  */
 import { Box, Text, useApp, useInput, type Key } from 'ink';
-import React, { useCallback, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { IsoDate } from '../core/domain.js';
 import { Help, helpLines } from './components/help.js';
 import { DeskContext, type Desk, type KeyRoute, type RunningSend, type ScreenId, type Tone } from './desk-context.js';
@@ -100,6 +100,9 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
     [setStatus],
   );
   const dialogs = useMemo(() => new DialogStack(), []);
+  // A dialog that is a window is drawn here, over the screen's body: draw again when one opens or closes.
+  const [, setDialogsChanged] = useState(0);
+  useLayoutEffect(() => dialogs.subscribe(() => setDialogsChanged((n) => n + 1)), [dialogs]);
   // The help and the status in full are dialogs too: they scroll, and Esc, q or their own key close them.
   const overlayKeys = useRef<Dialog['handle']>(() => undefined);
   const overlayDialog = useMemo<Dialog>(() => ({ handle: (input, key) => overlayKeys.current(input, key), escape: () => setOverlay(null) }), []);
@@ -221,6 +224,7 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   });
 
   const screenProps = { height: bodyHeight, width: columns };
+  const windowDialog = dialogs.topWindow();
   return (
     <DeskContext.Provider value={desk}>
       <Box flexDirection="column" width={columns} height={rows}>
@@ -235,8 +239,9 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
         <Box flexDirection="column" height={bodyHeight}>
           {overlay?.kind === 'help' ? <Help height={bodyHeight} width={columns} scroll={overlay.scroll} /> : null}
           {overlay?.kind === 'status' ? <StatusDetail status={status} height={bodyHeight} width={columns} scroll={overlay.scroll} /> : null}
+          {overlay === null && windowDialog ? windowDialog.window?.(screenProps) : null}
           {SCREEN_REGISTRY.filter((s) => visited.has(s.id)).map(({ id, component: Screen }) => (
-            <Box key={id} display={overlay === null && id === screen ? 'flex' : 'none'} flexDirection="column">
+            <Box key={id} display={overlay === null && windowDialog === undefined && id === screen ? 'flex' : 'none'} flexDirection="column">
               <Screen {...screenProps} active={id === screen} />
             </Box>
           ))}

@@ -20,7 +20,7 @@ import { footer } from '../chrome.js';
 import type { Command } from '../keys.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { windowTop } from '../hooks/list-state.js';
-import type { Preview } from '../hooks/use-preview.js';
+import type { Preview } from '../dialogs/preview.js';
 import type { WriteRun } from '../hooks/use-write-run.js';
 import type { Prompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';

@@ -15,7 +15,7 @@ import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js'
 import { useLoad } from '../hooks/use-load.js';
 import { useFilterForm, type FilterForm } from '../hooks/use-filter-form.js';
 import { useDisputesFilter, type DisputesFilter } from '../hooks/use-disputes-filter.js';
-import { usePreview, type Preview } from '../hooks/use-preview.js';
+import { usePreview, type Preview } from '../dialogs/preview.js';
 import { useWriteRun, type WriteRun } from '../hooks/use-write-run.js';
 import { openSearch, usePrompt, type Prompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
@@ -154,7 +154,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     }
   }
 
-  const modal = writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
+  const modal = writes.render(width) ?? send.render(height, width) ?? filterForm.render(width);
   if (modal) return modal;
   if (detail.isOpen()) return <CustomerDetailScreen state={detail.state} height={height} width={width} promptElement={prompt.element} paneHeight={detail.paneHeight} />;
 

@@ -13,7 +13,7 @@ import { clip, formatAmount, formatCount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
 import { useLoad } from '../hooks/use-load.js';
-import { useFilterForm, type FilterForm } from '../hooks/use-filter-form.js';
+import { useFilterForm, type FilterForm } from '../dialogs/filter-form.js';
 import { useDisputesFilter, type DisputesFilter } from '../hooks/use-disputes-filter.js';
 import { usePreview, type Preview } from '../dialogs/preview.js';
 import { useWriteRun, type WriteRun } from '../hooks/use-write-run.js';
@@ -154,7 +154,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     }
   }
 
-  const modal = writes.render(width) ?? send.render(height, width) ?? filterForm.render(width);
+  const modal = writes.render(width) ?? send.render(height, width);
   if (modal) return modal;
   if (detail.isOpen()) return <CustomerDetailScreen state={detail.state} height={height} width={width} promptElement={prompt.element} paneHeight={detail.paneHeight} />;
 

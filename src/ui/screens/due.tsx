@@ -13,7 +13,7 @@ import { describeFilters } from '../filters.js';
 import { clip, formatCount, formatMoney } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
-import { useFilterForm, type FilterForm } from '../hooks/use-filter-form.js';
+import { useFilterForm, type FilterForm } from '../dialogs/filter-form.js';
 import { useLoad } from '../hooks/use-load.js';
 import { useFollowUps, type FollowUps } from '../hooks/use-follow-ups.js';
 import { useProposalReview, type ProposalReview } from '../hooks/use-proposal-review.js';
@@ -174,7 +174,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   };
   useScreenKeys('due', handle, () => ['due', 'list']);
 
-  const modal = proposals.render(height, width) ?? writes.render(width) ?? send.render(height, width) ?? filterForm.render(width);
+  const modal = proposals.render(height, width) ?? writes.render(width) ?? send.render(height, width);
   if (modal) return modal;
 
   const messages = visibleMessages(state.plan, state.filters, state.query, state.plannedSort);

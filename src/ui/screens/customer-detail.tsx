@@ -21,7 +21,7 @@ import type { Command } from '../keys.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { windowTop } from '../hooks/list-state.js';
 import type { Preview } from '../dialogs/preview.js';
-import type { WriteRun } from '../hooks/use-write-run.js';
+import type { WriteRun } from '../dialogs/write-run.js';
 import type { Prompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { handleCollectionKey, type Change } from '../hooks/collection-keys.js';

@@ -16,7 +16,7 @@ import { useLoad } from '../hooks/use-load.js';
 import { useFilterForm, type FilterForm } from '../dialogs/filter-form.js';
 import { useDisputesFilter, type DisputesFilter } from '../hooks/use-disputes-filter.js';
 import { usePreview, type Preview } from '../dialogs/preview.js';
-import { useWriteRun, type WriteRun } from '../hooks/use-write-run.js';
+import { useWriteRun, type WriteRun } from '../dialogs/write-run.js';
 import { openSearch, usePrompt, type Prompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useSend, type SendFlow } from '../hooks/use-send.js';
@@ -154,7 +154,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     }
   }
 
-  const modal = writes.render(width) ?? send.render(height, width);
+  const modal = send.render(height, width);
   if (modal) return modal;
   if (detail.isOpen()) return <CustomerDetailScreen state={detail.state} height={height} width={width} promptElement={prompt.element} paneHeight={detail.paneHeight} />;
 

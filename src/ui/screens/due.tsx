@@ -18,7 +18,7 @@ import { useLoad } from '../hooks/use-load.js';
 import { useFollowUps, type FollowUps } from '../hooks/use-follow-ups.js';
 import { useProposalReview, type ProposalReview } from '../hooks/use-proposal-review.js';
 import { usePreview, type Preview } from '../dialogs/preview.js';
-import { useWriteRun, type WriteRun } from '../hooks/use-write-run.js';
+import { useWriteRun, type WriteRun } from '../dialogs/write-run.js';
 import { openSearch, usePrompt, type Prompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useSend, type SendFlow } from '../hooks/use-send.js';
@@ -174,7 +174,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   };
   useScreenKeys('due', handle, () => ['due', 'list']);
 
-  const modal = proposals.render(height, width) ?? writes.render(width) ?? send.render(height, width);
+  const modal = proposals.render(height, width) ?? send.render(height, width);
   if (modal) return modal;
 
   const messages = visibleMessages(state.plan, state.filters, state.query, state.plannedSort);

@@ -25,7 +25,7 @@ import type { WriteRun } from '../dialogs/write-run.js';
 import type { Prompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { handleCollectionKey, type Change } from '../hooks/collection-keys.js';
-import type { SendFlow } from '../hooks/use-send.js';
+import type { SendFlow } from '../dialogs/send.js';
 import { closedDetail, detailReducer, itemColumnsAt, timelineColumns, type DetailAction, type DetailState } from './customer-detail-model.js';
 import { STATUS_COLORS } from './history-rows.js';
 

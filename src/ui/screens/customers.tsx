@@ -19,7 +19,7 @@ import { usePreview, type Preview } from '../dialogs/preview.js';
 import { useWriteRun, type WriteRun } from '../dialogs/write-run.js';
 import { openSearch, usePrompt, type Prompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
-import { useSend, type SendFlow } from '../hooks/use-send.js';
+import { useSend, type SendFlow } from '../dialogs/send.js';
 import { footer } from '../chrome.js';
 import type { Command } from '../keys.js';
 import type { PlannedMessage } from '../../core/plan.js';
@@ -154,8 +154,6 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     }
   }
 
-  const modal = send.render(height, width);
-  if (modal) return modal;
   if (detail.isOpen()) return <CustomerDetailScreen state={detail.state} height={height} width={width} promptElement={prompt.element} paneHeight={detail.paneHeight} />;
 
   const rows = disputes.apply(visibleCustomers(state.data, state.filters, state.query, state.sort));

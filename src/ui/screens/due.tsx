@@ -21,7 +21,7 @@ import { usePreview, type Preview } from '../dialogs/preview.js';
 import { useWriteRun, type WriteRun } from '../dialogs/write-run.js';
 import { openSearch, usePrompt, type Prompt } from '../hooks/use-prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
-import { useSend, type SendFlow } from '../hooks/use-send.js';
+import { useSend, type SendFlow } from '../dialogs/send.js';
 import { footer } from '../chrome.js';
 import type { Command } from '../keys.js';
 import { messageFacts } from '../message-facts.js';
@@ -174,7 +174,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   };
   useScreenKeys('due', handle, () => ['due', 'list']);
 
-  const modal = proposals.render(height, width) ?? send.render(height, width);
+  const modal = proposals.render(height, width);
   if (modal) return modal;
 
   const messages = visibleMessages(state.plan, state.filters, state.query, state.plannedSort);

@@ -8,7 +8,7 @@ import type { Customer, Item } from '../../core/domain.js';
 import { runCommand, type CommandHandlers } from '../command-handlers.js';
 import type { Command } from '../keys.js';
 import type { DeskServices } from '../services.js';
-import type { Prompt } from './use-prompt.js';
+import type { Prompt } from '../dialogs/prompt.js';
 
 /** Run a change and say `done` when it worked; resolves to the error text to show, or null. */
 export type Change = (done: string, action: Promise<void>) => Promise<string | null>;

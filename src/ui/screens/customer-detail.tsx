@@ -22,7 +22,7 @@ import { listActionFor } from '../hooks/list-keys.js';
 import { windowTop } from '../hooks/list-state.js';
 import type { Preview } from '../dialogs/preview.js';
 import type { WriteRun } from '../dialogs/write-run.js';
-import type { Prompt } from '../hooks/use-prompt.js';
+import { PromptLine, type Prompt } from '../dialogs/prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { handleCollectionKey, type Change } from '../hooks/collection-keys.js';
 import type { SendFlow } from '../dialogs/send.js';
@@ -186,14 +186,14 @@ export interface CustomerDetailProps {
   state: DetailState;
   height: number;
   width: number;
-  /** The screen's prompt line, drawn under the lists while it is open. */
-  promptElement: React.JSX.Element | null;
+  /** The screen's prompt, drawn under the lists while it is open. */
+  prompt: Prompt;
   /** Told how many rows the focused pane shows. */
   paneHeight: { current: number };
 }
 
 /** The customer detail screen. */
-export function CustomerDetailScreen({ state, height, width, promptElement, paneHeight }: CustomerDetailProps): React.JSX.Element | null {
+export function CustomerDetailScreen({ state, height, width, prompt, paneHeight }: CustomerDetailProps): React.JSX.Element | null {
   const { review, asOf, keys } = useDesk();
   if (state.code === null) return null;
   const d = state.detail;
@@ -212,7 +212,7 @@ export function CustomerDetailScreen({ state, height, width, promptElement, pane
     ...d.collection.slice(0, 3),
   ];
   const agingLines = agingHeight(d.aging, 3);
-  const promptLines = promptElement ? 2 : 0;
+  const promptLines = prompt.shown ? 2 : 0;
   const rest = Math.max(4, height - 2 - info.length - agingLines - promptLines - 1);
   const itemsHeight = Math.max(1, Math.floor(rest / 2) - 1);
   const timelineHeight = Math.max(1, rest - itemsHeight - 2);
@@ -258,7 +258,7 @@ export function CustomerDetailScreen({ state, height, width, promptElement, pane
         rowColor={(t) => STATUS_COLORS[t.status]}
         empty="nothing sent yet"
       />
-      {promptElement}
+      <PromptLine prompt={prompt} />
     </Box>
   );
 }

@@ -17,7 +17,7 @@ import { useFilterForm, type FilterForm } from '../dialogs/filter-form.js';
 import { useDisputesFilter, type DisputesFilter } from '../hooks/use-disputes-filter.js';
 import { usePreview, type Preview } from '../dialogs/preview.js';
 import { useWriteRun, type WriteRun } from '../dialogs/write-run.js';
-import { openSearch, usePrompt, type Prompt } from '../hooks/use-prompt.js';
+import { openSearch, PromptLine, usePrompt, type Prompt } from '../dialogs/prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useSend, type SendFlow } from '../dialogs/send.js';
 import { footer } from '../chrome.js';
@@ -154,12 +154,12 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     }
   }
 
-  if (detail.isOpen()) return <CustomerDetailScreen state={detail.state} height={height} width={width} promptElement={prompt.element} paneHeight={detail.paneHeight} />;
+  if (detail.isOpen()) return <CustomerDetailScreen state={detail.state} height={height} width={width} prompt={prompt} paneHeight={detail.paneHeight} />;
 
   const rows = disputes.apply(visibleCustomers(state.data, state.filters, state.query, state.sort));
   const aging = state.data?.aging ?? [];
   const agingLines = agingHeight(aging, Math.max(1, Math.floor(height / 4)));
-  const promptLines = prompt.element ? 2 : 0;
+  const promptLines = prompt.shown ? 2 : 0;
   const bodyHeight = Math.max(1, height - agingLines - 3 - promptLines);
   tableHeight.current = bodyHeight;
   const top = windowTop(state.list.top, state.list.cursor, bodyHeight, rows.length);
@@ -192,7 +192,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
       />
       {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
       <Box flexGrow={1} />
-      {prompt.element}
+      <PromptLine prompt={prompt} />
       <Text dimColor wrap="truncate">
         {footer(keys, ['open', 'toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'search', 'filters', 'disputesOnly', 'sort'], review, width)}
       </Text>

@@ -19,7 +19,7 @@ import { useFollowUps, type FollowUps } from '../hooks/use-follow-ups.js';
 import { useProposalReview, type ProposalReview } from '../hooks/use-proposal-review.js';
 import { usePreview, type Preview } from '../dialogs/preview.js';
 import { useWriteRun, type WriteRun } from '../dialogs/write-run.js';
-import { openSearch, usePrompt, type Prompt } from '../hooks/use-prompt.js';
+import { openSearch, PromptLine, usePrompt, type Prompt } from '../dialogs/prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useSend, type SendFlow } from '../dialogs/send.js';
 import { footer } from '../chrome.js';
@@ -179,7 +179,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
 
   const messages = visibleMessages(state.plan, state.filters, state.query, state.plannedSort);
   const skips = visibleSkips(state.plan, state.query, state.names, state.skippedSort);
-  const promptLines = prompt.element ? 2 : 0;
+  const promptLines = prompt.shown ? 2 : 0;
   const tasks = followUps.lines();
   const bodyHeight = Math.max(1, height - 3 - promptLines - tasks.length);
   tableHeight.current = bodyHeight;
@@ -240,7 +240,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
       )}
       {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
       <Box flexGrow={1} />
-      {prompt.element}
+      <PromptLine prompt={prompt} />
       <Text dimColor wrap="truncate">
         {footer(desk.keys, state.section === 'planned' ? DUE_FOOTER : SKIPPED_FOOTER, desk.review, width)}
       </Text>

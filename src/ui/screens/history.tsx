@@ -13,7 +13,7 @@ import { clip, fit, formatCount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { windowTop } from '../hooks/list-state.js';
 import { useLoad } from '../hooks/use-load.js';
-import { openSearch, usePrompt, type Prompt } from '../hooks/use-prompt.js';
+import { openSearch, PromptLine, usePrompt, type Prompt } from '../dialogs/prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useDialog } from '../hooks/use-dialog.js';
 import { footer } from '../chrome.js';
@@ -186,7 +186,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
       </Box>
     );
   }
-  const promptLines = prompt.element ? 2 : 0;
+  const promptLines = prompt.shown ? 2 : 0;
   const bodyHeight = Math.max(1, height - 3 - promptLines - (state.confirmRetry !== null ? 1 : 0));
   tableHeight.current = bodyHeight;
   const top = windowTop(state.list.top, state.list.cursor, bodyHeight, rows.length);
@@ -222,7 +222,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
       />
       {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
       <Box flexGrow={1} />
-      {prompt.element}
+      <PromptLine prompt={prompt} />
       <Text dimColor wrap="truncate">
         {footer(desk.keys, ['open', 'retry', 'retryAll', 'markDelivered', 'markNotDelivered', 'acknowledge', 'problemsOnly', 'search', 'sort'], review, width)}
       </Text>

@@ -12,7 +12,7 @@ import { errorText, useDesk, useScreenKeys, type Desk, type ScreenProps } from '
 import { clip, fit } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { initialList, listReducer, windowTop, type ListAction, type ListState } from '../hooks/list-state.js';
-import { usePrompt, type Prompt } from '../hooks/use-prompt.js';
+import { PromptLine, usePrompt, type Prompt } from '../dialogs/prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import type { Command } from '../keys.js';
 import { IMPORT_KINDS } from '../../core/csv/types.js';
@@ -134,7 +134,7 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
 
   const values = services.readSettings();
   const policy = services.policyOverview();
-  const promptLines = prompt.element ? 2 : 0;
+  const promptLines = prompt.shown ? 2 : 0;
   const reportLines = report ? Math.min(report.lines.length + 1, Math.max(2, Math.floor(height / 3))) : 0;
   const rows: string[] = [
     ...EDITABLE_SETTINGS.map((k) => `${fit(k, 18)} ${values[k] ?? ''}`),
@@ -182,7 +182,7 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
           ))}
         </Box>
       ) : null}
-      {prompt.element}
+      <PromptLine prompt={prompt} />
     </Box>
   );
 }

@@ -54,6 +54,11 @@ export class DialogStack {
     };
   }
 
+  /** Whether `dialog` is on the stack. */
+  isOpen(dialog: Dialog): boolean {
+    return this.open.includes(dialog);
+  }
+
   /** The topmost open dialog that is a window, if any. */
   topWindow(): Dialog | undefined {
     return this.open.findLast((dialog) => dialog.window !== undefined);

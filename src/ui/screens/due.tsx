@@ -16,7 +16,7 @@ import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js'
 import { useFilterForm, type FilterForm } from '../dialogs/filter-form.js';
 import { useLoad } from '../hooks/use-load.js';
 import { useFollowUps, type FollowUps } from '../hooks/use-follow-ups.js';
-import { useProposalReview, type ProposalReview } from '../hooks/use-proposal-review.js';
+import { useProposalReview, type ProposalReview } from '../dialogs/proposal-review.js';
 import { usePreview, type Preview } from '../dialogs/preview.js';
 import { useWriteRun, type WriteRun } from '../dialogs/write-run.js';
 import { openSearch, PromptLine, usePrompt, type Prompt } from '../dialogs/prompt.js';
@@ -174,8 +174,6 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   };
   useScreenKeys('due', handle, () => ['due', 'list']);
 
-  const modal = proposals.render(height, width);
-  if (modal) return modal;
 
   const messages = visibleMessages(state.plan, state.filters, state.query, state.plannedSort);
   const skips = visibleSkips(state.plan, state.query, state.names, state.skippedSort);

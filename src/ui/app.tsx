@@ -75,8 +75,9 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   const [screen, setScreenState] = useState<ScreenId>(START);
   const screenRef = useRef<ScreenId>(START);
   const [visited, setVisited] = useState<ReadonlySet<ScreenId>>(new Set([START]));
-  // A window over every screen: the help or the status line in full, scrolled to a line.
-  const [overlay, setOverlayState] = useState<Overlay | null>(null);
+  // A window over every screen: the help or the status line in full, scrolled to a line (the
+  // state only draws the window again; keys read the ref).
+  const [, setOverlayState] = useState<Overlay | null>(null);
   const overlayRef = useRef<Overlay | null>(null);
   const [status, setStatusState] = useState<Status>(NO_STATUS);
   const statusRef = useRef<Status>(NO_STATUS);
@@ -103,9 +104,13 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   // A dialog that is a window is drawn here, over the screen's body: draw again when one opens or closes.
   const [, setDialogsChanged] = useState(0);
   useLayoutEffect(() => dialogs.subscribe(() => setDialogsChanged((n) => n + 1)), [dialogs]);
-  // The help and the status in full are dialogs too: they scroll, and Esc, q or their own key close them.
+  // The help and the status in full are windows on the dialog stack too: they scroll, and Esc, q or their own key close them.
   const overlayKeys = useRef<Dialog['handle']>(() => undefined);
-  const overlayDialog = useMemo<Dialog>(() => ({ handle: (input, key) => overlayKeys.current(input, key), escape: () => setOverlay(null) }), []);
+  const overlayDialog = useMemo<Dialog>(
+    () => ({ handle: (input, key) => overlayKeys.current(input, key), escape: () => setOverlay(null), window: (size) => overlayWindow.current(size) }),
+    [],
+  );
+  const overlayWindow = useRef<NonNullable<Dialog['window']>>(() => null);
   const setOverlay = (value: Overlay | null): void => {
     overlayRef.current = value;
     setOverlayState(value);
@@ -121,6 +126,12 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
     if (command === 'down') setOverlay({ ...open, scroll: Math.min(max, open.scroll + 1) });
     else if (command === 'up') setOverlay({ ...open, scroll: Math.max(0, open.scroll - 1) });
     else if (command === 'help' || command === 'statusDetail' || command === 'quit') setOverlay(null);
+  };
+  overlayWindow.current = ({ height, width }) => {
+    const open = overlayRef.current;
+    if (open === null) return null;
+    if (open.kind === 'help') return <Help height={height} width={width} scroll={open.scroll} />;
+    return <StatusDetail status={statusRef.current} height={height} width={width} scroll={open.scroll} />;
   };
 
   const desk = useMemo<Desk>(
@@ -237,11 +248,9 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
           </Text>
         ) : null}
         <Box flexDirection="column" height={bodyHeight}>
-          {overlay?.kind === 'help' ? <Help height={bodyHeight} width={columns} scroll={overlay.scroll} /> : null}
-          {overlay?.kind === 'status' ? <StatusDetail status={status} height={bodyHeight} width={columns} scroll={overlay.scroll} /> : null}
-          {overlay === null && windowDialog ? windowDialog.window?.(screenProps) : null}
+          {windowDialog?.window?.(screenProps)}
           {SCREEN_REGISTRY.filter((s) => visited.has(s.id)).map(({ id, component: Screen }) => (
-            <Box key={id} display={overlay === null && windowDialog === undefined && id === screen ? 'flex' : 'none'} flexDirection="column">
+            <Box key={id} display={windowDialog === undefined && id === screen ? 'flex' : 'none'} flexDirection="column">
               <Screen {...screenProps} active={id === screen} />
             </Box>
           ))}

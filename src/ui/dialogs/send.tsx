@@ -16,7 +16,7 @@ import { onAnswer } from '../confirm-keys.js';
 import { plainError } from '../plain-errors.js';
 import { confirmationLines } from '../send-summary.js';
 import type { SendOutcome } from '../services.js';
-import { attemptedCount, inFlight, sendReducer, type SendAction, type SendState } from '../hooks/send-state.js';
+import { attemptedCount, inFlight, sendReducer, type SendAction, type SendState } from './send-state.js';
 
 /** Counts of outcomes by status. */
 function countOutcomes(outcomes: Iterable<SendOutcome>): Record<SendOutcome['status'], number> {

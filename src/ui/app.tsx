@@ -8,7 +8,7 @@ import { Box, Text, useApp, useInput, type Key } from 'ink';
 import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { IsoDate } from '../core/domain.js';
 import { Help, helpLines } from './components/help.js';
-import { DeskContext, type Desk, type KeyRoute, type RunningSend, type ScreenId, type Tone } from './desk-context.js';
+import { DeskContext, ScreenContext, type Desk, type KeyRoute, type RunningSend, type ScreenId, type Tone } from './desk-context.js';
 import { topBar } from './chrome.js';
 import { StatusDetail, statusDetailLines, type StatusText } from './components/status-detail.js';
 import { DialogStack, type Dialog } from './dialog-stack.js';
@@ -251,7 +251,9 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
           {windowDialog?.window?.(screenProps)}
           {SCREEN_REGISTRY.filter((s) => visited.has(s.id)).map(({ id, component: Screen }) => (
             <Box key={id} display={windowDialog === undefined && id === screen ? 'flex' : 'none'} flexDirection="column">
-              <Screen {...screenProps} active={id === screen} />
+              <ScreenContext.Provider value={id}>
+                <Screen {...screenProps} active={id === screen} />
+              </ScreenContext.Provider>
             </Box>
           ))}
         </Box>

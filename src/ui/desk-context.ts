@@ -77,13 +77,18 @@ export function useDesk(): Desk {
   return desk;
 }
 
+/** The id of the screen a component is drawn in (provided by App around each registered screen). */
+export const ScreenContext = createContext<ScreenId | null>(null);
+
 /**
- * Route keys to `handler` while `screen` is the active screen and no dialog is open (the dialog
+ * Route keys to `handler` while this screen is the active screen and no dialog is open (the dialog
  * stack takes them first); `scopes` says how the router reads them (it refuses keys that change
  * something in review mode). The latest functions are used.
  */
-export function useScreenKeys(screen: ScreenId, handler: KeyHandler, scopes: ScopesNow): void {
+export function useScreenKeys(handler: KeyHandler, scopes: ScopesNow): void {
   const { register } = useDesk();
+  const screen = useContext(ScreenContext);
+  if (screen === null) throw new Error('useScreenKeys outside of a registered screen');
   const ref = useRef({ handler, scopes });
   ref.current = { handler, scopes };
   useLayoutEffect(() => {

@@ -139,7 +139,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     const view: CustomersKeyView = { state: s, current, selected, dispatch, prompt, preview, writes, send, filterForm, disputes, detail, statementsFor, tableHeight: tableHeight.current };
     return runCommand(CUSTOMERS_COMMANDS, command, view) ?? false;
   };
-  useScreenKeys('customers', handle, () => (detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['customers', 'list', 'due']));
+  useScreenKeys(handle, () => (detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['customers', 'list', 'due']));
 
   /** The manual statements of these customers (seed 004); customers with nothing open are named. */
   async function statementsFor(codes: string[]): Promise<PlannedMessage[]> {

@@ -172,7 +172,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
     // Keys of this screen that do nothing here (e.g. p on the skipped list) are still taken.
     return runCommand(section, command, view) ?? runCommand(DUE_COMMANDS, command, view) ?? command !== 'open';
   };
-  useScreenKeys('due', handle, () => ['due', 'list']);
+  useScreenKeys(handle, () => ['due', 'list']);
 
 
   const messages = visibleMessages(state.plan, state.filters, state.query, state.plannedSort);

@@ -164,7 +164,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
     // The message's detail takes every other command of the screen's scopes.
     return runCommand(HISTORY_COMMANDS, command, { state: s, current, desk, prompt, dispatch, retry }) ?? (s.open !== null && command !== null && command !== 'back');
   };
-  useScreenKeys('history', handle, () => ['history', 'list']);
+  useScreenKeys(handle, () => ['history', 'list']);
 
   const records = state.records;
   const rows = visibleRecords(records, state.query, state.problemsOnly, state.sort);

@@ -130,7 +130,7 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
     }
     return false;
   };
-  useScreenKeys('settings', handle, () => ['settings', 'list']);
+  useScreenKeys(handle, () => ['settings', 'list']);
 
   const values = services.readSettings();
   const policy = services.policyOverview();

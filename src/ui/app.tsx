@@ -7,11 +7,11 @@
 import { Box, Text, useApp, useInput, type Key } from 'ink';
 import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { IsoDate } from '../core/domain.js';
-import { Help, helpLines } from './components/help.js';
 import { DeskContext, ScreenContext, type Desk, type KeyRoute, type RunningSend, type ScreenId, type Tone } from './desk-context.js';
 import { topBar } from './chrome.js';
-import { StatusDetail, statusDetailLines, type StatusText } from './components/status-detail.js';
-import { DialogStack, type Dialog } from './dialog-stack.js';
+import type { StatusText } from './components/status-detail.js';
+import { openHelp, openStatusDetail } from './dialogs/overlays.js';
+import { DialogStack } from './dialog-stack.js';
 import { cellWidth, clip } from './format.js';
 import { plainError } from './plain-errors.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -42,12 +42,6 @@ function changingBinding(command: Command | null, scopes: readonly KeyScope[]): 
   return KEY_TABLE.bindings.find((b) => b.command === command && scopes.includes(b.scope) && b.changes === true);
 }
 
-/** A window over the screens. */
-interface Overlay {
-  kind: 'help' | 'status';
-  scroll: number;
-}
-
 /** The status line: what it says, how it is coloured, and the raw error text it explains. */
 interface Status extends StatusText {
   tone: Tone;
@@ -75,10 +69,6 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   const [screen, setScreenState] = useState<ScreenId>(START);
   const screenRef = useRef<ScreenId>(START);
   const [visited, setVisited] = useState<ReadonlySet<ScreenId>>(new Set([START]));
-  // A window over every screen: the help or the status line in full, scrolled to a line (the
-  // state only draws the window again; keys read the ref).
-  const [, setOverlayState] = useState<Overlay | null>(null);
-  const overlayRef = useRef<Overlay | null>(null);
   const [status, setStatusState] = useState<Status>(NO_STATUS);
   const statusRef = useRef<Status>(NO_STATUS);
   const [version, setVersion] = useState(0);
@@ -104,36 +94,6 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   // A dialog that is a window is drawn here, over the screen's body: draw again when one opens or closes.
   const [, setDialogsChanged] = useState(0);
   useLayoutEffect(() => dialogs.subscribe(() => setDialogsChanged((n) => n + 1)), [dialogs]);
-  // The help and the status in full are windows on the dialog stack too: they scroll, and Esc, q or their own key close them.
-  const overlayKeys = useRef<Dialog['handle']>(() => undefined);
-  const overlayDialog = useMemo<Dialog>(
-    () => ({ handle: (input, key) => overlayKeys.current(input, key), escape: () => setOverlay(null), window: (size) => overlayWindow.current(size) }),
-    [],
-  );
-  const overlayWindow = useRef<NonNullable<Dialog['window']>>(() => null);
-  const setOverlay = (value: Overlay | null): void => {
-    overlayRef.current = value;
-    setOverlayState(value);
-    if (value === null) dialogs.hide(overlayDialog);
-    else dialogs.show(overlayDialog);
-  };
-  overlayKeys.current = (input, key) => {
-    const open = overlayRef.current;
-    if (open === null) return;
-    const command = KEY_TABLE.commandFor(input, key, ['list', 'global']);
-    const lines = open.kind === 'help' ? helpLines().length : statusDetailLines(statusRef.current, columns).length;
-    const max = Math.max(0, lines - (bodyHeight - 1));
-    if (command === 'down') setOverlay({ ...open, scroll: Math.min(max, open.scroll + 1) });
-    else if (command === 'up') setOverlay({ ...open, scroll: Math.max(0, open.scroll - 1) });
-    else if (command === 'help' || command === 'statusDetail' || command === 'quit') setOverlay(null);
-  };
-  overlayWindow.current = ({ height, width }) => {
-    const open = overlayRef.current;
-    if (open === null) return null;
-    if (open.kind === 'help') return <Help height={height} width={width} scroll={open.scroll} />;
-    return <StatusDetail status={statusRef.current} height={height} width={width} scroll={open.scroll} />;
-  };
-
   const desk = useMemo<Desk>(
     () => ({
       services,
@@ -207,10 +167,10 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
         quit(false);
         return;
       case 'help':
-        setOverlay({ kind: 'help', scroll: 0 });
+        openHelp(desk, { height: bodyHeight, width: columns });
         return;
       case 'statusDetail':
-        if (statusRef.current.text !== '') setOverlay({ kind: 'status', scroll: 0 });
+        if (statusRef.current.text !== '') openStatusDetail(desk, { height: bodyHeight, width: columns }, () => statusRef.current);
         return;
       case 'nextScreen':
       case 'previousScreen': {

@@ -57,7 +57,7 @@ function ScrollWindow({ store, shown, size, draw }: ScrollWindowProps): React.JS
 
 /** Open the `?` help over the screen's body of `size`. */
 export function openHelp(desk: OverlayDesk, size: WindowSize): void {
-  openScrollWindow(desk, size, () => helpLines().length, ({ height, width }, scroll) => <Help height={height} width={width} scroll={scroll} />);
+  openScrollWindow(desk, size, () => helpLines(desk.keys).length, ({ height, width }, scroll) => <Help height={height} width={width} scroll={scroll} keys={desk.keys} />);
 }
 
 /** Open the status line in full over the screen's body of `size`; `status` is what the status line says now. */

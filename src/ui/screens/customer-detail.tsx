@@ -24,7 +24,7 @@ import type { Preview } from '../dialogs/preview.js';
 import type { WriteRun } from '../dialogs/write-run.js';
 import { PromptLine, type Prompt } from '../dialogs/prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
-import { handleCollectionKey, type Change } from '../hooks/collection-keys.js';
+import { handleCollectionKey, type Change } from './collection-keys.js';
 import type { SendFlow } from '../dialogs/send.js';
 import { closedDetail, detailReducer, itemColumnsAt, timelineColumns, type DetailAction, type DetailState } from './customer-detail-model.js';
 import { STATUS_COLORS } from './history-rows.js';

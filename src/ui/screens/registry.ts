@@ -8,7 +8,7 @@ import type React from 'react';
 import type { CommandHandlers } from '../command-handlers.js';
 import type { ScreenId, ScreenProps } from '../desk-context.js';
 import { globalKeys, keyTable, LIST_KEYS, type KeyTable, type ScopeKeys } from '../keys.js';
-import { COLLECTION_COMMANDS } from '../hooks/collection-keys.js';
+import { COLLECTION_COMMANDS } from './collection-keys.js';
 import { CUSTOMER_KEYS, CUSTOMERS_KEYS } from './customers-keys.js';
 import { CustomersScreen, CUSTOMERS_COMMANDS } from './customers.js';
 import { DETAIL_COMMANDS } from './customer-detail.js';

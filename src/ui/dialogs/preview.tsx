@@ -14,7 +14,7 @@ import { clip, fit, wrapLine } from '../format.js';
 import type { PreviewView } from '../services.js';
 
 interface PreviewState {
-  message: PlannedMessage | null;
+  message: PlannedMessage;
   view: PreviewView | null;
   error: string | null;
   scroll: number;
@@ -22,19 +22,17 @@ interface PreviewState {
 }
 
 type PreviewAction =
-  | { type: 'loaded'; message: PlannedMessage; view: PreviewView }
-  | { type: 'failed'; message: PlannedMessage; error: string }
+  | { type: 'loaded'; view: PreviewView }
+  | { type: 'failed'; error: string }
   | { type: 'scroll'; delta: number; max: number }
   | { type: 'written'; files: string[] };
-
-const closed: PreviewState = { message: null, view: null, error: null, scroll: 0, written: null };
 
 function reducer(state: PreviewState, action: PreviewAction): PreviewState {
   switch (action.type) {
     case 'loaded':
-      return state.message === action.message ? { ...state, view: action.view } : state;
+      return { ...state, view: action.view };
     case 'failed':
-      return state.message === action.message ? { ...state, error: action.error } : state;
+      return { ...state, error: action.error };
     case 'scroll':
       return { ...state, scroll: Math.max(0, Math.min(action.max, state.scroll + action.delta)) };
     case 'written':
@@ -83,7 +81,7 @@ interface Shown {
 
 /** Open the preview of `message` as a window on the desk's dialog stack; Esc, q or p closes it. */
 export function openPreview(desk: Desk, message: PlannedMessage): void {
-  const store = createDialogStore(reducer, { ...closed, message });
+  const store = createDialogStore(reducer, { message, view: null, error: null, scroll: 0, written: null } as PreviewState);
   const shown: Shown = { height: 10, width: 80 };
   const close = (): void => desk.dialogs.hide(dialog);
   // Every key is the preview's while it is open: it is modal.
@@ -106,8 +104,8 @@ export function openPreview(desk: Desk, message: PlannedMessage): void {
   const dialog: Dialog = { handle, escape: close, window: (size) => <PreviewWindow store={store} shown={shown} {...size} /> };
   desk.dialogs.show(dialog);
   desk.services.preview(message).then(
-    (view) => store.dispatch({ type: 'loaded', message, view }),
-    (error: unknown) => store.dispatch({ type: 'failed', message, error: errorText(error) }),
+    (view) => store.dispatch({ type: 'loaded', view }),
+    (error: unknown) => store.dispatch({ type: 'failed', error: errorText(error) }),
   );
 }
 
@@ -119,9 +117,8 @@ interface PreviewWindowProps extends WindowSize {
 }
 
 /** The preview window: the message's lines from the scroll position, what was written, and where it is. */
-function PreviewWindow({ store, shown, height, width }: PreviewWindowProps): React.JSX.Element | null {
+function PreviewWindow({ store, shown, height, width }: PreviewWindowProps): React.JSX.Element {
   const state = useDialogStore(store);
-  if (!state.message) return null;
   const bodyHeight = Math.max(1, height - 2 - (state.written ? 1 : 0));
   shown.height = bodyHeight;
   shown.width = width;

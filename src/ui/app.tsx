@@ -1,25 +1,23 @@
 /**
  * The desk: tab bar, review banner, the active screen, and a status line. Keys go first to the
  * top of the one dialog stack (help, the status in full, and every screen's prompts and windows),
- * then to the active screen's handler, then to the global bindings.
+ * then to the active screen's handler, then to the global bindings. The screens, their tabs and
+ * their keys come from the screen registry (screens/registry.ts).
  */
 import { Box, Text, useApp, useInput, type Key } from 'ink';
-import React, { useCallback, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { IsoDate } from '../core/domain.js';
-import { Help, helpLines } from './components/help.js';
-import { DeskContext, SCREENS, type Desk, type KeyRoute, type RunningSend, type ScreenId, type Tone } from './desk-context.js';
+import { DeskContext, ScreenContext, type Desk, type KeyRoute, type RunningSend, type ScreenId, type Tone } from './desk-context.js';
 import { topBar } from './chrome.js';
-import { StatusDetail, statusDetailLines, type StatusText } from './components/status-detail.js';
-import { DialogStack, type Dialog } from './dialog-stack.js';
+import type { StatusText } from './components/status-detail.js';
+import { openHelp, openStatusDetail } from './dialogs/overlays.js';
+import { DialogStack } from './dialog-stack.js';
 import { cellWidth, clip } from './format.js';
 import { plainError } from './plain-errors.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { keypresses } from './keypresses.js';
-import { commandFor, KEY_BINDINGS, type KeyBinding, type KeyScope } from './keys.js';
-import { CustomersScreen } from './screens/customers.js';
-import { DueScreen } from './screens/due.js';
-import { HistoryScreen } from './screens/history.js';
-import { SettingsScreen } from './screens/settings.js';
+import { screenCommand, type Command, type KeyBinding, type KeyScope } from './keys.js';
+import { KEY_TABLE, SCREEN_REGISTRY } from './screens/registry.js';
 import type { DeskServices } from './services.js';
 
 /** Props of App. */
@@ -29,24 +27,19 @@ export interface AppProps {
   asOf: IsoDate;
 }
 
-const TITLES: Record<ScreenId, string> = { due: 'Due now', customers: 'Customers', history: 'History', settings: 'Settings' };
+const SCREENS: readonly ScreenId[] = SCREEN_REGISTRY.map((s) => s.id);
+const START: ScreenId = SCREENS[0] ?? '';
+/** The screen each digit command shows. */
+const SCREEN_OF_COMMAND = new Map<Command, ScreenId>(SCREENS.map((id, i) => [screenCommand(i + 1), id]));
 const TONES: Record<Tone, string | undefined> = { info: undefined, ok: 'green', warn: 'yellow', error: 'red' };
 
 /**
- * The binding a key means in `scopes` when it sends or changes something: review mode refuses
- * those here, once, for every screen.
+ * The binding of `command` (read in `scopes`) when it sends or changes something: review mode
+ * refuses those here, once, for every screen.
  */
-function changingBinding(input: string, key: Key, scopes: readonly KeyScope[] | undefined): KeyBinding | undefined {
-  if (scopes === undefined) return undefined;
-  const command = commandFor(input, key, scopes);
+function changingBinding(command: Command | null, scopes: readonly KeyScope[]): KeyBinding | undefined {
   if (command === null) return undefined;
-  return KEY_BINDINGS.find((b) => b.command === command && scopes.includes(b.scope) && b.changes === true);
-}
-
-/** A window over the screens. */
-interface Overlay {
-  kind: 'help' | 'status';
-  scroll: number;
+  return KEY_TABLE.bindings.find((b) => b.command === command && scopes.includes(b.scope) && b.changes === true);
 }
 
 /** The status line: what it says, how it is coloured, and the raw error text it explains. */
@@ -73,12 +66,9 @@ function statusLine(status: Status, width: number): string {
 export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const [screen, setScreenState] = useState<ScreenId>('due');
-  const screenRef = useRef<ScreenId>('due');
-  const [visited, setVisited] = useState<ReadonlySet<ScreenId>>(new Set(['due']));
-  // A window over every screen: the help or the status line in full, scrolled to a line.
-  const [overlay, setOverlayState] = useState<Overlay | null>(null);
-  const overlayRef = useRef<Overlay | null>(null);
+  const [screen, setScreenState] = useState<ScreenId>(START);
+  const screenRef = useRef<ScreenId>(START);
+  const [visited, setVisited] = useState<ReadonlySet<ScreenId>>(new Set([START]));
   const [status, setStatusState] = useState<Status>(NO_STATUS);
   const statusRef = useRef<Status>(NO_STATUS);
   const [version, setVersion] = useState(0);
@@ -101,26 +91,9 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
     [setStatus],
   );
   const dialogs = useMemo(() => new DialogStack(), []);
-  // The help and the status in full are dialogs too: they scroll, and Esc, q or their own key close them.
-  const overlayKeys = useRef<Dialog['handle']>(() => undefined);
-  const overlayDialog = useMemo<Dialog>(() => ({ handle: (input, key) => overlayKeys.current(input, key), escape: () => setOverlay(null) }), []);
-  const setOverlay = (value: Overlay | null): void => {
-    overlayRef.current = value;
-    setOverlayState(value);
-    if (value === null) dialogs.hide(overlayDialog);
-    else dialogs.show(overlayDialog);
-  };
-  overlayKeys.current = (input, key) => {
-    const open = overlayRef.current;
-    if (open === null) return;
-    const command = commandFor(input, key, ['list', 'global']);
-    const lines = open.kind === 'help' ? helpLines().length : statusDetailLines(statusRef.current, columns).length;
-    const max = Math.max(0, lines - (bodyHeight - 1));
-    if (command === 'down') setOverlay({ ...open, scroll: Math.min(max, open.scroll + 1) });
-    else if (command === 'up') setOverlay({ ...open, scroll: Math.max(0, open.scroll - 1) });
-    else if (command === 'help' || command === 'statusDetail' || command === 'quit') setOverlay(null);
-  };
-
+  // A dialog that is a window is drawn here, over the screen's body: draw again when one opens or closes.
+  const [, setDialogsChanged] = useState(0);
+  useLayoutEffect(() => dialogs.subscribe(() => setDialogsChanged((n) => n + 1)), [dialogs]);
   const desk = useMemo<Desk>(
     () => ({
       services,
@@ -139,6 +112,7 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
       customerRequest,
       runningSend,
       dialogs,
+      keys: KEY_TABLE,
     }),
     [services, review, asOf, version, customerRequest, setScreen, setStatus, dialogs],
   );
@@ -177,41 +151,42 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
     // Only the top dialog hears the key; nothing under it does.
     if (dialogs.route(input, key)) return;
     const entry = routes.current.get(screenRef.current);
-    const refused = review ? changingBinding(input, key, entry?.scopes()) : undefined;
-    if (refused) {
-      setStatus(statusOf(`review mode: ${refused.keys.at(-1)} (${refused.short ?? refused.help}) is refused — nothing can be sent or changed`, 'warn'));
-      return;
+    if (entry !== undefined) {
+      const scopes = entry.scopes();
+      const meant = KEY_TABLE.commandFor(input, key, scopes);
+      const refused = review ? changingBinding(meant, scopes) : undefined;
+      if (refused) {
+        setStatus(statusOf(`review mode: ${refused.keys.at(-1)} (${refused.short ?? refused.help}) is refused — nothing can be sent or changed`, 'warn'));
+        return;
+      }
+      if (entry.handler(meant, input, key)) return;
     }
-    if (entry?.handler(input, key)) return;
-    const command = commandFor(input, key, ['global']);
+    const command = KEY_TABLE.commandFor(input, key, ['global']);
     switch (command) {
       case 'quit':
         quit(false);
         return;
       case 'help':
-        setOverlay({ kind: 'help', scroll: 0 });
+        openHelp(desk, { height: bodyHeight, width: columns });
         return;
       case 'statusDetail':
-        if (statusRef.current.text !== '') setOverlay({ kind: 'status', scroll: 0 });
+        if (statusRef.current.text !== '') openStatusDetail(desk, { height: bodyHeight, width: columns }, () => statusRef.current);
         return;
       case 'nextScreen':
       case 'previousScreen': {
         const step = command === 'nextScreen' ? 1 : SCREENS.length - 1;
-        setScreen(SCREENS[(SCREENS.indexOf(screenRef.current) + step) % SCREENS.length] ?? 'due');
+        setScreen(SCREENS[(SCREENS.indexOf(screenRef.current) + step) % SCREENS.length] ?? START);
         return;
       }
-      case 'screen1':
-      case 'screen2':
-      case 'screen3':
-      case 'screen4':
-        setScreen(SCREENS[Number(command.slice(-1)) - 1] ?? 'due');
-        return;
       case 'refresh':
         setVersion((v) => v + 1);
         setStatus(statusOf('reloaded', 'info'));
         return;
-      default:
+      default: {
+        const shown = command === null ? undefined : SCREEN_OF_COMMAND.get(command);
+        if (shown !== undefined) setScreen(shown);
         return;
+      }
     }
   };
   // A chunk may hold several keys (typed fast, pasted, over SSH): each is handled in order.
@@ -220,11 +195,12 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   });
 
   const screenProps = { height: bodyHeight, width: columns };
+  const windowDialog = dialogs.topWindow();
   return (
     <DeskContext.Provider value={desk}>
       <Box flexDirection="column" width={columns} height={rows}>
         <Text bold wrap="truncate">
-          {topBar(SCREENS.map((id) => TITLES[id]), SCREENS.indexOf(screen), asOf, columns)}
+          {topBar(SCREEN_REGISTRY.map((s) => s.title), SCREENS.indexOf(screen), asOf, columns)}
         </Text>
         {review ? (
           <Text backgroundColor="yellow" color="black" wrap="truncate">
@@ -232,14 +208,12 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
           </Text>
         ) : null}
         <Box flexDirection="column" height={bodyHeight}>
-          {overlay?.kind === 'help' ? <Help height={bodyHeight} width={columns} scroll={overlay.scroll} /> : null}
-          {overlay?.kind === 'status' ? <StatusDetail status={status} height={bodyHeight} width={columns} scroll={overlay.scroll} /> : null}
-          {SCREENS.filter((id) => visited.has(id)).map((id) => (
-            <Box key={id} display={overlay === null && id === screen ? 'flex' : 'none'} flexDirection="column">
-              {id === 'due' ? <DueScreen {...screenProps} active={id === screen} /> : null}
-              {id === 'customers' ? <CustomersScreen {...screenProps} active={id === screen} /> : null}
-              {id === 'history' ? <HistoryScreen {...screenProps} active={id === screen} /> : null}
-              {id === 'settings' ? <SettingsScreen {...screenProps} active={id === screen} /> : null}
+          {windowDialog?.window?.(screenProps)}
+          {SCREEN_REGISTRY.filter((s) => visited.has(s.id)).map(({ id, component: Screen }) => (
+            <Box key={id} display={windowDialog === undefined && id === screen ? 'flex' : 'none'} flexDirection="column">
+              <ScreenContext.Provider value={id}>
+                <Screen {...screenProps} active={id === screen} />
+              </ScreenContext.Provider>
             </Box>
           ))}
         </Box>

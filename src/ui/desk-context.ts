@@ -6,14 +6,17 @@ import type { Key } from 'ink';
 import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 import type { IsoDate } from '../core/domain.js';
 import type { DialogStack } from './dialog-stack.js';
-import type { KeyScope } from './keys.js';
+import type { Command, KeyScope, KeyTable } from './keys.js';
 import type { DeskServices } from './services.js';
 
 /** Tone of a status line message. */
 export type Tone = 'info' | 'ok' | 'warn' | 'error';
 
-/** A key handler; returns true when it used the key (then the App does not). */
-export type KeyHandler = (input: string, key: Key) => boolean;
+/**
+ * A screen's key handler: `command` is what the key means in the screen's scopes right now (null:
+ * nothing); returns true when it used the key (then the App does not).
+ */
+export type KeyHandler = (command: Command | null, input: string, key: Key) => boolean;
 
 /** The key scopes a screen reads its commands in right now, most specific first. */
 export type ScopesNow = () => readonly KeyScope[];
@@ -24,10 +27,15 @@ export interface KeyRoute {
   scopes: ScopesNow;
 }
 
-/** The screens, in Tab order. */
-export const SCREENS = ['due', 'customers', 'history', 'settings'] as const;
-/** One screen id. */
-export type ScreenId = (typeof SCREENS)[number];
+/** One screen's id, as the screen registry (screens/registry.ts) lists it. */
+export type ScreenId = string;
+
+/** Props every screen gets. */
+export interface ScreenProps {
+  height: number;
+  width: number;
+  active: boolean;
+}
 
 /** A send under way: how to stop it, and when it has ended (the App waits for it before quitting). */
 export interface RunningSend {
@@ -55,6 +63,8 @@ export interface Desk {
   register(screen: ScreenId, route: KeyRoute): void;
   /** The open dialogs: the top one takes every key before any screen. */
   dialogs: DialogStack;
+  /** The desk's one key table (every screen's scope, the lists' and the global keys). */
+  keys: KeyTable;
 }
 
 /** The desk context (provided by App). */
@@ -67,18 +77,23 @@ export function useDesk(): Desk {
   return desk;
 }
 
+/** The id of the screen a component is drawn in (provided by App around each registered screen). */
+export const ScreenContext = createContext<ScreenId | null>(null);
+
 /**
- * Route keys to `handler` while `screen` is the active screen and no dialog is open (the dialog
+ * Route keys to `handler` while this screen is the active screen and no dialog is open (the dialog
  * stack takes them first); `scopes` says how the router reads them (it refuses keys that change
  * something in review mode). The latest functions are used.
  */
-export function useScreenKeys(screen: ScreenId, handler: KeyHandler, scopes: ScopesNow): void {
+export function useScreenKeys(handler: KeyHandler, scopes: ScopesNow): void {
   const { register } = useDesk();
+  const screen = useContext(ScreenContext);
+  if (screen === null) throw new Error('useScreenKeys outside of a registered screen');
   const ref = useRef({ handler, scopes });
   ref.current = { handler, scopes };
   useLayoutEffect(() => {
     register(screen, {
-      handler: (input, key) => ref.current.handler(input, key),
+      handler: (command, input, key) => ref.current.handler(command, input, key),
       scopes: () => ref.current.scopes(),
     });
   }, [register, screen]);

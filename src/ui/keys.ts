@@ -1,67 +1,19 @@
 /**
- * Key bindings as data (SPEC §9): one table maps keys to commands; the handlers and the `?` help
- * screen both read it, so they cannot drift apart.
+ * Key bindings as data (SPEC §9): one table maps keys to commands; the handlers, the `?` help
+ * screen, the footers and review mode's refusal all read it, so they cannot drift apart. The list
+ * and global keys are here; each screen declares its own scope of keys in its own file, and the
+ * screen registry (screens/registry.ts) puts them together into the desk's one table.
  */
 import type { Key } from 'ink';
 
-/** Everything a key can ask for. */
-export type Command =
-  | 'up'
-  | 'down'
-  | 'pageUp'
-  | 'pageDown'
-  | 'home'
-  | 'end'
-  | 'toggle'
-  | 'selectAll'
-  | 'selectNone'
-  | 'search'
-  | 'filters'
-  | 'sort'
-  | 'sortReverse'
-  | 'preview'
-  | 'write'
-  | 'send'
-  | 'open'
-  | 'back'
-  | 'help'
-  | 'quit'
-  | 'nextScreen'
-  | 'previousScreen'
-  | 'screen1'
-  | 'screen2'
-  | 'screen3'
-  | 'screen4'
-  | 'skipped'
-  | 'hold'
-  | 'itemHold'
-  | 'reminders'
-  | 'interval'
-  | 'pane'
-  | 'retry'
-  | 'retryAll'
-  | 'problemsOnly'
-  | 'markDelivered'
-  | 'markNotDelivered'
-  | 'acknowledge'
-  | 'edit'
-  | 'testMail'
-  | 'importCsv'
-  | 'password'
-  | 'statusDetail'
-  | 'refresh'
-  | 'profile'
-  | 'statements'
-  | 'promise'
-  | 'dispute'
-  | 'note'
-  | 'disputesOnly'
-  | 'followUpDone'
-  | 'reviewProposal'
-  | 'approve';
+/**
+ * Everything a key can ask for, named by the binding that declares it: the list and global
+ * commands below, and each screen's own commands in its key scope.
+ */
+export type Command = string;
 
-/** Where a binding applies: everywhere, or only on one screen or view. */
-export type KeyScope = 'global' | 'list' | 'due' | 'customers' | 'customer' | 'history' | 'settings';
+/** Where a binding applies: everywhere (`global`), on every list (`list`), or one screen's scope. */
+export type KeyScope = string;
 
 /** One binding: the keys, the command, where it works and what the help says. */
 export interface KeyBinding {
@@ -83,73 +35,72 @@ export interface KeyBinding {
 /** Special (non-printable) keys the table can name. */
 export type SpecialKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab' | 'shiftTab' | 'home' | 'end';
 
-/** The one key-binding table. Order is the order of the help screen. */
-export const KEY_BINDINGS: readonly KeyBinding[] = [
-  { command: 'up', keys: ['↑', 'k'], scope: 'list', help: 'move up', chars: ['k'], special: ['upArrow'] },
-  { command: 'down', keys: ['↓', 'j'], scope: 'list', help: 'move down', chars: ['j'], special: ['downArrow'] },
-  { command: 'pageUp', keys: ['PgUp'], scope: 'list', help: 'page up', special: ['pageUp'] },
-  { command: 'pageDown', keys: ['PgDn'], scope: 'list', help: 'page down', special: ['pageDown'] },
-  { command: 'home', keys: ['Home', 'g'], scope: 'list', help: 'first row', chars: ['g'], special: ['home'] },
-  { command: 'end', keys: ['End', 'G'], scope: 'list', help: 'last row', chars: ['G'], special: ['end'] },
-  { command: 'open', keys: ['Enter'], scope: 'list', help: 'open the row', short: 'open', special: ['return'] },
-  { command: 'toggle', keys: ['space'], scope: 'list', help: 'select / deselect the row', short: 'select', chars: [' '] },
-  { command: 'selectAll', keys: ['a'], scope: 'list', help: 'select all visible rows', short: 'all', chars: ['a'] },
-  { command: 'selectNone', keys: ['n'], scope: 'list', help: 'select none', short: 'none', chars: ['n'] },
-  { command: 'search', keys: ['/'], scope: 'list', help: 'search (any case, accents ignored)', short: 'search', chars: ['/'] },
-  { command: 'filters', keys: ['f'], scope: 'list', help: 'filters', short: 'filters', chars: ['f'] },
-  { command: 'sort', keys: ['o'], scope: 'list', help: 'sort by the next column (total, days overdue, name, level…)', short: 'sort', chars: ['o'] },
-  { command: 'sortReverse', keys: ['O'], scope: 'list', help: 'reverse the sort order', chars: ['O'] },
-  { command: 'preview', keys: ['p'], scope: 'due', help: 'preview the e-mail and statement (a customer: statement now)', short: 'preview', chars: ['p'] },
-  { command: 'write', keys: ['w'], scope: 'due', help: 'write .eml and .pdf of the selected (or current) message', short: 'write', chars: ['w'] },
-  { command: 'send', keys: ['s'], scope: 'due', help: 'send the selected messages (asks first)', short: 'send', changes: true, chars: ['s'] },
-  { command: 'followUpDone', keys: ['F'], scope: 'due', help: 'mark the first follow-up task done', short: 'task done', changes: true, chars: ['F'] },
-  { command: 'reviewProposal', keys: ['A'], scope: 'due', help: 'review the proposal awaiting approval (space removes a line)', short: 'proposal', chars: ['A'] },
-  { command: 'approve', keys: ['Y'], scope: 'due', help: 'in the proposal: approve it without the removed lines', short: 'approve', changes: true, chars: ['Y'] },
-  { command: 'disputesOnly', keys: ['D'], scope: 'customers', help: 'only customers with a disputed item / all', short: 'disputes', chars: ['D'] },
-  { command: 'skipped', keys: ['x'], scope: 'due', help: 'show skipped customers / planned messages', short: 'skipped', chars: ['x'] },
-  { command: 'hold', keys: ['h'], scope: 'customer', help: 'set or clear a hold-until date', short: 'hold', changes: true, chars: ['h'] },
-  { command: 'itemHold', keys: ['H'], scope: 'customer', help: 'hold the open item under the cursor until a date', short: 'hold item', changes: true, chars: ['H'] },
-  { command: 'reminders', keys: ['r'], scope: 'customer', help: 'reminders on / off', short: 'reminders', changes: true, chars: ['r'] },
-  { command: 'interval', keys: ['i'], scope: 'customer', help: 'statement interval (days)', short: 'interval', changes: true, chars: ['i'] },
-  { command: 'statements', keys: ['S'], scope: 'customer', help: 'statements on / off (apart from reminders)', short: 'statements', changes: true, chars: ['S'] },
-  { command: 'profile', keys: ['L'], scope: 'customer', help: 'dunning profile (ladder): default or one of policy.profiles', short: 'profile', changes: true, chars: ['L'] },
-  { command: 'promise', keys: ['P'], scope: 'customer', help: 'record a promise to pay (date, amount, note)', short: 'promise', changes: true, chars: ['P'] },
-  { command: 'dispute', keys: ['D'], scope: 'customer', help: 'dispute the open item under the cursor, or resolve its dispute', short: 'dispute', changes: true, chars: ['D'] },
-  { command: 'note', keys: ['N'], scope: 'customer', help: 'add a note, optionally with a follow-up date', short: 'note', changes: true, chars: ['N'] },
-  { command: 'pane', keys: ['Tab'], scope: 'customer', help: 'switch between open items and history', short: 'items/history', special: ['tab'] },
-  { command: 'retry', keys: ['r'], scope: 'history', help: 'retry a failed message', short: 'retry', changes: true, chars: ['r'] },
-  { command: 'retryAll', keys: ['A'], scope: 'history', help: 'retry all failed messages (asks first)', short: 'retry all', changes: true, chars: ['A'] },
-  { command: 'markDelivered', keys: ['d'], scope: 'history', help: 'mark an uncertain message as delivered', short: 'delivered', changes: true, chars: ['d'] },
-  { command: 'markNotDelivered', keys: ['u'], scope: 'history', help: 'mark an uncertain message as not delivered', short: 'not delivered', changes: true, chars: ['u'] },
-  { command: 'acknowledge', keys: ['c'], scope: 'history', help: 'acknowledge a failed or uncertain message (with your name)', short: 'acknowledge', changes: true, chars: ['c'] },
-  { command: 'problemsOnly', keys: ['x'], scope: 'history', help: 'only what needs attention / all', short: 'problems only', chars: ['x'] },
-  { command: 'edit', keys: ['Enter'], scope: 'settings', help: 'edit the field', short: 'edit', changes: true, special: ['return'] },
-  { command: 'password', keys: ['P'], scope: 'settings', help: 'type the SMTP password (this session only)', short: 'password', changes: true, chars: ['P'] },
-  { command: 'testMail', keys: ['m'], scope: 'settings', help: 'send a test e-mail', short: 'test e-mail', changes: true, chars: ['m'] },
-  { command: 'importCsv', keys: ['I'], scope: 'settings', help: 'import a CSV file', short: 'import CSV', changes: true, chars: ['I'] },
-  { command: 'refresh', keys: ['R'], scope: 'global', help: 'reload data', chars: ['R'] },
-  { command: 'nextScreen', keys: ['Tab'], scope: 'global', help: 'next screen', special: ['tab'] },
-  { command: 'previousScreen', keys: ['Shift-Tab'], scope: 'global', help: 'previous screen', special: ['shiftTab'] },
-  { command: 'screen1', keys: ['1'], scope: 'global', help: 'Due now', chars: ['1'] },
-  { command: 'screen2', keys: ['2'], scope: 'global', help: 'Customers', chars: ['2'] },
-  { command: 'screen3', keys: ['3'], scope: 'global', help: 'History', chars: ['3'] },
-  { command: 'screen4', keys: ['4'], scope: 'global', help: 'Settings', chars: ['4'] },
-  { command: 'statusDetail', keys: ['e'], scope: 'global', help: 'the status line in full, with the raw error text', chars: ['e'] },
-  { command: 'back', keys: ['Esc'], scope: 'global', help: 'close the window / go back / stop sending', special: ['escape'] },
-  { command: 'help', keys: ['?'], scope: 'global', help: 'this help', chars: ['?'] },
-  { command: 'quit', keys: ['q'], scope: 'global', help: 'quit (while sending: asks first)', chars: ['q'] },
-];
+/** One scope of the table: its help title and its bindings, in the order the help lists them. */
+export interface ScopeKeys {
+  scope: KeyScope;
+  title: string;
+  bindings: readonly Omit<KeyBinding, 'scope'>[];
+}
 
-/** Titles of the scopes in the help screen. */
-export const SCOPE_TITLES: Record<KeyScope, string> = {
-  global: 'Everywhere',
-  list: 'Lists',
-  due: 'Due now; on Customers and a customer: statement now',
-  customers: 'Customers',
-  customer: 'Customer',
-  history: 'History',
-  settings: 'Settings',
+/** The keys of every list: move, page, select, search, filter, sort. */
+export const LIST_KEYS: ScopeKeys = {
+  scope: 'list',
+  title: 'Lists',
+  bindings: [
+    { command: 'up', keys: ['↑', 'k'], help: 'move up', chars: ['k'], special: ['upArrow'] },
+    { command: 'down', keys: ['↓', 'j'], help: 'move down', chars: ['j'], special: ['downArrow'] },
+    { command: 'pageUp', keys: ['PgUp'], help: 'page up', special: ['pageUp'] },
+    { command: 'pageDown', keys: ['PgDn'], help: 'page down', special: ['pageDown'] },
+    { command: 'home', keys: ['Home', 'g'], help: 'first row', chars: ['g'], special: ['home'] },
+    { command: 'end', keys: ['End', 'G'], help: 'last row', chars: ['G'], special: ['end'] },
+    { command: 'open', keys: ['Enter'], help: 'open the row', short: 'open', special: ['return'] },
+    { command: 'toggle', keys: ['space'], help: 'select / deselect the row', short: 'select', chars: [' '] },
+    { command: 'selectAll', keys: ['a'], help: 'select all visible rows', short: 'all', chars: ['a'] },
+    { command: 'selectNone', keys: ['n'], help: 'select none', short: 'none', chars: ['n'] },
+    { command: 'search', keys: ['/'], help: 'search (any case, accents ignored)', short: 'search', chars: ['/'] },
+    { command: 'filters', keys: ['f'], help: 'filters', short: 'filters', chars: ['f'] },
+    { command: 'sort', keys: ['o'], help: 'sort by the next column (total, days overdue, name, level…)', short: 'sort', chars: ['o'] },
+    { command: 'sortReverse', keys: ['O'], help: 'reverse the sort order', chars: ['O'] },
+  ],
 };
+
+/** The command that shows the `n`th screen (counted from 1), bound to the digit `n`. */
+export function screenCommand(n: number): Command {
+  return `screen${n}`;
+}
+
+/** The keys that work everywhere; `screenTitles` (in Tab order) get the digit keys 1, 2, … */
+export function globalKeys(screenTitles: readonly string[]): ScopeKeys {
+  return {
+    scope: 'global',
+    title: 'Everywhere',
+    bindings: [
+      { command: 'refresh', keys: ['R'], help: 'reload data', chars: ['R'] },
+      { command: 'nextScreen', keys: ['Tab'], help: 'next screen', special: ['tab'] },
+      { command: 'previousScreen', keys: ['Shift-Tab'], help: 'previous screen', special: ['shiftTab'] },
+      ...screenTitles.map((title, i) => ({ command: screenCommand(i + 1), keys: [String(i + 1)], help: title, chars: [String(i + 1)] })),
+      { command: 'statusDetail', keys: ['e'], help: 'the status line in full, with the raw error text', chars: ['e'] },
+      { command: 'back', keys: ['Esc'], help: 'close the window / go back / stop sending', special: ['escape'] },
+      { command: 'help', keys: ['?'], help: 'this help', chars: ['?'] },
+      { command: 'quit', keys: ['q'], help: 'quit (while sending: asks first)', chars: ['q'] },
+    ],
+  };
+}
+
+/** The desk's one key table, put together from its scopes. */
+export interface KeyTable {
+  /** Every binding, scope by scope in help order. */
+  bindings: readonly KeyBinding[];
+  /** The scopes with their help titles, in help order. */
+  scopes: readonly { scope: KeyScope; title: string }[];
+  /**
+   * The command a key press means in the given scopes (first match in scope order wins), or null.
+   * Scopes are listed most specific first so a screen key shadows a list key.
+   */
+  commandFor(input: string, key: Key, scopes: readonly KeyScope[]): Command | null;
+  /** The binding of `command` that has a footer label, if any. */
+  footerBinding(command: Command): KeyBinding | undefined;
+}
 
 /** Whether `key` is the special key `name` (Tab and Shift-Tab are told apart by the shift flag). */
 function specialPressed(name: SpecialKey, key: Key): boolean {
@@ -158,17 +109,22 @@ function specialPressed(name: SpecialKey, key: Key): boolean {
   return key[name] === true;
 }
 
-/**
- * The command a key press means in the given scopes (first match in scope order wins), or null.
- * Scopes are listed most specific first so a screen key shadows a list key.
- */
-export function commandFor(input: string, key: Key, scopes: readonly KeyScope[]): Command | null {
-  for (const scope of scopes) {
-    for (const binding of KEY_BINDINGS) {
-      if (binding.scope !== scope) continue;
-      if (binding.special?.some((name) => specialPressed(name, key))) return binding.command;
-      if (!key.ctrl && !key.meta && binding.chars?.includes(input)) return binding.command;
-    }
-  }
-  return null;
+/** The key table of `scopes`, listed in help order. */
+export function keyTable(scopes: readonly ScopeKeys[]): KeyTable {
+  const byScope = new Map(scopes.map((s) => [s.scope, s.bindings.map((b): KeyBinding => ({ ...b, scope: s.scope }))]));
+  const bindings = [...byScope.values()].flat();
+  return {
+    bindings,
+    scopes: scopes.map(({ scope, title }) => ({ scope, title })),
+    commandFor: (input, key, wanted) => {
+      for (const scope of wanted) {
+        for (const binding of byScope.get(scope) ?? []) {
+          if (binding.special?.some((name) => specialPressed(name, key))) return binding.command;
+          if (!key.ctrl && !key.meta && binding.chars?.includes(input)) return binding.command;
+        }
+      }
+      return null;
+    },
+    footerBinding: (command) => bindings.find((b) => b.command === command && b.short !== undefined),
+  };
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { helpLines } from '../../src/ui/components/help.js';
 import { parseImportArgs } from '../../src/csv/import/request.js';
-import { KEY_BINDINGS } from '../../src/ui/keys.js';
+import { KEY_BINDINGS, KEY_TABLE } from '../../src/ui/screens/registry.js';
 import { FakeServices, recordOf } from './fake-services.js';
 import { KEYS, renderDesk } from './harness.js';
 
@@ -31,7 +31,7 @@ describe('the desk', () => {
     desk.press('?');
     let frame = await desk.waitFor('↑/↓ scroll');
     expect(lines(frame).length).toBeLessThanOrEqual(12);
-    const last = helpLines().at(-1)!.text;
+    const last = helpLines(KEY_TABLE).at(-1)!.text;
     expect(frame).not.toContain(last);
     for (let i = 0; i < 60; i += 1) desk.press('j');
     frame = await desk.waitFor(last);

@@ -105,4 +105,25 @@ describe('DialogStack', () => {
     expect(stack.route('z', noKey)).toBe(false);
     expect(log).toEqual(['top:j', 'top:esc', 'below:k']);
   });
+
+  it('tells its listeners when a dialog opens or closes, and names the topmost window', () => {
+    const log: string[] = [];
+    const stack = new DialogStack();
+    let changes = 0;
+    const stop = stack.subscribe(() => (changes += 1));
+    const window: Dialog = { ...recorder('window', log), window: () => null };
+    const line = recorder('line', log);
+    stack.show(window);
+    stack.show(line);
+    // Showing an open dialog again changes nothing.
+    stack.show(window);
+    expect(changes).toBe(2);
+    expect(stack.topWindow()).toBe(window);
+    expect(stack.isOpen(line)).toBe(true);
+    stack.hide(window);
+    expect(stack.topWindow()).toBeUndefined();
+    stop();
+    stack.hide(line);
+    expect(changes).toBe(3);
+  });
 });

@@ -1,7 +1,7 @@
-/** The `?` help: drawn from the key-binding table, so it lists exactly what the keys do. */
+/** The `?` help: drawn from the desk's key table, so it lists exactly what the keys do. */
 import { Box, Text } from 'ink';
 import React from 'react';
-import { KEY_BINDINGS, SCOPE_TITLES, type KeyScope } from '../keys.js';
+import type { KeyTable } from '../keys.js';
 import { clip, fit } from '../format.js';
 
 /** Props of Help. */
@@ -10,16 +10,17 @@ export interface HelpProps {
   width: number;
   /** First help line shown (scrolled with ↑/↓). */
   scroll: number;
+  /** The desk's key table. */
+  keys: KeyTable;
 }
 
-/** Every help line: a scope title followed by its bindings. */
-export function helpLines(): { text: string; title: boolean }[] {
+/** Every help line of the key table `keys`: a scope title followed by its bindings. */
+export function helpLines(keys: KeyTable): { text: string; title: boolean }[] {
   const lines: { text: string; title: boolean }[] = [];
-  // Every scope the table has titles for, in that order, so a new scope cannot be left out.
-  const scopes = Object.keys(SCOPE_TITLES) as KeyScope[];
-  for (const scope of scopes) {
-    lines.push({ text: SCOPE_TITLES[scope], title: true });
-    for (const binding of KEY_BINDINGS.filter((b) => b.scope === scope)) {
+  // Every scope of the table, in its order, so a new scope cannot be left out.
+  for (const { scope, title } of keys.scopes) {
+    lines.push({ text: title, title: true });
+    for (const binding of keys.bindings.filter((b) => b.scope === scope)) {
       lines.push({ text: `  ${fit(binding.keys.join(' / '), 14)} ${binding.help}`, title: false });
     }
   }
@@ -27,8 +28,8 @@ export function helpLines(): { text: string; title: boolean }[] {
 }
 
 /** The help window; it scrolls when the terminal is too short to show it all. */
-export function Help({ height, width, scroll }: HelpProps): React.JSX.Element {
-  const lines = helpLines();
+export function Help({ height, width, scroll, keys }: HelpProps): React.JSX.Element {
+  const lines = helpLines(keys);
   const body = Math.max(1, height - 1);
   const top = Math.max(0, Math.min(scroll, lines.length - body));
   return (

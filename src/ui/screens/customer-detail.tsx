@@ -5,26 +5,28 @@
  * state and reducer are in customer-detail-model.ts; the Customers screen holds them, so a key
  * sent right after Enter (in the same chunk) already reaches the detail.
  */
-import type { Key } from 'ink';
 import { Box, Text } from 'ink';
 import React, { useEffect, useRef } from 'react';
 import { isIsoDate } from '../../core/dates.js';
+import type { Item } from '../../core/domain.js';
 import type { PlannedMessage } from '../../core/plan.js';
+import type { CustomerDetail } from '../services.js';
 import { agingHeight, AgingBars } from '../components/aging-bars.js';
 import { VirtualTable } from '../components/virtual-table.js';
-import { errorText, useDesk } from '../desk-context.js';
+import { runCommand, type CommandHandlers } from '../command-handlers.js';
+import { errorText, useDesk, type Desk } from '../desk-context.js';
 import { clip, fit } from '../format.js';
 import { footer } from '../chrome.js';
-import { commandFor } from '../keys.js';
+import type { Command } from '../keys.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { windowTop } from '../hooks/list-state.js';
-import type { Preview } from '../hooks/use-preview.js';
-import type { WriteRun } from '../hooks/use-write-run.js';
-import type { Prompt } from '../hooks/use-prompt.js';
+import type { Preview } from '../dialogs/preview.js';
+import type { WriteRun } from '../dialogs/write-run.js';
+import { PromptLine, type Prompt } from '../dialogs/prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
-import { handleCollectionKey } from '../hooks/collection-keys.js';
-import type { SendFlow } from '../hooks/use-send.js';
-import { closedDetail, detailReducer, itemColumnsAt, timelineColumns, type DetailState } from './customer-detail-model.js';
+import { handleCollectionKey, type Change } from './collection-keys.js';
+import type { SendFlow } from '../dialogs/send.js';
+import { closedDetail, detailReducer, itemColumnsAt, timelineColumns, type DetailAction, type DetailState } from './customer-detail-model.js';
 import { STATUS_COLORS } from './history-rows.js';
 
 /** The customer detail's controls, for the Customers screen that holds it. */
@@ -33,14 +35,83 @@ export interface CustomerDetailControl {
   state: DetailState;
   isOpen(): boolean;
   open(code: string): void;
-  handle(input: string, key: Key): boolean;
+  /** A key on the open customer: `command` is what it means in the detail's scopes. */
+  handle(command: Command | null): boolean;
   /** The rows the focused pane shows, reported by the screen component (paging moves by it). */
   paneHeight: { current: number };
 }
 
+/** What a customer detail command sees: the open customer, the item under the cursor, and what the detail can do. */
+interface DetailKeyView {
+  code: string;
+  detail: CustomerDetail | null;
+  /** The open item under the cursor, when the items pane has it. */
+  item: Item | undefined;
+  desk: Desk;
+  prompt: Prompt;
+  preview: Preview;
+  writes: WriteRun;
+  send: SendFlow;
+  dispatch(action: DetailAction): void;
+  change: Change;
+  askHoldDate(what: string, current: string | null, save: (until: string | null) => Promise<void>): void;
+  withStatements(use: (messages: PlannedMessage[]) => void): void;
+  paneHeight: number;
+}
+
+/** Show the customer's statement now (one per currency: the first, and the others named). */
+const previewStatement = ({ code, desk, preview, withStatements }: DetailKeyView): void =>
+  withStatements(([first, ...more]) => {
+    // The preview shows one message; the other currencies are named so none is overlooked.
+    if (more.length > 0) desk.notify(`${code}: ${more.length + 1} statements (${[first!, ...more].map((m) => m.currency).join(', ')}); w writes and s sends them all`, 'ok');
+    preview.open(first!);
+  });
+
+/** Keys of the lists that mean nothing on one customer: taken, so they do nothing. */
+const ignored = (): void => undefined;
+
+/** The customer detail's commands (the collection keys are in collection-keys.ts). */
+export const DETAIL_COMMANDS: CommandHandlers<DetailKeyView> = {
+  back: ({ dispatch }) => dispatch({ type: 'close' }),
+  pane: ({ dispatch }) => dispatch({ type: 'pane' }),
+  hold: ({ code, detail, desk, askHoldDate }) => askHoldDate(code, detail?.customer.holdUntil ?? null, (until) => desk.services.setHold(code, until)),
+  itemHold: ({ code, item, desk, askHoldDate }) => {
+    if (!item) desk.notify('choose an open item first (Tab to the items, ↑/↓), then press H', 'warn');
+    else askHoldDate(`${code} item ${item.number}`, item.holdUntil, (until) => desk.services.setItemHold(code, item.number, until));
+  },
+  reminders: ({ code, detail, desk, change }) => {
+    if (!detail) return;
+    const on = !detail.customer.reminders;
+    void change(`${code}: reminders ${on ? 'on' : 'off'}`, desk.services.setReminders(code, on)).then((error) => error && desk.notify(error, 'error'));
+  },
+  interval: ({ code, detail, desk, prompt, change }) =>
+    prompt.open({
+      label: `Statement every (days) for ${code}`,
+      initial: detail?.customer.statementEveryDays?.toString() ?? '',
+      hint: 'whole days ≥ 1 · empty = the policy default',
+      onSubmit: (value) => {
+        const text = value.trim();
+        if (text !== '' && !/^\d+$/.test(text)) return `"${text}" is not a whole number of days`;
+        const days = text === '' ? null : Number(text);
+        if (days !== null && days < 1) return 'the interval must be at least 1 day';
+        return change(`${code}: statement interval ${days ?? 'from the policy'}`, desk.services.setStatementInterval(code, days));
+      },
+    }),
+  preview: previewStatement,
+  open: previewStatement,
+  write: ({ withStatements, writes, paneHeight }) => withStatements((messages) => writes.request(messages, paneHeight)),
+  send: ({ withStatements, send }) => withStatements((messages) => send.request(messages)),
+  search: ignored,
+  filters: ignored,
+  toggle: ignored,
+  selectAll: ignored,
+  selectNone: ignored,
+};
+
 /** The customer detail's state, loading and keys, sharing the Customers screen's prompt, preview and send flow. */
 export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFlow, writes: WriteRun): CustomerDetailControl {
-  const { services, asOf, version, notify, dataChanged } = useDesk();
+  const desk = useDesk();
+  const { services, asOf, version, notify, dataChanged } = desk;
   const [state, dispatch, ref] = useRefReducer(detailReducer, closedDetail);
   const paneHeight = useRef(5);
 
@@ -89,80 +160,22 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
     );
   };
 
-  const handle = (input: string, key: Key): boolean => {
+  const handle = (command: Command | null): boolean => {
     const s = ref.current;
     if (s.code === null) return false;
-    const code = s.code;
     const detail = s.detail;
-    const command = commandFor(input, key, ['customer', 'due', 'list', 'global']);
     const rows = s.pane === 'items' ? (detail?.items.length ?? 0) : (detail?.timeline.length ?? 0);
     const action = listActionFor(command, () => [], rows, paneHeight.current, null);
     if (action && command !== 'toggle' && command !== 'selectAll' && command !== 'selectNone') {
       dispatch({ type: 'list', action });
       return true;
     }
-    switch (command) {
-      case 'back':
-        dispatch({ type: 'close' });
-        return true;
-      case 'pane':
-        dispatch({ type: 'pane' });
-        return true;
-      case 'hold':
-        askHoldDate(code, detail?.customer.holdUntil ?? null, (until) => services.setHold(code, until));
-        return true;
-      case 'itemHold': {
-        const item = s.pane === 'items' ? detail?.items[s.items.cursor] : undefined;
-        if (!item) notify('choose an open item first (Tab to the items, ↑/↓), then press H', 'warn');
-        else askHoldDate(`${code} item ${item.number}`, item.holdUntil, (until) => services.setItemHold(code, item.number, until));
-        return true;
-      }
-      case 'reminders':
-        if (detail) {
-          const on = !detail.customer.reminders;
-          void change(`${code}: reminders ${on ? 'on' : 'off'}`, services.setReminders(code, on)).then((error) => error && notify(error, 'error'));
-        }
-        return true;
-      case 'interval':
-        prompt.open({
-            label: `Statement every (days) for ${code}`,
-            initial: detail?.customer.statementEveryDays?.toString() ?? '',
-            hint: 'whole days ≥ 1 · empty = the policy default',
-            onSubmit: (value) => {
-              const text = value.trim();
-              if (text !== '' && !/^\d+$/.test(text)) return `"${text}" is not a whole number of days`;
-              const days = text === '' ? null : Number(text);
-              if (days !== null && days < 1) return 'the interval must be at least 1 day';
-              return change(`${code}: statement interval ${days ?? 'from the policy'}`, services.setStatementInterval(code, days));
-            },
-          });
-        return true;
-      case 'preview':
-      case 'open':
-        withStatements(([first, ...more]) => {
-          // The preview shows one message; the other currencies are named so none is overlooked.
-          if (more.length > 0) notify(`${code}: ${more.length + 1} statements (${[first!, ...more].map((m) => m.currency).join(', ')}); w writes and s sends them all`, 'ok');
-          preview.open(first!);
-        });
-        return true;
-      case 'write':
-        withStatements((messages) => writes.request(messages, paneHeight.current));
-        return true;
-      case 'send':
-        withStatements((messages) => send.request(messages));
-        return true;
-      case 'search':
-      case 'filters':
-      case 'toggle':
-      case 'selectAll':
-      case 'selectNone':
-        return true;
-      default: {
-        if (!detail) return false;
-        const item = s.pane === 'items' ? detail.items[s.items.cursor] : undefined;
-        return handleCollectionKey(command, { customer: detail.customer, item }, services, prompt, change, (text) => notify(text, 'warn'));
-      }
-    }
+    const item = s.pane === 'items' ? detail?.items[s.items.cursor] : undefined;
+    const view: DetailKeyView = { code: s.code, detail, item, desk, prompt, preview, writes, send, dispatch, change, askHoldDate, withStatements, paneHeight: paneHeight.current };
+    const taken = runCommand(DETAIL_COMMANDS, command, view);
+    if (taken !== undefined) return taken;
+    if (!detail) return false;
+    return handleCollectionKey(command, { customer: detail.customer, item }, services, prompt, change, (text) => notify(text, 'warn'));
   };
 
   return { state, isOpen: () => ref.current.code !== null, open: (code) => dispatch({ type: 'open', code }), handle, paneHeight };
@@ -173,15 +186,15 @@ export interface CustomerDetailProps {
   state: DetailState;
   height: number;
   width: number;
-  /** The screen's prompt line, drawn under the lists while it is open. */
-  promptElement: React.JSX.Element | null;
+  /** The screen's prompt, drawn under the lists while it is open. */
+  prompt: Prompt;
   /** Told how many rows the focused pane shows. */
   paneHeight: { current: number };
 }
 
 /** The customer detail screen. */
-export function CustomerDetailScreen({ state, height, width, promptElement, paneHeight }: CustomerDetailProps): React.JSX.Element | null {
-  const { review, asOf } = useDesk();
+export function CustomerDetailScreen({ state, height, width, prompt, paneHeight }: CustomerDetailProps): React.JSX.Element | null {
+  const { review, asOf, keys } = useDesk();
   if (state.code === null) return null;
   const d = state.detail;
   if (!d) {
@@ -199,7 +212,7 @@ export function CustomerDetailScreen({ state, height, width, promptElement, pane
     ...d.collection.slice(0, 3),
   ];
   const agingLines = agingHeight(d.aging, 3);
-  const promptLines = promptElement ? 2 : 0;
+  const promptLines = prompt.shown ? 2 : 0;
   const rest = Math.max(4, height - 2 - info.length - agingLines - promptLines - 1);
   const itemsHeight = Math.max(1, Math.floor(rest / 2) - 1);
   const timelineHeight = Math.max(1, rest - itemsHeight - 2);
@@ -208,7 +221,7 @@ export function CustomerDetailScreen({ state, height, width, promptElement, pane
   return (
     <Box flexDirection="column">
       <Text inverse bold wrap="truncate">
-        {fit(` Customer — Esc back · ${footer(['pane', 'hold', 'itemHold', 'reminders', 'interval', 'statements', 'profile', 'promise', 'dispute', 'note', 'preview', 'write', 'send'], review, Math.max(0, width - 20))}`, width)}
+        {fit(` Customer — Esc back · ${footer(keys, ['pane', 'hold', 'itemHold', 'reminders', 'interval', 'statements', 'profile', 'promise', 'dispute', 'note', 'preview', 'write', 'send'], review, Math.max(0, width - 20))}`, width)}
       </Text>
       {info.map((line) => (
         <Text key={line} wrap="truncate">
@@ -245,7 +258,7 @@ export function CustomerDetailScreen({ state, height, width, promptElement, pane
         rowColor={(t) => STATUS_COLORS[t.status]}
         empty="nothing sent yet"
       />
-      {promptElement}
+      <PromptLine prompt={prompt} />
     </Box>
   );
 }

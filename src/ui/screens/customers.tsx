@@ -2,33 +2,32 @@
  * Customers: the aging of everything open drawn as bars per currency, then every customer with
  * open totals per currency and the oldest days overdue. Enter opens one (see customer-detail.tsx).
  */
-import type { Key } from 'ink';
 import { Box, Text } from 'ink';
 import React, { useEffect, useRef } from 'react';
 import { agingHeight, AgingBars } from '../components/aging-bars.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
-import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
+import { runCommand, type CommandHandlers } from '../command-handlers.js';
+import { errorText, useDesk, useScreenKeys, type ScreenProps } from '../desk-context.js';
 import { describeFilters } from '../filters.js';
 import { clip, formatAmount, formatCount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
 import { useLoad } from '../hooks/use-load.js';
-import { useFilterForm } from '../hooks/use-filter-form.js';
-import { useDisputesFilter } from '../hooks/use-disputes-filter.js';
-import { usePreview } from '../hooks/use-preview.js';
-import { useWriteRun } from '../hooks/use-write-run.js';
-import { openSearch, usePrompt } from '../hooks/use-prompt.js';
+import { useFilterForm, type FilterForm } from '../dialogs/filter-form.js';
+import { useDisputesFilter, type DisputesFilter } from '../hooks/use-disputes-filter.js';
+import { usePreview, type Preview } from '../dialogs/preview.js';
+import { useWriteRun, type WriteRun } from '../dialogs/write-run.js';
+import { openSearch, PromptLine, usePrompt, type Prompt } from '../dialogs/prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
-import { useSend } from '../hooks/use-send.js';
+import { useSend, type SendFlow } from '../dialogs/send.js';
 import { footer } from '../chrome.js';
-import { commandFor } from '../keys.js';
+import type { Command } from '../keys.js';
 import type { PlannedMessage } from '../../core/plan.js';
 import type { CustomerRow } from '../services.js';
-import { CUSTOMER_SORTS, customerIndex, customersReducer, initialCustomers, visibleCustomers } from './customers-model.js';
+import { CUSTOMER_SORTS, customerIndex, customersReducer, initialCustomers, visibleCustomers, type CustomersAction, type CustomersState } from './customers-model.js';
 import { sortText } from '../sorting.js';
 import { warmInSteps } from '../fold-index.js';
-import type { ScreenProps } from './due.js';
-import { CustomerDetailScreen, useCustomerDetail } from './customer-detail.js';
+import { CustomerDetailScreen, useCustomerDetail, type CustomerDetailControl } from './customer-detail.js';
 
 const columns: Column<CustomerRow>[] = [
   { title: 'Code', width: 10, fitContent: true, cell: (r) => r.code },
@@ -48,9 +47,55 @@ const columns: Column<CustomerRow>[] = [
   { title: 'E-mail', width: 10, min: 10, drop: 2, cell: (r) => r.emails[0] ?? '(none)' },
 ];
 
+/** What a Customers command sees: the list at the key press and what the screen can do. */
+interface CustomersKeyView {
+  state: CustomersState;
+  /** The customer under the cursor. */
+  current: CustomerRow | null;
+  /** The codes of the selected customers the list shows. */
+  selected: string[];
+  dispatch(action: CustomersAction): void;
+  prompt: Prompt;
+  preview: Preview;
+  writes: WriteRun;
+  send: SendFlow;
+  filterForm: FilterForm;
+  disputes: DisputesFilter;
+  detail: CustomerDetailControl;
+  /** The statements now of these customers (customers with nothing open are named). */
+  statementsFor(codes: string[]): Promise<PlannedMessage[]>;
+  tableHeight: number;
+}
+
+/** The Customers screen's commands (one customer opened has its own, in customer-detail.tsx). */
+export const CUSTOMERS_COMMANDS: CommandHandlers<CustomersKeyView> = {
+  open: ({ current, detail }) => {
+    if (current) detail.open(current.code);
+  },
+  disputesOnly: ({ disputes, dispatch }) => {
+    disputes.toggle();
+    dispatch({ type: 'list', action: { type: 'reset' } });
+  },
+  search: ({ prompt, state, dispatch }) => openSearch(prompt, state.query, (query) => dispatch({ type: 'query', query })),
+  filters: ({ filterForm, state }) => filterForm.open(state.filterText),
+  sort: ({ dispatch }) => dispatch({ type: 'sort', reverse: false }),
+  sortReverse: ({ dispatch }) => dispatch({ type: 'sort', reverse: true }),
+  preview: ({ current, preview, statementsFor }) => {
+    if (current) void statementsFor([current.code]).then(([m]) => m && preview.open(m));
+  },
+  write: ({ current, selected, writes, statementsFor, tableHeight }) => {
+    const codes = selected.length > 0 ? selected : current ? [current.code] : [];
+    void statementsFor(codes).then((messages) => writes.request(messages, tableHeight));
+  },
+  send: ({ selected, send, statementsFor }) => {
+    if (selected.length === 0) send.request([]);
+    else void statementsFor(selected).then((messages) => messages.length > 0 && send.request(messages));
+  },
+};
+
 /** The Customers screen. */
 export function CustomersScreen({ height, width, active }: ScreenProps): React.JSX.Element {
-  const { services, review, asOf, version, notify } = useDesk();
+  const { services, review, asOf, version, notify, keys } = useDesk();
   const writes = useWriteRun();
   const [state, dispatch, ref] = useRefReducer(customersReducer, initialCustomers);
   const prompt = usePrompt();
@@ -79,55 +124,22 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     [services, asOf, version],
   );
 
-  const handle = (input: string, key: Key): boolean => {
-    if (detail.isOpen()) return detail.handle(input, key);
+  const handle = (command: Command | null): boolean => {
+    if (detail.isOpen()) return detail.handle(command);
     const s = ref.current;
-    const command = commandFor(input, key, ['customers', 'list', 'due']);
     const rows = disputes.apply(visibleCustomers(s.data, s.filters, s.query, s.sort));
     const current = rows[s.list.cursor] ?? null;
     const action = listActionFor(command, () => rows.map((r) => r.code), rows.length, tableHeight.current, current?.code ?? null);
-    // What the clerk sees is what is acted on: selected rows a search or filter hides are left out.
-    const selectedCodes = (): string[] => rows.filter((r) => s.list.selected.has(r.code)).map((r) => r.code);
     if (action) {
       dispatch({ type: 'list', action });
       return true;
     }
-    switch (command) {
-      case 'open':
-        if (current) detail.open(current.code);
-        return true;
-      case 'disputesOnly':
-        disputes.toggle();
-        dispatch({ type: 'list', action: { type: 'reset' } });
-        return true;
-      case 'search':
-        openSearch(prompt, s.query, (query) => dispatch({ type: 'query', query }));
-        return true;
-      case 'filters':
-        filterForm.open(s.filterText);
-        return true;
-      case 'sort':
-      case 'sortReverse':
-        dispatch({ type: 'sort', reverse: command === 'sortReverse' });
-        return true;
-      case 'preview':
-        if (current) void statementsFor([current.code]).then(([m]) => m && preview.open(m));
-        return true;
-      case 'write': {
-        const chosen = selectedCodes();
-        const codes = chosen.length > 0 ? chosen : current ? [current.code] : [];
-        void statementsFor(codes).then((messages) => writes.request(messages, tableHeight.current));
-        return true;
-      }
-      case 'send':
-        if (selectedCodes().length === 0) send.request([]);
-        else void statementsFor(selectedCodes()).then((messages) => messages.length > 0 && send.request(messages));
-        return true;
-      default:
-        return false;
-    }
+    // What the clerk sees is what is acted on: selected rows a search or filter hides are left out.
+    const selected = rows.filter((r) => s.list.selected.has(r.code)).map((r) => r.code);
+    const view: CustomersKeyView = { state: s, current, selected, dispatch, prompt, preview, writes, send, filterForm, disputes, detail, statementsFor, tableHeight: tableHeight.current };
+    return runCommand(CUSTOMERS_COMMANDS, command, view) ?? false;
   };
-  useScreenKeys('customers', handle, () => (detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['customers', 'list', 'due']));
+  useScreenKeys(handle, () => (detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['customers', 'list', 'due']));
 
   /** The manual statements of these customers (seed 004); customers with nothing open are named. */
   async function statementsFor(codes: string[]): Promise<PlannedMessage[]> {
@@ -142,14 +154,12 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     }
   }
 
-  const modal = writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
-  if (modal) return modal;
-  if (detail.isOpen()) return <CustomerDetailScreen state={detail.state} height={height} width={width} promptElement={prompt.element} paneHeight={detail.paneHeight} />;
+  if (detail.isOpen()) return <CustomerDetailScreen state={detail.state} height={height} width={width} prompt={prompt} paneHeight={detail.paneHeight} />;
 
   const rows = disputes.apply(visibleCustomers(state.data, state.filters, state.query, state.sort));
   const aging = state.data?.aging ?? [];
   const agingLines = agingHeight(aging, Math.max(1, Math.floor(height / 4)));
-  const promptLines = prompt.element ? 2 : 0;
+  const promptLines = prompt.shown ? 2 : 0;
   const bodyHeight = Math.max(1, height - agingLines - 3 - promptLines);
   tableHeight.current = bodyHeight;
   const top = windowTop(state.list.top, state.list.cursor, bodyHeight, rows.length);
@@ -182,9 +192,9 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
       />
       {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
       <Box flexGrow={1} />
-      {prompt.element}
+      <PromptLine prompt={prompt} />
       <Text dimColor wrap="truncate">
-        {footer(['open', 'toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'search', 'filters', 'disputesOnly', 'sort'], review, width)}
+        {footer(keys, ['open', 'toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'search', 'filters', 'disputesOnly', 'sort'], review, width)}
       </Text>
     </Box>
   );

@@ -3,38 +3,31 @@
  * customer, kind/level, currency, item count, total, oldest days overdue and recipients; `x`
  * switches to the skipped customers with their reasons.
  */
-import type { Key } from 'ink';
 import { Box, Text } from 'ink';
 import React, { useEffect, useRef } from 'react';
 import type { PlannedMessage } from '../../core/plan.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
-import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
+import { runCommand, type CommandHandlers } from '../command-handlers.js';
+import { errorText, useDesk, useScreenKeys, type Desk, type ScreenProps } from '../desk-context.js';
 import { describeFilters } from '../filters.js';
 import { clip, formatCount, formatMoney } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { selectedAmong, selectionText, windowTop } from '../hooks/list-state.js';
-import { useFilterForm } from '../hooks/use-filter-form.js';
+import { useFilterForm, type FilterForm } from '../dialogs/filter-form.js';
 import { useLoad } from '../hooks/use-load.js';
-import { useFollowUps } from '../hooks/use-follow-ups.js';
-import { useProposalReview } from '../hooks/use-proposal-review.js';
-import { usePreview } from '../hooks/use-preview.js';
-import { useWriteRun } from '../hooks/use-write-run.js';
-import { openSearch, usePrompt } from '../hooks/use-prompt.js';
+import { useFollowUps, type FollowUps } from '../hooks/use-follow-ups.js';
+import { useProposalReview, type ProposalReview } from '../dialogs/proposal-review.js';
+import { usePreview, type Preview } from '../dialogs/preview.js';
+import { useWriteRun, type WriteRun } from '../dialogs/write-run.js';
+import { openSearch, PromptLine, usePrompt, type Prompt } from '../dialogs/prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
-import { useSend } from '../hooks/use-send.js';
+import { useSend, type SendFlow } from '../dialogs/send.js';
 import { footer } from '../chrome.js';
-import { commandFor, type Command } from '../keys.js';
+import type { Command } from '../keys.js';
 import { messageFacts } from '../message-facts.js';
-import { dueReducer, initialDue, MESSAGE_SORTS, messageIndex, planningText, SKIP_SORTS, skippedCodes, visibleMessages, visibleSkips, type SkipRow } from './due-model.js';
+import { dueReducer, initialDue, MESSAGE_SORTS, messageIndex, planningText, SKIP_SORTS, skippedCodes, visibleMessages, visibleSkips, type DueAction, type DueState, type SkipRow } from './due-model.js';
 import { sortText } from '../sorting.js';
 import { warmInSteps } from '../fold-index.js';
-
-/** Props every screen gets. */
-export interface ScreenProps {
-  height: number;
-  width: number;
-  active: boolean;
-}
 
 const messageColumns: Column<PlannedMessage>[] = [
   { title: 'Customer', width: 24, min: 10, cell: (m) => `${m.customer.code} ${m.customer.name}` },
@@ -54,6 +47,74 @@ const skipColumns: Column<SkipRow>[] = [
 
 const DUE_FOOTER: Command[] = ['toggle', 'selectAll', 'selectNone', 'preview', 'write', 'send', 'skipped', 'followUpDone', 'reviewProposal', 'filters', 'search', 'sort'];
 const SKIPPED_FOOTER: Command[] = ['open', 'skipped', 'search', 'sort'];
+
+/** What a Due now command sees: the screen's state at the key press, the rows under the cursor and what the screen can do. */
+interface DueKeyView {
+  state: DueState;
+  /** The state now, after the key (for answers that come later). */
+  live(): DueState;
+  /** The planned messages shown, and the one under the cursor (on the planned list). */
+  messages: readonly PlannedMessage[];
+  message: PlannedMessage | null;
+  /** The skipped row under the cursor (on the skipped list). */
+  skip: SkipRow | null;
+  desk: Desk;
+  dispatch(action: DueAction): void;
+  prompt: Prompt;
+  preview: Preview;
+  writes: WriteRun;
+  send: SendFlow;
+  filterForm: FilterForm;
+  followUps: FollowUps;
+  proposals: ProposalReview;
+  tableHeight: number;
+}
+
+/** Preview the message under the cursor. */
+const previewMessage = ({ message, preview }: DueKeyView): void => {
+  if (message) preview.open(message);
+};
+
+/** The commands of the planned messages list. */
+export const PLANNED_COMMANDS: CommandHandlers<DueKeyView> = {
+  preview: previewMessage,
+  open: previewMessage,
+  write: ({ messages, message, state, writes, tableHeight }) => {
+    const chosen = messages.filter((m) => state.planned.selected.has(m.key));
+    writes.request(chosen.length > 0 ? chosen : message ? [message] : [], tableHeight);
+  },
+  send: ({ messages, state, send }) => send.request(messages.filter((m) => state.planned.selected.has(m.key))),
+};
+
+/** The commands of the skipped customers list. */
+export const SKIPPED_COMMANDS: CommandHandlers<DueKeyView> = {
+  open: ({ skip, desk }) => {
+    if (!skip) return false;
+    desk.openCustomer(skip.customer);
+  },
+};
+
+/** The commands of both lists. */
+export const DUE_COMMANDS: CommandHandlers<DueKeyView> = {
+  skipped: ({ state, live, desk, dispatch }) => {
+    dispatch({ type: 'section', section: state.section === 'planned' ? 'skipped' : 'planned' });
+    if (state.section === 'planned' && state.plan && state.names === null) {
+      const plan = state.plan;
+      desk.services.customerNames(skippedCodes(plan)).then(
+        (names) => live().plan === plan && dispatch({ type: 'names', names }),
+        (error: unknown) => desk.notify(`customer names: ${errorText(error)}`, 'error'),
+      );
+    }
+  },
+  sort: ({ dispatch }) => dispatch({ type: 'sort' }),
+  sortReverse: ({ dispatch }) => dispatch({ type: 'sortReverse' }),
+  search: ({ prompt, state, dispatch }) => openSearch(prompt, state.query, (query) => dispatch({ type: 'query', query })),
+  filters: ({ state, filterForm }) => {
+    if (state.section === 'planned') filterForm.open(state.filterText);
+  },
+  followUpDone: ({ followUps }) => followUps.completeFirst(),
+  reviewProposal: ({ proposals }) => proposals.open(),
+};
 
 /** The Due now screen. */
 export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Element {
@@ -83,10 +144,10 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
     [services, asOf, version],
   );
 
-  const handle = (input: string, key: Key): boolean => {
+  const handle = (command: Command | null): boolean => {
     const s = ref.current;
-    const command = commandFor(input, key, ['due', 'list']);
     if (command === null) return false;
+    const view: DueKeyView = { state: s, live: () => ref.current, messages: [], message: null, skip: null, desk, dispatch, prompt, preview, writes, send, filterForm, followUps, proposals, tableHeight: tableHeight.current };
     if (s.section === 'skipped') {
       const rows = visibleSkips(s.plan, s.query, s.names, s.skippedSort);
       const current = rows[s.skipped.cursor] ?? null;
@@ -95,10 +156,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
         dispatch({ type: 'list', action });
         return true;
       }
-      if (command === 'open' && current) {
-        desk.openCustomer(current.customer);
-        return true;
-      }
+      view.skip = current;
     } else {
       const rows = visibleMessages(s.plan, s.filters, s.query, s.plannedSort);
       const current = rows[s.planned.cursor] ?? null;
@@ -107,65 +165,19 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
         dispatch({ type: 'list', action });
         return true;
       }
-      const selected = (): PlannedMessage[] => rows.filter((m) => s.planned.selected.has(m.key));
-      switch (command) {
-        case 'preview':
-        case 'open':
-          if (current) preview.open(current);
-          return true;
-        case 'write': {
-          const chosen = selected();
-          const targets = chosen.length > 0 ? chosen : current ? [current] : [];
-          writes.request(targets, tableHeight.current);
-          return true;
-        }
-        case 'send':
-          send.request(selected());
-          return true;
-        default:
-          break;
-      }
+      view.messages = rows;
+      view.message = current;
     }
-    switch (command) {
-      case 'skipped':
-        dispatch({ type: 'section', section: s.section === 'planned' ? 'skipped' : 'planned' });
-        if (s.section === 'planned' && s.plan && s.names === null) {
-          const plan = s.plan;
-          services.customerNames(skippedCodes(plan)).then(
-            (names) => ref.current.plan === plan && dispatch({ type: 'names', names }),
-            (error: unknown) => notify(`customer names: ${errorText(error)}`, 'error'),
-          );
-        }
-        return true;
-      case 'sort':
-      case 'sortReverse':
-        dispatch({ type: command });
-        return true;
-      case 'search':
-        openSearch(prompt, s.query, (query) => dispatch({ type: 'query', query }));
-        return true;
-      case 'filters':
-        if (s.section === 'planned') filterForm.open(s.filterText);
-        return true;
-      case 'followUpDone':
-        followUps.completeFirst();
-        return true;
-      case 'reviewProposal':
-        proposals.open();
-        return true;
-      default:
-        // Keys of this screen that do nothing here (e.g. p on the skipped list) are still taken.
-        return command !== 'open';
-    }
+    const section = s.section === 'planned' ? PLANNED_COMMANDS : SKIPPED_COMMANDS;
+    // Keys of this screen that do nothing here (e.g. p on the skipped list) are still taken.
+    return runCommand(section, command, view) ?? runCommand(DUE_COMMANDS, command, view) ?? command !== 'open';
   };
-  useScreenKeys('due', handle, () => ['due', 'list']);
+  useScreenKeys(handle, () => ['due', 'list']);
 
-  const modal = proposals.render(height, width) ?? writes.render(width) ?? send.render(height, width) ?? preview.render(height, width) ?? filterForm.render(width);
-  if (modal) return modal;
 
   const messages = visibleMessages(state.plan, state.filters, state.query, state.plannedSort);
   const skips = visibleSkips(state.plan, state.query, state.names, state.skippedSort);
-  const promptLines = prompt.element ? 2 : 0;
+  const promptLines = prompt.shown ? 2 : 0;
   const tasks = followUps.lines();
   const bodyHeight = Math.max(1, height - 3 - promptLines - tasks.length);
   tableHeight.current = bodyHeight;
@@ -226,9 +238,9 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
       )}
       {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
       <Box flexGrow={1} />
-      {prompt.element}
+      <PromptLine prompt={prompt} />
       <Text dimColor wrap="truncate">
-        {footer(state.section === 'planned' ? DUE_FOOTER : SKIPPED_FOOTER, desk.review, width)}
+        {footer(desk.keys, state.section === 'planned' ? DUE_FOOTER : SKIPPED_FOOTER, desk.review, width)}
       </Text>
     </Box>
   );

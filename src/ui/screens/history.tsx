@@ -7,26 +7,98 @@ import type { Key } from 'ink';
 import { Box, Text } from 'ink';
 import React, { useRef } from 'react';
 import { VirtualTable } from '../components/virtual-table.js';
-import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
+import { runCommand, type CommandHandlers } from '../command-handlers.js';
+import { errorText, useDesk, useScreenKeys, type Desk, type ScreenProps } from '../desk-context.js';
 import { clip, fit, formatCount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { windowTop } from '../hooks/list-state.js';
 import { useLoad } from '../hooks/use-load.js';
-import { openSearch, usePrompt } from '../hooks/use-prompt.js';
+import { openSearch, PromptLine, usePrompt, type Prompt } from '../dialogs/prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useDialog } from '../hooks/use-dialog.js';
 import { footer } from '../chrome.js';
 import { confirmAnswer } from '../confirm-keys.js';
-import { commandFor } from '../keys.js';
-import type { ScreenProps } from './due.js';
-import { failedAwaitingRetry, HISTORY_SORTS, historyReducer, initialHistory, needsAttention, recordIndex, retriesOf, visibleRecords, type HistoryAction } from './history-model.js';
+import type { Command } from '../keys.js';
+import type { MessageRecord } from '../../core/domain.js';
+import { failedAwaitingRetry, HISTORY_SORTS, historyReducer, initialHistory, needsAttention, recordIndex, retriesOf, visibleRecords, type HistoryAction, type HistoryState } from './history-model.js';
 import { detailLines, historyColumns, STATUS_COLORS } from './history-rows.js';
 import { sortText } from '../sorting.js';
 import { warmInSteps } from '../fold-index.js';
 
+/** What a History command sees: the screen's state at the key press and what it can do. */
+interface HistoryKeyView {
+  state: HistoryState;
+  /** The message under the cursor, or the one whose detail is open. */
+  current: MessageRecord | null;
+  desk: Desk;
+  prompt: Prompt;
+  dispatch(action: HistoryAction): void;
+  /** Send these failed messages again in one run and say how it went. */
+  retry(ids: number[]): void;
+}
+
+/** The History screen's commands. */
+export const HISTORY_COMMANDS: CommandHandlers<HistoryKeyView> = {
+  open: ({ current, dispatch }) => {
+    if (current) dispatch({ type: 'open', id: current.id });
+  },
+  problemsOnly: ({ dispatch }) => dispatch({ type: 'problemsOnly' }),
+  sort: ({ dispatch }) => dispatch({ type: 'sort', reverse: false }),
+  sortReverse: ({ dispatch }) => dispatch({ type: 'sort', reverse: true }),
+  search: ({ prompt, state, dispatch }) => openSearch(prompt, state.query, (query) => dispatch({ type: 'query', query })),
+  retry: ({ current, state, desk, retry }) => {
+    if (!current) return;
+    const retried = retriesOf(state.records).get(current.id);
+    if (retried) desk.notify(`message ${current.id} was sent again as message ${retried.id}`, 'info');
+    else if (current.status !== 'failed') desk.notify(`message ${current.id} is ${current.status}: only failed messages can be retried`, 'warn');
+    else retry([current.id]);
+  },
+  retryAll: ({ state, desk, dispatch }) => {
+    const failed = failedAwaitingRetry(state.records);
+    if (failed.length === 0) desk.notify('no failed message waits for a retry', 'info');
+    else dispatch({ type: 'confirmRetry', ids: failed.map((r) => r.id) });
+  },
+  markDelivered: (view) => markUncertain(view, true),
+  markNotDelivered: (view) => markUncertain(view, false),
+  acknowledge: ({ current, state, desk }) => {
+    if (!current) return;
+    const { services, notify, dataChanged } = desk;
+    if (current.status !== 'failed' && current.status !== 'uncertain') notify(`message ${current.id} is ${current.status}: only failed or uncertain messages are acknowledged`, 'warn');
+    else if (current.acknowledged) notify(`message ${current.id} was acknowledged by ${current.acknowledged.operator} at ${current.acknowledged.at}`, 'info');
+    else if (retriesOf(state.records).has(current.id)) notify(`message ${current.id} was sent again by a retry: nothing to acknowledge`, 'info');
+    else {
+      services.acknowledge(current.id).then(
+        () => {
+          notify(`message ${current.id} acknowledged: it needs no more attention`, 'ok');
+          dataChanged();
+        },
+        (error: unknown) => notify(`could not acknowledge message ${current.id}: ${errorText(error)}`, 'error'),
+      );
+    }
+  },
+};
+
+/** Record what the operator found out about the uncertain message under the cursor. */
+function markUncertain({ current, desk }: HistoryKeyView, delivered: boolean): void {
+  if (!current) return;
+  const { services, notify, dataChanged } = desk;
+  if (current.status !== 'uncertain') {
+    notify(`message ${current.id} is ${current.status}: only uncertain messages can be marked`, 'warn');
+    return;
+  }
+  services.markUncertain(current.id, delivered).then(
+    () => {
+      notify(`message ${current.id} marked as ${delivered ? 'delivered (sent)' : 'not delivered (failed)'}`, 'ok');
+      dataChanged();
+    },
+    (error: unknown) => notify(`could not mark message ${current.id}: ${errorText(error)}`, 'error'),
+  );
+}
+
 /** The History screen. */
 export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX.Element {
-  const { services, review, asOf, version, notify, dataChanged } = useDesk();
+  const desk = useDesk();
+  const { services, review, asOf, version, notify, dataChanged } = desk;
   const [state, dispatchState, ref] = useRefReducer(historyReducer, initialHistory);
   // "Retry all failed?" is a dialog of the desk's stack while it waits for an answer.
   const confirmation = useDialog({
@@ -75,11 +147,10 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
     );
   };
 
-  const handle = (input: string, key: Key): boolean => {
+  const handle = (command: Command | null, _input: string, key: Key): boolean => {
     const s = ref.current;
     const rows = visibleRecords(s.records, s.query, s.problemsOnly, s.sort);
     const current = s.open !== null ? (s.records?.find((r) => r.id === s.open) ?? null) : (rows[s.list.cursor] ?? null);
-    const command = commandFor(input, key, ['history', 'list']);
     if (s.open === null) {
       const action = listActionFor(command, () => rows.map((r) => String(r.id)), rows.length, tableHeight.current, current ? String(current.id) : null);
       if (action) {
@@ -90,71 +161,10 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
       dispatch({ type: 'open', id: null });
       return true;
     }
-    switch (command) {
-      case 'open':
-        if (current) dispatch({ type: 'open', id: current.id });
-        return true;
-      case 'problemsOnly':
-        dispatch({ type: 'problemsOnly' });
-        return true;
-      case 'sort':
-      case 'sortReverse':
-        dispatch({ type: 'sort', reverse: command === 'sortReverse' });
-        return true;
-      case 'search':
-        openSearch(prompt, s.query, (query) => dispatch({ type: 'query', query }));
-        return true;
-      case 'retry': {
-        if (!current) return true;
-        const retried = retriesOf(s.records).get(current.id);
-        if (retried) notify(`message ${current.id} was sent again as message ${retried.id}`, 'info');
-        else if (current.status !== 'failed') notify(`message ${current.id} is ${current.status}: only failed messages can be retried`, 'warn');
-        else retry([current.id]);
-        return true;
-      }
-      case 'retryAll': {
-        const failed = failedAwaitingRetry(s.records);
-        if (failed.length === 0) notify('no failed message waits for a retry', 'info');
-        else dispatch({ type: 'confirmRetry', ids: failed.map((r) => r.id) });
-        return true;
-      }
-      case 'markDelivered':
-      case 'markNotDelivered': {
-        if (!current) return true;
-        const delivered = command === 'markDelivered';
-        if (current.status !== 'uncertain') notify(`message ${current.id} is ${current.status}: only uncertain messages can be marked`, 'warn');
-        else {
-          services.markUncertain(current.id, delivered).then(
-            () => {
-              notify(`message ${current.id} marked as ${delivered ? 'delivered (sent)' : 'not delivered (failed)'}`, 'ok');
-              dataChanged();
-            },
-            (error: unknown) => notify(`could not mark message ${current.id}: ${errorText(error)}`, 'error'),
-          );
-        }
-        return true;
-      }
-      case 'acknowledge': {
-        if (!current) return true;
-        if (current.status !== 'failed' && current.status !== 'uncertain') notify(`message ${current.id} is ${current.status}: only failed or uncertain messages are acknowledged`, 'warn');
-        else if (current.acknowledged) notify(`message ${current.id} was acknowledged by ${current.acknowledged.operator} at ${current.acknowledged.at}`, 'info');
-        else if (retriesOf(s.records).has(current.id)) notify(`message ${current.id} was sent again by a retry: nothing to acknowledge`, 'info');
-        else {
-          services.acknowledge(current.id).then(
-            () => {
-              notify(`message ${current.id} acknowledged: it needs no more attention`, 'ok');
-              dataChanged();
-            },
-            (error: unknown) => notify(`could not acknowledge message ${current.id}: ${errorText(error)}`, 'error'),
-          );
-        }
-        return true;
-      }
-      default:
-        return s.open !== null && command !== null && command !== 'back' ? true : false;
-    }
+    // The message's detail takes every other command of the screen's scopes.
+    return runCommand(HISTORY_COMMANDS, command, { state: s, current, desk, prompt, dispatch, retry }) ?? (s.open !== null && command !== null && command !== 'back');
   };
-  useScreenKeys('history', handle, () => ['history', 'list']);
+  useScreenKeys(handle, () => ['history', 'list']);
 
   const records = state.records;
   const rows = visibleRecords(records, state.query, state.problemsOnly, state.sort);
@@ -176,7 +186,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
       </Box>
     );
   }
-  const promptLines = prompt.element ? 2 : 0;
+  const promptLines = prompt.shown ? 2 : 0;
   const bodyHeight = Math.max(1, height - 3 - promptLines - (state.confirmRetry !== null ? 1 : 0));
   tableHeight.current = bodyHeight;
   const top = windowTop(state.list.top, state.list.cursor, bodyHeight, rows.length);
@@ -212,9 +222,9 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
       />
       {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
       <Box flexGrow={1} />
-      {prompt.element}
+      <PromptLine prompt={prompt} />
       <Text dimColor wrap="truncate">
-        {footer(['open', 'retry', 'retryAll', 'markDelivered', 'markNotDelivered', 'acknowledge', 'problemsOnly', 'search', 'sort'], review, width)}
+        {footer(desk.keys, ['open', 'retry', 'retryAll', 'markDelivered', 'markNotDelivered', 'acknowledge', 'problemsOnly', 'search', 'sort'], review, width)}
       </Text>
     </Box>
   );

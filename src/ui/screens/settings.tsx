@@ -7,116 +7,134 @@ import { Table } from '@alcalzone/ink-table';
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
 import React, { useRef, useState } from 'react';
-import { errorText, useDesk, useScreenKeys } from '../desk-context.js';
+import { runCommand, type CommandHandlers } from '../command-handlers.js';
+import { errorText, useDesk, useScreenKeys, type Desk, type ScreenProps } from '../desk-context.js';
 import { clip, fit } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { initialList, listReducer, windowTop, type ListAction, type ListState } from '../hooks/list-state.js';
-import { usePrompt } from '../hooks/use-prompt.js';
+import { PromptLine, usePrompt, type Prompt } from '../dialogs/prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
-import { commandFor } from '../keys.js';
+import type { Command } from '../keys.js';
 import { IMPORT_KINDS } from '../../core/csv/types.js';
 import { importRequestOf } from '../import-line.js';
 import { EDITABLE_SETTINGS } from '../services.js';
-import type { ScreenProps } from './due.js';
+
+/** An import's outcome, shown under the fields until Esc. */
+interface ImportReport {
+  title: string;
+  lines: string[];
+  ok: boolean;
+}
+
+/** What a Settings command sees: the field under the cursor and what the screen can do. */
+interface SettingsKeyView {
+  field: (typeof EDITABLE_SETTINGS)[number] | undefined;
+  desk: Desk;
+  prompt: Prompt;
+  /** Draw the fields again (a value or the session password changed). */
+  changed(): void;
+  setReport(report: ImportReport): void;
+}
+
+/** The Settings screen's commands. */
+export const SETTINGS_COMMANDS: CommandHandlers<SettingsKeyView> = {
+  edit: ({ field, desk, prompt, changed }) => {
+    if (!field) return;
+    prompt.open({
+      label: field,
+      initial: desk.services.readSettings()[field] ?? '',
+      hint: 'Enter saves · Esc cancels',
+      onSubmit: (value) =>
+        desk.services.updateSetting(field, value).then(
+          () => {
+            desk.notify(`${field} saved`, 'ok');
+            changed();
+            return null;
+          },
+          (error: unknown) => errorText(error),
+        ),
+    });
+  },
+  password: ({ desk, prompt, changed }) =>
+    prompt.open({
+      label: 'SMTP password (this session only, never saved)',
+      mask: true,
+      onSubmit: (value) => {
+        desk.services.setSessionPassword(value);
+        desk.notify(value === '' ? 'session password cleared' : 'password kept for this session only', 'ok');
+        changed();
+        return null;
+      },
+    }),
+  testMail: ({ desk, prompt }) =>
+    prompt.open({
+      label: 'Send a test e-mail to',
+      initial: desk.services.readSettings()['company.email'] ?? '',
+      onSubmit: (value) => {
+        const address = value.trim();
+        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return `"${address}" is not an e-mail address`;
+        desk.notify(`sending a test e-mail to ${address}…`, 'info');
+        return desk.services.sendTestMail(address).then(
+          (text) => {
+            desk.notify(text, 'ok');
+            return null;
+          },
+          (error: unknown) => `test e-mail failed: ${errorText(error)}`,
+        );
+      },
+    }),
+  importCsv: ({ desk, prompt, setReport }) =>
+    prompt.open({
+      label: 'Import',
+      hint: `KIND FILE [--skip-invalid] [--snapshot] [--decimal-comma] … — KIND is ${IMPORT_KINDS.join(', ')}`,
+      onSubmit: (value) => {
+        const request = importRequestOf(value);
+        if (typeof request === 'string') return request;
+        return desk.services.importCsv(request).then(
+          (result) => {
+            const ok = !result.rejected;
+            setReport({ title: `Import ${request.kind} ${request.file}: ${ok ? 'done' : 'nothing imported'}`, lines: [...result.problems, result.summary], ok });
+            desk.notify(`import ${request.kind}: ${ok ? result.summary : 'refused, see the report'}`, ok ? 'ok' : 'error');
+            if (result.saved) desk.dataChanged();
+            return null;
+          },
+          (error: unknown) => errorText(error),
+        );
+      },
+    }),
+};
 
 /** The Settings screen. */
 export function SettingsScreen({ height, width, active }: ScreenProps): React.JSX.Element {
-  const { services, notify, dataChanged } = useDesk();
+  const desk = useDesk();
+  const { services } = desk;
   const [list, dispatch, ref] = useRefReducer<ListState, ListAction>(listReducer, initialList);
-  const [report, setReport] = useState<{ title: string; lines: string[]; ok: boolean } | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
   const [, rerender] = useState(0);
   const prompt = usePrompt();
   const fieldsHeight = useRef(8);
 
-  const handle = (input: string, key: Key): boolean => {
-    const command = commandFor(input, key, ['settings', 'list']);
+  const handle = (command: Command | null, _input: string, key: Key): boolean => {
     const action = listActionFor(command, () => [], EDITABLE_SETTINGS.length, fieldsHeight.current, null);
     if (action && command !== 'toggle' && command !== 'selectAll' && command !== 'selectNone') {
       dispatch(action);
       return true;
     }
     const field = EDITABLE_SETTINGS[ref.current.cursor];
-    switch (command) {
-      case 'edit':
-        if (!field) return true;
-        prompt.open({
-            label: field,
-            initial: services.readSettings()[field] ?? '',
-            hint: 'Enter saves · Esc cancels',
-            onSubmit: (value) =>
-              services.updateSetting(field, value).then(
-                () => {
-                  notify(`${field} saved`, 'ok');
-                  rerender((n) => n + 1);
-                  return null;
-                },
-                (error: unknown) => errorText(error),
-              ),
-          });
-        return true;
-      case 'password':
-        prompt.open({
-            label: 'SMTP password (this session only, never saved)',
-            mask: true,
-            onSubmit: (value) => {
-              services.setSessionPassword(value);
-              notify(value === '' ? 'session password cleared' : 'password kept for this session only', 'ok');
-              rerender((n) => n + 1);
-              return null;
-            },
-          });
-        return true;
-      case 'testMail':
-        prompt.open({
-            label: 'Send a test e-mail to',
-            initial: services.readSettings()['company.email'] ?? '',
-            onSubmit: (value) => {
-              const address = value.trim();
-              if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return `"${address}" is not an e-mail address`;
-              notify(`sending a test e-mail to ${address}…`, 'info');
-              return services.sendTestMail(address).then(
-                (text) => {
-                  notify(text, 'ok');
-                  return null;
-                },
-                (error: unknown) => `test e-mail failed: ${errorText(error)}`,
-              );
-            },
-          });
-        return true;
-      case 'importCsv':
-        prompt.open({
-            label: 'Import',
-            hint: `KIND FILE [--skip-invalid] [--snapshot] [--decimal-comma] … — KIND is ${IMPORT_KINDS.join(', ')}`,
-            onSubmit: (value) => {
-              const request = importRequestOf(value);
-              if (typeof request === 'string') return request;
-              return services.importCsv(request).then(
-                (result) => {
-                  const ok = !result.rejected;
-                  setReport({ title: `Import ${request.kind} ${request.file}: ${ok ? 'done' : 'nothing imported'}`, lines: [...result.problems, result.summary], ok });
-                  notify(`import ${request.kind}: ${ok ? result.summary : 'refused, see the report'}`, ok ? 'ok' : 'error');
-                  if (result.saved) dataChanged();
-                  return null;
-                },
-                (error: unknown) => errorText(error),
-              );
-            },
-          });
-        return true;
-      default:
-        if (key.escape && report) {
-          setReport(null);
-          return true;
-        }
-        return false;
+    const view: SettingsKeyView = { field, desk, prompt, changed: () => rerender((n) => n + 1), setReport };
+    const taken = runCommand(SETTINGS_COMMANDS, command, view);
+    if (taken !== undefined) return taken;
+    if (key.escape && report) {
+      setReport(null);
+      return true;
     }
+    return false;
   };
-  useScreenKeys('settings', handle, () => ['settings', 'list']);
+  useScreenKeys(handle, () => ['settings', 'list']);
 
   const values = services.readSettings();
   const policy = services.policyOverview();
-  const promptLines = prompt.element ? 2 : 0;
+  const promptLines = prompt.shown ? 2 : 0;
   const reportLines = report ? Math.min(report.lines.length + 1, Math.max(2, Math.floor(height / 3))) : 0;
   const rows: string[] = [
     ...EDITABLE_SETTINGS.map((k) => `${fit(k, 18)} ${values[k] ?? ''}`),
@@ -164,7 +182,7 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
           ))}
         </Box>
       ) : null}
-      {prompt.element}
+      <PromptLine prompt={prompt} />
     </Box>
   );
 }

@@ -1,13 +1,14 @@
 /**
  * A one-line prompt (hold date, interval, a setting, password, file name): opens over a screen as
  * a dialog and takes every key until Enter or Esc. The submit callback may refuse the value with a message.
+ * The screen that owns it draws PromptLine on its bottom rows.
  */
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
 import React from 'react';
 import { LineInput } from '../components/line-input.js';
 import { editLine, lineOf, type Line } from '../line-edit.js';
-import { useDialogReducer } from './use-dialog.js';
+import { useDialogReducer } from '../hooks/use-dialog.js';
 
 /** What a prompt asks. `onSubmit` returns an error message to keep the prompt open, or null. */
 export interface PromptRequest {
@@ -53,8 +54,15 @@ function reducer(state: PromptState, action: PromptAction): PromptState {
 /** The prompt's controls. */
 export interface Prompt {
   open(request: PromptRequest): void;
-  /** The prompt line(s), or null when closed. */
-  element: React.JSX.Element | null;
+  /** What it shows while open (the screen leaves it two rows), or null when closed. */
+  shown: PromptShown | null;
+}
+
+/** An open prompt: what it asks, the line typed so far and why the last value was refused. */
+export interface PromptShown {
+  request: PromptRequest;
+  line: Line;
+  error: string | null;
 }
 
 const closedPrompt: PromptState = { request: null, line: lineOf(''), error: null };
@@ -105,17 +113,24 @@ export function usePrompt(): Prompt {
   const closeIfSame = (request: PromptRequest): void => {
     if (ref.current.request === request) dispatch({ type: 'close' });
   };
-  const element = state.request ? (
+  const shown = state.request ? { request: state.request, line: state.line, error: state.error } : null;
+  return { open: (request) => dispatch({ type: 'open', request }), shown };
+}
+
+/** The prompt's line and the reason a value was refused; nothing while it is closed. */
+export function PromptLine({ prompt }: { prompt: Prompt }): React.JSX.Element | null {
+  const shown = prompt.shown;
+  if (shown === null) return null;
+  return (
     <Box flexDirection="column">
-      <LineInput label={state.request.label} line={state.line} mask={state.request.mask} hint={state.request.hint} />
-      {state.error ? (
+      <LineInput label={shown.request.label} line={shown.line} mask={shown.request.mask} hint={shown.request.hint} />
+      {shown.error ? (
         <Text color="red" wrap="truncate">
-          {state.error}
+          {shown.error}
         </Text>
       ) : null}
     </Box>
-  ) : null;
-  return { open: (request) => dispatch({ type: 'open', request }), element };
+  );
 }
 
 /** Open `prompt` as the live search of a list: every change filters, Enter keeps, Esc clears. */

@@ -2,10 +2,10 @@
  * Which adapter holds a ledger, decided by where it is: a file path → the sql.js file, null → a
  * private in-memory database (tests), a `postgres://` or `postgresql://` URL → PostgreSQL.
  */
-import { openStore, type StoreSeams } from './database.js';
+import { openStore, type StoreSeams } from './sqljs/database.js';
 import type { Ledger } from './ledger.js';
 import { isPostgresUrl } from './ledger-location.js';
-import { ledgerOverStore } from './sqljs-ledger.js';
+import { ledgerOverStore } from './sqljs/sqljs-ledger.js';
 
 /** How to open a ledger; the lock settings apply to the file adapter. */
 export interface LedgerOptions {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deliverPlan, type DeliveryOptions } from '../../src/delivery/deliver.js';
 import { deliveryNotes } from '../../src/cli/commands/send-and-report.js';
-import { acquireLock } from '../../src/storage/lock.js';
+import { acquireLock } from '../../src/files/lock.js';
 import { openLedger } from '../../src/storage/open-ledger.js';
 import type { Ledger } from '../../src/storage/ledger.js';
 import { canMount, errnoError, fullAfter, mountSmallDisk, unwritable, writableAgain, type SmallDisk } from '../helpers/file-faults.js';

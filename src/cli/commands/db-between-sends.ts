@@ -13,9 +13,9 @@ import { replayJournal } from '../../delivery/recorder.js';
 import { journalPath, sendLockBase } from '../../settings/paths.js';
 import type { Ledger } from '../../storage/ledger.js';
 import { ledgerFile } from '../../storage/ledger-location.js';
-import { acquireLock } from '../../storage/lock.js';
+import { acquireLock } from '../../files/lock.js';
 import { openLedger } from '../../storage/open-ledger.js';
-import { describeHolder, tryAgainLater } from '../../storage/lock-busy.js';
+import { describeHolder, tryAgainLater } from '../../files/lock-busy.js';
 
 /** How long a copy or backup waits for a send under way by default: a long run's worth. */
 export const DEFAULT_WAIT_SECONDS = 600;

@@ -5,8 +5,8 @@
  */
 import type pg from 'pg';
 import { UserError } from '../../core/exit-codes.js';
-import type { Migration } from '../migrations/index.js';
-import { POSTGRES_MIGRATIONS } from '../migrations/postgres/index.js';
+import type { Migration } from '../sqljs/migrations/index.js';
+import { POSTGRES_MIGRATIONS } from './migrations/index.js';
 import { LOCK_CLASS, MIGRATE_LOCK } from './advisory-keys.js';
 
 const TRACKING_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { MIGRATIONS } from '../../../src/storage/migrations/index.js';
-import { POSTGRES_MIGRATIONS } from '../../../src/storage/migrations/postgres/index.js';
+import { MIGRATIONS } from '../../../src/storage/sqljs/migrations/index.js';
+import { POSTGRES_MIGRATIONS } from '../../../src/storage/postgres/migrations/index.js';
 import { openPostgresLedger } from '../../../src/storage/postgres/postgres-ledger.js';
 import { makeLedger } from '../../helpers/store.js';
 import { dropDatabase, freshDatabase, pgAvailable } from '../../helpers/pg.js';

@@ -6,7 +6,7 @@
  * from ./types.ts), and list both, with the same number and name, in ../index.ts and here. The
  * schema-parity test fails while one engine has a migration, table or column the other lacks.
  */
-import type { Migration } from '../index.js';
+import type { Migration } from '../../sqljs/migrations/index.js';
 import { sql as initial } from './001-initial.js';
 import { sql as delivery } from './002-delivery.js';
 import { sql as itemReminderState } from './003-item-reminder-state.js';

@@ -3,9 +3,9 @@
  * lock, the journal-free atomic save, the damage checks and the lease exactly as they are. Reads
  * and writes go through the store's queue, so a read never sees a write's uncommitted rows.
  */
-import { UserError } from '../core/exit-codes.js';
-import type { Ledger, LedgerKind } from './ledger.js';
-import type { Sql } from './sql.js';
+import { UserError } from '../../core/exit-codes.js';
+import type { Ledger, LedgerKind } from '../ledger.js';
+import type { Sql } from '../sql.js';
 import { sqlOverDatabase } from './sqljs-sql.js';
 import type { Store } from './store.js';
 

@@ -4,7 +4,8 @@
  */
 import type { Database } from 'sql.js';
 import { UserError } from '../../core/exit-codes.js';
-import { MIGRATIONS, type Migration } from './migrations/index.js';
+import type { Migration } from '../migration-files.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 const TRACKING_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,

@@ -1,7 +1,7 @@
 /**
  * Both engines have the same schema: the same migration numbers and names, and after migrating
  * the same tables with the same columns. A SQLite migration added without its PostgreSQL twin
- * (src/storage/migrations/postgres/) fails here.
+ * (src/storage/postgres/migrations/) fails here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';

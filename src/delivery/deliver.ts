@@ -24,7 +24,8 @@ import type { RetryPolicy } from './send-one.js';
 import { realSleep } from '../mail/transports/wait.js';
 import { guardKeyOf, operatorName } from './record.js';
 import { alreadyInHistory } from '../storage/delivery-history.js';
-import { deliverOne, type AlreadySent, type RunState, type RunStop } from './deliver-one.js';
+import { deliverOne, type AlreadySent, type RunState } from './deliver-one.js';
+import { fileStopExitCode, runExitCode, type RunStop } from './run-stop.js';
 import { dailyAllowance, dailyLimitReason, type DailyAllowance } from './daily-limit.js';
 import { defaultRenderer, type MessageRenderer } from './render.js';
 import { notSent, type MessageOutcome, type NotSentReason } from './outcome.js';
@@ -132,7 +133,7 @@ async function endRun(run: SendRun, outcome: DeliveryOutcome | undefined): Promi
 function withFileError(outcome: DeliveryOutcome, refused: FileWriteError): void {
   outcome.fileError ??= refused;
   outcome.error ??= refused.message;
-  outcome.exitCode = reachedAny(outcome.messages) ? ExitCode.SomeFailed : ExitCode.Usage;
+  outcome.exitCode = fileStopExitCode(outcome.messages);
 }
 
 /** Where a run records its messages: the ledger itself for a run that claims them, else the send journal first. */
@@ -265,11 +266,6 @@ async function deliverOrStay(state: RunState, planned: PlannedMessage): Promise<
   }
 }
 
-/** True when some message may have reached its recipients (sent or uncertain). */
-function reachedAny(messages: MessageOutcome[]): boolean {
-  return messages.some((m) => m.status === 'sent' || m.status === 'uncertain');
-}
-
 /** How a run ended besides its messages. */
 interface RunEnd {
   stop?: RunStop | null;
@@ -286,15 +282,7 @@ function summarise(
 ): DeliveryOutcome {
   const messages = all.filter((o): o is MessageOutcome => !('alreadySent' in o));
   const alreadySent = all.flatMap((o) => ('alreadySent' in o ? [o.alreadySent] : []));
-  let exitCode: ExitCodeValue = ExitCode.Ok;
-  if (stop?.kind === 'transport' && !reachedAny(messages)) exitCode = ExitCode.TransportUnusable;
-  // Uncertain messages of a run that died are reported by the next run: cron sees exit 1.
-  else if (messages.some((m) => m.status === 'failed' || m.status === 'uncertain') || recovered > 0) exitCode = ExitCode.SomeFailed;
-  // Nothing wrong with what was tried, but the server or the ledger wants the rest later (a
-  // deferral, a busy ledger, a PostgreSQL server gone away): cron tries again. Not-sent messages
-  // alone are no failure: the operator's stop, a daily limit (the rest waits for tomorrow) and a
-  // customer changed since the plan (the next plan decides) end 0.
-  else if (deferral !== null || stop?.kind === 'ledger' || ledgerLost !== null) exitCode = ExitCode.Deferred;
+  const exitCode = runExitCode(messages, { stop, recovered, deferral, ledgerLost });
   const dailyLimit = daily !== null && daily.heldBack > 0 ? { limit: daily.limit, heldBack: daily.heldBack } : null;
   const outcome: DeliveryOutcome = { messages, exitCode, alreadySent, error: stop?.why ?? null, recovered, deferral, dailyLimit, ledgerLost: ledgerLost?.message ?? null };
   if (fileError !== null) withFileError(outcome, fileError);

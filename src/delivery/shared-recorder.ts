@@ -6,15 +6,15 @@
  * recorded or claimed leaves it to the other. The ledger tells a dead run from a live one
  * (Ledger.beginSend), so only a dead run's `sending` messages are turned `uncertain`.
  */
-import { LedgerLostError, type Ledger } from '../storage/ledger.js';
+import type { Ledger } from '../storage/ledger.js';
 import type { GuardKey, MessageState } from '../storage/delivery-history.js';
 import { alreadyInHistory, applyMessageStates } from '../storage/delivery-history.js';
 import { claimForMessage, claimKeysOf, heldClaims, releaseClaimsOf } from '../storage/send-claims.js';
 import type { RecipientResult } from '../mail/transports/types.js';
 import { changeCountOf } from '../storage/customers.js';
-import { ExitCode, UserError } from '../core/exit-codes.js';
 import type { HistoryRecord, JournalStatus } from './journal.js';
 import type { BeginResult, MessageRecorder } from './recorder.js';
+import { ledgerBusy } from './run-stop.js';
 
 /** Another sender recorded or claimed the message first: roll back our `sending` row. */
 class ClaimedElsewhere extends Error {}
@@ -24,14 +24,6 @@ class ClaimedElsewhere extends Error {}
  * before the run gives up on recording it (it then stays `sending`, and becomes `uncertain`).
  */
 const FINISH_PATIENCE_MS = 10 * 60_000;
-
-/**
- * True for "the ledger's write lock was not had in time" (exit 75): waiting longer may succeed. A
- * lost connection is exit 75 too, but no wait brings the server back within the run: it ends it.
- */
-function ledgerBusy(error: unknown): boolean {
-  return error instanceof UserError && error.exitCode === ExitCode.Busy && !(error instanceof LedgerLostError);
-}
 
 /** Each message's states written to the ledger in their own transactions, claims with them. */
 export class SharedLedgerRecorder implements MessageRecorder {

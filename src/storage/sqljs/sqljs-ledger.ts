@@ -9,9 +9,15 @@ import { UserError } from '../../core/exit-codes.js';
 import type { LockHandle } from '../../files/lock.js';
 import type { BetweenSends, BetweenSendsOptions, Ledger, LedgerKind, SendOptions, SendRun } from '../ledger.js';
 import type { Sql } from '../sql.js';
+import { openStore, type StoreSeams } from './database.js';
 import { holdFileSends, takeSendLock } from './send-lock.js';
 import { sqlOverDatabase } from './sqljs-sql.js';
-import type { Store } from './store.js';
+import type { OpenOptions, Store } from './store.js';
+
+/** Open (creating and migrating when needed) the file at `options.path`, or a private in-memory database for null. */
+export async function openSqlJsLedger(options: OpenOptions, seams?: StoreSeams): Promise<Ledger> {
+  return ledgerOverStore(await openStore(options, seams));
+}
 
 /** A sql.js file or in-memory database as a Ledger. */
 class SqlJsLedger implements Ledger {

@@ -57,7 +57,10 @@ export interface Ledger {
 export interface SendOptions {
   /** A scheduled run (`--send-due`): on a shared ledger only one runs at a time across hosts. */
   scheduled: boolean;
-  /** How long to wait for another run holding the ledger before exit 75. */
+  /**
+   * How long to wait for another run holding the file before exit 75 (a shared ledger waits for
+   * a copy under way as long as a write waits for the write lock).
+   */
   waitMs: number;
   /** Stamps the history of messages settled. */
   now: () => Date;

@@ -8,7 +8,7 @@ import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
-import { sql as schema } from '../src/storage/migrations/001-initial.js';
+import { sql as schema } from '../src/storage/sqljs/migrations/001-initial.js';
 import type { GeneratedData } from './generate.js';
 import { benchSize, removeBeside, ensureDatabase, ensureDataset, runDuedesk } from './lib/dataset.js';
 import { defineBenchmark, type Benchmark } from './types.js';

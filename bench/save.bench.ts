@@ -7,9 +7,9 @@
 import { closeSync, copyFileSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'sql.js';
-import { openStore } from '../src/storage/database.js';
-import { loadSqlEngine } from '../src/storage/sql-engine.js';
-import type { Store } from '../src/storage/store.js';
+import { openStore } from '../src/storage/sqljs/database.js';
+import { loadSqlEngine } from '../src/storage/sqljs/sql-engine.js';
+import type { Store } from '../src/storage/sqljs/store.js';
 import { benchSize, removeBeside, ensureDatabase, ensureDataset } from './lib/dataset.js';
 import { defineBenchmark, type Benchmark } from './types.js';
 

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openLedger } from '../src/storage/open-ledger.js';
-import { loadSqlEngine } from '../src/storage/sql-engine.js';
-import { migrate } from '../src/storage/migrations.js';
-import { writeFileAtomic } from '../src/storage/atomic-file.js';
+import { loadSqlEngine } from '../src/storage/sqljs/sql-engine.js';
+import { migrate } from '../src/storage/sqljs/migrate.js';
+import { writeFileAtomic } from '../src/files/atomic-file.js';
 import { setHold } from '../src/storage/customers.js';
 
 const customers = Number(process.argv[2] ?? 100_000);

@@ -16,7 +16,7 @@ import type { TextSink } from '../src/runtime/context.js';
 import { main as cli } from '../src/cli/main.js';
 import { SettingsFile } from '../src/settings/file.js';
 import type { Settings } from '../src/core/settings.js';
-import { openStore } from '../src/storage/database.js';
+import { openStore } from '../src/storage/sqljs/database.js';
 import { DEMO_TABLES, writeShiftedDemo } from './demo-dates.js';
 import { DEMO_CUSTOMERS } from './demo-customers.js';
 import { stringify } from 'csv-stringify/sync';

@@ -1,7 +1,7 @@
 /** A ledger over a sql.js database built in memory (benchmarks and tests build one from bytes). */
 import type { Database } from 'sql.js';
 import type { Ledger } from '../../src/storage/ledger.js';
-import { ledgerOverStore } from '../../src/storage/sqljs-ledger.js';
+import { ledgerOverStore } from '../../src/storage/sqljs/sqljs-ledger.js';
 
 /** A read-only ledger over `db`: reads see it as it is, a write is refused. */
 export function readOnlyLedger(db: Database): Ledger {

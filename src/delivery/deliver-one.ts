@@ -16,18 +16,7 @@ import { sendWithRetry, type RetryPolicy, type SendEnding } from './send-one.js'
 import type { MessageRenderer } from './render.js';
 import { notSent, type MessageOutcome } from './outcome.js';
 import { asFileError, type FileWriteError } from '../core/file-errors.js';
-import { ExitCode, UserError } from '../core/exit-codes.js';
-
-/**
- * Why a run stopped before its end, and what that means for its exit code when nothing failed:
- * `transport` (the mail server could not be used: exit 3 when nothing reached it), `ledger`
- * (another writer held the ledger past the wait, or another run took the send lock over: exit
- * 75, try again later), `file` (a file could not be written: exit 2, or 1 once something went).
- */
-export interface RunStop {
-  why: string;
-  kind: 'transport' | 'ledger' | 'file';
-}
+import { historyStop, TAKEN_OVER, transportStop, type RunStop } from './run-stop.js';
 
 /** Everything the workers of one run share. */
 export interface RunState {
@@ -42,7 +31,7 @@ export interface RunState {
   retry: RetryPolicy;
   /** The operator's stop (TUI Esc, Ctrl-C, q): no new message starts, and no back-off is waited out. */
   signal: AbortSignal | undefined;
-  /** Set once the run must stop; later messages are not attempted. */
+  /** Set once the run must stop (./run-stop.ts); later messages are not attempted. */
   stop: RunStop | null;
   /** The first file the run could not write (disk full, read-only): it stops the run, exit 2 or 1. */
   fileError: FileWriteError | null;
@@ -95,7 +84,7 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
   const outstanding = await ledger.read((sql) => outstandingOf(sql, planned.customer.code, planned.currency, plan.asOf));
   const record = historyRecord(planned, message, plan.asOf, state.operator, outstanding);
   if (!state.holdsSendLock()) {
-    state.stop ??= { why: 'another run took the send lock over (this run was stopped past its lease)', kind: 'ledger' };
+    state.stop ??= TAKEN_OVER;
     return notSent(planned.key, 'cut-short', state.stop.why);
   }
   try {
@@ -129,7 +118,7 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
     ending = await sendWithRetry(state.transport, raw, built.envelope, message.messageId, state.retry, state.signal);
   }
   if (ending.fileError) stopRun(state, ending.fileError);
-  else if (ending.stopRun !== null) state.stop ??= { why: ending.stopRun, kind: 'transport' };
+  else if (ending.stopRun !== null) state.stop ??= transportStop(ending.stopRun);
   if (ending.deferral !== null) state.deferral ??= ending.deferral;
   const recipients: RecipientResult[] = [...built.refused, ...ending.recipients];
   if (built.refused.length > 0 && built.envelope !== null) notes.push(`refused before sending: ${built.refused.map((r) => r.address).join(', ')}`);
@@ -153,16 +142,10 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
 /** The report's words for a message whose customer changed after the plan was made. */
 export const CHANGED_SINCE_PLANNED = 'not sent: changed since planned';
 
-/**
- * Stop the run after the history could not be written and say why: a file-system refusal is kept
- * as the run's file error (the CLI names the file and exits 2, or 1 once something was sent); a
- * ledger another writer held past the wait names the ledger (exit 75: the next run sends the rest).
- */
+/** Stop the run after the history could not be written (historyStop), and say why. */
 function stopRun(state: RunState, error: unknown): string {
-  const refused = asFileError(error);
+  const { stop, refused } = historyStop(error);
   if (refused) state.fileError ??= refused;
-  const busy = error instanceof UserError && error.exitCode === ExitCode.Busy;
-  const why = refused?.message ?? (busy ? (error as Error).message : `the history cannot be written: ${(error as Error).message}`);
-  state.stop ??= { why, kind: refused ? 'file' : 'ledger' };
-  return why;
+  state.stop ??= stop;
+  return stop.why;
 }

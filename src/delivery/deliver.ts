@@ -3,8 +3,9 @@
  *
  * Order per message: guard against history → render → durable `sending` journal line → SMTP →
  * durable outcome line; the journal is folded into the database in batches. The whole run holds
- * the send lock `<db>.send.lock.*`, so two runs never send side by side, and it starts by
- * replaying any journal a dead run left (its unfinished messages become `uncertain`).
+ * the ledger for sending (Ledger.beginSend: on a file, the send lock, so two runs never send side
+ * by side; on a shared ledger, a run of its own that claims each message), and it starts by
+ * settling what a dead run left (its unfinished messages become `uncertain`).
  */
 import type { Plan, PlannedMessage } from '../core/plan.js';
 import { ExitCode, type ExitCodeValue } from '../core/exit-codes.js';
@@ -12,20 +13,19 @@ import type { CommandContext } from '../runtime/context.js';
 import type { Transport } from '../mail/transports/types.js';
 import { SendFailure } from '../mail/transports/types.js';
 import { createTransport, type SmtpTuning } from '../mail/transports/index.js';
-import { sendLockBase } from '../settings/paths.js';
-import { acquireLock, type LockHandle } from '../storage/lock.js';
-import { LedgerLostError, type Ledger } from '../storage/ledger.js';
+import { LedgerLostError, type Ledger, type SendRun } from '../storage/ledger.js';
 import { ledgerFile } from '../storage/ledger-location.js';
 import type { Settings } from '../core/settings.js';
-import type { OpenWritable } from '../storage/write-all.js';
-import { asFileError, FileWriteError, rethrowAsFileError } from '../core/file-errors.js';
-import { DeliveryRecorder, replayJournal, type FoldPolicy } from './recorder.js';
-import { beginSharedRun, type SharedRun } from './shared-run.js';
+import type { OpenWritable } from '../files/write-all.js';
+import { asFileError, FileWriteError } from '../core/file-errors.js';
+import { DeliveryRecorder, replayJournal, type FoldPolicy, type MessageRecorder } from './recorder.js';
+import { SharedLedgerRecorder } from './shared-recorder.js';
 import type { RetryPolicy } from './send-one.js';
 import { realSleep } from '../mail/transports/wait.js';
 import { guardKeyOf, operatorName } from './record.js';
 import { alreadyInHistory } from '../storage/delivery-history.js';
-import { deliverOne, type AlreadySent, type RunState, type RunStop } from './deliver-one.js';
+import { deliverOne, type AlreadySent, type RunState } from './deliver-one.js';
+import { fileStopExitCode, runExitCode, type RunStop } from './run-stop.js';
 import { dailyAllowance, dailyLimitReason, type DailyAllowance } from './daily-limit.js';
 import { defaultRenderer, type MessageRenderer } from './render.js';
 import { notSent, type MessageOutcome, type NotSentReason } from './outcome.js';
@@ -82,8 +82,6 @@ export interface DeliveryOptions {
   sessionPassword?: string | null;
   /** Opens the send journal (tests cut its writes short or refuse them). */
   journalFile?: OpenWritable;
-  /** Takes the send lock (tests make its release fail). */
-  acquireLock?: typeof acquireLock;
   /**
    * A scheduled run (`--send-due`): on a shared ledger only one runs at a time across hosts (a
    * second exits 75); operators' sends from the TUI run beside it, kept apart by claims.
@@ -100,39 +98,29 @@ export async function deliverPlan(
 ): Promise<DeliveryOutcome> {
   const settings = ctx.settings.read();
   const ledger = await ctx.openLedger();
-  const file = ledgerFile(ledger);
-  // A file is sent from by one run at a time (the send lock); a shared ledger by many, each
-  // message claimed in the ledger before it goes (./shared-run.ts).
-  const shared = await beginSharedRun(ledger, options.scheduled ?? false);
-  let lock: LockHandle | null = null;
+  const run = await ledger.beginSend({
+    scheduled: options.scheduled ?? false,
+    waitMs: options.lockTimeoutMs ?? 10_000,
+    now: () => ctx.now(),
+    settleJournal: () => replayJournal(ledger, ctx.now().toISOString()),
+  });
   let outcome: DeliveryOutcome | undefined;
   try {
-    lock = file === null ? null : await takeSendLock(file, options);
-    outcome = await deliverLocked(plan, ctx, settings, ledger, lock, shared, options, onProgress);
+    outcome = await deliverHeld(plan, ctx, settings, ledger, run, options, onProgress);
     return outcome;
   } finally {
-    releaseSendLock(lock, outcome);
-    await shared?.end();
-  }
-}
-
-/** The send lock `<db>.send.lock.*`; a file-system refusal names it. */
-async function takeSendLock(dbPath: string, options: DeliveryOptions): Promise<LockHandle> {
-  try {
-    return await (options.acquireLock ?? acquireLock)(sendLockBase(dbPath), { timeoutMs: options.lockTimeoutMs ?? 10_000 });
-  } catch (error) {
-    rethrowAsFileError(error, `${sendLockBase(dbPath)}.lock`);
+    await endRun(run, outcome);
   }
 }
 
 /**
- * Give the send lock up. After sending, a refusal (read-only or full disk) must not replace the
+ * Give the ledger back. After sending, a refusal (read-only or full disk) must not replace the
  * per-message report: it joins the outcome as its file error. When the run is already failing,
  * its own error is the one to report.
  */
-function releaseSendLock(lock: LockHandle | null, outcome: DeliveryOutcome | undefined): void {
+async function endRun(run: SendRun, outcome: DeliveryOutcome | undefined): Promise<void> {
   try {
-    lock?.release();
+    await run.release();
   } catch (error) {
     const refused = asFileError(error);
     if (outcome === undefined) return;
@@ -145,22 +133,27 @@ function releaseSendLock(lock: LockHandle | null, outcome: DeliveryOutcome | und
 function withFileError(outcome: DeliveryOutcome, refused: FileWriteError): void {
   outcome.fileError ??= refused;
   outcome.error ??= refused.message;
-  outcome.exitCode = reachedAny(outcome.messages) ? ExitCode.SomeFailed : ExitCode.Usage;
+  outcome.exitCode = fileStopExitCode(outcome.messages);
 }
 
-/** The run itself, with the send lock held: replay, guard, verify, send, record. */
-async function deliverLocked(
+/** Where a run records its messages: the ledger itself for a run that claims them, else the send journal first. */
+async function recorderFor(run: SendRun, ledger: Ledger, options: DeliveryOptions, warn: (text: string) => void): Promise<MessageRecorder> {
+  if (run.claimsAs !== null) return new SharedLedgerRecorder(ledger, run.claimsAs);
+  const fold = { every: options.fold?.every ?? 200, intervalMs: options.fold?.intervalMs ?? 2000 };
+  return DeliveryRecorder.open(ledger, fold, warn, options.journalFile);
+}
+
+/** The run itself, with the ledger held for sending and dead runs settled: guard, verify, send, record. */
+async function deliverHeld(
   plan: Plan,
   ctx: CommandContext,
   settings: Settings,
   ledger: Ledger,
-  lock: LockHandle | null,
-  shared: SharedRun | null,
+  run: SendRun,
   options: DeliveryOptions,
   onProgress: ProgressListener | undefined,
 ): Promise<DeliveryOutcome> {
-  // Never every `sending` row on a shared ledger: other hosts may be sending those right now.
-  const recovered = shared !== null ? await shared.recover(ctx.now()) : await replayJournal(ledger, ctx.now().toISOString());
+  const recovered = run.settled;
   // The plan may predate our lock (another run sent meanwhile): what history already has is
   // dropped here, so a cron run with nothing new never even connects to the server.
   const already = await ledger.read(async (sql) => {
@@ -197,8 +190,7 @@ async function deliverLocked(
       return outcome;
     }
     const warn = (text: string): void => void ctx.stderr.write(`duedesk: ${text}\n`);
-    const fold = { every: options.fold?.every ?? 200, intervalMs: options.fold?.intervalMs ?? 2000 };
-    const recorder = shared?.recorder ?? (await DeliveryRecorder.open(ledger, fold, warn, options.journalFile));
+    const recorder = await recorderFor(run, ledger, options, warn);
     const state: RunState = {
       plan: todo,
       settings,
@@ -215,11 +207,7 @@ async function deliverLocked(
       deferral: null,
       daily,
       sentThisRun: new Set<string>(),
-      holdsSendLock: () => {
-        const lost = shared?.lost() ?? null;
-        if (lost !== null) throw lost;
-        return (shared === null || shared.alive()) && (lock === null || lock.stillHeld());
-      },
+      holdsSendLock: () => run.stillHeld(),
       ledgerLost: null,
     };
     const outcomes = await runWorkers(state, options, onProgress);
@@ -278,11 +266,6 @@ async function deliverOrStay(state: RunState, planned: PlannedMessage): Promise<
   }
 }
 
-/** True when some message may have reached its recipients (sent or uncertain). */
-function reachedAny(messages: MessageOutcome[]): boolean {
-  return messages.some((m) => m.status === 'sent' || m.status === 'uncertain');
-}
-
 /** How a run ended besides its messages. */
 interface RunEnd {
   stop?: RunStop | null;
@@ -299,15 +282,7 @@ function summarise(
 ): DeliveryOutcome {
   const messages = all.filter((o): o is MessageOutcome => !('alreadySent' in o));
   const alreadySent = all.flatMap((o) => ('alreadySent' in o ? [o.alreadySent] : []));
-  let exitCode: ExitCodeValue = ExitCode.Ok;
-  if (stop?.kind === 'transport' && !reachedAny(messages)) exitCode = ExitCode.TransportUnusable;
-  // Uncertain messages of a run that died are reported by the next run: cron sees exit 1.
-  else if (messages.some((m) => m.status === 'failed' || m.status === 'uncertain') || recovered > 0) exitCode = ExitCode.SomeFailed;
-  // Nothing wrong with what was tried, but the server or the ledger wants the rest later (a
-  // deferral, a busy ledger, a PostgreSQL server gone away): cron tries again. Not-sent messages
-  // alone are no failure: the operator's stop, a daily limit (the rest waits for tomorrow) and a
-  // customer changed since the plan (the next plan decides) end 0.
-  else if (deferral !== null || stop?.kind === 'ledger' || ledgerLost !== null) exitCode = ExitCode.Deferred;
+  const exitCode = runExitCode(messages, { stop, recovered, deferral, ledgerLost });
   const dailyLimit = daily !== null && daily.heldBack > 0 ? { limit: daily.limit, heldBack: daily.heldBack } : null;
   const outcome: DeliveryOutcome = { messages, exitCode, alreadySent, error: stop?.why ?? null, recovered, deferral, dailyLimit, ledgerLost: ledgerLost?.message ?? null };
   if (fileError !== null) withFileError(outcome, fileError);

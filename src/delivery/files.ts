@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../storage/atomic-file.js';
+import { writeFileAtomic } from '../files/atomic-file.js';
 import { safeFileName } from '../documents/file-names.js';
 
 /** Write a letter PDF as `<asOf>-<key>.pdf` into `printDir` (atomically; re-running overwrites). */

@@ -7,7 +7,7 @@
  */
 import { readFile, unlink } from 'node:fs/promises';
 import { rethrowAsFileError } from '../core/file-errors.js';
-import { openWritable, writeAll, type OpenWritable, type WritableFile } from '../storage/write-all.js';
+import { openWritable, writeAll, type OpenWritable, type WritableFile } from '../files/write-all.js';
 import type { MessageRecord } from '../core/domain.js';
 import type { RecipientResult } from '../mail/transports/types.js';
 

@@ -18,7 +18,7 @@ import {
   type JournalState,
   type JournalStatus,
 } from './journal.js';
-import type { OpenWritable } from '../storage/write-all.js';
+import type { OpenWritable } from '../files/write-all.js';
 import { journalPath } from '../settings/paths.js';
 
 /** When to fold the journal into the database during a run. */

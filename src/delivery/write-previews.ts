@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Plan } from '../core/plan.js';
 import { UserError } from '../core/exit-codes.js';
 import { asFileError } from '../core/file-errors.js';
-import { writeFileAtomic } from '../storage/atomic-file.js';
+import { writeFileAtomic } from '../files/atomic-file.js';
 import type { CommandContext } from '../runtime/context.js';
 import { loadDocumentAssets } from '../documents/assets.js';
 import { buildMessage } from '../documents/build-message.js';

@@ -1,9 +1,8 @@
 /**
  * Where every file duedesk reads or writes lives, worked out in this one place: the database
  * (--db / DUEDESK_DB / the user data directory), the config directory, and what sits beside the
- * database unless the settings name another folder (outbox/, print/, preview/, the send journal
- * and the send lock). The numbered lock files of a lock are the lock's own protocol
- * (storage/lock.ts) and take their base from here.
+ * database unless the settings name another folder (outbox/, print/, preview/, the send journal).
+ * The lock files beside a database file are the sql.js adapter's own (storage/sqljs/send-lock.ts).
  */
 import { dirname, join, resolve } from 'node:path';
 import envPaths from 'env-paths';
@@ -81,9 +80,4 @@ export function previewDir(place: DataPlace): string {
 /** The send journal of a database file (`<db>.journal`). */
 export function journalPath(dbPath: string): string {
   return `${dbPath}.journal`;
-}
-
-/** The base of the send lock of a database file; its lock files are `<db>.send.lock.<N>`. */
-export function sendLockBase(dbPath: string): string {
-  return `${dbPath}.send`;
 }

@@ -2,10 +2,10 @@
  * Which adapter holds a ledger, decided by where it is: a file path → the sql.js file, null → a
  * private in-memory database (tests), a `postgres://` or `postgresql://` URL → PostgreSQL.
  */
-import { openStore, type StoreSeams } from './database.js';
 import type { Ledger } from './ledger.js';
 import { isPostgresUrl } from './ledger-location.js';
-import { ledgerOverStore } from './sqljs-ledger.js';
+import type { StoreSeams } from './sqljs/database.js';
+import { openSqlJsLedger } from './sqljs/sqljs-ledger.js';
 
 /** How to open a ledger; the lock settings apply to the file adapter. */
 export interface LedgerOptions {
@@ -25,8 +25,7 @@ export interface LedgerOptions {
 /** Open (creating and migrating a file when needed) the ledger at `location`. */
 export async function openLedger(location: string | null, options: LedgerOptions = {}): Promise<Ledger> {
   if (location !== null && isPostgresUrl(location)) return openPostgresLedger(location, options);
-  const store = await openStore({ path: location, lockTimeoutMs: options.lockTimeoutMs, leaseMs: options.leaseMs }, options.seams);
-  return ledgerOverStore(store);
+  return openSqlJsLedger({ path: location, lockTimeoutMs: options.lockTimeoutMs, leaseMs: options.leaseMs }, options.seams);
 }
 
 /** The PostgreSQL adapter, loaded only for a server (a file ledger never loads the driver). */

@@ -1,7 +1,8 @@
 /**
  * The import graph reads straight: no import cycles anywhere in src/ (static or dynamic imports),
- * the rules core imports nothing above it and no I/O, and nothing below the command line imports
- * it. Each failure names the files, so a reader can see which import to move.
+ * the rules core imports nothing above it and no I/O, the file primitives (files/) and the
+ * storage rooms import nothing above them, the two engines' rooms not each other, and nothing
+ * below the command line imports it. Each failure names the files, so a reader can see which import to move.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -96,6 +97,27 @@ describe('import graph', () => {
         const local = target(join(SRC, file), specifier);
         if (local !== null && !local.startsWith('core/')) problems.push(`${file} imports ${local}`);
         if (/^node:(fs|child_process|net|http|https|dgram|worker_threads)/.test(specifier)) problems.push(`${file} imports ${specifier}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the file primitives on the core alone, and storage on the core and the file primitives', () => {
+    const below: Record<string, string[]> = { 'files/': ['files/', 'core/'], 'storage/': ['storage/', 'files/', 'core/'] };
+    const problems: string[] = [];
+    for (const [file, local] of edges) {
+      const room = Object.keys(below).find((prefix) => file.startsWith(prefix));
+      if (room === undefined) continue;
+      for (const imported of local) if (!below[room]!.some((prefix) => imported.startsWith(prefix))) problems.push(`${file} imports ${imported}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps each storage engine in its own room: neither adapter imports the other', () => {
+    const problems: string[] = [];
+    for (const [file, local] of edges) {
+      for (const [room, other] of [['storage/sqljs/', 'storage/postgres/'], ['storage/postgres/', 'storage/sqljs/']] as const) {
+        if (file.startsWith(room)) for (const imported of local) if (imported.startsWith(other)) problems.push(`${file} imports ${imported}`);
       }
     }
     expect(problems).toEqual([]);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSqlEngine } from '../../src/storage/sql-engine.js';
-import { acquireLock } from '../../src/storage/lock.js';
-import { backupDatabase } from '../../src/storage/database-backup.js';
+import { loadSqlEngine } from '../../src/storage/sqljs/sql-engine.js';
+import { acquireLock } from '../../src/files/lock.js';
+import { backupDatabase } from '../../src/storage/sqljs/database-backup.js';
 import { damagedSandbox, filledSandbox } from '../storage/damaged-db.js';
 import { runCliWithFileSizeLimit, sandbox } from './io.js';
 

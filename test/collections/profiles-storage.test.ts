@@ -1,8 +1,8 @@
 /** The collections workflow on a real database: profiles, switches, disputes and maxRepeats as planning loads them. */
 import { describe, expect, it } from 'vitest';
 import { planDue } from '../../src/planning/plan-due.js';
-import { migrate } from '../../src/storage/migrations.js';
-import { MIGRATIONS } from '../../src/storage/migrations/index.js';
+import { migrate } from '../../src/storage/sqljs/migrate.js';
+import { MIGRATIONS } from '../../src/storage/sqljs/migrations/index.js';
 import type { Settings } from '../../src/core/settings.js';
 import { databaseBefore } from '../helpers/old-database.js';
 import { aCustomer, aMessage, anItem, makeLedger } from '../helpers/store.js';

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deliverPlan, type DeliveryOptions } from '../../src/delivery/deliver.js';
 import { deliveryNotes } from '../../src/cli/commands/send-and-report.js';
-import { acquireLock } from '../../src/storage/lock.js';
 import { openLedger } from '../../src/storage/open-ledger.js';
 import type { Ledger } from '../../src/storage/ledger.js';
 import { canMount, errnoError, fullAfter, mountSmallDisk, unwritable, writableAgain, type SmallDisk } from '../helpers/file-faults.js';
@@ -93,18 +92,20 @@ it('a send lock that cannot be released after sending keeps the report: exit 1 a
   store = await openLedger(db);
   const ctx = aContext(store, { mail: { outboxDir: outbox } }, {}, dir);
   const marker = `${db}.send.lock.1.released`;
-  const readOnlyRelease: typeof acquireLock = async (path, options) => {
-    const lock = await acquireLock(path, options);
+  // The run gives its send lock back, and the file system refuses the marker that says so.
+  const beginSend = store.beginSend.bind(store);
+  store.beginSend = async (options) => {
+    const run = await beginSend(options);
     return {
-      ...lock,
-      stillHeld: () => lock.stillHeld(),
-      release: () => {
-        lock.release();
+      ...run,
+      stillHeld: () => run.stillHeld(),
+      release: async () => {
+        await run.release();
         throw errnoError('EROFS', marker);
       },
     };
   };
-  const outcome = await deliverPlan(aPlan(2), ctx, undefined, { ...quiet, acquireLock: readOnlyRelease });
+  const outcome = await deliverPlan(aPlan(2), ctx, undefined, quiet);
   expect(outcome.messages.map((m) => m.status)).toEqual(['sent', 'sent']);
   expect(outcome.exitCode).toBe(1);
   expect(deliveryNotes(outcome).at(-1)).toBe(`duedesk: cannot write ${marker}: read-only file system`);

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deliverPlan } from '../../src/delivery/deliver.js';
 import { messageIdFileName } from '../../src/mail/transports/outbox.js';
 import { openLedger } from '../../src/storage/open-ledger.js';
-import { acquireLock, LockFiles } from '../../src/storage/lock.js';
+import { acquireLock, LockFiles } from '../../src/files/lock.js';
 import type { Ledger } from '../../src/storage/ledger.js';
 import { startSmtpServer } from '../helpers/smtp.js';
 import { aContext, aPlan, aPlannedMessage, historyRows, testRenderer } from './fixtures/messages.js';

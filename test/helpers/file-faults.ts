@@ -9,7 +9,7 @@ import { chmodSync, closeSync, mkdtempSync, openSync, rmSync, statfsSync, writeS
 import { open, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { OpenWritable, WritableFile } from '../../src/storage/write-all.js';
+import type { OpenWritable, WritableFile } from '../../src/files/write-all.js';
 
 /** True when this process may mount file systems (root on Linux). */
 export const canMount = process.platform === 'linux' && process.getuid?.() === 0;

@@ -1,8 +1,8 @@
 /** A database as an older duedesk left it, for tests of what a migration does to existing rows. */
 import type { Database } from 'sql.js';
-import { migrate } from '../../src/storage/migrations.js';
-import { MIGRATIONS } from '../../src/storage/migrations/index.js';
-import { loadSqlEngine } from '../../src/storage/sql-engine.js';
+import { migrate } from '../../src/storage/sqljs/migrate.js';
+import { MIGRATIONS } from '../../src/storage/sqljs/migrations/index.js';
+import { loadSqlEngine } from '../../src/storage/sqljs/sql-engine.js';
 
 /** Migrated up to (not including) `version`, holding customer C001 and its invoice INV-1 (100 minor units, open). */
 export async function databaseBefore(version: number, currencies = { customer: 'EUR', item: 'EUR' }): Promise<Database> {

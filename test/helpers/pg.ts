@@ -95,7 +95,15 @@ export async function emptyPostgresLedger(): Promise<Ledger> {
     const tables = await ledgerTables(sql);
     await sql.run(`TRUNCATE ${tables.map((t) => quoteName(t.name)).join(', ')} RESTART IDENTITY`);
   });
-  return { kind: ledger.kind, location: ledger.location, read: (q) => ledger.read(q), write: (c) => ledger.write(c), close: async () => undefined };
+  return {
+    kind: ledger.kind,
+    location: ledger.location,
+    read: (q) => ledger.read(q),
+    write: (c) => ledger.write(c),
+    beginSend: (o) => ledger.beginSend(o),
+    holdBetweenSends: (o) => ledger.holdBetweenSends(o),
+    close: async () => undefined,
+  };
 }
 
 /** The engines a storage contract test runs on: the sql.js file always, PostgreSQL when there is a server. */

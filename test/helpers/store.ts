@@ -4,7 +4,7 @@
  */
 import { openLedger } from '../../src/storage/open-ledger.js';
 import type { Ledger } from '../../src/storage/ledger.js';
-import { storeOf } from '../../src/storage/sqljs-ledger.js';
+import { storeOf } from '../../src/storage/sqljs/sqljs-ledger.js';
 import type { Sql, SqlValue } from '../../src/storage/sql.js';
 import { listItems } from '../../src/storage/items.js';
 import { listPayments } from '../../src/storage/payments.js';

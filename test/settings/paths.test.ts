@@ -1,6 +1,7 @@
 /** Where duedesk puts its files: beside the database unless the settings name a folder. */
 import { describe, expect, it } from 'vitest';
-import { journalPath, outboxDir, previewDir, printDir, sendLockBase } from '../../src/settings/paths.js';
+import { journalPath, outboxDir, previewDir, printDir } from '../../src/settings/paths.js';
+import { sendLockBase } from '../../src/storage/sqljs/send-lock.js';
 
 const place = { dbPath: 'books/ar.sqlite', cwd: '/srv/acme' };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openLedger } from '../../src/storage/open-ledger.js';
-import { removeStaleTemps, writeFileAtomic } from '../../src/storage/atomic-file.js';
+import { removeStaleTemps, writeFileAtomic } from '../../src/files/atomic-file.js';
 import { getCustomer, upsertCustomers } from '../../src/storage/customers.js';
 import { aCustomer, valuesOf } from '../helpers/store.js';
 import { runFixture } from './fixtures/spawn.js';

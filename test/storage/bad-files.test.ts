@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore } from '../../src/storage/database.js';
-import { loadSqlEngine } from '../../src/storage/sql-engine.js';
-import { migrate } from '../../src/storage/migrations.js';
+import { openStore } from '../../src/storage/sqljs/database.js';
+import { loadSqlEngine } from '../../src/storage/sqljs/sql-engine.js';
+import { migrate } from '../../src/storage/sqljs/migrate.js';
 import { UserError } from '../../src/core/exit-codes.js';
 import { tempDir } from './temp-dir.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openLedger } from '../../src/storage/open-ledger.js';
-import { storeOf } from '../../src/storage/sqljs-ledger.js';
+import { storeOf } from '../../src/storage/sqljs/sqljs-ledger.js';
 import { getCustomer, listCustomers, upsertCustomers } from '../../src/storage/customers.js';
 import { aCustomer, valuesOf } from '../helpers/store.js';
 import { runFixture } from './fixtures/spawn.js';

@@ -1,7 +1,7 @@
 /** A CLI sandbox whose database file has one damaged page, as a disk or a copy tool leaves it. */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { openStore } from '../../src/storage/database.js';
-import { loadSqlEngine } from '../../src/storage/sql-engine.js';
+import { openStore } from '../../src/storage/sqljs/database.js';
+import { loadSqlEngine } from '../../src/storage/sqljs/sql-engine.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
 import { openLedger } from '../../src/storage/open-ledger.js';

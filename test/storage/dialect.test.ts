@@ -1,7 +1,7 @@
 /** Each dialect fragment means the same on SQLite (sql.js) and PostgreSQL. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
-import { loadSqlEngine } from '../../src/storage/sql-engine.js';
+import { loadSqlEngine } from '../../src/storage/sqljs/sql-engine.js';
 import { daysBefore, greater, inJsonList, isSameAs, jsonPairs, jsonArrays, jsonValues, likeAnyCase } from '../../src/storage/dialect.js';
 import type { Row, Sql, SqlValue } from '../../src/storage/sql.js';
 import { ledgerForSuite, pgAvailable } from '../helpers/pg.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/exit-codes.js';
 import { openLedger } from '../../src/storage/open-ledger.js';
 import type { Sql } from '../../src/storage/sql.js';
-import { openWritable, type OpenWritable } from '../../src/storage/write-all.js';
+import { openWritable, type OpenWritable } from '../../src/files/write-all.js';
 import { tempDir } from './temp-dir.js';
 
 const count = async (sql: Sql): Promise<number> => Number((await sql.all('SELECT count(*) AS n FROM customers'))[0]?.n);

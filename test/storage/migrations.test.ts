@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { appliedVersion, checkSchema, latestVersion, migrate } from '../../src/storage/migrations.js';
-import { MIGRATIONS } from '../../src/storage/migrations/index.js';
-import { loadSqlEngine } from '../../src/storage/sql-engine.js';
-import { openStore } from '../../src/storage/database.js';
+import { appliedVersion, checkSchema, latestVersion, migrate } from '../../src/storage/sqljs/migrate.js';
+import { MIGRATIONS } from '../../src/storage/sqljs/migrations/index.js';
+import { loadSqlEngine } from '../../src/storage/sqljs/sql-engine.js';
+import { openStore } from '../../src/storage/sqljs/database.js';
 import { UserError } from '../../src/core/exit-codes.js';
 import { tempDir } from './temp-dir.js';
 import { databaseBefore } from '../helpers/old-database.js';

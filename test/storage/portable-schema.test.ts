@@ -10,8 +10,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/storage/migrations/index.js';
-import { loadSqlEngine } from '../../src/storage/sql-engine.js';
+import { MIGRATIONS } from '../../src/storage/sqljs/migrations/index.js';
+import { loadSqlEngine } from '../../src/storage/sqljs/sql-engine.js';
 import { sandbox, type Sandbox } from '../cli/io.js';
 import { importCsv } from '../cli/seed-cli.js';
 

@@ -16,9 +16,8 @@ import { copyLedger } from '../../storage/ledger-copy.js';
 import { isPostgresUrl } from '../../storage/ledger-location.js';
 import { readLedgerSettings, replaceLedgerSettings } from '../../storage/ledger-settings.js';
 import { openLedger } from '../../storage/open-ledger.js';
-import { removeQuietly } from '../../storage/atomic-file.js';
-import { LockFiles } from '../../storage/lock.js';
-import { sendLockBase } from '../../settings/paths.js';
+import { removeQuietly } from '../../files/atomic-file.js';
+import { removeLockFiles } from '../../storage/sqljs/send-lock.js';
 import { refusePasswordOnCommandLine } from '../../storage/postgres/connection-url.js';
 import { ledgerPassword } from '../shared-ledger.js';
 import { holdBetweenSends, settledNote, whileHeld, type HoldOptions } from './db-between-sends.js';
@@ -80,8 +79,7 @@ export async function runDbCopy(source: string, dest: string, { replace, hold }:
 /** Remove a database file this copy created, with its lock and send-lock files. */
 function removeDatabaseFile(path: string): void {
   removeQuietly(path);
-  new LockFiles(path).removeAll();
-  new LockFiles(sendLockBase(path)).removeAll();
+  removeLockFiles(path);
 }
 
 /** A new shared ledger gets this host's company and policy settings, so every host plans alike. */

@@ -9,10 +9,11 @@ import { resolve } from 'node:path';
 import type { CommandContext } from '../../runtime/context.js';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
 import { parseStrictArgs } from '../../csv/import/strict-args.js';
-import { backupDatabase, checkDatabaseFile } from '../../storage/database-backup.js';
+import { backupDatabase, checkDatabaseFile } from '../../storage/sqljs/database-backup.js';
 import { isPostgresUrl } from '../../storage/ledger-location.js';
 import { maskUrl } from '../../storage/postgres/connection-url.js';
-import { DEFAULT_WAIT_SECONDS, holdFileSends, journalLeft, settleDeadRun, settledNote, whileHeld, type HoldOptions } from './db-between-sends.js';
+import { holdFileSends } from '../../storage/sqljs/send-lock.js';
+import { DEFAULT_WAIT_SECONDS, journalLeft, settleDeadRun, settledNote, whileHeld, type HoldOptions } from './db-between-sends.js';
 
 const DB_USAGE = 'usage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]';
 

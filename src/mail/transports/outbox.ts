@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { asFileError } from '../../core/file-errors.js';
-import { writeFileAtomic } from '../../storage/atomic-file.js';
+import { writeFileAtomic } from '../../files/atomic-file.js';
 import { SendFailure, type SendEnvelope, type SendResult, type Transport } from './types.js';
 
 /** A file name made from a Message-ID: only characters that are safe on every file system. */

@@ -1,12 +1,12 @@
 /**
- * Migrations on a PostgreSQL ledger: the same numbered list as the file (./../migrations/postgres
+ * Migrations on a PostgreSQL ledger: the same numbered list as the file (./migrations/
  * has the SQL), tracked in `schema_migrations`, applied all in one transaction under an
  * advisory lock, so two hosts starting at once migrate once and the second finds nothing to do.
  */
 import type pg from 'pg';
 import { UserError } from '../../core/exit-codes.js';
-import type { Migration } from '../migrations/index.js';
-import { POSTGRES_MIGRATIONS } from '../migrations/postgres/index.js';
+import type { Migration } from '../migration-files.js';
+import { POSTGRES_MIGRATIONS } from './migrations/index.js';
 import { LOCK_CLASS, MIGRATE_LOCK } from './advisory-keys.js';
 
 const TRACKING_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -12,18 +12,22 @@
  *   fails with exit 75. Any error rolls the transaction back.
  * - Migrations run at open (./migrate.ts). The URL's password never appears in `location` or
  *   in any error.
+ * - Runs on several hosts send at once, each message claimed in the ledger under its run's id;
+ *   a run's session lock tells a dead run from a live one (./send-runs.ts).
  */
 import { hostname } from 'node:os';
 import pg from 'pg';
 import { parse } from 'pg-connection-string';
 import { UserError } from '../../core/exit-codes.js';
-import { LedgerLostError, type Ledger } from '../ledger.js';
+import { LedgerLostError, type BetweenSends, type BetweenSendsOptions, type Ledger, type SendOptions, type SendRun } from '../ledger.js';
 import type { Sql } from '../sql.js';
 import { LOCK_CLASS, WRITE_LOCK } from './advisory-keys.js';
+import type { Checkout } from './checkout.js';
 import { asConnectError, busyError, errorCode, isConnectionLoss } from './connect-errors.js';
 import { maskUrl } from './connection-url.js';
 import { migratePostgres } from './migrate.js';
 import { PgSql } from './pg-sql.js';
+import { beginSendRun, holdBetweenSends, recoverDeadRuns } from './send-runs.js';
 import { ledgerTypes } from './type-parsers.js';
 
 /** Default wait for another session's write lock before exit 75 (as for the file). */
@@ -101,15 +105,6 @@ async function inTransaction<T>(client: pg.ClientBase, begin: string, body: () =
     await client.query('ROLLBACK').catch(() => unusable.add(client));
     throw error;
   }
-}
-
-/** A connection checked out of the pool, watched for the server going away under it. */
-export interface Checkout {
-  readonly client: pg.PoolClient;
-  /** The error the connection broke with (server stopped, network cut), or null while it is sound. */
-  lost(): Error | null;
-  /** Give it back to the pool; a broken one, one left in a transaction, or `destroy`, is closed instead. */
-  release(destroy?: boolean): void;
 }
 
 /** A ledger in one PostgreSQL database. */
@@ -240,6 +235,33 @@ export class PostgresLedger implements Ledger {
   /** A failure on a dedicated connection as the user must see it (see asLedgerError). */
   failureOn(checkout: Checkout, error: unknown): unknown {
     return this.asLedgerError(error, checkout);
+  }
+
+  /** A run of its own id (and, scheduled, the one scheduled-send lock), then dead runs' messages settled. */
+  async beginSend({ scheduled, now }: SendOptions): Promise<SendRun> {
+    const run = await beginSendRun(this, { scheduled });
+    let settled: number;
+    try {
+      const at = now();
+      settled = (await recoverDeadRuns(this, () => at)).length;
+    } catch (error) {
+      await run.end();
+      throw error;
+    }
+    return {
+      claimsAs: run.id,
+      settled,
+      stillHeld: () => {
+        const lost = run.lost();
+        if (lost !== null) throw lost;
+        return run.alive();
+      },
+      release: () => run.end(),
+    };
+  }
+
+  holdBetweenSends({ doing, waitMs, now }: BetweenSendsOptions): Promise<BetweenSends> {
+    return holdBetweenSends(this, waitMs, doing, now);
   }
 
   async close(): Promise<void> {

@@ -4,20 +4,29 @@
  * carry the id. Any sender can then tell a dead run (process killed, host gone, connection cut:
  * the server dropped its lock) from a live one, and turns only the dead run's `sending` messages
  * into `uncertain`. `--send-due` also takes the scheduled-send lock: one scheduled run at a time
- * across every host. A copy of the ledger is taken between runs (holdBetweenSends).
+ * across every host. A copy of the ledger is taken between runs (holdBetweenSends). The ledger
+ * offers both through its port (Ledger.beginSend, Ledger.holdBetweenSends).
  */
 import { randomInt } from 'node:crypto';
 import type pg from 'pg';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
-import { LedgerLostError } from '../ledger.js';
+import { LedgerLostError, type BetweenSends, type Ledger } from '../ledger.js';
 import type { Sql } from '../sql.js';
 import { markRunUncertain, runsWithSending } from '../send-claims.js';
 import { BETWEEN_SENDS_LOCK, LOCK_CLASS, RUN_CLASS, SCHEDULED_SEND_LOCK } from './advisory-keys.js';
 import { errorCode } from './connect-errors.js';
-import type { PostgresLedger } from './postgres-ledger.js';
+import type { Checkout } from './checkout.js';
 
-/** A live sending run. */
-export interface SendRun {
+/** What sending runs use of the PostgreSQL ledger (./postgres-ledger.ts). */
+interface SessionLedger extends Pick<Ledger, 'location' | 'write'> {
+  /** A connection of its own for session locks; the caller releases it. */
+  dedicatedConnection(): Promise<Checkout>;
+  /** A failure on such a connection as the user must see it. */
+  failureOn(checkout: Checkout, error: unknown): unknown;
+}
+
+/** A live sending run's session. */
+export interface RunSession {
   /** The id its claims carry. */
   readonly id: number;
   /** False once its lock connection failed: others may already count it dead, so send no more. */
@@ -35,7 +44,7 @@ export const DEAD_RUN_ERROR = 'the sending run stopped before the outcome was kn
  * Start a run: a connection holding a fresh run id's lock and the between-sends lock (shared),
  * and with `scheduled` the one scheduled-send lock, else exit 75 naming who holds it.
  */
-export async function beginSendRun(ledger: PostgresLedger, options: { scheduled: boolean }): Promise<SendRun> {
+export async function beginSendRun(ledger: SessionLedger, options: { scheduled: boolean }): Promise<RunSession> {
   const session = await ledger.dedicatedConnection();
   const { client } = session;
   try {
@@ -112,21 +121,13 @@ async function lockHolders(client: pg.PoolClient, mode: 'ShareLock' | 'Exclusive
   return rows.rows.map((r) => `${r.who || 'another session'} for ${r.seconds} s`).join(', ');
 }
 
-/** A hold on the ledger between sends (see holdBetweenSends). */
-export interface BetweenSends {
-  /** Let sending runs start again. */
-  release(): void;
-  /** Messages of dead runs turned `uncertain` before the hold was given. */
-  settled: number;
-}
-
 /**
  * Hold the ledger between sends, for a copy: wait up to `waitMs` for every sending run to end
  * (no new one starts meanwhile), then turn what dead runs left `sending` into `uncertain`, so
  * the copy holds every message begun before it and no `sending` row. Past the wait, exit 75
  * naming the runs; `doing` says what waited ("db copy").
  */
-export async function holdBetweenSends(ledger: PostgresLedger, waitMs: number, doing: string, now: () => Date): Promise<BetweenSends> {
+export async function holdBetweenSends(ledger: SessionLedger, waitMs: number, doing: string, now: () => Date): Promise<BetweenSends> {
   const session = await ledger.dedicatedConnection();
   const { client } = session;
   try {
@@ -173,7 +174,7 @@ async function runIsAlive(sql: Sql, runId: number): Promise<boolean> {
  * Turn the `sending` messages of every dead run into `uncertain`, in one write. Returns the
  * ids recovered. `now` stamps updated_at.
  */
-export async function recoverDeadRuns(ledger: PostgresLedger, now: () => Date): Promise<number[]> {
+export async function recoverDeadRuns(ledger: SessionLedger, now: () => Date): Promise<number[]> {
   return ledger.write(async (sql) => {
     const recovered: number[] = [];
     for (const runId of await runsWithSending(sql)) {

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { openPostgresLedger, type PostgresLedger } from '../../../src/storage/postgres/postgres-ledger.js';
 import { UserError } from '../../../src/core/exit-codes.js';
 import { dropDatabase, freshDatabase, ledgerForSuite, pgAvailable, withDatabase } from '../../helpers/pg.js';
-import { MIGRATIONS } from '../../../src/storage/migrations/index.js';
+import { MIGRATIONS } from '../../../src/storage/sqljs/migrations/index.js';
 
 describe.skipIf(!pgAvailable)('PostgreSQL ledger', () => {
   const suite = ledgerForSuite();

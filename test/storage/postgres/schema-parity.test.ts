@@ -1,12 +1,12 @@
 /**
  * Both engines have the same schema: the same migration numbers and names, and after migrating
  * the same tables with the same columns. A SQLite migration added without its PostgreSQL twin
- * (src/storage/migrations/postgres/) fails here.
+ * (src/storage/postgres/migrations/) fails here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { MIGRATIONS } from '../../../src/storage/migrations/index.js';
-import { POSTGRES_MIGRATIONS } from '../../../src/storage/migrations/postgres/index.js';
+import { MIGRATIONS } from '../../../src/storage/sqljs/migrations/index.js';
+import { POSTGRES_MIGRATIONS } from '../../../src/storage/postgres/migrations/index.js';
 import { openPostgresLedger } from '../../../src/storage/postgres/postgres-ledger.js';
 import { makeLedger } from '../../helpers/store.js';
 import { dropDatabase, freshDatabase, pgAvailable } from '../../helpers/pg.js';

@@ -1,4 +1,4 @@
-/** Migration 2 for PostgreSQL: per-recipient delivery results (see ../002-delivery.ts). */
+/** Migration 2 for PostgreSQL: per-recipient delivery results (see ../../sqljs/migrations/002-delivery.ts). */
 import { TEXT } from './types.js';
 
 export const sql = `

@@ -1,4 +1,4 @@
-/** Migration 4 for PostgreSQL: payments on account (see ../004-payments-on-account.ts). */
+/** Migration 4 for PostgreSQL: payments on account (see ../../sqljs/migrations/004-payments-on-account.ts). */
 import { MONEY, TEXT } from './types.js';
 
 export const sql = `

@@ -1,33 +1,20 @@
 /**
- * Sending on a shared (PostgreSQL) ledger, where several hosts send at once and no send lock
- * file can be shared. Each message's `sending` row is committed to the ledger before the mail
- * server sees it, together with its claims (src/storage/send-claims.ts): a sender that finds the
- * message already recorded or claimed leaves it to the other. The run holds a session advisory
- * lock for as long as it sends (src/storage/postgres/send-runs.ts), so only a dead run's
- * `sending` messages are turned `uncertain`, never a live one's.
+ * Recording a run that claims its messages, on a ledger several hosts send from at once (a
+ * shared PostgreSQL ledger), where no send journal could be shared. Each message's `sending` row
+ * is committed to the ledger before the mail server sees it, together with its claims
+ * (src/storage/send-claims.ts) under the run's id: a sender that finds the message already
+ * recorded or claimed leaves it to the other. The ledger tells a dead run from a live one
+ * (Ledger.beginSend), so only a dead run's `sending` messages are turned `uncertain`.
  */
-import { LedgerLostError, type Ledger } from '../storage/ledger.js';
+import type { Ledger } from '../storage/ledger.js';
 import type { GuardKey, MessageState } from '../storage/delivery-history.js';
 import { alreadyInHistory, applyMessageStates } from '../storage/delivery-history.js';
 import { claimForMessage, claimKeysOf, heldClaims, releaseClaimsOf } from '../storage/send-claims.js';
 import type { RecipientResult } from '../mail/transports/types.js';
 import { changeCountOf } from '../storage/customers.js';
-import { ExitCode, UserError } from '../core/exit-codes.js';
 import type { HistoryRecord, JournalStatus } from './journal.js';
 import type { BeginResult, MessageRecorder } from './recorder.js';
-
-/** A sending run on a shared ledger. */
-export interface SharedRun {
-  /** Turn dead runs' `sending` messages `uncertain`; how many. */
-  recover(now: Date): Promise<number>;
-  /** Records this run's messages in the ledger itself. */
-  recorder: MessageRecorder;
-  /** False once this run's liveness lock is lost: it must send nothing more. */
-  alive(): boolean;
-  /** Why, when the ledger's server went away (the run's connection broke), else null. */
-  lost(): LedgerLostError | null;
-  end(): Promise<void>;
-}
+import { ledgerBusy } from './run-stop.js';
 
 /** Another sender recorded or claimed the message first: roll back our `sending` row. */
 class ClaimedElsewhere extends Error {}
@@ -38,36 +25,8 @@ class ClaimedElsewhere extends Error {}
  */
 const FINISH_PATIENCE_MS = 10 * 60_000;
 
-/**
- * True for "the ledger's write lock was not had in time" (exit 75): waiting longer may succeed. A
- * lost connection is exit 75 too, but no wait brings the server back within the run: it ends it.
- */
-function ledgerBusy(error: unknown): boolean {
-  return error instanceof UserError && error.exitCode === ExitCode.Busy && !(error instanceof LedgerLostError);
-}
-
-/**
- * Start a run on a PostgreSQL ledger (`scheduled`: `--send-due`, one at a time across hosts,
- * else exit 75). Returns null for any other ledger.
- */
-export async function beginSharedRun(ledger: Ledger, scheduled: boolean): Promise<SharedRun | null> {
-  if (ledger.kind !== 'postgres') return null;
-  // Loaded only here: a file ledger never loads the PostgreSQL driver.
-  const { PostgresLedger } = await import('../storage/postgres/postgres-ledger.js');
-  const { beginSendRun, recoverDeadRuns } = await import('../storage/postgres/send-runs.js');
-  if (!(ledger instanceof PostgresLedger)) return null;
-  const run = await beginSendRun(ledger, { scheduled });
-  return {
-    recover: async (now) => (await recoverDeadRuns(ledger, () => now)).length,
-    recorder: new SharedLedgerRecorder(ledger, run.id),
-    alive: () => run.alive(),
-    lost: () => run.lost(),
-    end: () => run.end(),
-  };
-}
-
 /** Each message's states written to the ledger in their own transactions, claims with them. */
-class SharedLedgerRecorder implements MessageRecorder {
+export class SharedLedgerRecorder implements MessageRecorder {
   private readonly records = new Map<string, { record: HistoryRecord; createdAt: string }>();
 
   constructor(

@@ -5,7 +5,7 @@
  * may outlive a call).
  */
 import type { Database } from 'sql.js';
-import type { Row, Sql, SqlValue } from './sql.js';
+import type { Row, Sql, SqlValue } from '../sql.js';
 
 /** An `Sql` over `db` (a write's transaction or a read's state: the caller decides which). */
 export function sqlOverDatabase(db: Database): Sql {

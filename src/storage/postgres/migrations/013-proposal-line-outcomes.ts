@@ -1,4 +1,4 @@
-/** Migration 13 for PostgreSQL: what became of each proposal line (see ../013-proposal-line-outcomes.ts). */
+/** Migration 13 for PostgreSQL: what became of each proposal line (see ../../sqljs/migrations/013-proposal-line-outcomes.ts). */
 import { TEXT } from './types.js';
 
 export const sql = `

@@ -1,6 +1,6 @@
 /**
  * Migration 12 for PostgreSQL: the customers' change count and the history status `stopped` (see
- * ../012-change-counts.ts). Inserts and deletes bump the count once per statement (a million-item
+ * ../../sqljs/migrations/012-change-counts.ts). Inserts and deletes bump the count once per statement (a million-item
  * import pays one UPDATE per statement, not a function call per row); updates per changed row,
  * filtered in the trigger's WHEN so an upsert that rewrites a row as it was costs no call.
  */

@@ -44,6 +44,9 @@ CREATE TRIGGER ${table}_count_delete AFTER DELETE ON ${table} BEGIN ${bump('OLD.
 
 const promiseOwner = (row: string): string => `(SELECT customer_code FROM promises WHERE id = ${row}.promise_id)`;
 
+/** The table rebuild needs foreign keys off while it runs (checked before commit). */
+export const foreignKeysOff = true;
+
 export const sql = `
 ALTER TABLE customers ADD COLUMN change_count INTEGER NOT NULL DEFAULT 0;
 CREATE TRIGGER customers_count_update AFTER UPDATE ON customers

@@ -1,4 +1,4 @@
-/** Migration 11 for PostgreSQL: proposals awaiting approval and their lines (see ../011-proposals.ts). */
+/** Migration 11 for PostgreSQL: proposals awaiting approval and their lines (see ../../sqljs/migrations/011-proposals.ts). */
 import { DATE, MONEY, TEXT } from './types.js';
 
 export const sql = `

@@ -1,4 +1,4 @@
-/** Migration 7 for PostgreSQL: send claims (see ../007-send-claims.ts). */
+/** Migration 7 for PostgreSQL: send claims (see ../../sqljs/migrations/007-send-claims.ts). */
 import { TEXT } from './types.js';
 
 export const sql = `

@@ -1,5 +1,5 @@
 /**
- * Migration 10 for PostgreSQL: promises, disputes and notes (see ../010-promises-notes-disputes.ts).
+ * Migration 10 for PostgreSQL: promises, disputes and notes (see ../../sqljs/migrations/010-promises-notes-disputes.ts).
  * Ids are identities BY DEFAULT so db copy keeps them; the calendar dates a clerk types (made on,
  * promised, follow-up) are dates, the moments records were written stay text like messages'.
  */

@@ -5,14 +5,14 @@
  */
 import { resolve } from 'node:path';
 import type { Database } from 'sql.js';
-import { UserError } from '../core/exit-codes.js';
-import { FileWriteError, rethrowAsFileError } from '../core/file-errors.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { UserError } from '../../core/exit-codes.js';
+import { FileWriteError, rethrowAsFileError } from '../../core/file-errors.js';
+import { writeFileAtomic } from '../../files/atomic-file.js';
 import { damagedError, integrityProblems } from './database-damage.js';
 import { openDatabaseBytes, readDatabaseBytes } from './database-file.js';
 import { DEFAULT_LOCK_TIMEOUT_MS } from './database.js';
-import { acquireLock } from './lock.js';
-import { checkSchema } from './migrations.js';
+import { acquireLock } from '../../files/lock.js';
+import { checkSchema } from './migrate.js';
 import { loadSqlEngine } from './sql-engine.js';
 
 /** What `db check` found: no problems means intact. */

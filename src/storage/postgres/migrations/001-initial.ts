@@ -1,4 +1,4 @@
-/** Migration 1 for PostgreSQL: the initial schema (see ../001-initial.ts for the SQLite twin). */
+/** Migration 1 for PostgreSQL: the initial schema (see ../../sqljs/migrations/001-initial.ts for the SQLite twin). */
 import { DATE, MONEY, TEXT } from './types.js';
 
 export const sql = `

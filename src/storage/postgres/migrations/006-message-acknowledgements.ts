@@ -1,4 +1,4 @@
-/** Migration 6 for PostgreSQL: a clerk's acknowledgement of a failed or uncertain message (see ../006-message-acknowledgements.ts). */
+/** Migration 6 for PostgreSQL: a clerk's acknowledgement of a failed or uncertain message (see ../../sqljs/migrations/006-message-acknowledgements.ts). */
 import { TEXT } from './types.js';
 
 export const sql = `

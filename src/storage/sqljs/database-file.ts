@@ -5,7 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync, statSync, type BigIntStats } from 'node:fs';
 import type { Database, SqlJsStatic } from 'sql.js';
-import { UserError } from '../core/exit-codes.js';
+import { UserError } from '../../core/exit-codes.js';
 import { damagedError } from './database-damage.js';
 
 /** Identity of the file content we loaded (a rename by a writer always changes it). */

@@ -1,6 +1,6 @@
 /**
  * Migration 5 for PostgreSQL: the counted reminder history as a plain table (see
- * ../005-reminder-state-table.ts), and planning's index of positive open items in key order.
+ * ../../sqljs/migrations/005-reminder-state-table.ts), and planning's index of positive open items in key order.
  */
 import { DATE, TEXT } from './types.js';
 

@@ -1,5 +1,6 @@
 /**
- * The inter-process write lock of one database file.
+ * An inter-process lock named after a file: a database file's write lock, or its send lock,
+ * which a sending run holds.
  *
  * A lock is stale when its owning process is gone or its lease has lapsed. On this host the pid
  * decides at once (start time compared to catch pid reuse). Everywhere, and so also for a host

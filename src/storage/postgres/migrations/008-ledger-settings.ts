@@ -1,4 +1,4 @@
-/** Migration 8 for PostgreSQL: settings kept in the ledger (see ../008-ledger-settings.ts). */
+/** Migration 8 for PostgreSQL: settings kept in the ledger (see ../../sqljs/migrations/008-ledger-settings.ts). */
 import { TEXT } from './types.js';
 
 export const sql = `

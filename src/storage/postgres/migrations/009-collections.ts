@@ -1,4 +1,4 @@
-/** Migration 9 for PostgreSQL: the collections workflow's facts about customers and items (see ../009-collections.ts). */
+/** Migration 9 for PostgreSQL: the collections workflow's facts about customers and items (see ../../sqljs/migrations/009-collections.ts). */
 import { TEXT } from './types.js';
 
 export const sql = `

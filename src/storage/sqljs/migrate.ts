@@ -3,8 +3,9 @@
  * Applied versions are tracked in `schema_migrations` inside the database itself.
  */
 import type { Database } from 'sql.js';
-import { UserError } from '../core/exit-codes.js';
-import { MIGRATIONS, type Migration } from './migrations/index.js';
+import { UserError } from '../../core/exit-codes.js';
+import type { Migration } from '../migration-files.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 const TRACKING_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,

@@ -5,7 +5,7 @@
  * SQLite uses for them.
  */
 import type { Database } from 'sql.js';
-import { UserError } from '../core/exit-codes.js';
+import { UserError } from '../../core/exit-codes.js';
 
 /** The messages of SQLITE_CORRUPT and SQLITE_NOTADB as sql.js passes them on. */
 const CORRUPTION = /database disk image is malformed|malformed database schema|file is not a database/;

@@ -1,0 +1,97 @@
+/**
+ * The sql.js adapter of the ledger port: a Ledger over a Store (./database.ts), which keeps the
+ * lock, the journal-free atomic save, the damage checks and the lease exactly as they are. Reads
+ * and writes go through the store's queue, so a read never sees a write's uncommitted rows.
+ * A file is sent from by one run at a time: the run holds the send lock (./send-lock.ts) and
+ * keeps its history in the send journal beside the file; a copy holds the same lock.
+ */
+import { UserError } from '../../core/exit-codes.js';
+import type { LockHandle } from '../../files/lock.js';
+import type { BetweenSends, BetweenSendsOptions, Ledger, LedgerKind, SendOptions, SendRun } from '../ledger.js';
+import type { Sql } from '../sql.js';
+import { openStore, type StoreSeams } from './database.js';
+import { holdFileSends, takeSendLock } from './send-lock.js';
+import { sqlOverDatabase } from './sqljs-sql.js';
+import type { OpenOptions, Store } from './store.js';
+
+/** Open (creating and migrating when needed) the file at `options.path`, or a private in-memory database for null. */
+export async function openSqlJsLedger(options: OpenOptions, seams?: StoreSeams): Promise<Ledger> {
+  return ledgerOverStore(await openStore(options, seams));
+}
+
+/** A sql.js file or in-memory database as a Ledger. */
+class SqlJsLedger implements Ledger {
+  readonly kind: LedgerKind;
+  readonly location: string;
+
+  constructor(readonly store: Store) {
+    this.kind = store.path === null ? 'memory' : 'file';
+    this.location = store.path ?? 'in-memory database';
+  }
+
+  read<T>(query: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.store.read((db) => query(sqlOverDatabase(db)));
+  }
+
+  write<T>(change: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.store.write((db) => change(sqlOverDatabase(db)));
+  }
+
+  /** The send lock of the file (none in memory), then the journal a dead run left. */
+  async beginSend({ waitMs, settleJournal }: SendOptions): Promise<SendRun> {
+    const lock = this.store.path === null ? null : await takeSendLock(this.store.path, waitMs);
+    const settled = await whileLocked(lock, settleJournal);
+    return {
+      claimsAs: null,
+      settled,
+      stillHeld: () => lock === null || lock.stillHeld(),
+      release: async () => lock?.release(),
+    };
+  }
+
+  /** The send lock of the file, then the journal a dead run left (nothing to hold in memory). */
+  async holdBetweenSends({ doing, waitMs, settleJournal }: BetweenSendsOptions): Promise<BetweenSends> {
+    if (this.store.path === null) return { release: () => undefined, settled: 0 };
+    const lock = await holdFileSends(this.store.path, { doing, waitMs });
+    return { release: () => lock.release(), settled: await whileLocked(lock, settleJournal) };
+  }
+
+  async close(): Promise<void> {
+    this.store.close();
+  }
+}
+
+/**
+ * Run `body` with `lock` held; when it fails, give the lock up and report the failure (a release
+ * the file system refuses then is not the error to report: the lock lapses with its holder).
+ */
+async function whileLocked<T>(lock: LockHandle | null, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    try {
+      lock?.release();
+    } catch {
+      // The failure says what went wrong.
+    }
+    throw error;
+  }
+}
+
+const ledgers = new WeakMap<Store, SqlJsLedger>();
+
+/** The Ledger of an open store (one per store, so `storeOf` finds the store again). */
+export function ledgerOverStore(store: Store): Ledger {
+  let ledger = ledgers.get(store);
+  if (ledger === undefined) ledgers.set(store, (ledger = new SqlJsLedger(store)));
+  return ledger;
+}
+
+/**
+ * The store behind a sql.js ledger, for the operations only the file adapter has (and, until
+ * they are written against `Sql`, the storage modules that still take a sql.js database).
+ */
+export function storeOf(ledger: Ledger): Store {
+  if (!(ledger instanceof SqlJsLedger)) throw new UserError(`${ledger.location}: this needs a duedesk database file, not a ${ledger.kind} ledger`);
+  return ledger.store;
+}

@@ -5,7 +5,7 @@
  */
 import type { IsoDate, MessageRecord } from '../../src/core/domain.js';
 import type { Plan, PlannedMessage } from '../../src/core/plan.js';
-import { agingOf, AgingAccumulator } from '../../src/ui/aging.js';
+import { agingOf, AgingAccumulator } from '../../src/core/aging.js';
 import { manualStatements } from '../../src/core/manual-statement.js';
 import type {
   CustomerDetail,
@@ -22,8 +22,8 @@ import type {
   SendResult,
   SettingsValues,
 } from '../../src/ui/services.js';
-import { statementSummary } from '../../src/ui/statement-summary.js';
-import { policyOverview } from '../../src/ui/policy-overview.js';
+import { statementSummary } from '../../src/actions/statement-summary.js';
+import { policyOverview } from '../../src/actions/policy-overview.js';
 import { AS_OF, makeFakeData, type FakeData } from './fake-data.js';
 import { fakeCollections } from './fake-collections.js';
 import type { CollectionServices } from '../../src/ui/collection-desk.js';

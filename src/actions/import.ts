@@ -1,0 +1,16 @@
+/** Importing a CSV file as `duedesk import` does: counts and problems, typed. The importer loads on first use. */
+import type { ImportResult } from '../csv/import/import-csv.js';
+import type { ImportRequest } from '../csv/import/request.js';
+import { defineAction } from './action.js';
+import { settingsOf, type ActionDeps } from './deps.js';
+
+/** Import one CSV file into the ledger. */
+export const importCsv = defineAction({
+  name: 'import',
+  changes: true,
+  refused: 'importing',
+  run: async (deps: ActionDeps, request: ImportRequest): Promise<ImportResult> => {
+    const { importCsv: importFile } = await import('../csv/import/import-csv.js');
+    return importFile(deps.ledger, settingsOf(deps), request, deps.context.cwd);
+  },
+});

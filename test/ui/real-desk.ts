@@ -25,6 +25,8 @@ export interface RealDeskOptions {
   customers?: number;
   /** Messages already in the history, oldest first. */
   history?: ReadonlyArray<Omit<MessageRecord, 'id'>>;
+  /** Change the generated data before it is seeded (a long name, a large amount). */
+  shape?: (data: FakeData) => void;
 }
 
 /** The desk's services, with what a test looks at besides the frames. */
@@ -70,9 +72,10 @@ const CALLS: { [K in keyof DeskServices]?: (...args: Parameters<DeskServices[K]>
   approveProposal: (id, remove) => [`approve ${id} ${remove.join(',')}`],
 };
 
-/** The ladder the generated data is planned with (templates of every language exist for it). */
+/** The ladder the generated data is planned with; `upcoming` is worded as the first reminder. */
 const POLICY = {
   levels: [
+    { id: 'upcoming', name: 'Upcoming', days: -7, template: 'first' },
     { id: 'first', name: 'First reminder', days: 7, template: 'first' },
     { id: 'second', name: 'Second reminder', days: 21, template: 'second' },
     { id: 'final', name: 'Final notice', days: 45, template: 'final', repeatEveryDays: 30 },
@@ -90,6 +93,7 @@ export function closeRealDesks(): void {
 /** Open the desk's real actions on `options.customers` generated customers, seeded into an in-memory ledger. */
 export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk> {
   const generated = makeFakeData(options.customers ?? 150);
+  options.shape?.(generated);
   const dir = mkdtempSync(join(tmpdir(), 'duedesk-desk-'));
   let settings: Settings = {
     company: { name: 'Acme Trading', email: 'ar@acme.example' },

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MessageRecord } from '../../src/core/domain.js';
+import type { Plan } from '../../src/core/plan.js';
 import type { Settings } from '../../src/core/settings.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
@@ -23,8 +24,8 @@ import { sessionContext } from './session-context.js';
 export interface RealDeskOptions {
   /** Generated customers (default 150). */
   customers?: number;
-  /** Messages already in the history, oldest first. */
-  history?: ReadonlyArray<Omit<MessageRecord, 'id'>>;
+  /** Messages already in the history, oldest first; as a function, made from the plan before they are recorded. */
+  history?: ReadonlyArray<Omit<MessageRecord, 'id'>> | ((plan: Plan) => ReadonlyArray<Omit<MessageRecord, 'id'>>);
   /** Change the generated data before it is seeded (a long name, a large amount). */
   shape?: (data: FakeData) => void;
 }
@@ -105,9 +106,12 @@ export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk>
   await ledger.write(async (sql) => {
     await upsertCustomers(sql, generated.customers);
     await upsertItems(sql, [...generated.items.values()].flat());
-    for (const record of options.history ?? []) await insertMessage(sql, record);
   });
   const real = await createServices(sessionContext({ dir, store: ledger, asOf: AS_OF, read: () => settings, write: (next) => void (settings = next) }));
+  const records = typeof options.history === 'function' ? options.history(await real.loadPlan(AS_OF)) : (options.history ?? []);
+  await ledger.write(async (sql) => {
+    for (const record of records) await insertMessage(sql, record);
+  });
   const data: FakeData = { ...generated, plan: await real.loadPlan(AS_OF) };
   const calls: string[] = [];
   let history = (await real.listHistory()).reverse();

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MessageRecord } from '../../src/core/domain.js';
-import type { Plan } from '../../src/core/plan.js';
+import type { Plan, PlannedMessage } from '../../src/core/plan.js';
 import type { Settings } from '../../src/core/settings.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
@@ -28,6 +28,8 @@ export interface RealDeskOptions {
   history?: ReadonlyArray<Omit<MessageRecord, 'id'>> | ((plan: Plan) => ReadonlyArray<Omit<MessageRecord, 'id'>>);
   /** Change the generated data before it is seeded (a long name, a large amount). */
   shape?: (data: FakeData) => void;
+  /** Awaited before each preview is written (tests hold a write in progress with it). */
+  writeGate?: (message: PlannedMessage) => Promise<void>;
 }
 
 /** The desk's services, with what a test looks at besides the frames. */
@@ -116,6 +118,14 @@ export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk>
   const calls: string[] = [];
   let history = (await real.listHistory()).reverse();
   const recorded: Record<string, unknown> = {};
+  const { writeGate } = options;
+  if (writeGate) {
+    const write = real.writePreview;
+    real.writePreview = async (message, folder) => {
+      await writeGate(message);
+      return write(message, folder);
+    };
+  }
   for (const [name, method] of Object.entries(real) as Array<[keyof DeskServices, (...args: unknown[]) => unknown]>) {
     const line = CALLS[name] as ((...args: unknown[]) => string[]) | undefined;
     recorded[name] = (...args: unknown[]): unknown => {

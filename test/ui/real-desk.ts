@@ -15,7 +15,7 @@ import { upsertItems } from '../../src/storage/items.js';
 import type { Ledger } from '../../src/storage/ledger.js';
 import { insertMessage } from '../../src/storage/messages.js';
 import { createServices } from '../../src/ui/services-impl.js';
-import type { DeskServices, SettingsValues } from '../../src/ui/services.js';
+import type { DeskServices, PlanProgress, SettingsValues } from '../../src/ui/services.js';
 import { makeLedger } from '../helpers/store.js';
 import { AS_OF, makeFakeData, type FakeData } from './fake-data.js';
 import { sessionContext } from './session-context.js';
@@ -30,6 +30,8 @@ export interface RealDeskOptions {
   shape?: (data: FakeData) => void;
   /** Awaited before each preview is written (tests hold a write in progress with it). */
   writeGate?: (message: PlannedMessage) => Promise<void>;
+  /** Awaited before the desk's plan is made; it may report progress (tests hold planning with it). */
+  planGate?: (onProgress: PlanProgress) => Promise<void>;
 }
 
 /** The desk's services, with what a test looks at besides the frames. */
@@ -118,7 +120,14 @@ export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk>
   const calls: string[] = [];
   let history = (await real.listHistory()).reverse();
   const recorded: Record<string, unknown> = {};
-  const { writeGate } = options;
+  const { writeGate, planGate } = options;
+  if (planGate) {
+    const load = real.loadPlan;
+    real.loadPlan = async (asOf, onProgress) => {
+      await planGate(onProgress ?? (() => undefined));
+      return load(asOf, onProgress);
+    };
+  }
   if (writeGate) {
     const write = real.writePreview;
     real.writePreview = async (message, folder) => {

@@ -4,8 +4,12 @@ import type { PlannedMessage } from '../../src/core/plan.js';
 import { FakeServices } from './fake-services.js';
 import { formatAmount } from '../../src/ui/format.js';
 import { KEYS, renderDesk } from './harness.js';
+import { closeRealDesks, realDesk } from './real-desk.js';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  closeRealDesks();
+});
 
 /** A gate that holds the message with index `at` until released. */
 function holdAt(at: number): { gate: (m: PlannedMessage) => Promise<void>; release: () => void } {
@@ -32,7 +36,7 @@ async function sendAllHeldAt(at: number) {
 
 describe('sending from Due now', () => {
   it('refuses to send with nothing selected', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     desk.press('s');
@@ -114,14 +118,14 @@ describe('sending from Due now', () => {
   });
 
   it('Ctrl-C with nothing under way quits at once', async () => {
-    const desk = renderDesk(new FakeServices());
+    const desk = renderDesk(await realDesk());
     await desk.waitFor('planned');
     desk.press('\u0003');
     await desk.waitFor(() => desk.exited());
   });
 
   it('counts selected rows a search hides apart, sends only the visible ones, and sent rows leave the selection', async () => {
-    const services = new FakeServices({ customers: 400 });
+    const services = await realDesk({ customers: 400 });
     const desk = renderDesk(services, { columns: 120 });
     await desk.waitFor('planned');
     const messages = services.data.plan.messages;
@@ -146,7 +150,7 @@ describe('sending from Due now', () => {
   });
 
   it('cancels at the confirmation without sending', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     desk.press(' ', 's');

@@ -16,6 +16,7 @@ import type { Ledger } from '../../src/storage/ledger.js';
 import { insertMessage } from '../../src/storage/messages.js';
 import { createServices } from '../../src/ui/services-impl.js';
 import type { DeskServices, PlanProgress, SettingsValues } from '../../src/ui/services.js';
+import type { TestSmtpServer } from '../helpers/smtp.js';
 import { makeLedger } from '../helpers/store.js';
 import { AS_OF, makeFakeData, type FakeData } from './fake-data.js';
 import { sessionContext } from './session-context.js';
@@ -32,6 +33,8 @@ export interface RealDeskOptions {
   writeGate?: (message: PlannedMessage) => Promise<void>;
   /** Awaited before the desk's plan is made; it may report progress (tests hold planning with it). */
   planGate?: (onProgress: PlanProgress) => Promise<void>;
+  /** Send through this local SMTP server instead of the outbox, `width` messages side by side (default 1). */
+  smtp?: { server: TestSmtpServer; width?: number };
 }
 
 /** The desk's services, with what a test looks at besides the frames. */
@@ -103,7 +106,8 @@ export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk>
   let settings: Settings = {
     company: { name: 'Acme Trading', email: 'ar@acme.example' },
     operator: 'clerk',
-    mail: { transport: 'outbox' },
+    mail: { transport: options.smtp ? 'smtp' : 'outbox' },
+    ...(options.smtp ? { smtp: { host: '127.0.0.1', port: options.smtp.server.port, secure: false, maxConnections: options.smtp.width ?? 1 } } : {}),
     policy: POLICY,
   } as Settings;
   const ledger: Ledger = await makeLedger();

@@ -80,8 +80,9 @@ const CALLS: { [K in keyof DeskServices]?: (...args: Parameters<DeskServices[K]>
   approveProposal: (id, remove) => [`approve ${id} ${remove.join(',')}`],
 };
 
-/** The ladder the generated data is planned with; `upcoming` is worded as the first reminder. */
+/** The ladder the generated data is planned with (`upcoming` is worded as the first reminder), and a gentler profile. */
 const POLICY = {
+  profiles: { gentle: { levels: [{ id: 'late', name: 'Late', days: 60, template: 'first' }] } },
   levels: [
     { id: 'upcoming', name: 'Upcoming', days: -7, template: 'first' },
     { id: 'first', name: 'First reminder', days: 7, template: 'first' },

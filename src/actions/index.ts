@@ -18,8 +18,20 @@ import { preview, previewDir, writePreview } from './previews.js';
 import { retryMessages, send, sendTestMail, sendWidth, transportLabel } from './sending.js';
 import { hasSessionPassword, policyOverview, readSettings, setSessionPassword, updateSetting } from './settings.js';
 
-/** Actions the command line runs too (the desk reaches them through DESK_ACTIONS). */
-export const ACTIONS = { planDueNow, recordPromise, disputeItem, resolveDispute, addNote, completeFollowUp, approveProposal, importCsv } as const;
+/**
+ * Every action by its export name. The command line imports the one it runs from its own file, so
+ * a dry run loads no mail or PDF code; the desk reaches them through DESK_ACTIONS.
+ */
+export const ACTIONS = {
+  today, planDueNow, loadPlan, statementsNow,
+  listCustomers, customerNames, customerDetail, setHold, setItemHold, setReminders, setStatementInterval, setStatements, setProfile,
+  listHistory, markUncertain, acknowledge,
+  preview, previewDir, writePreview,
+  send, retryMessages, sendWidth, transportLabel, sendTestMail,
+  importCsv,
+  readSettings, updateSetting, policyOverview, setSessionPassword, hasSessionPassword,
+  recordPromise, promiseLine, disputeItem, disputeLine, resolveDispute, addNote, completeFollowUp, followUps, disputedCustomers, collectionLines, profileNames, pendingProposal, approveProposal,
+} as const;
 
 /** The desk's methods: name → action and the screen's arguments. Review mode refuses every one whose action changes something. */
 export const DESK_ACTIONS = {

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from '../core/domain.js';
 import type { PlannedMessage } from '../core/plan.js';
+import type { ImportRequest } from '../csv/import/request.js';
 import { addNote, approveProposal, collectionLines, completeFollowUp, disputedCustomers, disputeItem, disputeLine, followUps, pendingProposal, profileNames, promiseLine, recordPromise, resolveDispute } from './collections.js';
 import { customerDetail, customerNames, listCustomers, setHold, setItemHold, setProfile, setReminders, setStatementInterval, setStatements } from './customers.js';
 import { withoutResult } from './action.js';
@@ -56,7 +57,7 @@ export const DESK_ACTIONS = {
   sendWidth: onDesk(sendWidth),
   send: onDesk(send, (messages: PlannedMessage[], onProgress: SendProgress, signal: AbortSignal) => ({ messages, onProgress, signal })),
   sendTestMail: onDesk(sendTestMail),
-  importCsv: onDesk(importCsv),
+  importCsv: onDesk(importCsv, (request: ImportRequest) => ({ request })),
   readSettings: onDesk(readSettings),
   updateSetting: onDesk(updateSetting, (key: string, value: string) => ({ key, value })),
   setSessionPassword: onDesk(setSessionPassword),

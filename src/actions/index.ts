@@ -16,7 +16,8 @@ import { acknowledge, listHistory, markUncertain } from './history.js';
 import { importCsv } from './import.js';
 import { loadPlan, planDueNow, statementsNow, today } from './plan.js';
 import { preview, previewDir, writePreview } from './previews.js';
-import { retryMessages, send, sendTestMail, sendWidth, transportLabel } from './sending.js';
+import { retryMessages, send, sendWidth, transportLabel } from './sending.js';
+import { sendTestMail, testMail } from './test-mail.js';
 import { hasSessionPassword, policyOverview, readSettings, setSessionPassword, updateSetting } from './settings.js';
 
 /**
@@ -28,7 +29,7 @@ export const ACTIONS = {
   listCustomers, customerNames, customerDetail, setHold, setItemHold, setReminders, setStatementInterval, setStatements, setProfile,
   listHistory, markUncertain, acknowledge,
   preview, previewDir, writePreview,
-  send, retryMessages, sendWidth, transportLabel, sendTestMail,
+  send, retryMessages, sendWidth, transportLabel, testMail, sendTestMail,
   importCsv,
   readSettings, updateSetting, policyOverview, setSessionPassword, hasSessionPassword,
   recordPromise, promiseLine, disputeItem, disputeLine, resolveDispute, addNote, completeFollowUp, followUps, disputedCustomers, collectionLines, profileNames, pendingProposal, approveProposal,

@@ -3,7 +3,7 @@ import type { IsoDate } from '../core/domain.js';
 import type { Plan, PlannedMessage } from '../core/plan.js';
 import { holdBackMissingInvoices } from '../documents/missing-invoices.js';
 import type { PlanningSteps } from '../planning/plan-due.js';
-import { statementsNow as manualStatementsNow } from '../statements/statements-now.js';
+import { statementsNow as manualStatementsNow, type StatementRequest } from '../statements/statements-now.js';
 import { defineAction } from './action.js';
 import { settingsOf, todayOf, type ActionDeps } from './deps.js';
 import type { PlanProgress } from './desk-views.js';
@@ -50,8 +50,8 @@ export const loadPlan = defineAction({
 export const statementsNow = defineAction({
   name: 'statements now',
   changes: false,
-  run: (deps: ActionDeps, { code, asOf }: { code: string; asOf: IsoDate }): Promise<PlannedMessage[]> =>
-    manualStatementsNow(deps.ledger, settingsOf(deps), code, { asOf }),
+  run: (deps: ActionDeps, { code, ...request }: { code: string } & StatementRequest): Promise<PlannedMessage[]> =>
+    manualStatementsNow(deps.ledger, settingsOf(deps), code, request),
 });
 
 /** Today's date for the session (the as-of of the plan). */

@@ -1,6 +1,6 @@
 /**
- * Sending from the desk: the chosen messages, a retry of failed ones, and a test e-mail. Delivery
- * and mail load on first use, so the desk's first frame does not wait for nodemailer.
+ * Sending from the desk: the chosen messages and a retry of failed ones. Delivery loads on first
+ * use, so the desk's first frame does not wait for nodemailer.
  */
 import type { IsoDate, MessageRecord } from '../core/domain.js';
 import type { PlannedMessage } from '../core/plan.js';
@@ -92,18 +92,5 @@ export const transportLabel = defineAction({
     if (url) return `smtp (DUEDESK_SMTP_URL) ${new URL(url).host}`;
     if (s.mail?.transport === 'smtp') return `smtp ${s.smtp?.host ?? '(no host)'}:${s.smtp?.port ?? (s.smtp?.secure ? 465 : 587)}`;
     return `outbox ${outboxDir(s, deps.place)}`;
-  },
-});
-
-/** Send a test e-mail to `address`; resolves with a one-line description of what happened. */
-export const sendTestMail = defineAction({
-  name: 'send test mail',
-  changes: true,
-  refused: 'sending a test e-mail',
-  run: async (deps: ActionDeps, address: string): Promise<string> => {
-    const { sendTestMail: testMail } = await import('../mail/test-mail.js');
-    const result = await testMail(address, settingsOf(deps), deps.context.env, deps.place, deps.context.now(), deps.session.password);
-    if (!result.ok) throw new Error(`test e-mail to ${address} via ${result.transport} failed: ${result.detail}`);
-    return `test e-mail sent to ${address} via ${result.transport}: ${result.detail}`;
   },
 });

@@ -24,7 +24,7 @@ export type { ImportRequest } from '../csv/import/request.js';
 export type { ImportResult } from '../csv/import/import-csv.js';
 
 /** The desk's view of duedesk, one method per desk action. Every method may reject with an Error whose message is shown. */
-export type DeskServices = DeskActions;
+export interface DeskServices extends DeskActions {}
 
 /** The settings keys the Settings screen edits, in display order. */
 export const EDITABLE_SETTINGS = [

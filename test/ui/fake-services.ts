@@ -26,8 +26,8 @@ import { statementSummary } from '../../src/actions/statement-summary.js';
 import { policyOverview } from '../../src/actions/policy-overview.js';
 import { AS_OF, makeFakeData, type FakeData } from './fake-data.js';
 import { fakeCollections } from './fake-collections.js';
-import type { CollectionServices } from '../../src/ui/collection-desk.js';
 import { daysBetween } from '../../src/core/dates.js';
+import { DESK_ACTIONS } from '../../src/actions/index.js';
 import type { Policy } from '../../src/core/plan.js';
 
 const POLICY: Policy = {
@@ -75,11 +75,15 @@ export interface FakeOptions {
   proposal?: boolean;
 }
 
-/** The collection methods of the fake, from fakeCollections (assigned in the constructor). */
-export interface FakeServices extends CollectionServices {}
+/**
+ * The desk methods the class does not write out: the collection ones from fakeCollections, and any
+ * desk action added since, which rejects until a test on the fake needs it faked (both assigned in
+ * the constructor). A new desk action therefore needs no change here.
+ */
+export interface FakeServices extends DeskServices {}
 
 /** The fake services. */
-export class FakeServices implements DeskServices {
+export class FakeServices {
   readonly data: FakeData;
   readonly calls: string[] = [];
   history: MessageRecord[];
@@ -94,6 +98,10 @@ export class FakeServices implements DeskServices {
     this.failing = new Set(options.failing ?? []);
     this.history = options.history ?? [];
     Object.assign(this, fakeCollections(this.calls, this.data, options.followUp === true, options.proposal === true));
+    const methods = this as unknown as Record<string, unknown>;
+    for (const name of Object.keys(DESK_ACTIONS)) {
+      if (typeof methods[name] !== 'function') methods[name] = () => Promise.reject(new Error(`the fake desk does not fake ${name}`));
+    }
   }
 
   today(): IsoDate {

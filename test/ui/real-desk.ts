@@ -165,7 +165,7 @@ export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk>
     settings: { get: () => real.readSettings() },
     dir: { value: dir },
     close: { value: close },
-  }) as RealDesk;
+  }) as unknown as RealDesk;
   opened.push(desk);
   return desk;
 }

@@ -10,7 +10,7 @@ export interface ImportInput {
   onProgress?: ((line: number, lines: number) => void) | undefined;
 }
 
-/** Import one CSV file into the ledger. */
+/** Import a CSV file as `duedesk import` does (SPEC §6, §7): counts and problems, typed. */
 export const importCsv = defineAction({
   name: 'import',
   changes: true,

@@ -46,7 +46,7 @@ export const loadPlan = defineAction({
     planDueNow.run(deps, { asOf, steps: onProgress ? { onProgress } : undefined }),
 });
 
-/** The manual statements of a customer now, one per currency; empty when nothing is open. */
+/** The manual statements of a customer now (seed 004), one per currency; empty when nothing is open. */
 export const statementsNow = defineAction({
   name: 'statements now',
   changes: false,

@@ -1,26 +1,11 @@
 /** Text formatting for the screens: money with grouping, fixed-width cells, short lists. */
 import stringWidth from 'string-width';
-import { currencyDigits, formatMinor } from '../core/money.js';
-import type { Minor } from '../core/domain.js';
 
-/** `123456789` EUR → `1,234,567.89` (exact: no floating point on the way). */
-export function formatMoney(amount: Minor, currency: string): string {
-  const plain = formatMinor(amount, currencyDigits(currency));
-  const negative = plain.startsWith('-');
-  const body = negative ? plain.slice(1) : plain;
-  const [whole = '', fraction] = body.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
-}
+export { formatAmount, formatMoney } from '../core/money-text.js';
 
 /** A count with thousands separators: `12345` → `12,345`. */
 export function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** `amount` with its currency code: `1,234.50 EUR`. */
-export function formatAmount(amount: Minor, currency: string): string {
-  return `${formatMoney(amount, currency)} ${currency}`;
 }
 
 /** Printable ASCII only: one cell per character, no need to measure. */

@@ -1,8 +1,8 @@
 /**
- * Key bindings as data (SPEC §9): one table maps keys to commands; the handlers, the `?` help
- * screen, the footers and review mode's refusal all read it, so they cannot drift apart. The list
- * and global keys are here; each screen declares its own scope of keys in its own file, and the
- * screen registry (screens/registry.ts) puts them together into the desk's one table.
+ * Key bindings as data (docs/reference/tui.md §2): one table maps keys to commands; the handlers,
+ * the `?` help screen, the footers and review mode's refusal all read it, so they cannot drift
+ * apart. The list and global keys are here; each screen declares its own scope of keys in its own
+ * file, and the screen registry (screens/registry.ts) puts them together into the desk's one table.
  */
 import type { Key } from 'ink';
 

@@ -1,8 +1,10 @@
 /**
  * The import graph reads straight: no import cycles anywhere in src/ (static or dynamic imports),
  * the rules core imports nothing above it and no I/O, the file primitives (files/) and the
- * storage rooms import nothing above them, the two engines' rooms not each other, and nothing
- * below the command line imports it. Each failure names the files, so a reader can see which import to move.
+ * storage rooms import nothing above them, the two engines' rooms not each other, nothing below
+ * the command line imports it, the actions import neither of their two callers (the command line
+ * and the desk), and the desk reaches the ledger only through the actions. Each failure names the
+ * files, so a reader can see which import to move.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -128,6 +130,24 @@ describe('import graph', () => {
     for (const [file, local] of edges) {
       if (file.startsWith('cli/') || file === 'cli.tsx') continue;
       for (const imported of local) if (imported.startsWith('cli/')) problems.push(`${file} imports ${imported}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the actions free of their callers: they import neither ui/ nor cli/', () => {
+    const problems: string[] = [];
+    for (const [file, local] of edges) {
+      if (!file.startsWith('actions/')) continue;
+      for (const imported of local) if (imported.startsWith('ui/') || imported.startsWith('cli/') || imported === 'cli.tsx') problems.push(`${file} imports ${imported}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('lets the desk reach the ledger only through the actions: ui/ imports nothing from storage/', () => {
+    const problems: string[] = [];
+    for (const [file, local] of edges) {
+      if (!file.startsWith('ui/')) continue;
+      for (const imported of local) if (imported.startsWith('storage/')) problems.push(`${file} imports ${imported}`);
     }
     expect(problems).toEqual([]);
   });

@@ -3,17 +3,22 @@ import { cleanup } from 'ink-testing-library';
 import { helpLines } from '../../src/ui/components/help.js';
 import { parseImportArgs } from '../../src/csv/import/request.js';
 import { KEY_BINDINGS, KEY_TABLE } from '../../src/ui/screens/registry.js';
-import { FakeServices, recordOf } from './fake-services.js';
+import { makeFakeData } from './fake-data.js';
+import { recordOf } from './fake-services.js';
 import { KEYS, renderDesk } from './harness.js';
+import { closeRealDesks, realDesk } from './real-desk.js';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  closeRealDesks();
+});
 
 /** Lines of a frame (the frame never ends in a newline). */
 const lines = (frame: string): string[] => frame.split('\n');
 
 describe('the desk', () => {
   it('help lists every key binding of the one table', async () => {
-    const desk = renderDesk(new FakeServices(), { rows: 80 });
+    const desk = renderDesk(await realDesk(), { rows: 80 });
     await desk.waitFor('planned');
     desk.press('?');
     const frame = await desk.waitFor('Keys — Esc or ? closes');
@@ -26,7 +31,7 @@ describe('the desk', () => {
   });
 
   it('help scrolls on a short terminal and never draws past its last row', async () => {
-    const desk = renderDesk(new FakeServices(), { rows: 12 });
+    const desk = renderDesk(await realDesk(), { rows: 12 });
     await desk.waitFor('planned');
     desk.press('?');
     let frame = await desk.waitFor('↑/↓ scroll');
@@ -41,7 +46,7 @@ describe('the desk', () => {
   });
 
   it('switches screens with Tab and 1–4', async () => {
-    const desk = renderDesk(new FakeServices());
+    const desk = renderDesk(await realDesk());
     await desk.waitFor('[1 Due now]');
     desk.press(KEYS.tab);
     await desk.waitFor('[2 Customers]');
@@ -54,7 +59,7 @@ describe('the desk', () => {
   });
 
   it('keeps every frame within the terminal, also after a resize', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services, { columns: 100, rows: 30 });
     let frame = await desk.waitFor('planned');
     expect(lines(frame)).toHaveLength(30);
@@ -80,9 +85,8 @@ describe('the desk', () => {
 
 describe('review mode', () => {
   it('shows a banner and refuses every action that sends or changes, while preview and w work', async () => {
-    const services = new FakeServices();
-    const history = new FakeServices({ customers: 3 }).data.plan.messages.map((m, i) => recordOf(m, { status: i === 0 ? 'failed' : 'uncertain', messageId: null, error: 'x' }, i + 1));
-    services.history = history;
+    const history = makeFakeData(3).plan.messages.map((m, i) => recordOf(m, { status: i === 0 ? 'failed' : 'uncertain', messageId: null, error: 'x' }, i + 1));
+    const services = await realDesk({ history });
     const desk = renderDesk(services, { review: true, columns: 160 });
     let frame = await desk.waitFor('planned');
     expect(frame).toContain('REVIEW MODE');
@@ -95,7 +99,7 @@ describe('review mode', () => {
     await desk.waitFor('── E-mail text ──');
     desk.press('w');
     frame = await desk.waitFor('Written:');
-    expect(frame).toContain('/tmp/desk/preview/');
+    expect(frame).toContain(`${services.dir}/preview/`);
     // Esc followed at once by another key reads as Alt+key in a terminal, so wait in between.
     desk.press(KEYS.escape);
     await desk.waitFor('planned');
@@ -128,7 +132,7 @@ describe('review mode', () => {
   });
 
   it('keys typed into a text field are text, not refused commands', async () => {
-    const desk = renderDesk(new FakeServices(), { review: true });
+    const desk = renderDesk(await realDesk(), { review: true });
     await desk.waitFor('planned');
     desk.press('/', 'sofia', KEYS.enter);
     const frame = await desk.waitFor('search: sofia');
@@ -137,7 +141,7 @@ describe('review mode', () => {
 
   it('the read-only services refuse even if a screen called them', async () => {
     const { readOnlyServices } = await import('../../src/ui/services.js');
-    const services = new FakeServices();
+    const services = await realDesk();
     const guarded = readOnlyServices(services);
     await expect(guarded.setHold('C00001', '2026-12-01')).rejects.toThrow(/review mode/);
     await expect(guarded.recordPromise('C00001', '2026-12-01', undefined, '')).rejects.toThrow(/review mode/);

@@ -1,7 +1,14 @@
 /** The collections workflow in the TUI: follow-up tasks on Due now, the disputes filter, and the customer's collection keys. */
-import { describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
 import { FakeServices } from './fake-services.js';
 import { KEYS, renderDesk } from './harness.js';
+import { closeRealDesks, realDesk } from './real-desk.js';
+
+afterEach(() => {
+  cleanup();
+  closeRealDesks();
+});
 
 describe('collections in the TUI', () => {
   it('Due now shows the follow-ups due at the top; F marks the first done', async () => {
@@ -16,9 +23,8 @@ describe('collections in the TUI', () => {
   });
 
   it('Customers flags a customer on another profile and one whose statements are off', async () => {
-    const services = new FakeServices();
+    const services = await realDesk({ shape: (data) => Object.assign(data.customers[1]!, { profile: 'gentle', statements: false }) });
     const customer = services.data.customers[1]!;
-    Object.assign(customer, { profile: 'gentle', statements: false });
     const desk = renderDesk(services, { columns: 160 });
     await desk.waitFor('planned');
     desk.press('2');
@@ -27,7 +33,7 @@ describe('collections in the TUI', () => {
   });
 
   it('D on Customers keeps only the customers with a disputed item, D again shows all', async () => {
-    const services = new FakeServices();
+    const services = await realDesk({ shape: (data) => Object.assign(data.items.get(data.customers[2]!.code)![0]!, { dispute: 'wrong price' }) });
     const desk = renderDesk(services, { columns: 140 });
     await desk.waitFor('planned');
     desk.press('2');

@@ -2,12 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { daysBetween } from '../../src/core/dates.js';
 import { formatMoney } from '../../src/ui/format.js';
-import { FakeServices } from './fake-services.js';
 import { KEYS, renderDesk } from './harness.js';
+import { closeRealDesks, realDesk } from './real-desk.js';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  closeRealDesks();
+});
 
-async function openCustomers(services = new FakeServices()) {
+async function openCustomers() {
+  const services = await realDesk();
   const desk = renderDesk(services, { rows: 30 });
   await desk.waitFor('planned');
   desk.press('2');
@@ -107,7 +111,7 @@ describe('Customers', () => {
     await desk.waitFor('nothing selected');
     desk.press(' ', 'j', ' ', 'w');
     await desk.waitFor('2 selected');
-    await desk.waitFor('wrote 4 files to /tmp/desk/preview');
+    await desk.waitFor(`wrote 4 files to ${services.dir}/preview`);
     expect(services.calls.filter((c) => c.startsWith('write'))).toEqual([expect.stringMatching(/^write C00001-\w+-statement$/), expect.stringMatching(/^write C00002-\w+-statement$/)]);
     desk.press('s');
     await desk.waitFor('Send 2 messages to 2 customers via outbox');

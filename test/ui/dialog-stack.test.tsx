@@ -7,11 +7,14 @@ import type { Key } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { DialogStack, type Dialog } from '../../src/ui/dialog-stack.js';
-import { FakeServices, recordOf } from './fake-services.js';
-import { makeFakeData } from './fake-data.js';
+import { recordOf } from './fake-services.js';
 import { KEYS, renderDesk, type Desk } from './harness.js';
+import { closeRealDesks, realDesk, type RealDesk } from './real-desk.js';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  closeRealDesks();
+});
 
 /** How to open one dialog from the desk's first screen, what shows it is open, and which tab it is on. */
 interface DialogCase {
@@ -42,16 +45,15 @@ const CASES: DialogCase[] = [
   { name: 'the retry-all confirmation', open: pressAfter(['3'], 'need attention', ['A']), marker: 'Retry 2 failed messages', tab: '[3 History]' },
 ];
 
-function servicesWithFailures(): FakeServices {
-  const messages = makeFakeData(150).plan.messages;
-  return new FakeServices({
-    history: messages.slice(0, 2).map((m, i) => recordOf(m, { status: 'failed', messageId: null, error: '550 5.1.1 mailbox unavailable' }, i + 1)),
+function servicesWithFailures(): Promise<RealDesk> {
+  return realDesk({
+    history: ({ messages }) => messages.slice(0, 2).map((m, i) => recordOf(m, { status: 'failed', messageId: null, error: '550 5.1.1 mailbox unavailable' }, i + 1)),
   });
 }
 
 describe('the dialog stack on the desk', () => {
   it.each(CASES)('$name takes the keys meant for the screen, and Esc closes it and nothing else', async ({ open, marker, tab }) => {
-    const desk = renderDesk(servicesWithFailures(), { rows: 30, columns: 120 });
+    const desk = renderDesk(await servicesWithFailures(), { rows: 30, columns: 120 });
     await desk.waitFor('planned');
     await open(desk);
     await desk.waitFor(marker);
@@ -65,7 +67,7 @@ describe('the dialog stack on the desk', () => {
   });
 
   it('Esc closes a prompt over the customer detail, and the next Esc the detail', async () => {
-    const desk = renderDesk(new FakeServices(), { rows: 30, columns: 120 });
+    const desk = renderDesk(await realDesk(), { rows: 30, columns: 120 });
     await desk.waitFor('planned');
     desk.press('2');
     await desk.waitFor('Customers —');

@@ -2,12 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { FakeServices } from './fake-services.js';
 import { KEYS, renderDesk, rowOf } from './harness.js';
+import { closeRealDesks, realDesk } from './real-desk.js';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  closeRealDesks();
+});
 
 describe('Due now', () => {
   it('opens on the planned messages with customer, level, currency, items, total, days and recipients', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services);
     const frame = await desk.waitFor('planned');
     const first = services.data.plan.messages[0]!;
@@ -20,7 +24,7 @@ describe('Due now', () => {
   });
 
   it('moves with j/k and arrows, pages, and selects with space, a and n (keys back to back)', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     const messages = services.data.plan.messages;
@@ -41,7 +45,7 @@ describe('Due now', () => {
   });
 
   it('toggles to the skipped customers with their reasons', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     desk.press('x');
@@ -52,7 +56,7 @@ describe('Due now', () => {
   });
 
   it('searches case- and accent-insensitively in Greek and Cyrillic', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     desk.press('/', 'Α', 'Θ', 'Η', 'Ν', 'Α');
@@ -73,7 +77,7 @@ describe('Due now', () => {
   });
 
   it('filters by level, minimum total and date ranges, and names a field it cannot read', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     desk.press('f');
@@ -91,6 +95,7 @@ describe('Due now', () => {
     expect(frame).toContain(`${big.length} of`);
   });
 
+  // Still on the fake: it reads the fake's own subject line.
   it('previews the e-mail text and the statement, and w writes .eml and .pdf and says where', async () => {
     const services = new FakeServices();
     const desk = renderDesk(services);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agingOf, bucketOf } from '../../src/ui/aging.js';
+import { agingOf, bucketOf } from '../../src/core/aging.js';
 import { compileFilters, NO_FILTERS } from '../../src/ui/filters.js';
 import { fit, formatMoney, wrapLine } from '../../src/ui/format.js';
 import { foldText } from '../../src/ui/text-fold.js';

@@ -2,22 +2,27 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { MessageRecord } from '../../src/core/domain.js';
-import { FakeServices, recordOf } from './fake-services.js';
-import { makeFakeData } from './fake-data.js';
+import type { Plan } from '../../src/core/plan.js';
+import type { DeskServices } from '../../src/ui/services.js';
+import { recordOf } from './fake-services.js';
 import { KEYS, renderDesk, rowOf } from './harness.js';
+import { closeRealDesks, realDesk } from './real-desk.js';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  closeRealDesks();
+});
 
-/** Three failed messages and one uncertain (ids 1–4, newest last). */
-function problems(): MessageRecord[] {
-  const messages = makeFakeData(150).plan.messages;
+/** Three failed messages and one uncertain of `plan` (ids 1–4, newest last). */
+function problems(plan: Plan): MessageRecord[] {
+  const { messages } = plan;
   return [
     ...messages.slice(0, 3).map((m, i) => recordOf(m, { status: 'failed', messageId: null, error: '550 5.1.1 mailbox unavailable' }, i + 1)),
     recordOf(messages[3]!, { status: 'uncertain', messageId: '<u@acme.example>', error: 'connection lost after DATA' }, 4),
   ];
 }
 
-async function openHistory(services: FakeServices) {
+async function openHistory(services: DeskServices) {
   const desk = renderDesk(services, { rows: 30, columns: 120 });
   await desk.waitFor('planned');
   desk.press('3');
@@ -27,7 +32,7 @@ async function openHistory(services: FakeServices) {
 
 describe('retries in History', () => {
   it('a failed message sent by a retry links to it and no longer needs attention', async () => {
-    const services = new FakeServices({ history: problems() });
+    const services = await realDesk({ history: problems });
     const desk = await openHistory(services);
     // Newest first: 4 (uncertain), 3, 2, 1; move to message 3 and retry it.
     desk.press('j', 'r');
@@ -46,10 +51,10 @@ describe('retries in History', () => {
   });
 
   it('A retries every failed message after one confirmation, in one run', async () => {
-    const services = new FakeServices({ history: problems() });
+    const services = await realDesk({ history: problems });
     const desk = await openHistory(services);
     desk.press('A');
-    await desk.waitFor('Retry 3 failed messages via outbox /tmp/desk/outbox?');
+    await desk.waitFor(`Retry 3 failed messages via outbox ${services.dir}/outbox?`);
     expect(services.calls.some((c) => c.startsWith('retry'))).toBe(false);
     desk.press('y');
     const frame = await desk.waitFor('retried 3 of 3: 3 sent');
@@ -61,7 +66,7 @@ describe('retries in History', () => {
   });
 
   it('Esc at the confirmation retries nothing', async () => {
-    const services = new FakeServices({ history: problems() });
+    const services = await realDesk({ history: problems });
     const desk = await openHistory(services);
     desk.press('A');
     await desk.waitFor('Retry 3 failed messages');

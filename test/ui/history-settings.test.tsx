@@ -2,14 +2,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { MessageRecord } from '../../src/core/domain.js';
 import { FakeServices, recordOf } from './fake-services.js';
-import { makeFakeData } from './fake-data.js';
+import type { Plan } from '../../src/core/plan.js';
+import type { DeskServices } from '../../src/ui/services.js';
 import { KEYS, renderDesk } from './harness.js';
+import { closeRealDesks, realDesk } from './real-desk.js';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  closeRealDesks();
+});
 
-/** A history with one sent, one failed and one uncertain message (newest last). */
-function history(): MessageRecord[] {
-  const [a, b, c] = makeFakeData(150).plan.messages;
+/** A history with one sent, one failed and one uncertain message of `plan` (newest last). */
+function history(plan: Plan): MessageRecord[] {
+  const [a, b, c] = plan.messages;
   return [
     recordOf(a!, { status: 'sent', messageId: '<a@acme.example>', error: null }, 1),
     recordOf(b!, { status: 'failed', messageId: '<b@acme.example>', error: '550 5.1.1 mailbox unavailable' }, 2),
@@ -17,7 +22,7 @@ function history(): MessageRecord[] {
   ];
 }
 
-async function openScreen(key: string, heading: string, services = new FakeServices({ history: history() })) {
+async function openScreen<S extends DeskServices>(key: string, heading: string, services: S) {
   const desk = renderDesk(services, { rows: 30 });
   await desk.waitFor('planned');
   desk.press(key);
@@ -27,7 +32,7 @@ async function openScreen(key: string, heading: string, services = new FakeServi
 
 describe('History', () => {
   it('lists every message with uncertain and failed standing out', async () => {
-    const { desk } = await openScreen('3', 'History —');
+    const { desk } = await openScreen('3', 'History —', await realDesk({ history }));
     const frame = await desk.waitFor('3 of 3 messages · 2 need attention');
     expect(frame).toContain('!! uncertain');
     expect(frame).toContain('!! failed');
@@ -36,8 +41,8 @@ describe('History', () => {
   });
 
   it('shows a stopped message as stopped, never as a problem: it stays due and needs nobody', async () => {
-    const stopped = { ...recordOf(makeFakeData(150).plan.messages[3]!, { status: 'failed', messageId: '<d@acme.example>', error: 'server deferred (421 4.7.0 Try again later)' }, 4), status: 'stopped' as const };
-    const { desk } = await openScreen('3', 'History —', new FakeServices({ history: [...history(), stopped] }));
+    const stopped = (plan: Plan) => ({ ...recordOf(plan.messages[3]!, { status: 'failed', messageId: '<d@acme.example>', error: 'server deferred (421 4.7.0 Try again later)' }, 4), status: 'stopped' as const });
+    const { desk } = await openScreen('3', 'History —', await realDesk({ history: (plan) => [...history(plan), stopped(plan)] }));
     const frame = await desk.waitFor('4 of 4 messages · 2 need attention');
     expect(frame).toContain(' stopped');
     expect(frame).not.toContain('!! stopped');
@@ -51,7 +56,7 @@ describe('History', () => {
   });
 
   it('shows the detail with recipients, error and Message-ID; marks an uncertain message delivered', async () => {
-    const { desk, services } = await openScreen('3', 'History —');
+    const { desk, services } = await openScreen('3', 'History —', await realDesk({ history }));
     const uncertain = services.history[2]!;
     desk.press(KEYS.enter);
     const frame = await desk.waitFor('Message-ID: <c@acme.example>');
@@ -64,7 +69,7 @@ describe('History', () => {
   });
 
   it('retries a failed message and refuses to retry one that was sent', async () => {
-    const { desk, services } = await openScreen('3', 'History —');
+    const { desk, services } = await openScreen('3', 'History —', await realDesk({ history }));
     desk.press('j', 'r');
     await desk.waitFor(': sent');
     expect(services.calls).toContain('retry 2');

@@ -1,14 +1,17 @@
 /** Keys that arrive together in one chunk (fast typing, a paste, SSH) are each handled, in order. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { FakeServices } from './fake-services.js';
 import { renderDesk, rowOf } from './harness.js';
+import { closeRealDesks, realDesk } from './real-desk.js';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  closeRealDesks();
+});
 
 describe('keys in one chunk', () => {
   it('moves three rows and selects with "jjj " sent at once', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     desk.press('jjj ');
@@ -17,7 +20,7 @@ describe('keys in one chunk', () => {
   });
 
   it('opens the search and types the query from one chunk, and Enter in the same chunk keeps it', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     desk.press('/софия\r ');
@@ -26,7 +29,7 @@ describe('keys in one chunk', () => {
   });
 
   it('"j\\r" opens the preview of the second row', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     desk.press('j\r');
@@ -34,7 +37,7 @@ describe('keys in one chunk', () => {
   });
 
   it('a prompt takes text, Ctrl-U and Enter from one chunk', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     desk.press('2');

@@ -3,9 +3,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { plainError } from '../../src/ui/plain-errors.js';
 import { FakeServices, recordOf } from './fake-services.js';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { KEYS, renderDesk } from './harness.js';
+import { closeRealDesks, realDesk } from './real-desk.js';
 
-afterEach(() => cleanup());
+const servers: TestSmtpServer[] = [];
+afterEach(async () => {
+  cleanup();
+  closeRealDesks();
+  for (const server of servers.splice(0)) await server.close();
+});
 
 describe('errors in plain words', () => {
   it.each([
@@ -26,8 +33,11 @@ describe('errors in plain words', () => {
   });
 
   it('the send window tells a refused address in plain words', async () => {
-    const failing = new FakeServices({ customers: 10 }).data.plan.messages[0]!.customer.code;
-    const services = new FakeServices({ customers: 10, failing: [failing] });
+    const server = await startSmtpServer();
+    servers.push(server);
+    const services = await realDesk({ customers: 10, smtp: { server } });
+    const refused = new Set(services.data.plan.messages[0]!.to);
+    server.behaviour.rcpt = (address) => (refused.has(address) ? { code: 550, message: '5.1.1 mailbox unavailable' } : null);
     const desk = renderDesk(services, { columns: 140 });
     await desk.waitFor('planned');
     desk.press(' ', 's', KEYS.enter);
@@ -36,6 +46,7 @@ describe('errors in plain words', () => {
     expect(frame).not.toContain('550 5.1.1');
   });
 
+  // Still on the fake: it reads the fake's rejected retry, where a real run reports the message not sent.
   it('a raw SMTP error becomes the next step; e shows it in full with the raw text; a new screen clears it', async () => {
     const messages = new FakeServices({ customers: 3 }).data.plan.messages;
     const services = new FakeServices({ retryError: 'Missing credentials for "PLAIN"' });

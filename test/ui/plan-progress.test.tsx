@@ -13,12 +13,15 @@ import { upsertItems } from '../../src/storage/items.js';
 import { createServices } from '../../src/ui/services-impl.js';
 import type { PlanProgress } from '../../src/ui/services.js';
 import { aCustomer, anItem, makeLedger } from '../helpers/store.js';
-import { FakeServices } from './fake-services.js';
 import { AS_OF } from './fake-data.js';
 import { renderDesk, rowOf } from './harness.js';
+import { closeRealDesks, realDesk } from './real-desk.js';
 import { sessionContext } from './session-context.js';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  closeRealDesks();
+});
 
 /** Planning held by the test: it reports progress and finishes only when told. */
 function heldPlanning(): { gate: (onProgress: PlanProgress) => Promise<void>; report: PlanProgress; finish: () => void } {
@@ -38,7 +41,7 @@ function heldPlanning(): { gate: (onProgress: PlanProgress) => Promise<void>; re
 describe('the desk while the plan computes', () => {
   it('draws the desk and the planning line first, counts customers planned, and fills Due now when the plan is ready', async () => {
     const planning = heldPlanning();
-    const services = new FakeServices({ planGate: planning.gate });
+    const services = await realDesk({ planGate: planning.gate });
     const desk = renderDesk(services);
     const first = await desk.waitFor((f) => f !== '');
     expect(first).toContain('[1 Due now]');
@@ -62,7 +65,7 @@ describe('the desk while the plan computes', () => {
 
   it('quits with q before the plan is ready', async () => {
     const planning = heldPlanning();
-    const desk = renderDesk(new FakeServices({ planGate: planning.gate }));
+    const desk = renderDesk(await realDesk({ planGate: planning.gate }));
     await desk.waitFor('Planning…');
     desk.press('q');
     await desk.waitFor(() => desk.exited());

@@ -1,7 +1,7 @@
 /** The Settings screen's policy lines name the dunning profiles and the caps of repeating levels. */
 import { expect, it } from 'vitest';
 import { resolvePolicy } from '../../src/core/policy.js';
-import { policyOverview } from '../../src/ui/policy-overview.js';
+import { policyOverview } from '../../src/actions/policy-overview.js';
 
 it('lists each profile with its levels, the promise grace and a capped level', () => {
   const policy = resolvePolicy({

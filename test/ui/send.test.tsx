@@ -1,21 +1,32 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import type { PlannedMessage } from '../../src/core/plan.js';
-import { FakeServices } from './fake-services.js';
 import { formatAmount } from '../../src/ui/format.js';
+import { startSmtpServer, type SmtpBehaviour, type TestSmtpServer } from '../helpers/smtp.js';
 import { KEYS, renderDesk } from './harness.js';
+import { closeRealDesks, realDesk } from './real-desk.js';
 
-afterEach(() => cleanup());
+const servers: TestSmtpServer[] = [];
+afterEach(async () => {
+  cleanup();
+  closeRealDesks();
+  for (const server of servers.splice(0)) await server.close();
+});
 
-/** A gate that holds the message with index `at` until released. */
-function holdAt(at: number): { gate: (m: PlannedMessage) => Promise<void>; release: () => void } {
-  let count = 0;
+/** A local SMTP server behaving as `behaviour` says, closed after the test. */
+async function smtpServer(behaviour: SmtpBehaviour = {}): Promise<TestSmtpServer> {
+  const server = await startSmtpServer({ behaviour });
+  servers.push(server);
+  return server;
+}
+
+/** A hold on the server's answer to the message with index `at`, until released. */
+function holdAt(at: number): { hold: (n: number) => Promise<void> | undefined; release: () => void } {
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
   return {
-    gate: () => (count++ === at ? held : Promise.resolve()),
+    hold: (n) => (n === at ? held : undefined),
     release: () => release(),
   };
 }
@@ -23,7 +34,7 @@ function holdAt(at: number): { gate: (m: PlannedMessage) => Promise<void>; relea
 /** Send every planned message, holding the one with index `at` in flight until released. */
 async function sendAllHeldAt(at: number) {
   const hold = holdAt(at);
-  const services = new FakeServices({ gate: hold.gate });
+  const services = await realDesk({ smtp: { server: await smtpServer({ hold: hold.hold }) } });
   const desk = renderDesk(services);
   await desk.waitFor('planned');
   desk.press('a', 's', KEYS.enter);
@@ -32,7 +43,7 @@ async function sendAllHeldAt(at: number) {
 
 describe('sending from Due now', () => {
   it('refuses to send with nothing selected', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     desk.press('s');
@@ -41,15 +52,18 @@ describe('sending from Due now', () => {
   });
 
   it('confirms with count and transport, shows progress per message and a summary', async () => {
-    const failing = new FakeServices({ customers: 40 }).data.plan.messages[1]!.customer.code;
-    const services = new FakeServices({ customers: 40, failing: [failing] });
+    const server = await smtpServer();
+    const services = await realDesk({ customers: 40, smtp: { server, width: 5 } });
+    const failing = services.data.plan.messages[1]!.customer.code;
+    const refused = new Set(services.data.plan.messages[1]!.to);
+    server.behaviour.rcpt = (address) => (refused.has(address) ? { code: 550, message: '5.1.1 mailbox unavailable' } : null);
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     const messages = services.data.plan.messages;
     desk.press('a', 's');
-    let frame = await desk.waitFor('via outbox');
+    let frame = await desk.waitFor(`via ${services.transportLabel()}`);
     const customers = new Set(messages.map((m) => m.customer.code)).size;
-    expect(frame).toContain(`Send ${messages.length} messages to ${customers} customers via outbox /tmp/desk/outbox?`);
+    expect(frame).toContain(`Send ${messages.length} messages to ${customers} customers via ${services.transportLabel()}?`);
     desk.press(KEYS.enter);
     frame = await desk.waitFor('Finished');
     const failed = messages.filter((m) => m.customer.code === failing).length;
@@ -77,10 +91,9 @@ describe('sending from Due now', () => {
   });
 
   it('shows every message in flight, counts only what was attempted, and the finished list scrolls', async () => {
-    let count = 0;
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const services = new FakeServices({ width: 5, gate: () => (count++ < 2 ? Promise.resolve() : held) });
+    const services = await realDesk({ smtp: { server: await smtpServer({ hold: (n) => (n < 2 ? undefined : held) }), width: 5 } });
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     const messages = services.data.plan.messages;
@@ -114,14 +127,14 @@ describe('sending from Due now', () => {
   });
 
   it('Ctrl-C with nothing under way quits at once', async () => {
-    const desk = renderDesk(new FakeServices());
+    const desk = renderDesk(await realDesk());
     await desk.waitFor('planned');
     desk.press('\u0003');
     await desk.waitFor(() => desk.exited());
   });
 
   it('counts selected rows a search hides apart, sends only the visible ones, and sent rows leave the selection', async () => {
-    const services = new FakeServices({ customers: 400 });
+    const services = await realDesk({ customers: 400 });
     const desk = renderDesk(services, { columns: 120 });
     await desk.waitFor('planned');
     const messages = services.data.plan.messages;
@@ -146,7 +159,7 @@ describe('sending from Due now', () => {
   });
 
   it('cancels at the confirmation without sending', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services);
     await desk.waitFor('planned');
     desk.press(' ', 's');

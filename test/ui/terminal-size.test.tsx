@@ -3,10 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { formatAmount } from '../../src/ui/format.js';
-import { FakeServices } from './fake-services.js';
 import { renderDesk, rowOf } from './harness.js';
+import { closeRealDesks, realDesk } from './real-desk.js';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  closeRealDesks();
+});
 
 /** Terminal cells from the start of `line` to the end of the first `text` in it. */
 function cellsThrough(line: string, text: string): number {
@@ -20,9 +23,12 @@ describe('the desk at any size and in any script', () => {
     [60, 20],
     [80, 24],
   ])('Customers at %ix%i shows every amount with its currency whole', async (columns, rows) => {
-    const services = new FakeServices();
-    const big = services.data.items.get(services.data.customers[0]!.code)!;
-    big[0]!.openAmount += 934_567_890;
+    const services = await realDesk({
+      shape: (data) => {
+        const big = data.items.get(data.customers[0]!.code)!;
+        big[0]!.openAmount += 934_567_890;
+      },
+    });
     const desk = renderDesk(services, { columns, rows });
     await desk.waitFor('planned');
     desk.press('2');
@@ -41,11 +47,15 @@ describe('the desk at any size and in any script', () => {
   });
 
   it('lines up the columns after CJK, decomposed Greek and emoji names', async () => {
-    const services = new FakeServices();
+    const services = await realDesk({
+      shape: (data) => {
+        const [cjk, greek, emoji] = data.customers;
+        cjk!.name = '東京商事株式会社';
+        greek!.name = 'Αθήνα Εμπορική'.normalize('NFD');
+        emoji!.name = 'Café 👍 Shop';
+      },
+    });
     const [cjk, greek, emoji, plain] = services.data.customers;
-    cjk!.name = '東京商事株式会社';
-    greek!.name = 'Αθήνα Εμπορική'.normalize('NFD');
-    emoji!.name = 'Café 👍 Shop';
     const desk = renderDesk(services, { columns: 100 });
     await desk.waitFor('planned');
     desk.press('2');
@@ -59,7 +69,7 @@ describe('the desk at any size and in any script', () => {
   });
 
   it('keeps the footer on the bottom row however few rows there are, and the top bar readable', async () => {
-    const services = new FakeServices();
+    const services = await realDesk();
     const desk = renderDesk(services, { columns: 60, rows: 20 });
     await desk.waitFor('planned');
     desk.press('/', 'zzzz');

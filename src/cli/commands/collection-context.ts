@@ -1,13 +1,10 @@
-/** What the collection commands (promise, dispute, note) share: who records, on which day, and strict flags. */
-import type { Actor } from '../../collections/actor.js';
-import { isIsoDate, localDate } from '../../core/dates.js';
+/** What the collection commands (promise, dispute, note) share: the day they record on. */
+import { isIsoDate } from '../../core/dates.js';
+import type { IsoDate } from '../../core/domain.js';
 import { UserError } from '../../core/exit-codes.js';
-import { operatorName } from '../../delivery/record.js';
-import type { CommandContext } from '../../runtime/context.js';
 
-/** The clerk (settings `operator`, else the OS user), the day (--as-of, else today) and the wall-clock time. */
-export function actorOf(ctx: CommandContext, command: string, asOf: string | undefined): Actor {
+/** The day a collection command records on: its --as-of, checked; undefined means today. */
+export function asOfArgument(command: string, asOf: string | undefined): IsoDate | undefined {
   if (asOf !== undefined && !isIsoDate(asOf)) throw new UserError(`${command}: --as-of "${asOf}" is not a date YYYY-MM-DD`);
-  const now = ctx.now();
-  return { operator: operatorName(ctx.settings.read().operator), asOf: asOf ?? localDate(now), at: now.toISOString() };
+  return asOf;
 }

@@ -1,11 +1,10 @@
 /** `duedesk dispute CODE ITEM --reason TEXT | --resolve [--note TEXT]` (docs/reference/cli.md §9.2). */
-import { notifyAgent } from '../../collections/dispute-notice.js';
-import { markDisputed, resolveDisputed } from '../../collections/disputes.js';
+import { actionDeps } from '../../actions/deps.js';
+import { disputeItem, resolveDispute } from '../../actions/collections.js';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
 import { parseStrictArgs } from '../../csv/import/strict-args.js';
 import type { CommandContext } from '../../runtime/context.js';
-import { ledgerFile } from '../../storage/ledger-location.js';
-import { actorOf } from './collection-context.js';
+import { asOfArgument } from './collection-context.js';
 
 const USAGE = 'usage: duedesk dispute CODE ITEM --reason TEXT | --resolve [--note TEXT] [--as-of D]';
 
@@ -22,17 +21,15 @@ export async function runDispute(args: string[], ctx: CommandContext): Promise<n
   if (extra.length > 0) throw new UserError(`dispute: unexpected argument "${extra[0]}"\n${USAGE}`);
   if (values.resolve === (values.reason !== undefined)) throw new UserError(`dispute: give either --reason or --resolve\n${USAGE}`);
   if (values.note !== undefined && !values.resolve) throw new UserError(`dispute: --note goes with --resolve (the reason is --reason)\n${USAGE}`);
-  const ledger = await ctx.openLedger();
-  const actor = actorOf(ctx, 'dispute', values['as-of']);
+  const deps = await actionDeps(ctx);
+  const asOf = asOfArgument('dispute', values['as-of']);
   if (values.resolve) {
-    await resolveDisputed(ledger, code, item, values.note ?? '', actor);
+    await resolveDispute.run(deps, { code, item, note: values.note ?? '', asOf });
     ctx.stdout.write(`dispute: ${code} item ${item} resolved; it is reminded again from the next run\n`);
     return ExitCode.Ok;
   }
-  const marked = await markDisputed(ledger, code, item, values.reason ?? '', actor);
+  const { marked, notice: sent } = await disputeItem.run(deps, { code, item, reason: values.reason ?? '', asOf });
   ctx.stdout.write(`dispute: ${code} item ${item} disputed ("${marked.item.dispute}"); left out of reminders until resolved\n`);
-  const settings = ctx.settings.read();
-  const sent = await notifyAgent(marked, settings, ctx.env, { dbPath: ledgerFile(ledger), cwd: ctx.cwd }, ctx.now());
   if (sent === null) return ExitCode.Ok;
   if (sent.ok) {
     ctx.stdout.write(`dispute: sales agent ${marked.notify?.to} told via ${sent.transport}\n`);

@@ -4,18 +4,19 @@
  */
 import type { CommandContext } from '../../runtime/context.js';
 import { ExitCode } from '../../core/exit-codes.js';
-import { importCsv } from '../../csv/import/import-csv.js';
+import { actionDeps } from '../../actions/deps.js';
+import { importCsv } from '../../actions/import.js';
 import { parseImportArgs } from '../../csv/import/request.js';
 import { progressLine } from '../../runtime/progress-line.js';
 
 /** `duedesk import customers|items|payments|plans FILE [options]`; returns the exit code. */
 export async function runImport(args: string[], ctx: CommandContext): Promise<number> {
   const request = parseImportArgs(args);
-  const ledger = await ctx.openLedger();
+  const deps = await actionDeps(ctx);
   const progress = progressLine(ctx, `import ${request.kind}`, 'rows', 0);
   let result;
   try {
-    result = await importCsv(ledger, ctx.settings.read(), request, ctx.cwd, (line, lines) => progress.update(line, lines));
+    result = await importCsv.run(deps, { request, onProgress: (line, lines) => progress.update(line, lines) });
   } finally {
     progress.finish();
   }

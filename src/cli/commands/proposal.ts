@@ -1,11 +1,11 @@
 /** `duedesk proposal list | show ID | approve ID [--remove KEY…]`: proposals from the command line. */
-import { approve } from '../../collections/approval.js';
+import { actionDeps } from '../../actions/deps.js';
+import { approveProposal } from '../../actions/collections.js';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
 import { proposalSummary, proposalText } from '../../core/proposal-text.js';
 import { parseStrictArgs } from '../../csv/import/strict-args.js';
 import type { CommandContext } from '../../runtime/context.js';
 import { getProposal, listProposals } from '../../storage/proposals.js';
-import { actorOf } from './collection-context.js';
 
 const USAGE = 'usage: duedesk proposal list | show ID | approve ID [--remove KEY…]';
 
@@ -18,7 +18,8 @@ function idOf(text: string | undefined): number {
 export async function runProposal(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseStrictArgs('proposal', USAGE, args, { remove: { type: 'string', multiple: true } });
   const [action, id, ...more] = positionals;
-  const ledger = await ctx.openLedger();
+  const deps = await actionDeps(ctx);
+  const { ledger } = deps;
   if (action !== 'approve' && (values.remove !== undefined || more.length > 0)) throw new UserError(`proposal: unexpected arguments\n${USAGE}`);
   switch (action) {
     case 'list':
@@ -40,7 +41,7 @@ export async function runProposal(args: string[], ctx: CommandContext): Promise<
       // `--remove A B`: the keys after the first are positionals.
       if (values.remove === undefined && more.length > 0) throw new UserError(`proposal: unexpected argument "${more[0]}"\n${USAGE}`);
       const remove = [...(values.remove ?? []), ...more];
-      const approved = await approve(ledger, idOf(id), remove, actorOf(ctx, 'proposal', undefined));
+      const approved = await approveProposal.run(deps, { id: idOf(id), remove });
       ctx.stdout.write(proposalText(approved));
       ctx.stdout.write(`proposal #${approved.id} approved; the next --send-due sends it\n`);
       return ExitCode.Ok;

@@ -4,6 +4,7 @@
  * still due and records what became of each (a line paid since is dropped and reported); a pending
  * proposal waits. A line a clerk took out is not proposed again that day.
  */
+import { actorAt } from '../../actions/deps.js';
 import { approvedPlan, withoutRemoved } from '../../core/approval.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import type { Proposal } from '../../core/domain.js';
@@ -16,7 +17,6 @@ import type { CommandContext } from '../../runtime/context.js';
 import { ledgerFile } from '../../storage/ledger-location.js';
 import type { Ledger } from '../../storage/ledger.js';
 import { latestProposal, removedLineKeys } from '../../storage/proposals.js';
-import { actorOf } from './collection-context.js';
 import { emit, sendReported } from './send-and-report.js';
 import { formatPlanReport, planToJson } from './send-due-report.js';
 
@@ -32,7 +32,7 @@ export async function sendWithApproval(due: Plan, ledger: Ledger, ctx: CommandCo
     emit(ctx, json, () => planToJson(plan, null), () => formatPlanReport(plan, null));
     return ExitCode.Ok;
   }
-  const { proposal, recorded } = await propose(ledger, plan, actorOf(ctx, 'proposal', plan.asOf));
+  const { proposal, recorded } = await propose(ledger, plan, actorAt(ctx, plan.asOf));
   // Another run proposed the day's plan meanwhile: this one acts on that proposal instead.
   if (!recorded) return settle(proposal, plan, ledger, ctx, json);
   emit(ctx, json, () => ({ ...planToJson(plan, null), proposal: proposal.id }), () => proposalText(proposal));

@@ -9,11 +9,11 @@ import { isIsoDate, localDate } from '../../core/dates.js';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
 import { assertSendAsOf } from '../../core/send-as-of.js';
 import type { CommandContext } from '../../runtime/context.js';
-import { planDue } from '../../planning/plan-due.js';
+import { actionDeps } from '../../actions/deps.js';
+import { planDueNow } from '../../actions/plan.js';
 import { formatPlanReport, planToJson } from './send-due-report.js';
 import { loadTemplatesFor } from '../../documents/load-templates.js';
 import { checkMessageTexts } from '../../documents/message-texts.js';
-import { holdBackMissingInvoices } from '../../documents/missing-invoices.js';
 import { emit, sendAndReport } from './send-and-report.js';
 
 /** Flags of --send-due, already parsed by the CLI. */
@@ -37,8 +37,8 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
   const settings = ctx.settings.read();
   // Before anything is planned or recorded: an approval run would record a proposal for that date.
   if (!options.dryRun) assertSendAsOf(asOf, today, settings);
-  const ledger = await ctx.openLedger();
-  const plan = holdBackMissingInvoices(await planDue(ledger, settings, asOf), settings, ctx.cwd);
+  const deps = await actionDeps(ctx);
+  const plan = await planDueNow.run(deps, { asOf });
 
   if (options.dryRun) {
     // The texts of every template in use, not the PDFs: what would stop the real send stops the dry run.
@@ -61,7 +61,7 @@ export async function runSendDue(options: SendDueOptions, ctx: CommandContext): 
 
   if (settings.schedule?.approval === true) {
     const { sendWithApproval } = await import('./send-approved.js');
-    return sendWithApproval(plan, ledger, ctx, options.json);
+    return sendWithApproval(plan, deps.ledger, ctx, options.json);
   }
   return sendAndReport(plan, ctx, options.json, true);
 }

@@ -12,7 +12,9 @@ import { assertSendAsOf } from '../../core/send-as-of.js';
 import type { ManualScope } from '../../core/manual-statement.js';
 import type { Plan, PlannedMessage } from '../../core/plan.js';
 import { planToJson } from './send-due-report.js';
-import { statementsNow, type StatementKind } from '../../statements/statements-now.js';
+import type { StatementKind } from '../../statements/statements-now.js';
+import { actionDeps } from '../../actions/deps.js';
+import { statementsNow } from '../../actions/plan.js';
 import { emit, sendAndReport } from './send-and-report.js';
 
 /** Flags of `statement`, already parsed and checked by the CLI. */
@@ -39,11 +41,11 @@ export async function runStatement(options: StatementOptions, ctx: CommandContex
   const settings = ctx.settings.read();
   // `--out` only writes files; `--send` records history dated asOf, like --send-due.
   if (options.out === undefined) assertSendAsOf(asOf, today, settings);
-  const ledger = await ctx.openLedger();
+  const deps = await actionDeps(ctx);
   const codes = [...new Set(options.codes)];
   // Every statement is made before anything is written or sent: an unknown code stops the run clean.
   const made: PlannedMessage[][] = [];
-  for (const code of codes) made.push(await statementsNow(ledger, settings, code, { asOf, scope: options.scope, kind: options.kind, from: options.from, to: options.to }));
+  for (const code of codes) made.push(await statementsNow.run(deps, { code, asOf, scope: options.scope, kind: options.kind, from: options.from, to: options.to }));
   for (const [index, messages] of made.entries()) {
     if (messages.length === 0) ctx.stderr.write(`duedesk: ${codes[index]}: nothing open, no statement\n`);
   }

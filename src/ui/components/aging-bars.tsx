@@ -4,7 +4,7 @@
  */
 import { Box, Text } from 'ink';
 import React from 'react';
-import { AGING_BUCKETS, AGING_LABELS, type Aging } from '../aging.js';
+import { AGING_BUCKETS, AGING_LABELS, type Aging } from '../../core/aging.js';
 import { bar, clip, fit, formatMoney } from '../format.js';
 
 /** Props of AgingBars. */

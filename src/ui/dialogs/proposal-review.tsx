@@ -1,8 +1,9 @@
 /**
- * The proposal review on Due now (issue 16, schedule.approval): the lines of the proposal awaiting
- * approval with their totals; space takes the line under the cursor out (or back in), Y approves
- * what is left, Esc closes. The next --send-due sends the approved lines. The review is a window
- * on the desk's dialog stack, drawn by the App; Due now keeps only which proposal is pending.
+ * The proposal review on Due now (schedule.approval, docs/reference/tui.md §2.3): the lines of the
+ * proposal awaiting approval with their totals; space takes the line under the cursor out (or back
+ * in), Y approves what is left, Esc closes. The next --send-due sends the approved lines. The
+ * review is a window on the desk's dialog stack, drawn by the App; Due now keeps only which
+ * proposal is pending.
  */
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';

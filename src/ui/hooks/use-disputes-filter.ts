@@ -1,6 +1,7 @@
 /**
- * The Customers screen's disputes filter (issue 16): D shows only the customers with a disputed
- * open item, D again shows all. The set is read from the services when the filter is turned on.
+ * The Customers screen's disputes filter (docs/reference/tui.md §2.5): D shows only the customers
+ * with a disputed open item, D again shows all. The set is read from the services when the filter
+ * is turned on.
  */
 import { useRef, useState } from 'react';
 import { errorText } from '../desk-context.js';

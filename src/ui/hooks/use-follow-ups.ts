@@ -1,6 +1,7 @@
 /**
- * The follow-up tasks at the top of Due now (issue 16): notes whose follow-up date has come, oldest
- * first, until a clerk marks them done (F marks the first; `duedesk note --done ID` any).
+ * The follow-up tasks at the top of Due now (docs/reference/tui.md §2.3): notes whose follow-up
+ * date has come, oldest first, until a clerk marks them done (F marks the first; `duedesk note
+ * --done ID` any).
  */
 import { useRef, useState } from 'react';
 import type { IsoDate } from '../../core/domain.js';

@@ -1,7 +1,8 @@
 /**
- * The customer detail's collection keys (issue 16): L profile, S statements, P promise, D dispute
- * or resolve the item under the cursor, N note. Each asks on the prompt line and hands the answer
- * to the services, which check it; a refusal keeps the prompt open with the reason.
+ * The customer detail's collection keys (docs/reference/tui.md §2.4): L profile, S statements, P
+ * promise, D dispute or resolve the item under the cursor, N note. Each asks on the prompt line and
+ * hands the answer to the services, which check it; a refusal keeps the prompt open with the
+ * reason.
  */
 import { isIsoDate } from '../../core/dates.js';
 import type { Customer, Item } from '../../core/domain.js';

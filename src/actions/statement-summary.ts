@@ -1,6 +1,6 @@
 /** A short description of what the statement PDF of a planned message contains (pure). */
 import type { PlannedMessage } from '../core/plan.js';
-import { formatAmount } from './format.js';
+import { formatAmount } from '../core/money-text.js';
 
 /** Lines summarising the statement: one per listed item or case, then the totals. */
 export function statementSummary(message: PlannedMessage, maxLines = 50): string[] {

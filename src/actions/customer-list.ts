@@ -9,8 +9,8 @@ import { LANGUAGES } from '../core/domain.js';
 import { isValidAddress } from '../core/recipients.js';
 import { customerListings, openBuckets, unappliedTotals } from '../storage/customer-list.js';
 import type { Ledger } from '../storage/ledger.js';
-import { AgingAccumulator } from './aging.js';
-import type { CurrencyAmount, CustomerList, CustomerRow } from './services.js';
+import { AgingAccumulator } from '../core/aging.js';
+import type { CurrencyAmount, CustomerList, CustomerRow } from './desk-views.js';
 
 /** All customers with open totals per currency, oldest days overdue and the aging of everything. */
 export async function queryCustomerList(ledger: Ledger, asOf: IsoDate): Promise<CustomerList> {

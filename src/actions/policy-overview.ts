@@ -1,6 +1,6 @@
 /** The policy as the Settings screen shows it (pure). */
 import type { LevelFee, Policy } from '../core/plan.js';
-import type { PolicyOverview } from './services.js';
+import type { PolicyOverview } from './desk-views.js';
 
 /** Readable lines and a level table for `policy`. */
 export function policyOverview(policy: Policy, autoSend: boolean): PolicyOverview {

@@ -94,7 +94,7 @@ export const SETTINGS_TABLE = {
   'smtp.passwordCommand': { schema: text('a command whose first output line is the SMTP password'), home: 'host' },
   'smtp.from': { schema: mailbox('From address'), home: 'host', tui: true },
   'smtp.replyTo': { schema: mailbox('Reply-To address (unset: company.email)'), home: 'host', tui: true },
-  'smtp.maxConnections': { schema: whole('pooled SMTP connections', 1, 100), default: 5, home: 'host' },
+  'smtp.maxConnections': { schema: whole('pooled SMTP connections', 1, 100), home: 'host' },
   // Below 0.001 the wait between two messages (1000 s) would pass what a timer can wait.
   'smtp.rateLimit': { schema: decimal('messages per second at most', 0.001, 1000), home: 'host' },
   'smtp.maxPerDay': {

@@ -16,7 +16,6 @@ import { createTransport, type SmtpTuning } from '../mail/transports/index.js';
 import { LedgerLostError, type Ledger, type SendRun } from '../storage/ledger.js';
 import { ledgerFile } from '../storage/ledger-location.js';
 import type { Settings } from '../core/settings.js';
-import { settingDefault } from '../core/settings-table.js';
 import type { OpenWritable } from '../files/write-all.js';
 import { asFileError, FileWriteError } from '../core/file-errors.js';
 import { DeliveryRecorder, replayJournal, type FoldPolicy, type MessageRecorder } from './recorder.js';
@@ -73,7 +72,7 @@ export interface DeliveryOptions {
   smtpTuning?: SmtpTuning;
   retry?: Partial<RetryPolicy>;
   fold?: Partial<FoldPolicy>;
-  /** Messages in flight at once (default smtp.maxConnections, else its default). */
+  /** Messages in flight at once (default smtp.maxConnections, else 5). */
   concurrency?: number;
   /** How long to wait for another sending run before exit 75 (default 10 s). */
   lockTimeoutMs?: number;
@@ -224,7 +223,7 @@ async function deliverHeld(
 
 /** How many messages a run sends side by side: one per SMTP connection allowed (default 5). */
 export function sendWidth(settings: Settings): number {
-  return Math.max(1, settings.smtp?.maxConnections ?? settingDefault('smtp.maxConnections'));
+  return Math.max(1, settings.smtp?.maxConnections ?? 5);
 }
 
 async function runWorkers(state: RunState, options: DeliveryOptions, onProgress?: ProgressListener): Promise<Array<MessageOutcome | AlreadySent>> {

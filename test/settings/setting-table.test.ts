@@ -9,7 +9,6 @@ import { addDays } from '../../src/core/dates.js';
 import { resolvePolicy } from '../../src/core/policy.js';
 import { assertSendAsOf } from '../../src/core/send-as-of.js';
 import { TABLE_KEYS, type SettingKey } from '../../src/core/settings-table.js';
-import { sendWidth } from '../../src/delivery/deliver.js';
 import { createTransport } from '../../src/mail/transports/index.js';
 import { TUI_SETTING_KEYS } from '../../src/settings/table.js';
 import { sandbox, type Sandbox } from '../cli/io.js';
@@ -73,7 +72,7 @@ const ENGINE: Record<SettingKey, Reading> = {
   'smtp.passwordCommand': UNREAD,
   'smtp.from': fromElsewhere('company.email with company.name, else a fixed sender'),
   'smtp.replyTo': fromElsewhere('company.email'),
-  'smtp.maxConnections': () => sendWidth({}),
+  'smtp.maxConnections': fromElsewhere('5 pooled connections, chosen by the transport and the delivery'),
   'smtp.rateLimit': UNREAD,
   'smtp.maxPerDay': UNREAD,
   'policy.scope': () => policy.scope,

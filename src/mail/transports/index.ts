@@ -1,7 +1,6 @@
 /** Choosing and building the configured transport (settings `mail.transport`, `smtp.*`, DUEDESK_SMTP_URL). */
 import { UserError } from '../../core/exit-codes.js';
 import type { Settings } from '../../core/settings.js';
-import { settingDefault } from '../../core/settings-table.js';
 import { outboxDir, type DataPlace } from '../../settings/paths.js';
 import { resolvePassword } from '../password.js';
 import { createOutboxTransport } from './outbox.js';
@@ -74,7 +73,7 @@ export async function createTransport(
   return createSmtpTransport({
     ...base,
     password,
-    maxConnections: smtp.maxConnections ?? settingDefault('smtp.maxConnections'),
+    maxConnections: smtp.maxConnections ?? 5,
     rateLimit: smtp.rateLimit ?? null,
     ...tuning,
   });

@@ -12,23 +12,33 @@ import { seed } from '../planning/seed.js';
 import { D, dataArb, mergeSeeds } from '../planning/random-ledger.js';
 import { addDays } from '../../src/core/dates.js';
 
+type Seeded = Parameters<typeof mergeSeeds>[0];
+
+/** The plans both engines make from the same random ledger, as of `shift` days from D. */
+async function plansOnBoth(customers: Seeded, settings: Settings, shift: number) {
+  const rows = mergeSeeds(customers);
+  const file = await makeLedger();
+  const server = await emptyPostgresLedger();
+  await seed(file, rows);
+  await seed(server, rows);
+  const asOf = addDays(D, shift);
+  try {
+    return { server: await planDue(server, settings, asOf), file: await planDue(file, settings, asOf) };
+  } finally {
+    await file.close();
+  }
+}
+
 describe.skipIf(!pgAvailable)('planDue on both engines', () => {
   it('plans the same on PostgreSQL as on the file, for random ledgers and dates', async () => {
     await fc.assert(
       fc.asyncProperty(dataArb, fc.integer({ min: -20, max: 40 }), async ([customers, policy], shift) => {
-        const rows = mergeSeeds(customers);
-        const file = await makeLedger();
-        const server = await emptyPostgresLedger();
-        await seed(file, rows);
-        await seed(server, rows);
-        const settings: Settings = { policy };
-        const asOf = addDays(D, shift);
+        const plans = await plansOnBoth(customers, { policy }, shift);
         // Change counts are each ledger's own (PostgreSQL counts an insert statement once, SQLite each row): compare who has one.
-        const { changeCounts: serverCounts, ...onServer } = await planDue(server, settings, asOf);
-        const { changeCounts: fileCounts, ...onFile } = await planDue(file, settings, asOf);
+        const { changeCounts: serverCounts, ...onServer } = plans.server;
+        const { changeCounts: fileCounts, ...onFile } = plans.file;
         expect(onServer).toEqual(onFile);
         expect([...(serverCounts?.keys() ?? [])].sort()).toEqual([...(fileCounts?.keys() ?? [])].sort());
-        await file.close();
       }),
       { numRuns: 25 },
     );
@@ -37,17 +47,10 @@ describe.skipIf(!pgAvailable)('planDue on both engines', () => {
   it('shows the same account activity on periodic activity statements on both engines', async () => {
     await fc.assert(
       fc.asyncProperty(dataArb, fc.integer({ min: -20, max: 40 }), async ([customers, policy], shift) => {
-        const rows = mergeSeeds(customers);
-        const file = await makeLedger();
-        const server = await emptyPostgresLedger();
-        await seed(file, rows);
-        await seed(server, rows);
-        const settings: Settings = { policy: { ...policy, statementKind: 'activity' } };
-        const asOf = addDays(D, shift);
-        const { changeCounts: _server, ...onServer } = await planDue(server, settings, asOf);
-        const { changeCounts: _file, ...onFile } = await planDue(file, settings, asOf);
+        const plans = await plansOnBoth(customers, { policy: { ...policy, statementKind: 'activity' } }, shift);
+        const { changeCounts: _server, ...onServer } = plans.server;
+        const { changeCounts: _file, ...onFile } = plans.file;
         expect(onServer).toEqual(onFile);
-        await file.close();
       }),
       { numRuns: 10 },
     );

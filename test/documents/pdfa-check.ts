@@ -114,6 +114,50 @@ function fontRows(listing: string): Array<{ name: string; embedded: boolean; sub
   });
 }
 
+/** Advance widths of an embedded TrueType program in 1/1000 em, by glyph id (head, hhea, maxp, hmtx). */
+export function trueTypeWidths(program: Buffer): number[] {
+  const tables = new Map<string, number>();
+  const count = program.readUInt16BE(4);
+  for (let index = 0; index < count; index += 1) {
+    const entry = 12 + index * 16;
+    tables.set(program.toString('latin1', entry, entry + 4), program.readUInt32BE(entry + 8));
+  }
+  const at = (tag: string): number => {
+    const offset = tables.get(tag);
+    if (offset === undefined) throw new Error(`the font program has no ${tag} table`);
+    return offset;
+  };
+  const unitsPerEm = program.readUInt16BE(at('head') + 18);
+  const metrics = program.readUInt16BE(at('hhea') + 34);
+  const glyphs = program.readUInt16BE(at('maxp') + 4);
+  const widths: number[] = [];
+  for (let glyph = 0; glyph < glyphs; glyph += 1) {
+    // Glyphs past the last long metric share its advance width.
+    const advance = program.readUInt16BE(at('hmtx') + Math.min(glyph, metrics - 1) * 4);
+    widths.push((advance * 1000) / unitsPerEm);
+  }
+  return widths;
+}
+
+/** A CIDFont's /W array as CID → width: `c [w1 w2 …]` and `cFirst cLast w` forms. */
+function cidWidths(array: Json | undefined): Map<number, number> {
+  const widths = new Map<number, number>();
+  if (!Array.isArray(array)) return widths;
+  for (let index = 0; index < array.length;) {
+    const first = array[index];
+    const next = array[index + 1];
+    if (typeof first === 'number' && Array.isArray(next)) {
+      next.forEach((width, offset) => widths.set(first + offset, Number(width)));
+      index += 2;
+    } else {
+      const last = Number(next);
+      for (let cid = Number(first); cid <= last; cid += 1) widths.set(cid, Number(array[index + 2]));
+      index += 3;
+    }
+  }
+  return widths;
+}
+
 /** Every broken rule, one line each; an empty list when the file follows them all. */
 export function pdfaProblems(tools: PdfaTools, bytes: Uint8Array, expected: PdfaExpectation): string[] {
   const pdf = parse(tools, bytes);
@@ -198,7 +242,19 @@ export function pdfaProblems(tools: PdfaTools, bytes: Uint8Array, expected: Pdfa
       if (!descriptor || !(descriptor['/FontFile'] ?? descriptor['/FontFile2'] ?? descriptor['/FontFile3'])) fail('6.2.11.4.1 fonts embedded', `${where} ${String(dict['/BaseFont'])} has no font program`);
       else if (descriptor['/FontName'] !== dict['/BaseFont']) fail('6.2.11.2 font names', `${where} BaseFont ${String(dict['/BaseFont'])} but FontName ${String(descriptor['/FontName'])}`);
     }
-    if (dict['/Type'] === '/Font' && dict['/Subtype'] === '/CIDFontType2' && dict['/CIDToGIDMap'] === undefined) fail('6.2.11.3.2 CIDToGIDMap', `${where} has none`);
+    if (dict['/Type'] === '/Font' && dict['/Subtype'] === '/CIDFontType2') {
+      if (dict['/CIDToGIDMap'] !== '/Identity') fail('6.2.11.3.2 CIDToGIDMap', `${where} has ${JSON.stringify(dict['/CIDToGIDMap'])}, not /Identity (the only form checked here)`);
+      // 6.2.11.5 widths: each glyph's width in /W is the program's advance width (within 1/1000 em).
+      const program = streamData(pdf, dictOf(pdf, dict['/FontDescriptor'])?.['/FontFile2']);
+      if (program) {
+        const advances = trueTypeWidths(program);
+        for (const [cid, width] of cidWidths(dict['/W'])) {
+          const advance = advances[cid];
+          if (advance === undefined) fail('6.2.11.4.1 glyphs present', `${where} uses glyph ${cid}, the program has ${advances.length}`);
+          else if (Math.abs(advance - width) > 1) fail('6.2.11.5 widths', `${where} glyph ${cid} is ${width} wide in /W, ${advance.toFixed(1)} in the program`);
+        }
+      }
+    }
     // 6.1.7 streams: no external file, no LZW; 6.6.1 / 6.5 no JavaScript, no launch actions.
     if (dict['/F'] !== undefined && object.stream) problemsInDicts.push(`6.1.7.1 streams: ${where} refers to an external file`);
     if (JSON.stringify(dict['/Filter'] ?? '').includes('LZW')) problemsInDicts.push(`6.1.7.2 filters: ${where} uses LZWDecode`);

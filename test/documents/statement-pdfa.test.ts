@@ -122,6 +122,20 @@ describe.runIf(tools)('PDF/A-2b', () => {
     ]);
   });
 
+  it('the checks find a glyph width in the font dictionary that is not the font program\'s', () => {
+    const { pdf, expected } = render(kinds.first?.('en') as PlannedMessage);
+    const bytes = Buffer.from(pdf).toString('latin1');
+    const entry = /\/W \[(\d+) \[(\d+)\]/.exec(bytes);
+    expect(entry).not.toBeNull();
+    const [whole, cid, width] = entry as RegExpExecArray;
+    // Same length, so the cross-reference table still points at every object.
+    const wrong = String(Number(width) > 500 ? Number(width) - 100 : Number(width) + 100).padStart(width!.length, '0');
+    const altered = Buffer.from(bytes.replace(whole, whole.replace(`[${width}]`, `[${wrong}]`)), 'latin1');
+    const problems = pdfaProblems(tools as PdfaTools, new Uint8Array(altered), expected);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^6\\.2\\.11\\.5 widths: object \\d+ 0 R glyph ${cid} is ${Number(wrong)} wide in /W, ${width}\\.\\d in the program$`));
+  });
+
   it('renders the same bytes for the same input, subset tags included', () => {
     const first = render(kinds.statement?.('bg') as PlannedMessage).pdf;
     const again = render(kinds.statement?.('bg') as PlannedMessage).pdf;

@@ -221,6 +221,11 @@ export function pdfaProblems(tools: PdfaTools, bytes: Uint8Array, expected: Pdfa
     if (!profile) fail('6.2.3 output intent', 'no embedded /DestOutputProfile');
     else if (!profile.equals(Buffer.from(expected.profile))) fail('6.2.3 output intent', 'the embedded profile is not the shipped sRGB profile');
     if (profileDict?.['/N'] !== 3) fail('6.2.3 output intent', `the profile's /N is ${JSON.stringify(profileDict?.['/N'])}`);
+    // An ICC profile of version 4 or older for a monitor or printer, in RGB like /N says.
+    if (profile && (profile.length < 128 || profile.toString('latin1', 36, 40) !== 'acsp' || (profile[8] ?? 0) > 4
+      || !['mntr', 'prtr'].includes(profile.toString('latin1', 12, 16)) || profile.toString('latin1', 16, 20) !== 'RGB ')) {
+      fail('6.2.3 output intent', 'the profile is not an RGB monitor or printer ICC profile of version 4 or older');
+    }
     if (text(intent?.['/OutputConditionIdentifier']) === undefined) fail('6.2.3 output intent', 'no /OutputConditionIdentifier');
   }
 

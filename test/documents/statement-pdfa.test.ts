@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { activityStatement } from '../../src/core/activity.js';
 import { LANGUAGES, type Language } from '../../src/core/domain.js';
 import type { PlannedMessage } from '../../src/core/plan.js';
+import type { Settings } from '../../src/core/settings.js';
 import { buildStatement } from '../../src/core/statement.js';
 import { introFor, titleFor } from '../../src/core/templates/labels.js';
 import { loadTemplateSet, type TemplateSet } from '../../src/documents/load-templates.js';
@@ -61,12 +62,12 @@ const kinds: Record<string, (language: Language) => PlannedMessage> = {
 };
 
 /** The PDF of `message`, and what its Info dictionary must say. */
-function render(message: PlannedMessage, withLogo = false) {
-  const model = buildStatement(message, settings, asOf);
+function render(message: PlannedMessage, withLogo = false, withSettings: Settings = settings) {
+  const model = buildStatement(message, withSettings, asOf);
   const labels = templates.labels(model.language);
   const pdf = renderStatementPdf(model, labels, { fonts, logo: withLogo ? logo : null });
   const title = `${titleFor(labels, model.template, model.earlier !== null)} ${model.customer.code}`;
-  return { pdf, model, labels, expected: { language: model.language, title, author: settings.company?.name ?? '', profile } };
+  return { pdf, model, labels, expected: { language: model.language, title, author: withSettings.company?.name ?? '', profile } };
 }
 
 describe.runIf(tools)('PDF/A-2b', () => {
@@ -86,6 +87,13 @@ describe.runIf(tools)('PDF/A-2b', () => {
     const { pdf, expected } = render(planned('el', 'first', [line('F-1', 128450)], { customer: who }), true);
     expect(Buffer.from(pdf).toString('latin1')).toContain('/Subtype /Image');
     expect(pdfaProblems(tools as PdfaTools, pdf, { ...expected, title: expected.title.replace('C-001', 'ΠΑΠ-01') })).toEqual([]);
+  });
+
+  it('a company name with brackets, a backslash, XML markup and a control character: Info and XMP still agree', () => {
+    const company = { ...settings.company, name: 'Acme (Hellas) & Co. \\ <Ε.Π.Ε.>\u0007' } as Settings['company'];
+    const { pdf, expected } = render(planned('bg', 'statement', [line('F-1', 128450)]), false, { ...settings, company });
+    // The control character cannot be written in XML, so neither copy of the name has it.
+    expect(pdfaProblems(tools as PdfaTools, pdf, { ...expected, author: 'Acme (Hellas) & Co. \\ <Ε.Π.Ε.>' })).toEqual([]);
   });
 
   it('a 500-item statement over many pages: no font listed that no page uses', () => {

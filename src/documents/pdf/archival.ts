@@ -88,7 +88,7 @@ export function xmpDate(pdfDate: string): string {
   return `${year}-${month}-${day}T${hour}:${minute}:${second}${offset}`;
 }
 
-/** The XMP packet: PDF/A-2b identification and the Info dictionary's entries, in UTF-16 text. */
+/** The XMP packet: PDF/A-2b identification and the Info dictionary's entries (jspdf writes it as UTF-8). */
 export function xmpPacket(identity: ArchivalIdentity, created: string, producer: string): string {
   const creator = identity.author === '' ? '' : `<dc:creator><rdf:Seq><rdf:li>${escapeXml(identity.author)}</rdf:li></rdf:Seq></dc:creator>`;
   return [

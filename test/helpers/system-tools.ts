@@ -56,3 +56,13 @@ export function findChromium(): string | null {
 export function findPdftotext(): string | null {
   return toolOrSkip('PDF text', ['pdftotext'], 'poppler-utils');
 }
+
+/** qpdf: the PDF's structure checked and written out as JSON (the PDF/A checks read it). */
+export function findQpdf(): string | null {
+  return toolOrSkip('PDF/A structure', ['qpdf'], 'qpdf');
+}
+
+/** poppler's pdffonts: each font of a PDF, embedded or not, as a viewer finds it. */
+export function findPdffonts(): string | null {
+  return toolOrSkip('PDF fonts', ['pdffonts'], 'poppler-utils');
+}

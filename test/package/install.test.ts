@@ -50,12 +50,14 @@ async function fromSources(args: string[]): Promise<string> {
 }
 
 describe('the installed package', () => {
-  it('ships the compiled command, templates, fonts and demo data, and neither the sources nor tsx', () => {
+  it('ships the compiled command, templates, fonts, colour profile and demo data, and neither the sources nor tsx', () => {
     const shipped = readdirSync(installed.packageDir);
     expect(shipped).toEqual(expect.arrayContaining(['bin', 'dist', 'templates', 'data', 'package.json']));
     expect(shipped).not.toContain('src');
     expect(existsSync(join(installed.packageDir, 'dist', 'cli.js'))).toBe(true);
     expect(readdirSync(join(installed.packageDir, 'templates', 'fonts'))).toEqual(expect.arrayContaining(['DejaVuSans-subset.ttf', 'DejaVuSans-Bold-subset.ttf']));
+    // The PDFs' output intent embeds this profile (docs/reference/messages.md §2.5); its licence travels with it.
+    expect(readdirSync(join(installed.packageDir, 'templates', 'color')).sort()).toEqual(['sRGB-LICENSE.txt', 'sRGB.icc']);
     expect(readdirSync(join(installed.packageDir, 'data', 'demo')).sort()).toEqual(DEMO_TABLES.map((table) => `${table}.csv`).sort());
     // tsx is for development: the installed command must not need it, so it is not installed.
     expect(existsSync(join(installed.packageDir, 'node_modules', 'tsx'))).toBe(false);
@@ -98,5 +100,8 @@ describe('the installed package', () => {
     const pdf = readFileSync(join(out, pdfs[0]!), 'latin1');
     expect(pdf.startsWith('%PDF-')).toBe(true);
     expect(pdf).toContain('DejaVuSans');
+    // The installed command finds the shipped colour profile: the PDF carries its archival output intent.
+    expect(pdf).toContain('/S /GTS_PDFA1');
+    expect(pdf).toContain('<pdfaid:part>2</pdfaid:part>');
   });
 });

@@ -16,6 +16,7 @@ import { drawQrCode } from './sepa-qr.js';
 import { installNativeDeflate } from './native-deflate.js';
 import { installRightToLeftGate } from './right-to-left-passes.js';
 import { installFontProgramHandOver } from './font-program.js';
+import { beginArchival, finishArchival } from './archival.js';
 
 /** A logo image already read from disk. */
 export interface LogoImage {
@@ -34,14 +35,17 @@ export function renderStatementPdf(model: StatementModel, labels: Labels, assets
   installNativeDeflate();
   installRightToLeftGate();
   installFontProgramHandOver();
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true });
+  // Only the fonts text is written in: jspdf's standard fonts would be unembedded (PDF/A, archival.ts).
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
   // Fixed dates and file id: a preview and the message sent later carry identical PDFs.
-  doc.setCreationDate(new Date(`${model.asOf}T00:00:00Z`));
   doc.setFileId(createHash('sha256').update(`${model.key}|${model.asOf}`).digest('hex').slice(0, 32).toUpperCase());
   const title = titleFor(labels, model.template, model.earlier !== null);
   // Metadata is shown in one line by viewers: a field long enough to bloat the file is cut.
   const metadata = (text: string): string => capLength(text, 200);
-  doc.setDocumentProperties({ title: metadata(`${title} ${model.customer.code}`), author: metadata(model.company.name), creator: 'duedesk' });
+  beginArchival(doc, {
+    title: metadata(`${title} ${model.customer.code}`), author: metadata(model.company.name), creator: 'duedesk',
+    language: model.language, created: new Date(`${model.asOf}T00:00:00Z`),
+  });
   registerFonts(doc, assets.fonts);
   const pen: Pen = { doc, fonts: assets.fonts, y: page.top };
 
@@ -64,6 +68,7 @@ export function renderStatementPdf(model: StatementModel, labels: Labels, assets
   totals(pen, model, labels);
   payment(pen, model, labels);
   footers(doc, model, labels, assets.fonts);
+  finishArchival(doc, assets.fonts.family, ['normal', 'bold']);
   return new Uint8Array(doc.output('arraybuffer'));
 }
 

@@ -15,7 +15,7 @@ import { upsertItems } from '../../src/storage/items.js';
 import type { Ledger } from '../../src/storage/ledger.js';
 import { insertMessage } from '../../src/storage/messages.js';
 import { createServices } from '../../src/ui/services-impl.js';
-import type { DeskServices, PlanProgress, SettingsValues } from '../../src/ui/services.js';
+import type { DeskServices, PlanProgress, SendOutcome, SettingsValues } from '../../src/ui/services.js';
 import type { TestSmtpServer } from '../helpers/smtp.js';
 import { makeLedger } from '../helpers/store.js';
 import { AS_OF, makeFakeData, type FakeData } from './fake-data.js';
@@ -168,4 +168,33 @@ export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk>
   }) as unknown as RealDesk;
   opened.push(desk);
   return desk;
+}
+
+/** A history record of `message` as a run would have left it (for `history`), numbered `id`. */
+export function recordOf(message: PlannedMessage, outcome: Pick<SendOutcome, 'messageId' | 'error'> & { status: Exclude<SendOutcome['status'], 'stopped'> }, id: number): MessageRecord {
+  return {
+    id,
+    customerCode: message.customer.code,
+    kind: message.kind,
+    level: message.level,
+    currency: message.currency,
+    asOf: AS_OF,
+    to: message.to,
+    cc: [],
+    bcc: [],
+    subject: `Reminder ${message.level ?? message.kind}`,
+    messageId: outcome.messageId ?? `<failed-${id}@acme.example>`,
+    status: outcome.status === 'skipped' ? 'failed' : outcome.status,
+    error: outcome.error,
+    total: message.total,
+    fee: 0,
+    interest: 0,
+    unapplied: message.unapplied,
+    outstanding: message.total,
+    operator: 'clerk',
+    createdAt: `${AS_OF}T09:00:00.000Z`,
+    updatedAt: `${AS_OF}T09:00:00.000Z`,
+    items: message.reminds.map((n) => ({ itemNumber: n, level: message.level, openAmount: 0 })),
+    cases: [],
+  };
 }

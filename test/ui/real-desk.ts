@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { propose } from '../../src/collections/approval.js';
 import type { MessageRecord } from '../../src/core/domain.js';
 import type { Plan, PlannedMessage } from '../../src/core/plan.js';
 import type { Settings } from '../../src/core/settings.js';
@@ -33,6 +34,8 @@ export interface RealDeskOptions {
   writeGate?: (message: PlannedMessage) => Promise<void>;
   /** Awaited before the desk's plan is made; it may report progress (tests hold planning with it). */
   planGate?: (onProgress: PlanProgress) => Promise<void>;
+  /** Record the part of the plan this returns as a pending proposal, as a scheduled run would (schedule.approval). */
+  proposal?: (plan: Plan) => Plan;
   /** Send through this local SMTP server instead of the outbox, `width` messages side by side (default 1). */
   smtp?: { server: TestSmtpServer; width?: number };
 }
@@ -121,6 +124,7 @@ export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk>
   await ledger.write(async (sql) => {
     for (const record of records) await insertMessage(sql, record);
   });
+  if (options.proposal) await propose(ledger, options.proposal(await real.loadPlan(AS_OF)), { operator: 'cron', asOf: AS_OF, at: `${AS_OF}T06:00:00.000Z` });
   const data: FakeData = { ...generated, plan: await real.loadPlan(AS_OF) };
   const calls: string[] = [];
   let history = (await real.listHistory()).reverse();

@@ -3,7 +3,7 @@ import { render } from 'ink-testing-library';
 import React from 'react';
 import { App } from '../../src/ui/app.js';
 import { readOnlyServices, type DeskServices } from '../../src/ui/services.js';
-import { AS_OF } from './fake-data.js';
+import { AS_OF } from './generated-data.js';
 
 /** Escape sequences of the keys the tests press. */
 export const KEYS = {

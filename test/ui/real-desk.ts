@@ -1,6 +1,6 @@
 /**
  * The desk's real actions over a fresh in-memory ledger seeded with the generated customers and
- * items (fake-data.ts) through the storage functions the import uses: what the screen tests run
+ * items (generated-data.ts) through the storage functions the import uses: what the screen tests run
  * on. It records every call the screens make (as `calls`), reads the history back after each one,
  * and sends through the outbox transport into a folder of its own.
  */
@@ -19,7 +19,7 @@ import { createServices } from '../../src/ui/services-impl.js';
 import type { DeskServices, PlanProgress, SendOutcome, SettingsValues } from '../../src/ui/services.js';
 import type { TestSmtpServer } from '../helpers/smtp.js';
 import { makeLedger } from '../helpers/store.js';
-import { AS_OF, makeFakeData, type FakeData } from './fake-data.js';
+import { AS_OF, generatedData, type GeneratedData } from './generated-data.js';
 import { sessionContext } from './session-context.js';
 
 /** What the desk is opened on. */
@@ -29,7 +29,7 @@ export interface RealDeskOptions {
   /** Messages already in the history, oldest first; as a function, made from the plan before they are recorded. */
   history?: ReadonlyArray<Omit<MessageRecord, 'id'>> | ((plan: Plan) => ReadonlyArray<Omit<MessageRecord, 'id'>>);
   /** Change the generated data before it is seeded (a long name, a large amount). */
-  shape?: (data: FakeData) => void;
+  shape?: (data: GeneratedData) => void;
   /** Awaited before each preview is written (tests hold a write in progress with it). */
   writeGate?: (message: PlannedMessage) => Promise<void>;
   /** Awaited before the desk's plan is made; it may report progress (tests hold planning with it). */
@@ -40,10 +40,13 @@ export interface RealDeskOptions {
   smtp?: { server: TestSmtpServer; width?: number };
 }
 
+/** The data a desk was seeded with, and the real plan of AS_OF made from it. */
+export type DeskData = GeneratedData & { plan: Plan };
+
 /** The desk's services, with what a test looks at besides the frames. */
 export type RealDesk = DeskServices & {
   /** The generated customers and items as seeded; `plan` is the real plan of AS_OF before anything changed. */
-  readonly data: FakeData;
+  readonly data: DeskData;
   /** Every call the screens made, one line each (`setHold C00001 2026-12-31`). */
   readonly calls: string[];
   /** The history, oldest first, as it stood after the last call. */
@@ -104,7 +107,7 @@ export function closeRealDesks(): void {
 
 /** Open the desk's real actions on `options.customers` generated customers, seeded into an in-memory ledger. */
 export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk> {
-  const generated = makeFakeData(options.customers ?? 150);
+  const generated = generatedData(options.customers ?? 150);
   options.shape?.(generated);
   const dir = mkdtempSync(join(tmpdir(), 'duedesk-desk-'));
   let settings: Settings = {
@@ -125,7 +128,7 @@ export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk>
     for (const record of records) await insertMessage(sql, record);
   });
   if (options.proposal) await propose(ledger, options.proposal(await real.loadPlan(AS_OF)), { operator: 'cron', asOf: AS_OF, at: `${AS_OF}T06:00:00.000Z` });
-  const data: FakeData = { ...generated, plan: await real.loadPlan(AS_OF) };
+  const data: DeskData = { ...generated, plan: await real.loadPlan(AS_OF) };
   const calls: string[] = [];
   let history = (await real.listHistory()).reverse();
   const recorded: Record<string, unknown> = {};

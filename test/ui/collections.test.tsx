@@ -21,9 +21,11 @@ describe('collections in the TUI', () => {
     expect(frame).toContain(`Follow up ${services.today()}: ${first.code} ${first.name} — Call back about the pallets (note #${task!.id})`);
     expect(frame.split('\n').findIndex((line) => line.includes('Follow up'))).toBeLessThan(frame.split('\n').findIndex((line) => line.includes('planned')));
     desk.press('F');
-    await desk.waitFor(`follow-up #${task!.id} (${first.code}) done`);
+    const done = `follow-up #${task!.id} (${first.code}) done`;
+    await desk.waitFor((f) => f.includes(done) && !f.includes('Call back about the pallets'));
     expect(services.calls).toContain(`done ${task!.id}`);
-    await desk.waitFor((f) => !f.includes('Call back about the pallets'));
+    // The status line never says the task is done while it is still listed.
+    expect(desk.frames().filter((f) => f.includes(done) && f.includes('Call back about the pallets'))).toEqual([]);
   });
 
   it('Customers flags a customer on another profile and one whose statements are off', async () => {
@@ -107,6 +109,7 @@ describe('the proposal review (schedule.approval)', () => {
     await desk.waitFor('proposal #1 approved (2 messages)');
     expect(services.calls).toContain(`approve 1 ${keys[1]}`);
     await desk.waitFor((f) => !f.includes('awaits approval'));
+    expect(desk.frames().filter((f) => f.includes('proposal #1 approved') && f.includes('awaits approval'))).toEqual([]);
     expect(await services.pendingProposal(services.today())).toBeNull();
   });
 

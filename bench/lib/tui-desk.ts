@@ -14,13 +14,8 @@ export const TUI_AS_OF = '2026-11-22';
  */
 export async function deskModules() {
   process.env.NODE_ENV ??= 'production';
-  const [{ render }, { createElement }, { App }, { FakeServices }] = await Promise.all([
-    import('ink-testing-library'),
-    import('react'),
-    import('../../src/ui/app.js'),
-    import('../../test/ui/fake-services.js'),
-  ]);
-  return { render, createElement, App, FakeServices };
+  const [{ render }, { createElement }, { App }] = await Promise.all([import('ink-testing-library'), import('react'), import('../../src/ui/app.js')]);
+  return { render, createElement, App };
 }
 
 /** The fake terminal of ink-testing-library has 100 columns; it reports no rows, so the desk uses 24. */

@@ -3,10 +3,9 @@ import { cleanup } from 'ink-testing-library';
 import { helpLines } from '../../src/ui/components/help.js';
 import { parseImportArgs } from '../../src/csv/import/request.js';
 import { KEY_BINDINGS, KEY_TABLE } from '../../src/ui/screens/registry.js';
-import { makeFakeData } from './fake-data.js';
-import { recordOf } from './fake-services.js';
+import type { Plan } from '../../src/core/plan.js';
 import { KEYS, renderDesk } from './harness.js';
-import { closeRealDesks, realDesk } from './real-desk.js';
+import { closeRealDesks, realDesk, recordOf } from './real-desk.js';
 
 afterEach(() => {
   cleanup();
@@ -85,7 +84,7 @@ describe('the desk', () => {
 
 describe('review mode', () => {
   it('shows a banner and refuses every action that sends or changes, while preview and w work', async () => {
-    const history = makeFakeData(3).plan.messages.map((m, i) => recordOf(m, { status: i === 0 ? 'failed' : 'uncertain', messageId: null, error: 'x' }, i + 1));
+    const history = (plan: Plan) => plan.messages.slice(0, 3).map((m, i) => recordOf(m, { status: i === 0 ? 'failed' : 'uncertain', messageId: null, error: 'x' }, i + 1));
     const services = await realDesk({ history });
     const desk = renderDesk(services, { review: true, columns: 160 });
     let frame = await desk.waitFor('planned');

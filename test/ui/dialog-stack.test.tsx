@@ -7,9 +7,8 @@ import type { Key } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { DialogStack, type Dialog } from '../../src/ui/dialog-stack.js';
-import { recordOf } from './fake-services.js';
 import { KEYS, renderDesk, type Desk } from './harness.js';
-import { closeRealDesks, realDesk, type RealDesk } from './real-desk.js';
+import { closeRealDesks, realDesk, recordOf, type RealDesk } from './real-desk.js';
 
 afterEach(() => {
   cleanup();

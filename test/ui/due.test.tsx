@@ -1,6 +1,7 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { FakeServices } from './fake-services.js';
 import { KEYS, renderDesk, rowOf } from './harness.js';
 import { closeRealDesks, realDesk } from './real-desk.js';
 
@@ -95,21 +96,24 @@ describe('Due now', () => {
     expect(frame).toContain(`${big.length} of`);
   });
 
-  // Still on the fake: it reads the fake's own subject line.
   it('previews the e-mail text and the statement, and w writes .eml and .pdf and says where', async () => {
-    const services = new FakeServices();
-    const desk = renderDesk(services);
+    const services = await realDesk();
+    const desk = renderDesk(services, { columns: 160 });
     await desk.waitFor('planned');
     const first = services.data.plan.messages[0]!;
+    // The first planned message is an Italian final notice: its subject is the Italian template's.
+    expect([first.customer.language, first.template]).toEqual(['it', 'final']);
     desk.press('p');
     let frame = await desk.waitFor('── E-mail text ──');
     expect(frame).toContain(`Preview ${first.key}`);
-    expect(frame).toContain(`Subject: Reminder ${first.level}`);
+    expect(frame).toContain(`Subject: ULTIMO AVVISO prima di ulteriori azioni – Acme Trading, cliente ${first.customer.code}`);
     expect(frame).toContain('Total:');
     desk.press('w');
     frame = await desk.waitFor('Written:');
-    expect(frame).toContain(`/tmp/desk/preview/${first.key}.eml`);
-    expect(frame).toContain(`/tmp/desk/preview/${first.key}.pdf`);
+    const folder = join(services.dir, 'preview');
+    expect(frame).toContain(`${folder}/${first.key}.eml`);
+    expect(frame).toContain(`${folder}/${first.key}.pdf`);
+    expect(readdirSync(folder).sort()).toEqual([`${first.key}.eml`, `${first.key}.pdf`]);
     desk.press(KEYS.escape);
     await desk.waitFor('planned');
   });

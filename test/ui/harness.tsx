@@ -3,7 +3,7 @@ import { render } from 'ink-testing-library';
 import React from 'react';
 import { App } from '../../src/ui/app.js';
 import { readOnlyServices, type DeskServices } from '../../src/ui/services.js';
-import { AS_OF } from './fake-data.js';
+import { AS_OF } from './generated-data.js';
 
 /** Escape sequences of the keys the tests press. */
 export const KEYS = {
@@ -34,6 +34,8 @@ export async function waitForFrame(lastFrame: () => string | undefined, predicat
 /** A rendered desk. */
 export interface Desk {
   lastFrame(): string;
+  /** Every frame drawn so far, oldest first. */
+  frames(): readonly string[];
   /** Write keys (each argument one chunk, sent back to back). */
   press(...keys: string[]): void;
   /** Wait for a frame containing `text` (or matching a predicate). */
@@ -72,6 +74,7 @@ export function renderDesk(services: DeskServices, options: { review?: boolean; 
   const lastFrame = (): string => instance.lastFrame() ?? '';
   return {
     lastFrame,
+    frames: () => instance.frames,
     press: (...keys) => {
       for (const key of keys) instance.stdin.write(key);
     },

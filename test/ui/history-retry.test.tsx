@@ -4,9 +4,8 @@ import { cleanup } from 'ink-testing-library';
 import type { MessageRecord } from '../../src/core/domain.js';
 import type { Plan } from '../../src/core/plan.js';
 import type { DeskServices } from '../../src/ui/services.js';
-import { recordOf } from './fake-services.js';
 import { KEYS, renderDesk, rowOf } from './harness.js';
-import { closeRealDesks, realDesk } from './real-desk.js';
+import { closeRealDesks, realDesk, recordOf } from './real-desk.js';
 
 afterEach(() => {
   cleanup();

@@ -2,10 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { plainError } from '../../src/ui/plain-errors.js';
-import { FakeServices, recordOf } from './fake-services.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { KEYS, renderDesk } from './harness.js';
-import { closeRealDesks, realDesk } from './real-desk.js';
+import { closeRealDesks, realDesk, recordOf } from './real-desk.js';
 
 const servers: TestSmtpServer[] = [];
 afterEach(async () => {
@@ -46,28 +45,34 @@ describe('errors in plain words', () => {
     expect(frame).not.toContain('550 5.1.1');
   });
 
-  // Still on the fake: it reads the fake's rejected retry, where a real run reports the message not sent.
   it('a raw SMTP error becomes the next step; e shows it in full with the raw text; a new screen clears it', async () => {
-    const messages = new FakeServices({ customers: 3 }).data.plan.messages;
-    const services = new FakeServices({ retryError: 'Missing credentials for "PLAIN"' });
-    services.history = [recordOf(messages[0]!, { status: 'failed', messageId: null, error: 'x' }, 1)];
+    const server = await startSmtpServer();
+    servers.push(server);
+    const services = await realDesk({ customers: 3, smtp: { server }, history: ({ messages }) => [recordOf(messages[0]!, { status: 'failed', messageId: null, error: 'x' }, 1)] });
+    const message = services.data.plan.messages[0]!;
+    server.behaviour.rcpt = () => ({ code: 550, message: `5.1.1 <${message.to[0]}>: Recipient address rejected` });
     const desk = renderDesk(services, { columns: 60 });
     await desk.waitFor('planned');
     desk.press('3');
     await desk.waitFor('History —');
     desk.press('r');
+    // The server refused the retried message: the status line gives the next step, not the reply.
     let frame = await desk.waitFor('(e: in full)');
-    expect(frame).toContain('no password: press P');
-    expect(frame).not.toContain('Missing credentials');
+    expect(frame).toContain("the recipient's server refused the address");
+    expect(frame).not.toContain('550 5.1.1');
+    expect(frame).not.toContain('Recipient address rejected');
     desk.press('e');
     frame = await desk.waitFor('As reported:');
-    expect(frame).toContain('no password: press P on Settings (4) or set');
-    expect(frame).toContain('DUEDESK_SMTP_PASSWORD');
-    expect(frame).toContain('retry failed: Missing credentials for "PLAIN"');
+    expect(frame).toContain("the recipient's server refused the address (it may not");
+    expect(frame).toContain("exist): check the customer's e-mail");
+    expect(frame).toContain(`retry of ${message.key}: failed`);
+    expect(frame).toContain(`550 5.1.1 <${message.to[0]}>:`);
+    expect(frame).toContain('Recipient address rejected');
+    expect(server.accepted()).toEqual([]);
     desk.press(KEYS.escape);
     await desk.waitFor('History —');
     desk.press('1');
     frame = await desk.waitFor('planned');
-    expect(frame).not.toContain('no password');
+    expect(frame).not.toContain("the recipient's server");
   });
 });

@@ -13,7 +13,7 @@ import { upsertItems } from '../../src/storage/items.js';
 import { createServices } from '../../src/ui/services-impl.js';
 import type { PlanProgress } from '../../src/ui/services.js';
 import { aCustomer, anItem, makeLedger } from '../helpers/store.js';
-import { AS_OF } from './fake-data.js';
+import { AS_OF } from './generated-data.js';
 import { renderDesk, rowOf } from './harness.js';
 import { closeRealDesks, realDesk } from './real-desk.js';
 import { sessionContext } from './session-context.js';

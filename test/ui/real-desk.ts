@@ -1,12 +1,13 @@
 /**
  * The desk's real actions over a fresh in-memory ledger seeded with the generated customers and
- * items (fake-data.ts) through the storage functions the import uses: what the screen tests run
+ * items (generated-data.ts) through the storage functions the import uses: what the screen tests run
  * on. It records every call the screens make (as `calls`), reads the history back after each one,
  * and sends through the outbox transport into a folder of its own.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { propose } from '../../src/collections/approval.js';
 import type { MessageRecord } from '../../src/core/domain.js';
 import type { Plan, PlannedMessage } from '../../src/core/plan.js';
 import type { Settings } from '../../src/core/settings.js';
@@ -15,10 +16,10 @@ import { upsertItems } from '../../src/storage/items.js';
 import type { Ledger } from '../../src/storage/ledger.js';
 import { insertMessage } from '../../src/storage/messages.js';
 import { createServices } from '../../src/ui/services-impl.js';
-import type { DeskServices, PlanProgress, SettingsValues } from '../../src/ui/services.js';
+import type { DeskServices, PlanProgress, SendOutcome, SettingsValues } from '../../src/ui/services.js';
 import type { TestSmtpServer } from '../helpers/smtp.js';
 import { makeLedger } from '../helpers/store.js';
-import { AS_OF, makeFakeData, type FakeData } from './fake-data.js';
+import { AS_OF, generatedData, type GeneratedData } from './generated-data.js';
 import { sessionContext } from './session-context.js';
 
 /** What the desk is opened on. */
@@ -28,19 +29,24 @@ export interface RealDeskOptions {
   /** Messages already in the history, oldest first; as a function, made from the plan before they are recorded. */
   history?: ReadonlyArray<Omit<MessageRecord, 'id'>> | ((plan: Plan) => ReadonlyArray<Omit<MessageRecord, 'id'>>);
   /** Change the generated data before it is seeded (a long name, a large amount). */
-  shape?: (data: FakeData) => void;
+  shape?: (data: GeneratedData) => void;
   /** Awaited before each preview is written (tests hold a write in progress with it). */
   writeGate?: (message: PlannedMessage) => Promise<void>;
   /** Awaited before the desk's plan is made; it may report progress (tests hold planning with it). */
   planGate?: (onProgress: PlanProgress) => Promise<void>;
+  /** Record the part of the plan this returns as a pending proposal, as a scheduled run would (schedule.approval). */
+  proposal?: (plan: Plan) => Plan;
   /** Send through this local SMTP server instead of the outbox, `width` messages side by side (default 1). */
   smtp?: { server: TestSmtpServer; width?: number };
 }
 
+/** The data a desk was seeded with, and the real plan of AS_OF made from it. */
+export type DeskData = GeneratedData & { plan: Plan };
+
 /** The desk's services, with what a test looks at besides the frames. */
 export type RealDesk = DeskServices & {
   /** The generated customers and items as seeded; `plan` is the real plan of AS_OF before anything changed. */
-  readonly data: FakeData;
+  readonly data: DeskData;
   /** Every call the screens made, one line each (`setHold C00001 2026-12-31`). */
   readonly calls: string[];
   /** The history, oldest first, as it stood after the last call. */
@@ -101,7 +107,7 @@ export function closeRealDesks(): void {
 
 /** Open the desk's real actions on `options.customers` generated customers, seeded into an in-memory ledger. */
 export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk> {
-  const generated = makeFakeData(options.customers ?? 150);
+  const generated = generatedData(options.customers ?? 150);
   options.shape?.(generated);
   const dir = mkdtempSync(join(tmpdir(), 'duedesk-desk-'));
   let settings: Settings = {
@@ -121,7 +127,8 @@ export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk>
   await ledger.write(async (sql) => {
     for (const record of records) await insertMessage(sql, record);
   });
-  const data: FakeData = { ...generated, plan: await real.loadPlan(AS_OF) };
+  if (options.proposal) await propose(ledger, options.proposal(await real.loadPlan(AS_OF)), { operator: 'cron', asOf: AS_OF, at: `${AS_OF}T06:00:00.000Z` });
+  const data: DeskData = { ...generated, plan: await real.loadPlan(AS_OF) };
   const calls: string[] = [];
   let history = (await real.listHistory()).reverse();
   const recorded: Record<string, unknown> = {};
@@ -168,4 +175,33 @@ export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk>
   }) as unknown as RealDesk;
   opened.push(desk);
   return desk;
+}
+
+/** A history record of `message` as a run would have left it (for `history`), numbered `id`. */
+export function recordOf(message: PlannedMessage, outcome: Pick<SendOutcome, 'messageId' | 'error'> & { status: Exclude<SendOutcome['status'], 'stopped'> }, id: number): MessageRecord {
+  return {
+    id,
+    customerCode: message.customer.code,
+    kind: message.kind,
+    level: message.level,
+    currency: message.currency,
+    asOf: AS_OF,
+    to: message.to,
+    cc: [],
+    bcc: [],
+    subject: `Reminder ${message.level ?? message.kind}`,
+    messageId: outcome.messageId ?? `<failed-${id}@acme.example>`,
+    status: outcome.status === 'skipped' ? 'failed' : outcome.status,
+    error: outcome.error,
+    total: message.total,
+    fee: 0,
+    interest: 0,
+    unapplied: message.unapplied,
+    outstanding: message.total,
+    operator: 'clerk',
+    createdAt: `${AS_OF}T09:00:00.000Z`,
+    updatedAt: `${AS_OF}T09:00:00.000Z`,
+    items: message.reminds.map((n) => ({ itemNumber: n, level: message.level, openAmount: 0 })),
+    cases: [],
+  };
 }

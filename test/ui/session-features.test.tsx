@@ -18,7 +18,7 @@ import type { Ledger } from '../../src/storage/ledger.js';
 import { createServices } from '../../src/ui/services-impl.js';
 import { startSmtpServer } from '../helpers/smtp.js';
 import { aCustomer, aMessage, anItem, makeLedger } from '../helpers/store.js';
-import { AS_OF } from './fake-data.js';
+import { AS_OF } from './generated-data.js';
 import { KEYS, renderDesk, waitForFrame, type Desk } from './harness.js';
 import { sessionContext } from './session-context.js';
 

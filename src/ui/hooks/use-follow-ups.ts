@@ -46,6 +46,8 @@ export function useFollowUps(services: DeskServices, asOf: IsoDate, version: num
       }
       services.completeFollowUp(first.id).then(
         () => {
+          // Off the list in the same frame that says it is done; the reload that follows agrees.
+          setTasks((shown) => shown.filter((task) => task.id !== first.id));
           notify(`follow-up #${first.id} (${first.code}) done`, 'ok');
           changed();
         },

@@ -128,9 +128,23 @@ export function useCustomerDetail(prompt: Prompt, preview: Preview, send: SendFl
     };
   }, [services, asOf, version, state.code, dispatch]);
 
+  /**
+   * The detail as it stands after a change is loaded before the status line says it is done, so
+   * no frame shows "on hold until …" beside a row that is not held yet.
+   */
+  const reloaded = async (): Promise<void> => {
+    const code = ref.current.code;
+    if (code === null) return;
+    await services.customerDetail(code, asOf).then(
+      (detail) => dispatch({ type: 'loaded', code, detail }),
+      // The reload of the version change that follows reports it.
+      () => undefined,
+    );
+  };
   const change = (done: string, action: Promise<void>): Promise<string | null> =>
     action.then(
-      () => {
+      async () => {
+        await reloaded();
         notify(done, 'ok');
         dataChanged();
         return null;

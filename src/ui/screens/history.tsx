@@ -8,7 +8,7 @@ import { Box, Text } from 'ink';
 import React, { useRef } from 'react';
 import { VirtualTable } from '../components/virtual-table.js';
 import { runCommand, type CommandHandlers } from '../command-handlers.js';
-import { errorText, useDesk, useScreenKeys, type Desk, type ScreenProps } from '../desk-context.js';
+import { errorText, useDesk, useScreenKeys, type Desk, type ScreenProps, type Tone } from '../desk-context.js';
 import { clip, fit, formatCount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { windowTop } from '../hooks/list-state.js';
@@ -35,6 +35,8 @@ interface HistoryKeyView {
   dispatch(action: HistoryAction): void;
   /** Send these failed messages again in one run and say how it went. */
   retry(ids: number[]): void;
+  /** After a change: load the history as it now stands, then say `text` and tell the other screens. */
+  changed(text: string, tone: Tone): void;
 }
 
 /** The History screen's commands. */
@@ -60,18 +62,15 @@ export const HISTORY_COMMANDS: CommandHandlers<HistoryKeyView> = {
   },
   markDelivered: (view) => markUncertain(view, true),
   markNotDelivered: (view) => markUncertain(view, false),
-  acknowledge: ({ current, state, desk }) => {
+  acknowledge: ({ current, state, desk, changed }) => {
     if (!current) return;
-    const { services, notify, dataChanged } = desk;
+    const { services, notify } = desk;
     if (current.status !== 'failed' && current.status !== 'uncertain') notify(`message ${current.id} is ${current.status}: only failed or uncertain messages are acknowledged`, 'warn');
     else if (current.acknowledged) notify(`message ${current.id} was acknowledged by ${current.acknowledged.operator} at ${current.acknowledged.at}`, 'info');
     else if (retriesOf(state.records).has(current.id)) notify(`message ${current.id} was sent again by a retry: nothing to acknowledge`, 'info');
     else {
       services.acknowledge(current.id).then(
-        () => {
-          notify(`message ${current.id} acknowledged: it needs no more attention`, 'ok');
-          dataChanged();
-        },
+        () => changed(`message ${current.id} acknowledged: it needs no more attention`, 'ok'),
         (error: unknown) => notify(`could not acknowledge message ${current.id}: ${errorText(error)}`, 'error'),
       );
     }
@@ -79,18 +78,15 @@ export const HISTORY_COMMANDS: CommandHandlers<HistoryKeyView> = {
 };
 
 /** Record what the operator found out about the uncertain message under the cursor. */
-function markUncertain({ current, desk }: HistoryKeyView, delivered: boolean): void {
+function markUncertain({ current, desk, changed }: HistoryKeyView, delivered: boolean): void {
   if (!current) return;
-  const { services, notify, dataChanged } = desk;
+  const { services, notify } = desk;
   if (current.status !== 'uncertain') {
     notify(`message ${current.id} is ${current.status}: only uncertain messages can be marked`, 'warn');
     return;
   }
   services.markUncertain(current.id, delivered).then(
-    () => {
-      notify(`message ${current.id} marked as ${delivered ? 'delivered (sent)' : 'not delivered (failed)'}`, 'ok');
-      dataChanged();
-    },
+    () => changed(`message ${current.id} marked as ${delivered ? 'delivered (sent)' : 'not delivered (failed)'}`, 'ok'),
     (error: unknown) => notify(`could not mark message ${current.id}: ${errorText(error)}`, 'error'),
   );
 }
@@ -129,6 +125,18 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
     [services, version],
   );
 
+  /** Load the history as it now stands, then say `text`: no frame shows the status beside rows as they were. */
+  const changed = (text: string, tone: Tone): void => {
+    void services
+      .listHistory()
+      // A failed load is reported by the reload of the version change that follows.
+      .then((records) => dispatch({ type: 'loaded', records }), () => undefined)
+      .then(() => {
+        notify(text, tone);
+        dataChanged();
+      });
+  };
+
   /** Send these failed messages again in one run and say how it went. */
   const retry = (ids: number[]): void => {
     notify(`retrying ${ids.length === 1 ? `message ${ids[0]}` : `${formatCount(ids.length)} messages`}…`, 'info');
@@ -140,8 +148,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
             ? `retry of ${outcomes[0].key}: ${outcomes[0].status}${outcomes[0].error ? ` — ${outcomes[0].error}` : ''}`
             : `retried ${formatCount(outcomes.length)} of ${formatCount(ids.length)}: ${formatCount(sent)} sent` +
               (outcomes.length < ids.length ? ` · ${formatCount(ids.length - outcomes.length)} no longer due (paid, on hold or already sent)` : '');
-        notify(text, sent === ids.length ? 'ok' : 'warn');
-        dataChanged();
+        changed(text, sent === ids.length ? 'ok' : 'warn');
       },
       (error: unknown) => notify(`retry failed: ${errorText(error)}`, 'error'),
     );
@@ -162,7 +169,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
       return true;
     }
     // The message's detail takes every other command of the screen's scopes.
-    return runCommand(HISTORY_COMMANDS, command, { state: s, current, desk, prompt, dispatch, retry }) ?? (s.open !== null && command !== null && command !== 'back');
+    return runCommand(HISTORY_COMMANDS, command, { state: s, current, desk, prompt, dispatch, retry, changed }) ?? (s.open !== null && command !== null && command !== 'back');
   };
   useScreenKeys(handle, () => ['history', 'list']);
 

@@ -1,11 +1,11 @@
 /**
- * Realistic generated desk data for the UI tests and the benchmark: customers in five languages
- * and scripts (Greek, Bulgarian Cyrillic, Italian, Portuguese, English), open items across the
- * aging buckets, credit notes, holds, opted-out customers and customers without e-mail.
+ * Realistic generated desk data that real-desk.ts seeds for the UI tests and the benchmark:
+ * customers in five languages and scripts (Greek, Bulgarian Cyrillic, Italian, Portuguese,
+ * English), open items across the aging buckets, credit notes, holds, opted-out customers and
+ * customers without e-mail.
  */
-import { addDays, daysBetween } from '../../src/core/dates.js';
+import { addDays } from '../../src/core/dates.js';
 import type { Customer, IsoDate, Item, Language } from '../../src/core/domain.js';
-import type { Plan, PlannedLine, PlannedMessage, Skip } from '../../src/core/plan.js';
 
 /** The date every test and the benchmark plan for. */
 export const AS_OF: IsoDate = '2026-11-22';
@@ -20,11 +20,10 @@ const NAMES: Record<Language, string[]> = {
 const LANGS: Language[] = ['el', 'bg', 'it', 'pt', 'en'];
 const CURRENCY: Record<Language, string> = { el: 'EUR', bg: 'BGN', it: 'EUR', pt: 'EUR', en: 'GBP' };
 
-/** Generated customers, their open items and a plan for AS_OF. */
-export interface FakeData {
+/** Generated customers and their open items. */
+export interface GeneratedData {
   customers: Customer[];
   items: Map<string, Item[]>;
-  plan: Plan;
 }
 
 /** Deterministic pseudo-random numbers (mulberry32). */
@@ -39,26 +38,11 @@ function random(seed: number): () => number {
   };
 }
 
-const LADDER = [
-  { id: 'upcoming', days: -7 },
-  { id: 'first', days: 7 },
-  { id: 'second', days: 21 },
-  { id: 'final', days: 45 },
-];
-
-function levelOf(daysOverdue: number): string | null {
-  let reached: string | null = null;
-  for (const level of LADDER) if (daysOverdue >= level.days) reached = level.id;
-  return reached;
-}
-
-/** `count` customers (C00001…) with items, and the plan the rules would make for them (simplified). */
-export function makeFakeData(count: number, seed = 7): FakeData {
+/** `count` customers (C00001…) with their items; the same `seed` gives the same data. */
+export function generatedData(count: number, seed = 7): GeneratedData {
   const rnd = random(seed);
   const customers: Customer[] = [];
   const items = new Map<string, Item[]>();
-  const messages: PlannedMessage[] = [];
-  const skipped: Skip[] = [];
   for (let n = 1; n <= count; n += 1) {
     const language = LANGS[n % LANGS.length]!;
     const names = NAMES[language];
@@ -101,41 +85,6 @@ export function makeFakeData(count: number, seed = 7): FakeData {
       });
     }
     items.set(code, own);
-    const lines: PlannedLine[] = own.map((item) => {
-      const daysOverdue = daysBetween(item.dueDate, AS_OF);
-      const reached = item.openAmount > 0 ? levelOf(daysOverdue) : null;
-      return { item, daysOverdue, reached, pending: reached !== null, interest: 0 };
-    });
-    const pending = lines.filter((l) => l.pending);
-    if (pending.length === 0) continue;
-    if (!customer.reminders) skipped.push({ customer: code, reason: 'opted-out' });
-    else if (customer.holdUntil !== null) skipped.push({ customer: code, reason: 'on-hold' });
-    else if (noEmail) skipped.push({ customer: code, reason: 'no-email' });
-    else {
-      const level = LADDER.map((l) => l.id).filter((id) => pending.some((l) => l.reached === id)).pop() ?? 'first';
-      messages.push({
-        key: `${code}-${currency}-${level}`,
-        customer,
-        kind: 'reminder',
-        level,
-        template: level,
-        currency,
-        to: [customer.email ?? ''],
-        cc: [],
-        bcc: [],
-        lines,
-        cases: [],
-        reminds: pending.map((l) => l.item.number),
-        payments: [],
-        unapplied: 0,
-        total: lines.reduce((sum, l) => sum + l.item.openAmount, 0),
-        notYetDue: 0,
-        fee: 0,
-        interest: 0,
-        letter: false,
-        attachInvoices: false,
-      });
-    }
   }
-  return { customers, items, plan: { asOf: AS_OF, messages, skipped, problems: [] } };
+  return { customers, items };
 }

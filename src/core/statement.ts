@@ -114,7 +114,11 @@ export interface StatementModel {
   deadlineDate: IsoDate;
   deadline: string;
   company: { name: string; addressLines: string[]; vatId: string; email: string; phone: string };
-  customer: { code: string; name: string };
+  /**
+   * `addressee`: whom the message greets (the contact person, else the name); `postalLines`: the
+   * address below the name in the envelope window (docs/reference/messages.md §6.2), empty when none.
+   */
+  customer: { code: string; name: string; addressee: string; contactPerson: string | null; postalLines: string[] };
   currency: string;
   rows: StatementRow[];
   /** Payments on account netted in this message's total. */
@@ -139,6 +143,8 @@ export interface StatementModel {
    */
   earlier: { dates: string; count: number } | null;
 }
+
+import { addressLines } from './postal-address.js';
 
 /** Language of a customer, falling back to English for one we ship no templates for. */
 export function documentLanguage(language: string): string {
@@ -204,7 +210,16 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
       email: company.email?.trim() ?? '',
       phone: company.phone?.trim() ?? '',
     },
-    customer: { code: message.customer.code, name: message.customer.name },
+    customer: {
+      code: message.customer.code,
+      name: message.customer.name,
+      addressee: message.customer.contactPerson?.trim() || message.customer.name,
+      contactPerson: message.customer.contactPerson?.trim() || null,
+      postalLines: addressLines(message.customer, {
+        companyCountry: company.country ?? null,
+        language: settings.policy?.defaultLanguage ?? 'en',
+      }),
+    },
     currency: message.currency,
     rows,
     payments: message.payments.map((payment) => ({

@@ -1,5 +1,5 @@
 /**
- * A customer's postal address and how it is written on an envelope (docs/reference/messages.md §6.2):
+ * A customer's postal address and how it is written on an envelope (docs/reference/messages.md §5.2):
  * the lines in the order the post of the destination country reads them, and a country line only
  * when the letter goes abroad.
  */
@@ -24,7 +24,7 @@ export function isCountryCode(code: string): boolean {
 }
 
 /**
- * How the post of a country wants the postal code and the city (docs/reference/messages.md §6.2):
+ * How the post of a country wants the postal code and the city (docs/reference/messages.md §5.2):
  * `code-city` "10557 Berlin" (most of Europe, and the default), `city-then-code` the city on one
  * line and the postcode on the next (GB, IE), `city-comma-code` "Springfield, IL 62704" (US: the
  * state goes in the postal code cell), `city-code` "Toronto ON M5V 2T6" (CA, AU, NZ).

@@ -13,7 +13,7 @@ export interface ProfileSettings {
   escalation?: Escalation;
 }
 
-/** The envelope windows a letter can be laid out for (docs/reference/messages.md §6.1). */
+/** The envelope windows a letter can be laid out for (docs/reference/messages.md §5.1). */
 export type LetterWindow = 'din5008-b' | 'din5008-a' | 'right';
 
 /** Every letter window, the default first. */
@@ -34,7 +34,7 @@ export interface Settings {
     /** ISO 3166-1 alpha-2: the country of customers without one; a letter elsewhere gets a country line. */
     country?: string;
   };
-  /** Printed letters (docs/reference/settings.md §2.9). */
+  /** Printed letters (docs/reference/settings.md §3.9). */
   letters?: {
     /** Where the envelope's window is: DIN 5008 form B (default) or A, or a window on the right. */
     window?: LetterWindow;

@@ -7,7 +7,9 @@ import type { ActivityKind, ActivityStatement } from './activity.js';
 import type { IsoDate, ItemKind, Minor } from './domain.js';
 import { LANGUAGES } from './domain.js';
 import type { PlannedMessage } from './plan.js';
-import type { Settings } from './settings.js';
+import type { LetterWindow, Settings } from './settings.js';
+import { settingDefault } from './settings-table.js';
+import { addressLines } from './postal-address.js';
 import { addDays } from './dates.js';
 import { formatAmount, formatDate, formatInteger, formatLongDate, formatLongDates, formatMoney } from './format.js';
 import { formatRfReference, messageRfReference } from './rf-reference.js';
@@ -116,9 +118,11 @@ export interface StatementModel {
   company: { name: string; addressLines: string[]; vatId: string; email: string; phone: string };
   /**
    * `addressee`: whom the message greets (the contact person, else the name); `postalLines`: the
-   * address below the name in the envelope window (docs/reference/messages.md §6.2), empty when none.
+   * address below the name in the envelope window (docs/reference/messages.md §5.2), empty when none.
    */
   customer: { code: string; name: string; addressee: string; contactPerson: string | null; postalLines: string[] };
+  /** The envelope window the PDF is laid out for (`letters.window`). */
+  letterWindow: LetterWindow;
   currency: string;
   rows: StatementRow[];
   /** Payments on account netted in this message's total. */
@@ -143,8 +147,6 @@ export interface StatementModel {
    */
   earlier: { dates: string; count: number } | null;
 }
-
-import { addressLines } from './postal-address.js';
 
 /** Language of a customer, falling back to English for one we ship no templates for. */
 export function documentLanguage(language: string): string {
@@ -220,6 +222,7 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
         language: settings.policy?.defaultLanguage ?? 'en',
       }),
     },
+    letterWindow: settings.letters?.window ?? settingDefault('letters.window'),
     currency: message.currency,
     rows,
     payments: message.payments.map((payment) => ({

@@ -1,5 +1,5 @@
 /**
- * Where the envelope's window is on the letter (docs/reference/messages.md §6.1), in millimetres
+ * Where the envelope's window is on the letter (docs/reference/messages.md §5.1), in millimetres
  * from the top left corner of the A4 page, and where the page is folded to bring it there.
  */
 import { settingDefault } from '../../core/settings-table.js';
@@ -30,7 +30,12 @@ const WINDOWS: Readonly<Record<LetterWindow, WindowGeometry>> = {
 /** The middle of the A4 page, where a hole punch is centred. */
 export const PUNCH_MARK = 148.5;
 
+/** The geometry of a window by its `letters.window` name. */
+export function windowGeometry(name: LetterWindow): WindowGeometry {
+  return WINDOWS[name];
+}
+
 /** The window `letters.window` names (its default when unset). */
 export function letterWindow(settings: Settings): WindowGeometry {
-  return WINDOWS[settings.letters?.window ?? settingDefault('letters.window')];
+  return windowGeometry(settings.letters?.window ?? settingDefault('letters.window'));
 }

@@ -1,5 +1,5 @@
 /**
- * The statement PDF (A4): company header, customer block, title and date, the items table,
+ * The statement PDF (A4): letterhead and envelope window (./letterhead.ts), title, the items table,
  * totals, the new payment deadline, the RF reference and, for EUR with a valid IBAN, bank details
  * with the SEPA QR code. Text is real text in an embedded Unicode font, so Greek and Cyrillic can
  * be searched and copied.
@@ -16,12 +16,9 @@ import { drawQrCode } from './sepa-qr.js';
 import { installNativeDeflate } from './native-deflate.js';
 import { installRightToLeftGate } from './right-to-left-passes.js';
 import { installFontProgramHandOver } from './font-program.js';
+import { letterhead, type LogoImage } from './letterhead.js';
 
-/** A logo image already read from disk. */
-export interface LogoImage {
-  bytes: Uint8Array;
-  format: 'PNG' | 'JPEG';
-}
+export type { LogoImage } from './letterhead.js';
 
 /** What the renderer needs besides the model. */
 export interface PdfAssets {
@@ -45,8 +42,9 @@ export function renderStatementPdf(model: StatementModel, labels: Labels, assets
   registerFonts(doc, assets.fonts);
   const pen: Pen = { doc, fonts: assets.fonts, y: page.top };
 
-  header(pen, model, labels, assets.logo ?? null);
-  addressee(pen, model, labels, title);
+  letterhead(pen, model, labels, assets.logo ?? null);
+  font(pen, 'bold', 16);
+  pen.y = writeLines(pen, wrap(pen.doc, title, page.right - page.left, lineCaps.label), page.left, lineHeight(16)) + 8;
   paragraph(pen, introFor(labels, model.template), 9.5);
   // A printed letter is the reminder itself for a customer without e-mail: it cites the same record.
   if (model.earlier) paragraph(pen, (model.earlier.count === 1 ? labels.earlierReminder : labels.earlierReminders).replace('{dates}', model.earlier.dates), 9.5);
@@ -65,59 +63,6 @@ export function renderStatementPdf(model: StatementModel, labels: Labels, assets
   payment(pen, model, labels);
   footers(doc, model, labels, assets.fonts);
   return new Uint8Array(doc.output('arraybuffer'));
-}
-
-function header(pen: Pen, model: StatementModel, labels: Labels, logo: LogoImage | null): void {
-  const { doc } = pen;
-  let textX = page.left;
-  if (logo) {
-    const props = doc.getImageProperties(logo.bytes);
-    const height = Math.min(18, (40 * props.height) / props.width);
-    const width = (height * props.width) / props.height;
-    doc.addImage(logo.bytes, logo.format, page.left, page.top - 4, width, height);
-    textX = page.left + width + 5;
-  }
-  font(pen, 'bold', 13);
-  pen.y += 1;
-  pen.y = writeLines(pen, wrap(doc, model.company.name, page.right - textX, lineCaps.name), textX, lineHeight(13)) - 1;
-  font(pen, 'normal', 8);
-  const details = [
-    ...model.company.addressLines,
-    [model.company.vatId && `${labels.vatId} ${model.company.vatId}`, model.company.phone && `${labels.phone} ${model.company.phone}`, model.company.email]
-      .filter(Boolean)
-      .join(' · '),
-  ].filter(Boolean);
-  let y = pen.y + 6;
-  for (const line of details.flatMap((detail) => wrap(doc, detail, page.right - textX, lineCaps.label))) {
-    doc.text(line, textX, y);
-    y += 3.6;
-  }
-  pen.y = Math.max(y, page.top + 18) + 1;
-  doc.setDrawColor(60, 80, 110);
-  doc.setLineWidth(0.4);
-  doc.line(page.left, pen.y, page.right, pen.y);
-  doc.setLineWidth(0.2);
-  pen.y += 9;
-}
-
-function addressee(pen: Pen, model: StatementModel, labels: Labels, title: string): void {
-  const { doc } = pen;
-  // The customer's block takes the left 120 mm, the date the right 50: each wraps in its own column.
-  font(pen, 'normal', 8);
-  const labelsEnd = Math.max(
-    writeLines(pen, wrap(doc, labels.customer, 120, lineCaps.label), page.left, lineHeight(8)),
-    writeLines(pen, wrap(doc, labels.date, 50, lineCaps.label), page.right, lineHeight(8), 'right'),
-  );
-  pen.y = labelsEnd + 5;
-  font(pen, 'bold', 11);
-  const nameEnd = writeLines(pen, wrap(doc, model.customer.name, 120, lineCaps.name), page.left, lineHeight(11));
-  font(pen, 'normal', 10);
-  doc.text(model.date, page.right, pen.y, { align: 'right' });
-  pen.y = nameEnd + 5;
-  font(pen, 'normal', 9);
-  pen.y = writeLines(pen, wrap(doc, `${labels.customerCode} ${model.customer.code}`, 120, lineCaps.cell), page.left, lineHeight(9)) + 12;
-  font(pen, 'bold', 16);
-  pen.y = writeLines(pen, wrap(doc, title, page.right - page.left, lineCaps.label), page.left, lineHeight(16)) + 8;
 }
 
 /** The amounts block: the model's amount lines, exactly those the e-mail lists, in the same order. */

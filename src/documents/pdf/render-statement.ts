@@ -28,18 +28,51 @@ export interface PdfAssets {
 
 /** Render the statement of `model` with `labels`; the same input always gives the same bytes. */
 export function renderStatementPdf(model: StatementModel, labels: Labels, assets: PdfAssets): Uint8Array {
+  const title = titleFor(labels, model.template, model.earlier !== null);
+  const doc = startDocument(`${model.key}|${model.asOf}`, model.asOf, `${title} ${model.customer.code}`, model.company.name, assets.fonts);
+  drawStatement(doc, model, labels, assets);
+  return new Uint8Array(doc.output('arraybuffer'));
+}
+
+/** One letter of a combined print file: its model and the labels of its language. */
+export interface LetterPages {
+  model: StatementModel;
+  labels: Labels;
+}
+
+/**
+ * The letters of one run in one PDF, each starting on a new page with its own page numbers
+ * (docs/reference/messages.md §4.3): printed at once, each letter folds as it would alone.
+ */
+export function renderLettersPdf(letters: readonly LetterPages[], assets: PdfAssets, name: { asOf: string; title: string; author: string }): Uint8Array {
+  const doc = startDocument(`letters|${name.asOf}|${letters.map((letter) => letter.model.key).join('|')}`, name.asOf, name.title, name.author, assets.fonts);
+  letters.forEach((letter, index) => {
+    if (index > 0) doc.addPage('a4', 'portrait');
+    drawStatement(doc, letter.model, letter.labels, assets);
+  });
+  return new Uint8Array(doc.output('arraybuffer'));
+}
+
+/** A new A4 document with fixed dates and file id (from `id`), its properties and fonts. */
+function startDocument(id: string, asOf: string, title: string, author: string, fonts: StatementFonts): jsPDF {
   installNativeDeflate();
   installRightToLeftGate();
   installFontProgramHandOver();
   const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true });
   // Fixed dates and file id: a preview and the message sent later carry identical PDFs.
-  doc.setCreationDate(new Date(`${model.asOf}T00:00:00Z`));
-  doc.setFileId(createHash('sha256').update(`${model.key}|${model.asOf}`).digest('hex').slice(0, 32).toUpperCase());
-  const title = titleFor(labels, model.template, model.earlier !== null);
+  doc.setCreationDate(new Date(`${asOf}T00:00:00Z`));
+  doc.setFileId(createHash('sha256').update(id).digest('hex').slice(0, 32).toUpperCase());
   // Metadata is shown in one line by viewers: a field long enough to bloat the file is cut.
   const metadata = (text: string): string => capLength(text, 200);
-  doc.setDocumentProperties({ title: metadata(`${title} ${model.customer.code}`), author: metadata(model.company.name), creator: 'duedesk' });
-  registerFonts(doc, assets.fonts);
+  doc.setDocumentProperties({ title: metadata(title), author: metadata(author), creator: 'duedesk' });
+  registerFonts(doc, fonts);
+  return doc;
+}
+
+/** Draw one statement from the current page on, its footers numbering its own pages. */
+function drawStatement(doc: jsPDF, model: StatementModel, labels: Labels, assets: PdfAssets): void {
+  const firstPage = doc.getNumberOfPages();
+  const title = titleFor(labels, model.template, model.earlier !== null);
   const pen: Pen = { doc, fonts: assets.fonts, y: page.top };
 
   letterhead(pen, model, labels, assets.logo ?? null);
@@ -61,8 +94,7 @@ export function renderStatementPdf(model: StatementModel, labels: Labels, assets
   }
   totals(pen, model, labels);
   payment(pen, model, labels);
-  footers(doc, model, labels, assets.fonts);
-  return new Uint8Array(doc.output('arraybuffer'));
+  footers(doc, model, labels, assets.fonts, firstPage);
 }
 
 /** The amounts block: the model's amount lines, exactly those the e-mail lists, in the same order. */
@@ -183,10 +215,11 @@ function footerLines(doc: jsPDF, model: StatementModel): string[] {
   return withCompany.length <= 2 ? withCompany : wrap(doc, `${model.customer.code} · ${model.reference}`, width, 2);
 }
 
-function footers(doc: jsPDF, model: StatementModel, labels: Labels, fonts: StatementFonts): void {
-  const pages = doc.getNumberOfPages();
+function footers(doc: jsPDF, model: StatementModel, labels: Labels, fonts: StatementFonts, firstPage: number): void {
+  const last = doc.getNumberOfPages();
+  const pages = last - firstPage + 1;
   for (let number = 1; number <= pages; number += 1) {
-    doc.setPage(number);
+    doc.setPage(firstPage + number - 1);
     doc.setFont(fonts.family, 'normal');
     doc.setFontSize(7.5);
     doc.setTextColor(110, 110, 110);

@@ -8,7 +8,7 @@
 import type { StatementModel } from '../../core/statement.js';
 import type { Labels } from '../../core/templates/labels.js';
 import { font, lineHeight, mmPerPt, page, wrap, writeLines, type Pen } from './layout.js';
-import { lineCaps } from './wrap-text.js';
+import { capLength, lineCaps } from './wrap-text.js';
 import { PUNCH_MARK, windowGeometry, type WindowGeometry } from './letter-window.js';
 
 /** A logo image already read from disk. */
@@ -85,9 +85,14 @@ function windowBlock(pen: Pen, model: StatementModel, window: WindowGeometry): v
   const { doc } = pen;
   const x = window.left + WINDOW_INSET;
   const width = window.width - 2 * WINDOW_INSET;
-  font(pen, 'normal', 6.5);
   const sender = [model.company.name, ...model.company.addressLines].filter(Boolean).join(' · ');
   if (sender !== '') {
+    // One line on top of the window: a long one is set smaller (down to 5 pt) before it is cut.
+    const size = [6.5, 6, 5.5, 5].find((candidate) => {
+      font(pen, 'normal', candidate);
+      return doc.getTextWidth(capLength(sender, 300)) <= width;
+    }) ?? 5;
+    font(pen, 'normal', size);
     const [line = ''] = wrap(doc, sender, width, 1);
     doc.text(line, x, window.top + window.returnLine - 1.5);
     doc.setDrawColor(120, 120, 120);

@@ -1,6 +1,7 @@
 /**
  * The demo customers: fictional companies and people in the five shipped languages, with
- * addresses in their own scripts (kept in `notes`; the customers file has no address column, docs/reference/csv.md §2.1). Every e-mail
+ * addresses in their own scripts, written as one line the way a clerk would note them (split
+ * into the customers file's address columns by scripts/make-demo-data.ts, docs/reference/csv.md §2.1). Every e-mail
  * address is on an example.* domain. Read by scripts/make-demo-data.ts.
  */
 import type { Language } from '../src/core/domain.js';

@@ -48,6 +48,7 @@ export function demoSettings(stateDir: string): Settings {
       phone: '+49 30 1234 5678',
       iban: 'DE25100200300123456789',
       bic: 'DEMODEFFXXX',
+      country: 'DE',
     },
     operator: 'demo',
     mail: { transport: 'outbox', outboxDir: join(stateDir, 'outbox'), printDir: join(stateDir, 'print') },

@@ -115,11 +115,45 @@ function customerRow(c: DemoCustomer): Row {
     code: c.code, name: c.name, email: c.emails[0] ?? '', email2: c.emails[1] ?? '', email3: c.emails[2] ?? '',
     language: c.language, currency: c.currency, reminders: c.optedOut ? 'no' : 'yes',
     statement_every_days: c.statementEveryDays === undefined ? '' : String(c.statementEveryDays),
-    agent_email: c.agent ?? '', hold_until: c.holdDays === undefined ? '' : D(c.holdDays), notes: c.address,
+    agent_email: c.agent ?? '', hold_until: c.holdDays === undefined ? '' : D(c.holdDays), notes: '',
     // The profile needs the demo settings' policy.profiles: buildDemo sets it after the import, so
     // these files import into any database (README "Install").
     profile: '', statements: c.optedOut || c.noStatements ? 'no' : 'yes',
+    ...postalColumns(c),
   };
+}
+
+/** A country named at the end of a demo address line; others follow from the language and currency. */
+const NAMED_COUNTRIES: Readonly<Record<string, string>> = { Ireland: 'IE', USA: 'US', Belgium: 'BE' };
+const HOME_COUNTRIES: Readonly<Record<string, string>> = { en: 'GB', it: 'IT', el: 'GR', bg: 'BG', pt: 'PT' };
+
+/**
+ * The address columns of a demo customer, from its one-line address: the last part is the city
+ * with its postal code (the postcode after the city in GB and IE; a separate part in the US and
+ * Brazil, where the state comes with it), the first part the street, anything between line 2.
+ */
+function postalColumns(c: DemoCustomer): Row {
+  const parts = c.address.split(',').map((part) => part.trim());
+  const named = NAMED_COUNTRIES[parts.at(-1) ?? ''];
+  if (named !== undefined) parts.pop();
+  const country = named ?? (c.currency === 'BRL' ? 'BR' : HOME_COUNTRIES[c.language]!);
+  const last = parts.pop() ?? '';
+  let city: string;
+  let postalCode: string;
+  if (country === 'GB' || country === 'IE') {
+    const words = last.split(' ');
+    city = words.slice(0, -2).join(' ');
+    postalCode = words.slice(-2).join(' ');
+  } else if (country === 'US' || country === 'BR') {
+    postalCode = last;
+    city = parts.pop() ?? '';
+  } else {
+    const match = /^(\d{3} \d{2}|\d{4}-\d{3}|\d{4,5}) (.+)$/.exec(last);
+    if (match === null) throw new Error(`demo customer ${c.code}: no postal code in "${c.address}"`);
+    postalCode = match[1]!;
+    city = match[2]!;
+  }
+  return { address_line1: parts[0] ?? '', address_line2: parts.slice(1).join(', '), postal_code: postalCode, city, country };
 }
 
 /**
@@ -164,7 +198,10 @@ function nextMonth(date: string): string {
 
 /** The columns of each file (docs/reference/csv.md §2), in the order written. */
 export const DEMO_COLUMNS = {
-  customers: ['code', 'name', 'email', 'email2', 'email3', 'language', 'currency', 'reminders', 'statement_every_days', 'agent_email', 'hold_until', 'notes', 'profile', 'statements'],
+  customers: [
+    'code', 'name', 'email', 'email2', 'email3', 'language', 'currency', 'reminders', 'statement_every_days', 'agent_email', 'hold_until', 'notes', 'profile', 'statements',
+    'address_line1', 'address_line2', 'postal_code', 'city', 'country',
+  ],
   items: ['customer_code', 'number', 'issue_date', 'due_date', 'amount', 'open_amount', 'currency', 'kind', 'reference', 'case', 'hold_until', 'dispute'],
   payments: ['customer_code', 'date', 'amount', 'reference', 'item_number', 'case', 'currency'],
   plans: ['customer_code', 'case', 'installment', 'day_of_month', 'start_date', 'end_date', 'active'],

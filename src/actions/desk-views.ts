@@ -69,6 +69,8 @@ export interface PreviewView {
   cc: string[];
   /** Short lines describing the statement PDF (items, totals, deadline). */
   statementSummary: string[];
+  /** A printed letter: its envelope window as the post reads it (absent for an e-mail alone). */
+  letter?: string[];
 }
 
 /** Planning progress: `done` of `total` candidate customers planned so far. */

@@ -7,6 +7,7 @@ import { settingsOf, todayOf, type ActionDeps } from './deps.js';
 import type { PreviewView } from './desk-views.js';
 import { plannedOnly } from './plan.js';
 import { statementSummary } from './statement-summary.js';
+import { letterPreview } from './letter-preview.js';
 
 /** The documents renderer for today, rebuilt when the day or the settings change (templates, company). */
 async function rendererOf(deps: ActionDeps): Promise<MessageRenderer> {
@@ -25,9 +26,10 @@ export const preview = defineAction({
   changes: false,
   run: async (deps: ActionDeps, message: PlannedMessage): Promise<PreviewView> => {
     const summary = statementSummary(message);
+    const letter = letterPreview(message, settingsOf(deps), todayOf(deps));
     try {
       const out = await (await rendererOf(deps)).render(message);
-      return { subject: out.subject, text: out.text, to: out.to, cc: out.cc, statementSummary: summary };
+      return { subject: out.subject, text: out.text, to: out.to, cc: out.cc, statementSummary: summary, ...(letter ? { letter } : {}) };
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       return { subject: '(not rendered)', text: `The e-mail could not be rendered: ${why}`, to: message.to, cc: message.cc, statementSummary: summary };

@@ -45,6 +45,16 @@ export interface Customer {
    * existed, `reminders` off stopped statements too).
    */
   statements?: boolean;
+  /** Postal address (docs/reference/csv.md §2.1); absent or null = none. A letter needs line 1 and the city. */
+  addressLine1?: string | null;
+  addressLine2?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  /** ISO 3166-1 alpha-2; absent or null = the company's country (`company.country`). */
+  country?: string | null;
+  /** The person a message greets and a letter is addressed to; absent or null = the customer's name. */
+  contactPerson?: string | null;
+  phone?: string | null;
 }
 
 /**

@@ -164,7 +164,7 @@ export interface PlannedMessage {
 }
 
 /** Why a customer that would otherwise get a message gets none (docs/reference/rules.md §8). */
-export type SkipReason = 'opted-out' | 'on-hold' | 'no-email' | 'covered' | 'disputed' | 'below-minimum';
+export type SkipReason = 'opted-out' | 'on-hold' | 'no-email' | 'no-address' | 'covered' | 'disputed' | 'below-minimum';
 
 /**
  * A skip decided after planning, at the edge where files are read: a level with attachInvoices

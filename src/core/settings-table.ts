@@ -11,7 +11,7 @@
  */
 import { LANGUAGES } from './domain.js';
 import type { Level } from './plan.js';
-import type { Settings } from './settings.js';
+import { LETTER_WINDOWS, type Settings } from './settings.js';
 import {
   addresses,
   decimal,
@@ -71,6 +71,17 @@ export const SETTINGS_TABLE = {
   'company.bic': { schema: text('BIC of the bank, e.g. COBADEFFXXX'), home: 'shared', tui: true },
   // A path on this host's disk, though the rest of the company details are shared.
   'company.logo': { schema: path('path of a PNG or JPEG logo'), home: 'host' },
+  'company.country': {
+    schema: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 country code like DE (customers without a country live here)' },
+    home: 'shared',
+    tui: true,
+  },
+  'letters.window': {
+    schema: { type: 'string', enum: LETTER_WINDOWS, description: 'envelope window letters are laid out for: din5008-b, din5008-a or right' },
+    default: 'din5008-b',
+    home: 'shared',
+    tui: true,
+  },
   operator: { schema: text('operator name recorded with each message'), home: 'host', tui: true },
   'mail.transport': {
     schema: { type: 'string', enum: ['outbox', 'smtp'], description: 'mail transport' },
@@ -177,6 +188,7 @@ export const SETTINGS_TABLE = {
 /** The description of each group of keys, as its JSON object in the schema carries it. */
 export const SETTING_GROUPS = {
   company: 'company details for the statement header',
+  letters: 'printed letters',
   mail: 'mail settings',
   smtp: 'SMTP account',
   policy: 'reminder policy',

@@ -13,6 +13,12 @@ export interface ProfileSettings {
   escalation?: Escalation;
 }
 
+/** The envelope windows a letter can be laid out for (docs/reference/messages.md §5.1). */
+export type LetterWindow = 'din5008-b' | 'din5008-a' | 'right';
+
+/** Every letter window, the default first. */
+export const LETTER_WINDOWS: readonly LetterWindow[] = ['din5008-b', 'din5008-a', 'right'];
+
 /** Settings as stored by conf. */
 export interface Settings {
   company?: {
@@ -25,6 +31,13 @@ export interface Settings {
     bic?: string;
     /** Path to a PNG or JPEG logo. */
     logo?: string;
+    /** ISO 3166-1 alpha-2: the country of customers without one; a letter elsewhere gets a country line. */
+    country?: string;
+  };
+  /** Printed letters (docs/reference/settings.md §3.9). */
+  letters?: {
+    /** Where the envelope's window is: DIN 5008 form B (default) or A, or a window on the right. */
+    window?: LetterWindow;
   };
   /** Operator name recorded with each message; else the OS user. */
   operator?: string;

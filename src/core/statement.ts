@@ -7,7 +7,9 @@ import type { ActivityKind, ActivityStatement } from './activity.js';
 import type { IsoDate, ItemKind, Minor } from './domain.js';
 import { LANGUAGES } from './domain.js';
 import type { PlannedMessage } from './plan.js';
-import type { Settings } from './settings.js';
+import type { LetterWindow, Settings } from './settings.js';
+import { settingDefault } from './settings-table.js';
+import { addressLines } from './postal-address.js';
 import { addDays } from './dates.js';
 import { formatAmount, formatDate, formatInteger, formatLongDate, formatLongDates, formatMoney } from './format.js';
 import { formatRfReference, messageRfReference } from './rf-reference.js';
@@ -114,7 +116,13 @@ export interface StatementModel {
   deadlineDate: IsoDate;
   deadline: string;
   company: { name: string; addressLines: string[]; vatId: string; email: string; phone: string };
-  customer: { code: string; name: string };
+  /**
+   * `addressee`: whom the message greets (the contact person, else the name); `postalLines`: the
+   * address below the name in the envelope window (docs/reference/messages.md §5.2), empty when none.
+   */
+  customer: { code: string; name: string; addressee: string; contactPerson: string | null; postalLines: string[] };
+  /** The envelope window the PDF is laid out for (`letters.window`). */
+  letterWindow: LetterWindow;
   currency: string;
   rows: StatementRow[];
   /** Payments on account netted in this message's total. */
@@ -204,7 +212,17 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
       email: company.email?.trim() ?? '',
       phone: company.phone?.trim() ?? '',
     },
-    customer: { code: message.customer.code, name: message.customer.name },
+    customer: {
+      code: message.customer.code,
+      name: message.customer.name,
+      addressee: message.customer.contactPerson?.trim() || message.customer.name,
+      contactPerson: message.customer.contactPerson?.trim() || null,
+      postalLines: addressLines(message.customer, {
+        companyCountry: company.country ?? null,
+        language: settings.policy?.defaultLanguage ?? 'en',
+      }),
+    },
+    letterWindow: settings.letters?.window ?? settingDefault('letters.window'),
     currency: message.currency,
     rows,
     payments: message.payments.map((payment) => ({

@@ -41,6 +41,8 @@ export interface RunState {
   daily: DailyAllowance | null;
   /** Keys begun in this run (the plan should not repeat one, but never send one twice). */
   sentThisRun: Set<string>;
+  /** Keys whose letter this run wrote: they make its combined print file. */
+  lettersWritten: Set<string>;
   /**
    * False once another run took the send lock over (ours lapsed: this process was stopped past
    * its lease); from then on the other run sends, and this one must not. Throws LedgerLostError
@@ -103,6 +105,7 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
     const printDir = printFolder(settings, { dbPath: ledgerFile(ledger), cwd: ctx.cwd });
     try {
       await writeLetter(printDir, plan.asOf, planned.key, message.pdf);
+      state.lettersWritten.add(planned.key);
     } catch (error) {
       const refused = asFileError(error);
       notes.push(`letter not written: ${refused?.message ?? (error as Error).message}`);

@@ -15,6 +15,8 @@ import { SendFailure } from '../mail/transports/types.js';
 import { createTransport, type SmtpTuning } from '../mail/transports/index.js';
 import { LedgerLostError, type Ledger, type SendRun } from '../storage/ledger.js';
 import { ledgerFile } from '../storage/ledger-location.js';
+import { printDir as printFolder } from '../settings/paths.js';
+import { writeCombinedLetters } from './files.js';
 import type { Settings } from '../core/settings.js';
 import type { OpenWritable } from '../files/write-all.js';
 import { asFileError, FileWriteError } from '../core/file-errors.js';
@@ -207,10 +209,12 @@ async function deliverHeld(
       deferral: null,
       daily,
       sentThisRun: new Set<string>(),
+      lettersWritten: new Set<string>(),
       holdsSendLock: () => run.stillHeld(),
       ledgerLost: null,
     };
     const outcomes = await runWorkers(state, options, onProgress);
+    await combineLetters(state);
     const kept = await recorder.close();
     if (kept !== null) warn('the send journal is kept and will be folded into the history by the next run');
     // History that reached only the journal is safe, but the operator must hear the disk is full.
@@ -218,6 +222,23 @@ async function deliverHeld(
     return summarise([...alreadySent, ...outcomes], { stop: state.stop, recovered, deferral: state.deferral, daily, fileError, ledgerLost: state.ledgerLost });
   } finally {
     await transport.close();
+  }
+}
+
+/**
+ * The run's letters in one print file, in send order (docs/reference/messages.md §4.3). A file the
+ * disk refuses is the run's file error, as for each letter; the letters themselves are written.
+ */
+async function combineLetters(state: RunState): Promise<void> {
+  if (state.lettersWritten.size === 0 || state.renderer.lettersPdf === undefined) return;
+  const letters = state.plan.messages.filter((planned) => state.lettersWritten.has(planned.key));
+  const printDir = printFolder(state.settings, { dbPath: ledgerFile(state.ledger), cwd: state.ctx.cwd });
+  try {
+    await writeCombinedLetters(printDir, state.plan.asOf, state.renderer.lettersPdf(letters));
+  } catch (error) {
+    const refused = asFileError(error);
+    if (refused === undefined) throw error;
+    state.fileError ??= refused;
   }
 }
 

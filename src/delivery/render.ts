@@ -11,6 +11,7 @@ import type { Settings } from '../core/settings.js';
 import { loadDocumentAssets, type DocumentAssets } from '../documents/assets.js';
 import { checkMessageTexts } from '../documents/message-texts.js';
 import { buildMessage } from '../documents/build-message.js';
+import { combinedLettersPdf } from '../documents/letters-pdf.js';
 import { composeMime } from '../mail/compose.js';
 import { makeMessageId, messageIdDomain } from '../mail/message-id.js';
 
@@ -25,6 +26,8 @@ export interface MessageRenderer {
    * the file and tag at the first fault; delivery calls it before sending anything.
    */
   checkTexts?(messages: readonly PlannedMessage[]): void;
+  /** The letters of `messages`, in that order, in one PDF (docs/reference/messages.md §4.3). */
+  lettersPdf?(messages: readonly PlannedMessage[]): Uint8Array;
 }
 
 /** How the production renderer spreads its work (tests and benchmarks may change it). */
@@ -72,6 +75,7 @@ export function defaultRenderer(settings: Settings, cwd: string, asOf: IsoDate, 
   let asked = 0;
   return {
     checkTexts: (messages) => checkMessageTexts(messages, { settings, asOf, templates: assets.templates }),
+    lettersPdf: (messages) => combinedLettersPdf(messages, settings, asOf, assets),
     render: async (planned) => {
       asked += 1;
       const job = pool === null || asked < options.workerAfter ? null : leastBusy(pool).render(planned);

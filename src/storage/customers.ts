@@ -7,7 +7,8 @@ import { allRows, bool, firstRow, int, intOrNull, runMany, runOnce, text, textOr
 import { inJsonList, likeAnyCase } from './dialect.js';
 
 const COLUMNS = `code, name, email, email2, email3, language, currency, reminders, statement_every_days,
-  agent_email, hold_until, notes, profile, statements`;
+  agent_email, hold_until, notes, profile, statements, contact_person, phone, address_line1, address_line2, postal_code,
+  city, country`;
 
 function toCustomer(row: Row): Customer {
   return {
@@ -25,6 +26,13 @@ function toCustomer(row: Row): Customer {
     notes: text(row, 'notes'),
     profile: textOrNull(row, 'profile'),
     statements: bool(row, 'statements'),
+    contactPerson: textOrNull(row, 'contact_person'),
+    phone: textOrNull(row, 'phone'),
+    addressLine1: textOrNull(row, 'address_line1'),
+    addressLine2: textOrNull(row, 'address_line2'),
+    postalCode: textOrNull(row, 'postal_code'),
+    city: textOrNull(row, 'city'),
+    country: textOrNull(row, 'country'),
   };
 }
 
@@ -32,15 +40,19 @@ function toCustomer(row: Row): Customer {
 export function upsertCustomers(sql: Sql, customers: readonly Customer[]): Promise<number> {
   return runMany(
     sql,
-    `INSERT INTO customers (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO customers (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, email = excluded.email, email2 = excluded.email2,
        email3 = excluded.email3, language = excluded.language, currency = excluded.currency,
        reminders = excluded.reminders, statement_every_days = excluded.statement_every_days,
        agent_email = excluded.agent_email, hold_until = excluded.hold_until, notes = excluded.notes,
-       profile = excluded.profile, statements = excluded.statements`,
+       profile = excluded.profile, statements = excluded.statements, contact_person = excluded.contact_person,
+       phone = excluded.phone, address_line1 = excluded.address_line1, address_line2 = excluded.address_line2,
+       postal_code = excluded.postal_code, city = excluded.city, country = excluded.country`,
     customers.map((c) => [
       c.code, c.name, c.email, c.email2, c.email3, c.language, c.currency, c.reminders ? 1 : 0,
       c.statementEveryDays, c.agentEmail, c.holdUntil, c.notes, c.profile ?? null, statementsOn(c) ? 1 : 0,
+      c.contactPerson ?? null, c.phone ?? null, c.addressLine1 ?? null, c.addressLine2 ?? null, c.postalCode ?? null,
+      c.city ?? null, c.country ?? null,
     ]),
   );
 }

@@ -174,7 +174,8 @@ export function planningSql(sql: Sql) {
   const rows = (columns: string) => jsonArrays(sql, columns);
   return {
     customers: `SELECT ${rows(`code, name, email, email2, email3, language, currency, reminders,
-        statement_every_days, agent_email, hold_until, notes, profile, statements`)}
+        statement_every_days, agent_email, hold_until, notes, profile, statements, contact_person, phone, address_line1,
+        address_line2, postal_code, city, country`)}
       FROM customers WHERE code IN ${inSet}`,
     openItems: `SELECT ${rows(`customer_code, number, kind, issue_date, due_date, amount, open_amount,
         currency, reference, case_ref, hold_until, dispute`)}

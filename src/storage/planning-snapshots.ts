@@ -31,6 +31,13 @@ function toCustomer(row: SqlValue[]): Customer {
     notes: str(row[11]),
     profile: strOrNull(row[12]),
     statements: num(row[13]) !== 0,
+    contactPerson: strOrNull(row[14]),
+    phone: strOrNull(row[15]),
+    addressLine1: strOrNull(row[16]),
+    addressLine2: strOrNull(row[17]),
+    postalCode: strOrNull(row[18]),
+    city: strOrNull(row[19]),
+    country: strOrNull(row[20]),
   };
 }
 

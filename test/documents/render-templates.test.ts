@@ -73,6 +73,16 @@ describe('templates per language', () => {
     expect(texts.html).toContain('A&amp;B&lt;1&gt;');
   });
 
+  it.each([
+    ['en', 'Dear Jane Smith,'], ['it', 'Gentile Jane Smith,'], ['el', 'Αξιότιμε/η Jane Smith,'],
+  ] as const)('%s: greets the contact person when the customer has one, in the text and the HTML', (language, greeting) => {
+    const who = customer(language, { name: 'Northern Widgets Ltd', contactPerson: 'Jane Smith' });
+    const texts = render(planned(language, 'first', [line('F-1', 1000)], { customer: who }));
+    expect(texts.text.split('\n')[0]).toBe(greeting);
+    expect(texts.html).toContain(`<p>${greeting}</p>`);
+    expect(texts.text).not.toContain('Northern Widgets Ltd');
+  });
+
   it('falls back to English for a language without templates', () => {
     const who = { ...customer('en'), language: 'de' as Language };
     const texts = render(planned('en', 'first', [line('F-1', 1000)], { customer: who }));

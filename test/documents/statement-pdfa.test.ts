@@ -15,7 +15,7 @@ import { introFor, titleFor } from '../../src/core/templates/labels.js';
 import { loadTemplateSet, type TemplateSet } from '../../src/documents/load-templates.js';
 import { SHIPPED_OUTPUT_PROFILE, subsetTag, xmpDate, xmpPacket } from '../../src/documents/pdf/archival.js';
 import { loadStatementFonts, type StatementFonts } from '../../src/documents/pdf/fonts.js';
-import { renderStatementPdf, type LogoImage } from '../../src/documents/pdf/render-statement.js';
+import { renderLettersPdf, renderStatementPdf, type LogoImage } from '../../src/documents/pdf/render-statement.js';
 import { findPdffonts, findQpdf } from '../helpers/system-tools.js';
 import { asOf, customer, line, planned, settings } from './fixtures.js';
 import { pdfaProblems, type PdfaTools } from './pdfa-check.js';
@@ -94,6 +94,16 @@ describe.runIf(tools)('PDF/A-2b', () => {
     const { pdf, expected } = render(planned('bg', 'statement', [line('F-1', 128450)]), false, { ...settings, company });
     // The control character cannot be written in XML, so neither copy of the name has it.
     expect(pdfaProblems(tools as PdfaTools, pdf, { ...expected, author: 'Acme (Hellas) & Co. \\ <Ε.Π.Ε.>' })).toEqual([]);
+  });
+
+  it("a run's combined letters file (three letters, two languages) is PDF/A-2b too", () => {
+    const letters = (['it', 'it', 'el'] as const).map((language) => {
+      const model = buildStatement(planned(language, 'final', [line('F-1', 128450, 60)], { letter: true }), settings, asOf);
+      return { model, labels: templates.labels(model.language) };
+    });
+    const author = settings.company?.name ?? '';
+    const pdf = renderLettersPdf(letters, { fonts }, { asOf, title: `Letters ${asOf}`, author });
+    expect(pdfaProblems(tools as PdfaTools, pdf, { language: 'it', title: `Letters ${asOf}`, author, profile })).toEqual([]);
   });
 
   it('a 500-item statement over many pages: no font listed that no page uses', () => {

@@ -33,6 +33,13 @@ export function aCustomer(partial: Partial<Customer> = {}): Customer {
     notes: '',
     profile: null,
     statements: partial.statements ?? partial.reminders ?? true,
+    contactPerson: null,
+    phone: null,
+    addressLine1: null,
+    addressLine2: null,
+    postalCode: null,
+    city: null,
+    country: null,
     ...partial,
   };
 }

@@ -15,6 +15,7 @@ describe('import file formats', () => {
       code: 'C001', name: 'Acme Ltd', email: 'ar@acme.example', email2: null, email3: null, language: 'en',
       currency: 'EUR', reminders: true, statementEveryDays: null, agentEmail: 'agent@duedesk.example',
       holdUntil: null, notes: '', profile: null, statements: true,
+      contactPerson: null, phone: null, addressLine1: null, addressLine2: null, postalCode: null, city: null, country: null,
     });
     expect(await h.store.read((sql) => getCustomer(sql, 'C002'))).toMatchObject({ name: 'Ελληνικά Τρόφιμα Α.Ε.', language: 'el', statementEveryDays: 10 });
     expect(await h.store.read((sql) => getCustomer(sql, 'C003'))).toMatchObject({ name: 'Българска Търговия ООД', currency: 'BGN', notes: 'Pays late,\ncalls first' });

@@ -44,7 +44,7 @@ describe('skips', () => {
 
   it('no-email unless the level asks for a letter', () => {
     const levels = policyWith().levels.map((level) => (level.id === 'final' ? { ...level, letter: true } : level));
-    const customer = { email: null };
+    const customer = { email: null, addressLine1: 'Hauptstraße 5', city: 'Berlin' };
     const result = planOf(
       [snapshot([due(overdueBy(8), { number: 'E' }), due(overdueBy(50), { number: 'U', currency: 'USD' })], { customer })],
       D,
@@ -52,6 +52,38 @@ describe('skips', () => {
     );
     expect(result.messages.map((message) => [message.key, message.to, message.letter])).toEqual([['C001-USD-final', [], true]]);
     expect(result.skipped).toEqual([{ customer: 'C001', reason: 'no-email', detail: 'no e-mail address' }]);
+  });
+
+  describe('no-address: a letter the post cannot deliver is held back (rules.md §8)', () => {
+    const levels = policyWith().levels.map((level) => (level.id === 'final' ? { ...level, letter: true } : level));
+    const items = [due(overdueBy(50), { number: 'F' })];
+
+    it('without e-mail nor postal address nothing goes, and the skip says why', () => {
+      const result = planOf([snapshot(items, { customer: { email: null } })], D, policyWith({ levels }));
+      expect(result.messages).toEqual([]);
+      expect(result.skipped).toEqual([{ customer: 'C001', reason: 'no-address', detail: 'no postal address for the final letter, and no e-mail address' }]);
+    });
+
+    it('with an e-mail address the e-mail still goes, without the letter, and the missing address is a problem', () => {
+      const result = planOf([snapshot(items, { customer: { email: 'ap@c001.example' } })], D, policyWith({ levels }));
+      expect(result.messages.map((message) => [message.key, message.to, message.letter])).toEqual([['C001-EUR-final', ['ap@c001.example'], false]]);
+      expect(result.skipped).toEqual([]);
+      expect(result.problems).toEqual([{ customer: 'C001', field: 'address_line1', message: 'no postal address: the final letter is not printed; the e-mail goes' }]);
+    });
+
+    it('half an address (no city) is no address; a whole one gets the letter', () => {
+      const half = planOf([snapshot(items, { customer: { email: null, addressLine1: 'Via Roma 1', postalCode: '00184' } })], D, policyWith({ levels }));
+      expect(half.skipped.map((skip) => skip.reason)).toEqual(['no-address']);
+      const whole = planOf([snapshot(items, { customer: { email: null, addressLine1: 'Via Roma 1', postalCode: '00184', city: 'Roma', country: 'IT' } })], D, policyWith({ levels }));
+      expect(whole.messages.map((message) => [message.to, message.letter])).toEqual([[[], true]]);
+      expect(whole.skipped).toEqual([]);
+    });
+
+    it('a level without letter never asks for an address', () => {
+      const result = planOf([snapshot(items, { customer: { email: 'ap@c001.example' } })], D);
+      expect(result.messages.map((message) => message.letter)).toEqual([false]);
+      expect(result.problems).toEqual([]);
+    });
   });
 
   it('each customer is reported once per reason, in input order', () => {

@@ -9,6 +9,7 @@ import { addDays } from '../../src/core/dates.js';
 import { resolvePolicy } from '../../src/core/policy.js';
 import { assertSendAsOf } from '../../src/core/send-as-of.js';
 import { TABLE_KEYS, type SettingKey } from '../../src/core/settings-table.js';
+import { letterWindow } from '../../src/documents/pdf/letter-window.js';
 import { createTransport } from '../../src/mail/transports/index.js';
 import { TUI_SETTING_KEYS } from '../../src/settings/table.js';
 import { sandbox, type Sandbox } from '../cli/io.js';
@@ -57,6 +58,8 @@ const ENGINE: Record<SettingKey, Reading> = {
   'company.phone': UNREAD,
   'company.iban': UNREAD,
   'company.bic': UNREAD,
+  'company.country': UNREAD,
+  'letters.window': () => letterWindow({}).name,
   'company.logo': UNREAD,
   operator: fromElsewhere('the name of the OS user running duedesk'),
   'mail.transport': async () => (await createTransport({}, {}, { dbPath: null, cwd: '/tmp' })).description.split(' ')[0],

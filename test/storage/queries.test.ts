@@ -25,6 +25,8 @@ describe.each(ENGINES)('storage on $name', (engine) => {
       const full = aCustomer({
         code: 'C2', email2: 'b@x.example', email3: 'c@x.example', language: 'el', currency: 'BGN', reminders: false,
         statementEveryDays: 30, agentEmail: 'agent@x.example', holdUntil: '2026-05-01', notes: 'call first',
+        contactPerson: 'Γιώργος Παπαδόπουλος', phone: '+30 210 1234567', addressLine1: 'Οδός Αθηνάς 12', addressLine2: '3ος όροφος',
+        postalCode: '105 51', city: 'Αθήνα', country: 'GR',
       });
       await store.write((sql) => upsertCustomers(sql, [aCustomer(), full]));
       expect(await store.read((sql) => getCustomer(sql, 'C2'))).toEqual(full);

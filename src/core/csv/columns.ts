@@ -18,7 +18,8 @@ function columns(list: string): ColumnSpec[] {
 /** The contract columns per kind, in the order export writes them. */
 export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
   customers: columns(
-    'code*,name*,email,email2,email3,language,currency,reminders,statement_every_days,agent_email,hold_until,notes,profile,statements',
+    'code*,name*,email,email2,email3,language,currency,reminders,statement_every_days,agent_email,hold_until,notes,profile,statements,' +
+      'contact_person,phone,address_line1,address_line2,postal_code,city,country',
   ),
   items: columns(
     'customer_code*,number*,issue_date*,due_date*,amount*,open_amount,currency,kind,reference,case,hold_until,dispute',

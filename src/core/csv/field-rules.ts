@@ -28,7 +28,8 @@ const word: FieldRule = { maxLength: 64, multiline: false, text: true };
 
 const RULES: Readonly<Record<string, FieldRule>> = {
   code: key, customer_code: key, number: key, item_number: key, reference: key, case: key,
-  name, dispute: name,
+  name, dispute: name, contact_person: name, address_line1: name, address_line2: name, city: name,
+  phone: key, postal_code: key,
   email, email2: email, email3: email, agent_email: email,
   notes,
   amount: value, open_amount: value, installment: value,

@@ -9,6 +9,7 @@ import { formatMinor, currencyDigits, majorToMinor } from '../money.js';
 import type { Plan, PlannedMessage, PlanProblem, Policy, Skip, SkipReason } from '../plan.js';
 import { agentAddress, chooseRecipients, checkBcc, type AddressProblem } from '../recipients.js';
 import { ACTIVITY_TEMPLATE } from '../activity.js';
+import { hasPostalAddress } from '../postal-address.js';
 import type { Candidate, RunContext } from './candidate.js';
 import { candidatesFor } from './candidates.js';
 import type { CustomerSnapshot } from './input.js';
@@ -183,11 +184,20 @@ function messagesOf(
   const out: PlannedMessage[] = [];
   for (const candidate of kept) {
     const level = candidate.level >= 0 ? run.ladder.levels[candidate.level]! : null;
-    const letter = level?.letter === true;
-    if (choice.to.length === 0 && !letter) {
+    const wantsLetter = level?.letter === true;
+    if (choice.to.length === 0 && !wantsLetter) {
       const refused = choice.problems.map((found) => found.field).join(', ');
       skips.add(candidate.currency, 'no-email', refused ? `no valid e-mail address (refused: ${refused})` : 'no e-mail address');
       continue;
+    }
+    // A letter the post cannot deliver is held back (docs/reference/rules.md §8); the e-mail still goes.
+    const letter = wantsLetter && hasPostalAddress(customer);
+    if (wantsLetter && !letter) {
+      if (choice.to.length === 0) {
+        skips.add(candidate.currency, 'no-address', `no postal address for the ${level!.id} letter, and no e-mail address`);
+        continue;
+      }
+      problems.addOnce({ customer: customer.code, field: 'address_line1', message: `no postal address: the ${level!.id} letter is not printed; the e-mail goes` });
     }
     const { defaultCurrency } = run.policy;
     if (level && levelFee(level, candidate.currency, defaultCurrency) === null) {

@@ -25,7 +25,7 @@ export function disputeView(notice: DisputeNotice, settings: Settings): MessageV
   const { item } = notice;
   const company = settings.company ?? {};
   return {
-    customer: { name: notice.customer.name, code: notice.customer.code },
+    customer: { name: notice.customer.name, code: notice.customer.code, addressee: notice.customer.name },
     company: {
       name: company.name?.trim() ?? '', address: '', vatId: company.vatId?.trim() ?? '', email: company.email?.trim() ?? '',
       phone: company.phone?.trim() ?? '', iban: '', bic: '',

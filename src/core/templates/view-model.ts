@@ -22,7 +22,7 @@ const amountLineFields = {
 
 /** The variables of every template (subject, text, HTML, partials). */
 export const viewSchema: Record<string, SchemaNode> = {
-  customer: { fields: { name: value, code: value } },
+  customer: { fields: { name: value, code: value, addressee: value } },
   company: { fields: { name: value, address: value, vatId: value, email: value, phone: value, iban: value, bic: value } },
   date: value,
   deadline: value,
@@ -74,7 +74,8 @@ export type ItemView = Record<keyof typeof itemFields, string | boolean>;
 
 /** The view object handed to Mustache (shape of viewSchema). */
 export interface MessageView {
-  customer: { name: string; code: string };
+  /** `addressee`: the contact person when the customer has one, else the name (the greeting's). */
+  customer: { name: string; code: string; addressee: string };
   company: { name: string; address: string; vatId: string; email: string; phone: string; iban: string; bic: string };
   date: string;
   deadline: string;
@@ -167,7 +168,7 @@ export function buildView(model: StatementModel): MessageView {
   const laterItems = items.filter((_, index) => !model.rows[index]!.overdue && !model.rows[index]!.asked);
   const groups = [overdueItems, notDueItems, laterItems].filter((group) => group.length > 0).length;
   return {
-    customer: { ...model.customer },
+    customer: { name: model.customer.name, code: model.customer.code, addressee: model.customer.addressee },
     company: {
       name: model.company.name,
       address: model.company.addressLines.join(', '),

@@ -26,6 +26,8 @@ export async function exportCustomers(ledger: Ledger, sink: TextSink, raw = fals
     out.row([
       c.code, c.name, c.email, c.email2, c.email3, c.language, c.currency, c.reminders ? 'yes' : 'no',
       textOf(c.statementEveryDays), c.agentEmail, c.holdUntil, c.notes, c.profile, statementsOn(c) ? 'yes' : 'no',
+      c.contactPerson ?? null, c.phone ?? null, c.addressLine1 ?? null, c.addressLine2 ?? null, c.postalCode ?? null,
+      c.city ?? null, c.country ?? null,
     ]);
   }
   out.end();

@@ -11,7 +11,9 @@ const FIELD_COLUMNS: FieldColumns<Customer> = [
   ['name', 'name'], ['email', 'email'], ['email2', 'email2'], ['email3', 'email3'], ['language', 'language'],
   ['currency', 'currency'], ['reminders', 'reminders'], ['statementEveryDays', 'statement_every_days'],
   ['agentEmail', 'agent_email'], ['holdUntil', 'hold_until'], ['notes', 'notes'], ['profile', 'profile'],
-  ['statements', 'statements'],
+  ['statements', 'statements'], ['contactPerson', 'contact_person'], ['phone', 'phone'],
+  ['addressLine1', 'address_line1'], ['addressLine2', 'address_line2'], ['postalCode', 'postal_code'], ['city', 'city'],
+  ['country', 'country'],
 ];
 
 /** Insert new and update changed customers; resolves to the counts. Call inside a ledger write. */

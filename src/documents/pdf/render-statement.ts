@@ -1,5 +1,5 @@
 /**
- * The statement PDF (A4): company header, customer block, title and date, the items table,
+ * The statement PDF (A4): letterhead and envelope window (./letterhead.ts), title, the items table,
  * totals, the new payment deadline, the RF reference and, for EUR with a valid IBAN, bank details
  * with the SEPA QR code. Text is real text in an embedded Unicode font, so Greek and Cyrillic can
  * be searched and copied.
@@ -16,13 +16,10 @@ import { drawQrCode } from './sepa-qr.js';
 import { installNativeDeflate } from './native-deflate.js';
 import { installRightToLeftGate } from './right-to-left-passes.js';
 import { installFontProgramHandOver } from './font-program.js';
+import { letterhead, type LogoImage } from './letterhead.js';
 import { beginArchival, finishArchival } from './archival.js';
 
-/** A logo image already read from disk. */
-export interface LogoImage {
-  bytes: Uint8Array;
-  format: 'PNG' | 'JPEG';
-}
+export type { LogoImage } from './letterhead.js';
 
 /** What the renderer needs besides the model. */
 export interface PdfAssets {
@@ -32,25 +29,67 @@ export interface PdfAssets {
 
 /** Render the statement of `model` with `labels`; the same input always gives the same bytes. */
 export function renderStatementPdf(model: StatementModel, labels: Labels, assets: PdfAssets): Uint8Array {
+  const title = titleFor(labels, model.template, model.earlier !== null);
+  const doc = startDocument(`${model.key}|${model.asOf}`, model.asOf, { title: `${title} ${model.customer.code}`, author: model.company.name, language: model.language }, assets.fonts);
+  drawStatement(doc, model, labels, assets);
+  return finishDocument(doc, assets.fonts);
+}
+
+/** One letter of a combined print file: its model and the labels of its language. */
+export interface LetterPages {
+  model: StatementModel;
+  labels: Labels;
+}
+
+/**
+ * The letters of one run in one PDF, each starting on a new page with its own page numbers
+ * (docs/reference/messages.md §4.3): printed at once, each letter folds as it would alone.
+ */
+export function renderLettersPdf(letters: readonly LetterPages[], assets: PdfAssets, name: { asOf: string; title: string; author: string }): Uint8Array {
+  // One /Lang for the file: the first letter's (a run's letters are mostly in one language).
+  const language = letters[0]?.model.language ?? 'en';
+  const doc = startDocument(`letters|${name.asOf}|${letters.map((letter) => letter.model.key).join('|')}`, name.asOf, { title: name.title, author: name.author, language }, assets.fonts);
+  letters.forEach((letter, index) => {
+    if (index > 0) doc.addPage('a4', 'portrait');
+    drawStatement(doc, letter.model, letter.labels, assets);
+  });
+  return finishDocument(doc, assets.fonts);
+}
+
+/** A new A4 PDF/A document with fixed dates and file id (from `id`), its identity and fonts. */
+function startDocument(id: string, asOf: string, identity: { title: string; author: string; language: string }, fonts: StatementFonts): jsPDF {
   installNativeDeflate();
   installRightToLeftGate();
   installFontProgramHandOver();
   // Only the fonts text is written in: jspdf's standard fonts would be unembedded (PDF/A, archival.ts).
   const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
   // Fixed dates and file id: a preview and the message sent later carry identical PDFs.
-  doc.setFileId(createHash('sha256').update(`${model.key}|${model.asOf}`).digest('hex').slice(0, 32).toUpperCase());
-  const title = titleFor(labels, model.template, model.earlier !== null);
+  doc.setFileId(createHash('sha256').update(id).digest('hex').slice(0, 32).toUpperCase());
   // Metadata is shown in one line by viewers: a field long enough to bloat the file is cut.
   const metadata = (text: string): string => capLength(text, 200);
   beginArchival(doc, {
-    title: metadata(`${title} ${model.customer.code}`), author: metadata(model.company.name), creator: 'duedesk',
-    language: model.language, created: new Date(`${model.asOf}T00:00:00Z`),
+    title: metadata(identity.title), author: metadata(identity.author), creator: 'duedesk',
+    language: identity.language, created: new Date(`${asOf}T00:00:00Z`),
   });
-  registerFonts(doc, assets.fonts);
+  registerFonts(doc, fonts);
+  return doc;
+}
+
+/** The finished document's bytes, its fonts named as the subsets they are. */
+function finishDocument(doc: jsPDF, fonts: StatementFonts): Uint8Array {
+  finishArchival(doc, fonts.family, ['normal', 'bold']);
+  return new Uint8Array(doc.output('arraybuffer'));
+}
+
+/** Draw one statement from the current page on, its footers numbering its own pages. */
+function drawStatement(doc: jsPDF, model: StatementModel, labels: Labels, assets: PdfAssets): void {
+  const firstPage = doc.getNumberOfPages();
+  const title = titleFor(labels, model.template, model.earlier !== null);
   const pen: Pen = { doc, fonts: assets.fonts, y: page.top };
 
-  header(pen, model, labels, assets.logo ?? null);
-  addressee(pen, model, labels, title);
+  letterhead(pen, model, labels, assets.logo ?? null);
+  font(pen, 'bold', 16);
+  pen.y = writeLines(pen, wrap(pen.doc, title, page.right - page.left, lineCaps.label), page.left, lineHeight(16)) + 8;
   paragraph(pen, introFor(labels, model.template), 9.5);
   // A printed letter is the reminder itself for a customer without e-mail: it cites the same record.
   if (model.earlier) paragraph(pen, (model.earlier.count === 1 ? labels.earlierReminder : labels.earlierReminders).replace('{dates}', model.earlier.dates), 9.5);
@@ -67,62 +106,7 @@ export function renderStatementPdf(model: StatementModel, labels: Labels, assets
   }
   totals(pen, model, labels);
   payment(pen, model, labels);
-  footers(doc, model, labels, assets.fonts);
-  finishArchival(doc, assets.fonts.family, ['normal', 'bold']);
-  return new Uint8Array(doc.output('arraybuffer'));
-}
-
-function header(pen: Pen, model: StatementModel, labels: Labels, logo: LogoImage | null): void {
-  const { doc } = pen;
-  let textX = page.left;
-  if (logo) {
-    const props = doc.getImageProperties(logo.bytes);
-    const height = Math.min(18, (40 * props.height) / props.width);
-    const width = (height * props.width) / props.height;
-    doc.addImage(logo.bytes, logo.format, page.left, page.top - 4, width, height);
-    textX = page.left + width + 5;
-  }
-  font(pen, 'bold', 13);
-  pen.y += 1;
-  pen.y = writeLines(pen, wrap(doc, model.company.name, page.right - textX, lineCaps.name), textX, lineHeight(13)) - 1;
-  font(pen, 'normal', 8);
-  const details = [
-    ...model.company.addressLines,
-    [model.company.vatId && `${labels.vatId} ${model.company.vatId}`, model.company.phone && `${labels.phone} ${model.company.phone}`, model.company.email]
-      .filter(Boolean)
-      .join(' · '),
-  ].filter(Boolean);
-  let y = pen.y + 6;
-  for (const line of details.flatMap((detail) => wrap(doc, detail, page.right - textX, lineCaps.label))) {
-    doc.text(line, textX, y);
-    y += 3.6;
-  }
-  pen.y = Math.max(y, page.top + 18) + 1;
-  doc.setDrawColor(60, 80, 110);
-  doc.setLineWidth(0.4);
-  doc.line(page.left, pen.y, page.right, pen.y);
-  doc.setLineWidth(0.2);
-  pen.y += 9;
-}
-
-function addressee(pen: Pen, model: StatementModel, labels: Labels, title: string): void {
-  const { doc } = pen;
-  // The customer's block takes the left 120 mm, the date the right 50: each wraps in its own column.
-  font(pen, 'normal', 8);
-  const labelsEnd = Math.max(
-    writeLines(pen, wrap(doc, labels.customer, 120, lineCaps.label), page.left, lineHeight(8)),
-    writeLines(pen, wrap(doc, labels.date, 50, lineCaps.label), page.right, lineHeight(8), 'right'),
-  );
-  pen.y = labelsEnd + 5;
-  font(pen, 'bold', 11);
-  const nameEnd = writeLines(pen, wrap(doc, model.customer.name, 120, lineCaps.name), page.left, lineHeight(11));
-  font(pen, 'normal', 10);
-  doc.text(model.date, page.right, pen.y, { align: 'right' });
-  pen.y = nameEnd + 5;
-  font(pen, 'normal', 9);
-  pen.y = writeLines(pen, wrap(doc, `${labels.customerCode} ${model.customer.code}`, 120, lineCaps.cell), page.left, lineHeight(9)) + 12;
-  font(pen, 'bold', 16);
-  pen.y = writeLines(pen, wrap(doc, title, page.right - page.left, lineCaps.label), page.left, lineHeight(16)) + 8;
+  footers(doc, model, labels, assets.fonts, firstPage);
 }
 
 /** The amounts block: the model's amount lines, exactly those the e-mail lists, in the same order. */
@@ -243,10 +227,11 @@ function footerLines(doc: jsPDF, model: StatementModel): string[] {
   return withCompany.length <= 2 ? withCompany : wrap(doc, `${model.customer.code} · ${model.reference}`, width, 2);
 }
 
-function footers(doc: jsPDF, model: StatementModel, labels: Labels, fonts: StatementFonts): void {
-  const pages = doc.getNumberOfPages();
+function footers(doc: jsPDF, model: StatementModel, labels: Labels, fonts: StatementFonts, firstPage: number): void {
+  const last = doc.getNumberOfPages();
+  const pages = last - firstPage + 1;
   for (let number = 1; number <= pages; number += 1) {
-    doc.setPage(number);
+    doc.setPage(firstPage + number - 1);
     doc.setFont(fonts.family, 'normal');
     doc.setFontSize(7.5);
     doc.setTextColor(110, 110, 110);

@@ -49,6 +49,7 @@ function previewLines(view: PreviewView, width: number): string[] {
   return [
     `To: ${view.to.join(', ') || '(nobody)'}${view.cc.length > 0 ? `   Cc: ${view.cc.join(', ')}` : ''}`,
     `Subject: ${view.subject}`,
+    ...(view.letter ? ['── Letter ──', ...view.letter] : []),
     '── Statement ──',
     ...view.statementSummary,
     '── E-mail text ──',

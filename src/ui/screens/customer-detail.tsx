@@ -8,7 +8,8 @@
 import { Box, Text } from 'ink';
 import React, { useEffect, useRef } from 'react';
 import { isIsoDate } from '../../core/dates.js';
-import type { Item } from '../../core/domain.js';
+import type { Customer, Item } from '../../core/domain.js';
+import { hasPostalAddress } from '../../core/postal-address.js';
 import type { PlannedMessage } from '../../core/plan.js';
 import type { CustomerDetail } from '../services.js';
 import { agingHeight, AgingBars } from '../components/aging-bars.js';
@@ -206,6 +207,12 @@ export interface CustomerDetailProps {
   paneHeight: { current: number };
 }
 
+/** The postal address on one line, as the card shows it (the letter's layout is the PDF's). */
+function postalSummary(c: Customer): string {
+  if (!hasPostalAddress(c)) return '(no postal address: letters are held back)';
+  return [c.addressLine1, c.addressLine2, [c.postalCode, c.city].filter(Boolean).join(' '), c.country].filter(Boolean).join(', ');
+}
+
 /** The customer detail screen. */
 export function CustomerDetailScreen({ state, height, width, prompt, paneHeight }: CustomerDetailProps): React.JSX.Element | null {
   const { review, asOf, keys } = useDesk();
@@ -218,7 +225,8 @@ export function CustomerDetailScreen({ state, height, width, prompt, paneHeight 
   const emails = [c.email, c.email2, c.email3].filter((e): e is string => !!e);
   const info = [
     `${c.code}  ${c.name}  · ${c.language} · ${c.currency}${c.agentEmail ? ` · agent ${c.agentEmail}` : ''}`,
-    `E-mail: ${emails.join(', ') || '(none)'}`,
+    `E-mail: ${emails.join(', ') || '(none)'}${c.contactPerson ? ` · Contact: ${c.contactPerson}` : ''}${c.phone ? ` · Phone: ${c.phone}` : ''}`,
+    `Post: ${postalSummary(c)}`,
     `Reminders: ${c.reminders ? 'on' : 'OFF'} (r) · Hold: ${c.holdUntil && c.holdUntil >= asOf ? `until ${c.holdUntil}` : 'none'} (h) · ` +
       `Statement every: ${d.effectiveStatementEveryDays === null ? 'off' : `${d.effectiveStatementEveryDays} days`}${c.statementEveryDays === null ? ' (policy)' : ''} (i)`,
     `Profile: ${c.profile ?? 'default'} (L) · Statements: ${(c.statements ?? c.reminders) ? 'on' : 'OFF'} (S) · promise (P) · dispute (D) · note (N)`,

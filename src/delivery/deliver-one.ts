@@ -82,11 +82,20 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
   }
   const built = buildEnvelope(message);
   const outstanding = await ledger.read((sql) => outstandingOf(sql, planned.customer.code, planned.currency, plan.asOf));
-  const record = historyRecord(planned, message, plan.asOf, state.operator, outstanding);
   if (!state.holdsSendLock()) {
     state.stop ??= TAKEN_OVER;
     return notSent(planned.key, 'cut-short', state.stop.why);
   }
+  let archived;
+  try {
+    // A message with no proof of what it said is not sent (docs/reference/cli.md §11.1): kept
+    // byte for byte before its history line, and before anything reaches the transport.
+    archived = await ledger.archive.keep(raw);
+  } catch (error) {
+    if (error instanceof LedgerLostError) throw error;
+    return notSent(planned.key, 'cut-short', stopRun(state, error));
+  }
+  const record = { ...historyRecord(planned, message, plan.asOf, state.operator, outstanding), archive: { ...archived, prunedAt: null } };
   try {
     // On a shared ledger another sender may have recorded it since the check above: it sends it.
     const begun = await state.recorder.begin(record, ctx.now().toISOString(), guardKeyOf(planned, plan.asOf), plan.changeCounts?.get(planned.customer.code) ?? null);

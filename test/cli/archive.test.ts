@@ -166,6 +166,42 @@ describe.each(ENGINES)('the archive on $name', ({ postgres, skip }) => {
   });
 });
 
+describe.skipIf(!pgAvailable)('the archive travels with the ledger', () => {
+  it('db backup writes the copies beside the backup; db copy carries them file → PostgreSQL → file, and history copy gives the same PDF back', async () => {
+    const clerk = await box(false);
+    expect((await clerk.run(['--send-due'])).code).toBe(0);
+    const ids = await messageIds(clerk);
+    const arrived = server.accepted().find((m) => m.to.includes('alpha@x.test'))!;
+    const arrivedPdf = attachmentsOf(Buffer.from(arrived.raw, 'utf8')).find((a) => a.contentType === 'application/pdf')!;
+    const pdfOf = async (env: NodeJS.ProcessEnv, out: string): Promise<string> => {
+      const copy = await clerk.run(['history', 'copy', ids.C1!, '--out', out], env);
+      expect(copy).toMatchObject({ code: 0, stderr: '' });
+      return sha256(readFileSync(copy.stdout.trim().split('\n').find((file) => file.endsWith('.pdf'))!));
+    };
+
+    const backups = join(clerk.dir, 'backups');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(backups);
+    expect((await clerk.run(['db', 'backup', join(backups, 'b.sqlite')])).code).toBe(0);
+    expect(readdirSync(join(backups, 'archive')).sort()).toEqual(readdirSync(join(clerk.dir, 'archive')).sort());
+    expect(await pdfOf({ DUEDESK_DB: join(backups, 'b.sqlite') }, join(clerk.dir, 'from-backup'))).toBe(sha256(arrivedPdf.content));
+
+    const url = await freshDatabase();
+    databases.push(url);
+    const toServer = await clerk.run(['db', 'copy', clerk.db, url]);
+    expect(toServer.code).toBe(0);
+    expect(toServer.stdout).toContain('archived messages');
+    expect(await pdfOf({ DUEDESK_DB: url }, join(clerk.dir, 'from-server'))).toBe(sha256(arrivedPdf.content));
+    expect(await clerk.run(['db', 'check'], { DUEDESK_DB: url })).toMatchObject({ code: 0, stdout: `${url.replace(/:[^:@/]*@/, ':***@')}: archive ok (2 archived copies checked)\n` });
+
+    const back = join(clerk.dir, 'elsewhere', 'back.sqlite');
+    mkdirSync(join(clerk.dir, 'elsewhere'));
+    expect((await clerk.run(['db', 'copy', url, back])).code).toBe(0);
+    expect(readdirSync(join(clerk.dir, 'elsewhere', 'archive'))).toHaveLength(2);
+    expect(await pdfOf({ DUEDESK_DB: back }, join(clerk.dir, 'from-file'))).toBe(sha256(arrivedPdf.content));
+  });
+});
+
 describe('history: bad input names what and where', () => {
   it('an unknown id, a non-number and an unwritable folder are refused with exit 2', async () => {
     const clerk = await box(false);

@@ -99,12 +99,14 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
   try {
     // On a shared ledger another sender may have recorded it since the check above: it sends it.
     const begun = await state.recorder.begin(record, ctx.now().toISOString(), guardKeyOf(planned, plan.asOf), plan.changeCounts?.get(planned.customer.code) ?? null);
+    if (begun !== 'begun') await forgetCopy(ledger, archived.sha256);
     if (begun === 'taken') return { alreadySent: planned.key };
     if (begun === 'changed') return notSent(planned.key, 'changed', CHANGED_SINCE_PLANNED);
   } catch (error) {
     // Never sent: the run stops, and the message stays due (runWorkers).
     if (error instanceof LedgerLostError) throw error;
     // Its mark is not (wholly) recorded, so it must not reach the transport: a cut line is dropped on replay.
+    await forgetCopy(ledger, archived.sha256);
     return notSent(planned.key, 'cut-short', stopRun(state, error));
   }
   state.sentThisRun.add(planned.key);
@@ -146,6 +148,18 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
   // history: it stays due, and it is not a failure of the run.
   if (ending.status === 'stopped') return notSent(planned.key, ending.deferral !== null ? 'deferred' : 'stopped', error ?? 'stopped', message.messageId, recipients);
   return { key: planned.key, status: ending.status, messageId: message.messageId, error, recipients };
+}
+
+/**
+ * Remove the copy of a message no history row will name (never begun): every copy in the archive
+ * is one a row vouches for. A removal the file system refuses leaves an unnamed copy, no harm.
+ */
+async function forgetCopy(ledger: Ledger, sha256: string): Promise<void> {
+  try {
+    await ledger.archive.drop(sha256);
+  } catch {
+    // The run reports what stopped it; a copy left over is not that.
+  }
 }
 
 /** The report's words for a message whose customer changed after the plan was made. */

@@ -49,6 +49,11 @@ export interface RunState {
   holdsSendLock(): boolean;
   /** Set once the ledger's server went away: no message starts after it, the rest stay due. */
   ledgerLost: LedgerLostError | null;
+  /**
+   * The archive copy last queued: copies are written one after another in the order their
+   * messages were built, so messages are begun (and numbered in the history) in that order still.
+   */
+  keeping?: Promise<unknown>;
 }
 
 /** Marker for a message history already has for this date. */
@@ -90,7 +95,9 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
   try {
     // A message with no proof of what it said is not sent (docs/reference/cli.md §11.1): kept
     // byte for byte before its history line, and before anything reaches the transport.
-    archived = await ledger.archive.keep(raw);
+    const turn = (state.keeping ?? Promise.resolve()).then(() => ledger.archive.keep(raw));
+    state.keeping = turn.catch(() => undefined);
+    archived = await turn;
   } catch (error) {
     if (error instanceof LedgerLostError) throw error;
     return notSent(planned.key, 'cut-short', stopRun(state, error));

@@ -87,6 +87,8 @@ export async function buildDemo(paths: DemoPaths, asOf: IsoDate, io: { stdout: T
   const name = basename(paths.dbPath);
   if (existsSync(folder)) for (const file of readdirSync(folder)) if (file.startsWith(name)) rmSync(join(folder, file), { force: true, recursive: true });
   rmSync(paths.stateDir, { recursive: true, force: true });
+  // The previous demo's archived messages (the archive beside the database, docs/reference/cli.md §11.1).
+  rmSync(join(folder, 'archive'), { recursive: true, force: true });
   const csvOut = join(paths.stateDir, 'csv');
   mkdirSync(csvOut, { recursive: true });
   mkdirSync(dirname(paths.dbPath), { recursive: true });

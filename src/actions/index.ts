@@ -13,6 +13,7 @@ import type { ActionDeps } from './deps.js';
 import { bindDesk, onDesk, reviewOnly, type DeskMethods } from './desk.js';
 import type { PlanProgress, SendProgress } from './desk-views.js';
 import { acknowledge, listHistory, markUncertain } from './history.js';
+import { pruneArchive, showMessage, writeMessageCopy } from './archive.js';
 import { importCsv } from './import.js';
 import { loadPlan, planDueNow, statementsNow, today } from './plan.js';
 import { preview, previewDir, writePreview } from './previews.js';
@@ -27,7 +28,7 @@ import { hasSessionPassword, policyOverview, readSettings, setSessionPassword, u
 export const ACTIONS = {
   today, planDueNow, loadPlan, statementsNow,
   listCustomers, customerNames, customerDetail, setHold, setItemHold, setReminders, setStatementInterval, setStatements, setProfile,
-  listHistory, markUncertain, acknowledge,
+  listHistory, markUncertain, acknowledge, showMessage, writeMessageCopy, pruneArchive,
   preview, previewDir, writePreview,
   send, retryMessages, sendWidth, transportLabel, testMail, sendTestMail,
   importCsv,
@@ -51,6 +52,7 @@ export const DESK_ACTIONS = {
   retryMessages: onDesk(retryMessages, (ids: readonly number[], asOf: IsoDate) => ({ ids, asOf })),
   markUncertain: onDesk(markUncertain, (id: number, delivered: boolean) => ({ id, delivered })),
   acknowledge: onDesk(acknowledge),
+  writeMessageCopy: onDesk(writeMessageCopy, (id: number, out: string) => ({ id, out })),
   preview: onDesk(preview),
   writePreview: onDesk(writePreview, (message: PlannedMessage, dir?: string) => ({ message, dir })),
   previewDir: onDesk(previewDir),

@@ -14,7 +14,7 @@ import { isPostgresUrl } from '../storage/ledger-location.js';
 import { refusePasswordOnCommandLine } from '../storage/postgres/connection-url.js';
 
 /** Subcommands (positional first word). */
-export const COMMANDS = ['import', 'export', 'config', 'db', 'promise', 'dispute', 'note', 'proposal'] as const;
+export const COMMANDS = ['import', 'export', 'config', 'db', 'promise', 'dispute', 'note', 'proposal', 'history'] as const;
 /** A subcommand. */
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -86,7 +86,7 @@ const PLACE: Partial<Record<OptionName, { modes: readonly string[]; where: strin
   },
   'dry-run': { modes: ['send-due'], where: 'only with --send-due' },
   json: { modes: ['send-due', STATEMENT], where: 'only with --send-due or statement' },
-  out: { modes: ['send-due', STATEMENT], where: 'only with --send-due --dry-run or statement' },
+  out: { modes: ['send-due', STATEMENT, 'history'], where: 'only with --send-due --dry-run, statement or history copy' },
   'skip-invalid': { modes: ['import'], where: 'only with import' },
   snapshot: { modes: ['import'], where: 'only with import' },
   encoding: { modes: ['import'], where: 'only with import' },

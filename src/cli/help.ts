@@ -5,7 +5,7 @@
 import { settingKeysText } from '../settings/table.js';
 
 /** Help topics: the whole program or one command. */
-export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db' | 'promise' | 'dispute' | 'note' | 'proposal';
+export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db' | 'promise' | 'dispute' | 'note' | 'proposal' | 'history';
 
 const GLOBAL = `Global options:
   --db FILE|URL      database file, or a postgres:// URL of a shared ledger (env DUEDESK_DB;
@@ -42,6 +42,8 @@ Usage:
           [--from D --to D] (--out DIR | --send)
   duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
   duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]
+          | prune-archive
+  duedesk history show ID | copy ID --out DIR
   duedesk promise CODE --date D [--amount A] [--items N…] [--note TEXT]
   duedesk dispute CODE ITEM --reason TEXT | --resolve [--note TEXT]
   duedesk note CODE TEXT [--follow-up D] | --done ID
@@ -174,16 +176,24 @@ ${GLOBAL}
 `;
 
 const DB = `Usage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]
+       duedesk db prune-archive
 
   check            run SQLite's integrity_check on the database file: prints "FILE: ok" (exit 0)
-                   or every problem found (exit 2); reads only, never creates or changes the file
+                   or every problem found (exit 2); reads only, never creates or changes the file.
+                   Then every archived message is checked against its SHA-256: each one missing
+                   or altered is named (exit 1). On PostgreSQL only the archive is checked
   backup FILE      write a consistent copy of the database to FILE: taken under the write lock,
-                   only when integrity_check passes, written atomically with mode 0600
+                   only when integrity_check passes, written atomically with mode 0600; the
+                   archived messages go into the folder archive/ beside FILE
     --replace      replace FILE when it exists (otherwise an existing FILE is refused)
-  copy SOURCE DEST copy a whole ledger, history included, between a database file and a
-                   PostgreSQL ledger (postgres://…), in either direction, in one transaction;
-                   a file SOURCE must exist; from a file, this host's shared settings go along
+  copy SOURCE DEST copy a whole ledger, history and archived messages included, between a
+                   database file and a PostgreSQL ledger (postgres://…), in either direction, in
+                   one transaction; a file SOURCE must exist; from a file, this host's shared
+                   settings go along
     --replace      empty a DEST that holds a ledger first (otherwise it is refused)
+  prune-archive    remove the archived copies of messages older than archive.keepDays days (none
+                   while it is unset) and say how many and how much space; the history keeps
+                   each message and says its copy was pruned
   --wait S         backup and copy are taken between sends: they wait up to S seconds
                    (default 600) for a send under way to end, then exit 75 naming it; 0 refuses
                    at once. No send starts while they copy.
@@ -261,6 +271,24 @@ why. A line taken out is not proposed again that day.
 ${GLOBAL}
 `;
 
+const HISTORY = `Usage: duedesk history show ID
+       duedesk history copy ID --out DIR
+
+Every message duedesk sends is kept byte for byte as it was handed over (the archive: the folder
+archive/ beside a database file, or the ledger itself on PostgreSQL). ID is the message's number
+in History and in "export history".
+
+  show ID          the message's details (recipients, subject, status, totals, items) and the
+                   SHA-256 and size of its archived copy
+  copy ID          write the archived copy: DIR/message-ID.eml byte for byte, and each attachment
+    --out DIR      as it was sent (the statement or letter PDF the customer received)
+
+A copy that was pruned (archive.keepDays, db prune-archive), is missing or no longer matches its
+SHA-256 is refused with exit 2, naming it; "db check" checks every copy.
+
+${GLOBAL}
+`;
+
 /** The help text of a topic. */
 export function helpText(topic: HelpTopic): string {
   switch (topic) {
@@ -286,6 +314,8 @@ export function helpText(topic: HelpTopic): string {
       return NOTE;
     case 'proposal':
       return PROPOSAL;
+    case 'history':
+      return HISTORY;
     default: {
       const unreachable: never = topic;
       return unreachable;

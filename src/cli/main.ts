@@ -85,7 +85,8 @@ async function buildContext(invocation: Invocation, io: CliIo, opened: Ledger[])
  * need no server: `config set db.passwordCommand` must work before the server can be reached.
  */
 function needsSharedSettings(invocation: Invocation): boolean {
-  if (invocation.kind === 'db') return false;
+  // prune-archive reads archive.keepDays, which a shared ledger keeps for every host.
+  if (invocation.kind === 'db') return invocation.args.includes('prune-archive');
   if (invocation.kind !== 'config') return true;
   const [action, key] = invocation.args.filter((arg) => arg !== '--');
   if (action === 'path') return false;
@@ -102,6 +103,7 @@ const RUNNERS: Record<Exclude<CommandName, 'db'>, () => Promise<(args: string[],
   dispute: async () => (await import('./commands/dispute.js')).runDispute,
   note: async () => (await import('./commands/note.js')).runNote,
   proposal: async () => (await import('./commands/proposal.js')).runProposal,
+  history: async () => (await import('./commands/history.js')).runHistory,
 };
 
 async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo): Promise<number> {
@@ -133,7 +135,8 @@ async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo):
     case 'promise':
     case 'dispute':
     case 'note':
-    case 'proposal': {
+    case 'proposal':
+    case 'history': {
       const run = await RUNNERS[invocation.kind]();
       return run(invocation.args, ctx);
     }

@@ -263,4 +263,19 @@ export interface MessageRecord {
   cases: string[];
   /** Who acknowledged it and when; absent when nobody did (read from the history, never written with the message). */
   acknowledged?: Acknowledgement;
+  /**
+   * Its copy as handed to the transport (docs/reference/cli.md §11.1); absent or null for a
+   * message recorded before the archive was kept.
+   */
+  archive?: ArchiveRef | null;
+}
+
+/** What the history says of a message's archived copy. */
+export interface ArchiveRef {
+  /** SHA-256 of the bytes as sent, lower-case hex. */
+  sha256: string;
+  /** Their size in bytes. */
+  size: number;
+  /** When the copy was removed past archive.keepDays (the row stays); null while it is kept. */
+  prunedAt: string | null;
 }

@@ -178,6 +178,11 @@ export const SETTINGS_TABLE = {
     default: DEFAULT_MAX_AS_OF_DAYS,
     home: 'shared',
   },
+  // Shared: on a shared ledger the copies are shared too, and one host's retention is every host's.
+  'archive.keepDays': {
+    schema: whole('days the archived copy of a sent message is kept; db prune-archive removes older ones (unset: kept for ever)', 1, 36_500),
+    home: 'shared',
+  },
   templatesDir: { schema: path('directory whose template files override the shipped ones'), home: 'host' },
   'db.passwordCommand': {
     schema: text('a command whose first output line is the PostgreSQL password (when PGPASSWORD is unset)'),
@@ -195,6 +200,7 @@ export const SETTING_GROUPS = {
   'policy.installments': 'installment notices',
   schedule: 'scheduled runs',
   db: 'PostgreSQL ledger connection',
+  archive: 'the archive of sent messages',
 } satisfies { readonly [Key in SettingGroup]: string };
 
 /** Every key of the table, in its order. */

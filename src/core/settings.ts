@@ -92,6 +92,11 @@ export interface Settings {
     /** A real send's as-of date is at most this many days from today (either way); dry runs take any date. */
     maxAsOfDays?: number;
   };
+  /** The copies of sent messages (docs/reference/cli.md §11.1). */
+  archive?: {
+    /** Days a copy is kept before `db prune-archive` removes it; unset = for ever. */
+    keepDays?: number;
+  };
   templatesDir?: string;
   /** A PostgreSQL ledger's per-host connection settings (the URL itself is --db or DUEDESK_DB). */
   db?: {

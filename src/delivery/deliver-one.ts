@@ -51,6 +51,11 @@ export interface RunState {
   holdsSendLock(): boolean;
   /** Set once the ledger's server went away: no message starts after it, the rest stay due. */
   ledgerLost: LedgerLostError | null;
+  /**
+   * The archive copy last queued: copies are written one after another in the order their
+   * messages were built, so messages are begun (and numbered in the history) in that order still.
+   */
+  keeping?: Promise<unknown>;
 }
 
 /** Marker for a message history already has for this date. */
@@ -84,20 +89,33 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
   }
   const built = buildEnvelope(message);
   const outstanding = await ledger.read((sql) => outstandingOf(sql, planned.customer.code, planned.currency, plan.asOf));
-  const record = historyRecord(planned, message, plan.asOf, state.operator, outstanding);
   if (!state.holdsSendLock()) {
     state.stop ??= TAKEN_OVER;
     return notSent(planned.key, 'cut-short', state.stop.why);
   }
+  let archived;
+  try {
+    // A message with no proof of what it said is not sent (docs/reference/cli.md §11.1): kept
+    // byte for byte before its history line, and before anything reaches the transport.
+    const turn = (state.keeping ?? Promise.resolve()).then(() => ledger.archive.keep(raw));
+    state.keeping = turn.catch(() => undefined);
+    archived = await turn;
+  } catch (error) {
+    if (error instanceof LedgerLostError) throw error;
+    return notSent(planned.key, 'cut-short', stopRun(state, error));
+  }
+  const record = { ...historyRecord(planned, message, plan.asOf, state.operator, outstanding), archive: { ...archived, prunedAt: null } };
   try {
     // On a shared ledger another sender may have recorded it since the check above: it sends it.
     const begun = await state.recorder.begin(record, ctx.now().toISOString(), guardKeyOf(planned, plan.asOf), plan.changeCounts?.get(planned.customer.code) ?? null);
+    if (begun !== 'begun') await forgetCopy(ledger, archived.sha256);
     if (begun === 'taken') return { alreadySent: planned.key };
     if (begun === 'changed') return notSent(planned.key, 'changed', CHANGED_SINCE_PLANNED);
   } catch (error) {
     // Never sent: the run stops, and the message stays due (runWorkers).
     if (error instanceof LedgerLostError) throw error;
     // Its mark is not (wholly) recorded, so it must not reach the transport: a cut line is dropped on replay.
+    await forgetCopy(ledger, archived.sha256);
     return notSent(planned.key, 'cut-short', stopRun(state, error));
   }
   state.sentThisRun.add(planned.key);
@@ -140,6 +158,18 @@ async function attempt(state: RunState, planned: PlannedMessage): Promise<Messag
   // history: it stays due, and it is not a failure of the run.
   if (ending.status === 'stopped') return notSent(planned.key, ending.deferral !== null ? 'deferred' : 'stopped', error ?? 'stopped', message.messageId, recipients);
   return { key: planned.key, status: ending.status, messageId: message.messageId, error, recipients };
+}
+
+/**
+ * Remove the copy of a message no history row will name (never begun): every copy in the archive
+ * is one a row vouches for. A removal the file system refuses leaves an unnamed copy, no harm.
+ */
+async function forgetCopy(ledger: Ledger, sha256: string): Promise<void> {
+  try {
+    await ledger.archive.drop(sha256);
+  } catch {
+    // The run reports what stopped it; a copy left over is not that.
+  }
 }
 
 /** The report's words for a message whose customer changed after the plan was made. */

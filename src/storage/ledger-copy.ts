@@ -11,6 +11,7 @@ import { UserError } from '../core/exit-codes.js';
 import type { Ledger } from './ledger.js';
 import { afterCopyingIds, ledgerTables, quoteName, schemaVersion, type TableShape } from './ledger-catalog.js';
 import { marks, type Sql, type SqlValue } from './sql.js';
+import { carryArchive } from './archive-tools.js';
 
 /** Options of copyLedger. */
 export interface CopyOptions {
@@ -54,11 +55,22 @@ function copyShapes(source: readonly TableShape[], dest: readonly TableShape[], 
 
 /** Copy every table of `source` into `dest` (one transaction); refuses a non-empty dest unless replace. */
 export async function copyLedger(source: Ledger, dest: Ledger, options: CopyOptions): Promise<CopyReport> {
+  const report = await copyTables(source, dest, options);
+  // The archived copies go through each side's archive, wherever it keeps them (a file's folder,
+  // a table): content-addressed, so a copy already there is kept as it is.
+  const carried = await carryArchive((query) => source.read(query), source.archive, dest.archive);
+  return [...report, { table: 'archived messages', rows: carried }];
+}
+
+/** The tables of the archive's own storage, carried through the archive instead of row by row. */
+const ARCHIVE_TABLES = new Set(['archive_copies']);
+
+async function copyTables(source: Ledger, dest: Ledger, options: CopyOptions): Promise<CopyReport> {
   return source.read(async (from) => {
-    const tables = await ledgerTables(from);
+    const tables = (await ledgerTables(from)).filter((t) => !ARCHIVE_TABLES.has(t.name));
     const version = await schemaVersion(from);
     return dest.write(async (to) => {
-      const destTables = await ledgerTables(to);
+      const destTables = (await ledgerTables(to)).filter((t) => !ARCHIVE_TABLES.has(t.name));
       const destVersion = await schemaVersion(to);
       if (destVersion !== version) {
         throw new UserError(`cannot copy ${source.location} (schema ${version}) to ${dest.location} (schema ${destVersion}): open both with the same duedesk version first`);

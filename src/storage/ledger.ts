@@ -11,6 +11,7 @@
  */
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import type { Sql } from './sql.js';
+import type { MessageArchive } from './archive.js';
 
 /** Which engine holds the ledger. */
 export type LedgerKind = 'file' | 'memory' | 'postgres';
@@ -24,6 +25,8 @@ export interface Ledger {
    * with any password masked. Never contains a secret.
    */
   readonly location: string;
+  /** Where the messages sent from this ledger are kept byte for byte (./archive.ts). */
+  readonly archive: MessageArchive;
   /**
    * Run queries on the latest committed state (another process's saved changes included).
    * Do not write through `sql` here: writes go through `write`.

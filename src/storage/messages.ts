@@ -22,7 +22,8 @@ export interface MessageFilter {
 }
 
 const COLUMNS = `id, customer_code, kind, level, currency, as_of, to_addrs, cc_addrs, bcc_addrs, subject,
-  message_id, status, error, total, fee, interest, unapplied, outstanding, operator, created_at, updated_at`;
+  message_id, status, error, total, fee, interest, unapplied, outstanding, operator, created_at, updated_at,
+  archive_sha256, archive_size, archive_pruned_at`;
 
 function addresses(row: Row, column: string): string[] {
   const parsed: unknown = JSON.parse(text(row, column));
@@ -54,7 +55,14 @@ function toMessage(row: Row): MessageRecord {
     updatedAt: text(row, 'updated_at'),
     items: [],
     cases: [],
+    ...archiveOf(row),
   };
+}
+
+/** The archived copy's fields, absent for a message recorded before copies were kept (like `acknowledged`). */
+function archiveOf(row: Row): Pick<MessageRecord, 'archive'> {
+  const sha256 = textOrNull(row, 'archive_sha256');
+  return sha256 === null ? {} : { archive: { sha256, size: int(row, 'archive_size'), prunedAt: textOrNull(row, 'archive_pruned_at') } };
 }
 
 /** Record a message with its items and cases (inside a ledger write); returns its id. */
@@ -64,13 +72,15 @@ export async function insertMessage(sql: Sql, message: NewMessage): Promise<numb
   const [inserted] = await allRows(
     sql,
     `INSERT INTO messages (customer_code, kind, level, currency, as_of, to_addrs, cc_addrs, bcc_addrs, subject,
-       message_id, status, error, total, fee, interest, unapplied, outstanding, operator, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+       message_id, status, error, total, fee, interest, unapplied, outstanding, operator, created_at, updated_at,
+       archive_sha256, archive_size)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     [
       m.customerCode, m.kind, m.level, m.currency, m.asOf, JSON.stringify(m.to), JSON.stringify(m.cc),
       JSON.stringify(m.bcc), m.subject, m.messageId, m.status, m.error, m.total, m.fee, m.interest,
       // Journal lines written before migration 4 carry no `unapplied`.
       m.unapplied ?? 0, m.outstanding, m.operator, m.createdAt, m.updatedAt,
+      m.archive?.sha256 ?? null, m.archive?.size ?? null,
     ],
   );
   const id = int(inserted!, 'id');
@@ -176,4 +186,38 @@ async function select(sql: Sql, where: string, params: readonly SqlValue[]): Pro
     if (message) message.acknowledged = { operator: text(row, 'operator'), at: text(row, 'acknowledged_at') };
   }
   return messages;
+}
+
+/** A message whose copy the archive keeps (or kept, once pruned). */
+export interface ArchivedMessage {
+  id: number;
+  customerCode: string;
+  subject: string;
+  createdAt: string;
+  sha256: string;
+  size: number;
+  prunedAt: string | null;
+}
+
+/** Every message with an archived copy, oldest first (docs/reference/cli.md §11.1). */
+export async function archivedMessages(sql: Sql): Promise<ArchivedMessage[]> {
+  const rows = await allRows(
+    sql,
+    `SELECT id, customer_code, subject, created_at, archive_sha256, archive_size, archive_pruned_at
+       FROM messages WHERE archive_sha256 IS NOT NULL ORDER BY created_at, id`,
+  );
+  return rows.map((row) => ({
+    id: int(row, 'id'),
+    customerCode: text(row, 'customer_code'),
+    subject: text(row, 'subject'),
+    createdAt: text(row, 'created_at'),
+    sha256: text(row, 'archive_sha256'),
+    size: int(row, 'archive_size'),
+    prunedAt: textOrNull(row, 'archive_pruned_at'),
+  }));
+}
+
+/** Record that the copies of messages `ids` were removed at `at` (the rows stay). */
+export async function markArchivePruned(sql: Sql, ids: readonly number[], at: string): Promise<void> {
+  await runMany(sql, 'UPDATE messages SET archive_pruned_at = ? WHERE id = ? AND archive_pruned_at IS NULL', ids.map((id) => [at, id]));
 }

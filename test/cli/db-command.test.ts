@@ -103,17 +103,17 @@ describe('duedesk db backup FILE', () => {
 
 describe('duedesk db: wrong command lines', () => {
   it.each<[string[], string]>([
-    [['db'], 'duedesk: db: check, backup or copy?\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]\n'],
-    [['db', 'backup'], 'duedesk: db: unexpected "backup"\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]\n'],
-    [['db', 'check', 'extra'], 'duedesk: db: unexpected "check extra"\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]\n'],
-    [['db', 'copy', 'a.sqlite'], 'duedesk: db: unexpected "copy a.sqlite"\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]\n'],
+    [['db'], 'duedesk: db: check, backup, copy or prune-archive?\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive\n'],
+    [['db', 'backup'], 'duedesk: db: unexpected "backup"\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive\n'],
+    [['db', 'check', 'extra'], 'duedesk: db: unexpected "check extra"\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive\n'],
+    [['db', 'copy', 'a.sqlite'], 'duedesk: db: unexpected "copy a.sqlite"\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive\n'],
     [['db', 'copy', 'missing.sqlite', 'postgres://clerk@db.example/ar'], `duedesk: no database at ${'${dir}'}/missing.sqlite\n`],
     [['db', 'copy', 'a.sqlite', 'postgres://clerk:s3cret@db.example/ar'], 'duedesk: db copy postgres://clerk:***@db.example/ar: a password does not belong on the command line (other users see it in the process list); set PGPASSWORD, use ~/.pgpass or the db.passwordCommand setting\n'],
-    [['--db', 'postgres://clerk@db.example/ar', 'db', 'check'], 'duedesk: db check works on a database file; back up a PostgreSQL ledger with db copy URL FILE (taken between sends) or pg_dump (postgres://clerk@db.example/ar)\n'],
+    [['--db', 'postgres://clerk@db.example/ar', 'db', 'backup', 'b.sqlite'], 'duedesk: db backup works on a database file; back up a PostgreSQL ledger with db copy URL FILE (taken between sends) or pg_dump (postgres://clerk@db.example/ar)\n'],
     [['export', 'items', '--replace'], 'duedesk: --replace works only with db backup or db copy (see duedesk --help)\n'],
     [['export', 'items', '--wait', '5'], 'duedesk: --wait works only with db backup or db copy (see duedesk --help)\n'],
-    [['db', 'check', '--wait', '5'], 'duedesk: db: --wait works only with backup or copy\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]\n'],
-    [['db', 'backup', 'b.sqlite', '--wait', 'soon'], 'duedesk: db: --wait must be a whole number of seconds from 0 to 86400 (got "soon")\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]\n'],
+    [['db', 'check', '--wait', '5'], 'duedesk: db: --wait works only with backup or copy\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive\n'],
+    [['db', 'backup', 'b.sqlite', '--wait', 'soon'], 'duedesk: db: --wait must be a whole number of seconds from 0 to 86400 (got "soon")\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive\n'],
   ])('%j', async (argv, message) => {
     const box = sandbox();
     expect(await box.run(argv)).toEqual({ code: 2, stdout: '', stderr: message.replace('${dir}', box.dir) });

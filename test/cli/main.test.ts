@@ -69,7 +69,7 @@ describe('wrong command lines: one line on stderr, exit 2, nothing done', () => 
     [['--json'], 'duedesk: --json works only with --send-due or statement (see duedesk --help)'],
     [['--dry-run'], 'duedesk: --dry-run works only with --send-due (see duedesk --help)'],
     [['--as-of', '2026-11-22'], 'duedesk: --as-of works only with --send-due, statement, export handover, promise, dispute or note (see duedesk --help)'],
-    [['--out', 'dir'], 'duedesk: --out works only with --send-due --dry-run or statement (see duedesk --help)'],
+    [['--out', 'dir'], 'duedesk: --out works only with --send-due --dry-run, statement or history copy (see duedesk --help)'],
     [['--send-due', '--out', 'dir'], 'duedesk: --out works only with --send-due --dry-run (see duedesk --help)'],
     [['--send-due', '--review'], 'duedesk: --review works only when opening the TUI (not with --send-due or a command) (see duedesk --help)'],
     [['config', 'list', '--json'], 'duedesk: --json works only with --send-due or statement (see duedesk --help)'],

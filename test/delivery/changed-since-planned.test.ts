@@ -4,7 +4,7 @@
  * plan was made on. On a file and on a shared PostgreSQL ledger, through the command line: the
  * payment is imported by another `duedesk import` while the server holds the first message.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pgAvailable } from '../helpers/pg.js';
@@ -57,6 +57,9 @@ describe.each(ENGINES)('on $name', ({ pg }) => {
     // The history holds only what went; the next run finds nothing due for the paid customer.
     const history = await box.run(['export', 'history']);
     expect(history.stdout.split('\n').filter((line) => /,C2,/.test(line))).toEqual([]);
+    // The archive holds the copies of what went, and none of the message that did not.
+    expect((await box.run(['db', 'check'])).stdout).toContain('(2 archived copies checked)');
+    if (!pg) expect(readdirSync(join(box.dir, 'archive'))).toHaveLength(2);
     const next = await box.run(['--send-due', '--json'], { DUEDESK_SMTP_URL: server.url() });
     expect(next.code).toBe(0);
     expect((JSON.parse(next.stdout) as JsonRun).messages).toEqual([]);

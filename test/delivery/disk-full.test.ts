@@ -3,7 +3,7 @@
  * the file-handle or lock seam otherwise. Nothing is ever sent twice, the run stops with the file
  * named, and the per-message report survives.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -35,6 +35,9 @@ const quiet: DeliveryOptions = { renderer: testRenderer(), fold: { every: 1000, 
 
 it('a disk that fills up mid-run stops before the message whose journal line does not fit, and the next run sends each message once', async () => {
   const db = join(dir, 'duedesk.db');
+  // The archive beside the database lives on another disk here: what fills up is the journal.
+  const archive = mkdtempSync(join(tmpdir(), 'duedesk-diskfull-archive-'));
+  symlinkSync(archive, join(dir, 'archive'));
   store = await openLedger(db);
   const ctx = aContext(store, { mail: { outboxDir: outbox } }, {}, dir);
   // Root: one free page for the send lock and one for the journal. Otherwise the journal alone
@@ -63,6 +66,7 @@ it('a disk that fills up mid-run stops before the message whose journal line doe
   const rows = (await historyRows(store));
   expect(new Set(rows.filter((r) => r.status === 'sent' || r.status === 'uncertain').map((r) => r.customer)).size).toBe(20);
   expect(readdirSync(dir).filter((name) => name.includes('journal') || name.includes('.tmp'))).toEqual([]);
+  rmSync(archive, { recursive: true, force: true });
 });
 
 it('an unwritable outbox stops the run at the first message: exit 2, the file named, nothing sent or left behind', async () => {
@@ -85,6 +89,22 @@ it('an unwritable outbox stops the run at the first message: exit 2, the file na
     writableAgain(target, outboxDisk);
     outboxDisk?.remove();
   }
+});
+
+it('an archive copy that cannot be written stops the run before anything is handed over: exit 2, the copy named, nothing sent', async () => {
+  const db = join(dir, 'duedesk.db');
+  // The first write of an archived copy comes back short, as on a disk with a few bytes left.
+  store = await openLedger(db, { seams: { archiveOpen: fullAfter(64) } });
+  const ctx = aContext(store, { mail: { outboxDir: outbox } }, {}, dir);
+  const outcome = await deliverPlan(aPlan(3), ctx, undefined, { ...quiet, concurrency: 1 });
+  expect(outcome.exitCode).toBe(2);
+  expect(outcome.fileError?.message).toMatch(new RegExp(`^cannot write ${dir}/archive/[0-9a-f]{64}\\.eml\\.gz: disk full$`));
+  expect(outcome.messages.map((m) => m.status)).toEqual(['not-sent', 'not-sent', 'not-sent']);
+  expect(deliveryNotes(outcome).at(-1)).toBe(`duedesk: ${outcome.fileError?.message}`);
+  // Nothing reached the transport, nothing is in the history, and no partial copy is left.
+  expect(readdirSync(outbox)).toEqual([]);
+  expect(await historyRows(store)).toEqual([]);
+  expect(readdirSync(join(dir, 'archive'))).toEqual([]);
 });
 
 it('a send lock that cannot be released after sending keeps the report: exit 1 and the lock file named last', async () => {

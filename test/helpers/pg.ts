@@ -98,6 +98,7 @@ export async function emptyPostgresLedger(): Promise<Ledger> {
   return {
     kind: ledger.kind,
     location: ledger.location,
+    archive: ledger.archive,
     read: (q) => ledger.read(q),
     write: (c) => ledger.write(c),
     beginSend: (o) => ledger.beginSend(o),

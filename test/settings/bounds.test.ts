@@ -18,6 +18,7 @@ const TEXT = TEXT_LEAVES;
 describe('numbers in the settings', () => {
   it('finds every numeric key of the schema, levels and profiles included', () => {
     expect(NUMERIC.map(({ key }) => key).sort()).toEqual([
+      'archive.keepDays',
       'policy.installments.graceDays',
       'policy.interestRatePercent',
       'policy.levels[0].days',

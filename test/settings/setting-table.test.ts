@@ -96,6 +96,7 @@ const ENGINE: Record<SettingKey, Reading> = {
   'schedule.approval': fromElsewhere('false: --send-due sends without a proposal'),
   'schedule.digestTo': UNREAD,
   'schedule.maxAsOfDays': maxAsOfDays,
+  'archive.keepDays': UNREAD,
   templatesDir: UNREAD,
   'db.passwordCommand': UNREAD,
 };

@@ -13,9 +13,13 @@ import { backupDatabase, checkDatabaseFile } from '../../storage/sqljs/database-
 import { isPostgresUrl } from '../../storage/ledger-location.js';
 import { maskUrl } from '../../storage/postgres/connection-url.js';
 import { holdFileSends } from '../../storage/sqljs/send-lock.js';
+import { actionDeps } from '../../actions/deps.js';
+import { pruneArchive as pruneArchiveAction } from '../../actions/archive.js';
+import { localDate } from '../../core/dates.js';
+import { checkArchive, type ArchiveProblem } from '../../storage/archive-tools.js';
 import { DEFAULT_WAIT_SECONDS, journalLeft, settleDeadRun, settledNote, whileHeld, type HoldOptions } from './db-between-sends.js';
 
-const DB_USAGE = 'usage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]';
+const DB_USAGE = 'usage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive';
 
 /** The longest --wait taken: a day (a cron job waiting longer is stuck, not patient). */
 const MAX_WAIT_SECONDS = 86_400;
@@ -41,19 +45,25 @@ export async function runDb(args: string[], dbPath: string, ctx: CommandContext)
     const { runDbCopy } = await import('./db-copy.js');
     return runDbCopy(rest[0], rest[1], { replace: values.replace, hold: hold('db copy') }, ctx);
   }
+  if (action === 'prune-archive' && rest.length === 0 && !values.replace) return pruneArchive(ctx);
+  if (action === 'check' && rest.length === 0 && !values.replace && isPostgresUrl(dbPath)) return checkLedgerArchive(ctx);
   if ((action === 'check' || action === 'backup') && isPostgresUrl(dbPath)) {
     throw new UserError(`db ${action} works on a database file; back up a PostgreSQL ledger with db copy URL FILE (taken between sends) or pg_dump (${maskUrl(dbPath)})`);
   }
   if (action === 'check' && rest.length === 0 && !values.replace) return check(dbPath, ctx);
   if (action === 'backup' && rest.length === 1 && rest[0]) return backup(dbPath, resolve(ctx.cwd, rest[0]), values.replace, hold('db backup'), ctx);
-  throw new UserError(`db: ${action === undefined ? 'check, backup or copy?' : `unexpected "${positionals.join(' ')}"`}\n${DB_USAGE}`);
+  throw new UserError(`db: ${action === undefined ? 'check, backup, copy or prune-archive?' : `unexpected "${positionals.join(' ')}"`}\n${DB_USAGE}`);
 }
 
-/** integrity_check: "FILE: ok" and exit 0, or every problem on stdout and exit 2. */
+/**
+ * integrity_check, then every archived copy against its hash: "FILE: ok" and exit 0; a damaged
+ * file lists every problem and exits 2; copies missing or altered are named one per line, exit 1.
+ */
 async function check(dbPath: string, ctx: CommandContext): Promise<number> {
-  const { path, problems } = await checkDatabaseFile(dbPath);
+  const { path, problems, archive } = await checkDatabaseFile(dbPath);
   if (problems.length === 0) {
-    ctx.stdout.write(`${path}: ok\n`);
+    if (archive.problems.length > 0) return archiveFindings(archive, ctx);
+    ctx.stdout.write(`${path}: ok${archive.checked > 0 ? ` (${copies(archive.checked)} checked)` : ''}\n`);
     return ExitCode.Ok;
   }
   for (const problem of problems) ctx.stdout.write(`${path}: ${problem}\n`);
@@ -77,3 +87,39 @@ async function backup(dbPath: string, target: string, replace: boolean, hold: Ho
   return ExitCode.Ok;
 }
 
+/** `db check` on PostgreSQL: the server keeps its own pages sound; the archive is checked here. */
+async function checkLedgerArchive(ctx: CommandContext): Promise<number> {
+  const ledger = await ctx.openLedger();
+  const archive = await checkArchive((query) => ledger.read(query), ledger.archive);
+  if (archive.problems.length > 0) return archiveFindings(archive, ctx);
+  ctx.stdout.write(`${ledger.location}: archive ok (${copies(archive.checked)} checked)\n`);
+  return ExitCode.Ok;
+}
+
+/** Each copy missing or altered on its own line naming the message and where the copy is; exit 1. */
+function archiveFindings(archive: { checked: number; problems: ArchiveProblem[] }, ctx: CommandContext): number {
+  for (const { message, problem, where } of archive.problems) {
+    const what = problem === 'missing' ? 'is missing' : `was altered (no longer SHA-256 ${message.sha256})`;
+    ctx.stdout.write(`message ${message.id} (${message.customerCode}, ${message.createdAt.slice(0, 10)}): archived copy ${what}: ${where}\n`);
+  }
+  ctx.stderr.write(`duedesk: ${archive.problems.length} of ${copies(archive.checked)} missing or altered; restore them from a backup\n`);
+  return ExitCode.SomeFailed;
+}
+
+/** `N archived copies`. */
+function copies(count: number): string {
+  return `${count} archived ${count === 1 ? 'copy' : 'copies'}`;
+}
+
+/** Remove the archived copies older than archive.keepDays, and say how many and how much space. */
+async function pruneArchive(ctx: CommandContext): Promise<number> {
+  const deps = await actionDeps(ctx);
+  const now = ctx.now();
+  const pruned = await pruneArchiveAction.run(deps, { today: localDate(now), at: now.toISOString() });
+  if (pruned.before === null) {
+    ctx.stdout.write('archive.keepDays is not set: every archived copy is kept (duedesk config set archive.keepDays DAYS)\n');
+    return ExitCode.Ok;
+  }
+  ctx.stdout.write(`removed ${copies(pruned.count)} of messages sent up to ${pruned.before}, ${pruned.freed} bytes freed\n`);
+  return ExitCode.Ok;
+}

@@ -21,6 +21,7 @@ import { parse } from 'pg-connection-string';
 import { UserError } from '../../core/exit-codes.js';
 import { LedgerLostError, type BetweenSends, type BetweenSendsOptions, type Ledger, type SendOptions, type SendRun } from '../ledger.js';
 import type { Sql } from '../sql.js';
+import { tableArchive, type MessageArchive } from '../archive.js';
 import { LOCK_CLASS, WRITE_LOCK } from './advisory-keys.js';
 import type { Checkout } from './checkout.js';
 import { asConnectError, busyError, errorCode, isConnectionLoss } from './connect-errors.js';
@@ -116,12 +117,16 @@ export class PostgresLedger implements Ledger {
    * away (exit 75, try again later), not that the URL is wrong (exit 2).
    */
   opened = false;
+  /** The copies travel with the ledger: another host can give back what this one sent. */
+  readonly archive: MessageArchive;
 
   constructor(
     private readonly pool: pg.Pool,
     readonly location: string,
     private readonly lockTimeoutMs: number,
-  ) {}
+  ) {
+    this.archive = tableArchive(location, (query) => this.read(query), (change) => this.write(change));
+  }
 
   /**
    * Check a connection out of the pool. It gets an 'error' listener for as long as it is out: a

@@ -14,12 +14,27 @@ import { DEFAULT_LOCK_TIMEOUT_MS } from './database.js';
 import { acquireLock } from '../../files/lock.js';
 import { checkSchema } from './migrate.js';
 import { loadSqlEngine } from './sql-engine.js';
+import { sqlOverDatabase } from './sqljs-sql.js';
+import { fileArchive } from './file-archive.js';
+import { carryArchive, checkArchive, type ArchiveProblem, type ReadVia } from '../archive-tools.js';
 
 /** What `db check` found: no problems means intact. */
 export interface CheckResult {
   path: string;
   /** integrity_check's findings, one per line; empty when it says ok. */
   problems: string[];
+  /** The archived copies checked against their hashes (none when integrity_check failed). */
+  archive: { checked: number; problems: ArchiveProblem[] };
+}
+
+/** Queries on an open database file, as the archive tools read a ledger. */
+function readOpen(db: Database): ReadVia {
+  return (query) => query(sqlOverDatabase(db));
+}
+
+/** True when the file's schema has the archive's columns (a file from before them has no copies). */
+function keepsArchive(db: Database): boolean {
+  return db.exec("SELECT 1 FROM pragma_table_info('messages') WHERE name = 'archive_sha256'").length > 0;
 }
 
 /** The bytes of the database at `path` and the database they open as (caller closes it). */
@@ -45,7 +60,9 @@ async function openFile(path: string): Promise<{ bytes: Uint8Array; db: Database
 export async function checkDatabaseFile(path: string): Promise<CheckResult> {
   const { db } = await openFile(path);
   try {
-    return { path, problems: integrityProblems(db, true) };
+    const problems = integrityProblems(db, true);
+    const archive = problems.length === 0 && keepsArchive(db) ? await checkArchive(readOpen(db), fileArchive(path)) : { checked: 0, problems: [] };
+    return { path, problems, archive };
   } finally {
     db.close();
   }
@@ -60,7 +77,8 @@ export interface BackupOptions {
 }
 
 /**
- * Copy the database at `source` to `target`: under the write lock (so the copy is one saved
+ * Copy the database at `source` to `target`, its archived copies into the archive beside
+ * `target` (docs/reference/cli.md §8.2): under the write lock (so the copy is one saved
  * state), only when integrity_check passes (a nightly backup of a damaged file would rotate the
  * good backups away), written atomically with mode 0600. Returns the size in bytes.
  */
@@ -72,6 +90,10 @@ export async function backupDatabase(source: string, target: string, options: Ba
     try {
       const problems = integrityProblems(db, true);
       if (problems.length > 0) throw damagedError(source, `${problems[0]}; no backup written`);
+      // The archive goes first: a backup file is only there once the copies it names are too.
+      const from = fileArchive(source);
+      const to = fileArchive(target);
+      if (keepsArchive(db) && from.location !== to.location) await carryArchive(readOpen(db), from, to);
     } finally {
       db.close();
     }

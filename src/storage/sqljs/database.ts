@@ -14,6 +14,7 @@ import { loadSqlEngine } from './sql-engine.js';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
 import { removeStaleTemps, writeFileAtomic, type SaveHooks } from '../../files/atomic-file.js';
 import { acquireLock, type LockHandle } from '../../files/lock.js';
+import type { OpenWritable } from '../../files/write-all.js';
 import { checkSchema, migrate, pendingMigrations } from './migrate.js';
 import { currentIdentity, openDatabaseBytes, readDatabaseBytes, type FileIdentity } from './database-file.js';
 import { asDamaged, damagedError, integrityProblems } from './database-damage.js';
@@ -23,7 +24,10 @@ import { nestedWriteError, SerialAccess } from './serial-access.js';
 export const DEFAULT_LOCK_TIMEOUT_MS = 5000;
 
 /** Test seams of openStore (not for production use). */
-export interface StoreSeams extends SaveHooks {}
+export interface StoreSeams extends SaveHooks {
+  /** Opens the archive's copies (default: the real file system); tests cut writes short or refuse them. */
+  archiveOpen?: OpenWritable;
+}
 
 /** Open (creating when missing) and migrate a duedesk database. `path: null` = private in-memory. */
 export async function openStore(options: OpenOptions, seams: StoreSeams = {}): Promise<Store> {

@@ -7,26 +7,38 @@
  */
 import { UserError } from '../../core/exit-codes.js';
 import type { LockHandle } from '../../files/lock.js';
+import type { OpenWritable } from '../../files/write-all.js';
+import { tableArchive, type MessageArchive } from '../archive.js';
 import type { BetweenSends, BetweenSendsOptions, Ledger, LedgerKind, SendOptions, SendRun } from '../ledger.js';
 import type { Sql } from '../sql.js';
 import { openStore, type StoreSeams } from './database.js';
+import { fileArchive } from './file-archive.js';
 import { holdFileSends, takeSendLock } from './send-lock.js';
 import { sqlOverDatabase } from './sqljs-sql.js';
 import type { OpenOptions, Store } from './store.js';
 
 /** Open (creating and migrating when needed) the file at `options.path`, or a private in-memory database for null. */
 export async function openSqlJsLedger(options: OpenOptions, seams?: StoreSeams): Promise<Ledger> {
-  return ledgerOverStore(await openStore(options, seams));
+  return ledgerOverStore(await openStore(options, seams), seams?.archiveOpen);
 }
 
 /** A sql.js file or in-memory database as a Ledger. */
 class SqlJsLedger implements Ledger {
   readonly kind: LedgerKind;
   readonly location: string;
+  /** A file's copies in the folder beside it; an in-memory database's in its own table. */
+  readonly archive: MessageArchive;
 
-  constructor(readonly store: Store) {
+  constructor(
+    readonly store: Store,
+    archiveOpen?: OpenWritable,
+  ) {
     this.kind = store.path === null ? 'memory' : 'file';
     this.location = store.path ?? 'in-memory database';
+    this.archive =
+      store.path === null
+        ? tableArchive(this.location, (query) => this.read(query), (change) => this.write(change))
+        : fileArchive(store.path, archiveOpen);
   }
 
   read<T>(query: (sql: Sql) => Promise<T>): Promise<T> {
@@ -80,10 +92,13 @@ async function whileLocked<T>(lock: LockHandle | null, body: () => Promise<T>): 
 
 const ledgers = new WeakMap<Store, SqlJsLedger>();
 
-/** The Ledger of an open store (one per store, so `storeOf` finds the store again). */
-export function ledgerOverStore(store: Store): Ledger {
+/**
+ * The Ledger of an open store (one per store, so `storeOf` finds the store again); `archiveOpen`
+ * is the test seam for the archive's file handles, taken when the ledger is first made.
+ */
+export function ledgerOverStore(store: Store, archiveOpen?: OpenWritable): Ledger {
   let ledger = ledgers.get(store);
-  if (ledger === undefined) ledgers.set(store, (ledger = new SqlJsLedger(store)));
+  if (ledger === undefined) ledgers.set(store, (ledger = new SqlJsLedger(store, archiveOpen)));
   return ledger;
 }
 

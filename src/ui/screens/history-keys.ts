@@ -11,6 +11,7 @@ export const HISTORY_KEYS: ScopeKeys = {
     { command: 'markDelivered', keys: ['d'], help: 'mark an uncertain message as delivered', short: 'delivered', changes: true, chars: ['d'] },
     { command: 'markNotDelivered', keys: ['u'], help: 'mark an uncertain message as not delivered', short: 'not delivered', changes: true, chars: ['u'] },
     { command: 'acknowledge', keys: ['c'], help: 'acknowledge a failed or uncertain message (with your name)', short: 'acknowledge', changes: true, chars: ['c'] },
+    { command: 'writeCopy', keys: ['w'], help: "write the message's archived copy (.eml as sent, and its PDF)", short: 'write copy', chars: ['w'] },
     { command: 'problemsOnly', keys: ['x'], help: 'only what needs attention / all', short: 'problems only', chars: ['x'] },
   ],
 };

@@ -28,7 +28,17 @@ export const historyColumns = memoLast((retries: ReadonlyMap<number, MessageReco
 
 /** The lines of a message's detail; `retry` is the later message that sent it, if any. */
 export function detailLines(r: MessageRecord, retry: MessageRecord | undefined): string[] {
-  const next = retry
+  return [...detailFacts(r, retry), keysOnly(r, retry) ? detailNext(r, retry) : ''].filter((line) => line !== '');
+}
+
+/** True when what comes next is only the desk's keys (a failed or uncertain message no retry settled). */
+function keysOnly(r: MessageRecord, retry: MessageRecord | undefined): boolean {
+  return retry === undefined && (r.status === 'failed' || r.status === 'uncertain');
+}
+
+/** What to do next about a message (the desk's keys), or what a retry settled. */
+function detailNext(r: MessageRecord, retry: MessageRecord | undefined): string {
+  return retry
     ? `Retried: sent again as message ${retry.id} on ${retry.asOf} (${retry.messageId}); no attention needed`
     : r.status === 'failed'
       ? `r: retry this message · A: retry all failed${r.acknowledged ? '' : ' · c: acknowledge'}`
@@ -37,6 +47,10 @@ export function detailLines(r: MessageRecord, retry: MessageRecord | undefined):
         : r.status === 'stopped'
           ? 'Not sent: the run stopped before the server took it; it stays due and goes with a later run'
           : '';
+}
+
+/** The facts of a message's detail, without the desk's keys (`duedesk history show` prints them too). */
+export function detailFacts(r: MessageRecord, retry: MessageRecord | undefined): string[] {
   const acknowledged = r.acknowledged ? `Acknowledged by ${r.acknowledged.operator || 'someone'} at ${r.acknowledged.at}; no attention needed` : '';
   return [
     `Message ${r.id} · ${r.customerCode} · ${r.level ?? r.kind} · ${r.currency} · as of ${r.asOf}`,
@@ -50,6 +64,6 @@ export function detailLines(r: MessageRecord, retry: MessageRecord | undefined):
     `Items: ${r.items.map((i) => `${i.itemNumber}${i.level ? `@${i.level}` : ''}`).join(', ') || '—'}${r.cases.length > 0 ? ` · cases ${r.cases.join(', ')}` : ''}`,
     `Created ${r.createdAt} · updated ${r.updatedAt}${r.operator ? ` · by ${r.operator}` : ''}`,
     acknowledged,
-    next,
+    keysOnly(r, retry) ? '' : detailNext(r, retry),
   ].filter((line) => line !== '');
 }

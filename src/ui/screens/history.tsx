@@ -22,6 +22,7 @@ import type { Command } from '../keys.js';
 import type { MessageRecord } from '../../core/domain.js';
 import { failedAwaitingRetry, HISTORY_SORTS, historyReducer, initialHistory, needsAttention, recordIndex, retriesOf, visibleRecords, type HistoryAction, type HistoryState } from './history-model.js';
 import { detailLines, historyColumns, STATUS_COLORS } from './history-rows.js';
+import { basename, join } from 'node:path';
 import { sortText } from '../sorting.js';
 import { warmInSteps } from '../fold-index.js';
 
@@ -59,6 +60,16 @@ export const HISTORY_COMMANDS: CommandHandlers<HistoryKeyView> = {
     const failed = failedAwaitingRetry(state.records);
     if (failed.length === 0) desk.notify('no failed message waits for a retry', 'info');
     else dispatch({ type: 'confirmRetry', ids: failed.map((r) => r.id) });
+  },
+  // Writing the copy changes nothing, so a review desk may do it (docs/reference/cli.md §11.3).
+  writeCopy: ({ current, desk }) => {
+    if (!current) return;
+    const { services, notify } = desk;
+    const out = join(services.previewDir(), 'copies');
+    services.writeMessageCopy(current.id, out).then(
+      (written) => notify(`message ${current.id}: wrote ${[written.eml, ...written.attachments].map((file) => basename(file)).join(', ')} to ${out}`, 'ok'),
+      (error: unknown) => notify(`could not write the copy of message ${current.id}: ${errorText(error)}`, 'error'),
+    );
   },
   markDelivered: (view) => markUncertain(view, true),
   markNotDelivered: (view) => markUncertain(view, false),

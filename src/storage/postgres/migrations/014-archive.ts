@@ -1,5 +1,13 @@
-/**
- * Migration 14: reserved for the archive of sent messages; this build's archive schema is not
- * part of it yet, so the migration changes nothing and keeps the numbering without a gap.
- */
-export const sql = '';
+/** Migration 14 for PostgreSQL: the archive of sent messages (see ../../sqljs/migrations/014-archive.ts). */
+import { MONEY, TEXT } from './types.js';
+
+export const sql = `
+ALTER TABLE messages ADD COLUMN archive_sha256 ${TEXT};
+ALTER TABLE messages ADD COLUMN archive_size ${MONEY};
+ALTER TABLE messages ADD COLUMN archive_pruned_at ${TEXT};
+CREATE TABLE archive_copies (
+  sha256 ${TEXT} PRIMARY KEY,
+  stored_size ${MONEY} NOT NULL,
+  content bytea NOT NULL
+);
+`;

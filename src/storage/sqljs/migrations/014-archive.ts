@@ -1,5 +1,21 @@
 /**
- * Migration 14: reserved for the archive of sent messages; this build's archive schema is not
- * part of it yet, so the migration changes nothing and keeps the numbering without a gap.
+ * Migration 14: every message is kept as it was handed to the transport (docs/reference/cli.md
+ * §11.1). The history row names its copy; the copy itself lives apart from the row.
+ *
+ * - `messages.archive_sha256`, `archive_size`: the SHA-256 (hex) and size in bytes of the message
+ *   exactly as handed over; NULL for a message recorded before the archive existed.
+ * - `messages.archive_pruned_at`: when `db prune-archive` removed the copy (the row stays).
+ * - `archive_copies`: copies kept inside the database, compressed, by hash. A file ledger keeps its
+ *   copies in the folder `archive/` beside the file instead (the file is held in memory whole), so
+ *   there this table stays empty; an in-memory database and PostgreSQL keep them here.
  */
-export const sql = '';
+export const sql = `
+ALTER TABLE messages ADD COLUMN archive_sha256 TEXT;
+ALTER TABLE messages ADD COLUMN archive_size INTEGER;
+ALTER TABLE messages ADD COLUMN archive_pruned_at TEXT;
+CREATE TABLE archive_copies (
+  sha256 TEXT PRIMARY KEY,
+  stored_size INTEGER NOT NULL,
+  content BLOB NOT NULL
+);
+`;

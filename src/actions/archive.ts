@@ -1,0 +1,134 @@
+/**
+ * The archive's use cases (docs/reference/cli.md §11): one message with its archived copy, the
+ * copy written back out byte for byte, every copy checked against its hash, and copies past
+ * `archive.keepDays` removed. Writing a copy changes nothing, so review mode may do it.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { addDays } from '../core/dates.js';
+import type { IsoDate, MessageRecord } from '../core/domain.js';
+import { UserError } from '../core/exit-codes.js';
+import { rethrowAsFileError } from '../core/file-errors.js';
+import { writeFileAtomic } from '../files/atomic-file.js';
+import { attachmentsOf } from '../mail/mime-parts.js';
+import { sha256Of } from '../storage/archive.js';
+import type { Ledger } from '../storage/ledger.js';
+import { archivedMessages, customerTimeline, getMessage, markArchivePruned } from '../storage/messages.js';
+import { defineAction } from './action.js';
+import { settingsOf, type ActionDeps } from './deps.js';
+
+/** One message of the history and the rest of its customer's (what History's detail reads). */
+export interface MessageDetail {
+  record: MessageRecord;
+  timeline: MessageRecord[];
+}
+
+/** A message by its history id; unknown ids are refused naming the ledger. */
+async function messageById(ledger: Ledger, id: number): Promise<MessageRecord> {
+  const record = await ledger.read((sql) => getMessage(sql, id));
+  if (record === null) throw new UserError(`message ${id} is not in the history of ${ledger.location}`);
+  return record;
+}
+
+/** One message as History's detail shows it, with its archived copy's hash and size. */
+export const showMessage = defineAction({
+  name: 'show message',
+  changes: false,
+  run: async (deps: ActionDeps, id: number): Promise<MessageDetail> => {
+    const record = await messageById(deps.ledger, id);
+    return { record, timeline: await deps.ledger.read((sql) => customerTimeline(sql, record.customerCode)) };
+  },
+});
+
+/**
+ * The bytes of a message's archived copy, checked against the hash its history row recorded; a
+ * message without one, a pruned, missing or altered copy is refused naming it.
+ */
+export async function archivedBytes(ledger: Ledger, record: MessageRecord): Promise<Buffer> {
+  const copy = record.archive;
+  if (!copy) throw new UserError(`message ${record.id} has no archived copy: it was recorded before duedesk kept copies`);
+  if (copy.prunedAt !== null) throw new UserError(`the archived copy of message ${record.id} was pruned on ${copy.prunedAt.slice(0, 10)} (archive.keepDays)`);
+  const bytes = await ledger.archive.fetch(copy.sha256);
+  if (bytes === null) throw new UserError(`the archived copy of message ${record.id} is missing: ${ledger.archive.whereIs(copy.sha256)}`);
+  if (sha256Of(bytes) !== copy.sha256) throw new UserError(`the archived copy of message ${record.id} was altered: ${ledger.archive.whereIs(copy.sha256)} no longer has SHA-256 ${copy.sha256}`);
+  return bytes;
+}
+
+/** The files `history copy` wrote. */
+export interface WrittenCopy {
+  eml: string;
+  attachments: string[];
+}
+
+/** Write a message's archived copy into `out`: `message-ID.eml` byte for byte, and each attachment as sent. */
+export const writeMessageCopy = defineAction({
+  name: 'write message copy',
+  changes: false,
+  run: async (deps: ActionDeps, { id, out }: { id: number; out: string }): Promise<WrittenCopy> => {
+    const record = await messageById(deps.ledger, id);
+    const bytes = await archivedBytes(deps.ledger, record);
+    try {
+      await mkdir(out, { recursive: true });
+    } catch (error) {
+      rethrowAsFileError(error, out);
+    }
+    const eml = join(out, `message-${id}.eml`);
+    await writeFileAtomic(eml, bytes);
+    const attachments: string[] = [];
+    const taken = new Set([`message-${id}.eml`]);
+    for (const attachment of attachmentsOf(bytes)) {
+      const file = join(out, freeName(safeFileName(attachment.filename), taken));
+      await writeFileAtomic(file, attachment.content);
+      attachments.push(file);
+    }
+    return { eml, attachments };
+  },
+});
+
+/** A name from a message (never trusted as a path): one plain file name. */
+function safeFileName(name: string): string {
+  const plain = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_').replace(/^\.+/, '_').trim().slice(0, 120);
+  return plain === '' ? 'attachment' : plain;
+}
+
+/** `name`, or `2-name`, `3-name`… when a file of this copy already has it. */
+function freeName(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${n}-${name}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+/** What pruning removed. */
+export interface Pruned {
+  /** Copies removed. */
+  count: number;
+  /** Bytes of storage freed (the compressed copies). */
+  freed: number;
+  /** The last day whose copies were removed; null without archive.keepDays. */
+  before: IsoDate | null;
+}
+
+/**
+ * Remove the copies of messages created more than `archive.keepDays` days before `today` (none
+ * without the setting); their history rows stay and say the copy was pruned.
+ */
+export const pruneArchive = defineAction({
+  name: 'prune archive',
+  changes: true,
+  refused: 'pruning the archive',
+  run: async (deps: ActionDeps, { today, at }: { today: IsoDate; at: string }): Promise<Pruned> => {
+    const keepDays = settingsOf(deps).archive?.keepDays;
+    if (keepDays === undefined) return { count: 0, freed: 0, before: null };
+    return pruneBefore(deps.ledger, addDays(today, -keepDays), at);
+  },
+});
+
+/** Remove the copies of messages created before `cutoff` (a day), then mark their rows. */
+async function pruneBefore(ledger: Ledger, cutoff: IsoDate, at: string): Promise<Pruned> {
+  const due = (await ledger.read((sql) => archivedMessages(sql))).filter((m) => m.prunedAt === null && m.createdAt.slice(0, 10) < cutoff);
+  let freed = 0;
+  for (const message of due) freed += await ledger.archive.drop(message.sha256);
+  await ledger.write((sql) => markArchivePruned(sql, due.map((m) => m.id), at));
+  return { count: due.length, freed, before: addDays(cutoff, -1) };
+}

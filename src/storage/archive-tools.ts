@@ -1,0 +1,45 @@
+/**
+ * Cross-engine tools over the archive (docs/reference/cli.md §11.1): every copy checked against
+ * the hash its history row recorded (db check), and the copies carried along when a ledger is
+ * copied or backed up.
+ */
+import { sha256Of, type MessageArchive } from './archive.js';
+import { archivedMessages, type ArchivedMessage } from './messages.js';
+import type { Sql } from './sql.js';
+
+/** One archived copy that does not match its history row. */
+export interface ArchiveProblem {
+  message: ArchivedMessage;
+  problem: 'missing' | 'altered';
+  /** Where the copy is (or should be). */
+  where: string;
+}
+
+/** Reads through one ledger (or one open file): `ledger.read` or a query on an open database. */
+export type ReadVia = <T>(query: (sql: Sql) => Promise<T>) => Promise<T>;
+
+/** Every copy not pruned, checked against its hash: how many were checked, and the ones missing or altered. */
+export async function checkArchive(read: ReadVia, archive: MessageArchive): Promise<{ checked: number; problems: ArchiveProblem[] }> {
+  const messages = (await read((sql) => archivedMessages(sql))).filter((m) => m.prunedAt === null);
+  const problems: ArchiveProblem[] = [];
+  for (const message of messages) {
+    const bytes = await archive.fetch(message.sha256);
+    const problem = bytes === null ? 'missing' : sha256Of(bytes) !== message.sha256 ? 'altered' : null;
+    if (problem !== null) problems.push({ message, problem, where: archive.whereIs(message.sha256) });
+  }
+  return { checked: messages.length, problems };
+}
+
+/** Keep in `to` every sound copy the history read through `read` names from `from`; how many. */
+export async function carryArchive(read: ReadVia, from: MessageArchive, to: MessageArchive): Promise<number> {
+  const messages = (await read((sql) => archivedMessages(sql))).filter((m) => m.prunedAt === null);
+  let carried = 0;
+  for (const message of messages) {
+    const bytes = await from.fetch(message.sha256);
+    // A copy that no longer matches its hash is not carried: db check names it at the source.
+    if (bytes === null || sha256Of(bytes) !== message.sha256) continue;
+    await to.keep(bytes);
+    carried += 1;
+  }
+  return carried;
+}

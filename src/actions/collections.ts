@@ -124,11 +124,15 @@ export const disputedCustomers = defineAction({
 export const collectionLines = defineAction({
   name: 'collection lines',
   changes: false,
-  run: async (deps: ActionDeps, { code, asOf }: { code: string; asOf: IsoDate }): Promise<string[]> => {
-    const records = await collectionRecords(deps.ledger, code, asOf, resolvePolicy(settingsOf(deps)).promiseGraceDays);
-    return records.map((record) => `${record.at.slice(0, 10)} ${record.text}`);
-  },
+  run: (deps: ActionDeps, { code, asOf }: { code: string; asOf: IsoDate }): Promise<string[]> =>
+    linesOf(deps, code, asOf, resolvePolicy(settingsOf(deps)).promiseGraceDays),
 });
+
+/** The customer's collection records as lines, a promise broken `graceDays` after its date. */
+export async function linesOf(deps: ActionDeps, code: string, asOf: IsoDate, graceDays: number): Promise<string[]> {
+  const records = await collectionRecords(deps.ledger, code, asOf, graceDays);
+  return records.map((record) => `${record.at.slice(0, 10)} ${record.text}`);
+}
 
 /** Every profile a customer may be put on, `default` first. */
 export const profileNames = defineAction({

@@ -11,7 +11,7 @@ import type { Ledger } from '../storage/ledger.js';
 import { customerTimeline } from '../storage/messages.js';
 import type { Sql } from '../storage/sql.js';
 import { defineAction } from './action.js';
-import { collectionLines } from './collections.js';
+import { linesOf } from './collections.js';
 import { queryCustomerList } from './customer-list.js';
 import { settingsOf, type ActionDeps } from './deps.js';
 import type { CustomerDetail, CustomerList } from './desk-views.js';
@@ -53,7 +53,7 @@ export const customerDetail = defineAction({
       .reverse()
       .map((m) => ({ id: m.id, asOf: m.asOf, kind: m.kind, level: m.level, currency: m.currency, outstanding: m.outstanding, status: m.status }));
     const policy = resolvePolicy(settingsOf(deps));
-    const collection = await collectionLines.run(deps, { code, asOf });
+    const collection = await linesOf(deps, code, asOf, policy.promiseGraceDays);
     return { customer, items, aging: agingOf(items, asOf), effectiveStatementEveryDays: customer.statementEveryDays ?? policy.statementEveryDays, timeline, collection };
   },
 });

@@ -39,14 +39,11 @@ export interface ActionDeps {
   /** Planning (tests count the plans made through it). */
   planDue: typeof planDue;
   session: Session;
-  /** The settings keys the desk shows and edits, in display order. */
-  editableSettings: readonly string[];
 }
 
 /** What a session may be given instead of the real parts. */
 export interface DepsOptions {
   planDue?: typeof planDue;
-  editableSettings?: readonly string[];
 }
 
 /** A fresh session: no password, no renderer, nothing planned. */
@@ -69,7 +66,6 @@ export async function actionDeps(context: CommandContext, options: DepsOptions =
     place: { dbPath: ledgerFile(ledger), cwd: context.cwd },
     planDue: options.planDue ?? planDue,
     session: newSession(),
-    editableSettings: options.editableSettings ?? [],
   };
 }
 

@@ -2,19 +2,20 @@
 import { resolvePolicy } from '../core/policy.js';
 import { parseSettingValue, settingsWith, settingsWithout } from '../settings/change.js';
 import { getPath, type JsonObject } from '../settings/keys.js';
+import { TUI_SETTING_KEYS } from '../settings/table.js';
 import { defineAction } from './action.js';
 import { settingsOf, type ActionDeps } from './deps.js';
 import type { PolicyOverview, SettingsValues } from './desk-views.js';
 import { policyOverview as overviewOf } from './policy-overview.js';
 
-/** The editable settings as dotted keys → text values. */
+/** The settings the desk edits (the table's TUI rows) as dotted keys → text values. */
 export const readSettings = defineAction({
   name: 'read settings',
   changes: false,
   run: (deps: ActionDeps, _input: void): SettingsValues => {
     const values: SettingsValues = {};
     const stored = settingsOf(deps) as JsonObject;
-    for (const key of deps.editableSettings) {
+    for (const key of TUI_SETTING_KEYS) {
       const value = getPath(stored, key);
       values[key] = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
     }
@@ -41,7 +42,10 @@ export const updateSetting = defineAction({
 export const policyOverview = defineAction({
   name: 'policy overview',
   changes: false,
-  run: (deps: ActionDeps, _input: void): PolicyOverview => overviewOf(resolvePolicy(settingsOf(deps)), settingsOf(deps).schedule?.autoSend !== false),
+  run: (deps: ActionDeps, _input: void): PolicyOverview => {
+    const settings = settingsOf(deps);
+    return overviewOf(resolvePolicy(settings), settings.schedule?.autoSend !== false);
+  },
 });
 
 /** The SMTP password for this session only (never written anywhere); empty forgets it. */

@@ -5,12 +5,12 @@
  */
 import { actionDeps, deskActions, type DepsOptions } from '../actions/index.js';
 import type { CommandContext } from '../runtime/context.js';
-import { EDITABLE_SETTINGS, type DeskServices } from './services.js';
+import type { DeskServices } from './services.js';
 
 /** What a session may be given instead of the real parts (tests count planning through it). */
 export type ServiceSeams = Pick<DepsOptions, 'planDue'>;
 
 /** Build the services of an operator session from the command context. */
 export async function createServices(ctx: CommandContext, seams: ServiceSeams = {}): Promise<DeskServices> {
-  return deskActions(await actionDeps(ctx, { ...seams, editableSettings: EDITABLE_SETTINGS }));
+  return deskActions(await actionDeps(ctx, seams));
 }

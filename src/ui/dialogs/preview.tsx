@@ -74,16 +74,10 @@ async function writeFiles(desk: Desk, message: PlannedMessage): Promise<string[]
   }
 }
 
-/** The body rows and width the window last had: scrolling stops at the last line. */
-interface Shown {
-  height: number;
-  width: number;
-}
-
 /** Open the preview of `message` as a window on the desk's dialog stack; Esc, q or p closes it. */
 export function openPreview(desk: Desk, message: PlannedMessage): void {
   const store = createDialogStore(reducer, { message, view: null, error: null, scroll: 0, written: null } as PreviewState);
-  const shown: Shown = { height: 10, width: 80 };
+  const shown: WindowSize = { height: 10, width: 80 };
   const close = (): void => desk.dialogs.hide(dialog);
   // Every key is the preview's while it is open: it is modal.
   const handle = (input: string, key: Key): void => {
@@ -114,7 +108,7 @@ export function openPreview(desk: Desk, message: PlannedMessage): void {
 interface PreviewWindowProps extends WindowSize {
   store: DialogStore<PreviewState, PreviewAction>;
   /** Told the body rows and width it draws. */
-  shown: Shown;
+  shown: WindowSize;
 }
 
 /** The preview window: the message's lines from the scroll position, what was written, and where it is. */

@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import type { IsoDate } from '../../core/domain.js';
-import type { FollowUpTask } from '../collection-desk.js';
+import type { FollowUpTask } from '../../actions/desk-views.js';
 import { errorText } from '../desk-context.js';
 import type { DeskServices } from '../services.js';
 import { useLoad } from './use-load.js';

@@ -225,7 +225,7 @@ export function planningSql(sql: Sql) {
      */
     previousStatements: `SELECT ${rows('customer_code, currency, latest')} FROM (
         SELECT customer_code, currency, MAX(as_of) AS latest FROM messages
-        WHERE customer_code IN ${inSet} AND kind = 'statement' AND status NOT IN ('failed', 'stopped') AND as_of < ?
+        WHERE customer_code IN ${inSet} AND kind = 'statement' AND status IN ${COUNTED_STATUSES} AND as_of < ?
         GROUP BY customer_code, currency) AS previous`,
     /** Payments no item records (on account or for a case only); the engine decides which it nets. */
     accountPayments: `SELECT ${rows('customer_code, reference, date, amount, currency, case_ref')}

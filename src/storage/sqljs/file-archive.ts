@@ -25,6 +25,8 @@ export function fileArchive(dbPath: string, open?: OpenWritable): MessageArchive
     async keep(bytes) {
       const copy = { sha256: sha256Of(bytes), size: bytes.byteLength };
       const file = fileOf(copy.sha256);
+      // Named by its hash: a copy already there is this one (db check tells an altered one).
+      if (await exists(file)) return copy;
       try {
         await mkdir(folder, { recursive: true, mode: 0o700 });
       } catch (error) {
@@ -57,4 +59,13 @@ export function fileArchive(dbPath: string, open?: OpenWritable): MessageArchive
     },
     whereIs: fileOf,
   };
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -90,16 +90,9 @@ async function whileLocked<T>(lock: LockHandle | null, body: () => Promise<T>): 
   }
 }
 
-const ledgers = new WeakMap<Store, SqlJsLedger>();
-
-/**
- * The Ledger of an open store (one per store, so `storeOf` finds the store again); `archiveOpen`
- * is the test seam for the archive's file handles, taken when the ledger is first made.
- */
+/** The Ledger over an open store; `archiveOpen` is the test seam for the archive's file handles. */
 export function ledgerOverStore(store: Store, archiveOpen?: OpenWritable): Ledger {
-  let ledger = ledgers.get(store);
-  if (ledger === undefined) ledgers.set(store, (ledger = new SqlJsLedger(store, archiveOpen)));
-  return ledger;
+  return new SqlJsLedger(store, archiveOpen);
 }
 
 /**

@@ -126,7 +126,7 @@ export const pruneArchive = defineAction({
 
 /** Remove the copies of messages created before `cutoff` (a day), then mark their rows. */
 async function pruneBefore(ledger: Ledger, cutoff: IsoDate, at: string): Promise<Pruned> {
-  const due = (await ledger.read((sql) => archivedMessages(sql))).filter((m) => m.prunedAt === null && m.createdAt.slice(0, 10) < cutoff);
+  const due = (await ledger.read((sql) => archivedMessages(sql))).filter((m) => m.createdAt.slice(0, 10) < cutoff);
   let freed = 0;
   for (const message of due) freed += await ledger.archive.drop(message.sha256);
   await ledger.write((sql) => markArchivePruned(sql, due.map((m) => m.id), at));

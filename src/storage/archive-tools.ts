@@ -20,7 +20,7 @@ export type ReadVia = <T>(query: (sql: Sql) => Promise<T>) => Promise<T>;
 
 /** Every copy not pruned, checked against its hash: how many were checked, and the ones missing or altered. */
 export async function checkArchive(read: ReadVia, archive: MessageArchive): Promise<{ checked: number; problems: ArchiveProblem[] }> {
-  const messages = (await read((sql) => archivedMessages(sql))).filter((m) => m.prunedAt === null);
+  const messages = await read((sql) => archivedMessages(sql));
   const problems: ArchiveProblem[] = [];
   for (const message of messages) {
     const bytes = await archive.fetch(message.sha256);
@@ -32,7 +32,7 @@ export async function checkArchive(read: ReadVia, archive: MessageArchive): Prom
 
 /** Keep in `to` every sound copy the history read through `read` names from `from`; how many. */
 export async function carryArchive(read: ReadVia, from: MessageArchive, to: MessageArchive): Promise<number> {
-  const messages = (await read((sql) => archivedMessages(sql))).filter((m) => m.prunedAt === null);
+  const messages = await read((sql) => archivedMessages(sql));
   let carried = 0;
   for (const message of messages) {
     const bytes = await from.fetch(message.sha256);

@@ -188,7 +188,7 @@ async function select(sql: Sql, where: string, params: readonly SqlValue[]): Pro
   return messages;
 }
 
-/** A message whose copy the archive keeps (or kept, once pruned). */
+/** A message whose copy the archive keeps. */
 export interface ArchivedMessage {
   id: number;
   customerCode: string;
@@ -196,15 +196,14 @@ export interface ArchivedMessage {
   createdAt: string;
   sha256: string;
   size: number;
-  prunedAt: string | null;
 }
 
-/** Every message with an archived copy, oldest first (docs/reference/cli.md §11.1). */
+/** Every message whose archived copy is kept (not pruned), oldest first (docs/reference/cli.md §11.1). */
 export async function archivedMessages(sql: Sql): Promise<ArchivedMessage[]> {
   const rows = await allRows(
     sql,
-    `SELECT id, customer_code, subject, created_at, archive_sha256, archive_size, archive_pruned_at
-       FROM messages WHERE archive_sha256 IS NOT NULL ORDER BY created_at, id`,
+    `SELECT id, customer_code, subject, created_at, archive_sha256, archive_size
+       FROM messages WHERE archive_sha256 IS NOT NULL AND archive_pruned_at IS NULL ORDER BY created_at, id`,
   );
   return rows.map((row) => ({
     id: int(row, 'id'),
@@ -213,7 +212,6 @@ export async function archivedMessages(sql: Sql): Promise<ArchivedMessage[]> {
     createdAt: text(row, 'created_at'),
     sha256: text(row, 'archive_sha256'),
     size: int(row, 'archive_size'),
-    prunedAt: textOrNull(row, 'archive_pruned_at'),
   }));
 }
 

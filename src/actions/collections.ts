@@ -58,7 +58,8 @@ export const disputeItem = defineAction({
   refused: 'marking a dispute',
   run: async (deps: ActionDeps, { code, item, reason, asOf }: { code: string; item: string; reason: string } & OnDay): Promise<DisputeOutcome> => {
     const marked = await markDisputed(deps.ledger, code, item, reason, actorOf(deps, asOf));
-    const notice = await notifyAgent(marked, settingsOf(deps), deps.context.env, deps.place, deps.context.now(), deps.session.password);
+    const keeper = { ledger: deps.ledger, operator: actorOf(deps).operator };
+    const notice = await notifyAgent(marked, settingsOf(deps), deps.context.env, deps.place, deps.context.now(), keeper, deps.session.password);
     return { marked, notice };
   },
 });

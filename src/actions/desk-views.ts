@@ -2,7 +2,7 @@
  * What the desk's actions hand the screens: customer rows and details, previews, send outcomes,
  * settings and the policy overview. Plain data, no behaviour.
  */
-import type { Customer, IsoDate, Item, Language, MessageKind, MessageStatus, Minor } from '../core/domain.js';
+import type { Customer, IsoDate, Item, Language, HistoryKind, MessageStatus, Minor } from '../core/domain.js';
 import type { Aging } from '../core/aging.js';
 
 /** An amount in one currency. */
@@ -39,7 +39,7 @@ export interface CustomerList {
 export interface TimelineEntry {
   id: number;
   asOf: IsoDate;
-  kind: MessageKind;
+  kind: HistoryKind;
   level: string | null;
   currency: string;
   /** Amount outstanding for the customer in this currency when it was sent. */

@@ -13,7 +13,8 @@ import type { ActionDeps } from './deps.js';
 import { bindDesk, onDesk, reviewOnly, type DeskMethods } from './desk.js';
 import type { PlanProgress, SendProgress } from './desk-views.js';
 import { acknowledge, listHistory, markUncertain } from './history.js';
-import { pruneArchive, showMessage, writeMessageCopy } from './archive.js';
+import { messageText, pruneArchive, showMessage, showNotice, writeMessageCopy } from './archive.js';
+import { sendMessageCopy } from './resend.js';
 import { importCsv } from './import.js';
 import { loadPlan, planDueNow, statementsNow, today } from './plan.js';
 import { preview, previewDir, writePreview } from './previews.js';
@@ -29,6 +30,7 @@ export const ACTIONS = {
   today, planDueNow, loadPlan, statementsNow,
   listCustomers, customerNames, customerDetail, setHold, setItemHold, setReminders, setStatementInterval, setStatements, setProfile,
   listHistory, markUncertain, acknowledge, showMessage, writeMessageCopy, pruneArchive,
+  showNotice, messageText, sendMessageCopy,
   preview, previewDir, writePreview,
   send, retryMessages, sendWidth, transportLabel, testMail, sendTestMail,
   importCsv,
@@ -53,6 +55,8 @@ export const DESK_ACTIONS = {
   markUncertain: onDesk(markUncertain, (id: number, delivered: boolean) => ({ id, delivered })),
   acknowledge: onDesk(acknowledge),
   writeMessageCopy: onDesk(writeMessageCopy, (id: number, out: string) => ({ id, out })),
+  messageText: onDesk(messageText),
+  sendMessageCopy: onDesk(sendMessageCopy, (id: number, to: string | undefined) => ({ id, to })),
   preview: onDesk(preview),
   writePreview: onDesk(writePreview, (message: PlannedMessage, dir?: string) => ({ message, dir })),
   previewDir: onDesk(previewDir),

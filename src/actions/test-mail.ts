@@ -1,7 +1,7 @@
 /** A test e-mail through the configured transport, as `duedesk config test-mail` and the desk send it. Mail loads on first use. */
 import type { SingleMailResult } from '../mail/single-mail.js';
 import { defineAction } from './action.js';
-import { settingsOf, type ActionDeps } from './deps.js';
+import { actorOf, settingsOf, type ActionDeps } from './deps.js';
 
 /** Send a test e-mail to `address`; resolves to what happened (never rejects for a refused send). */
 export const testMail = defineAction({
@@ -10,7 +10,8 @@ export const testMail = defineAction({
   refused: 'sending a test e-mail',
   run: async (deps: ActionDeps, address: string): Promise<SingleMailResult> => {
     const { sendTestMail } = await import('../mail/test-mail.js');
-    return sendTestMail(address, settingsOf(deps), deps.context.env, deps.place, deps.context.now(), deps.session.password);
+    const keeper = { ledger: deps.ledger, operator: actorOf(deps).operator };
+    return sendTestMail(address, settingsOf(deps), deps.context.env, deps.place, deps.context.now(), keeper, deps.session.password);
   },
 });
 

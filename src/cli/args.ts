@@ -93,7 +93,7 @@ const PLACE: Partial<Record<OptionName, { modes: readonly string[]; where: strin
   'decimal-comma': { modes: ['import'], where: 'only with import' },
   'date-format': { modes: ['import'], where: 'only with import' },
   from: { modes: ['export', STATEMENT], where: 'only with export or statement' },
-  to: { modes: ['export', STATEMENT], where: 'only with export or statement' },
+  to: { modes: ['export', STATEMENT, 'history'], where: 'only with export, statement or history resend' },
   scope: { modes: [STATEMENT], where: 'only with statement' },
   kind: { modes: [STATEMENT], where: 'only with statement' },
   send: { modes: [STATEMENT], where: 'only with statement (--send-due sends everything due)' },

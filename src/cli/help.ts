@@ -43,7 +43,7 @@ Usage:
   duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
   duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]
           | prune-archive
-  duedesk history show ID | copy ID --out DIR
+  duedesk history show ID | copy ID --out DIR | resend ID [--to ADDRESS]
   duedesk promise CODE --date D [--amount A] [--items N…] [--note TEXT]
   duedesk dispute CODE ITEM --reason TEXT | --resolve [--note TEXT]
   duedesk note CODE TEXT [--follow-up D] | --done ID
@@ -273,6 +273,7 @@ ${GLOBAL}
 
 const HISTORY = `Usage: duedesk history show ID
        duedesk history copy ID --out DIR
+       duedesk history resend ID [--to ADDRESS]
 
 Every message duedesk sends is kept byte for byte as it was handed over (the archive: the folder
 archive/ beside a database file, or the ledger itself on PostgreSQL). ID is the message's number
@@ -282,6 +283,13 @@ in History and in "export history".
                    SHA-256 and size of its archived copy
   copy ID          write the archived copy: DIR/message-ID.eml byte for byte, and each attachment
     --out DIR      as it was sent (the statement or letter PDF the customer received)
+  resend ID        send a copy of the message again, its body unchanged, the subject marked as a
+    --to ADDRESS   copy in the customer's language, to the addresses it went to or to ADDRESS;
+                   recorded in the history as a message of kind copy, at most once a day per
+                   message and address
+
+A notice (the dispute notice, the approval digest, the test e-mail) is N and its number: history
+show N3, history copy N3 --out DIR.
 
 A copy that was pruned (archive.keepDays, db prune-archive), is missing or no longer matches its
 SHA-256 is refused with exit 2, naming it; "db check" checks every copy.

@@ -206,6 +206,9 @@ export interface Proposal {
 /** What a message is (`kind` in docs/reference/json.md §2.2). */
 export type MessageKind = 'reminder' | 'statement' | 'installment';
 
+/** What a history row is: a planned kind, or a copy of an earlier message sent again (docs/reference/cli.md §11.5). */
+export type HistoryKind = MessageKind | 'copy';
+
 /**
  * Status of a message in the history. `sending` is the durable mark written before the SMTP
  * conversation starts; a `sending` message found at start-up becomes `uncertain`. `stopped`: the
@@ -232,7 +235,7 @@ export interface Acknowledgement {
 export interface MessageRecord {
   id: number;
   customerCode: string;
-  kind: MessageKind;
+  kind: HistoryKind;
   level: string | null;
   currency: string;
   /**
@@ -268,6 +271,8 @@ export interface MessageRecord {
    * message recorded before the archive was kept.
    */
   archive?: ArchiveRef | null;
+  /** For a `copy`: the history id of the message it is a copy of (absent otherwise). */
+  copyOf?: number;
 }
 
 /** What the history says of a message's archived copy. */
@@ -278,4 +283,28 @@ export interface ArchiveRef {
   size: number;
   /** When the copy was removed past archive.keepDays (the row stays); null while it is kept. */
   prunedAt: string | null;
+}
+
+/** What a notice is: the dispute notice to a sales agent, the approval digest, the test e-mail (docs/reference/cli.md §11.4). */
+export type NoticeKind = 'dispute' | 'digest' | 'test';
+
+/**
+ * A record of an e-mail that is not to a customer's history (docs/reference/cli.md §11.4): kept in
+ * the archive like every message, numbered apart (`N` and its id).
+ */
+export interface NoticeRecord {
+  id: number;
+  kind: NoticeKind;
+  /** The customer a dispute notice is about; null for the others. */
+  customerCode: string | null;
+  to: string[];
+  subject: string;
+  messageId: string;
+  status: Exclude<MessageStatus, 'stopped'>;
+  error: string | null;
+  operator: string;
+  /** Wall-clock ISO timestamps. */
+  createdAt: string;
+  updatedAt: string;
+  archive: ArchiveRef | null;
 }

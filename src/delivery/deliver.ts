@@ -139,7 +139,7 @@ function withFileError(outcome: DeliveryOutcome, refused: FileWriteError): void 
 }
 
 /** Where a run records its messages: the ledger itself for a run that claims them, else the send journal first. */
-async function recorderFor(run: SendRun, ledger: Ledger, options: DeliveryOptions, warn: (text: string) => void): Promise<MessageRecorder> {
+export async function recorderFor(run: SendRun, ledger: Ledger, options: DeliveryOptions, warn: (text: string) => void): Promise<MessageRecorder> {
   if (run.claimsAs !== null) return new SharedLedgerRecorder(ledger, run.claimsAs);
   const fold = { every: options.fold?.every ?? 200, intervalMs: options.fold?.intervalMs ?? 2000 };
   return DeliveryRecorder.open(ledger, fold, warn, options.journalFile);

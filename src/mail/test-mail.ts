@@ -5,17 +5,21 @@
  */
 import type { Settings } from '../core/settings.js';
 import type { DataPlace } from '../settings/paths.js';
-import { sendSingleMail, type SingleMailResult } from './single-mail.js';
+import { sendSingleMail, type NoticeProof, type SingleMailResult } from './single-mail.js';
 
 const TEXT = 'This is a test e-mail from duedesk. If you can read it, reminders can be sent with these settings.';
 
-/** Send a test e-mail to `address` with the current settings (and the TUI's session password); never throws for a send problem. */
+/**
+ * Send a test e-mail to `address` with the current settings (and the TUI's session password),
+ * kept and recorded as a notice in `keeper`'s ledger; never throws for a send problem.
+ */
 export async function sendTestMail(
   address: string,
   settings: Settings,
   env: NodeJS.ProcessEnv,
   place: DataPlace,
   now: Date,
+  keeper: Pick<NoticeProof, 'ledger' | 'operator'>,
   sessionPassword: string | null = null,
 ): Promise<SingleMailResult> {
   const sender = settings.smtp?.from ?? settings.company?.email ?? '';
@@ -27,5 +31,5 @@ export async function sendTestMail(
     text: `${TEXT}\n`,
     html: `<p>${TEXT}</p>`,
   };
-  return sendSingleMail(mail, settings, env, place, now, sessionPassword);
+  return sendSingleMail(mail, settings, env, place, now, sessionPassword, { ...keeper, kind: 'test', customerCode: null });
 }

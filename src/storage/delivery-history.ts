@@ -77,6 +77,8 @@ export interface GuardKey {
   level: string | null;
   /** Item numbers the message reminds of (reminders only). */
   items: string[];
+  /** A copy sent again (docs/reference/cli.md §11.5): the message it copies and the one address it goes to. */
+  copy?: { of: number; to: readonly string[] };
 }
 
 /**
@@ -85,6 +87,11 @@ export interface GuardKey {
  * additionally by any overlapping item at that level (so a new item the same day still goes out).
  */
 export async function alreadyInHistory(sql: Sql, key: GuardKey): Promise<boolean> {
+  if (key.copy !== undefined) {
+    // A copy of the same message to the same address on the same day goes once.
+    const query = `SELECT 1 FROM messages WHERE kind = 'copy' AND copy_of = ? AND as_of = ? AND to_addrs = ? AND status IN ${DELIVERED} LIMIT 1`;
+    return (await scalar(sql, query, [key.copy.of, key.asOf, JSON.stringify(key.copy.to)])) !== undefined;
+  }
   const base = `FROM messages m WHERE m.customer_code = ? AND m.currency = ? AND m.as_of = ? AND m.kind = ?
     AND m.level ${isSameAs(sql)} ? AND m.status IN ${DELIVERED}`;
   const params: SqlValue[] = [key.customerCode, key.currency, key.asOf, key.kind, key.level];

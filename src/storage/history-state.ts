@@ -1,6 +1,7 @@
 /**
  * The state planning reads beside the history (migration 5): `reminder_state` (latest counted
  * reminder per item and level, and how many there were: migration 9) and `customer_last_message` (latest counted message per customer).
+ * A copy sent again (docs/reference/cli.md §11.5) is neither: it demands nothing new.
  * Both are pure functions of `messages` and `message_items`; every write that records a message
  * or changes its status calls `refreshHistoryState` in the same transaction, which recomputes the
  * affected keys from the history (never an increment), so a status moving to `failed` drops
@@ -34,7 +35,7 @@ const statements = (sql: Sql): string[] => {
     `DELETE FROM customer_last_message WHERE customer_code IN (${CUSTOMERS_OF})`,
     `INSERT INTO customer_last_message (customer_code, last_as_of)
       SELECT customer_code, MAX(as_of) FROM messages
-      WHERE status IN ${COUNTED_STATUSES} AND customer_code IN (${CUSTOMERS_OF})
+      WHERE status IN ${COUNTED_STATUSES} AND kind <> 'copy' AND customer_code IN (${CUSTOMERS_OF})
       GROUP BY customer_code`,
   ];
 };
@@ -59,5 +60,5 @@ INSERT INTO reminder_state (customer_code, item_number, level, last_as_of, sends
   GROUP BY mi.customer_code, mi.item_number, mi.level;
 DELETE FROM customer_last_message;
 INSERT INTO customer_last_message (customer_code, last_as_of)
-  SELECT customer_code, MAX(as_of) FROM messages WHERE status IN ${COUNTED_STATUSES} GROUP BY customer_code;
+  SELECT customer_code, MAX(as_of) FROM messages WHERE status IN ${COUNTED_STATUSES} AND kind <> 'copy' GROUP BY customer_code;
 `;

@@ -3,7 +3,7 @@
  * message. History is never deleted; only status, error and updated_at change.
  */
 import type { Sql, SqlValue } from './sql.js';
-import type { IsoDate, MessageKind, MessageRecord, MessageStatus } from '../core/domain.js';
+import type { HistoryKind, IsoDate, MessageRecord, MessageStatus } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import { refreshHistoryState } from './history-state.js';
 import { allRows, firstRow, int, runMany, runOnce, scalar, text, textOrNull, type Row } from './rows.js';
@@ -23,7 +23,7 @@ export interface MessageFilter {
 
 const COLUMNS = `id, customer_code, kind, level, currency, as_of, to_addrs, cc_addrs, bcc_addrs, subject,
   message_id, status, error, total, fee, interest, unapplied, outstanding, operator, created_at, updated_at,
-  archive_sha256, archive_size, archive_pruned_at`;
+  archive_sha256, archive_size, archive_pruned_at, copy_of`;
 
 function addresses(row: Row, column: string): string[] {
   const parsed: unknown = JSON.parse(text(row, column));
@@ -34,7 +34,7 @@ function toMessage(row: Row): MessageRecord {
   return {
     id: int(row, 'id'),
     customerCode: text(row, 'customer_code'),
-    kind: text(row, 'kind') as MessageKind,
+    kind: text(row, 'kind') as HistoryKind,
     level: textOrNull(row, 'level'),
     currency: text(row, 'currency'),
     asOf: text(row, 'as_of'),
@@ -56,7 +56,14 @@ function toMessage(row: Row): MessageRecord {
     items: [],
     cases: [],
     ...archiveOf(row),
+    ...copyOf(row),
   };
+}
+
+/** The message a copy was sent of, absent for every other kind. */
+function copyOf(row: Row): Pick<MessageRecord, 'copyOf'> {
+  const original = row.copy_of;
+  return original === null || original === undefined ? {} : { copyOf: int(row, 'copy_of') };
 }
 
 /** The archived copy's fields, absent for a message recorded before copies were kept (like `acknowledged`). */
@@ -73,14 +80,14 @@ export async function insertMessage(sql: Sql, message: NewMessage): Promise<numb
     sql,
     `INSERT INTO messages (customer_code, kind, level, currency, as_of, to_addrs, cc_addrs, bcc_addrs, subject,
        message_id, status, error, total, fee, interest, unapplied, outstanding, operator, created_at, updated_at,
-       archive_sha256, archive_size)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+       archive_sha256, archive_size, copy_of)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     [
       m.customerCode, m.kind, m.level, m.currency, m.asOf, JSON.stringify(m.to), JSON.stringify(m.cc),
       JSON.stringify(m.bcc), m.subject, m.messageId, m.status, m.error, m.total, m.fee, m.interest,
       // Journal lines written before migration 4 carry no `unapplied`.
       m.unapplied ?? 0, m.outstanding, m.operator, m.createdAt, m.updatedAt,
-      m.archive?.sha256 ?? null, m.archive?.size ?? null,
+      m.archive?.sha256 ?? null, m.archive?.size ?? null, m.copyOf ?? null,
     ],
   );
   const id = int(inserted!, 'id');
@@ -151,6 +158,12 @@ export function listMessages(sql: Sql, filter: MessageFilter = {}): Promise<Mess
   return select(sql, conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params);
 }
 
+/** The history id of the message with this Message-ID, or null. */
+export async function idOfMessage(sql: Sql, messageId: string): Promise<number | null> {
+  const row = await firstRow(sql, 'SELECT id FROM messages WHERE message_id = ?', [messageId]);
+  return row === null ? null : int(row, 'id');
+}
+
 /** Every message of one customer, oldest first: the customer's reminder history. */
 export function customerTimeline(sql: Sql, customerCode: string): Promise<MessageRecord[]> {
   return listMessages(sql, { customer: customerCode });
@@ -188,9 +201,12 @@ async function select(sql: Sql, where: string, params: readonly SqlValue[]): Pro
   return messages;
 }
 
-/** A message whose copy the archive keeps. */
+/** A message (or notice) whose copy the archive keeps. */
 export interface ArchivedMessage {
   id: number;
+  /** Its history id as typed: `12` for a message, `N3` for a notice (docs/reference/cli.md §11.4). */
+  ref: string;
+  /** The customer, or for a notice its kind (`dispute`, `digest`, `test`). */
   customerCode: string;
   subject: string;
   createdAt: string;
@@ -198,15 +214,24 @@ export interface ArchivedMessage {
   size: number;
 }
 
-/** Every message whose archived copy is kept (not pruned), oldest first (docs/reference/cli.md §11.1). */
+/**
+ * Every message and notice whose archived copy is kept (not pruned), oldest first
+ * (docs/reference/cli.md §11.1).
+ */
 export async function archivedMessages(sql: Sql): Promise<ArchivedMessage[]> {
+  const kept = 'archive_sha256 IS NOT NULL AND archive_pruned_at IS NULL';
+  // `db check` reads a file as it is, unmigrated: one from before migration 16 has no notices.
+  const notices = sql.dialect !== 'sqlite' || (await firstRow(sql, "SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'sent_notices'")) !== null;
   const rows = await allRows(
     sql,
-    `SELECT id, customer_code, subject, created_at, archive_sha256, archive_size
-       FROM messages WHERE archive_sha256 IS NOT NULL AND archive_pruned_at IS NULL ORDER BY created_at, id`,
+    `SELECT id, '' AS prefix, customer_code, subject, created_at, archive_sha256, archive_size FROM messages WHERE ${kept}
+     ${notices ? `UNION ALL
+     SELECT id, 'N' AS prefix, kind AS customer_code, subject, created_at, archive_sha256, archive_size FROM sent_notices WHERE ${kept}` : ''}
+     ORDER BY created_at, prefix, id`,
   );
   return rows.map((row) => ({
     id: int(row, 'id'),
+    ref: `${text(row, 'prefix')}${int(row, 'id')}`,
     customerCode: text(row, 'customer_code'),
     subject: text(row, 'subject'),
     createdAt: text(row, 'created_at'),
@@ -215,7 +240,10 @@ export async function archivedMessages(sql: Sql): Promise<ArchivedMessage[]> {
   }));
 }
 
-/** Record that the copies of messages `ids` were removed at `at` (the rows stay). */
-export async function markArchivePruned(sql: Sql, ids: readonly number[], at: string): Promise<void> {
-  await runMany(sql, 'UPDATE messages SET archive_pruned_at = ? WHERE id = ? AND archive_pruned_at IS NULL', ids.map((id) => [at, id]));
+/** Record that the copies of messages and notices `refs` (as ArchivedMessage.ref) were removed at `at` (the rows stay). */
+export async function markArchivePruned(sql: Sql, refs: readonly string[], at: string): Promise<void> {
+  const notices = refs.filter((ref) => ref.startsWith('N')).map((ref) => [at, Number(ref.slice(1))]);
+  const messages = refs.filter((ref) => !ref.startsWith('N')).map((ref) => [at, Number(ref)]);
+  await runMany(sql, 'UPDATE messages SET archive_pruned_at = ? WHERE id = ? AND archive_pruned_at IS NULL', messages);
+  await runMany(sql, 'UPDATE sent_notices SET archive_pruned_at = ? WHERE id = ? AND archive_pruned_at IS NULL', notices);
 }

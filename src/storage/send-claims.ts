@@ -18,11 +18,14 @@ export interface ClaimSubject {
   level: string | null;
   /** Item numbers a reminder reminds of. */
   items: readonly string[];
+  /** A copy sent again: the message it copies and its address. */
+  copy?: { of: number; to: readonly string[] };
 }
 
 /** The claim keys of one message (JSON arrays: unambiguous whatever the codes contain). */
 export function claimKeysOf(subject: ClaimSubject): string[] {
   const { customerCode, currency, asOf, kind, level } = subject;
+  if (subject.copy !== undefined) return [JSON.stringify(['copy', customerCode, subject.copy.of, subject.copy.to, asOf])];
   if (kind === 'reminder' && subject.items.length > 0) {
     return subject.items.map((item) => JSON.stringify(['reminder', customerCode, item, level, asOf]));
   }

@@ -27,9 +27,12 @@ beforeEach(async () => {
 });
 afterEach(async () => server.close());
 
+/** The ledger the notice is kept in, sent by the clerk. */
+const keeper = () => ({ ledger, operator: 'ana' });
+
 it('sends the agent one e-mail naming the customer, the item, the reason and the clerk', async () => {
   const marked = await markDisputed(ledger, 'C001', 'INV-1', 'merce danneggiata', actor);
-  const result = await notifyAgent(marked, settings, { DUEDESK_SMTP_URL: server.url() }, place, new Date('2026-03-20T09:30:00Z'));
+  const result = await notifyAgent(marked, settings, { DUEDESK_SMTP_URL: server.url() }, place, new Date('2026-03-20T09:30:00Z'), keeper());
   expect(result).toMatchObject({ ok: true });
   expect(server.accepted().map((body) => [body.from, body.to])).toEqual([['billing@company.test', ['agente@company.test']]]);
   const eml = readEml(server.accepted()[0]!.raw);
@@ -40,14 +43,14 @@ it('sends the agent one e-mail naming the customer, the item, the reason and the
 
 it('sends nothing for a customer without a sales agent', async () => {
   const marked = await markDisputed(ledger, 'C002', 'X-1', 'wrong price', actor);
-  expect(await notifyAgent(marked, settings, { DUEDESK_SMTP_URL: server.url() }, place, new Date())).toBeNull();
+  expect(await notifyAgent(marked, settings, { DUEDESK_SMTP_URL: server.url() }, place, new Date(), keeper())).toBeNull();
   expect(server.bodies).toHaveLength(0);
 });
 
 it('a refused notice is reported and the dispute stays recorded', async () => {
   server.behaviour.data = () => ({ code: 550, message: 'mailbox unavailable' });
   const marked = await markDisputed(ledger, 'C001', 'INV-1', 'merce danneggiata', actor);
-  const result = await notifyAgent(marked, settings, { DUEDESK_SMTP_URL: server.url() }, place, new Date());
+  const result = await notifyAgent(marked, settings, { DUEDESK_SMTP_URL: server.url() }, place, new Date(), keeper());
   expect(result).toMatchObject({ ok: false, exitCode: 1 });
   expect(await ledger.read(async (sql) => (await sql.all('SELECT dispute FROM items WHERE number = ?', ['INV-1']))[0]?.['dispute'])).toBe('merce danneggiata');
 });
@@ -57,7 +60,7 @@ it('uses the firm\'s own templates from a templatesDir given relative to where d
   cpSync(join(import.meta.dirname, '..', '..', 'templates'), join(cwd, 'house'), { recursive: true });
   writeFileSync(join(cwd, 'house', 'it', 'dispute.subject.mustache'), 'Contestazione registrata: {{dispute.item}}');
   const marked = await markDisputed(ledger, 'C001', 'INV-1', 'merce danneggiata', actor);
-  const result = await notifyAgent(marked, { ...settings, templatesDir: 'house' }, { DUEDESK_SMTP_URL: server.url() }, { dbPath: null, cwd }, new Date('2026-03-20T09:30:00Z'));
+  const result = await notifyAgent(marked, { ...settings, templatesDir: 'house' }, { DUEDESK_SMTP_URL: server.url() }, { dbPath: null, cwd }, new Date('2026-03-20T09:30:00Z'), keeper());
   expect(result).toMatchObject({ ok: true });
   expect(readEml(server.accepted()[0]!.raw).headers).toContain('Subject: Contestazione registrata: INV-1');
 });

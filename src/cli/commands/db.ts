@@ -100,7 +100,8 @@ async function checkLedgerArchive(ctx: CommandContext): Promise<number> {
 function archiveFindings(archive: { checked: number; problems: ArchiveProblem[] }, ctx: CommandContext): number {
   for (const { message, problem, where } of archive.problems) {
     const what = problem === 'missing' ? 'is missing' : `was altered (no longer SHA-256 ${message.sha256})`;
-    ctx.stdout.write(`message ${message.id} (${message.customerCode}, ${message.createdAt.slice(0, 10)}): archived copy ${what}: ${where}\n`);
+    const name = message.ref.startsWith('N') ? `notice ${message.ref}` : `message ${message.ref}`;
+    ctx.stdout.write(`${name} (${message.customerCode}, ${message.createdAt.slice(0, 10)}): archived copy ${what}: ${where}\n`);
   }
   ctx.stderr.write(`duedesk: ${archive.problems.length} of ${copies(archive.checked)} missing or altered; restore them from a backup\n`);
   return ExitCode.SomeFailed;

@@ -35,6 +35,11 @@ export async function runDispute(args: string[], ctx: CommandContext): Promise<n
     ctx.stdout.write(`dispute: sales agent ${marked.notify?.to} told via ${sent.transport}\n`);
     return ExitCode.Ok;
   }
+  // A notice whose copy could not be kept is not sent (docs/reference/cli.md §11.1): exit 2, the file named.
+  if (sent.fileStop) {
+    ctx.stderr.write(`dispute: the sales agent ${marked.notify?.to} was not told: ${sent.detail}\n`);
+    return ExitCode.Usage;
+  }
   // The dispute is saved and stands: the run did what it was asked, so it exits 0 ("nothing
   // changed" would be untrue), and the clerk learns the agent must be told another way.
   ctx.stderr.write(`dispute: the sales agent ${marked.notify?.to} was not told: ${sent.detail}\n`);

@@ -14,6 +14,8 @@ export const LABEL_KEYS = [
   'openingBalance', 'closingBalance', 'debit', 'credit', 'balance', 'description', 'invoice', 'charge',
   'payment', 'period', 'earlierReminder', 'earlierReminders',
   'notYetDue', 'dueNow',
+  // The subject of a message sent again as a copy starts with it (docs/reference/cli.md §11.5).
+  'copy',
 ] as const;
 
 /** One field label. */

@@ -6,7 +6,7 @@
  */
 import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { rethrowAsFileError } from '../../core/file-errors.js';
+import { FileWriteError, rethrowAsFileError } from '../../core/file-errors.js';
 import { writeFileAtomic } from '../../files/atomic-file.js';
 import type { OpenWritable } from '../../files/write-all.js';
 import { packCopy, sha256Of, unpackCopy, type MessageArchive } from '../archive.js';
@@ -30,6 +30,9 @@ export function fileArchive(dbPath: string, open?: OpenWritable): MessageArchive
       try {
         await mkdir(folder, { recursive: true, mode: 0o700 });
       } catch (error) {
+        // A file where the folder belongs: no copy can go there, and the send must stop.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST' || code === 'ENOTDIR') throw new FileWriteError(folder, 'a file is in the way of the folder', code);
         rethrowAsFileError(error, folder);
       }
       await writeFileAtomic(file, packCopy(bytes), open ? { open } : {});

@@ -60,6 +60,7 @@ export function detailFacts(r: MessageRecord, retry: MessageRecord | undefined):
     `Cc: ${r.cc.join(', ') || '—'}   Bcc: ${r.bcc.join(', ') || '—'}`,
     `Subject: ${r.subject}`,
     `Message-ID: ${r.messageId}`,
+    r.copyOf !== undefined ? `A copy of message ${r.copyOf}, sent again with its body unchanged` : '',
     `Total ${formatAmount(r.total, r.currency)} · fee ${formatAmount(r.fee, r.currency)} · interest ${formatAmount(r.interest, r.currency)} · outstanding ${formatAmount(r.outstanding, r.currency)}`,
     `Items: ${r.items.map((i) => `${i.itemNumber}${i.level ? `@${i.level}` : ''}`).join(', ') || '—'}${r.cases.length > 0 ? ` · cases ${r.cases.join(', ')}` : ''}`,
     `Created ${r.createdAt} · updated ${r.updatedAt}${r.operator ? ` · by ${r.operator}` : ''}`,

@@ -112,7 +112,7 @@ export const writeMessageCopy = defineAction({
 
 /**
  * The text of message `id` as it was sent, read from its archived copy (docs/reference/tui.md
- * §2): its From, To, Date and Subject, the plain-text body, and the files it carried.
+ * §2.6): its From, To, Date and Subject, the plain-text body, and the files it carried.
  */
 export const messageText = defineAction({
   name: 'message text',

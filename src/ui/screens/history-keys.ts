@@ -12,6 +12,8 @@ export const HISTORY_KEYS: ScopeKeys = {
     { command: 'markNotDelivered', keys: ['u'], help: 'mark an uncertain message as not delivered', short: 'not delivered', changes: true, chars: ['u'] },
     { command: 'acknowledge', keys: ['c'], help: 'acknowledge a failed or uncertain message (with your name)', short: 'acknowledge', changes: true, chars: ['c'] },
     { command: 'writeCopy', keys: ['w'], help: "write the message's archived copy (.eml as sent, and its PDF)", short: 'write copy', chars: ['w'] },
+    { command: 'showText', keys: ['t'], help: "show the message's text as sent (from its archived copy)", short: 'text', chars: ['t'] },
+    { command: 'sendCopy', keys: ['S'], help: 'send a copy of the message (to the same or another address)', short: 'send copy', changes: true, chars: ['S'] },
     { command: 'problemsOnly', keys: ['x'], help: 'only what needs attention / all', short: 'problems only', chars: ['x'] },
   ],
 };

@@ -4,6 +4,7 @@ import { memoLast } from '../hooks/list-keys.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../hooks/list-state.js';
 import { createFoldIndex } from '../fold-index.js';
 import { sortRows, stepSort, UNSORTED, type SortOption, type SortState } from '../sorting.js';
+import { stepMenu, type TextView } from './history-menu.js';
 
 /** The History screen state. */
 export interface HistoryState {
@@ -18,6 +19,10 @@ export interface HistoryState {
   sort: SortState;
   /** The failed messages "retry all" asks to send again, while it asks. */
   confirmRetry: number[] | null;
+  /** The entry of the open message's menu under the cursor (./history-menu.ts). */
+  menu: number;
+  /** The open message's text as sent, while it is shown. */
+  text: TextView | null;
 }
 
 /** What can happen on the History screen. */
@@ -29,10 +34,12 @@ export type HistoryAction =
   | { type: 'open'; id: number | null }
   | { type: 'problemsOnly' }
   | { type: 'sort'; reverse: boolean }
-  | { type: 'confirmRetry'; ids: number[] | null };
+  | { type: 'confirmRetry'; ids: number[] | null }
+  | { type: 'menu'; step: number }
+  | { type: 'text'; text: TextView | null };
 
 /** Before the history has loaded. */
-export const initialHistory: HistoryState = { records: null, error: null, list: initialList, query: '', open: null, problemsOnly: false, sort: UNSORTED, confirmRetry: null };
+export const initialHistory: HistoryState = { records: null, error: null, list: initialList, query: '', open: null, problemsOnly: false, sort: UNSORTED, confirmRetry: null, menu: 0, text: null };
 
 /** The orders the history can be sorted in (the first: newest first). */
 export const HISTORY_SORTS: readonly SortOption<MessageRecord>[] = [
@@ -55,7 +62,11 @@ export function historyReducer(state: HistoryState, action: HistoryAction): Hist
     case 'query':
       return { ...state, query: action.query, list: listReducer(state.list, { type: 'reset' }) };
     case 'open':
-      return { ...state, open: action.id };
+      return { ...state, open: action.id, menu: 0, text: null };
+    case 'menu':
+      return { ...state, menu: stepMenu(state.menu, action.step) };
+    case 'text':
+      return { ...state, text: action.text };
     case 'problemsOnly':
       return { ...state, problemsOnly: !state.problemsOnly, list: listReducer(state.list, { type: 'reset' }) };
     case 'confirmRetry':

@@ -1,6 +1,7 @@
 /**
  * History: every message with its status; uncertain and failed stand out. Enter shows the detail
- * (recipients, error, Message-ID); r retries a failed message; d / u record what the operator found
+ * (recipients, error, Message-ID) with a menu: write the copy, show the text as sent, send a copy
+ * (docs/reference/tui.md §2.6); r retries a failed message; d / u record what the operator found
  * out about an uncertain one; c acknowledges a failed or uncertain one (it then needs no attention).
  */
 import type { Key } from 'ink';
@@ -24,6 +25,7 @@ import { failedAwaitingRetry, HISTORY_SORTS, historyReducer, initialHistory, nee
 import { detailLines, historyColumns, STATUS_COLORS } from './history-rows.js';
 import { basename, join } from 'node:path';
 import { sortText } from '../sorting.js';
+import { MESSAGE_MENU, scrollText } from './history-menu.js';
 import { warmInSteps } from '../fold-index.js';
 
 /** What a History command sees: the screen's state at the key press and what it can do. */
@@ -70,6 +72,43 @@ export const HISTORY_COMMANDS: CommandHandlers<HistoryKeyView> = {
       (written) => notify(`message ${current.id}: wrote ${[written.eml, ...written.attachments].map((file) => basename(file)).join(', ')} to ${out}`, 'ok'),
       (error: unknown) => notify(`could not write the copy of message ${current.id}: ${errorText(error)}`, 'error'),
     );
+  },
+  // Showing the text changes nothing, so a review desk may do it (docs/reference/tui.md §2.6).
+  showText: ({ current, state, desk, dispatch }) => {
+    if (!current) return;
+    // From the list, the text opens over the message: Esc goes back to it.
+    if (state.open !== current.id) dispatch({ type: 'open', id: current.id });
+    desk.services.messageText(current.id).then(
+      (lines) => dispatch({ type: 'text', text: { id: current.id, lines, top: 0 } }),
+      (error: unknown) => desk.notify(`could not show the text of message ${current.id}: ${errorText(error)}`, 'error'),
+    );
+  },
+  // Review mode refuses it in the actions: the same words as every refusal (docs/reference/tui.md §2.6).
+  sendCopy: ({ current, desk, prompt, changed }) => {
+    if (!current) return;
+    const { services, notify, review } = desk;
+    const failed = (error: unknown): void => notify(`could not send a copy of message ${current.id}: ${errorText(error)}`, review ? 'warn' : 'error');
+    if (review) {
+      services.sendMessageCopy(current.id, undefined).catch(failed);
+      return;
+    }
+    const same = current.to.join(', ');
+    prompt.open({
+      label: `Send a copy of message ${current.id} to`,
+      initial: same,
+      hint: 'Enter = send · Esc = cancel',
+      onSubmit: (value) => {
+        const to = value.trim();
+        if (to === '') return 'an e-mail address, please';
+        notify(`sending a copy of message ${current.id} to ${to}…`, 'info');
+        services.sendMessageCopy(current.id, to === same ? undefined : to).then((copy) => {
+          const where = `copy of message ${copy.of} to ${copy.to.join(', ')}`;
+          if (copy.status === 'sent') changed(`${where} sent${copy.id !== null ? ` as message ${copy.id}` : ''}`, 'ok');
+          else changed(`${where} ${copy.status}: ${copy.error ?? ''}`, 'error');
+        }, failed);
+        return null;
+      },
+    });
   },
   markDelivered: (view) => markUncertain(view, true),
   markNotDelivered: (view) => markUncertain(view, false),
@@ -169,6 +208,16 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
     const s = ref.current;
     const rows = visibleRecords(s.records, s.query, s.problemsOnly, s.sort);
     const current = s.open !== null ? (s.records?.find((r) => r.id === s.open) ?? null) : (rows[s.list.cursor] ?? null);
+    if (s.text !== null) {
+      // The text window: it scrolls, Esc goes back to the message.
+      const page = Math.max(1, height - 1);
+      const steps: Partial<Record<Command, number>> = { up: -1, down: 1, pageUp: -page, pageDown: page, home: -Infinity, end: Infinity };
+      const step = command !== null ? steps[command] : undefined;
+      if (step !== undefined) dispatch({ type: 'text', text: scrollText(s.text, Number.isFinite(step) ? step : Math.sign(step) * s.text.lines.length, page) });
+      else if (command === null && key.escape) dispatch({ type: 'text', text: null });
+      else return command !== null && command !== 'back';
+      return true;
+    }
     if (s.open === null) {
       const action = listActionFor(command, () => rows.map((r) => String(r.id)), rows.length, tableHeight.current, current ? String(current.id) : null);
       if (action) {
@@ -178,6 +227,12 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
     } else if (command === null && key.escape) {
       dispatch({ type: 'open', id: null });
       return true;
+    } else if (command === 'up' || command === 'down') {
+      dispatch({ type: 'menu', step: command === 'up' ? -1 : 1 });
+      return true;
+    } else if (command === 'open') {
+      // Enter on the open message does what its menu's choice says.
+      return runCommand(HISTORY_COMMANDS, MESSAGE_MENU[s.menu]!.command, { state: s, current, desk, prompt, dispatch, retry, changed }) ?? true;
     }
     // The message's detail takes every other command of the screen's scopes.
     return runCommand(HISTORY_COMMANDS, command, { state: s, current, desk, prompt, dispatch, retry, changed }) ?? (s.open !== null && command !== null && command !== 'back');
@@ -188,19 +243,48 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
   const rows = visibleRecords(records, state.query, state.problemsOnly, state.sort);
   const opened = state.open !== null ? records?.find((r) => r.id === state.open) : undefined;
   const retries = retriesOf(records);
-  if (opened) {
+  if (opened && state.text !== null) {
+    const page = Math.max(1, height - 1);
+    const shown = state.text.lines.slice(state.text.top, state.text.top + page);
+    const last = Math.min(state.text.lines.length, state.text.top + page);
     return (
       <Box flexDirection="column">
+        <Text inverse bold wrap="truncate">
+          {fit(` Message ${state.text.id} — the text as sent · lines ${state.text.top + 1}–${last} of ${state.text.lines.length} · ↑/↓ PgUp/PgDn scroll · Esc back`, width)}
+        </Text>
+        {shown.map((line, i) => (
+          <Text key={i} wrap="truncate">
+            {clip(line, width) || ' '}
+          </Text>
+        ))}
+      </Box>
+    );
+  }
+  if (opened) {
+    const menuLines = MESSAGE_MENU.length + 1;
+    const promptLines = prompt.shown ? 2 : 0;
+    return (
+      <Box flexDirection="column" height={height}>
         <Text inverse bold wrap="truncate">
           {fit(' Message — Esc back', width)}
         </Text>
         {detailLines(opened, retries.get(opened.id))
-          .slice(0, Math.max(1, height - 1))
+          .slice(0, Math.max(1, height - 1 - menuLines - promptLines))
           .map((line, i) => (
             <Text key={i} color={i === 1 && !retries.has(opened.id) && !opened.acknowledged ? STATUS_COLORS[opened.status] : undefined} wrap="truncate">
               {clip(line, width)}
             </Text>
           ))}
+        <Box flexGrow={1} />
+        <Text bold wrap="truncate">
+          {clip('↑/↓ choose · Enter do it:', width)}
+        </Text>
+        {MESSAGE_MENU.map((entry, i) => (
+          <Text key={entry.command} inverse={i === state.menu} dimColor={review && entry.command === 'sendCopy'} wrap="truncate">
+            {clip(`${i === state.menu ? '▸' : ' '} ${entry.label}`, width)}
+          </Text>
+        ))}
+        <PromptLine prompt={prompt} />
       </Box>
     );
   }

@@ -32,7 +32,8 @@ export const preview = defineAction({
       return { subject: out.subject, text: out.text, to: out.to, cc: out.cc, statementSummary: summary, ...(letter ? { letter } : {}) };
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      return { subject: '(not rendered)', text: `The e-mail could not be rendered: ${why}`, to: message.to, cc: message.cc, statementSummary: summary };
+      // The letter's window does not depend on the e-mail's templates: the clerk still checks the address.
+      return { subject: '(not rendered)', text: `The e-mail could not be rendered: ${why}`, to: message.to, cc: message.cc, statementSummary: summary, ...(letter ? { letter } : {}) };
     }
   },
 });

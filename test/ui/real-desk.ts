@@ -38,6 +38,8 @@ export interface RealDeskOptions {
   proposal?: (plan: Plan) => Plan;
   /** Send through this local SMTP server instead of the outbox, `width` messages side by side (default 1). */
   smtp?: { server: TestSmtpServer; width?: number };
+  /** Change the desk's settings before it opens (a letter level, the envelope window). */
+  settings?: (base: Settings) => Settings;
 }
 
 /** The data a desk was seeded with, and the real plan of AS_OF made from it. */
@@ -117,6 +119,7 @@ export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk>
     ...(options.smtp ? { smtp: { host: '127.0.0.1', port: options.smtp.server.port, secure: false, maxConnections: options.smtp.width ?? 1 } } : {}),
     policy: POLICY,
   } as Settings;
+  if (options.settings) settings = options.settings(settings);
   const ledger: Ledger = await makeLedger();
   await ledger.write(async (sql) => {
     await upsertCustomers(sql, generated.customers);

@@ -30,15 +30,21 @@ export async function checkArchive(read: ReadVia, archive: MessageArchive): Prom
   return { checked: messages.length, problems };
 }
 
-/** Keep in `to` every sound copy the history read through `read` names from `from`; how many. */
-export async function carryArchive(read: ReadVia, from: MessageArchive, to: MessageArchive): Promise<number> {
+/**
+ * Keep in `to` every sound copy the history read through `read` names from `from`; how many.
+ * `added` hears of each copy `to` did not have before, so a caller that fails later can take back
+ * what it wrote.
+ */
+export async function carryArchive(read: ReadVia, from: MessageArchive, to: MessageArchive, added?: (sha256: string) => void): Promise<number> {
   const messages = await read((sql) => archivedMessages(sql));
   let carried = 0;
   for (const message of messages) {
     const bytes = await from.fetch(message.sha256);
     // A copy that no longer matches its hash is not carried: db check names it at the source.
     if (bytes === null || sha256Of(bytes) !== message.sha256) continue;
+    const there = added !== undefined && (await to.fetch(message.sha256)) !== null;
     await to.keep(bytes);
+    if (added !== undefined && !there) added(message.sha256);
     carried += 1;
   }
   return carried;

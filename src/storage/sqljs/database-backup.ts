@@ -3,6 +3,7 @@
  * must neither create a missing file nor migrate an old one, and a backup is the file's bytes
  * exactly as the last writer saved them.
  */
+import { rmdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Database } from 'sql.js';
 import { UserError } from '../../core/exit-codes.js';
@@ -17,6 +18,7 @@ import { loadSqlEngine } from './sql-engine.js';
 import { sqlOverDatabase } from './sqljs-sql.js';
 import { fileArchive } from './file-archive.js';
 import { carryArchive, checkArchive, type ArchiveProblem, type ReadVia } from '../archive-tools.js';
+import type { MessageArchive } from '../archive.js';
 
 /** What `db check` found: no problems means intact. */
 export interface CheckResult {
@@ -84,7 +86,13 @@ export interface BackupOptions {
  */
 export async function backupDatabase(source: string, target: string, options: BackupOptions): Promise<number> {
   if (resolve(source) === resolve(target)) throw new UserError(`backup: ${target} is the database itself; name another file`);
+  // Refused before anything is written, the copies beside it included.
+  if (!options.replace && (await pathExists(target))) throw alreadyThere(target);
+  if (await isFolder(target)) throw new UserError(`backup: ${target} is a folder; name the backup file`);
   const lock = await acquireLock(source, { timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS });
+  const to = fileArchive(target);
+  const folderThere = await pathExists(to.location);
+  const added: string[] = [];
   try {
     const { bytes, db } = await openFile(source);
     try {
@@ -92,15 +100,46 @@ export async function backupDatabase(source: string, target: string, options: Ba
       if (problems.length > 0) throw damagedError(source, `${problems[0]}; no backup written`);
       // The archive goes first: a backup file is only there once the copies it names are too.
       const from = fileArchive(source);
-      const to = fileArchive(target);
-      if (keepsArchive(db) && from.location !== to.location) await carryArchive(readOpen(db), from, to);
+      if (keepsArchive(db) && from.location !== to.location) await carryArchive(readOpen(db), from, to, (sha256) => added.push(sha256));
     } finally {
       db.close();
     }
     await writeBackup(target, bytes, options.replace);
     return bytes.byteLength;
+  } catch (error) {
+    // A refused backup leaves no copies behind: the ones this backup wrote are taken back.
+    await takeBack(to, added, folderThere);
+    throw error;
   } finally {
     lock.release();
+  }
+}
+
+/** Remove the copies `added` from `archive`, and its folder when this backup made it and it is empty again. */
+async function takeBack(archive: MessageArchive, added: readonly string[], folderThere: boolean): Promise<void> {
+  for (const sha256 of added) await archive.drop(sha256).catch(() => 0);
+  if (!folderThere) await rmdir(archive.location).catch(() => undefined);
+}
+
+/** The refusal of a backup over an existing file without --replace. */
+function alreadyThere(target: string): UserError {
+  return new UserError(`backup: ${target} already exists; name another file or add --replace`);
+}
+
+async function pathExists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -109,7 +148,7 @@ async function writeBackup(target: string, bytes: Uint8Array, replace: boolean):
     await writeFileAtomic(target, bytes, {}, !replace);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UserError(`backup: ${target} already exists; name another file or add --replace`);
+    if (code === 'EEXIST') throw alreadyThere(target);
     if (code === 'ENOENT') throw new FileWriteError(target, 'no such folder', code);
     rethrowAsFileError(error, target);
   }

@@ -2,11 +2,14 @@
 import type { Database } from 'sql.js';
 import type { Ledger } from '../../src/storage/ledger.js';
 import { ledgerOverStore } from '../../src/storage/sqljs/sqljs-ledger.js';
+import { SqlJsDb } from '../../src/storage/sqljs/sqljs-engine.js';
 
-/** A read-only ledger over `db`: reads see it as it is, a write is refused. */
-export function readOnlyLedger(db: Database): Ledger {
+/** A read-only ledger over `raw`: reads see it as it is, a write is refused. */
+export function readOnlyLedger(raw: Database): Ledger {
+  const db = new SqlJsDb(raw);
   return ledgerOverStore({
     path: null,
+    engine: 'sqljs',
     db,
     refresh: () => undefined,
     read: async (query) => query(db),

@@ -12,6 +12,7 @@ import { closeMatches } from '../core/close-match.js';
 import type { HelpTopic } from './help.js';
 import { isPostgresUrl } from '../storage/ledger-location.js';
 import { refusePasswordOnCommandLine } from '../storage/postgres/connection-url.js';
+import { ENGINE_NAMES, isEngineName, type EngineName } from '../storage/engine-names.js';
 
 /** Subcommands (positional first word). */
 export const COMMANDS = ['import', 'export', 'config', 'db', 'promise', 'dispute', 'note', 'proposal', 'history'] as const;
@@ -22,6 +23,8 @@ export type CommandName = (typeof COMMANDS)[number];
 export interface GlobalOptions {
   db?: string;
   configDir?: string;
+  /** The SQLite engine of a file ledger (docs/reference/cli.md §16); default: the runtime's best. */
+  engine?: EngineName;
 }
 
 /** What the command line asks for. */
@@ -38,6 +41,7 @@ export type Invocation = GlobalOptions &
 const OPTIONS = {
   db: { type: 'string' },
   'config-dir': { type: 'string' },
+  engine: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   review: { type: 'boolean' },
@@ -72,7 +76,7 @@ const OPTIONS = {
 
 type OptionName = keyof typeof OPTIONS;
 
-const GLOBAL_OPTIONS: readonly OptionName[] = ['db', 'config-dir', 'help', 'version'];
+const GLOBAL_OPTIONS: readonly OptionName[] = ['db', 'config-dir', 'engine', 'help', 'version'];
 
 /** The command word of `duedesk statement` (parsed here, not handed on like import/export/config). */
 const STATEMENT = 'statement';
@@ -127,6 +131,11 @@ export function parseInvocation(argv: string[]): Invocation {
   // A PostgreSQL URL typed here is visible in the process list: never with a password.
   if (globals.db !== undefined && isPostgresUrl(globals.db)) refusePasswordOnCommandLine(globals.db);
   if (globals.configDir === '') throw usageError('--config-dir needs a directory');
+  const engine = values.engine;
+  if (engine !== undefined) {
+    if (!isEngineName(engine)) throw usageError(`--engine ${engine}: not an engine; use ${ENGINE_NAMES.join(' or ')}`);
+    globals.engine = engine;
+  }
 
   let mode: string;
   if (first === undefined) mode = values['send-due'] ? 'send-due' : 'tui';

@@ -11,8 +11,10 @@ const GLOBAL = `Global options:
   --db FILE|URL      database file, or a postgres:// URL of a shared ledger (env DUEDESK_DB;
                      default: duedesk.sqlite in the user data directory)
   --config-dir DIR   settings directory (env DUEDESK_CONFIG_DIR; default: the user config directory)
+  --engine NAME      SQLite engine of a file ledger: native (node:sqlite, Node 22.5+; the default
+                     there) or sqljs (WebAssembly; the default on Node 20)
   --help             this text; "duedesk COMMAND --help" for one command
-  --version          the version of duedesk`;
+  --version          the version of duedesk and the engine a file ledger runs on`;
 
 const EXIT_CODES = `Exit codes:
   0   done (also when nothing was due)

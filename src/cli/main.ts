@@ -40,7 +40,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return ExitCode.Ok;
     }
     if (invocation.kind === 'version') {
-      io.stdout.write(`${packageVersion()}\n`);
+      const { describeFileEngine } = await import('../storage/open-ledger.js');
+      io.stdout.write(`${packageVersion()}\n${await describeFileEngine(invocation.engine)}\n`);
       return ExitCode.Ok;
     }
     return await dispatch(invocation, await buildContext(invocation, io, opened), io);
@@ -59,7 +60,7 @@ async function buildContext(invocation: Invocation, io: CliIo, opened: Ledger[])
     ledger ??= (async () => {
       if (db.isDefault) mkdirSync(dirname(db.path), { recursive: true });
       const { openLedger } = await import('../storage/open-ledger.js');
-      const opening = await openLedger(db.path, { password: ledgerPassword(file, io.env) });
+      const opening = await openLedger(db.path, { password: ledgerPassword(file, io.env), engine: invocation.engine });
       opened.push(opening);
       return opening;
     })();

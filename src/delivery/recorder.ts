@@ -9,6 +9,7 @@ import type { RecipientResult } from '../mail/transports/types.js';
 import { markSendingUncertain, hasSendingMessages } from '../storage/messages.js';
 import { applyMessageStates, type GuardKey } from '../storage/delivery-history.js';
 import { changeCountOf } from '../storage/customers.js';
+import { HISTORY_TABLES, refreshStatistics } from '../storage/statistics.js';
 import {
   foldJournal,
   readJournal,
@@ -108,8 +109,11 @@ export class DeliveryRecorder implements MessageRecorder {
     });
   }
 
-  /** Fold every changed state into the database in one write; on failure they stay queued. */
-  private async fold(): Promise<void> {
+  /**
+   * Fold every changed state into the database in one write; on failure they stay queued. The
+   * run's last fold also brings the planner's statistics up to date with the grown history.
+   */
+  private async fold(last = false): Promise<void> {
     this.lastFold = Date.now();
     if (this.dirty.size === 0) return;
     const ids = [...this.dirty];
@@ -120,7 +124,10 @@ export class DeliveryRecorder implements MessageRecorder {
       return state ? [{ ...state }] : [];
     });
     try {
-      await this.ledger.write((sql) => applyMessageStates(sql, batch));
+      await this.ledger.write(async (sql) => {
+        await applyMessageStates(sql, batch);
+        if (last) await refreshStatistics(sql, HISTORY_TABLES);
+      });
     } catch (error) {
       for (const id of ids) this.dirty.add(id);
       this.foldError = error;
@@ -136,7 +143,7 @@ export class DeliveryRecorder implements MessageRecorder {
    */
   async close(): Promise<unknown> {
     await this.folding;
-    await this.fold();
+    await this.fold(true);
     try {
       await this.journal.close();
       if (this.dirty.size > 0) return this.foldError;

@@ -57,7 +57,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, hooks: Sa
 }
 
 /** Make a rename durable by syncing the folder entry (not possible on Windows; skipped there). */
-function fsyncFolder(folder: string): void {
+export function fsyncFolder(folder: string): void {
   let fd: number;
   try {
     fd = openSync(folder, 'r');

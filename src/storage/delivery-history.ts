@@ -7,7 +7,7 @@
 import { marks, type Sql, type SqlValue } from './sql.js';
 import type { IsoDate, MessageRecord, MessageStatus } from '../core/domain.js';
 import { refreshHistoryState } from './history-state.js';
-import { insertMessage } from './messages.js';
+import { insertMessageRows } from './messages.js';
 import { isSameAs } from './dialect.js';
 
 /**
@@ -35,9 +35,11 @@ async function scalar(sql: Sql, query: string, params: readonly SqlValue[]): Pro
 /**
  * Write the given states into the history. New Message-IDs are inserted with their items and
  * cases; existing rows only move out of `sending` (a final status is never rewritten), so
- * folding the same journal twice changes nothing.
+ * folding the same journal twice changes nothing. The planning state of all of them is
+ * recomputed once at the end, not per message.
  */
 export async function applyMessageStates(sql: Sql, states: Iterable<MessageState>): Promise<void> {
+  const changed: number[] = [];
   for (const state of states) {
     const r = state.record;
     const existing = await scalar(sql, 'SELECT id FROM messages WHERE message_id = ?', [r.messageId]);
@@ -46,14 +48,16 @@ export async function applyMessageStates(sql: Sql, states: Iterable<MessageState
         "UPDATE messages SET status = ?, error = ?, updated_at = ? WHERE id = ? AND status = 'sending' AND ? <> 'sending'",
         [state.status, state.error, state.updatedAt, existing, state.status],
       );
-      if (moved > 0) await refreshHistoryState(sql, [Number(existing)]);
+      if (moved > 0) changed.push(Number(existing));
       if (state.status !== 'sending') await insertRecipients(sql, Number(existing), state);
       continue;
     }
     const { key: _key, ...fields } = r;
-    const id = await insertMessage(sql, { ...fields, status: state.status, error: state.error, createdAt: state.createdAt, updatedAt: state.updatedAt });
+    const id = await insertMessageRows(sql, { ...fields, status: state.status, error: state.error, createdAt: state.createdAt, updatedAt: state.updatedAt });
+    changed.push(id);
     if (state.status !== 'sending') await insertRecipients(sql, id, state);
   }
+  await refreshHistoryState(sql, changed);
 }
 
 /** Every recipient's answer in one batch (one prepared statement for all of them). */

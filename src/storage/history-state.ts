@@ -20,7 +20,13 @@ const itemsOf = (sql: Sql) => `SELECT customer_code, item_number FROM message_it
 /** Customers of the messages whose ids are the JSON array `?`. */
 const customersOf = (sql: Sql) => `SELECT customer_code FROM messages WHERE id IN ${inJsonList(sql, 'integer')}`;
 
-/** The statements that recompute the state, each taking the ids once. */
+/**
+ * The statements that recompute the state, each taking the ids once. The recomputing reads go
+ * from the touched keys to the history through the per-item and per-customer indexes, in that
+ * order (CROSS JOIN: SQLite keeps the order as written). Left to choose, SQLite without
+ * `sqlite_stat1` took `messages_by_status` and read every counted message of the history for each
+ * refresh, so sending slowed as the history grew (test/storage/history-state-plan.test.ts).
+ */
 const statements = (sql: Sql): string[] => {
   const ITEMS_OF = itemsOf(sql);
   const CUSTOMERS_OF = customersOf(sql);
@@ -28,17 +34,26 @@ const statements = (sql: Sql): string[] => {
     `DELETE FROM reminder_state WHERE (customer_code, item_number) IN (${ITEMS_OF})`,
     `INSERT INTO reminder_state (customer_code, item_number, level, last_as_of, sends)
       SELECT mi.customer_code, mi.item_number, mi.level, MAX(m.as_of), COUNT(*)
-      FROM message_items mi JOIN messages m ON m.id = mi.message_id
-      WHERE (mi.customer_code, mi.item_number) IN (${ITEMS_OF})
+      FROM (SELECT DISTINCT customer_code, item_number FROM message_items
+              WHERE message_id IN ${inJsonList(sql, 'integer')} AND level IS NOT NULL) touched
+        CROSS JOIN message_items mi CROSS JOIN messages m
+      WHERE mi.customer_code = touched.customer_code AND mi.item_number = touched.item_number AND m.id = mi.message_id
         AND mi.level IS NOT NULL AND m.kind = 'reminder' AND m.status IN ${COUNTED_STATUSES}
       GROUP BY mi.customer_code, mi.item_number, mi.level`,
     `DELETE FROM customer_last_message WHERE customer_code IN (${CUSTOMERS_OF})`,
     `INSERT INTO customer_last_message (customer_code, last_as_of)
-      SELECT customer_code, MAX(as_of) FROM messages
-      WHERE status IN ${COUNTED_STATUSES} AND kind <> 'copy' AND customer_code IN (${CUSTOMERS_OF})
-      GROUP BY customer_code`,
+      SELECT touched.customer_code, MAX(m.as_of)
+      FROM (SELECT DISTINCT customer_code FROM messages WHERE id IN ${inJsonList(sql, 'integer')}) touched
+        CROSS JOIN messages m
+      WHERE m.customer_code = touched.customer_code AND m.status IN ${COUNTED_STATUSES} AND m.kind <> 'copy'
+      GROUP BY touched.customer_code`,
   ];
 };
+
+/** The statements of refreshHistoryState as it runs them on `sql`'s dialect (for plan tests). */
+export function historyStateStatements(sql: Sql): readonly string[] {
+  return statements(sql);
+}
 
 /** Recompute the planning state of every item and customer the given messages touch. */
 export async function refreshHistoryState(sql: Sql, messageIds: readonly number[]): Promise<void> {

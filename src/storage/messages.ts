@@ -74,6 +74,16 @@ function archiveOf(row: Row): Pick<MessageRecord, 'archive'> {
 
 /** Record a message with its items and cases (inside a ledger write); returns its id. */
 export async function insertMessage(sql: Sql, message: NewMessage): Promise<number> {
+  const id = await insertMessageRows(sql, message);
+  await refreshHistoryState(sql, [id]);
+  return id;
+}
+
+/**
+ * Record a message with its items and cases but leave the planning state to the caller, who must
+ * call refreshHistoryState with its id in the same transaction: a batch refreshes once for all.
+ */
+export async function insertMessageRows(sql: Sql, message: NewMessage): Promise<number> {
   const m = message;
   // RETURNING: the id the engine assigned, in the one statement both engines accept.
   const [inserted] = await allRows(
@@ -101,7 +111,6 @@ export async function insertMessage(sql: Sql, message: NewMessage): Promise<numb
     'INSERT INTO message_cases (message_id, customer_code, case_ref) VALUES (?, ?, ?)',
     m.cases.map((c) => [id, m.customerCode, c]),
   );
-  await refreshHistoryState(sql, [id]);
   return id;
 }
 

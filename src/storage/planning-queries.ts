@@ -90,6 +90,12 @@ function onProfiles(profiles: ProfileFilter): Part | null {
  */
 function candidateSql(sql: Sql, range: CodeRange | undefined): CandidateDialect<Part> {
   const [items, customers, plans] = [inRange('i.customer_code', range), inRange('c.code', range), inRange('customer_code', range)];
+  // PostgreSQL plans each range call on its own: told the range only on the driving table, it hashed
+  // the whole of reminder_state and customer_last_message for every call. Every table read is told
+  // (SQLite seeks those by key already, and its plans stay as they are).
+  const onServer = sql.dialect === 'postgres';
+  const also = (column: string): Part => (onServer ? inRange(column, range) : { sql: '', params: [] });
+  const [states, lastMessages, openItems, casePlans] = [also('rs.customer_code'), also('lm.customer_code'), also('i.customer_code'), also('p.customer_code')];
   return {
     pendingItems(search, profiles) {
       const { asOf } = search;
@@ -108,19 +114,20 @@ function candidateSql(sql: Sql, range: CodeRange | undefined): CandidateDialect<
             ? { sql: ' AND i.due_date > ?', params: [nothing.onOrBefore] }
             : { sql: ' AND NOT (i.due_date <= ? AND i.due_date > ?)', params: [nothing.onOrBefore, nothing.after] };
       const only = onProfiles(profiles);
-      const profile = only === null ? '' : ` AND EXISTS (SELECT 1 FROM customers c WHERE c.code = i.customer_code AND ${only.sql})`;
+      const profiled = also('c.code');
+      const profile = only === null ? '' : ` AND EXISTS (SELECT 1 FROM customers c WHERE c.code = i.customer_code${profiled.sql} AND ${only.sql})`;
       // items_pending_scan (migration 5) covers every item column read here, in key order, so the
       // state lookups (a primary key prefix seek each) walk reminder_state in its own order: 22 MB
       // at 1,000,000 items for about a tenth of this scan. A LEFT JOIN kept only where no blocking
       // row matched stops at the first match and costs less than a NOT EXISTS subquery per item.
       return {
         sql: `SELECT i.customer_code AS code FROM items i ${sql.dialect === 'sqlite' ? 'INDEXED BY items_pending_scan' : ''}
-      LEFT JOIN reminder_state rs ON rs.customer_code = i.customer_code AND rs.item_number = i.number
+      LEFT JOIN reminder_state rs ON rs.customer_code = i.customer_code AND rs.item_number = i.number${states.sql}
         AND (CASE ${whens.join(' ')} ELSE FALSE END)
       WHERE i.open_amount > 0 AND i.due_date <= ?${preDue.sql} AND (i.hold_until IS NULL OR i.hold_until < ?) AND rs.level IS NULL${items.sql}
-        AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM plans p WHERE p.customer_code = i.customer_code
+        AND (i.case_ref IS NULL OR NOT EXISTS (SELECT 1 FROM plans p WHERE p.customer_code = i.customer_code${casePlans.sql}
           AND p.case_ref = i.case_ref AND p.active = 1 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)))${profile}`,
-        params: [...whenParams, search.dueBy, ...preDue.params, asOf, ...items.params, asOf, asOf, ...(only?.params ?? [])],
+        params: [...states.params, ...whenParams, search.dueBy, ...preDue.params, asOf, ...items.params, ...casePlans.params, asOf, asOf, ...(only === null ? [] : [...profiled.params, ...only.params])],
       };
     },
     profileNotIn(known) {
@@ -130,10 +137,10 @@ function candidateSql(sql: Sql, range: CodeRange | undefined): CandidateDialect<
       return {
         sql: `SELECT c.code AS code FROM customers c
     WHERE COALESCE(c.statement_every_days, ?) > 0
-      AND EXISTS (SELECT 1 FROM items i WHERE i.customer_code = c.code AND i.open_amount <> 0)
-      AND NOT EXISTS (SELECT 1 FROM customer_last_message lm WHERE lm.customer_code = c.code
+      AND EXISTS (SELECT 1 FROM items i WHERE i.customer_code = c.code AND i.open_amount <> 0${openItems.sql})
+      AND NOT EXISTS (SELECT 1 FROM customer_last_message lm WHERE lm.customer_code = c.code${lastMessages.sql}
         AND lm.last_as_of > ${daysBefore(sql, '?', 'COALESCE(c.statement_every_days, ?)')})${customers.sql}`,
-        params: [everyDays, asOf, everyDays, ...customers.params],
+        params: [everyDays, ...openItems.params, ...lastMessages.params, asOf, everyDays, ...customers.params],
       };
     },
     activePlan() {

@@ -57,8 +57,24 @@ describe('help and version', () => {
     expect(existsSync(box.configDir)).toBe(false);
   });
 
-  it('--version prints the version of package.json', async () => {
-    expect(await sandbox().run(['--version'])).toEqual({ code: 0, stdout: `${packageVersion}\n`, stderr: '' });
+  it('--version prints the version of package.json and the engine a file ledger runs on', async () => {
+    const engine = process.getBuiltinModule?.('node:sqlite') === undefined ? 'sqljs' : 'native';
+    const run = await sandbox().run(['--version']);
+    expect(run).toEqual({ code: 0, stdout: expect.stringMatching(new RegExp(`^${packageVersion.replace(/\./g, '\\.')}\nengine: ${engine} \\(.*SQLite 3\\.\\d+\\.\\d+\\)\n$`)), stderr: '' });
+    const asked = await sandbox().run(['--engine', 'sqljs', '--version']);
+    expect(asked.stdout).toMatch(/\nengine: sqljs \(sql\.js, SQLite 3\.\d+\.\d+\)\n$/);
+  });
+
+  it('--engine names one of the two engines, and native only where the runtime has node:sqlite', async () => {
+    const bad = await sandbox().run(['--engine', 'sqlite', '--version']);
+    expect(bad).toEqual({ code: 2, stdout: '', stderr: 'duedesk: --engine sqlite: not an engine; use sqljs or native (see duedesk --help)\n' });
+    const native = await sandbox().run(['--engine', 'native', '--version']);
+    if (process.getBuiltinModule?.('node:sqlite') === undefined) {
+      expect(native.code).toBe(2);
+      expect(native.stderr).toMatch(/--engine native needs node:sqlite \(Node 22\.5 or later\); this is Node [\d.]+: use --engine sqljs/);
+    } else {
+      expect(native.stdout).toMatch(/\nengine: native \(node:sqlite in Node 22\.[\d.]+, SQLite 3\.\d+\.\d+\)\n$/);
+    }
   });
 });
 
@@ -206,7 +222,8 @@ describe('the real entry point', () => {
 
   it('prints the version and sets the exit code of main', () => {
     const ok = cli('--version');
-    expect(ok.stdout).toBe(`${packageVersion}\n`);
+    expect(ok.stdout.split('\n')[0]).toBe(packageVersion);
+    expect(ok.stdout.split('\n')[1]).toMatch(/^engine: (sqljs|native) /);
     expect(ok.status).toBe(0);
     const bad = cli('--json');
     expect(bad.stderr).toBe('duedesk: --json works only with --send-due or statement (see duedesk --help)\n');

@@ -68,7 +68,9 @@ describe('the installed package', () => {
     const run = duedesk(['--version']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout.trim()).toBe(version);
+    // The first line is the version; the second names the engine a file ledger runs on (cli.md §16).
+    expect(run.stdout.split('\n')[0]).toBe(version);
+    expect(run.stdout.split('\n')[1]).toMatch(/^engine: (sqljs|native) \(/);
   });
 
   it('duedesk --help prints the usage', () => {

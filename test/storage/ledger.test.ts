@@ -69,7 +69,8 @@ describe('a file ledger saving a write', () => {
         close: () => file.close(),
       };
     };
-    const ledger = await openLedger(join(tempDir(), 'duedesk.db'), { seams: { open } });
+    // The seam is the sql.js engine's temp file (node:sqlite writes its copy itself).
+    const ledger = await openLedger(join(tempDir(), 'duedesk.db'), { seams: { open }, engine: 'sqljs' });
     hold = true;
     const writing = ledger.write((sql) => addCustomer(sql, 'C1'));
     await until(() => reached);

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/storage/sqljs/migrations/index.js';
 import { loadSqlEngine } from '../../src/storage/sqljs/sql-engine.js';
+import { SqlJsDb } from '../../src/storage/sqljs/sqljs-engine.js';
+import { NativeDb } from '../../src/storage/sqljs/native-engine.js';
 import { sandbox, type Sandbox } from '../cli/io.js';
 import { importCsv } from '../cli/seed-cli.js';
 
@@ -61,15 +63,22 @@ const statements = new Set<string>();
 
 /** Create and use a database the way a user does, recording every statement on the way. */
 beforeAll(async () => {
-  const engine = await loadSqlEngine();
-  const prototype = engine.Database.prototype as unknown as Record<'prepare' | 'exec' | 'run', (sql: string, ...rest: unknown[]) => unknown>;
-  const originals = { prepare: prototype.prepare, exec: prototype.exec, run: prototype.run };
-  for (const name of ['prepare', 'exec', 'run'] as const) {
-    prototype[name] = function (this: unknown, sql: string, ...rest: unknown[]) {
-      statements.add(sql);
-      return originals[name].call(this, sql, ...rest);
-    };
+  // Every statement passes through one of the engines' databases (whichever this runtime opens).
+  type Recorded = Record<'all' | 'runEach' | 'exec' | 'run', (sql: string, ...rest: unknown[]) => unknown>;
+  const prototypes = [SqlJsDb.prototype, NativeDb.prototype] as unknown as Recorded[];
+  const originals = prototypes.map((prototype) => ({ ...pick(prototype) }));
+  function pick(prototype: Recorded): Recorded {
+    return { all: prototype.all, runEach: prototype.runEach, exec: prototype.exec, run: prototype.run };
   }
+  prototypes.forEach((prototype, index) => {
+    for (const name of ['all', 'runEach', 'exec', 'run'] as const) {
+      const original = originals[index]![name];
+      prototype[name] = function (this: unknown, sql: string, ...rest: unknown[]) {
+        statements.add(sql);
+        return original.call(this, sql, ...rest);
+      };
+    }
+  });
   try {
     box = sandbox();
     await importCsv(box, { customers: CUSTOMERS, items: ITEMS });
@@ -89,7 +98,7 @@ beforeAll(async () => {
     kept = { dir, db: join(dir, 'duedesk.sqlite') };
     copyFileSync(box.db, kept.db);
   } finally {
-    Object.assign(prototype, originals);
+    prototypes.forEach((prototype, index) => Object.assign(prototype, originals[index]));
   }
 });
 
@@ -98,7 +107,7 @@ afterAll(() => {
   if (kept) rmSync(kept.dir, { recursive: true, force: true });
 });
 
-/** Statements of the running program: the migrations run once, inside sql.js, on creation. */
+/** Statements of the running program: the migrations run once, on creation. */
 function workingStatements(): string[] {
   const migrations = new Set(MIGRATIONS.map((m) => m.sql));
   return [...statements].filter((sql) => !migrations.has(sql));

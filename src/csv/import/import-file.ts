@@ -22,6 +22,7 @@ import { applyPlans } from './apply-plans.js';
 import { changedAnything, noCounts, type ImportCounts } from './counts.js';
 import { customerCurrencies, itemInfos, itemKey } from '../../storage/import-lookups.js';
 import type { ImportRequest } from './request.js';
+import { IMPORTED_TABLES, refreshStatistics } from '../../storage/statistics.js';
 
 /** What an import did: counts of what was applied and every problem found. */
 export interface ImportOutcome {
@@ -68,6 +69,8 @@ export async function importFile(
       const records = progress === undefined ? csv.records : reporting(csv.records, csv.header.line, (line) => progress(line, csv.lines));
       const outcome = await validateAndApply(sql, request, records, header.index, width, defaults);
       if (!outcome.saved) throw new Abandon(outcome);
+      // The next plan reads the imported rows: let the query planner know how many there are now.
+      await refreshStatistics(sql, IMPORTED_TABLES[request.kind]);
       return outcome;
     });
   } catch (error) {

@@ -5,7 +5,6 @@
  */
 import { rmdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Database } from 'sql.js';
 import { UserError } from '../../core/exit-codes.js';
 import { FileWriteError, rethrowAsFileError } from '../../core/file-errors.js';
 import { writeFileAtomic } from '../../files/atomic-file.js';
@@ -16,6 +15,8 @@ import { acquireLock } from '../../files/lock.js';
 import { checkSchema } from './migrate.js';
 import { loadSqlEngine } from './sql-engine.js';
 import { sqlOverDatabase } from './sqljs-sql.js';
+import { SqlJsDb } from './sqljs-engine.js';
+import type { EngineDb } from './engine-db.js';
 import { fileArchive } from './file-archive.js';
 import { carryArchive, checkArchive, type ArchiveProblem, type ReadVia } from '../archive-tools.js';
 import type { MessageArchive } from '../archive.js';
@@ -30,17 +31,17 @@ export interface CheckResult {
 }
 
 /** Queries on an open database file, as the archive tools read a ledger. */
-function readOpen(db: Database): ReadVia {
+function readOpen(db: EngineDb): ReadVia {
   return (query) => query(sqlOverDatabase(db));
 }
 
 /** True when the file's schema has the archive's columns (a file from before them has no copies). */
-function keepsArchive(db: Database): boolean {
+function keepsArchive(db: EngineDb): boolean {
   return db.exec("SELECT 1 FROM pragma_table_info('messages') WHERE name = 'archive_sha256'").length > 0;
 }
 
 /** The bytes of the database at `path` and the database they open as (caller closes it). */
-async function openFile(path: string): Promise<{ bytes: Uint8Array; db: Database }> {
+async function openFile(path: string): Promise<{ bytes: Uint8Array; db: EngineDb }> {
   let bytes: Uint8Array;
   try {
     bytes = readDatabaseBytes(path).bytes;
@@ -48,7 +49,7 @@ async function openFile(path: string): Promise<{ bytes: Uint8Array; db: Database
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`no database at ${path}`);
     throw error;
   }
-  const db = openDatabaseBytes(await loadSqlEngine(), bytes, path);
+  const db = new SqlJsDb(openDatabaseBytes(await loadSqlEngine(), bytes, path));
   try {
     checkSchema(db, path);
   } catch (error) {

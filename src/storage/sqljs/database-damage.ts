@@ -4,7 +4,7 @@
  * sql.js reports these only as message text, so they are recognised here, once, by the texts
  * SQLite uses for them.
  */
-import type { Database } from 'sql.js';
+import type { SqlScript } from './sql-script.js';
 import { UserError } from '../../core/exit-codes.js';
 
 /** The messages of SQLITE_CORRUPT and SQLITE_NOTADB as sql.js passes them on. */
@@ -30,7 +30,7 @@ export function asDamaged(error: unknown, path: string): unknown {
  * every index with its table); otherwise quick_check, which reads every page and checks the
  * structure at a third of the cost. A check that itself fails on the damage reports that failure.
  */
-export function integrityProblems(db: Database, full: boolean): string[] {
+export function integrityProblems(db: SqlScript, full: boolean): string[] {
   try {
     const rows = db.exec(full ? 'PRAGMA integrity_check' : 'PRAGMA quick_check')[0]?.values ?? [];
     // One row may hold several lines under a "*** in database main ***" heading.

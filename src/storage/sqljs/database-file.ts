@@ -48,7 +48,9 @@ export function readDatabaseBytes(path: string, handOver = false): { bytes: Uint
   try {
     const stats = fstatSync(fd, { bigint: true });
     const size = Number(stats.size);
-    const bytes = handOver ? new HandedOverBytes(size) : new Uint8Array(size);
+    // Every byte is read over at once: no need to zero-fill the buffer first (about 1 s at 300 MB).
+    const buffer = Buffer.allocUnsafeSlow(size).buffer;
+    const bytes = handOver ? new HandedOverBytes(buffer, 0, size) : new Uint8Array(buffer, 0, size);
     let read = 0;
     while (read < size) {
       const n = readSync(fd, bytes, read, size - read, read);
@@ -62,12 +64,12 @@ export function readDatabaseBytes(path: string, handOver = false): { bytes: Uint
 }
 
 /**
- * Check the SQLite header before handing bytes to sql.js: not SQLite at all, or shorter than
+ * Check the SQLite header (the file's first bytes; `size` is the whole file's) before opening it: not SQLite at all, or shorter than
  * the header says (a truncated copy), gets a clear refusal instead of a later obscure error.
  */
-export function checkHeader(bytes: Uint8Array, path: string): void {
-  if (bytes.byteLength < 100) {
-    throw new UserError(`${path}: not a duedesk database (file too short to be SQLite: ${bytes.byteLength} bytes)`);
+export function checkHeader(bytes: Uint8Array, size: number, path: string): void {
+  if (size < 100 || bytes.byteLength < 100) {
+    throw new UserError(`${path}: not a duedesk database (file too short to be SQLite: ${size} bytes)`);
   }
   const magic = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
   if (magic !== MAGIC) throw new UserError(`${path}: not a duedesk database (not an SQLite file)`);
@@ -77,20 +79,20 @@ export function checkHeader(bytes: Uint8Array, path: string): void {
   if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) {
     throw damagedError(path, `invalid page size ${rawPageSize} in the header`);
   }
-  if (bytes.byteLength % pageSize !== 0) {
-    throw damagedError(path, `truncated or corrupt database (size ${bytes.byteLength} is not a whole number of ${pageSize}-byte pages)`);
+  if (size % pageSize !== 0) {
+    throw damagedError(path, `truncated or corrupt database (size ${size} is not a whole number of ${pageSize}-byte pages)`);
   }
   const changeCounter = view.getUint32(24);
   const pageCount = view.getUint32(28);
   const validFor = view.getUint32(92);
-  if (pageCount > 0 && validFor === changeCounter && bytes.byteLength < pageCount * pageSize) {
-    throw damagedError(path, `truncated database (${bytes.byteLength} bytes, the header says ${pageCount * pageSize})`);
+  if (pageCount > 0 && validFor === changeCounter && size < pageCount * pageSize) {
+    throw damagedError(path, `truncated database (${size} bytes, the header says ${pageCount * pageSize})`);
   }
 }
 
 /** Open bytes as a database, turning any SQLite complaint into a UserError naming the file. */
 export function openDatabaseBytes(engine: SqlJsStatic, bytes: Uint8Array, path: string): Database {
-  checkHeader(bytes, path);
+  checkHeader(bytes, bytes.byteLength, path);
   let db: Database | undefined;
   try {
     db = new engine.Database(bytes);

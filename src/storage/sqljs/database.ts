@@ -1,22 +1,22 @@
 /**
- * openStore: the sql.js implementation of the Store contract (see ./store.ts).
+ * openStore: the Store contract (see ./store.ts) on either SQLite engine (./engine-db.ts).
  *
- * The whole database lives in memory (sql.js); the file is the durable copy. Every write takes
- * the inter-process lock, reloads the file if another process saved since we loaded it, runs
- * the change in a transaction, exports and saves atomically, then releases the lock — so two
- * processes never lose each other's writes.
+ * Every write takes the inter-process lock, reloads the file if another process saved since we
+ * loaded it, runs the change in a transaction on the engine's working database (sql.js: the
+ * loaded database in memory; native: a private copy of the file), saves atomically, then
+ * releases the lock — so two processes never lose each other's writes, whichever engine each runs.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Database, SqlJsStatic } from 'sql.js';
 import type { OpenOptions, Store } from './store.js';
-import { loadSqlEngine } from './sql-engine.js';
+import type { EngineDb, FileEngine } from './engine-db.js';
+import { fileEngine } from './engines.js';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
-import { removeStaleTemps, writeFileAtomic, type SaveHooks } from '../../files/atomic-file.js';
+import { removeStaleTemps, type SaveHooks } from '../../files/atomic-file.js';
 import { acquireLock, type LockHandle } from '../../files/lock.js';
 import type { OpenWritable } from '../../files/write-all.js';
 import { checkSchema, migrate, pendingMigrations } from './migrate.js';
-import { currentIdentity, openDatabaseBytes, readDatabaseBytes, type FileIdentity } from './database-file.js';
+import { currentIdentity, type FileIdentity } from './database-file.js';
 import { asDamaged, damagedError, integrityProblems } from './database-damage.js';
 import { nestedWriteError, SerialAccess } from './serial-access.js';
 
@@ -31,17 +31,12 @@ export interface StoreSeams extends SaveHooks {
 
 /** Open (creating when missing) and migrate a duedesk database. `path: null` = private in-memory. */
 export async function openStore(options: OpenOptions, seams: StoreSeams = {}): Promise<Store> {
-  const engine = await loadSqlEngine();
+  const engine = await fileEngine(options.engine);
   if (options.path === null) return openMemoryStore(engine);
   const lock = { timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, leaseMs: options.leaseMs };
   const store = new FileStore(engine, resolve(options.path), lock, seams);
   await store.open();
   return store;
-}
-
-/** Settings every connection needs; re-applied after export(), which reopens the connection. */
-function configure(db: Database): void {
-  db.exec('PRAGMA foreign_keys = ON');
 }
 
 /**
@@ -63,7 +58,7 @@ function lostLockError(path: string): UserError {
 }
 
 /** Run `change` (it may await) in a transaction on `db`, rolling back when it throws. */
-async function inTransaction<T>(db: Database, change: (db: Database) => T | Promise<T>): Promise<T> {
+async function inTransaction<T>(db: EngineDb, change: (db: EngineDb) => T | Promise<T>): Promise<T> {
   db.exec('BEGIN');
   try {
     const result = await change(db);
@@ -79,13 +74,13 @@ async function inTransaction<T>(db: Database, change: (db: Database) => T | Prom
   }
 }
 
-function openMemoryStore(engine: SqlJsStatic): Store {
-  const db = new engine.Database();
-  configure(db);
+function openMemoryStore(engine: FileEngine): Store {
+  const db = engine.memory();
   migrate(db, 'in-memory database');
   const access = new SerialAccess();
   return {
     path: null,
+    engine: engine.name,
     db,
     refresh: () => undefined,
     read: (query) => access.run('read', async () => query(db)),
@@ -96,7 +91,7 @@ function openMemoryStore(engine: SqlJsStatic): Store {
 
 /** A database backed by a file, shared with other processes. */
 class FileStore implements Store {
-  private current: Database | undefined;
+  private current: EngineDb | undefined;
   private loaded: FileIdentity | null = null;
   /**
    * True once the loaded content is known intact: checked before its first save, because a
@@ -111,13 +106,17 @@ class FileStore implements Store {
   private saving = false;
 
   constructor(
-    private readonly engine: SqlJsStatic,
+    private readonly files: FileEngine,
     readonly path: string,
     private readonly lockOptions: { timeoutMs: number; leaseMs: number | undefined },
     private readonly seams: StoreSeams,
   ) {}
 
-  get db(): Database {
+  get engine(): FileEngine['name'] {
+    return this.files.name;
+  }
+
+  get db(): EngineDb {
     if (!this.current) throw new Error(`database ${this.path} is closed`);
     return this.current;
   }
@@ -138,14 +137,13 @@ class FileStore implements Store {
     if (currentIdentity(this.path) !== null) this.load();
     if (this.current && pendingMigrations(this.current).length === 0) return;
     // New file or an older schema: create/migrate under the lock on the freshest copy.
-    await this.locked(async (lock) => {
-      this.refresh();
-      if (!this.current) {
-        this.replace(new this.engine.Database(), null);
-        this.intact = true;
-      }
-      if (migrate(this.db, this.path) > 0) await this.save(lock);
-    });
+    await this.locked((lock) =>
+      this.changed(lock, async (db, before) => {
+        // A new database holds nothing that could be damaged.
+        if (before === undefined) this.intact = true;
+        return migrate(db, this.path) > 0;
+      }),
+    );
   }
 
   refresh(): void {
@@ -153,7 +151,7 @@ class FileStore implements Store {
     if (onDisk !== null && onDisk !== this.loaded) this.load();
   }
 
-  read<T>(query: (db: Database) => T | Promise<T>): Promise<T> {
+  read<T>(query: (db: EngineDb) => T | Promise<T>): Promise<T> {
     return this.access.run('read', async (nested) => {
       try {
         // Inside a write, or while one is saved under our lock, memory is already the latest.
@@ -166,26 +164,61 @@ class FileStore implements Store {
     });
   }
 
-  write<T>(change: (db: Database) => T | Promise<T>): Promise<T> {
+  write<T>(change: (db: EngineDb) => T | Promise<T>): Promise<T> {
     if (this.access.busyHere()) return Promise.reject(nestedWriteError());
     const run = this.writes.then(() =>
       this.locked(async (lock) => {
-        // Reads wait only for the transaction: once committed, they may run while it is saved.
-        const result = await this.access.run('write', async () => {
-          this.refresh();
-          return inTransaction(this.db, change);
+        let result: T | undefined;
+        await this.changed(lock, async (db) => {
+          result = await inTransaction(db, change);
+          return true;
         });
-        this.saving = true;
-        try {
-          await this.save(lock);
-        } finally {
-          this.saving = false;
-        }
-        return result;
+        return result as T;
       }),
     );
     this.writes = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Under `lock`, on the freshest saved state: run `change` on the engine's working database
+   * and save it when `change` says it changed something. The working database becomes the one
+   * reads see; when the change fails or is not saved, the engine drops it and the loaded one stays.
+   */
+  private async changed(lock: LockHandle, change: (db: EngineDb, before: EngineDb | undefined) => Promise<boolean>): Promise<void> {
+    let before: EngineDb | undefined;
+    let working: EngineDb | undefined;
+    // Reads wait only for the transaction: once committed, they may run while it is saved.
+    const changedAny = await this.access.run('write', async () => {
+      this.refresh();
+      before = this.current;
+      working = this.files.beginWrite(this.path, before);
+      this.current = working;
+      try {
+        return await change(working, before);
+      } catch (error) {
+        this.drop(working, before);
+        throw error;
+      }
+    });
+    if (working === undefined) return;
+    if (!changedAny) return this.drop(working, before);
+    this.saving = true;
+    try {
+      await this.save(lock);
+    } catch (error) {
+      this.drop(working, before);
+      throw error;
+    } finally {
+      this.saving = false;
+    }
+    if (before !== undefined && before !== working) before.close();
+  }
+
+  /** Give up a working database that is not saved; the loaded one is read again. */
+  private drop(working: EngineDb, before: EngineDb | undefined): void {
+    this.files.abandon(working, before);
+    if (working !== before) this.current = before;
   }
 
   close(): void {
@@ -214,10 +247,7 @@ class FileStore implements Store {
   private async save(lock: LockHandle): Promise<void> {
     this.checkIntact();
     try {
-      const bytes = this.db.export();
-      // export() closes and reopens the connection: per-connection settings are lost.
-      configure(this.db);
-      await writeFileAtomic(this.path, bytes, {
+      await this.files.save(this.path, this.db, {
         ...this.seams,
         beforeRename: (temp) => {
           this.seams.beforeRename?.(temp);
@@ -246,16 +276,9 @@ class FileStore implements Store {
     this.intact = true;
   }
 
-  /** Read the file into a fresh in-memory database, refusing damaged or newer files. */
+  /** Open the saved file with the engine, refusing damaged or newer files. */
   private load(): void {
-    const { bytes, identity } = readDatabaseBytes(this.path, true);
-    if (bytes.byteLength === 0) {
-      // An empty file (e.g. just created by `touch`) is a new database; SQLite sees it the same way.
-      this.replace(new this.engine.Database(), identity);
-      this.intact = true;
-      return;
-    }
-    const db = openDatabaseBytes(this.engine, bytes, this.path);
+    const { db, identity } = this.files.load(this.path);
     try {
       checkSchema(db, this.path);
     } catch (error) {
@@ -265,8 +288,7 @@ class FileStore implements Store {
     this.replace(db, identity);
   }
 
-  private replace(db: Database, identity: FileIdentity | null): void {
-    configure(db);
+  private replace(db: EngineDb, identity: FileIdentity | null): void {
     this.current?.close();
     this.current = db;
     this.loaded = identity;

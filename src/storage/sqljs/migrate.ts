@@ -2,7 +2,7 @@
  * Runs the numbered migrations and guards against databases written by a newer duedesk.
  * Applied versions are tracked in `schema_migrations` inside the database itself.
  */
-import type { Database } from 'sql.js';
+import type { SqlScript } from './sql-script.js';
 import { UserError } from '../../core/exit-codes.js';
 import type { Migration } from '../migration-files.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -19,13 +19,13 @@ export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): nu
 }
 
 /** Does the database have the tracking table? (False for a brand-new empty database.) */
-function hasTrackingTable(db: Database): boolean {
+function hasTrackingTable(db: SqlScript): boolean {
   const rows = db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
   return rows.length > 0;
 }
 
 /** Highest applied version; 0 for an empty database. */
-export function appliedVersion(db: Database): number {
+export function appliedVersion(db: SqlScript): number {
   if (!hasTrackingTable(db)) return 0;
   const value = db.exec('SELECT MAX(version) FROM schema_migrations')[0]?.values[0]?.[0];
   return typeof value === 'number' ? value : 0;
@@ -35,7 +35,7 @@ export function appliedVersion(db: Database): number {
  * Refuse a database this build cannot safely use: one written by a newer duedesk, or an SQLite
  * database with tables that is not a duedesk database at all. `label` names the file in messages.
  */
-export function checkSchema(db: Database, label: string, migrations: readonly Migration[] = MIGRATIONS): void {
+export function checkSchema(db: SqlScript, label: string, migrations: readonly Migration[] = MIGRATIONS): void {
   if (!hasTrackingTable(db)) {
     const tables = db.exec("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'")[0]?.values[0]?.[0];
     if (typeof tables === 'number' && tables > 0) {
@@ -53,7 +53,7 @@ export function checkSchema(db: Database, label: string, migrations: readonly Mi
 }
 
 /** Migrations not yet applied to `db`. */
-export function pendingMigrations(db: Database, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
+export function pendingMigrations(db: SqlScript, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
   const applied = appliedVersion(db);
   return migrations.filter((m) => m.version > applied).sort((a, b) => a.version - b.version);
 }
@@ -63,7 +63,7 @@ export function pendingMigrations(db: Database, migrations: readonly Migration[]
  * `label` names the database in error messages; `now` stamps applied_at.
  */
 export function migrate(
-  db: Database,
+  db: SqlScript,
   label: string,
   migrations: readonly Migration[] = MIGRATIONS,
   now: () => Date = () => new Date(),

@@ -63,10 +63,26 @@ export async function matcherFor(sql: Sql, keys: readonly string[]): Promise<Mat
   return new Matcher({ customers, ibans, items });
 }
 
-/** True when `recorded` is the same money as `credit` told again (a camt.053 after its camt.054). */
-function sameCredit(recorded: StoredCredit, credit: { ref: string; endToEndId: string | null; amount: number; currency: string }): boolean {
-  if (recorded.ref === credit.ref) return true;
-  return credit.endToEndId !== null && recorded.endToEndId === credit.endToEndId && recorded.amount === credit.amount && recorded.currency === credit.currency;
+/**
+ * The credits already seen — recorded before, or earlier in this file — by reference and by
+ * end-to-end id with amount and currency (a camt.053 repeating its camt.054 under another reference).
+ */
+class SeenCredits {
+  private readonly refs = new Set<string>();
+  private readonly endToEnd = new Set<string>();
+
+  add(credit: Pick<BankCredit, 'ref' | 'endToEndId' | 'amount' | 'currency'>): void {
+    this.refs.add(credit.ref);
+    if (credit.endToEndId !== null) this.endToEnd.add(SeenCredits.key(credit));
+  }
+
+  has(credit: Pick<BankCredit, 'ref' | 'endToEndId' | 'amount' | 'currency'>): boolean {
+    return this.refs.has(credit.ref) || (credit.endToEndId !== null && this.endToEnd.has(SeenCredits.key(credit)));
+  }
+
+  private static key(credit: Pick<BankCredit, 'endToEndId' | 'amount' | 'currency'>): string {
+    return `${credit.endToEndId ?? ''}\u0000${credit.amount}\u0000${credit.currency}`;
+  }
 }
 
 /** Apply a statement inside a ledger write; resolves to the counts. */
@@ -79,14 +95,15 @@ export async function applyStatement(sql: Sql, statement: BankStatement): Promis
     entries.flatMap((entry) => (entry.endToEndId === null ? [] : [entry.endToEndId])),
   );
   const existing = await paymentsByReference(sql, statement.credits.map((credit) => credit.ref));
-  const seen: StoredCredit[] = [...recorded];
+  const seen = new SeenCredits();
+  for (const before of recorded) seen.add(before);
   const fresh: BankCredit[] = [];
   for (const credit of statement.credits) {
-    if (existing.has(credit.ref) || seen.some((before) => sameCredit(before, credit))) {
+    if (existing.has(credit.ref) || seen.has(credit)) {
       counts.duplicates += 1;
       continue;
     }
-    seen.push({ ...credit, state: 'unmatched', customerCode: null, parts: 0 });
+    seen.add(credit);
     fresh.push(credit);
   }
   const matcher = await matcherFor(sql, namedKeys(fresh));
@@ -110,7 +127,7 @@ export async function applyStatement(sql: Sql, statement: BankStatement): Promis
   await recordCredits(sql, stored);
   await rememberIbans(sql, confirmed);
   for (const reversal of statement.reversals) {
-    if (seen.some((before) => sameCredit(before, { ...reversal, endToEndId: null }))) {
+    if (seen.has({ ...reversal, endToEndId: null })) {
       counts.duplicates += 1;
       continue;
     }

@@ -14,6 +14,7 @@ export const LABEL_KEYS = [
   'openingBalance', 'closingBalance', 'debit', 'credit', 'balance', 'description', 'invoice', 'charge',
   'payment', 'period', 'earlierReminder', 'earlierReminders',
   'notYetDue', 'dueNow',
+  'payOnline',
 ] as const;
 
 /** One field label. */

@@ -15,7 +15,7 @@ import { refusePasswordOnCommandLine } from '../storage/postgres/connection-url.
 import { ENGINE_NAMES, isEngineName, type EngineName } from '../storage/engine-names.js';
 
 /** Subcommands (positional first word). */
-export const COMMANDS = ['import', 'export', 'config', 'db', 'promise', 'dispute', 'note', 'proposal', 'history'] as const;
+export const COMMANDS = ['import', 'export', 'config', 'db', 'promise', 'dispute', 'note', 'proposal', 'history', 'bank'] as const;
 /** A subcommand. */
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -72,6 +72,7 @@ const OPTIONS = {
   'follow-up': { type: 'string' },
   done: { type: 'string' },
   remove: { type: 'string', multiple: true },
+  format: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -88,8 +89,8 @@ const PLACE: Partial<Record<OptionName, { modes: readonly string[]; where: strin
     modes: ['send-due', STATEMENT, 'export', 'promise', 'dispute', 'note'],
     where: 'only with --send-due, statement, export handover, promise, dispute or note',
   },
-  'dry-run': { modes: ['send-due'], where: 'only with --send-due' },
-  json: { modes: ['send-due', STATEMENT], where: 'only with --send-due or statement' },
+  'dry-run': { modes: ['send-due', 'import'], where: 'only with --send-due or import bank' },
+  json: { modes: ['send-due', STATEMENT, 'import'], where: 'only with --send-due, statement or import bank' },
   out: { modes: ['send-due', STATEMENT, 'history'], where: 'only with --send-due --dry-run, statement or history copy' },
   'skip-invalid': { modes: ['import'], where: 'only with import' },
   snapshot: { modes: ['import'], where: 'only with import' },
@@ -106,13 +107,14 @@ const PLACE: Partial<Record<OptionName, { modes: readonly string[]; where: strin
   wait: { modes: ['db'], where: 'only with db backup or db copy' },
   date: { modes: ['promise'], where: 'only with promise' },
   amount: { modes: ['promise'], where: 'only with promise' },
-  items: { modes: ['promise'], where: 'only with promise' },
+  items: { modes: ['promise', 'bank'], where: 'only with promise or bank assign' },
   note: { modes: ['promise', 'dispute'], where: 'only with promise or dispute --resolve' },
   reason: { modes: ['dispute'], where: 'only with dispute' },
   resolve: { modes: ['dispute'], where: 'only with dispute' },
   'follow-up': { modes: ['note'], where: 'only with note' },
   done: { modes: ['note'], where: 'only with note' },
   remove: { modes: ['proposal'], where: 'only with proposal approve' },
+  format: { modes: ['import'], where: 'only with import bank' },
 };
 
 /** A usage error: one line, pointing at --help, exit 2. */

@@ -5,7 +5,7 @@
 import { settingKeysText } from '../settings/table.js';
 
 /** Help topics: the whole program or one command. */
-export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db' | 'promise' | 'dispute' | 'note' | 'proposal' | 'history';
+export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db' | 'promise' | 'dispute' | 'note' | 'proposal' | 'history' | 'bank';
 
 const GLOBAL = `Global options:
   --db FILE|URL      database file, or a postgres:// URL of a shared ledger (env DUEDESK_DB;
@@ -50,6 +50,8 @@ Usage:
   duedesk dispute CODE ITEM --reason TEXT | --resolve [--note TEXT]
   duedesk note CODE TEXT [--follow-up D] | --done ID
   duedesk proposal list | show ID | approve ID [--remove KEY…]
+  duedesk import bank FILE [--json] [--dry-run] [--format camt|mt940]
+  duedesk bank unmatched | assign REF CODE [--items N…]
 
 ${GLOBAL}
 
@@ -101,6 +103,9 @@ Columns (* = required, order free):
              reference,case,hold_until
   payments:  customer_code*,date*,amount*,reference*,item_number,case,currency
   plans:     customer_code*,case*,installment*,day_of_month*,start_date*,end_date,active
+
+  duedesk import bank FILE [--json] [--dry-run] [--format camt|mt940]
+reads a bank statement (camt.053/camt.054, MT940); see "duedesk bank --help".
 
 ${GLOBAL}
 `;
@@ -299,6 +304,31 @@ SHA-256 is refused with exit 2, naming it; "db check" checks every copy.
 ${GLOBAL}
 `;
 
+const BANK = `Usage: duedesk import bank FILE [--json] [--dry-run] [--format camt|mt940]
+       duedesk bank unmatched
+       duedesk bank assign REF CODE [--items N…]
+
+import bank reads the credits of a bank statement — ISO 20022 camt.053/camt.054 (versions .02 to
+.08) or SWIFT MT940, told apart by their content — and turns each into payments, matched in this
+order: a valid RF creditor reference (the one on our letters, or an item's own), item numbers in
+the payment text of a customer whose name or known IBAN fits (split over them in the order
+named, the rest on account), a debtor IBAN remembered from an earlier match (on account). The
+rest is unmatched: listed, and kept for a clerk. Importing the same statement again, or the
+camt.053 after its camt.054, changes nothing. A reversal undoes the credit it returns. The whole
+file is one transaction: a malformed file (the element or line named) changes nothing, exit 2.
+
+  --json              one object: credits, items, onAccount, unmatched[], duplicates
+  --dry-run           match and report; change nothing
+  --format F          camt or mt940 instead of detecting it
+
+bank unmatched      the credits waiting for a clerk, CSV on stdout
+bank assign         give credit REF to customer CODE; with --items, split over those items in
+                    that order (each up to its open amount, the rest on account); the debtor's
+                    IBAN is remembered for CODE
+
+${GLOBAL}
+`;
+
 /** The help text of a topic. */
 export function helpText(topic: HelpTopic): string {
   switch (topic) {
@@ -326,6 +356,8 @@ export function helpText(topic: HelpTopic): string {
       return PROPOSAL;
     case 'history':
       return HISTORY;
+    case 'bank':
+      return BANK;
     default: {
       const unreachable: never = topic;
       return unreachable;

@@ -105,6 +105,7 @@ const RUNNERS: Record<Exclude<CommandName, 'db'>, () => Promise<(args: string[],
   note: async () => (await import('./commands/note.js')).runNote,
   proposal: async () => (await import('./commands/proposal.js')).runProposal,
   history: async () => (await import('./commands/history.js')).runHistory,
+  bank: async () => (await import('./commands/bank.js')).runBank,
 };
 
 async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo): Promise<number> {
@@ -137,7 +138,8 @@ async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo):
     case 'dispute':
     case 'note':
     case 'proposal':
-    case 'history': {
+    case 'history':
+    case 'bank': {
       const run = await RUNNERS[invocation.kind]();
       return run(invocation.args, ctx);
     }

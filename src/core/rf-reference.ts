@@ -55,7 +55,16 @@ export function messageRfReference(message: Pick<PlannedMessage, 'customer' | 'c
     const [only] = own;
     if (only !== undefined && isRfReference(only)) return only;
   }
-  const code = message.customer.code.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 18);
-  const currency = message.currency.toUpperCase().replace(/[^A-Z]/g, '').slice(0, 3);
-  return makeRfReference(`${code}${currency}` || 'X');
+  return accountRfReference(message.customer.code, message.currency);
+}
+
+/**
+ * The reference of a customer's account in one currency: the customer code (letters and digits
+ * only, cut to 18 characters) and the currency. Bank statements quoting it are matched back to that
+ * account (docs/reference/bank.md §2).
+ */
+export function accountRfReference(customerCode: string, currency: string): string {
+  const code = customerCode.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 18);
+  const letters = currency.toUpperCase().replace(/[^A-Z]/g, '').slice(0, 3);
+  return makeRfReference(`${code}${letters}` || 'X');
 }

@@ -69,6 +69,12 @@ export const SETTINGS_TABLE = {
   // IBAN and BIC are checked in full (country length, check digits) by settings/validate.ts.
   'company.iban': { schema: text('IBAN for the SEPA payment details, e.g. DE89 3704 0044 0532 0130 00'), home: 'shared', tui: true },
   'company.bic': { schema: text('BIC of the bank, e.g. COBADEFFXXX'), home: 'shared', tui: true },
+  // https only, a fixed host and the four placeholders: checked by settings/validate.ts.
+  'company.payUrl': {
+    schema: text('pay link printed in every message that asks for money: an https:// URL with {{amount}} {{currency}} {{reference}} {{customer}}'),
+    home: 'shared',
+    tui: true,
+  },
   // A path on this host's disk, though the rest of the company details are shared.
   'company.logo': { schema: path('path of a PNG or JPEG logo'), home: 'host' },
   'company.country': {

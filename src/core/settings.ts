@@ -29,6 +29,8 @@ export interface Settings {
     phone?: string;
     iban?: string;
     bic?: string;
+    /** Pay link template (docs/reference/settings.md §3.11): https, fixed host, {{amount}} {{currency}} {{reference}} {{customer}}. */
+    payUrl?: string;
     /** Path to a PNG or JPEG logo. */
     logo?: string;
     /** ISO 3166-1 alpha-2: the country of customers without one; a letter elsewhere gets a country line. */

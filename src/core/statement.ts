@@ -16,6 +16,8 @@ import { formatRfReference, messageRfReference } from './rf-reference.js';
 import { textLines } from './text-lines.js';
 import { formatIban, isValidBic, isValidIban } from './iban.js';
 import { epcPayload } from './epc-qr.js';
+import { currencyDigits, formatMinor } from './money.js';
+import { fillPayLink, payLinkProblem } from './pay-link.js';
 import { isDisputed } from './disputes.js';
 import { announces, askedFor, dueByDate } from './rules/demand.js';
 import { currencyTotals, type CurrencyTotal } from './statement-totals.js';
@@ -139,6 +141,8 @@ export interface StatementModel {
   bank: BankDetails | null;
   /** EPC069-12 payload, only for EUR with a valid IBAN and something to pay. */
   qrPayload: string | null;
+  /** The pay link filled for this message (docs/reference/settings.md §3.11), only when it asks for money. */
+  payUrl: string | null;
   /** The broken promise to pay a reminder follows up, formatted; null when none. */
   promise: { date: string; amount: string } | null;
   /**
@@ -194,6 +198,15 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
     bank && message.currency === 'EUR' && messageTotal && messageTotal.dueMinor > 0 && messageTotal.dueMinor <= 99_999_999_999
       ? epcPayload({ name: bank.name, iban: bank.iban, bic: bank.bic, amount: messageTotal.dueMinor, reference: referenceCompact })
       : null;
+  const payTemplate = company.payUrl?.trim() ?? '';
+  const payUrl = payTemplate !== '' && payLinkProblem(payTemplate) === null && messageTotal && messageTotal.dueMinor > 0
+    ? fillPayLink(payTemplate, {
+      amount: formatMinor(messageTotal.dueMinor, currencyDigits(message.currency)),
+      currency: message.currency,
+      reference: referenceCompact,
+      customer: message.customer.code,
+    })
+    : null;
   const deadlineDate = paymentDeadline(message, asOf);
   return {
     key: message.key,
@@ -249,6 +262,7 @@ export function buildStatement(message: PlannedMessage, settings: Settings, asOf
     referenceCompact,
     bank,
     qrPayload,
+    payUrl,
     promise: message.promise
       ? { date: formatLongDate(message.promise.promisedDate, language), amount: money(message.promise.amount, message.promise.currency) }
       : null,

@@ -7,6 +7,7 @@ import { validateLevels } from '../core/policy.js';
 import { settingDefault } from '../core/settings-table.js';
 import { isCurrency } from '../core/money.js';
 import { ibanProblem, isValidBic } from '../core/iban.js';
+import { payLinkProblem } from '../core/pay-link.js';
 import { checkAddress } from '../core/recipients.js';
 import type { Level } from '../core/plan.js';
 import { ADDRESS_PATTERN, MAILBOX_PATTERN, type SchemaNode } from '../core/settings-schema.js';
@@ -73,6 +74,9 @@ function semanticProblems(settings: JsonObject): SettingsProblem[] {
   if (typeof bic === 'string' && !isValidBic(bic)) {
     problems.push({ key: 'company.bic', message: `"${bic}" is not a BIC (8 or 11 letters and digits, like COBADEFFXXX)` });
   }
+  const payUrl = getPath(settings, 'company.payUrl');
+  const payUrlWrong = typeof payUrl === 'string' ? payLinkProblem(payUrl) : null;
+  if (payUrlWrong !== null) problems.push({ key: 'company.payUrl', message: `"${String(payUrl)}" ${payUrlWrong}` });
   problems.push(...addressProblems(settings));
   if (typeof currency === 'string' && !isCurrency(currency)) {
     problems.push({ key: 'policy.defaultCurrency', message: `"${currency}" is not an ISO 4217 currency code` });

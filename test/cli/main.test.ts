@@ -82,13 +82,13 @@ describe('wrong command lines: one line on stderr, exit 2, nothing done', () => 
   it.each<[string[], string]>([
     [['--frobnicate'], 'duedesk: unknown option --frobnicate (see duedesk --help)'],
     [['--send-due', '--dryrun'], 'duedesk: unknown option --dryrun; did you mean --dry-run? (see duedesk --help)'],
-    [['--json'], 'duedesk: --json works only with --send-due or statement (see duedesk --help)'],
-    [['--dry-run'], 'duedesk: --dry-run works only with --send-due (see duedesk --help)'],
+    [['--json'], 'duedesk: --json works only with --send-due, statement or import bank (see duedesk --help)'],
+    [['--dry-run'], 'duedesk: --dry-run works only with --send-due or import bank (see duedesk --help)'],
     [['--as-of', '2026-11-22'], 'duedesk: --as-of works only with --send-due, statement, export handover, promise, dispute or note (see duedesk --help)'],
     [['--out', 'dir'], 'duedesk: --out works only with --send-due --dry-run, statement or history copy (see duedesk --help)'],
     [['--send-due', '--out', 'dir'], 'duedesk: --out works only with --send-due --dry-run (see duedesk --help)'],
     [['--send-due', '--review'], 'duedesk: --review works only when opening the TUI (not with --send-due or a command) (see duedesk --help)'],
-    [['config', 'list', '--json'], 'duedesk: --json works only with --send-due or statement (see duedesk --help)'],
+    [['config', 'list', '--json'], 'duedesk: --json works only with --send-due, statement or import bank (see duedesk --help)'],
     [['config', 'list', '--send-due'], 'duedesk: --send-due cannot be combined with config (see duedesk --help)'],
     [['import', 'items', 'a.csv', '--from', '2026-01-01'], 'duedesk: --from works only with export or statement (see duedesk --help)'],
     [['export', 'items', '--snapshot'], 'duedesk: --snapshot works only with import (see duedesk --help)'],
@@ -226,7 +226,7 @@ describe('the real entry point', () => {
     expect(ok.stdout.split('\n')[1]).toMatch(/^engine: (sqljs|native) /);
     expect(ok.status).toBe(0);
     const bad = cli('--json');
-    expect(bad.stderr).toBe('duedesk: --json works only with --send-due or statement (see duedesk --help)\n');
+    expect(bad.stderr).toBe('duedesk: --json works only with --send-due, statement or import bank (see duedesk --help)\n');
     expect(bad.status).toBe(2);
   });
 

@@ -112,6 +112,18 @@ describe.runIf(tools)('PDF/A-2b', () => {
     expect(pdfaProblems(tools as PdfaTools, pdf, expected)).toEqual([]);
   });
 
+  it('a pay link beside the QR code, and on its own without bank details: a printable link annotation', () => {
+    const payUrl = 'https://pay.example.com/checkout?amount={{amount}}&ref={{reference}}';
+    const withBank = render(planned('en', 'first', [line('F-1', 128450)]), false, { ...settings, company: { ...settings.company, payUrl } });
+    const without = render(planned('el', 'first', [line('F-1', 128450)]), false, { ...settings, company: { ...settings.company, iban: undefined, payUrl } });
+    for (const { pdf, expected } of [withBank, without]) {
+      const bytes = Buffer.from(pdf).toString('latin1');
+      expect(bytes).toMatch(/\/Subtype \/Link \/F 4 \/Rect \[[\d. ]+\] \/Border \[0 0 0\] \/A <<\/S \/URI \/URI \(https:\/\/pay\.example\.com\/checkout\?amount=1284\.50&ref=RF/);
+      expect(bytes).not.toMatch(/\/Subtype \/Link \/Rect/);
+      expect(pdfaProblems(tools as PdfaTools, pdf, expected)).toEqual([]);
+    }
+  });
+
   it('the checks find what a plain jspdf file breaks: standard fonts not embedded, no XMP, no output intent, no language', () => {
     const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
     doc.setDocumentProperties({ title: 'Plain', author: 'Acme' });

@@ -58,6 +58,7 @@ const ENGINE: Record<SettingKey, Reading> = {
   'company.phone': UNREAD,
   'company.iban': UNREAD,
   'company.bic': UNREAD,
+  'company.payUrl': UNREAD,
   'company.country': UNREAD,
   'letters.window': () => letterWindow({}).name,
   'company.logo': UNREAD,

@@ -11,6 +11,10 @@ import { progressLine } from '../../runtime/progress-line.js';
 
 /** `duedesk import customers|items|payments|plans FILE [options]`; returns the exit code. */
 export async function runImport(args: string[], ctx: CommandContext): Promise<number> {
+  if (args[0] === 'bank') {
+    const { runImportBank } = await import('./bank.js');
+    return runImportBank(args.slice(1), ctx);
+  }
   const request = parseImportArgs(args);
   const deps = await actionDeps(ctx);
   const progress = progressLine(ctx, `import ${request.kind}`, 'rows', 0);

@@ -38,7 +38,7 @@ export function disputeView(notice: DisputeNotice, settings: Settings): MessageV
     items: [], hasItems: false, overdueItems: [], notDueItems: [], laterItems: [], splitItems: false, overdueHeading: false, notDueHeading: false,
     payments: [], hasPayments: false, cases: [], hasCases: false, totals: [],
     open: '', notYetDue: '', unapplied: '', fee: '', interest: '', total: '', statement: false,
-    bank: false, qr: false, activity: false, promise: false, earlier: false,
+    bank: false, qr: false, payUrl: '', activity: false, promise: false, earlier: false,
     dispute: {
       item: item.number,
       issueDate: formatDate(item.issueDate, language),

@@ -16,6 +16,7 @@ export const LABEL_KEYS = [
   'notYetDue', 'dueNow',
   // The subject of a message sent again as a copy starts with it (docs/reference/cli.md §11.5).
   'copy',
+  'payOnline',
 ] as const;
 
 /** One field label. */

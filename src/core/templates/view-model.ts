@@ -58,6 +58,7 @@ export const viewSchema: Record<string, SchemaNode> = {
   total: value,
   bank: { fields: { name: value, iban: value, bic: value } },
   qr: value,
+  payUrl: value,
   promise: { fields: { date: value, amount: value } },
   earlier: { fields: { dates: value, single: value } },
   dispute: { fields: { item: value, issueDate: value, dueDate: value, amount: value, open: value, reason: value, operator: value } },
@@ -113,6 +114,8 @@ export interface MessageView {
   /** False when no valid IBAN is set, so `{{#bank}}` hides the bank block. */
   bank: { name: string; iban: string; bic: string } | false;
   qr: boolean;
+  /** The filled pay link ('' when none is set or the message asks for nothing), so `{{#payUrl}}` hides the button. */
+  payUrl: string;
   /** False on an open-items statement, so `{{#activity}}` hides the activity block. */
   activity: ActivityViewModel | false;
   /** The broken promise a reminder follows up; false when none, so `{{#promise}}` hides the sentence. */
@@ -214,6 +217,7 @@ export function buildView(model: StatementModel): MessageView {
     total: own?.due ?? '',
     bank: model.bank ? { name: model.bank.name, iban: model.bank.iban, bic: model.bank.bic ?? '' } : false,
     qr: model.qrPayload !== null,
+    payUrl: model.payUrl ?? '',
     activity: model.activity ? activityOf(model.activity) : false,
     promise: model.promise ?? false,
     earlier: model.earlier ? { dates: model.earlier.dates, single: model.earlier.count === 1 } : false,

@@ -13,6 +13,7 @@ import { registerFonts, type StatementFonts } from './fonts.js';
 import { drawActivityTable, drawCasesTable, drawItemsTable } from './items-table.js';
 import { ensureRoom, font, lineHeight, page, paragraph, wrap, writeLines, type Pen } from './layout.js';
 import { drawQrCode } from './sepa-qr.js';
+import { textWithPrintableLink } from './link-annotation.js';
 import { installNativeDeflate } from './native-deflate.js';
 import { installRightToLeftGate } from './right-to-left-passes.js';
 import { installFontProgramHandOver } from './font-program.js';
@@ -166,6 +167,28 @@ function payment(pen: Pen, model: StatementModel, labels: Labels): void {
   font(pen, 'bold', 10);
   pen.y = writeLines(pen, reference, together ? page.left + labelWidth : page.left, lineHeight(10)) + 8;
   if (model.bank) bankDetails(pen, model, model.bank, labels);
+  else if (model.payUrl !== null) payLinkLine(pen, model.payUrl, labels);
+}
+
+/** The pay link's lines at `x`, each a link to it (docs/reference/settings.md §3.11). */
+function writeLinkLines(pen: Pen, lines: readonly string[], url: string, x: number, step: number): void {
+  lines.forEach((line, index) => {
+    textWithPrintableLink(pen.doc, line, x, pen.y + index * step, url);
+  });
+}
+
+/** Without bank details, the pay link on its own line below the reference. */
+function payLinkLine(pen: Pen, url: string, labels: Labels): void {
+  const { doc } = pen;
+  font(pen, 'normal', 10);
+  const label = wrap(doc, labels.payOnline, page.right - page.left, lineCaps.label);
+  pen.y = writeLines(pen, label, page.left, lineHeight(10)) + lineHeight(10);
+  font(pen, 'bold', 9);
+  const lines = wrap(doc, url, page.right - page.left, lineCaps.text);
+  doc.setTextColor(26, 95, 180);
+  writeLinkLines(pen, lines, url, page.left, lineHeight(9));
+  doc.setTextColor(0, 0, 0);
+  pen.y += lines.length * lineHeight(9) + 6;
 }
 
 /** The framed bank details beside the SEPA QR code (when there is one). */
@@ -179,11 +202,13 @@ function bankDetails(pen: Pen, model: StatementModel, bank: NonNullable<Statemen
   const rows: Array<[string, string]> = [[labels.beneficiary, bank.name], [labels.iban, bank.iban]];
   if (bank.bic) rows.push([labels.bic, bank.bic]);
   rows.push([labels.reference, model.reference]);
+  // The pay link sits among the bank details, beside the QR code, printed whole and clickable.
+  const linkRow = model.payUrl === null ? -1 : rows.push([labels.payOnline, model.payUrl]) - 1;
   const labelLines = rows.map(([label]) => wrap(doc, label, 50, lineCaps.label));
   const valueX = page.left + 8 + Math.max(...labelLines.flat().map((line) => doc.getTextWidth(line)));
   const valueWidth = page.right - qrSize - 6 - valueX;
   font(pen, 'bold', 9);
-  const valueLines = rows.map(([, value]) => wrap(doc, value, valueWidth, lineCaps.name));
+  const valueLines = rows.map(([, value], index) => wrap(doc, value, valueWidth, index === linkRow ? lineCaps.text : lineCaps.name));
   font(pen, 'normal', 7.5);
   const hint = model.qrPayload ? wrap(doc, labels.qrHint, textWidth, lineCaps.label) : [];
   const rowLines = rows.map((_, index) => Math.max(labelLines[index]?.length ?? 1, valueLines[index]?.length ?? 1));
@@ -202,7 +227,13 @@ function bankDetails(pen: Pen, model: StatementModel, bank: NonNullable<Statemen
     font(pen, 'normal', 9);
     writeLines(pen, labelLines[index] ?? [], page.left + 4, lineHeight(9));
     font(pen, 'bold', 9);
-    writeLines(pen, valueLines[index] ?? [], valueX, lineHeight(9));
+    if (index === linkRow && model.payUrl !== null) {
+      doc.setTextColor(26, 95, 180);
+      writeLinkLines(pen, valueLines[index] ?? [], model.payUrl, valueX, lineHeight(9));
+      doc.setTextColor(0, 0, 0);
+    } else {
+      writeLines(pen, valueLines[index] ?? [], valueX, lineHeight(9));
+    }
     pen.y += 5 + ((rowLines[index] ?? 1) - 1) * lineHeight(9);
   });
   if (model.qrPayload) {

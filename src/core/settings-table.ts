@@ -82,7 +82,7 @@ export const SETTINGS_TABLE = {
     home: 'shared',
     tui: true,
   },
-  operator: { schema: text('operator name recorded with each message'), home: 'host', tui: true },
+  operator: { schema: text('display name recorded beside the login identity with each message and change'), home: 'host', tui: true },
   'mail.transport': {
     schema: { type: 'string', enum: ['outbox', 'smtp'], description: 'mail transport' },
     default: 'outbox',

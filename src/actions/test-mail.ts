@@ -8,6 +8,7 @@ export const testMail = defineAction({
   name: 'test mail',
   changes: true,
   refused: 'sending a test e-mail',
+  audit: false,
   run: async (deps: ActionDeps, address: string): Promise<SingleMailResult> => {
     const { sendTestMail } = await import('../mail/test-mail.js');
     return sendTestMail(address, settingsOf(deps), deps.context.env, deps.place, deps.context.now(), deps.session.password);
@@ -19,6 +20,7 @@ export const sendTestMail = defineAction({
   name: 'send test mail (status line)',
   changes: true,
   refused: 'sending a test e-mail',
+  audit: false,
   run: async (deps: ActionDeps, address: string): Promise<string> => {
     const result = await testMail.run(deps, address);
     if (!result.ok) throw new Error(`test e-mail to ${address} via ${result.transport} failed: ${result.detail}`);

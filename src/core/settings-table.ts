@@ -168,6 +168,11 @@ export const SETTINGS_TABLE = {
     schema: flag('true: --send-due records a proposal; the next run sends the lines a clerk approved'),
     home: 'shared',
   },
+  // Four eyes is checked in the approving statement itself (docs/reference/roles.md §5).
+  'schedule.fourEyes': {
+    schema: flag('true: a proposal cannot be approved by the identity that proposed it'),
+    home: 'shared',
+  },
   'schedule.digestTo': { schema: addresses('schedule.digestTo', 'where a new proposal is listed'), home: 'shared' },
   'schedule.maxAsOfDays': {
     schema: whole(

@@ -83,15 +83,17 @@ export async function levelsOf(sql: Sql, user: string): Promise<RoleLevel[]> {
   return ROLE_LEVELS.filter((level) => names.has(groupRole(level)));
 }
 
-/** The groups the connected role belongs to, directly or through another, as `duedesk_…` names. */
+/** The highest duedesk group the connected role has the rights of (each includes the ones below), as a one-name list; empty for none. */
 export async function rolesOfSession(sql: Sql): Promise<string[]> {
   if (sql.dialect !== 'postgres') return [];
   const rows = await allRows(
     sql,
-    `SELECT rolname AS name FROM pg_roles WHERE rolname IN (${ROLE_LEVELS.map(() => '?').join(', ')}) AND pg_has_role(session_user, oid, 'MEMBER') ORDER BY rolname`,
+    `SELECT rolname AS name FROM pg_roles WHERE rolname IN (${ROLE_LEVELS.map(() => '?').join(', ')}) AND pg_has_role(session_user, oid, 'MEMBER')`,
     ROLE_LEVELS.map(groupRole),
   );
-  return rows.map((row) => text(row, 'name'));
+  const names = new Set(rows.map((row) => text(row, 'name')));
+  const highest = ROLE_LEVELS.map(groupRole).filter((name) => names.has(name)).at(-1);
+  return highest === undefined ? [] : [highest];
 }
 
 /** Refuse a role the server does not know, or a group of ours. */

@@ -101,7 +101,7 @@ function entryOf(deps: ActionDeps, state: Scope, before: string | null, after: s
     customerCode: about.customer,
     subject: about.subject,
     oldValue: before,
-    newValue: state.spec.value ? after : settingsOf(state.input),
+    newValue: state.spec.value ? after : state.spec.done ? null : settingsOf(state.input),
     detail,
   };
 }
@@ -121,7 +121,7 @@ function settingsOf(input: unknown): string | null {
   for (const [key, value] of Object.entries(input)) {
     if (ABOUT_KEYS.has(key) || value === undefined) continue;
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) parts.push(`${key}=${value === null ? '' : String(value)}`);
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) parts.push(`${key}=${value.join(',')}`);
+    else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) parts.push(`${key}=${value.join(',')}`);
   }
   return parts.length > 0 ? parts.join('; ') : null;
 }

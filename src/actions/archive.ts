@@ -168,6 +168,8 @@ export const pruneArchive = defineAction({
   name: 'prune archive',
   changes: true,
   refused: 'pruning the archive',
+  needs: 'admin',
+  audit: { what: 'db prune-archive', about: () => ({ customer: null, subject: null }), done: (_input, pruned) => `${pruned.count} copies removed, ${pruned.freed} bytes freed${pruned.before ? `, created up to ${pruned.before}` : ''}` },
   run: async (deps: ActionDeps, { today, at }: { today: IsoDate; at: string }): Promise<Pruned> => {
     const keepDays = settingsOf(deps).archive?.keepDays;
     if (keepDays === undefined) return { count: 0, freed: 0, before: null };

@@ -157,5 +157,6 @@ export const approveProposal = defineAction({
   name: 'approve proposal',
   changes: true,
   refused: 'approving a proposal',
-  run: (deps: ActionDeps, { id, remove }: { id: number; remove: readonly string[] }): Promise<Proposal> => approve(deps.ledger, id, remove, actorOf(deps)),
+  needs: 'supervisor',
+  run: (deps: ActionDeps, { id, remove }: { id: number; remove: readonly string[] }): Promise<Proposal> => approve(deps.ledger, id, remove, actorOf(deps), settingsOf(deps).schedule?.fourEyes === true),
 });

@@ -1,16 +1,17 @@
 /** The customers: the list with aging, one customer's detail, and the switches a clerk sets on one. */
 import { agingOf } from '../core/aging.js';
-import type { IsoDate } from '../core/domain.js';
+import type { Customer, IsoDate } from '../core/domain.js';
 import { resolvePolicy } from '../core/policy.js';
 import { chooseProfile } from '../collections/profiles.js';
 import { customerNames as namesOf } from '../storage/customer-names.js';
 import { getCustomer, setHold as holdCustomer, setReminders as remindersOf, setStatementInterval as intervalOf, setStatements as statementsOf } from '../storage/customers.js';
-import { setItemHold as holdItem } from '../storage/item-hold.js';
+import { itemHold, setItemHold as holdItem } from '../storage/item-hold.js';
 import { openItemsOf } from '../storage/items.js';
 import type { Ledger } from '../storage/ledger.js';
 import { customerTimeline } from '../storage/messages.js';
 import type { Sql } from '../storage/sql.js';
 import { defineAction } from './action.js';
+import type { AuditSpec } from './audit-trail.js';
 import { linesOf } from './collections.js';
 import { queryCustomerList } from './customer-list.js';
 import { settingsOf, type ActionDeps } from './deps.js';
@@ -22,6 +23,17 @@ function changeCustomer(ledger: Ledger, code: string, change: (sql: Sql) => Prom
     if (!(await getCustomer(sql, code))) throw new Error(`customer ${code} does not exist`);
     await change(sql);
   });
+}
+
+/** The audit trail's old → new of a customer's field (docs/reference/roles.md §4). */
+function customerField(read: (customer: Customer) => unknown): AuditSpec<{ code: string }, Promise<void>> {
+  return {
+    value: async (sql, { code }) => {
+      const customer = await getCustomer(sql, code);
+      const value = customer ? read(customer) : null;
+      return value === null || value === undefined ? null : String(value);
+    },
+  };
 }
 
 /** All customers with open totals and aging as of `asOf`. */
@@ -62,6 +74,7 @@ export const customerDetail = defineAction({
 export const setHold = defineAction({
   name: 'set hold',
   changes: true,
+  audit: customerField((c) => c.holdUntil),
   refused: 'setting a hold',
   run: (deps: ActionDeps, { code, until }: { code: string; until: IsoDate | null }): Promise<void> =>
     changeCustomer(deps.ledger, code, (sql) => holdCustomer(sql, code, until)),
@@ -71,6 +84,7 @@ export const setHold = defineAction({
 export const setItemHold = defineAction({
   name: 'set item hold',
   changes: true,
+  audit: { value: (sql, { code, number }) => itemHold(sql, code, number) },
   refused: 'holding an item',
   run: (deps: ActionDeps, { code, number, until }: { code: string; number: string; until: IsoDate | null }): Promise<void> =>
     deps.ledger.write((sql) => holdItem(sql, code, number, until)),
@@ -80,6 +94,7 @@ export const setItemHold = defineAction({
 export const setReminders = defineAction({
   name: 'set reminders',
   changes: true,
+  audit: customerField((c) => c.reminders),
   refused: 'changing reminders',
   run: (deps: ActionDeps, { code, on }: { code: string; on: boolean }): Promise<void> => changeCustomer(deps.ledger, code, (sql) => remindersOf(sql, code, on)),
 });
@@ -88,6 +103,7 @@ export const setReminders = defineAction({
 export const setStatementInterval = defineAction({
   name: 'set statement interval',
   changes: true,
+  audit: customerField((c) => c.statementEveryDays),
   refused: 'changing the statement interval',
   run: (deps: ActionDeps, { code, days }: { code: string; days: number | null }): Promise<void> =>
     changeCustomer(deps.ledger, code, (sql) => intervalOf(sql, code, days)),
@@ -97,6 +113,7 @@ export const setStatementInterval = defineAction({
 export const setStatements = defineAction({
   name: 'set statements',
   changes: true,
+  audit: customerField((c) => c.statements ?? c.reminders),
   refused: 'changing statements',
   run: (deps: ActionDeps, { code, on }: { code: string; on: boolean }): Promise<void> => deps.ledger.write((sql) => statementsOf(sql, code, on)),
 });
@@ -105,7 +122,9 @@ export const setStatements = defineAction({
 export const setProfile = defineAction({
   name: 'set profile',
   changes: true,
+  audit: customerField((c) => c.profile ?? 'default'),
   refused: 'changing the profile',
+  needs: 'supervisor',
   run: (deps: ActionDeps, { code, profile }: { code: string; profile: string }): Promise<void> =>
     chooseProfile(deps.ledger, resolvePolicy(settingsOf(deps)), code, profile),
 });

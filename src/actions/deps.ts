@@ -79,13 +79,13 @@ export function todayOf(deps: ActionDeps): IsoDate {
   return localDate(deps.context.now());
 }
 
-/** Who records and when: the settings' operator (else the OS user), `asOf` (default today) and the wall-clock time. */
-export function actorAt(context: CommandContext, asOf?: IsoDate): Actor {
+/** Who records and when: the ledger's user (the `operator` setting beside it as display name), `asOf` (default today) and the wall-clock time. */
+export function actorAt(context: CommandContext, ledger: Ledger, asOf?: IsoDate): Actor {
   const now = context.now();
-  return { operator: operatorName(context.settings.read().operator), asOf: asOf ?? localDate(now), at: now.toISOString() };
+  return { operator: operatorName(ledger, context.settings.read().operator), asOf: asOf ?? localDate(now), at: now.toISOString() };
 }
 
 /** Who records an action's change and when (see actorAt). */
 export function actorOf(deps: ActionDeps, asOf?: IsoDate): Actor {
-  return actorAt(deps.context, asOf);
+  return actorAt(deps.context, deps.ledger, asOf);
 }

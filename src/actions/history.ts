@@ -34,6 +34,6 @@ export const acknowledge = defineAction({
   changes: true,
   refused: 'acknowledging a message',
   run: async (deps: ActionDeps, id: number): Promise<void> => {
-    await deps.ledger.write((sql) => acknowledgeMessage(sql, id, operatorName(settingsOf(deps).operator), deps.context.now().toISOString()));
+    await deps.ledger.write((sql) => acknowledgeMessage(sql, id, operatorName(deps.ledger, settingsOf(deps).operator), deps.context.now().toISOString()));
   },
 });

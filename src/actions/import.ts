@@ -1,6 +1,9 @@
 /** Importing a CSV file as `duedesk import` and the desk both do: counts and problems, typed. The importer loads on first use. */
 import type { ImportResult } from '../csv/import/import-csv.js';
 import type { ImportRequest } from '../csv/import/request.js';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { defineAction } from './action.js';
 import { settingsOf, type ActionDeps } from './deps.js';
 
@@ -18,8 +21,23 @@ export const importCsv = defineAction({
   name: 'import',
   changes: true,
   refused: 'importing',
+  needs: 'supervisor',
+  // The file's name, SHA-256 and what it changed (docs/reference/roles.md §4); a refused file changed nothing.
+  audit: {
+    about: ({ request }) => ({ customer: null, subject: request.kind }),
+    done: async ({ request }, result, { cwd }) => (result.rejected ? false : `${request.file} sha256 ${await fileSha256(resolve(cwd, request.file))}: ${result.summary}`),
+  },
   run: async (deps: ActionDeps, { request, onProgress }: ImportInput): Promise<ImportResult> => {
     const { importCsv: importFile } = await import('../csv/import/import-csv.js');
     return importFile(deps.ledger, settingsOf(deps), request, deps.context.cwd, onProgress);
   },
 });
+
+/** The SHA-256 of a file as hex ('unreadable' when it went away since it was imported). */
+async function fileSha256(path: string): Promise<string> {
+  try {
+    return createHash('sha256').update(await readFile(path)).digest('hex');
+  } catch {
+    return 'unreadable';
+  }
+}

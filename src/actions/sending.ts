@@ -34,6 +34,8 @@ export const send = defineAction({
   name: 'send',
   changes: true,
   refused: 'sending',
+  // The history is a send's record (docs/reference/roles.md §4).
+  audit: false,
   run: async (deps: ActionDeps, { messages, onProgress, signal }: SendRequest): Promise<SendResult> => {
     const { deliverPlan } = await import('../delivery/deliver.js');
     const { session } = deps;
@@ -65,6 +67,7 @@ export const retryMessages = defineAction({
   name: 'retry messages',
   changes: true,
   refused: 'retrying messages',
+  audit: false,
   run: async (deps: ActionDeps, { ids, asOf }: { ids: readonly number[]; asOf: IsoDate }): Promise<SendOutcome[]> => {
     const records = await deps.ledger.read(async (sql) => {
       const found: MessageRecord[] = [];

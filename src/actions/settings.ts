@@ -28,6 +28,10 @@ export const updateSetting = defineAction({
   name: 'update setting',
   changes: true,
   refused: 'changing settings',
+  needs: 'admin',
+  // Shared settings are recorded where the ledger stores them, key by key (storage/ledger-settings.ts);
+  // a file ledger's settings are its user's own file (docs/reference/roles.md §4).
+  audit: false,
   run: async (deps: ActionDeps, { key, value }: { key: string; value: string }): Promise<void> => {
     const source = deps.context.settings;
     const write = source.write?.bind(source);

@@ -8,6 +8,7 @@ export const testMail = defineAction({
   name: 'test mail',
   changes: true,
   refused: 'sending a test e-mail',
+  audit: false,
   run: async (deps: ActionDeps, address: string): Promise<SingleMailResult> => {
     const { sendTestMail } = await import('../mail/test-mail.js');
     const keeper = { ledger: deps.ledger, operator: actorOf(deps).operator };
@@ -20,6 +21,7 @@ export const sendTestMail = defineAction({
   name: 'send test mail (status line)',
   changes: true,
   refused: 'sending a test e-mail',
+  audit: false,
   run: async (deps: ActionDeps, address: string): Promise<string> => {
     const result = await testMail.run(deps, address);
     if (!result.ok) throw new Error(`test e-mail to ${address} via ${result.transport} failed: ${result.detail}`);

@@ -45,6 +45,8 @@ Usage:
   duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
   duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]
           | prune-archive
+  duedesk db roles setup | grant ROLE clerk|supervisor|admin | revoke ROLE     (PostgreSQL)
+  duedesk export audit [--from D] [--to D] [--raw]     every change that is not a send, CSV
   duedesk history show ID | copy ID --out DIR | resend ID [--to ADDRESS]
   duedesk promise CODE --date D [--amount A] [--items N…] [--note TEXT]
   duedesk dispute CODE ITEM --reason TEXT | --resolve [--note TEXT]
@@ -112,6 +114,7 @@ ${GLOBAL}
 
 const EXPORT = `Usage: duedesk export history|customers|items [--from DATE] [--to DATE] [--raw]
        duedesk export handover [--as-of D] [--raw]
+       duedesk export audit [--from D] [--to D] [--raw]
 
 Writes CSV on stdout in the import format (customers, items), the message history, or the
 items handed over (handover: past their level's maxRepeats, no longer reminded), for a
@@ -122,6 +125,8 @@ running it as a formula; import removes it again. Amounts and dates are never ch
   --from DATE   only from this date (YYYY-MM-DD)
   --to DATE     only up to this date (YYYY-MM-DD)
   --as-of D     handover: as of that date (default: today)
+                audit: the audit trail, who changed what and when (UTC and local), old and
+                new value; --from/--to are UTC days
   --raw         write every value as it is, without the leading '
 
 ${GLOBAL}
@@ -184,6 +189,7 @@ ${GLOBAL}
 
 const DB = `Usage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]
        duedesk db prune-archive
+       duedesk db roles setup | grant ROLE clerk|supervisor|admin | revoke ROLE
 
   check            run SQLite's integrity_check on the database file: prints "FILE: ok" (exit 0)
                    or every problem found (exit 2); reads only, never creates or changes the file.
@@ -201,6 +207,12 @@ const DB = `Usage: duedesk db check | backup FILE [--replace] [--wait S] | copy 
   prune-archive    remove the archived copies of messages older than archive.keepDays days (none
                    while it is unset) and say how many and how much space; the history keeps
                    each message and says its copy was pruned
+  roles setup      PostgreSQL: create the group roles duedesk_clerk, duedesk_supervisor and
+                   duedesk_admin with their rights on the ledger (run by its owner; again after
+                   an upgrade)
+  grant ROLE LEVEL make the login role ROLE a member of exactly duedesk_LEVEL
+  revoke ROLE      take ROLE out of every duedesk role
+                   Every change is recorded in the audit trail (export audit)
   --wait S         backup and copy are taken between sends: they wait up to S seconds
                    (default 600) for a send under way to end, then exit 75 naming it; 0 refuses
                    at once. No send starts while they copy.

@@ -66,16 +66,17 @@ async function buildContext(invocation: Invocation, io: CliIo, opened: Ledger[])
     })();
     return ledger;
   };
+  const now = io.now ?? (() => new Date());
   // On a shared ledger the company and policy settings live in it: read them before the command.
   const shared = isPostgresUrl(db.path) && needsSharedSettings(invocation);
   return {
     openLedger: openOnce,
     ledgerExists: () => isPostgresUrl(db.path) || existsSync(db.path),
-    settings: shared ? await sharedSettings(await openOnce(), file) : file,
+    settings: shared ? await sharedSettings(await openOnce(), file, now) : file,
     env: io.env,
     stdout: io.stdout,
     stderr: io.stderr,
-    now: io.now ?? (() => new Date()),
+    now,
     cwd: io.cwd,
   };
 }

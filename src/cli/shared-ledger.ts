@@ -4,7 +4,10 @@
  * with the ledger's shared settings (src/settings/shared-settings.ts), read once at start.
  */
 import type { Ledger } from '../storage/ledger.js';
-import { readLedgerSettings, replaceLedgerSettings } from '../storage/ledger-settings.js';
+import { asRoleRefusal } from '../actions/role-refusal.js';
+import { operatorName } from '../delivery/record.js';
+import { readLedgerSettings, replaceLedgerSettings, settingChanges } from '../storage/ledger-settings.js';
+import { isPermissionRefusal } from '../storage/roles.js';
 import { LedgerSettingsSource } from '../settings/ledger-settings-source.js';
 import type { SettingsSource } from '../settings/source.js';
 import { runPasswordCommand } from '../mail/password.js';
@@ -16,8 +19,21 @@ export function ledgerPassword(file: SettingsSource, env: NodeJS.ProcessEnv): ((
   return () => runPasswordCommand(command, env, 'db.passwordCommand');
 }
 
-/** The host's settings on a shared ledger: its file, with the ledger's shared keys over it. */
-export async function sharedSettings(ledger: Ledger, file: SettingsSource): Promise<SettingsSource> {
+/**
+ * The host's settings on a shared ledger: its file, with the ledger's shared keys over it. Each
+ * shared key changed is recorded in the audit trail with who and when; a change the ledger's
+ * roles refuse names the keys and the role it needs (docs/reference/roles.md §3).
+ */
+export async function sharedSettings(ledger: Ledger, file: SettingsSource, now: () => Date): Promise<SettingsSource> {
   const shared = await ledger.read(readLedgerSettings);
-  return new LedgerSettingsSource(file, shared, (entries) => ledger.write((sql) => replaceLedgerSettings(sql, entries)));
+  return new LedgerSettingsSource(file, shared, async (entries) => {
+    const by = { operator: operatorName(ledger, file.read().operator), at: now().toISOString() };
+    try {
+      await ledger.write((sql) => replaceLedgerSettings(sql, entries, by));
+    } catch (error) {
+      if (!isPermissionRefusal(error)) throw error;
+      const keys = (await ledger.read((sql) => settingChanges(sql, entries))).map((change) => change.key);
+      throw await asRoleRefusal(error, ledger, `changing ${keys.join(', ') || 'the shared settings'}`, 'admin');
+    }
+  });
 }

@@ -33,8 +33,11 @@ export async function propose(ledger: Ledger, plan: Plan, actor: Actor): Promise
   });
 }
 
-/** Approve proposal `id` without the lines `remove` names. Throws UserError (nothing written) for an unknown or settled proposal or line. */
-export async function approve(ledger: Ledger, id: number, remove: readonly string[], actor: Actor): Promise<Proposal> {
+/**
+ * Approve proposal `id` without the lines `remove` names. Throws UserError (nothing written) for an
+ * unknown or settled proposal or line, and with `fourEyes` for one its approver proposed.
+ */
+export async function approve(ledger: Ledger, id: number, remove: readonly string[], actor: Actor, fourEyes = false): Promise<Proposal> {
   return ledger.write(async (sql) => {
     const proposal = await getProposal(sql, id);
     if (proposal === null) throw new UserError(`proposal: there is no proposal #${id}`);
@@ -42,7 +45,8 @@ export async function approve(ledger: Ledger, id: number, remove: readonly strin
     const keys = new Set(proposal.lines.map((line) => line.key));
     const unknown = remove.filter((key) => !keys.has(key));
     if (unknown.length > 0) throw new UserError(`proposal: #${id} has no line ${unknown.map((key) => `"${key}"`).join(', ')}`);
-    await approveProposalRow(sql, id, remove, actor.operator, actor.at);
+    const approved = await approveProposalRow(sql, id, remove, { by: actor.operator, at: actor.at, fourEyes: fourEyes ? ledger.user : null });
+    if (!approved) throw new UserError(`four eyes: proposal #${id} was proposed by ${proposal.createdBy}; someone else must approve it`);
     return (await getProposal(sql, id))!;
   });
 }

@@ -1,28 +1,35 @@
 /**
  * A customer's collection records for the timeline: promises with their state on the
- * as-of date, disputes opened and resolved, and notes, newest first, each as one dated line.
+ * as-of date, disputes opened and resolved, notes, and the audit trail's other changes about the
+ * customer (holds, switches, profile, …: docs/reference/roles.md §4), newest first, each as one
+ * dated line.
  */
 import type { IsoDate } from '../core/domain.js';
 import { currencyDigits, formatMinor } from '../core/money.js';
 import { promiseState } from '../core/rules/promises.js';
+import { listAudit } from '../storage/audit-log.js';
 import { notesOf } from '../storage/customer-notes.js';
 import { disputesOf } from '../storage/item-disputes.js';
 import type { Ledger } from '../storage/ledger.js';
 import { promiseSnapshots } from '../storage/promises.js';
 
+/** Audit entries the timeline already shows as the records themselves. */
+const SHOWN_AS_RECORDS = new Set(['record promise', 'mark disputed', 'resolve dispute', 'add note']);
+
 /** One record: when (wall-clock ISO time), what kind, and the line to show. */
 export interface CollectionRecord {
   at: string;
-  kind: 'promise' | 'dispute' | 'note';
+  kind: 'promise' | 'dispute' | 'note' | 'change';
   text: string;
 }
 
 /** The customer's records, newest first; promises are judged on `asOf` with `graceDays`. */
 export async function collectionRecords(ledger: Ledger, code: string, asOf: IsoDate, graceDays: number): Promise<CollectionRecord[]> {
-  const { promises, disputes, notes } = await ledger.read(async (sql) => ({
+  const { promises, disputes, notes, changes } = await ledger.read(async (sql) => ({
     promises: (await promiseSnapshots(sql, [code], asOf)).get(code) ?? [],
     disputes: await disputesOf(sql, code),
     notes: await notesOf(sql, code),
+    changes: await listAudit(sql, { customer: code }),
   }));
   const records: CollectionRecord[] = [];
   for (const snapshot of promises) {
@@ -41,6 +48,12 @@ export async function collectionRecords(ledger: Ledger, code: string, asOf: IsoD
   for (const note of notes) {
     const follow = note.followUp === null ? '' : ` (follow up ${note.followUp}${note.doneAt === null ? '' : ', done'})`;
     records.push({ at: note.createdAt, kind: 'note', text: `note #${note.id}: ${note.body.replace(/\s+/g, ' ')}${follow} · ${note.operator}` });
+  }
+  for (const change of changes) {
+    if (SHOWN_AS_RECORDS.has(change.action)) continue;
+    const about = change.subject === null ? '' : ` ${change.subject}`;
+    const what = change.oldValue === null && change.newValue === null ? '' : `: ${change.oldValue ?? '—'} → ${change.newValue ?? '—'}`;
+    records.push({ at: change.at, kind: 'change', text: `${change.action}${about}${what} · ${change.operator}` });
   }
   return records.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }

@@ -88,7 +88,7 @@ export const SETTINGS_TABLE = {
     home: 'shared',
     tui: true,
   },
-  operator: { schema: text('operator name recorded with each message'), home: 'host', tui: true },
+  operator: { schema: text('display name recorded beside the login identity with each message and change'), home: 'host', tui: true },
   'mail.transport': {
     schema: { type: 'string', enum: ['outbox', 'smtp'], description: 'mail transport' },
     default: 'outbox',
@@ -172,6 +172,11 @@ export const SETTINGS_TABLE = {
   // A firm's approval rule cannot differ by the host that happens to run the send.
   'schedule.approval': {
     schema: flag('true: --send-due records a proposal; the next run sends the lines a clerk approved'),
+    home: 'shared',
+  },
+  // Four eyes is checked in the approving statement itself (docs/reference/roles.md §5).
+  'schedule.fourEyes': {
+    schema: flag('true: a proposal cannot be approved by the identity that proposed it'),
     home: 'shared',
   },
   'schedule.digestTo': { schema: addresses('schedule.digestTo', 'where a new proposal is listed'), home: 'shared' },

@@ -89,6 +89,8 @@ export interface Settings {
     autoSend?: boolean;
     /** `--send-due` records the day's plan as a proposal; the next run sends what a clerk approved. */
     approval?: boolean;
+    /** A proposal cannot be approved by the identity that proposed it (docs/reference/roles.md §5). */
+    fourEyes?: boolean;
     /** Where a new proposal is listed by e-mail before it goes out: an address or several. */
     digestTo?: string | string[];
     /** A real send's as-of date is at most this many days from today (either way); dry runs take any date. */

@@ -201,7 +201,7 @@ async function deliverHeld(
       transport,
       renderer,
       recorder,
-      operator: operatorName(settings.operator),
+      operator: operatorName(ledger, settings.operator),
       retry: { delaysMs: options.retry?.delaysMs ?? [1000, 5000, 15_000], sleep: options.retry?.sleep ?? realSleep },
       signal: options.signal,
       stop: null,

@@ -1,19 +1,20 @@
 /** From a planned and rendered message to the history record kept in the journal and database. */
-import { userInfo } from 'node:os';
 import type { IsoDate } from '../core/domain.js';
 import type { OutgoingMessage } from '../core/message.js';
 import type { PlannedMessage } from '../core/plan.js';
 import type { GuardKey } from '../storage/delivery-history.js';
+import type { Ledger } from '../storage/ledger.js';
 import type { HistoryRecord } from './journal.js';
 
-/** The operator recorded with each message: the `operator` setting, else the OS user. */
-export function operatorName(setting: string | undefined): string {
-  if (setting !== undefined && setting.trim() !== '') return setting.trim();
-  try {
-    return userInfo().username;
-  } catch {
-    return '';
-  }
+/**
+ * The operator recorded with every message, approval, promise, dispute, note and change: who the
+ * ledger says is connected (`ledger.user`), with the `operator` setting only as a display name
+ * beside it — `alice (Alice Martin)` (docs/reference/roles.md §1). The one place it is composed.
+ */
+export function operatorName(ledger: Pick<Ledger, 'user'>, display: string | undefined): string {
+  const name = display?.trim() ?? '';
+  if (name === '' || name === ledger.user) return ledger.user;
+  return ledger.user === '' ? name : `${ledger.user} (${name})`;
 }
 
 /**

@@ -80,6 +80,11 @@ async function copyTables(source: Ledger, dest: Ledger, options: CopyOptions): P
       if (occupied.length > 0 && !options.replace) {
         throw new UserError(`${dest.location} already holds a ledger (${occupied.join(', ')}); add --replace to overwrite it`);
       }
+      // The audit trail is append-only (docs/reference/roles.md §4): a ledger with one is never replaced.
+      const trail = occupied.find((table) => table.startsWith('audit_log '));
+      if (trail !== undefined) {
+        throw new UserError(`${dest.location} has an audit trail (${trail} entries) that cannot be removed; copy into a new ledger instead`);
+      }
       for (const { name } of [...destTables].reverse()) await to.run(`DELETE FROM ${quoteName(name)}`);
       const progress = { done: 0, total: await rowCount(from, copied), tell: options.onProgress };
       progress.tell?.(0, progress.total);

@@ -28,6 +28,12 @@ export interface Ledger {
   /** Where the messages sent from this ledger are kept byte for byte (./archive.ts). */
   readonly archive: MessageArchive;
   /**
+   * Who is connected, as the engine vouches for it: PostgreSQL's `session_user` (the role that
+   * logged in), the operating-system user for a file or in-memory ledger. Never taken from
+   * duedesk's own settings (docs/reference/roles.md §1).
+   */
+  readonly user: string;
+  /**
    * Run queries on the latest committed state (another process's saved changes included).
    * Do not write through `sql` here: writes go through `write`.
    */

@@ -70,9 +70,25 @@ export async function listProposals(sql: Sql): Promise<Proposal[]> {
   return withLines(sql, await sql.all(`SELECT ${COLUMNS} FROM proposals ORDER BY id DESC`));
 }
 
-/** Approve a pending proposal, taking out the lines `removed` names; resolves to false when it was not pending. */
-export async function approveProposalRow(sql: Sql, id: number, removed: readonly string[], by: string, at: string): Promise<boolean> {
-  const changed = await sql.run("UPDATE proposals SET status = 'approved', approved_by = ?, approved_at = ? WHERE id = ? AND status = 'pending'", [by, at, id]);
+/** Who approves: the operator recorded, and with four eyes the identity that may not be the proposer's. */
+export interface Approver {
+  by: string;
+  at: string;
+  /** Set with schedule.fourEyes: the approver's identity (docs/reference/roles.md §1). */
+  fourEyes: string | null;
+}
+
+/**
+ * Approve a pending proposal, taking out the lines `removed` names; resolves to false when it was
+ * not pending or, with four eyes, was proposed by the approver's own identity — checked in the
+ * approving statement itself (docs/reference/roles.md §5; on PostgreSQL a trigger checks it too).
+ */
+export async function approveProposalRow(sql: Sql, id: number, removed: readonly string[], { by, at, fourEyes }: Approver): Promise<boolean> {
+  const changed = await sql.run(
+    `UPDATE proposals SET status = 'approved', approved_by = ?, approved_at = ? WHERE id = ? AND status = 'pending'
+        AND NOT (? = 1 AND (created_by = ? OR substr(created_by, 1, length(?) + 2) = ? || ' ('))`,
+    [by, at, id, fourEyes === null ? 0 : 1, fourEyes ?? '', fourEyes ?? '', fourEyes ?? ''],
+  );
   if (changed === 0) return false;
   await sql.runMany('UPDATE proposal_lines SET removed = 1 WHERE proposal_id = ? AND line_key = ?', removed.map((key) => [id, key]));
   return true;

@@ -44,12 +44,14 @@ describe('duedesk db check', () => {
 describe('duedesk db backup FILE', () => {
   it('writes a copy that opens and passes integrity_check, mode 0600, nothing else left behind', async () => {
     const box = await filledSandbox();
+    // The ledger as the backup found it: afterwards the backup itself is in its audit trail.
+    const before = readFileSync(box.db);
     const { code, stdout, stderr } = await box.run(['db', 'backup', 'nightly.sqlite']);
     const copy = join(box.dir, 'nightly.sqlite');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`^${copy.replace(/[.]/g, '\\.')}: backup of .* written \\(\\d+ bytes, integrity_check ok\\)\n$`));
-    expect(readFileSync(copy).equals(readFileSync(box.db))).toBe(true);
+    expect(readFileSync(copy).equals(before)).toBe(true);
     expect(await integrityOf(copy)).toEqual([['ok']]);
     expect(statSync(copy).mode & 0o777).toBe(0o600);
     expect(readdirSync(box.dir).filter((name) => name.includes('.tmp-') || name.includes('lock-tmp'))).toEqual([]);
@@ -66,9 +68,10 @@ describe('duedesk db backup FILE', () => {
       stderr: `duedesk: backup: ${copy} already exists; name another file or add --replace\n`,
     });
     expect(readFileSync(copy, 'utf8')).toBe('yesterday');
+    const before = readFileSync(box.db);
     const replaced = await box.run(['db', 'backup', copy, '--replace']);
     expect(replaced.code).toBe(0);
-    expect(readFileSync(copy).equals(readFileSync(box.db))).toBe(true);
+    expect(readFileSync(copy).equals(before)).toBe(true);
   });
 
   it('a backup the file system refuses is "cannot write FILE", exit 2, and leaves no partial file', async () => {
@@ -103,17 +106,17 @@ describe('duedesk db backup FILE', () => {
 
 describe('duedesk db: wrong command lines', () => {
   it.each<[string[], string]>([
-    [['db'], 'duedesk: db: check, backup, copy or prune-archive?\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive\n'],
-    [['db', 'backup'], 'duedesk: db: unexpected "backup"\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive\n'],
-    [['db', 'check', 'extra'], 'duedesk: db: unexpected "check extra"\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive\n'],
-    [['db', 'copy', 'a.sqlite'], 'duedesk: db: unexpected "copy a.sqlite"\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive\n'],
+    [['db'], 'duedesk: db: check, backup, copy or prune-archive?\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive | roles setup | grant ROLE clerk|supervisor|admin | revoke ROLE\n'],
+    [['db', 'backup'], 'duedesk: db: unexpected "backup"\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive | roles setup | grant ROLE clerk|supervisor|admin | revoke ROLE\n'],
+    [['db', 'check', 'extra'], 'duedesk: db: unexpected "check extra"\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive | roles setup | grant ROLE clerk|supervisor|admin | revoke ROLE\n'],
+    [['db', 'copy', 'a.sqlite'], 'duedesk: db: unexpected "copy a.sqlite"\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive | roles setup | grant ROLE clerk|supervisor|admin | revoke ROLE\n'],
     [['db', 'copy', 'missing.sqlite', 'postgres://clerk@db.example/ar'], `duedesk: no database at ${'${dir}'}/missing.sqlite\n`],
     [['db', 'copy', 'a.sqlite', 'postgres://clerk:s3cret@db.example/ar'], 'duedesk: db copy postgres://clerk:***@db.example/ar: a password does not belong on the command line (other users see it in the process list); set PGPASSWORD, use ~/.pgpass or the db.passwordCommand setting\n'],
     [['--db', 'postgres://clerk@db.example/ar', 'db', 'backup', 'b.sqlite'], 'duedesk: db backup works on a database file; back up a PostgreSQL ledger with db copy URL FILE (taken between sends) or pg_dump (postgres://clerk@db.example/ar)\n'],
     [['export', 'items', '--replace'], 'duedesk: --replace works only with db backup or db copy (see duedesk --help)\n'],
     [['export', 'items', '--wait', '5'], 'duedesk: --wait works only with db backup or db copy (see duedesk --help)\n'],
-    [['db', 'check', '--wait', '5'], 'duedesk: db: --wait works only with backup or copy\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive\n'],
-    [['db', 'backup', 'b.sqlite', '--wait', 'soon'], 'duedesk: db: --wait must be a whole number of seconds from 0 to 86400 (got "soon")\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive\n'],
+    [['db', 'check', '--wait', '5'], 'duedesk: db: --wait works only with backup or copy\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive | roles setup | grant ROLE clerk|supervisor|admin | revoke ROLE\n'],
+    [['db', 'backup', 'b.sqlite', '--wait', 'soon'], 'duedesk: db: --wait must be a whole number of seconds from 0 to 86400 (got "soon")\nusage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive | roles setup | grant ROLE clerk|supervisor|admin | revoke ROLE\n'],
   ])('%j', async (argv, message) => {
     const box = sandbox();
     expect(await box.run(argv)).toEqual({ code: 2, stdout: '', stderr: message.replace('${dir}', box.dir) });

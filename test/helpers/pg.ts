@@ -99,6 +99,7 @@ export async function emptyPostgresLedger(): Promise<Ledger> {
     kind: ledger.kind,
     location: ledger.location,
     archive: ledger.archive,
+    user: ledger.user,
     read: (q) => ledger.read(q),
     write: (c) => ledger.write(c),
     beginSend: (o) => ledger.beginSend(o),

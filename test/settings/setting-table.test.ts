@@ -95,6 +95,7 @@ const ENGINE: Record<SettingKey, Reading> = {
   'policy.promiseGraceDays': () => policy.promiseGraceDays,
   'schedule.autoSend': sendDueSends,
   'schedule.approval': fromElsewhere('false: --send-due sends without a proposal'),
+  'schedule.fourEyes': fromElsewhere('unset: whoever may approve may approve a proposal they made'),
   'schedule.digestTo': UNREAD,
   'schedule.maxAsOfDays': maxAsOfDays,
   'archive.keepDays': UNREAD,

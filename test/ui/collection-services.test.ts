@@ -1,6 +1,6 @@
 /** The collections workflow through the desk's real services: what the TUI keys do reaches the ledger and the next plan. */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Settings } from '../../src/core/settings.js';
@@ -52,9 +52,10 @@ it('a promise, a profile and a dispute each take the customer out of the plan; n
   expect(task).toMatchObject({ code: 'C1', name: 'Acme Ltd', body: 'call back', followUp: AS_OF });
   const detail = await services.customerDetail('C1', AS_OF);
   expect(detail?.collection.map((line) => line.replace(/^\S+ /, ''))).toEqual(expect.arrayContaining([
-    'promise 100.00 EUR by 2026-02-20 (INV-1): open · ana',
-    'dispute INV-1: damaged · ana',
-    `note #${task!.id}: call back (follow up ${AS_OF}) · ana`,
+    // The OS user is who recorded it; the operator setting is the display name beside it (docs/reference/roles.md §1).
+    `promise 100.00 EUR by 2026-02-20 (INV-1): open · ${userInfo().username} (ana)`,
+    `dispute INV-1: damaged · ${userInfo().username} (ana)`,
+    `note #${task!.id}: call back (follow up ${AS_OF}) · ${userInfo().username} (ana)`,
   ]));
   await services.completeFollowUp(task!.id);
   expect(await services.followUps(AS_OF)).toEqual([]);

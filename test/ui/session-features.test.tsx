@@ -4,7 +4,7 @@
  * by its status, a retry that plans only its own customers, an acknowledged failure.
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -172,6 +172,8 @@ describe('acknowledge on real services', () => {
       await insertMessage(sql, aMessage({ customerCode: 'C2', level: 'second', asOf: AS_OF, messageId: '<u2@t>', status: 'uncertain', error: 'connection lost after DATA' })),
     ]);
     settings = { ...settings, operator: 'maria' };
+    // Recorded as the OS user with the operator setting beside it (docs/reference/roles.md §1).
+    const maria = `${userInfo().username} (maria)`;
     const desk = renderDesk(await createServices(context()), { rows: 30 });
     await desk.waitFor('2 of 2 planned', 15_000);
     desk.press('3');
@@ -183,11 +185,11 @@ describe('acknowledge on real services', () => {
     const at = new Date(`${AS_OF}T09:00:00`).toISOString();
     desk.press(KEYS.enter);
     frame = await desk.waitFor('Message —');
-    expect(frame).toContain(`Acknowledged by maria at ${at}; no attention needed`);
+    expect(frame).toContain(`Acknowledged by ${maria} at ${at}; no attention needed`);
     desk.press(KEYS.escape);
     await desk.waitFor('History —');
     desk.press('c');
-    await desk.waitFor(`message ${uncertain} was acknowledged by maria at ${at}`);
+    await desk.waitFor(`message ${uncertain} was acknowledged by ${maria} at ${at}`);
     desk.press('x');
     frame = await desk.waitFor('1 of 2 messages');
     expect(frame).toContain('!! failed');
@@ -198,8 +200,8 @@ describe('acknowledge on real services', () => {
     // What the clerk did is in the database for every later session.
     const history = await (await createServices(context())).listHistory();
     expect(history.map((r) => [r.id, r.status, r.acknowledged])).toEqual([
-      [uncertain, 'uncertain', { operator: 'maria', at }],
-      [failed, 'failed', { operator: 'maria', at }],
+      [uncertain, 'uncertain', { operator: maria, at }],
+      [failed, 'failed', { operator: maria, at }],
     ]);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { recordChange } from '../../actions/audit-trail.js';
 import { ExitCode, UserError } from '../../core/exit-codes.js';
 import type { CommandContext } from '../../runtime/context.js';
 import { progressLine } from '../../runtime/progress-line.js';
@@ -68,6 +69,10 @@ export async function runDbCopy(source: string, dest: string, { replace, hold }:
     const counts = report.filter((r) => r.rows > 0).map((r) => `${r.table} ${r.rows.toLocaleString('en')}`);
     ctx.stdout.write(`copied ${sourceLedger.location} to ${destLedger.location}: ${counts.join(', ') || 'an empty ledger'}\n`);
     copied = true;
+    // Who took the copy, in both trails (docs/reference/roles.md §4): the copy carries the source's.
+    const record = { action: 'db copy', customerCode: null, oldValue: null, newValue: null, detail: counts.join(', ') || null };
+    await recordChange(sourceLedger, ctx, { ...record, subject: `to ${destLedger.location}` });
+    await recordChange(destLedger, ctx, { ...record, subject: `from ${sourceLedger.location}` });
     if (sourceLedger.kind !== 'postgres' && destLedger.kind === 'postgres') await seedSharedSettings(destLedger, ctx);
     return ExitCode.Ok;
   } finally {

@@ -1,6 +1,6 @@
 /**
  * `duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S]`
- * (docs/reference/cli.md §8). check and backup work on a database file; copy moves a ledger between
+ * (docs/reference/cli.md §8), and the role commands (./db-roles.ts, docs/reference/cli.md §14). check and backup work on a database file; copy moves a ledger between
  * a file and PostgreSQL (./db-copy.ts). backup and copy are taken between sends
  * (./db-between-sends.ts).
  */
@@ -14,12 +14,13 @@ import { isPostgresUrl } from '../../storage/ledger-location.js';
 import { maskUrl } from '../../storage/postgres/connection-url.js';
 import { holdFileSends } from '../../storage/sqljs/send-lock.js';
 import { actionDeps } from '../../actions/deps.js';
+import { recordChange } from '../../actions/audit-trail.js';
 import { pruneArchive as pruneArchiveAction } from '../../actions/archive.js';
 import { localDate } from '../../core/dates.js';
 import { checkArchive, type ArchiveProblem } from '../../storage/archive-tools.js';
 import { DEFAULT_WAIT_SECONDS, journalLeft, settleDeadRun, settledNote, whileHeld, type HoldOptions } from './db-between-sends.js';
 
-const DB_USAGE = 'usage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive';
+const DB_USAGE = 'usage: duedesk db check | backup FILE [--replace] [--wait S] | copy SOURCE DEST [--replace] [--wait S] | prune-archive | roles setup | grant ROLE clerk|supervisor|admin | revoke ROLE';
 
 /** The longest --wait taken: a day (a cron job waiting longer is stuck, not patient). */
 const MAX_WAIT_SECONDS = 86_400;
@@ -39,6 +40,11 @@ export async function runDb(args: string[], dbPath: string, ctx: CommandContext)
     wait: { type: 'string' },
   });
   const [action, ...rest] = positionals;
+  if (action === 'roles' || action === 'grant' || action === 'revoke') {
+    if (values.replace || values.wait !== undefined) throw new UserError(`db ${action}: takes no --replace or --wait\n${DB_USAGE}`);
+    const { runDbRoles } = await import('./db-roles.js');
+    return runDbRoles(positionals, ctx);
+  }
   if (values.wait !== undefined && action !== 'copy' && action !== 'backup') throw new UserError(`db: --wait works only with backup or copy\n${DB_USAGE}`);
   const hold = (doing: string): HoldOptions => ({ doing, waitMs: waitSeconds(values.wait) * 1000, now: ctx.now });
   if (action === 'copy' && rest.length === 2 && rest[0] && rest[1]) {
@@ -83,6 +89,8 @@ async function backup(dbPath: string, target: string, replace: boolean, hold: Ho
     if (settled > 0) ctx.stderr.write(`${settledNote('db backup', settled)}\n`);
     return backupDatabase(dbPath, target, { replace });
   });
+  // Recorded once it is written (docs/reference/roles.md §4): the next backup holds the record.
+  await recordChange(await ctx.openLedger(), ctx, { action: 'db backup', customerCode: null, subject: target, oldValue: null, newValue: null, detail: `${size} bytes` });
   ctx.stdout.write(`${target}: backup of ${dbPath} written (${size} bytes, integrity_check ok)\n`);
   return ExitCode.Ok;
 }

@@ -32,7 +32,7 @@ export async function sendWithApproval(due: Plan, ledger: Ledger, ctx: CommandCo
     emit(ctx, json, () => planToJson(plan, null), () => formatPlanReport(plan, null));
     return ExitCode.Ok;
   }
-  const { proposal, recorded } = await propose(ledger, plan, actorAt(ctx, plan.asOf));
+  const { proposal, recorded } = await propose(ledger, plan, actorAt(ctx, ledger, plan.asOf));
   // Another run proposed the day's plan meanwhile: this one acts on that proposal instead.
   if (!recorded) return settle(proposal, plan, ledger, ctx, json);
   emit(ctx, json, () => ({ ...planToJson(plan, null), proposal: proposal.id }), () => proposalText(proposal));

@@ -80,7 +80,10 @@ export async function openPostgresLedger(options: PostgresLedgerOptions): Promis
   pool.on('error', () => undefined);
   const ledger = new PostgresLedger(pool, location, lockTimeoutMs);
   try {
-    await ledger.withClient((client) => migratePostgres(client, location));
+    await ledger.withClient(async (client) => {
+      await migratePostgres(client, location);
+      ledger.user = (await client.query<{ who: string }>('SELECT session_user AS who')).rows[0]?.who ?? '';
+    });
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;
@@ -119,6 +122,8 @@ export class PostgresLedger implements Ledger {
   opened = false;
   /** The copies travel with the ledger: another host can give back what this one sent. */
   readonly archive: MessageArchive;
+  /** The role that logged in (`session_user`), read once at open. */
+  user = '';
 
   constructor(
     private readonly pool: pg.Pool,

@@ -5,6 +5,7 @@
  * A file is sent from by one run at a time: the run holds the send lock (./send-lock.ts) and
  * keeps its history in the send journal beside the file; a copy holds the same lock.
  */
+import { userInfo } from 'node:os';
 import { UserError } from '../../core/exit-codes.js';
 import type { LockHandle } from '../../files/lock.js';
 import type { OpenWritable } from '../../files/write-all.js';
@@ -22,12 +23,23 @@ export async function openSqlJsLedger(options: OpenOptions, seams?: StoreSeams):
   return ledgerOverStore(await openStore(options, seams), seams?.archiveOpen);
 }
 
+/** The operating-system account running this process ('' where the system has none to say). */
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
 /** A sql.js file or in-memory database as a Ledger. */
 class SqlJsLedger implements Ledger {
   readonly kind: LedgerKind;
   readonly location: string;
   /** A file's copies in the folder beside it; an in-memory database's in its own table. */
   readonly archive: MessageArchive;
+  /** One user works on a file: the operating-system account running duedesk (its permissions guard the file). */
+  readonly user: string = osUser();
 
   constructor(
     readonly store: Store,

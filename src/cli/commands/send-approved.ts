@@ -65,7 +65,7 @@ async function sendDigest(text: string, id: number, ledger: Ledger, ctx: Command
   for (const address of typeof to === 'string' ? [to] : to) {
     const mail = { key: `proposal-${id}`, what: 'digest', to: address, subject: `duedesk: proposal #${id} awaits approval`, text, html: `<pre>${escapeHtml(text)}</pre>` };
     // Kept and recorded as a notice; a copy that cannot be written stops it (exit 2, the file named).
-    const proof = { ledger, kind: 'digest' as const, customerCode: null, operator: actorAt(ctx).operator };
+    const proof = { ledger, kind: 'digest' as const, customerCode: null, operator: actorAt(ctx, ledger).operator };
     const sent = await sendSingleMail(mail, settings, ctx.env, { dbPath: ledgerFile(ledger), cwd: ctx.cwd }, ctx.now(), null, proof);
     if (!sent.ok) ctx.stderr.write(`duedesk: the digest to ${address} was not sent: ${sent.detail}\n`);
   }

@@ -121,7 +121,7 @@ describe('review mode', () => {
     await desk.waitFor('Customers —');
     desk.press('3');
     await desk.waitFor('History —');
-    for (const [keys, command] of [['r', 'retry'], ['A', 'retryAll'], ['d', 'markDelivered'], ['u', 'markNotDelivered'], ['c', 'acknowledge']]) await refuse(keys!, command!);
+    for (const [keys, command] of [['r', 'retry'], ['A', 'retryAll'], ['d', 'markDelivered'], ['u', 'markNotDelivered'], ['c', 'acknowledge'], ['S', 'sendCopy']]) await refuse(keys!, command!);
     desk.press('4');
     await desk.waitFor('Settings —');
     for (const [keys, command] of [[KEYS.enter, 'edit'], ['m', 'testMail'], ['I', 'importCsv'], ['P', 'password']]) await refuse(keys!, command!);

@@ -67,6 +67,7 @@ describe('the message menu in History', () => {
     await desk.waitFor('accounts@other.test');
     desk.press(KEYS.enter);
     await desk.waitFor('copy of message 1 to accounts@other.test sent as message 2');
+    expect(services.calls.filter((call) => call.startsWith('sendCopy'))).toEqual(['sendCopy 1 accounts@other.test']);
     const outbox = join(services.dir, 'outbox');
     const files = readdirSync(outbox).sort();
     expect(files).toHaveLength(2);
@@ -95,6 +96,7 @@ describe('the message menu in History', () => {
     await desk.waitFor('▸ show the text as sent');
     desk.press(KEYS.down, KEYS.enter);
     await desk.waitFor('review mode: sending a copy is not allowed (nothing can be sent or changed)');
+    expect(services.calls.filter((call) => call.startsWith('sendCopy'))).toEqual([]);
     expect(services.history).toHaveLength(1);
     expect(readdirSync(join(services.dir, 'outbox'))).toHaveLength(1);
   });

@@ -86,6 +86,7 @@ const CALLS: { [K in keyof DeskServices]?: (...args: Parameters<DeskServices[K]>
   addNote: (code, text, followUp) => [`note ${code} ${text} ${followUp ?? '-'}`],
   completeFollowUp: (id) => [`done ${id}`],
   approveProposal: (id, remove) => [`approve ${id} ${remove.join(',')}`],
+  sendMessageCopy: (id, to) => [`sendCopy ${id} ${to ?? '-'}`],
 };
 
 /** The ladder the generated data is planned with (`upcoming` is worded as the first reminder), and a gentler profile. */

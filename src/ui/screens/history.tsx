@@ -9,38 +9,25 @@ import { Box, Text } from 'ink';
 import React, { useRef } from 'react';
 import { VirtualTable } from '../components/virtual-table.js';
 import { runCommand, type CommandHandlers } from '../command-handlers.js';
-import { errorText, useDesk, useScreenKeys, type Desk, type ScreenProps, type Tone } from '../desk-context.js';
+import { errorText, useDesk, useScreenKeys, type ScreenProps, type Tone } from '../desk-context.js';
 import { clip, fit, formatCount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { windowTop } from '../hooks/list-state.js';
 import { useLoad } from '../hooks/use-load.js';
-import { openSearch, PromptLine, usePrompt, type Prompt } from '../dialogs/prompt.js';
+import { openSearch, PromptLine, usePrompt } from '../dialogs/prompt.js';
 import { useRefReducer } from '../hooks/use-ref-reducer.js';
 import { useDialog } from '../hooks/use-dialog.js';
 import { footer } from '../chrome.js';
 import { confirmAnswer } from '../confirm-keys.js';
 import type { Command } from '../keys.js';
 import type { MessageRecord } from '../../core/domain.js';
-import { failedAwaitingRetry, HISTORY_SORTS, historyReducer, initialHistory, needsAttention, recordIndex, retriesOf, visibleRecords, type HistoryAction, type HistoryState } from './history-model.js';
+import { failedAwaitingRetry, HISTORY_SORTS, historyReducer, initialHistory, needsAttention, recordIndex, retriesOf, visibleRecords, type HistoryAction } from './history-model.js';
 import { detailLines, historyColumns, STATUS_COLORS } from './history-rows.js';
 import { basename, join } from 'node:path';
 import { sortText } from '../sorting.js';
 import { MESSAGE_MENU, scrollText } from './history-menu.js';
+import { sendMessageCopy, showMessageText, type HistoryKeyView } from './history-message.js';
 import { warmInSteps } from '../fold-index.js';
-
-/** What a History command sees: the screen's state at the key press and what it can do. */
-interface HistoryKeyView {
-  state: HistoryState;
-  /** The message under the cursor, or the one whose detail is open. */
-  current: MessageRecord | null;
-  desk: Desk;
-  prompt: Prompt;
-  dispatch(action: HistoryAction): void;
-  /** Send these failed messages again in one run and say how it went. */
-  retry(ids: number[]): void;
-  /** After a change: load the history as it now stands, then say `text` and tell the other screens. */
-  changed(text: string, tone: Tone): void;
-}
 
 /** The History screen's commands. */
 export const HISTORY_COMMANDS: CommandHandlers<HistoryKeyView> = {
@@ -73,43 +60,8 @@ export const HISTORY_COMMANDS: CommandHandlers<HistoryKeyView> = {
       (error: unknown) => notify(`could not write the copy of message ${current.id}: ${errorText(error)}`, 'error'),
     );
   },
-  // Showing the text changes nothing, so a review desk may do it (docs/reference/tui.md §2.6).
-  showText: ({ current, state, desk, dispatch }) => {
-    if (!current) return;
-    // From the list, the text opens over the message: Esc goes back to it.
-    if (state.open !== current.id) dispatch({ type: 'open', id: current.id });
-    desk.services.messageText(current.id).then(
-      (lines) => dispatch({ type: 'text', text: { id: current.id, lines, top: 0 } }),
-      (error: unknown) => desk.notify(`could not show the text of message ${current.id}: ${errorText(error)}`, 'error'),
-    );
-  },
-  // Review mode refuses it in the actions: the same words as every refusal (docs/reference/tui.md §2.6).
-  sendCopy: ({ current, desk, prompt, changed }) => {
-    if (!current) return;
-    const { services, notify, review } = desk;
-    const failed = (error: unknown): void => notify(`could not send a copy of message ${current.id}: ${errorText(error)}`, review ? 'warn' : 'error');
-    if (review) {
-      services.sendMessageCopy(current.id, undefined).catch(failed);
-      return;
-    }
-    const same = current.to.join(', ');
-    prompt.open({
-      label: `Send a copy of message ${current.id} to`,
-      initial: same,
-      hint: 'Enter = send · Esc = cancel',
-      onSubmit: (value) => {
-        const to = value.trim();
-        if (to === '') return 'an e-mail address, please';
-        notify(`sending a copy of message ${current.id} to ${to}…`, 'info');
-        services.sendMessageCopy(current.id, to === same ? undefined : to).then((copy) => {
-          const where = `copy of message ${copy.of} to ${copy.to.join(', ')}`;
-          if (copy.status === 'sent') changed(`${where} sent${copy.id !== null ? ` as message ${copy.id}` : ''}`, 'ok');
-          else changed(`${where} ${copy.status}: ${copy.error ?? ''}`, 'error');
-        }, failed);
-        return null;
-      },
-    });
-  },
+  showText: showMessageText,
+  sendCopy: sendMessageCopy,
   markDelivered: (view) => markUncertain(view, true),
   markNotDelivered: (view) => markUncertain(view, false),
   acknowledge: ({ current, state, desk, changed }) => {

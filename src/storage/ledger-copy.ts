@@ -62,6 +62,9 @@ export async function copyLedger(source: Ledger, dest: Ledger, options: CopyOpti
   return [...report, { table: 'archived messages', rows: carried }];
 }
 
+/** The audit trail: never emptied, only added to. */
+const AUDIT_TABLE = 'audit_log';
+
 /** The tables of the archive's own storage, carried through the archive instead of row by row. */
 const ARCHIVE_TABLES = new Set(['archive_copies']);
 
@@ -80,16 +83,17 @@ async function copyTables(source: Ledger, dest: Ledger, options: CopyOptions): P
       if (occupied.length > 0 && !options.replace) {
         throw new UserError(`${dest.location} already holds a ledger (${occupied.join(', ')}); add --replace to overwrite it`);
       }
-      // The audit trail is append-only (docs/reference/roles.md §4): a ledger with one is never replaced.
-      const trail = occupied.find((table) => table.startsWith('audit_log '));
-      if (trail !== undefined) {
-        throw new UserError(`${dest.location} has an audit trail (${trail} entries) that cannot be removed; copy into a new ledger instead`);
-      }
-      for (const { name } of [...destTables].reverse()) await to.run(`DELETE FROM ${quoteName(name)}`);
+      // The audit trail is append-only (docs/reference/roles.md §4): a replaced ledger keeps its
+      // own entries, and the source's are added after them.
+      const keptTrail = occupied.some((table) => table.startsWith(`${AUDIT_TABLE} `));
+      for (const { name } of [...destTables].reverse()) if (name !== AUDIT_TABLE) await to.run(`DELETE FROM ${quoteName(name)}`);
       const progress = { done: 0, total: await rowCount(from, copied), tell: options.onProgress };
       progress.tell?.(0, progress.total);
       const report: CopyReport = [];
-      for (const table of copied) report.push({ table: table.name, rows: await copyTable(from, to, table, progress) });
+      for (const table of copied) {
+        const rows = keptTrail && table.name === AUDIT_TABLE ? await appendTrail(from, to, table, progress) : await copyTable(from, to, table, progress);
+        report.push({ table: table.name, rows });
+      }
       await afterCopyingIds(to);
       return report;
     });
@@ -108,6 +112,23 @@ interface CopyProgress {
   done: number;
   total: number;
   tell: CopyOptions['onProgress'];
+}
+
+/**
+ * Add the source's audit entries the destination does not hold yet, after its own, under new ids
+ * (docs/reference/roles.md §4): a replaced ledger's trail is never emptied. Resolves to those added.
+ */
+async function appendTrail(from: Sql, to: Sql, table: TableShape, progress: CopyProgress): Promise<number> {
+  const columns = table.columns.filter((c) => c !== 'id' && c !== 'rowid');
+  const list = columns.map(quoteName).join(', ');
+  const key = (row: Record<string, SqlValue>): string => JSON.stringify(columns.map((c) => row[c] ?? null));
+  const held = new Set((await to.all(`SELECT ${list} FROM ${quoteName(table.name)}`)).map(key));
+  const rows = await from.all(`SELECT ${list} FROM ${quoteName(table.name)} ORDER BY id`);
+  const added = rows.filter((row) => !held.has(key(row)));
+  await to.runMany(`INSERT INTO ${quoteName(table.name)} (${list}) VALUES (${marks(columns.length)})`, added.map((row) => columns.map((c) => row[c] ?? null)));
+  progress.done += rows.length;
+  progress.tell?.(progress.done, progress.total);
+  return added.length;
 }
 
 /** Copy one table's rows, every column as it is, in batches that report progress. */

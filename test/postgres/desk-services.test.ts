@@ -50,7 +50,8 @@ async function session(store: Ledger): Promise<unknown> {
     // Messages sent side by side are numbered in the order they finish: compare them by customer.
     // Each copy's hash covers its own Message-ID, so like the Message-ID it differs between runs.
     const history = (await services.listHistory())
-      .map((m) => ({ ...m, id: 0, messageId: '', createdAt: '', updatedAt: '', archive: m.archive && { ...m.archive, sha256: '' } }))
+      // Who sent is who each engine says is connected (the OS user, the login role: docs/reference/roles.md §1).
+      .map((m) => ({ ...m, id: 0, messageId: '', createdAt: '', updatedAt: '', operator: '', archive: m.archive && { ...m.archive, sha256: '' } }))
       .sort((a, b) => a.customerCode.localeCompare(b.customerCode));
     return { list, plan: plan.messages.map((m) => m.key), sent: sent.outcomes.map((o) => [o.key, o.status]), again: again.outcomes.map((o) => [o.key, o.status]), history, outbox: readdirSync(join(dir, 'outbox')).length };
   } finally {

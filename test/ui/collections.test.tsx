@@ -1,4 +1,5 @@
 /** The collections workflow in the TUI: follow-up tasks on Due now, the disputes filter, and the customer's collection keys. */
+import { userInfo } from 'node:os';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/core/plan.js';
@@ -62,7 +63,8 @@ describe('collections in the TUI', () => {
     await desk.waitFor('Customers —');
     desk.press(KEYS.enter);
     const opened = await desk.waitFor('Profile: default (L)');
-    expect(opened).toContain(`${services.today()} note #1: called, the invoices are with accounts · clerk`);
+    // Who wrote it: the OS user, with the operator setting beside it (docs/reference/roles.md §1).
+    expect(opened).toContain(`${services.today()} note #1: called, the invoices are with accounts · ${userInfo().username} (clerk)`);
     desk.press('P', 'tomorrow', KEYS.enter);
     await desk.waitFor('"tomorrow" is not a date');
     desk.press(KEYS.escape);

@@ -79,3 +79,23 @@ export const assignCredit = defineAction({
     return deps.ledger.write((sql) => assign(sql, input.ref, input.customerCode, input.items));
   },
 });
+
+/** A credit waiting for a clerk, as the desk lists it. */
+export type UnmatchedCredit = StoredCredit;
+
+/** A customer a search found: code, name and currency. */
+export interface CustomerMatch {
+  code: string;
+  name: string;
+  currency: string;
+}
+
+/** Customers whose code or name contains `query` (any case), at most 20, an exact code first. */
+export const searchCustomers = defineAction({
+  name: 'searchCustomers',
+  changes: false,
+  run: async (deps: ActionDeps, query: string): Promise<CustomerMatch[]> => {
+    const { customersMatching } = await import('../storage/bank.js');
+    return deps.ledger.read((sql) => customersMatching(sql, query.trim(), 20));
+  },
+});

@@ -16,6 +16,7 @@ import { acknowledge, listHistory, markUncertain } from './history.js';
 import { messageText, pruneArchive, showMessage, showNotice, writeMessageCopy } from './archive.js';
 import { sendMessageCopy } from './resend.js';
 import { importCsv } from './import.js';
+import { assignCredit, importBank, searchCustomers, unmatchedCredits } from './bank.js';
 import { loadPlan, planDueNow, statementsNow, today } from './plan.js';
 import { preview, previewDir, writePreview } from './previews.js';
 import { retryMessages, send, sendWidth, transportLabel } from './sending.js';
@@ -36,6 +37,7 @@ export const ACTIONS = {
   importCsv,
   readSettings, updateSetting, policyOverview, setSessionPassword, hasSessionPassword,
   recordPromise, promiseLine, disputeItem, disputeLine, resolveDispute, addNote, completeFollowUp, followUps, disputedCustomers, collectionLines, profileNames, pendingProposal, approveProposal,
+  importBank, unmatchedCredits, assignCredit, searchCustomers,
 } as const;
 
 /** The desk's methods: name → action and the screen's arguments. Review mode refuses every one whose action changes something. */
@@ -83,6 +85,9 @@ export const DESK_ACTIONS = {
   collectionLines: onDesk(collectionLines, (code: string, asOf: IsoDate) => ({ code, asOf })),
   pendingProposal: onDesk(pendingProposal),
   approveProposal: onDesk(withoutResult(approveProposal), (id: number, remove: readonly string[]) => ({ id, remove })),
+  unmatchedCredits: onDesk(unmatchedCredits),
+  searchCustomers: onDesk(searchCustomers),
+  assignCredit: onDesk(assignCredit, (ref: string, customerCode: string, items: readonly string[]) => ({ ref, customerCode, items })),
 };
 
 /** The desk's methods, as the screens call them. */

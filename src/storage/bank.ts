@@ -6,7 +6,7 @@
 import type { BankCredit } from '../core/bank/credit.js';
 import type { BookCustomer, BookItem } from '../core/bank/match.js';
 import type { IsoDate } from '../core/domain.js';
-import { inJsonList } from './dialect.js';
+import { inJsonList, likeAnyCase } from './dialect.js';
 import { allRows, firstRow, int, runMany, runOnce, text, textOrNull, type Row } from './rows.js';
 import type { Sql } from './sql.js';
 
@@ -129,4 +129,17 @@ export async function bookItems(sql: Sql, keys: readonly string[]): Promise<Book
 /** Set what became of a recorded credit. */
 export function setCreditState(sql: Sql, ref: string, state: BankCreditState, customerCode: string | null, parts: number): Promise<number> {
   return runOnce(sql, 'UPDATE bank_credits SET state = ?, customer_code = ?, parts = ? WHERE reference = ?', [state, customerCode, parts, ref]);
+}
+
+/** Up to `limit` customers whose code or name contains `query` (any case), codes first, by code. */
+export async function customersMatching(sql: Sql, query: string, limit: number): Promise<BookCustomer[]> {
+  const like = `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const rows = await allRows(
+    sql,
+    `SELECT code, name, currency FROM customers
+     WHERE code ${likeAnyCase(sql)} ? ESCAPE '\\' OR name ${likeAnyCase(sql)} ? ESCAPE '\\'
+     ORDER BY CASE WHEN UPPER(code) = UPPER(?) THEN 0 ELSE 1 END, code LIMIT ?`,
+    [like, like, query, limit],
+  );
+  return rows.map((row) => ({ code: text(row, 'code'), name: text(row, 'name'), currency: text(row, 'currency') }));
 }

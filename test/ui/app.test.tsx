@@ -125,8 +125,11 @@ describe('review mode', () => {
     desk.press('4');
     await desk.waitFor('Settings —');
     for (const [keys, command] of [[KEYS.enter, 'edit'], ['m', 'testMail'], ['I', 'importCsv'], ['P', 'password']]) await refuse(keys!, command!);
+    desk.press('5');
+    await desk.waitFor('Bank —');
+    await refuse(KEYS.enter, 'assignCredit');
     expect([...pressed].sort()).toEqual(KEY_BINDINGS.filter((b) => b.changes).map((b) => b.command).sort());
-    const changing = services.calls.filter((c) => /^(send|set|mark|retry|import|testMail|ack|promise|dispute|resolve|note|done)/.test(c));
+    const changing = services.calls.filter((c) => /^(send|set|mark|retry|import|testMail|ack|promise|dispute|resolve|note|done|assign)/.test(c));
     expect(changing).toEqual([]);
   });
 

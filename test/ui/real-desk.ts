@@ -14,6 +14,7 @@ import type { Settings } from '../../src/core/settings.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { upsertItems } from '../../src/storage/items.js';
 import type { Ledger } from '../../src/storage/ledger.js';
+import type { Sql } from '../../src/storage/sql.js';
 import { insertMessage } from '../../src/storage/messages.js';
 import { createServices } from '../../src/ui/services-impl.js';
 import type { DeskServices, PlanProgress, SendOutcome, SettingsValues } from '../../src/ui/services.js';
@@ -36,6 +37,8 @@ export interface RealDeskOptions {
   planGate?: (onProgress: PlanProgress) => Promise<void>;
   /** Record the part of the plan this returns as a pending proposal, as a scheduled run would (schedule.approval). */
   proposal?: (plan: Plan) => Plan;
+  /** Write more into the ledger after the customers and items (bank credits waiting for a clerk). */
+  seed?: (sql: Sql) => Promise<void>;
   /** Send through this local SMTP server instead of the outbox, `width` messages side by side (default 1). */
   smtp?: { server: TestSmtpServer; width?: number };
   /** Change the desk's settings before it opens (a letter level, the envelope window). */
@@ -87,6 +90,7 @@ const CALLS: { [K in keyof DeskServices]?: (...args: Parameters<DeskServices[K]>
   completeFollowUp: (id) => [`done ${id}`],
   approveProposal: (id, remove) => [`approve ${id} ${remove.join(',')}`],
   sendMessageCopy: (id, to) => [`sendCopy ${id} ${to ?? '-'}`],
+  assignCredit: (ref, code, items) => [`assign ${ref} ${code} ${items.join(',')}`],
 };
 
 /** The ladder the generated data is planned with (`upcoming` is worded as the first reminder), and a gentler profile. */
@@ -125,6 +129,7 @@ export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk>
   await ledger.write(async (sql) => {
     await upsertCustomers(sql, generated.customers);
     await upsertItems(sql, [...generated.items.values()].flat());
+    await options.seed?.(sql);
   });
   const real = await createServices(sessionContext({ dir, store: ledger, asOf: AS_OF, read: () => settings, write: (next) => void (settings = next) }));
   const records = typeof options.history === 'function' ? options.history(await real.loadPlan(AS_OF)) : (options.history ?? []);

@@ -16,6 +16,8 @@ import { DUE_KEYS } from './due-keys.js';
 import { DUE_COMMANDS, DueScreen, PLANNED_COMMANDS, SKIPPED_COMMANDS } from './due.js';
 import { HISTORY_KEYS } from './history-keys.js';
 import { HISTORY_COMMANDS, HistoryScreen } from './history.js';
+import { BANK_KEYS } from './bank-keys.js';
+import { BANK_COMMANDS, BankScreen } from './bank.js';
 import { SETTINGS_KEYS } from './settings-keys.js';
 import { SETTINGS_COMMANDS, SettingsScreen } from './settings.js';
 
@@ -43,6 +45,7 @@ export const SCREEN_REGISTRY: readonly ScreenEntry[] = [
   },
   { id: 'history', title: 'History', keys: [HISTORY_KEYS], component: HistoryScreen, handlers: [HISTORY_COMMANDS] },
   { id: 'settings', title: 'Settings', keys: [SETTINGS_KEYS], component: SettingsScreen, handlers: [SETTINGS_COMMANDS] },
+  { id: 'bank', title: 'Bank', keys: [BANK_KEYS], component: BankScreen, handlers: [BANK_COMMANDS] },
 ];
 
 /** The desk's one key table: the global keys (with a digit per screen), the list keys, then every screen's scopes. */

@@ -133,8 +133,13 @@ function amountOf(node: XmlNode, where: string, path: string, accountCurrency: s
   if (element === undefined || text === undefined) throw new BankFileProblem(`${path}/${where}`, 'missing');
   const currency = attribute(element, 'Ccy') ?? accountCurrency;
   if (currency === undefined || !isCurrency(currency)) throw new BankFileProblem(`${path}/${where}@Ccy`, `"${currency ?? ''}" is not a currency code`);
-  const parsed = parseAmount(text, currencyDigits(currency));
-  if (!parsed.ok) throw new BankFileProblem(`${path}/${where}`, parsed.error);
+  // The schema allows five decimals; zeros past the currency's own are no amount of money.
+  const digits = currencyDigits(currency);
+  const parsed = parseAmount(text.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''), digits);
+  if (!parsed.ok) {
+    const said = parseAmount(text, digits);
+    throw new BankFileProblem(`${path}/${where}`, said.ok ? parsed.error : said.error);
+  }
   if (parsed.value < 0) throw new BankFileProblem(`${path}/${where}`, `"${text}" is negative; the direction is CdtDbtInd`);
   return { amount: parsed.value, currency };
 }

@@ -50,6 +50,12 @@ describe('camt', () => {
     ]);
   });
 
+  it('zeros past the currency\'s decimals are read; a real third decimal is refused', () => {
+    const xml = readFileSync(join(FIXTURES, 'camt053-v02.xml'), 'utf8');
+    expect(parseStatement(xml.replace('<Amt Ccy="EUR">40.00</Amt>', '<Amt Ccy="EUR">40.00000</Amt>')).credits[2]!.amount).toBe(4000);
+    expect(problem(xml.replace('<Amt Ccy="EUR">40.00</Amt>', '<Amt Ccy="EUR">40.005</Amt>'))).toMatch(/Ntry\[4\]\/Amt: "40.005" has more than 2 decimals/);
+  });
+
   it('.053.001.04: the amount in AmtDtls/TxAmt', () => {
     expect(read('camt053-v04-after-054.xml').credits.map((c) => c.amount)).toEqual([120000, 50000, 7550]);
   });

@@ -153,5 +153,9 @@ describe('duedesk bank unmatched | assign', () => {
     expect((await box.run(['bank', 'assign', '2026120312345604', 'NOPE'])).stderr).toBe('duedesk: bank assign: unknown customer "NOPE"\n');
     expect((await box.run(['bank', 'assign', '2026120312345604', 'ACME01', '--items', 'INV-2001'])).stderr).toBe('duedesk: bank assign: customer "ACME01" has no invoice or charge "INV-2001"\n');
     expect((await box.run(['bank', 'assign', 'NOSUCH', 'ACME01'])).stderr).toMatch(/^duedesk: bank assign: no credit "NOSUCH"/);
+    expect((await box.run(['bank', 'assign', '2026120312345604', 'ACME01', 'INV-1001'])).stderr).toMatch(/^duedesk: bank assign: unexpected argument "INV-1001"/);
+    // --items takes the numbers that follow it, in the order paid: 40.00 over INV-1002 then INV-1001.
+    const split = await box.run(['bank', 'assign', '2026120312345604', 'ACME01', '--items', 'INV-1002', 'INV-1001']);
+    expect(split.stdout).toBe('2026120312345604: 40.00 EUR to INV-1002\ncredit 2026120312345604 assigned to ACME01\n');
   });
 });

@@ -35,9 +35,9 @@ describe('keys a clerk expects', () => {
     const desk = renderDesk(await realDesk());
     await desk.waitFor('planned');
     desk.press(SHIFT_TAB);
-    await desk.waitFor('[4 Settings]');
+    await desk.waitFor('[5 Bank]');
     desk.press(SHIFT_TAB);
-    await desk.waitFor('[3 History]');
+    await desk.waitFor('[4 Settings]');
   });
 
   it('q closes the preview instead of quitting', async () => {

@@ -78,9 +78,8 @@ export async function runImportBank(args: string[], ctx: CommandContext): Promis
 export async function runBank(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseStrictArgs('bank', BANK_USAGE, args, { items: { type: 'string', multiple: true } });
   const [verb, ...rest] = positionals;
-  const items = (values.items ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
   if (verb === 'unmatched') {
-    if (rest.length > 0 || items.length > 0) throw new UserError(`bank unmatched takes no arguments\n${BANK_USAGE}`);
+    if (rest.length > 0 || values.items !== undefined) throw new UserError(`bank unmatched takes no arguments\n${BANK_USAGE}`);
     const credits = await unmatchedCredits.run(await actionDeps(ctx), undefined);
     // docs/reference/csv.md §4.5: text cells escaped against formulas as every export.
     const header = ['reference', 'date', 'amount', 'currency', 'debtor', 'iban', 'creditor_reference', 'text'];
@@ -90,8 +89,11 @@ export async function runBank(args: string[], ctx: CommandContext): Promise<numb
     return ExitCode.Ok;
   }
   if (verb === 'assign') {
-    const [ref, code, ...extra] = rest;
-    if (ref === undefined || code === undefined || extra.length > 0) throw new UserError(`bank assign: which credit, to which customer?\n${BANK_USAGE}`);
+    const [ref, code, ...more] = rest;
+    if (ref === undefined || code === undefined) throw new UserError(`bank assign: which credit, to which customer?\n${BANK_USAGE}`);
+    // `--items A B C`: the words after the first item are positionals; without --items they are a mistake.
+    if (more.length > 0 && values.items === undefined) throw new UserError(`bank assign: unexpected argument "${more[0]}"\n${BANK_USAGE}`);
+    const items = [...(values.items ?? []), ...more].flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
     const done = await assignCredit.run(await actionDeps(ctx), { ref, customerCode: code, items });
     for (const payment of done.payments) {
       const to = payment.itemNumber === null ? 'on account' : `to ${payment.itemNumber}`;

@@ -2,6 +2,7 @@
  * deliverPlan against a real local SMTP server: the happy path and every failure class (replies
  * that defer the whole run are in smtp-deferral.test.ts).
  */
+import { userInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { deliverPlan, type DeliveryOptions } from '../../src/delivery/deliver.js';
 import { ExitCode } from '../../src/core/exit-codes.js';
@@ -60,7 +61,8 @@ describe('happy path', () => {
     const items = (await valuesOf(store, "SELECT item_number, level, open_amount FROM message_items ORDER BY item_number"));
     expect(items).toEqual([['INV-1', 'first', 10000], ['INV-2', 'first', 10000], ['INV-3', 'first', 10000]]);
     const meta = (await valuesOf(store, "SELECT operator, as_of, bcc_addrs FROM messages WHERE customer_code = 'C0001'"))[0];
-    expect(meta).toEqual(['Maria', '2026-02-10', '["audit@company.test"]']);
+    // Who sent it: the OS user, the operator setting beside it (docs/reference/roles.md §1).
+    expect(meta).toEqual([`${userInfo().username} (Maria)`, '2026-02-10', '["audit@company.test"]']);
   });
 
   it('sends nothing new when the same plan runs again the same day', async () => {

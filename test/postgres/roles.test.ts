@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cleanup } from 'ink-testing-library';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LEVELS } from '../../src/core/policy.js';
@@ -17,6 +18,7 @@ import { createServices } from '../../src/ui/services-impl.js';
 import { sandbox, type Sandbox } from '../cli/io.js';
 import { configSet, importCsv } from '../cli/seed-cli.js';
 import { adminQuery, dropDatabase, freshDatabase, pgAvailable } from '../helpers/pg.js';
+import { KEYS, renderDesk } from '../ui/harness.js';
 import { sessionContext } from '../ui/session-context.js';
 
 /** Login roles of this file (roles are the cluster's: a suffix keeps parallel files apart). */
@@ -275,10 +277,21 @@ describe.skipIf(!pgAvailable)('roles, four eyes and the audit trail on PostgreSQ
       expect(await clerk.pendingProposal('2026-11-28')).toMatchObject({ id, status: 'pending' });
       await supervisor.approveProposal(id, []);
       expect(await clerk.pendingProposal('2026-11-28')).toBeNull();
+
+      // On the desk itself: the clerk presses L on a customer and reads why it was refused.
+      const desk = renderDesk(clerk, { columns: 160, rows: 40 });
+      await desk.waitFor('Due now');
+      desk.press('2');
+      await desk.waitFor('Customers —');
+      desk.press(KEYS.enter);
+      await desk.waitFor('Profile:');
+      desk.press('L', 'default', KEYS.enter);
+      await desk.waitFor(`changing the profile needs duedesk_supervisor; you are ${ALICE} (duedesk_clerk)`);
       const detail = await clerk.customerDetail('C1', '2026-11-22');
       // The customer's timeline shows the hold, who set it and what it was before.
       expect(detail?.collection.some((line) => line.endsWith(`set hold: — → 2026-12-31 · ${ALICE}`))).toBe(true);
     } finally {
+      cleanup();
       for (const ledger of opened) await ledger.close();
       rmSync(dir, { recursive: true, force: true });
     }

@@ -14,7 +14,7 @@ import { isPostgresUrl } from '../storage/ledger-location.js';
 import { refusePasswordOnCommandLine } from '../storage/postgres/connection-url.js';
 
 /** Subcommands (positional first word). */
-export const COMMANDS = ['import', 'export', 'config', 'db', 'promise', 'dispute', 'note', 'proposal', 'history'] as const;
+export const COMMANDS = ['import', 'export', 'config', 'db', 'promise', 'dispute', 'note', 'proposal', 'history', 'inbox'] as const;
 /** A subcommand. */
 export type CommandName = (typeof COMMANDS)[number];
 

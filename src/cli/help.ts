@@ -5,7 +5,7 @@
 import { settingKeysText } from '../settings/table.js';
 
 /** Help topics: the whole program or one command. */
-export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db' | 'promise' | 'dispute' | 'note' | 'proposal' | 'history';
+export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db' | 'promise' | 'dispute' | 'note' | 'proposal' | 'history' | 'inbox';
 
 const GLOBAL = `Global options:
   --db FILE|URL      database file, or a postgres:// URL of a shared ledger (env DUEDESK_DB;
@@ -38,6 +38,7 @@ Usage:
           [--encoding NAME] [--decimal-comma] [--date-format YMD|DMY|MDY]
   duedesk export history|customers|items [--from DATE] [--to DATE] [--raw]     CSV on stdout
   duedesk export handover [--as-of D] [--raw]     items past their level's maxRepeats, CSV
+  duedesk export inbox [--from DATE] [--to DATE]  the mail inbox fetch filed, CSV
   duedesk statement CODE… [--as-of D] [--scope overdue|all-open] [--kind open-items|activity]
           [--from D --to D] (--out DIR | --send)
   duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
@@ -48,6 +49,7 @@ Usage:
   duedesk dispute CODE ITEM --reason TEXT | --resolve [--note TEXT]
   duedesk note CODE TEXT [--follow-up D] | --done ID
   duedesk proposal list | show ID | approve ID [--remove KEY…]
+  duedesk inbox fetch             file bounces and replies from the company mailbox
 
 ${GLOBAL}
 
@@ -105,11 +107,13 @@ ${GLOBAL}
 
 const EXPORT = `Usage: duedesk export history|customers|items [--from DATE] [--to DATE] [--raw]
        duedesk export handover [--as-of D] [--raw]
+       duedesk export inbox [--from DATE] [--to DATE] [--raw]
 
 Writes CSV on stdout in the import format (customers, items), the message history, or the
 items handed over (handover: past their level's maxRepeats, no longer reminded), for a
 collection agency or lawyer: customer, item, amounts and every level sent with its dates.
-Text starting with = + - @ TAB or CR gets a leading ' so a spreadsheet shows it instead of
+inbox: every mail "inbox fetch" filed (bounces, replies, auto-replies, unmatched) by the day
+it was received. Text starting with = + - @ TAB or CR gets a leading ' so a spreadsheet shows it instead of
 running it as a formula; import removes it again. Amounts and dates are never changed.
 
   --from DATE   only from this date (YYYY-MM-DD)
@@ -289,6 +293,24 @@ SHA-256 is refused with exit 2, naming it; "db check" checks every copy.
 ${GLOBAL}
 `;
 
+const INBOX = `Usage: duedesk inbox fetch
+
+Reads the new mail of the company mailbox over IMAP (imap.* settings, or DUEDESK_IMAP_URL
+imap[s]://user@host:port/mailbox; the password from DUEDESK_IMAP_PASSWORD or
+imap.passwordCommand, never stored) and files each mail once:
+  bounce      a delivery report for one of our messages: a permanent failure (5.x.x) marks the
+              message bounced and the address undeliverable; a delay is noted on the message
+  reply       a customer's answer: on its timeline, pausing its reminders until a clerk handles
+              it or policy.replyPauseDays pass
+  auto-reply  out-of-office and other automatic answers: noted on the timeline
+  unmatched   anything else: counted and listed, left alone
+Mail is never deleted; it is moved only when imap.moveTo names a folder. Prints the counts and
+one line per bounce and reply. Exit 3 when the server cannot be reached or refuses the login,
+75 when another fetch is reading the mailbox.
+
+${GLOBAL}
+`;
+
 /** The help text of a topic. */
 export function helpText(topic: HelpTopic): string {
   switch (topic) {
@@ -316,6 +338,8 @@ export function helpText(topic: HelpTopic): string {
       return PROPOSAL;
     case 'history':
       return HISTORY;
+    case 'inbox':
+      return INBOX;
     default: {
       const unreachable: never = topic;
       return unreachable;

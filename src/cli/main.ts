@@ -104,6 +104,7 @@ const RUNNERS: Record<Exclude<CommandName, 'db'>, () => Promise<(args: string[],
   note: async () => (await import('./commands/note.js')).runNote,
   proposal: async () => (await import('./commands/proposal.js')).runProposal,
   history: async () => (await import('./commands/history.js')).runHistory,
+  inbox: async () => (await import('./commands/inbox.js')).runInbox,
 };
 
 async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo): Promise<number> {
@@ -136,7 +137,8 @@ async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo):
     case 'dispute':
     case 'note':
     case 'proposal':
-    case 'history': {
+    case 'history':
+    case 'inbox': {
       const run = await RUNNERS[invocation.kind]();
       return run(invocation.args, ctx);
     }

@@ -57,8 +57,8 @@ export interface ThrowawayImap {
   url: string;
   /** A logged-in client for the test's own use (APPEND, listing); logged out by the caller. */
   client(): Promise<ImapFlow>;
-  /** Put raw messages into `mailbox` (default INBOX), as a mail server delivering them would. */
-  append(messages: readonly (string | Buffer)[], mailbox?: string): Promise<void>;
+  /** Put raw messages into `mailbox` (default INBOX), as a mail server delivering them at `receivedAt` (default now) would. */
+  append(messages: readonly (string | Buffer)[], mailbox?: string, receivedAt?: Date): Promise<void>;
   /** The server's log, for a failing test's message. */
   log(): string;
   stop(): void;
@@ -117,7 +117,8 @@ export async function startThrowawayImap(bin: string): Promise<ThrowawayImap> {
   writeFileSync(join(dir, 'passwd'), `${IMAP_USER}:{PLAIN}${IMAP_PASSWORD}\n`);
   const config = join(dir, 'dovecot.conf');
   writeFileSync(config, configText(dir, port, mailUid));
-  execFileSync(bin, ['-c', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The master daemonises and keeps whatever it was given as stdio: give it nothing to hold open.
+  execFileSync(bin, ['-c', config], { stdio: 'ignore' });
   const log = (): string => {
     try {
       return readFileSync(join(dir, 'dovecot.log'), 'utf8');
@@ -139,10 +140,10 @@ export async function startThrowawayImap(bin: string): Promise<ThrowawayImap> {
     dir,
     url: `imap://${IMAP_USER}@127.0.0.1:${port}/INBOX`,
     client,
-    async append(messages, mailbox = 'INBOX') {
+    async append(messages, mailbox = 'INBOX', receivedAt) {
       const imap = await client();
       try {
-        for (const message of messages) await imap.append(mailbox, message);
+        for (const message of messages) await imap.append(mailbox, message, [], receivedAt);
       } finally {
         await imap.logout();
       }

@@ -8,6 +8,7 @@ import { exportCustomers, exportItems } from '../../csv/export/export-data.js';
 import { exportHistory } from '../../csv/export/export-history.js';
 import { parseExportArgs } from '../../csv/export/request.js';
 import { exportHandover } from '../../csv/export/export-handover.js';
+import { exportInbox } from '../../csv/export/export-inbox.js';
 import { localDate } from '../../core/dates.js';
 import { resolvePolicy } from '../../core/policy.js';
 
@@ -27,6 +28,9 @@ export async function runExport(args: string[], ctx: CommandContext): Promise<nu
         asOf: localDate(ctx.now()),
         graceDays: resolvePolicy(ctx.settings.read()).promiseGraceDays,
       });
+      break;
+    case 'inbox':
+      await exportInbox(ledger, ctx.stdout, request.from, request.to, request.raw);
       break;
     case 'handover':
       await exportHandover(ledger, resolvePolicy(ctx.settings.read()), request.asOf ?? localDate(ctx.now()), ctx.stdout, request.raw);

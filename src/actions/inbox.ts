@@ -9,24 +9,28 @@ import { hostname } from 'node:os';
 import { ExitCode, UserError } from '../core/exit-codes.js';
 import { classify, namedMessageIds, type Filing, type KnownMessage } from '../inbox/classify.js';
 import { imapOptions, mailboxKey, type ImapOptions } from '../inbox/connection.js';
-import { openMailbox, type FetchedMail, type OpenMailbox } from '../inbox/mailbox.js';
+import type { FetchedMail, OpenMailbox } from '../inbox/mailbox.js';
 import { readMail, type InboundMail } from '../inbox/read-mail.js';
 import {
+  clearUndeliverable,
   customersWithAddress,
   fetchPosition,
   fileMail,
   mailFiled,
+  markMailHandled,
   markUndeliverable,
   messagesByMailId,
+  openInboxMail,
   recordDeliveryReport,
   releaseFetchLease,
   saveFetchPosition,
   takeFetchLease,
+  type FiledMail,
   type InboxKind,
 } from '../storage/inbox.js';
 import type { Sql } from '../storage/sql.js';
 import { defineAction } from './action.js';
-import { settingsOf, type ActionDeps } from './deps.js';
+import { actorOf, settingsOf, type ActionDeps } from './deps.js';
 
 /** Mail read and filed per batch: one ledger write and one position saved per batch. */
 export const FETCH_BATCH = 200;
@@ -75,6 +79,8 @@ export const fetchInbox = defineAction({
     const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     await holdLease(deps, mailbox, holder);
     try {
+      // The IMAP client loads only when a fetch runs.
+      const { openMailbox } = await import('../inbox/mailbox.js');
       const box = await openMailbox(options);
       try {
         return await fetchAll(deps, box, options, mailbox, holder, input.progress);
@@ -188,3 +194,34 @@ function gistOf(filing: Filing): string {
   if (filing.kind === 'bounce') return `${filing.permanent ? 'bounced' : 'delayed'} ${filing.address} ${filing.status}: ${filing.detail}`.replace(/\s+/g, ' ').trim();
   return filing.detail;
 }
+
+/** Bounces and replies nobody has handled yet, newest first (the desk's Inbox and its count on Due now). */
+export const openInbox = defineAction({
+  name: 'open inbox',
+  changes: false,
+  run: (deps: ActionDeps): Promise<FiledMail[]> => deps.ledger.read((sql) => openInboxMail(sql)),
+});
+
+/** How a clerk dealt with a bounce or a reply (recorded with the mail). */
+export type HandledAs = 'promise' | 'dispute' | 'note' | 'handled';
+
+/** Mark a filed mail handled: a reply then no longer pauses the customer's reminders (docs/reference/inbox.md §3). */
+export const handleMail = defineAction({
+  name: 'handle inbox mail',
+  changes: true,
+  refused: 'handling a reply or a bounce',
+  run: async (deps: ActionDeps, { id, as }: { id: number; as: HandledAs }): Promise<void> => {
+    const actor = actorOf(deps);
+    const done = await deps.ledger.write((sql) => markMailHandled(sql, id, as, actor.operator, actor.at));
+    if (!done) throw new UserError(`inbox mail ${id} is not open (unknown, or handled already)`);
+  },
+});
+
+/** Clear a customer's undeliverable mark by hand: one address, or every one (`address` null). */
+export const clearUndeliverableAddress = defineAction({
+  name: 'clear undeliverable address',
+  changes: true,
+  refused: 'clearing an undeliverable address',
+  run: async (deps: ActionDeps, { customerCode, address }: { customerCode: string; address: string | null }): Promise<number> =>
+    deps.ledger.write((sql) => clearUndeliverable(sql, customerCode, address)),
+});

@@ -15,6 +15,7 @@ import type { PlanProgress, SendProgress } from './desk-views.js';
 import { acknowledge, listHistory, markUncertain } from './history.js';
 import { pruneArchive, showMessage, writeMessageCopy } from './archive.js';
 import { importCsv } from './import.js';
+import { clearUndeliverableAddress, fetchInbox, handleMail, openInbox } from './inbox.js';
 import { loadPlan, planDueNow, statementsNow, today } from './plan.js';
 import { preview, previewDir, writePreview } from './previews.js';
 import { retryMessages, send, sendWidth, transportLabel } from './sending.js';
@@ -34,6 +35,7 @@ export const ACTIONS = {
   importCsv,
   readSettings, updateSetting, policyOverview, setSessionPassword, hasSessionPassword,
   recordPromise, promiseLine, disputeItem, disputeLine, resolveDispute, addNote, completeFollowUp, followUps, disputedCustomers, collectionLines, profileNames, pendingProposal, approveProposal,
+  fetchInbox, openInbox, handleMail, clearUndeliverableAddress,
 } as const;
 
 /** The desk's methods: name → action and the screen's arguments. Review mode refuses every one whose action changes something. */

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDovecot, startThrowawayImap, type ThrowawayImap } from '../helpers/dovecot.js';
+import { BOUNCE_SENDER, DEAD_DOMAIN, findPostfix, startThrowawayPostfix } from '../helpers/postfix.js';
 import { dropDatabase, freshDatabase, pgAvailable } from '../helpers/pg.js';
 import { gmailDelay, outOfOffice, postfixBounce, reply } from '../fixtures/inbox/samples.js';
 import { sandbox, type Sandbox } from './io.js';
@@ -126,6 +127,57 @@ describe.each(ENGINES)('inbox fetch on $name', ({ postgres, skip }) => {
     expect((await clerk.run(['import', 'customers', join(clerk.dir, 'new-address.csv')])).code).toBe(0);
     const plan = JSON.parse((await clerk.run(['--send-due', '--dry-run', '--json', '--as-of', '2026-12-16'])).stdout) as { messages: { customer: string; to: string[] }[] };
     expect(plan.messages.find((m) => m.customer === 'C1')?.to).toEqual(['accounts@alpha.test']);
+  });
+});
+
+const postfix = dovecot === null ? null : findPostfix();
+
+describe.skipIf(postfix === null)('a bounce written by a real MTA', () => {
+  it('Postfix fails a domain, its own report lands in the mailbox, and inbox fetch files it against our reminder', async () => {
+    const mta = await startThrowawayPostfix(postfix!, imap.maildir, imap.mailUid);
+    try {
+      const clerk = sandbox('2026-11-22');
+      clerk.env.DUEDESK_SMTP_URL = mta.url;
+      clerk.env.DUEDESK_IMAP_URL = `imap://${imap.user}@127.0.0.1:${imap.port}/INBOX`;
+      clerk.env.DUEDESK_IMAP_PASSWORD = imap.password;
+      await configSet(clerk, 'smtp.from', `AR <${BOUNCE_SENDER}>`);
+      await importCsv(clerk, {
+        customers: `code,name,email\nC9,Vanished Ltd,nobody@${DEAD_DOMAIN}\n`,
+        items: 'customer_code,number,issue_date,due_date,amount\nC9,INV-9,2026-10-01,2026-11-01,99.00\n',
+      });
+      const sent = await clerk.run(['--send-due']);
+      expect(sent.code, sent.stderr).toBe(0);
+      const ours = (await sentIds(clerk)).C9!;
+
+      // Postfix bounces in the background: wait for its report to be delivered.
+      const client = await imap.client();
+      try {
+        const until = Date.now() + 20_000;
+        while (((await client.status('INBOX', { messages: true })) || { messages: 0 }).messages === 0) {
+          if (Date.now() > until) throw new Error(`no report from Postfix within 20 s\n${mta.log()}`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      } finally {
+        await client.logout();
+      }
+
+      const fetched = await clerk.run(['inbox', 'fetch']);
+      expect(fetched.stderr).toBe('');
+      expect(fetched.stdout).toBe(
+        `clerk@127.0.0.1/INBOX: 1 new: 1 bounce, 0 replies, 0 auto-replies, 0 unmatched\n` +
+          `bounce C9 message 1: bounced nobody@${DEAD_DOMAIN} 5.1.1: mailbox unavailable: no such user here\n`,
+      );
+      const history = (await clerk.run(['export', 'history'])).stdout;
+      expect(history).toContain(`,bounced,5.1.1 nobody@${DEAD_DOMAIN}: mailbox unavailable: no such user here,<${ours}>,`);
+      const plan = JSON.parse((await clerk.run(['--send-due', '--dry-run', '--json', '--as-of', '2026-12-16'])).stdout) as { skipped: { customer: string; reason: string; detail: string }[] };
+      expect(plan.skipped).toContainEqual({
+        customer: 'C9',
+        reason: 'bounced',
+        detail: `every e-mail address is undeliverable: nobody@${DEAD_DOMAIN} (since ${new Date().toISOString().slice(0, 10)}: mailbox unavailable: no such user here)`,
+      });
+    } finally {
+      mta.stop();
+    }
   });
 });
 

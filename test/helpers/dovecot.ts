@@ -53,6 +53,9 @@ export interface ThrowawayImap {
   password: string;
   /** The server's temp directory (its maildir is `mail/<user>` in it). */
   dir: string;
+  /** The user's maildir (its root is INBOX), where a local MTA delivers, and the uid owning it. */
+  maildir: string;
+  mailUid: number;
   /** `imap://user@127.0.0.1:port/INBOX`, for DUEDESK_IMAP_URL. */
   url: string;
   /** A logged-in client for the test's own use (APPEND, listing); logged out by the caller. */
@@ -138,6 +141,8 @@ export async function startThrowawayImap(bin: string): Promise<ThrowawayImap> {
     user: IMAP_USER,
     password: IMAP_PASSWORD,
     dir,
+    maildir: join(dir, 'mail', IMAP_USER),
+    mailUid,
     url: `imap://${IMAP_USER}@127.0.0.1:${port}/INBOX`,
     client,
     async append(messages, mailbox = 'INBOX', receivedAt) {

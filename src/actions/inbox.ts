@@ -28,6 +28,7 @@ import {
   type FiledMail,
   type InboxKind,
 } from '../storage/inbox.js';
+import type { Ledger } from '../storage/ledger.js';
 import type { Sql } from '../storage/sql.js';
 import { defineAction } from './action.js';
 import { actorOf, settingsOf, type ActionDeps } from './deps.js';
@@ -109,23 +110,14 @@ async function fetchAll(
   holder: string,
   progress: FetchInput['progress'],
 ): Promise<FetchResult> {
-  const result: FetchResult = { mailbox, counts: { bounce: 0, 'auto-reply': 0, reply: 0, unmatched: 0 }, lines: [], unmatched: [], alreadyFiled: 0, moved: 0 };
+  const result = emptyResult(mailbox);
   const position = await deps.ledger.read((sql) => fetchPosition(sql, mailbox));
   // A new UIDVALIDITY renumbers the mailbox: read it all again; the Message-ID keeps a mail filed once.
   const lastUid = position !== null && position.uidvalidity === box.uidvalidity ? position.lastUid : 0;
   const uids = await box.uidsAfter(lastUid);
   for (let start = 0; start < uids.length; start += FETCH_BATCH) {
     const batch = uids.slice(start, start + FETCH_BATCH);
-    const fetched = await box.fetch(batch);
-    const read = await Promise.all(fetched.map(async (mail) => ({ fetched: mail, mail: await readMail(mail.source) })));
-    const filedUids = await deps.ledger.write(async (sql) => {
-      const filed: number[] = [];
-      for (const { fetched: raw, mail } of read) {
-        if (await fileOne(sql, mailbox, box.uidvalidity, raw, mail, result)) filed.push(raw.uid);
-      }
-      await saveFetchPosition(sql, mailbox, { uidvalidity: box.uidvalidity, lastUid: batch[batch.length - 1]! }, deps.context.now().toISOString());
-      return filed;
-    });
+    const filedUids = await fileReceived(deps.ledger, mailbox, box.uidvalidity, await box.fetch(batch), result, deps.context.now().toISOString());
     if (options.moveTo !== null) {
       await box.move(filedUids, options.moveTo);
       result.moved += filedUids.length;
@@ -134,6 +126,28 @@ async function fetchAll(
     await holdLease(deps, mailbox, holder);
   }
   return result;
+}
+
+/** An empty fetch result for `mailbox`. */
+export function emptyResult(mailbox: string): FetchResult {
+  return { mailbox, counts: { bounce: 0, 'auto-reply': 0, reply: 0, unmatched: 0 }, lines: [], unmatched: [], alreadyFiled: 0, moved: 0 };
+}
+
+/**
+ * File one batch of mail fetched from `mailbox` in one write, counting into `result`, and move the
+ * mailbox's position past the batch's last UID; resolves to the UIDs filed now.
+ */
+export async function fileReceived(ledger: Ledger, mailbox: string, uidvalidity: number, fetched: readonly FetchedMail[], result: FetchResult, at: string): Promise<number[]> {
+  const read = await Promise.all(fetched.map(async (mail) => ({ fetched: mail, mail: await readMail(mail.source) })));
+  return ledger.write(async (sql) => {
+    const filed: number[] = [];
+    for (const { fetched: raw, mail } of read) {
+      if (await fileOne(sql, mailbox, uidvalidity, raw, mail, result)) filed.push(raw.uid);
+    }
+    const last = fetched[fetched.length - 1];
+    if (last !== undefined) await saveFetchPosition(sql, mailbox, { uidvalidity, lastUid: last.uid }, at);
+    return filed;
+  });
 }
 
 /** File one mail inside the batch's write; false when it was filed before. */

@@ -3,7 +3,7 @@
  * sent (outbox), then a bounce, a delay, a reply, an out-of-office answer and a stranger's mail
  * delivered into the mailbox; each filed once, and what each means shows in the next plan.
  */
-import { writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDovecot, startThrowawayImap, type ThrowawayImap } from '../helpers/dovecot.js';
@@ -178,6 +178,29 @@ describe.skipIf(postfix === null)('a bounce written by a real MTA', () => {
     } finally {
       mta.stop();
     }
+  });
+});
+
+describe.skipIf(dovecot === null)('a mailbox with 10,000 mails', () => {
+  it('is read in batches, each mail filed once; a second fetch finds nothing new', { timeout: 240_000 }, async () => {
+    const clerk = await box(false, 'big');
+    // Delivered as an MTA delivers into a maildir: 10,000 files in the folder's new/.
+    const folder = join(imap.maildir, '.big', 'new');
+    mkdirSync(folder, { recursive: true });
+    for (let n = 0; n < 10_000; n++) {
+      const file = join(folder, `${1_700_000_000 + n}.M${n}P1.test`);
+      writeFileSync(file, reply(n % 2 === 0 ? 'anna@beta.test' : 'offers@nowhere.test', null, [], `Mail number ${n}`, `Note ${n}`));
+      chownSync(file, imap.mailUid, imap.mailUid);
+    }
+    chownSync(folder, imap.mailUid, imap.mailUid);
+    const started = Date.now();
+    const first = await clerk.run(['inbox', 'fetch']);
+    const seconds = (Date.now() - started) / 1000;
+    expect(first.stderr).toBe('');
+    expect(first.stdout.split('\n')[0]).toBe('clerk@127.0.0.1/big: 10000 new: 0 bounces, 5000 replies, 0 auto-replies, 5000 unmatched');
+    console.info(`inbox fetch of 10,000 mails: ${seconds.toFixed(1)} s`);
+    const again = await clerk.run(['inbox', 'fetch']);
+    expect(again.stdout).toBe('clerk@127.0.0.1/big: 0 new: 0 bounces, 0 replies, 0 auto-replies, 0 unmatched\n');
   });
 });
 

@@ -1,11 +1,13 @@
 /**
  * A customer's collection records for the timeline: promises with their state on the
- * as-of date, disputes opened and resolved, and notes, newest first, each as one dated line.
+ * as-of date, disputes opened and resolved, notes, and the mail that came back from the customer
+ * (bounces, replies, automatic answers), newest first, each as one dated line.
  */
 import type { IsoDate } from '../core/domain.js';
 import { currencyDigits, formatMinor } from '../core/money.js';
 import { promiseState } from '../core/rules/promises.js';
 import { notesOf } from '../storage/customer-notes.js';
+import { inboxMailOf } from '../storage/inbox.js';
 import { disputesOf } from '../storage/item-disputes.js';
 import type { Ledger } from '../storage/ledger.js';
 import { promiseSnapshots } from '../storage/promises.js';
@@ -13,16 +15,17 @@ import { promiseSnapshots } from '../storage/promises.js';
 /** One record: when (wall-clock ISO time), what kind, and the line to show. */
 export interface CollectionRecord {
   at: string;
-  kind: 'promise' | 'dispute' | 'note';
+  kind: 'promise' | 'dispute' | 'note' | 'mail';
   text: string;
 }
 
 /** The customer's records, newest first; promises are judged on `asOf` with `graceDays`. */
 export async function collectionRecords(ledger: Ledger, code: string, asOf: IsoDate, graceDays: number): Promise<CollectionRecord[]> {
-  const { promises, disputes, notes } = await ledger.read(async (sql) => ({
+  const { promises, disputes, notes, mail } = await ledger.read(async (sql) => ({
     promises: (await promiseSnapshots(sql, [code], asOf)).get(code) ?? [],
     disputes: await disputesOf(sql, code),
     notes: await notesOf(sql, code),
+    mail: await inboxMailOf(sql, code),
   }));
   const records: CollectionRecord[] = [];
   for (const snapshot of promises) {
@@ -41,6 +44,14 @@ export async function collectionRecords(ledger: Ledger, code: string, asOf: IsoD
   for (const note of notes) {
     const follow = note.followUp === null ? '' : ` (follow up ${note.followUp}${note.doneAt === null ? '' : ', done'})`;
     records.push({ at: note.createdAt, kind: 'note', text: `note #${note.id}: ${note.body.replace(/\s+/g, ' ')}${follow} · ${note.operator}` });
+  }
+  // What came back from the customer (docs/reference/inbox.md §3): bounces, replies and automatic answers.
+  for (const filed of mail) {
+    const about = filed.messageId === null ? '' : ` to message ${filed.messageId}`;
+    const handled = filed.kind === 'auto-reply' ? '' : filed.handledAt === null ? ' (open)' : ` (handled: ${filed.handledAs ?? 'handled'} · ${filed.handledBy ?? ''})`;
+    const what = filed.kind === 'bounce' ? `${filed.permanent ? 'bounced' : 'delayed'} ${filed.address} ${filed.status}: ${filed.detail}` : `${filed.kind} from ${filed.from}: ${filed.detail}`;
+    const attachments = (JSON.parse(filed.attachments) as string[]).length;
+    records.push({ at: filed.receivedAt, kind: 'mail', text: `${what.replace(/\s+/g, ' ')}${about}${attachments > 0 ? ` [${attachments} attachment${attachments === 1 ? '' : 's'}]` : ''}${handled}` });
   }
   return records.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }

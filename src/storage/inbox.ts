@@ -256,6 +256,14 @@ export async function inboxMailBetween(sql: Sql, from: string | null, to: string
   return rows.map(toFiled);
 }
 
+/** A customer's filed mail (not unmatched), oldest first: its timeline's entries. */
+export async function inboxMailOf(sql: Sql, customerCode: string): Promise<FiledMail[]> {
+  const rows = await allRows(sql, `SELECT ${FILED_COLUMNS} FROM inbox_mail i LEFT JOIN messages m ON m.id = i.message_id WHERE i.customer_code = ? ORDER BY i.received_at, i.id`, [
+    customerCode,
+  ]);
+  return rows.map(toFiled);
+}
+
 /** Mark a filed mail handled (`as`: promise, dispute, note, handled); false when it is unknown or handled already. */
 export async function markMailHandled(sql: Sql, id: number, as: string, by: string, at: string): Promise<boolean> {
   return (await runOnce(sql, 'UPDATE inbox_mail SET handled_at = ?, handled_by = ?, handled_as = ? WHERE id = ? AND handled_at IS NULL', [at, by, as, id])) > 0;

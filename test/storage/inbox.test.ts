@@ -1,5 +1,6 @@
 /** The inbox's tables on a fresh ledger of each engine: the lease, the marks and the pause a clerk ends. */
 import { describe, expect, it } from 'vitest';
+import { collectionRecords } from '../../src/collections/timeline.js';
 import { upsertCustomers } from '../../src/storage/customers.js';
 import { answersOf, clearUndeliverable, fileMail, markMailHandled, markUndeliverable, releaseFetchLease, takeFetchLease, type InboxMail } from '../../src/storage/inbox.js';
 import { aCustomer } from '../helpers/store.js';
@@ -32,7 +33,9 @@ describe.each(ENGINES)('the inbox tables on $name', ({ fresh: makeLedger }) => {
     expect(await store.read((sql) => answersOf(sql, ['C1']))).toEqual(
       new Map([['C1', { undeliverable: [{ address: 'dead@c.test', since: '2026-11-23', reason: '550 gone' }], openReplyOn: '2026-11-23' }]]),
     );
+    expect((await collectionRecords(store, 'C1', '2026-11-23', 0)).map((r) => r.text)).toEqual(['reply from a@c.test: Paid. (open)']);
     expect(await store.write((sql) => markMailHandled(sql, id!, 'note', 'maria', '2026-11-23T11:00:00.000Z'))).toBe(true);
+    expect((await collectionRecords(store, 'C1', '2026-11-23', 0)).map((r) => r.text)).toEqual(['reply from a@c.test: Paid. (handled: note · maria)']);
     expect(await store.write((sql) => markMailHandled(sql, id!, 'note', 'maria', '2026-11-23T11:00:00.000Z'))).toBe(false);
     expect((await store.read((sql) => answersOf(sql, ['C1']))).get('C1')?.openReplyOn).toBeNull();
     // An import that keeps the address keeps the mark; one that replaces it clears it.

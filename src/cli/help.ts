@@ -50,6 +50,7 @@ Usage:
   duedesk note CODE TEXT [--follow-up D] | --done ID
   duedesk proposal list | show ID | approve ID [--remove KEY…]
   duedesk inbox fetch             file bounces and replies from the company mailbox
+  duedesk inbox list | handle ID [HOW] | clear CODE [ADDRESS]
 
 ${GLOBAL}
 
@@ -294,6 +295,7 @@ ${GLOBAL}
 `;
 
 const INBOX = `Usage: duedesk inbox fetch
+       duedesk inbox list | handle ID [promise|dispute|note|handled] | clear CODE [ADDRESS]
 
 Reads the new mail of the company mailbox over IMAP (imap.* settings, or DUEDESK_IMAP_URL
 imap[s]://user@host:port/mailbox; the password from DUEDESK_IMAP_PASSWORD or
@@ -307,6 +309,10 @@ imap.passwordCommand, never stored) and files each mail once:
 Mail is never deleted; it is moved only when imap.moveTo names a folder. Prints the counts and
 one line per bounce and reply. Exit 3 when the server cannot be reached or refuses the login,
 75 when another fetch is reading the mailbox.
+
+  list          the bounces and replies nobody has handled, newest first, with their ids
+  handle ID     a clerk dealt with it (how: default handled); a reply then pauses nothing
+  clear CODE    clear the customer's undeliverable mark on ADDRESS, or on every address
 
 ${GLOBAL}
 `;

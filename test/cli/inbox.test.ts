@@ -122,6 +122,14 @@ describe.each(ENGINES)('inbox fetch on $name', ({ postgres, skip }) => {
     expect(rows[1]).toMatch(/,open,failed 5\.1\.1 gone@alpha\.test: 550 5\.1\.1/);
     expect((await clerk.run(['export', 'inbox', '--from', '2026-11-24'])).stdout).toBe(`${rows[0]}\n`);
 
+    // The clerk's list; handling C2's reply ends its pause at once.
+    const open = (await clerk.run(['inbox', 'list'])).stdout.trim().split('\n');
+    expect(open.map((line) => line.split(/\s+/).slice(2, 4).join(' '))).toEqual(['reply C2', 'bounce C3', 'bounce C1']);
+    const replyId = open[0]!.split(' ')[0]!;
+    expect(await clerk.run(['inbox', 'handle', replyId, 'note'])).toMatchObject({ code: 0, stdout: `inbox mail ${replyId} handled (note)\n` });
+    expect((await skips(clerk, '2026-11-24')).C2).toBeUndefined();
+    expect(await clerk.run(['inbox', 'handle', replyId])).toMatchObject({ code: 2, stderr: `duedesk: inbox mail ${replyId} is not open (unknown, or handled already)\n` });
+
     // A new address imported for C1 clears the mark: the final level goes to it.
     writeFileSync(join(clerk.dir, 'new-address.csv'), 'code,name,email\nC1,Alpha Ltd,accounts@alpha.test\n');
     expect((await clerk.run(['import', 'customers', join(clerk.dir, 'new-address.csv')])).code).toBe(0);

@@ -19,6 +19,7 @@ import type { Settings } from '../src/core/settings.js';
 import { openStore } from '../src/storage/sqljs/database.js';
 import { DEMO_TABLES, writeShiftedDemo } from './demo-dates.js';
 import { DEMO_CUSTOMERS } from './demo-customers.js';
+import { BOUNCED_CUSTOMER, fileDemoInbox } from './demo-inbox.js';
 import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
 
@@ -161,6 +162,11 @@ async function earlierHistory(paths: DemoPaths, asOf: IsoDate, itemsFile: string
  * proposal.
  */
 async function collectionsDemo(paths: DemoPaths, asOf: IsoDate, io: { stdout: TextSink; stderr: TextSink }, approval: boolean): Promise<number> {
+  // A statement to EN03 ten days ago whose first address bounced, and IT02's reply yesterday.
+  const statementOn = addDays(asOf, -STATEMENT_DAYS);
+  const sent = await demoStep(paths, ['statement', BOUNCED_CUSTOMER, '--send', '--as-of', statementOn], io, statementOn);
+  if (sent !== 0) return sent;
+  await fileDemoInbox(paths.dbPath, asOf, statementOn);
   const steps: string[][] = [
     ['promise', 'EN09', '--date', addDays(asOf, 5), '--note', 'Bank transfer promised on the phone', '--as-of', asOf],
     ['note', 'EN04', 'Called Orla: the payment run is on Friday; check the account', '--follow-up', asOf, '--as-of', asOf],
@@ -173,6 +179,9 @@ async function collectionsDemo(paths: DemoPaths, asOf: IsoDate, io: { stdout: Te
   }
   return 0;
 }
+
+/** How many days before the demo date the statement whose address bounced was sent. */
+export const STATEMENT_DAYS = 10;
 
 /** One line per customer: code, name, language, and open amount per currency. */
 export async function customerSummary(dbPath: string): Promise<string> {

@@ -17,6 +17,7 @@ import { messageText, pruneArchive, showMessage, showNotice, writeMessageCopy } 
 import { sendMessageCopy } from './resend.js';
 import { importCsv } from './import.js';
 import { assignCredit, importBank, searchCustomers, unmatchedCredits } from './bank.js';
+import { clearUndeliverableAddress, fetchInbox, handleMail, openInbox } from './inbox.js';
 import { loadPlan, planDueNow, statementsNow, today } from './plan.js';
 import { preview, previewDir, writePreview } from './previews.js';
 import { retryMessages, send, sendWidth, transportLabel } from './sending.js';
@@ -38,6 +39,7 @@ export const ACTIONS = {
   readSettings, updateSetting, policyOverview, setSessionPassword, hasSessionPassword,
   recordPromise, promiseLine, disputeItem, disputeLine, resolveDispute, addNote, completeFollowUp, followUps, disputedCustomers, collectionLines, profileNames, pendingProposal, approveProposal,
   importBank, unmatchedCredits, assignCredit, searchCustomers,
+  fetchInbox, openInbox, handleMail, clearUndeliverableAddress,
 } as const;
 
 /** The desk's methods: name → action and the screen's arguments. Review mode refuses every one whose action changes something. */

@@ -15,7 +15,7 @@ import { refusePasswordOnCommandLine } from '../storage/postgres/connection-url.
 import { ENGINE_NAMES, isEngineName, type EngineName } from '../storage/engine-names.js';
 
 /** Subcommands (positional first word). */
-export const COMMANDS = ['import', 'export', 'config', 'db', 'promise', 'dispute', 'note', 'proposal', 'history', 'bank'] as const;
+export const COMMANDS = ['import', 'export', 'config', 'db', 'promise', 'dispute', 'note', 'proposal', 'history', 'bank', 'inbox'] as const;
 /** A subcommand. */
 export type CommandName = (typeof COMMANDS)[number];
 

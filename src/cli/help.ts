@@ -5,7 +5,7 @@
 import { settingKeysText } from '../settings/table.js';
 
 /** Help topics: the whole program or one command. */
-export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db' | 'promise' | 'dispute' | 'note' | 'proposal' | 'history' | 'bank';
+export type HelpTopic = 'main' | 'send-due' | 'import' | 'export' | 'config' | 'statement' | 'db' | 'promise' | 'dispute' | 'note' | 'proposal' | 'history' | 'bank' | 'inbox';
 
 const GLOBAL = `Global options:
   --db FILE|URL      database file, or a postgres:// URL of a shared ledger (env DUEDESK_DB;
@@ -40,6 +40,7 @@ Usage:
           [--encoding NAME] [--decimal-comma] [--date-format YMD|DMY|MDY]
   duedesk export history|customers|items [--from DATE] [--to DATE] [--raw]     CSV on stdout
   duedesk export handover [--as-of D] [--raw]     items past their level's maxRepeats, CSV
+  duedesk export inbox [--from DATE] [--to DATE]  the mail inbox fetch filed, CSV
   duedesk statement CODE… [--as-of D] [--scope overdue|all-open] [--kind open-items|activity]
           [--from D --to D] (--out DIR | --send)
   duedesk config get KEY | set KEY VALUE | unset KEY | list | path | test-mail ADDRESS
@@ -54,6 +55,8 @@ Usage:
   duedesk proposal list | show ID | approve ID [--remove KEY…]
   duedesk import bank FILE [--json] [--dry-run] [--format camt|mt940]
   duedesk bank unmatched | assign REF CODE [--items N…]
+  duedesk inbox fetch             file bounces and replies from the company mailbox
+  duedesk inbox list | handle ID [HOW] | clear CODE [ADDRESS]
 
 ${GLOBAL}
 
@@ -115,11 +118,13 @@ ${GLOBAL}
 const EXPORT = `Usage: duedesk export history|customers|items [--from DATE] [--to DATE] [--raw]
        duedesk export handover [--as-of D] [--raw]
        duedesk export audit [--from D] [--to D] [--raw]
+       duedesk export inbox [--from DATE] [--to DATE] [--raw]
 
 Writes CSV on stdout in the import format (customers, items), the message history, or the
 items handed over (handover: past their level's maxRepeats, no longer reminded), for a
 collection agency or lawyer: customer, item, amounts and every level sent with its dates.
-Text starting with = + - @ TAB or CR gets a leading ' so a spreadsheet shows it instead of
+inbox: every mail "inbox fetch" filed (bounces, replies, auto-replies, unmatched) by the day
+it was received. Text starting with = + - @ TAB or CR gets a leading ' so a spreadsheet shows it instead of
 running it as a formula; import removes it again. Amounts and dates are never changed.
 
   --from DATE   only from this date (YYYY-MM-DD)
@@ -341,6 +346,29 @@ bank assign         give credit REF to customer CODE; with --items, split over t
 ${GLOBAL}
 `;
 
+const INBOX = `Usage: duedesk inbox fetch
+       duedesk inbox list | handle ID [promise|dispute|note|handled] | clear CODE [ADDRESS]
+
+Reads the new mail of the company mailbox over IMAP (imap.* settings, or DUEDESK_IMAP_URL
+imap[s]://user@host:port/mailbox; the password from DUEDESK_IMAP_PASSWORD or
+imap.passwordCommand, never stored) and files each mail once:
+  bounce      a delivery report for one of our messages: a permanent failure (5.x.x) marks the
+              message bounced and the address undeliverable; a delay is noted on the message
+  reply       a customer's answer: on its timeline, pausing its reminders until a clerk handles
+              it or policy.replyPauseDays pass
+  auto-reply  out-of-office and other automatic answers: noted on the timeline
+  unmatched   anything else: counted and listed, left alone
+Mail is never deleted; it is moved only when imap.moveTo names a folder. Prints the counts and
+one line per bounce and reply. Exit 3 when the server cannot be reached or refuses the login,
+75 when another fetch is reading the mailbox.
+
+  list          the bounces and replies nobody has handled, newest first, with their ids
+  handle ID     a clerk dealt with it (how: default handled); a reply then pauses nothing
+  clear CODE    clear the customer's undeliverable mark on ADDRESS, or on every address
+
+${GLOBAL}
+`;
+
 /** The help text of a topic. */
 export function helpText(topic: HelpTopic): string {
   switch (topic) {
@@ -370,6 +398,8 @@ export function helpText(topic: HelpTopic): string {
       return HISTORY;
     case 'bank':
       return BANK;
+    case 'inbox':
+      return INBOX;
     default: {
       const unreachable: never = topic;
       return unreachable;

@@ -107,6 +107,7 @@ const RUNNERS: Record<Exclude<CommandName, 'db'>, () => Promise<(args: string[],
   proposal: async () => (await import('./commands/proposal.js')).runProposal,
   history: async () => (await import('./commands/history.js')).runHistory,
   bank: async () => (await import('./commands/bank.js')).runBank,
+  inbox: async () => (await import('./commands/inbox.js')).runInbox,
 };
 
 async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo): Promise<number> {
@@ -140,7 +141,8 @@ async function dispatch(invocation: Invocation, ctx: CommandContext, io: CliIo):
     case 'note':
     case 'proposal':
     case 'history':
-    case 'bank': {
+    case 'bank':
+    case 'inbox': {
       const run = await RUNNERS[invocation.kind]();
       return run(invocation.args, ctx);
     }

@@ -1,14 +1,15 @@
 /**
  * A customer's collection records for the timeline: promises with their state on the
- * as-of date, disputes opened and resolved, notes, and the audit trail's other changes about the
- * customer (holds, switches, profile, …: docs/reference/roles.md §4), newest first, each as one
- * dated line.
+ * as-of date, disputes opened and resolved, notes, the mail that came back from the customer
+ * (bounces, replies, automatic answers), and the audit trail's other changes about the customer
+ * (holds, switches, profile, …: docs/reference/roles.md §4), newest first, each as one dated line.
  */
 import type { IsoDate } from '../core/domain.js';
 import { currencyDigits, formatMinor } from '../core/money.js';
 import { promiseState } from '../core/rules/promises.js';
 import { listAudit } from '../storage/audit-log.js';
 import { notesOf } from '../storage/customer-notes.js';
+import { inboxMailOf } from '../storage/inbox.js';
 import { disputesOf } from '../storage/item-disputes.js';
 import type { Ledger } from '../storage/ledger.js';
 import { promiseSnapshots } from '../storage/promises.js';
@@ -19,17 +20,18 @@ const SHOWN_AS_RECORDS = new Set(['record promise', 'mark disputed', 'resolve di
 /** One record: when (wall-clock ISO time), what kind, and the line to show. */
 export interface CollectionRecord {
   at: string;
-  kind: 'promise' | 'dispute' | 'note' | 'change';
+  kind: 'promise' | 'dispute' | 'note' | 'change' | 'mail';
   text: string;
 }
 
 /** The customer's records, newest first; promises are judged on `asOf` with `graceDays`. */
 export async function collectionRecords(ledger: Ledger, code: string, asOf: IsoDate, graceDays: number): Promise<CollectionRecord[]> {
-  const { promises, disputes, notes, changes } = await ledger.read(async (sql) => ({
+  const { promises, disputes, notes, changes, mail } = await ledger.read(async (sql) => ({
     promises: (await promiseSnapshots(sql, [code], asOf)).get(code) ?? [],
     disputes: await disputesOf(sql, code),
     notes: await notesOf(sql, code),
     changes: await listAudit(sql, { customer: code }),
+    mail: await inboxMailOf(sql, code),
   }));
   const records: CollectionRecord[] = [];
   for (const snapshot of promises) {
@@ -54,6 +56,14 @@ export async function collectionRecords(ledger: Ledger, code: string, asOf: IsoD
     const about = change.subject === null ? '' : ` ${change.subject}`;
     const what = change.oldValue === null && change.newValue === null ? '' : `: ${change.oldValue ?? '—'} → ${change.newValue ?? '—'}`;
     records.push({ at: change.at, kind: 'change', text: `${change.action}${about}${what} · ${change.operator}` });
+  }
+  // What came back from the customer (docs/reference/inbox.md §3): bounces, replies and automatic answers.
+  for (const filed of mail) {
+    const about = filed.messageId === null ? '' : ` to message ${filed.messageId}`;
+    const handled = filed.kind === 'auto-reply' ? '' : filed.handledAt === null ? ' (open)' : ` (handled: ${filed.handledAs ?? 'handled'} · ${filed.handledBy ?? ''})`;
+    const what = filed.kind === 'bounce' ? `${filed.permanent ? 'bounced' : 'delayed'} ${filed.address} ${filed.status}: ${filed.detail}` : `${filed.kind} from ${filed.from}: ${filed.detail}`;
+    const attachments = (JSON.parse(filed.attachments) as string[]).length;
+    records.push({ at: filed.receivedAt, kind: 'mail', text: `${what.replace(/\s+/g, ' ')}${about}${attachments > 0 ? ` [${attachments} attachment${attachments === 1 ? '' : 's'}]` : ''}${handled}` });
   }
   return records.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }

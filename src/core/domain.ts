@@ -273,6 +273,16 @@ export interface MessageRecord {
   archive?: ArchiveRef | null;
   /** For a `copy`: the history id of the message it is a copy of (absent otherwise). */
   copyOf?: number;
+  /** What a delivery report said of it (docs/reference/inbox.md §3); absent when none came back. */
+  delivery?: DeliveryReport;
+}
+
+/** The latest delivery report for a message. */
+export interface DeliveryReport {
+  /** When a permanent failure came back (the history shows the message as bounced); null for a delay. */
+  bouncedAt: string | null;
+  /** Its status, address and the server's reason, e.g. `5.1.1 a@b.test: 550 User unknown`. */
+  report: string;
 }
 
 /** What the history says of a message's archived copy. */

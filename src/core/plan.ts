@@ -72,6 +72,8 @@ export interface Policy {
   installments: { enabled: boolean; graceDays: number };
   /** Days after a promised date before an unkept promise counts as broken. */
   promiseGraceDays: number;
+  /** Days an unhandled reply pauses the customer's reminders (docs/reference/rules.md §8.2). */
+  replyPauseDays: number;
   recipients: 'primary' | 'all';
   bcc: string[];
 }
@@ -164,7 +166,7 @@ export interface PlannedMessage {
 }
 
 /** Why a customer that would otherwise get a message gets none (docs/reference/rules.md §8). */
-export type SkipReason = 'opted-out' | 'on-hold' | 'no-email' | 'no-address' | 'covered' | 'disputed' | 'below-minimum';
+export type SkipReason = 'opted-out' | 'on-hold' | 'no-email' | 'no-address' | 'covered' | 'disputed' | 'below-minimum' | 'bounced' | 'replied';
 
 /**
  * A skip decided after planning, at the edge where files are read: a level with attachInvoices

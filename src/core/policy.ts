@@ -52,6 +52,7 @@ export function resolvePolicy(settings: Settings): Policy {
       graceDays: policy.installments?.graceDays ?? settingDefault('policy.installments.graceDays'),
     },
     promiseGraceDays: policy.promiseGraceDays ?? settingDefault('policy.promiseGraceDays'),
+    replyPauseDays: policy.replyPauseDays ?? settingDefault('policy.replyPauseDays'),
     recipients: settings.mail?.recipients ?? settingDefault('mail.recipients'),
     bcc: bcc === undefined ? [] : typeof bcc === 'string' ? [bcc] : [...bcc],
   };

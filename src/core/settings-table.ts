@@ -168,6 +168,18 @@ export const SETTINGS_TABLE = {
     default: 0,
     home: 'shared',
   },
+  'policy.replyPauseDays': {
+    schema: whole("days a customer's reply pauses its reminders when no clerk has handled it", 0, MAX_DAYS),
+    default: 7,
+    home: 'shared',
+  },
+  'imap.host': { schema: { type: 'string', pattern: '^[^\\s/:]+$', description: 'the IMAP server, a host name like imap.example.com' }, home: 'host' },
+  'imap.port': { schema: { type: 'integer', minimum: 1, maximum: 65535, description: 'IMAP port (default 993 with imap.secure, else 143)' }, home: 'host' },
+  'imap.secure': { schema: flag('TLS from the start (port 993); false: STARTTLS, or plain IMAP to a loopback host only'), default: true, home: 'host' },
+  'imap.user': { schema: text('IMAP user name'), home: 'host' },
+  'imap.passwordCommand': { schema: text('a command whose first output line is the IMAP password'), home: 'host' },
+  'imap.mailbox': { schema: text('the mailbox (folder) the inbox reads'), default: 'INBOX', home: 'host' },
+  'imap.moveTo': { schema: text('a folder each filed mail is moved to (unset: mail stays where it is)'), home: 'host' },
   'schedule.autoSend': { schema: flag('false: --send-due sends nothing'), default: true, home: 'shared' },
   // A firm's approval rule cannot differ by the host that happens to run the send.
   'schedule.approval': {
@@ -212,6 +224,7 @@ export const SETTING_GROUPS = {
   schedule: 'scheduled runs',
   db: 'PostgreSQL ledger connection',
   archive: 'the archive of sent messages',
+  imap: 'the company mailbox the inbox reads',
 } satisfies { readonly [Key in SettingGroup]: string };
 
 /** Every key of the table, in its order. */

@@ -84,6 +84,8 @@ export interface Settings {
     installments?: { enabled?: boolean; graceDays?: number };
     /** Days after a promised date before an unkept promise to pay counts as broken. */
     promiseGraceDays?: number;
+    /** Days a customer's reply pauses its reminders when no clerk handles it (docs/reference/inbox.md §3). */
+    replyPauseDays?: number;
   };
   schedule?: {
     autoSend?: boolean;
@@ -95,6 +97,18 @@ export interface Settings {
     digestTo?: string | string[];
     /** A real send's as-of date is at most this many days from today (either way); dry runs take any date. */
     maxAsOfDays?: number;
+  };
+  /** The company's mailbox the inbox reads (docs/reference/inbox.md §1). */
+  imap?: {
+    host?: string;
+    port?: number;
+    /** TLS from the start (port 993); otherwise STARTTLS, or plain IMAP to a loopback host only. */
+    secure?: boolean;
+    user?: string;
+    passwordCommand?: string;
+    mailbox?: string;
+    /** A folder each filed mail is moved to; unset: mail stays where it is. */
+    moveTo?: string;
   };
   /** The copies of sent messages (docs/reference/cli.md §11.1). */
   archive?: {

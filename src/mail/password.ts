@@ -1,6 +1,7 @@
 /**
- * Where the SMTP password comes from (docs/reference/settings.md §4): DUEDESK_SMTP_URL,
- * DUEDESK_SMTP_PASSWORD, or the first output line of `smtp.passwordCommand`. It lives only in
+ * Where a mail server's password comes from (docs/reference/settings.md §4): for SMTP
+ * DUEDESK_SMTP_URL, DUEDESK_SMTP_PASSWORD, or the first output line of `smtp.passwordCommand`;
+ * for IMAP the same with DUEDESK_IMAP_URL, DUEDESK_IMAP_PASSWORD and `imap.passwordCommand`. It lives only in
  * memory: never in a file or a log, and what a server echoes of it is masked (credential-mask.ts).
  */
 import { execFile } from 'node:child_process';
@@ -32,20 +33,31 @@ export function runPasswordCommand(command: string, env: NodeJS.ProcessEnv, sett
   });
 }
 
+/** Where one server's password is looked for: its environment variable and its password-command setting. */
+export interface PasswordSource {
+  envVar: string;
+  setting: string;
+}
+
+/** The SMTP account's (docs/reference/settings.md §4). */
+export const SMTP_PASSWORD: PasswordSource = { envVar: 'DUEDESK_SMTP_PASSWORD', setting: 'smtp.passwordCommand' };
+
 /**
- * The password for SMTP, or null when none is configured (no authentication). One typed in the
- * TUI for the session comes as a value and wins: it never travels through the environment.
+ * The password for SMTP (or the server `source` names), or null when none is configured (no
+ * authentication). One typed in the TUI for the session comes as a value and wins: it never
+ * travels through the environment.
  */
 export async function resolvePassword(
   passwordCommand: string | undefined,
   env: NodeJS.ProcessEnv,
   sessionPassword: string | null = null,
+  source: PasswordSource = SMTP_PASSWORD,
 ): Promise<string | null> {
   if (sessionPassword !== null && sessionPassword !== '') return sessionPassword;
-  const fromEnv = env.DUEDESK_SMTP_PASSWORD;
+  const fromEnv = env[source.envVar];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (passwordCommand !== undefined && passwordCommand.trim() !== '') {
-    return runPasswordCommand(passwordCommand, env);
+    return runPasswordCommand(passwordCommand, env, source.setting);
   }
   return null;
 }

@@ -23,7 +23,7 @@ export interface MessageFilter {
 
 const COLUMNS = `id, customer_code, kind, level, currency, as_of, to_addrs, cc_addrs, bcc_addrs, subject,
   message_id, status, error, total, fee, interest, unapplied, outstanding, operator, created_at, updated_at,
-  archive_sha256, archive_size, archive_pruned_at, copy_of`;
+  archive_sha256, archive_size, archive_pruned_at, copy_of, bounced_at, delivery_report`;
 
 function addresses(row: Row, column: string): string[] {
   const parsed: unknown = JSON.parse(text(row, column));
@@ -57,6 +57,7 @@ function toMessage(row: Row): MessageRecord {
     cases: [],
     ...archiveOf(row),
     ...copyOf(row),
+    ...deliveryOf(row),
   };
 }
 
@@ -64,6 +65,12 @@ function toMessage(row: Row): MessageRecord {
 function copyOf(row: Row): Pick<MessageRecord, 'copyOf'> {
   const original = row.copy_of;
   return original === null || original === undefined ? {} : { copyOf: int(row, 'copy_of') };
+}
+
+/** The latest delivery report, absent when none came back (docs/reference/inbox.md §3). */
+function deliveryOf(row: Row): Pick<MessageRecord, 'delivery'> {
+  const report = textOrNull(row, 'delivery_report');
+  return report === null ? {} : { delivery: { bouncedAt: textOrNull(row, 'bounced_at'), report } };
 }
 
 /** The archived copy's fields, absent for a message recorded before copies were kept (like `acknowledged`). */

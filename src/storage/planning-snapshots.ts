@@ -3,6 +3,7 @@
  * rows for all candidate customers at once (no per-customer round trips); rows are grouped by
  * customer code in maps and joined in one pass over the customers, in the order of `codes`.
  */
+import { answersOf } from './inbox.js';
 import type { Sql, SqlValue } from './sql.js';
 import type { Customer, InstallmentPlan, IsoDate, Item, ItemKind, Language } from '../core/domain.js';
 import type { AccountByCurrency } from '../core/activity.js';
@@ -147,6 +148,7 @@ async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate, opti
   }
   const promises = await promiseSnapshots(sql, codes, asOf);
   const accounts = options.account ? await loadAccounts(sql, set, asOf) : null;
+  const answers = await answersOf(sql, codes);
   const customers = new Map<string, Customer>();
   for (const row of await jsonRows(sql, SQL.customers, [set])) {
     const customer = toCustomer(row);
@@ -167,6 +169,7 @@ async function loadBatch(sql: Sql, codes: readonly string[], asOf: IsoDate, opti
       payments: payments.get(code) ?? [],
       promises: promises.get(code) ?? [],
       ...(accounts ? { account: accounts.get(code) ?? emptyAccount() } : {}),
+      ...(answers.has(code) ? { answers: answers.get(code)! } : {}),
     });
   }
   return snapshots;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main as cli } from '../../src/cli/main.js';
 import { openLedger } from '../../src/storage/open-ledger.js';
-import { buildDemo, demoEnv, demoGlobals, EARLIER_CUSTOMER, EARLIER_DAYS, type DemoPaths } from '../../scripts/demo.js';
+import { buildDemo, demoEnv, demoGlobals, EARLIER_CUSTOMER, EARLIER_DAYS, STATEMENT_DAYS, type DemoPaths } from '../../scripts/demo.js';
+import { BOUNCED_CUSTOMER, REPLYING_CUSTOMER } from '../../scripts/demo-inbox.js';
 import { addDays } from '../../src/core/dates.js';
 import { formatLongDate } from '../../src/core/format.js';
 import { DEMO_TABLES, type DemoTable } from '../../scripts/demo-dates.js';
@@ -32,7 +33,7 @@ async function count(path: string, table: string): Promise<number> {
 }
 
 interface PlanJson {
-  messages: Array<{ customer: string; kind: string; level: string | null; currency: string; total: string; unapplied: string; items: string[] }>;
+  messages: Array<{ customer: string; kind: string; level: string | null; currency: string; total: string; unapplied: string; items: string[]; to: string[] }>;
   skipped: Array<{ customer: string; reason: string }>;
 }
 
@@ -56,6 +57,10 @@ describe('npm run demo data', () => {
 
     const skipped = Object.fromEntries(plan.skipped.map((s) => [s.customer, s.reason]));
     expect(skipped).toMatchObject({ EN10: 'opted-out', IT10: 'on-hold', EN06: 'no-email', GR05: 'no-email' });
+    // What came back to the mailbox: IT02 answered yesterday, so its reminder waits for a clerk;
+    // EN03's first address bounced, so its reminder goes to the second.
+    expect(skipped).toMatchObject({ [REPLYING_CUSTOMER]: 'replied' });
+    expect(plan.messages.find((m) => m.customer === BOUNCED_CUSTOMER)?.to).toEqual(['payables@kestrelmarine.example.com']);
     const levels = new Set(plan.messages.filter((m) => m.kind === 'reminder').map((m) => m.level));
     for (const level of ['upcoming', 'first', 'second', 'final']) expect(levels).toContain(level);
     expect(new Set(plan.messages.map((m) => m.currency))).toEqual(new Set(['EUR', 'GBP', 'USD', 'BGN', 'BRL']));
@@ -99,7 +104,10 @@ describe('npm run demo data', () => {
     // Only the history the demo starts from: nothing of the day itself went out.
     const store = await openLedger(paths.dbPath);
     try {
-      expect(await valuesOf(store, 'SELECT customer_code, as_of FROM messages')).toEqual([[EARLIER_CUSTOMER, addDays('2026-11-23', -EARLIER_DAYS)]]);
+      expect(await valuesOf(store, 'SELECT customer_code, as_of FROM messages ORDER BY as_of')).toEqual([
+        [EARLIER_CUSTOMER, addDays('2026-11-23', -EARLIER_DAYS)],
+        [BOUNCED_CUSTOMER, addDays('2026-11-23', -STATEMENT_DAYS)],
+      ]);
     } finally {
       await store.close();
     }

@@ -141,7 +141,7 @@ describe('export arguments', () => {
   it.each([
     [['history', '--from', '2026-02-30'], 'export: --from "2026-02-30" is not a date YYYY-MM-DD'],
     [['history', '--from', '2026-03-02', '--to', '2026-03-01'], 'export: --from 2026-03-02 is after --to 2026-03-01'],
-    [['items', '--from', '2026-01-01'], 'export: --from/--to apply to export history and audit only'],
+    [['items', '--from', '2026-01-01'], 'export: --from/--to apply to export history, audit and inbox only'],
     [['plans'], 'export: unknown kind "plans"'],
     [[], 'export: what?'],
     [['items', '--colour'], "export: Unknown option '--colour'"],

@@ -218,8 +218,10 @@ describe('reminder state', () => {
       'C001/INV-2': [{ level: 'first', latest: '2026-02-07' }],
     });
     expect(await lastMessages(store)).toEqual([['C001', '2026-02-07']]);
-    // Schema 4's triggers are gone; only the change-count triggers of schema 12 remain.
-    expect(await valuesOf(store, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE '%count%'")).toEqual([]);
+    // Schema 4's triggers are gone; only the change-count triggers of schema 12 (and 17) and schema 17's address clean-up remain.
+    expect(
+      await valuesOf(store, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE '%count%' AND name <> 'customers_clear_replaced_addresses'"),
+    ).toEqual([]);
     expect(await valuesOf(store, "SELECT name FROM pragma_table_info('items') WHERE name = 'reminder_levels'")).toEqual([]);
     // Reminded at `first` before the upgrade: not again at `first`; the failed `second` is still due.
     const plan = (await planDue(store, {}, '2026-02-25'));

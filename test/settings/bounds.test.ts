@@ -19,6 +19,7 @@ describe('numbers in the settings', () => {
   it('finds every numeric key of the schema, levels and profiles included', () => {
     expect(NUMERIC.map(({ key }) => key).sort()).toEqual([
       'archive.keepDays',
+      'imap.port',
       'policy.installments.graceDays',
       'policy.interestRatePercent',
       'policy.levels[0].days',
@@ -32,6 +33,7 @@ describe('numbers in the settings', () => {
       'policy.profiles.p.levels[0].repeatEveryDays',
       'policy.profiles.p.statementEveryDays',
       'policy.promiseGraceDays',
+      'policy.replyPauseDays',
       'policy.statementEveryDays',
       'schedule.maxAsOfDays',
       'smtp.maxConnections',

@@ -31,6 +31,7 @@ describe('resolvePolicy', () => {
       interestRatePercent: null,
       installments: { enabled: true, graceDays: 0 },
       promiseGraceDays: 0,
+      replyPauseDays: 7,
       recipients: 'primary',
       bcc: [],
     });

@@ -10,6 +10,7 @@ import { resolvePolicy } from '../../src/core/policy.js';
 import { assertSendAsOf } from '../../src/core/send-as-of.js';
 import { TABLE_KEYS, type SettingKey } from '../../src/core/settings-table.js';
 import { letterWindow } from '../../src/documents/pdf/letter-window.js';
+import { imapOptions } from '../../src/inbox/connection.js';
 import { createTransport } from '../../src/mail/transports/index.js';
 import { TUI_SETTING_KEYS } from '../../src/settings/table.js';
 import { sandbox, type Sandbox } from '../cli/io.js';
@@ -101,6 +102,14 @@ const ENGINE: Record<SettingKey, Reading> = {
   'archive.keepDays': UNREAD,
   templatesDir: UNREAD,
   'db.passwordCommand': UNREAD,
+  'policy.replyPauseDays': () => policy.replyPauseDays,
+  'imap.host': UNREAD,
+  'imap.port': fromElsewhere('993, or 143 when imap.secure is false'),
+  'imap.secure': async () => (await imapOptions({ imap: { host: 'h', user: 'u' } }, { DUEDESK_IMAP_PASSWORD: 'p' })).secure,
+  'imap.user': UNREAD,
+  'imap.passwordCommand': UNREAD,
+  'imap.mailbox': async () => (await imapOptions({ imap: { host: 'h', user: 'u' } }, { DUEDESK_IMAP_PASSWORD: 'p' })).mailbox,
+  'imap.moveTo': UNREAD,
 };
 
 /** The keys `config --help` documents, in its order. */

@@ -9,6 +9,7 @@ import { exportHistory } from '../../csv/export/export-history.js';
 import { parseExportArgs } from '../../csv/export/request.js';
 import { exportHandover } from '../../csv/export/export-handover.js';
 import { exportAudit } from '../../csv/export/export-audit.js';
+import { exportInbox } from '../../csv/export/export-inbox.js';
 import { localDate } from '../../core/dates.js';
 import { resolvePolicy } from '../../core/policy.js';
 
@@ -31,6 +32,9 @@ export async function runExport(args: string[], ctx: CommandContext): Promise<nu
       break;
     case 'audit':
       await exportAudit(ledger, ctx.stdout, request.from, request.to, request.raw);
+      break;
+    case 'inbox':
+      await exportInbox(ledger, ctx.stdout, request.from, request.to, request.raw);
       break;
     case 'handover':
       await exportHandover(ledger, resolvePolicy(ctx.settings.read()), request.asOf ?? localDate(ctx.now()), ctx.stdout, request.raw);

@@ -12,6 +12,7 @@ import { ACTIVITY_TEMPLATE } from '../activity.js';
 import { hasPostalAddress } from '../postal-address.js';
 import type { Candidate, RunContext } from './candidate.js';
 import { candidatesFor } from './candidates.js';
+import { bouncedDetail, pausingReply, withoutUndeliverable, type AnswersSnapshot } from './answers.js';
 import type { CustomerSnapshot } from './input.js';
 import { levelFee, missingFee } from './fees.js';
 import { exactRate } from './interest.js';
@@ -143,9 +144,10 @@ function finish(
   bcc: readonly string[],
   skips: Skips,
   problems: Problems,
+  answers?: AnswersSnapshot,
 ): PlannedMessage[] {
   const held = new CustomerSkips();
-  const out = messagesOf(customer, candidates, run, bcc, held, problems);
+  const out = messagesOf(customer, candidates, run, bcc, held, problems, answers);
   held.report(customer.code, out, skips);
   return out;
 }
@@ -158,6 +160,7 @@ function messagesOf(
   bcc: readonly string[],
   skips: CustomerSkips,
   problems: Problems,
+  answers?: AnswersSnapshot,
 ): PlannedMessage[] {
   const switchedOn = candidates.filter((candidate) => {
     const on = candidate.kind === 'statement' ? statementsOn(customer) : customer.reminders;
@@ -169,14 +172,22 @@ function messagesOf(
     for (const candidate of switchedOn) skips.add(candidate.currency, 'on-hold', `on hold until ${customer.holdUntil}`);
     return [];
   }
+  // A reply nobody has handled pauses reminders, not statements (docs/reference/rules.md §8.2).
+  const repliedOn = pausingReply(answers, run.asOf, run.policy.replyPauseDays);
   const kept: Candidate[] = [];
   for (const candidate of switchedOn) {
+    if (repliedOn !== null && candidate.kind === 'reminder') {
+      skips.add(candidate.currency, 'replied', `the customer replied on ${repliedOn}; reminders wait until a clerk handles it`);
+      continue;
+    }
     const reason = belowWhatIsWorthSending(candidate, run);
     if (reason === null) kept.push(candidate);
     else skips.add(candidate.currency, reason.reason, reason.detail);
   }
   if (kept.length === 0) return [];
-  const choice = chooseRecipients(customer, run.policy.recipients);
+  // An address a bounce reported dead is never written to (docs/reference/rules.md §8.1).
+  const choice = chooseRecipients(withoutUndeliverable(customer, answers), run.policy.recipients);
+  const allBounced = choice.to.length === 0 && answers !== undefined && answers.undeliverable.length > 0;
   for (const found of choice.problems) problems.add(problem(customer.code, found));
   const needsAgent = kept.some((candidate) => candidate.level >= 0 && run.ladder.levels[candidate.level]!.ccAgent);
   const agent = needsAgent ? agentAddress(customer) : { address: null, problem: null };
@@ -185,6 +196,10 @@ function messagesOf(
   for (const candidate of kept) {
     const level = candidate.level >= 0 ? run.ladder.levels[candidate.level]! : null;
     const wantsLetter = level?.letter === true;
+    if (allBounced && !wantsLetter) {
+      skips.add(candidate.currency, 'bounced', bouncedDetail(answers));
+      continue;
+    }
     if (choice.to.length === 0 && !wantsLetter) {
       const refused = choice.problems.map((found) => found.field).join(', ');
       skips.add(candidate.currency, 'no-email', refused ? `no valid e-mail address (refused: ${refused})` : 'no e-mail address');
@@ -252,7 +267,7 @@ export function plan(input: Iterable<CustomerSnapshot>, policy: Policy, asOf: Is
     const run = runs.get(profileName(snapshot.customer))!;
     const candidates = candidatesFor(snapshot, run);
     if (candidates.length === 0) continue;
-    messages.push(...finish(snapshot.customer, candidates, run, checkedBcc.bcc, skips, problems));
+    messages.push(...finish(snapshot.customer, candidates, run, checkedBcc.bcc, skips, problems, snapshot.answers));
   }
   return { asOf, messages, skipped: skips.list, problems: problems.list };
 }

@@ -3,6 +3,7 @@
  * as-of date. The storage side builds these with a few aggregate queries; the engine walks them
  * once, so planning stays linear in the number of open items.
  */
+import type { AnswersSnapshot } from './answers.js';
 import type { AccountByCurrency } from '../activity.js';
 import type { Customer, InstallmentPlan, IsoDate, Item, Minor, PaymentPromise } from '../domain.js';
 
@@ -93,4 +94,6 @@ export interface CustomerSnapshot {
   promises?: readonly PromiseSnapshot[];
   /** The account's activity for a periodic activity statement; absent = nothing on record. */
   account?: AccountSnapshot;
+  /** Dead addresses and the latest unhandled reply, as the inbox filed them; absent = none. */
+  answers?: AnswersSnapshot;
 }

@@ -33,7 +33,8 @@ export async function exportHistory(ledger: Ledger, sink: TextSink, from?: IsoDa
     const about = m.kind === 'installment' && m.items.length === 0 ? m.cases : m.items.map((item) => item.itemNumber);
     out.row([
       String(m.id), m.asOf, m.createdAt, m.customerCode, m.kind, m.level, m.currency, m.to.join(', '), m.cc.join(', '),
-      m.status, m.error, m.messageId, money(m.total), money(m.fee), money(m.interest), money(m.outstanding), m.operator,
+      // A bounce reported back shows as the status, its report as the error (docs/reference/inbox.md §3).
+      m.delivery?.bouncedAt ? 'bounced' : m.status, m.delivery?.report ?? m.error, m.messageId, money(m.total), money(m.fee), money(m.interest), money(m.outstanding), m.operator,
       about.join(', '), m.acknowledged?.operator ?? null, m.acknowledged?.at ?? null,
     ]);
   }

@@ -5,14 +5,14 @@ import { UserError } from '../../core/exit-codes.js';
 import { parseStrictArgs } from '../import/strict-args.js';
 
 /** What can be exported. */
-export const EXPORT_KINDS = ['history', 'customers', 'items', 'handover', 'audit'] as const;
+export const EXPORT_KINDS = ['history', 'customers', 'items', 'handover', 'audit', 'inbox'] as const;
 /** One of the exportable kinds. */
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** Usage line shown with every usage error. */
-export const EXPORT_USAGE = 'usage: duedesk export history|customers|items|handover|audit [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD] [--raw]';
+export const EXPORT_USAGE = 'usage: duedesk export history|customers|items|handover|audit|inbox [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD] [--raw]';
 
-/** What to export; `from`/`to` (days, inclusive) only for history (as-of dates) and audit (UTC days). */
+/** What to export; `from`/`to` (days, inclusive) only for history (as-of dates), audit (UTC days) and inbox (days received). */
 export interface ExportRequest {
   kind: ExportKind;
   from: IsoDate | undefined;
@@ -46,8 +46,8 @@ export function parseExportArgs(args: string[]): ExportRequest {
   if (extra.length > 0) throw new UserError(`export: unexpected argument "${extra[0]}"\n${EXPORT_USAGE}`);
   const from = dateOption('from', parsed.values.from);
   const to = dateOption('to', parsed.values.to);
-  if (kind !== 'history' && kind !== 'audit' && (from !== undefined || to !== undefined)) {
-    throw new UserError('export: --from/--to apply to export history and audit only');
+  if (kind !== 'history' && kind !== 'audit' && kind !== 'inbox' && (from !== undefined || to !== undefined)) {
+    throw new UserError('export: --from/--to apply to export history, audit and inbox only');
   }
   if (from !== undefined && to !== undefined && from > to) throw new UserError(`export: --from ${from} is after --to ${to}`);
   const asOf = dateOption('as-of', parsed.values['as-of']);

@@ -3,6 +3,7 @@ import { UserError } from '../../core/exit-codes.js';
 import type { Settings } from '../../core/settings.js';
 import { outboxDir, type DataPlace } from '../../settings/paths.js';
 import { resolvePassword } from '../password.js';
+import { parseServerUrl, type ServerScheme } from '../server-url.js';
 import { createOutboxTransport } from './outbox.js';
 import { createSmtpTransport, type SmtpOptions } from './smtp.js';
 import type { Transport } from './types.js';
@@ -10,27 +11,13 @@ import type { Transport } from './types.js';
 export type { Transport, SendEnvelope, SendResult, RecipientResult, FailureKind } from './types.js';
 export { SendFailure } from './types.js';
 
+/** SMTP's URL schemes and default ports. */
+const SMTP_SCHEME: ServerScheme = { plain: 'smtp', tls: 'smtps', plainPort: 587, tlsPort: 465 };
+
 /** SMTP options from DUEDESK_SMTP_URL (`smtp[s]://user:pass@host:port`); UserError when malformed. */
 export function smtpOptionsFromUrl(url: string): Omit<SmtpOptions, 'maxConnections' | 'rateLimit'> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new UserError('DUEDESK_SMTP_URL is not a URL (expected smtp[s]://user:pass@host:port)');
-  }
-  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
-    throw new UserError(`DUEDESK_SMTP_URL: scheme must be smtp: or smtps:, not ${parsed.protocol}`);
-  }
-  const secure = parsed.protocol === 'smtps:';
-  const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  if (host === '') throw new UserError('DUEDESK_SMTP_URL has no host');
-  return {
-    host,
-    port: parsed.port === '' ? (secure ? 465 : 587) : Number(parsed.port),
-    secure,
-    user: parsed.username === '' ? null : decodeURIComponent(parsed.username),
-    password: parsed.password === '' ? null : decodeURIComponent(parsed.password),
-  };
+  const { host, port, secure, user, password } = parseServerUrl(url, 'DUEDESK_SMTP_URL', SMTP_SCHEME);
+  return { host, port, secure, user, password };
 }
 
 /** Tuning that tests and benchmarks may override (timeouts, certificate checks). */

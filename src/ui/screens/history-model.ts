@@ -46,8 +46,13 @@ export const HISTORY_SORTS: readonly SortOption<MessageRecord>[] = [
 /** The History reducer. */
 export function historyReducer(state: HistoryState, action: HistoryAction): HistoryState {
   switch (action.type) {
-    case 'loaded':
-      return { ...state, records: action.records, error: null };
+    case 'loaded': {
+      // A row that left the list (acknowledged while only problems show) leaves the cursor on the
+      // row now in its place, never past the end (docs/reference/tui.md §2.6).
+      const count = visibleRecords(action.records, state.query, state.problemsOnly, state.sort).length;
+      const cursor = Math.max(0, Math.min(state.list.cursor, count - 1));
+      return { ...state, records: action.records, error: null, list: { ...state.list, cursor, top: Math.min(state.list.top, cursor) } };
+    }
     case 'failed':
       return { ...state, error: action.error };
     case 'list':

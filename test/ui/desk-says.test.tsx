@@ -1,0 +1,40 @@
+/** Keys and screens that do what they say: a clerk's bursts, cursors, words and widths (docs/reference/tui.md). */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { KEYS, renderDesk, rowOf } from './harness.js';
+import { closeRealDesks, realDesk, recordOf } from './real-desk.js';
+
+afterEach(() => {
+  cleanup();
+  closeRealDesks();
+});
+
+describe('keys and screens that do what they say', () => {
+  it('Esc followed at once by a key closes the help and then takes the key', async () => {
+    const desk = renderDesk(await realDesk());
+    await desk.waitFor('planned');
+    desk.press('?');
+    await desk.waitFor('Keys — Esc');
+    desk.press(KEYS.escape + '2');
+    const frame = await desk.waitFor('Customers —');
+    expect(frame).not.toContain('Keys — Esc');
+  });
+
+  it('after c on the last problem shown, the cursor stays on a row and r acts on it', async () => {
+    const services = await realDesk({
+      history: ({ messages }) => messages.slice(0, 2).map((m, i) => recordOf(m, { status: 'failed', messageId: null, error: '550 5.1.1 mailbox unavailable' }, i + 1)),
+    });
+    const desk = renderDesk(services, { rows: 30, columns: 120 });
+    await desk.waitFor('planned');
+    desk.press('3');
+    await desk.waitFor('2 need attention');
+    desk.press('x');
+    await desk.waitFor('showing only those');
+    desk.press('G', 'c');
+    let frame = await desk.waitFor((f) => f.includes('acknowledged: it needs no more attention') && f.includes('1 need attention'));
+    const cursorRow = rowOf(frame, '›');
+    expect(cursorRow).toContain('!! failed');
+    desk.press('r');
+    frame = await desk.waitFor((f) => f.includes('retry of ') || f.includes('retrying message'), 15_000);
+  });
+});

@@ -19,6 +19,7 @@ export function policyOverview(policy: Policy, autoSend: boolean): PolicyOvervie
       fee: feeText(level.fee, policy.defaultCurrency),
       extras: [level.letter ? 'letter' : '', level.ccAgent ? 'cc agent' : '', level.attachInvoices ? 'invoices' : ''].filter(Boolean).join(', '),
     })),
+    levelIds: [...new Set([policy.levels, ...Object.values(policy.profiles).map((profile) => profile.levels)].flat().map((level) => level.id))],
   };
 }
 

@@ -4,6 +4,9 @@ import { cleanup } from 'ink-testing-library';
 import { KEYS, renderDesk, rowOf } from './harness.js';
 import { closeRealDesks, realDesk, recordOf } from './real-desk.js';
 
+const HOME = '\u001B[H';
+const END = '\u001B[F';
+
 afterEach(() => {
   cleanup();
   closeRealDesks();
@@ -36,5 +39,32 @@ describe('keys and screens that do what they say', () => {
     expect(cursorRow).toContain('!! failed');
     desk.press('r');
     frame = await desk.waitFor((f) => f.includes('retry of ') || f.includes('retrying message'), 15_000);
+  });
+
+  it('the filter takes a level of any dunning profile, not only the default one', async () => {
+    const services = await realDesk({
+      configure: (settings) => ({ ...settings, policy: { ...settings.policy, profiles: { gentle: { levels: [{ id: 'friendly', name: 'Friendly', days: 14, template: 'first' }] } } } }),
+    });
+    const desk = renderDesk(services, { columns: 120 });
+    await desk.waitFor('planned');
+    desk.press('f');
+    await desk.waitFor('Filters —');
+    desk.press(KEYS.enter, 'friendly', KEYS.enter, 'a');
+    const frame = await desk.waitFor('filter:');
+    expect(frame).not.toContain('is not a level');
+  });
+
+  it('Home and End in the filter form go to the first and last field, and the value lands there', async () => {
+    const desk = renderDesk(await realDesk(), { columns: 120 });
+    await desk.waitFor('planned');
+    desk.press('f');
+    await desk.waitFor('Filters —');
+    desk.press(END, KEYS.enter, 'yes', KEYS.enter);
+    const notYetDue = /Include not yet due\s+yes\s+yes \/ no/;
+    let frame = await desk.waitFor((f) => notYetDue.test(f));
+    expect(rowOf(frame, 'Level / kind')).toMatch(/Level \/ kind\s+—/);
+    desk.press(HOME, KEYS.enter, 'first', KEYS.enter);
+    frame = await desk.waitFor((f) => /Level \/ kind\s+first/.test(f));
+    expect(frame).toMatch(notYetDue);
   });
 });

@@ -36,6 +36,8 @@ export interface RealDeskOptions {
   planGate?: (onProgress: PlanProgress) => Promise<void>;
   /** Record the part of the plan this returns as a pending proposal, as a scheduled run would (schedule.approval). */
   proposal?: (plan: Plan) => Plan;
+  /** Change the settings the desk opens with (a dunning profile, schedule.approval). */
+  configure?: (settings: Settings) => Settings;
   /** Send through this local SMTP server instead of the outbox, `width` messages side by side (default 1). */
   smtp?: { server: TestSmtpServer; width?: number };
 }
@@ -117,6 +119,7 @@ export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk>
     ...(options.smtp ? { smtp: { host: '127.0.0.1', port: options.smtp.server.port, secure: false, maxConnections: options.smtp.width ?? 1 } } : {}),
     policy: POLICY,
   } as Settings;
+  if (options.configure) settings = options.configure(settings);
   const ledger: Ledger = await makeLedger();
   await ledger.write(async (sql) => {
     await upsertCustomers(sql, generated.customers);

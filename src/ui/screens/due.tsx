@@ -130,7 +130,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   const send = useSend((sent) => dispatch({ type: 'list', action: { type: 'deselect', keys: sent.map((m) => m.key) } }));
   const filterForm = useFilterForm(
     (text, filters) => dispatch({ type: 'filters', text, filters }),
-    () => [...services.policyOverview().levels.map((l) => l.id.toLowerCase()), 'statement', 'installment'],
+    () => [...services.policyOverview().levelIds.map((id) => id.toLowerCase()), 'statement', 'installment'],
   );
   const tableHeight = useRef(10);
 

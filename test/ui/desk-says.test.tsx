@@ -67,4 +67,29 @@ describe('keys and screens that do what they say', () => {
     frame = await desk.waitFor((f) => /Level \/ kind\s+first/.test(f));
     expect(frame).toMatch(notYetDue);
   });
+
+  it('a search that finds nothing says "no match", not that nothing is due', async () => {
+    const desk = renderDesk(await realDesk(), { columns: 120 });
+    await desk.waitFor('planned');
+    desk.press('/zzzqqq', KEYS.enter);
+    const frame = await desk.waitFor('search: zzzqqq');
+    expect(frame).toContain('no match');
+    expect(frame).not.toContain('nothing is due');
+  });
+
+  it('Settings says what --send-due does when schedule.approval is on', async () => {
+    const desk = renderDesk(await realDesk({ configure: (settings) => ({ ...settings, schedule: { approval: true } }) }), { columns: 160, rows: 40 });
+    await desk.waitFor('planned');
+    desk.press('4');
+    const frame = await desk.waitFor('--send-due');
+    expect(frame).toContain('--send-due proposes, sends what a clerk approved (schedule.approval)');
+  });
+
+  it('with schedule.approval, s says plainly that approval holds back scheduled runs only', async () => {
+    const desk = renderDesk(await realDesk({ configure: (settings) => ({ ...settings, schedule: { approval: true } }) }), { columns: 160, rows: 30 });
+    await desk.waitFor('planned');
+    desk.press(' ', 's');
+    const frame = await desk.waitFor('Send 1 message');
+    expect(frame).toContain('schedule.approval applies to scheduled --send-due runs; what you send here goes now');
+  });
 });

@@ -236,7 +236,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         selected={state.list.selected}
         focused={active}
         rowColor={(r) => (retries.has(r.id) || r.acknowledged ? undefined : STATUS_COLORS[r.status])}
-        empty={records ? 'nothing sent yet' : ''}
+        empty={!records ? '' : records.length > 0 ? 'no match' : 'nothing sent yet'}
       />
       {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
       <Box flexGrow={1} />

@@ -1,6 +1,8 @@
 /** Keys and screens that do what they say: a clerk's bursts, cursors, words and widths (docs/reference/tui.md). */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
+import type { Plan } from '../../src/core/plan.js';
+import { formatAmount, localTime } from '../../src/ui/format.js';
 import { KEYS, renderDesk, rowOf } from './harness.js';
 import { closeRealDesks, realDesk, recordOf } from './real-desk.js';
 
@@ -91,5 +93,35 @@ describe('keys and screens that do what they say', () => {
     desk.press(' ', 's');
     const frame = await desk.waitFor('Send 1 message');
     expect(frame).toContain('schedule.approval applies to scheduled --send-due runs; what you send here goes now');
+  });
+
+  it('the proposal window shows amounts as the desk does, its time in local time, and says what space does', async () => {
+    const firstThree = (plan: Plan): Plan => ({ ...plan, messages: plan.messages.slice(0, 3) });
+    const services = await realDesk({ proposal: firstThree });
+    const desk = renderDesk(services, { columns: 160, rows: 30 });
+    await desk.waitFor('proposal #1 awaits approval (A)');
+    desk.press('A');
+    const frame = await desk.waitFor('Proposal #1 for');
+    const first = services.data.plan.messages[0]!;
+    expect(rowOf(frame, first.key)).toContain(formatAmount(first.total, first.currency));
+    expect(frame).toContain(`made by cron at ${localTime(`${services.today()}T06:00:00.000Z`)}`);
+    expect(frame).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    expect(frame).toContain('space takes the line out / back in');
+    expect(frame).not.toContain('space select');
+  });
+
+  it('History details show times in local time', async () => {
+    const services = await realDesk({
+      history: ({ messages }) => messages.slice(0, 1).map((m, i) => recordOf(m, { status: 'failed', messageId: null, error: '550 5.1.1 mailbox unavailable' }, i + 1)),
+    });
+    const desk = renderDesk(services, { rows: 30, columns: 120 });
+    await desk.waitFor('planned');
+    desk.press('3');
+    await desk.waitFor('1 need attention');
+    desk.press(KEYS.enter);
+    const frame = await desk.waitFor('Message —');
+    const record = services.history[0]!;
+    expect(frame).toContain(`Created ${localTime(record.createdAt)}`);
+    expect(frame).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
   });
 });

@@ -27,8 +27,8 @@ export const historyColumns = memoLast((retries: ReadonlyMap<number, MessageReco
 ]);
 
 /** The lines of a message's detail; `retry` is the later message that sent it, if any. */
-export function detailLines(r: MessageRecord, retry: MessageRecord | undefined): string[] {
-  return [...detailFacts(r, retry), keysOnly(r, retry) ? detailNext(r, retry) : ''].filter((line) => line !== '');
+export function detailLines(r: MessageRecord, retry: MessageRecord | undefined, time: (iso: string) => string = (iso) => iso): string[] {
+  return [...detailFacts(r, retry, time), keysOnly(r, retry) ? detailNext(r, retry) : ''].filter((line) => line !== '');
 }
 
 /** True when what comes next is only the desk's keys (a failed or uncertain message no retry settled). */
@@ -49,9 +49,9 @@ function detailNext(r: MessageRecord, retry: MessageRecord | undefined): string 
           : '';
 }
 
-/** The facts of a message's detail, without the desk's keys (`duedesk history show` prints them too). */
-export function detailFacts(r: MessageRecord, retry: MessageRecord | undefined): string[] {
-  const acknowledged = r.acknowledged ? `Acknowledged by ${r.acknowledged.operator || 'someone'} at ${r.acknowledged.at}; no attention needed` : '';
+/** The facts of a message's detail, without the desk's keys (`duedesk history show` prints them too); `time` writes an instant. */
+export function detailFacts(r: MessageRecord, retry: MessageRecord | undefined, time: (iso: string) => string = (iso) => iso): string[] {
+  const acknowledged = r.acknowledged ? `Acknowledged by ${r.acknowledged.operator || 'someone'} at ${time(r.acknowledged.at)}; no attention needed` : '';
   return [
     `Message ${r.id} · ${r.customerCode} · ${r.level ?? r.kind} · ${r.currency} · as of ${r.asOf}`,
     `Status: ${r.status}${r.error ? ` — ${plainError(r.error) ?? r.error}` : ''}`,
@@ -62,7 +62,7 @@ export function detailFacts(r: MessageRecord, retry: MessageRecord | undefined):
     `Message-ID: ${r.messageId}`,
     `Total ${formatAmount(r.total, r.currency)} · fee ${formatAmount(r.fee, r.currency)} · interest ${formatAmount(r.interest, r.currency)} · outstanding ${formatAmount(r.outstanding, r.currency)}`,
     `Items: ${r.items.map((i) => `${i.itemNumber}${i.level ? `@${i.level}` : ''}`).join(', ') || '—'}${r.cases.length > 0 ? ` · cases ${r.cases.join(', ')}` : ''}`,
-    `Created ${r.createdAt} · updated ${r.updatedAt}${r.operator ? ` · by ${r.operator}` : ''}`,
+    `Created ${time(r.createdAt)} · updated ${time(r.updatedAt)}${r.operator ? ` · by ${r.operator}` : ''}`,
     acknowledged,
     keysOnly(r, retry) ? '' : detailNext(r, retry),
   ].filter((line) => line !== '');

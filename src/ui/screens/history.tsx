@@ -9,7 +9,7 @@ import React, { useRef } from 'react';
 import { VirtualTable } from '../components/virtual-table.js';
 import { runCommand, type CommandHandlers } from '../command-handlers.js';
 import { errorText, useDesk, useScreenKeys, type Desk, type ScreenProps, type Tone } from '../desk-context.js';
-import { clip, fit, formatCount } from '../format.js';
+import { clip, fit, formatCount, localTime } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { windowTop } from '../hooks/list-state.js';
 import { useLoad } from '../hooks/use-load.js';
@@ -77,7 +77,7 @@ export const HISTORY_COMMANDS: CommandHandlers<HistoryKeyView> = {
     if (!current) return;
     const { services, notify } = desk;
     if (current.status !== 'failed' && current.status !== 'uncertain') notify(`message ${current.id} is ${current.status}: only failed or uncertain messages are acknowledged`, 'warn');
-    else if (current.acknowledged) notify(`message ${current.id} was acknowledged by ${current.acknowledged.operator} at ${current.acknowledged.at}`, 'info');
+    else if (current.acknowledged) notify(`message ${current.id} was acknowledged by ${current.acknowledged.operator} at ${localTime(current.acknowledged.at)}`, 'info');
     else if (retriesOf(state.records).has(current.id)) notify(`message ${current.id} was sent again by a retry: nothing to acknowledge`, 'info');
     else {
       services.acknowledge(current.id).then(
@@ -194,7 +194,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         <Text inverse bold wrap="truncate">
           {fit(' Message — Esc back', width)}
         </Text>
-        {detailLines(opened, retries.get(opened.id))
+        {detailLines(opened, retries.get(opened.id), localTime)
           .slice(0, Math.max(1, height - 1))
           .map((line, i) => (
             <Text key={i} color={i === 1 && !retries.has(opened.id) && !opened.acknowledged ? STATUS_COLORS[opened.status] : undefined} wrap="truncate">

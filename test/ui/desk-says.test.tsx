@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { Plan } from '../../src/core/plan.js';
-import { formatAmount, localTime } from '../../src/ui/format.js';
+import { AGING_BUCKETS } from '../../src/core/aging.js';
+import { formatAmount, formatMoney, localTime } from '../../src/ui/format.js';
 import { KEYS, renderDesk, rowOf } from './harness.js';
 import { closeRealDesks, realDesk, recordOf } from './real-desk.js';
 
@@ -123,5 +124,53 @@ describe('keys and screens that do what they say', () => {
     const record = services.history[0]!;
     expect(frame).toContain(`Created ${localTime(record.createdAt)}`);
     expect(frame).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+  });
+
+  it('at 60x20 the ageing amounts on Customers are whole', async () => {
+    const services = await realDesk();
+    const desk = renderDesk(services, { columns: 60, rows: 20 });
+    await desk.waitFor('planned');
+    desk.press('2');
+    const frame = await desk.waitFor('Customers —');
+    const { aging } = await services.listCustomers(services.today());
+    const first = aging[0]!;
+    const line = rowOf(frame, first.currency)!;
+    const shownAmounts = frame.split('\n').filter((l) => l.startsWith(first.currency)).join(' ');
+    for (const bucket of AGING_BUCKETS) expect(shownAmounts).toContain(formatMoney(first.buckets[bucket], first.currency));
+    expect(line).not.toContain('…');
+  });
+
+  it('at 160 columns names take the spare width, and an empty Flags column is not shown', async () => {
+    const long = 'Θεσσαλονίκη Τρόφιμα και Ποτά Ανώνυμη Εταιρεία Χονδρικής';
+    const services = await realDesk({
+      shape: (data) => {
+        for (const customer of data.customers) Object.assign(customer, { reminders: true, holdUntil: null });
+        data.customers[0]!.name = long;
+      },
+    });
+    const desk = renderDesk(services, { columns: 160, rows: 30 });
+    await desk.waitFor('planned');
+    desk.press('2');
+    const frame = await desk.waitFor('Customers —');
+    expect(rowOf(frame, services.data.customers[0]!.code)).toContain(long);
+    expect(frame).not.toContain('Flags');
+  });
+
+  it('History shows the customer name and the status whole', async () => {
+    const services = await realDesk({
+      history: ({ messages }) => [
+        recordOf(messages[0]!, { status: 'failed', messageId: null, error: '550 5.1.1 mailbox unavailable' }, 1),
+        recordOf(messages[0]!, { status: 'sent', messageId: '<again@acme.example>', error: null }, 2),
+      ],
+    });
+    const desk = renderDesk(services, { rows: 30, columns: 100 });
+    await desk.waitFor('planned');
+    desk.press('3');
+    const frame = await desk.waitFor('History —');
+    const failedRow = frame.split('\n').find((l) => l.includes('failed → #'))!;
+    const code = services.history[0]!.customerCode;
+    const name = services.data.customers.find((c) => c.code === code)!.name;
+    expect(failedRow).toMatch(/failed → #\d+ sent/);
+    expect(failedRow).toContain(`${code}   ${name}`);
   });
 });

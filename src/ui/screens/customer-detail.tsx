@@ -233,7 +233,7 @@ export function CustomerDetailScreen({ state, height, width, prompt, paneHeight 
     // The latest promises, disputes and notes, newest first.
     ...d.collection.slice(0, 3),
   ];
-  const agingLines = agingHeight(d.aging, 3);
+  const agingLines = agingHeight(d.aging, 3, width);
   const promptLines = prompt.shown ? 2 : 0;
   const rest = Math.max(4, height - 2 - info.length - agingLines - promptLines - 1);
   const itemsHeight = Math.max(1, Math.floor(rest / 2) - 1);

@@ -37,6 +37,8 @@ const columns: Column<CustomerRow>[] = [
   {
     title: 'Flags',
     width: 16,
+    fitContent: true,
+    hideEmpty: true,
     drop: 1,
     // `off`: reminders off; a statements switch that differs from it is named; then the profile.
     cell: (r) => {
@@ -158,7 +160,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
 
   const rows = disputes.apply(visibleCustomers(state.data, state.filters, state.query, state.sort));
   const aging = state.data?.aging ?? [];
-  const agingLines = agingHeight(aging, Math.max(1, Math.floor(height / 4)));
+  const agingLines = agingHeight(aging, Math.max(1, Math.floor(height / 4)), width);
   const promptLines = prompt.shown ? 2 : 0;
   const bodyHeight = Math.max(1, height - agingLines - 3 - promptLines);
   tableHeight.current = bodyHeight;

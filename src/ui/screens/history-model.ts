@@ -18,6 +18,8 @@ export interface HistoryState {
   sort: SortState;
   /** The failed messages "retry all" asks to send again, while it asks. */
   confirmRetry: number[] | null;
+  /** The customers' names by code, once loaded after the history. */
+  names: ReadonlyMap<string, string>;
 }
 
 /** What can happen on the History screen. */
@@ -29,10 +31,11 @@ export type HistoryAction =
   | { type: 'open'; id: number | null }
   | { type: 'problemsOnly' }
   | { type: 'sort'; reverse: boolean }
-  | { type: 'confirmRetry'; ids: number[] | null };
+  | { type: 'confirmRetry'; ids: number[] | null }
+  | { type: 'names'; names: ReadonlyMap<string, string> };
 
 /** Before the history has loaded. */
-export const initialHistory: HistoryState = { records: null, error: null, list: initialList, query: '', open: null, problemsOnly: false, sort: UNSORTED, confirmRetry: null };
+export const initialHistory: HistoryState = { records: null, error: null, list: initialList, query: '', open: null, problemsOnly: false, sort: UNSORTED, confirmRetry: null, names: new Map() };
 
 /** The orders the history can be sorted in (the first: newest first). */
 export const HISTORY_SORTS: readonly SortOption<MessageRecord>[] = [
@@ -65,6 +68,8 @@ export function historyReducer(state: HistoryState, action: HistoryAction): Hist
       return { ...state, problemsOnly: !state.problemsOnly, list: listReducer(state.list, { type: 'reset' }) };
     case 'confirmRetry':
       return { ...state, confirmRetry: action.ids };
+    case 'names':
+      return { ...state, names: action.names };
     case 'sort':
       return {
         ...state,

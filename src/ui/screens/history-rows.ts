@@ -16,13 +16,14 @@ function statusCell(r: MessageRecord, retry: MessageRecord | undefined): string 
   return r.acknowledged ? `✓ ${r.status}` : `!! ${r.status}`;
 }
 
-/** The columns of the list, given which messages a later retry sent. */
-export const historyColumns = memoLast((retries: ReadonlyMap<number, MessageRecord>): Column<MessageRecord>[] => [
+/** The columns of the list, given which messages a later retry sent and the customers' names. */
+export const historyColumns = memoLast((retries: ReadonlyMap<number, MessageRecord>, names: ReadonlyMap<string, string> = new Map()): Column<MessageRecord>[] => [
   { title: 'Date', width: 10, drop: 2, cell: (r) => r.asOf },
   { title: 'Customer', width: 10, fitContent: true, cell: (r) => r.customerCode },
+  { title: 'Name', width: 16, min: 6, drop: 4, cell: (r) => names.get(r.customerCode) ?? '' },
   { title: 'Kind/level', width: 11, min: 6, drop: 3, cell: (r) => r.level ?? r.kind },
   { title: 'Total', width: 16, fitContent: true, align: 'right', cell: (r) => formatAmount(r.total + r.fee + r.interest, r.currency) },
-  { title: 'Status', width: 16, min: 10, cell: (r) => statusCell(r, retries.get(r.id)) },
+  { title: 'Status', width: 16, fitContent: true, cell: (r) => statusCell(r, retries.get(r.id)) },
   { title: 'To', width: 10, drop: 1, cell: (r) => r.to.join(', ') },
 ]);
 

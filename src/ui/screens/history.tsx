@@ -129,6 +129,10 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
     () => services.listHistory(),
     (records) => {
       dispatch({ type: 'loaded', records });
+      services.customerNames([...new Set(records.map((r) => r.customerCode))]).then(
+        (names) => dispatch({ type: 'names', names }),
+        (error: unknown) => notify(`customer names: ${errorText(error)}`, 'error'),
+      );
       // Build the search index in small steps between keys, as Customers and Due now do.
       warmInSteps(recordIndex, records);
     },
@@ -227,7 +231,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
       ) : null}
       <VirtualTable
         rows={rows}
-        columns={historyColumns(retries)}
+        columns={historyColumns(retries, state.names)}
         rowKey={(r) => String(r.id)}
         top={top}
         cursor={state.list.cursor}

@@ -40,10 +40,11 @@ export const initialHistory: HistoryState = { records: null, error: null, list: 
 /** The orders the history can be sorted in (the first: newest first). */
 export const HISTORY_SORTS: readonly SortOption<MessageRecord>[] = [
   { label: 'newest', key: () => 0 },
-  { label: 'total', key: (r) => r.total + r.fee + r.interest, descending: true },
+  { label: 'total', key: (r) => r.total + r.fee + r.interest, descending: true, group: (r) => r.currency },
   { label: 'customer', key: (r) => r.customerCode },
   { label: 'status', key: (r) => r.status },
   { label: 'level', key: (r) => r.level ?? r.kind },
+  { label: 'to', key: (r) => r.to.join(', ') },
 ];
 
 /** The History reducer. */

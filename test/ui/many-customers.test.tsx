@@ -49,3 +49,25 @@ describe('acting on the selected customers', () => {
     expect(services.calls.filter((call) => call.startsWith('setHold'))).toEqual([]);
   });
 });
+
+describe('the customer card', () => {
+  it('shows a note in full and a promise with its amount formatted', async () => {
+    const services = await realDesk();
+    const desk = renderDesk(services, { columns: 80, rows: 40 });
+    await desk.waitFor('planned');
+    desk.press('2');
+    await desk.waitFor('Customers —');
+    desk.press(KEYS.enter);
+    await desk.waitFor('Open items');
+    const note = 'called the accounts office twice, they will pay the remaining invoices after the audit closes at the end of the month';
+    desk.press('N');
+    await desk.waitFor('note');
+    desk.press(note, KEYS.enter);
+    const frame = await desk.waitFor((f) => f.includes('end of the month'));
+    expect(frame.replace(/\s+/g, ' ')).toContain(note);
+    desk.press('P');
+    await desk.waitFor('romise');
+    desk.press('2026-12-31 1234.5 will pay', KEYS.enter);
+    await desk.waitFor((f) => /promise 1,234\.50 [A-Z]{3} by 2026-12-31/.test(f));
+  });
+});

@@ -150,3 +150,15 @@ describe('export arguments', () => {
     await expect(h.exportCsv(args)).rejects.toThrow(message);
   });
 });
+
+describe('export --bom', () => {
+  it('starts the CSV with a UTF-8 byte order mark and changes nothing else', async () => {
+    const h = await seeded();
+    const plain = await h.exportCsv(['customers']);
+    const marked = await h.exportCsv(['customers', '--bom']);
+    expect(marked.code).toBe(0);
+    expect(marked.stdout.startsWith('\uFEFF')).toBe(true);
+    expect(plain.stdout.startsWith('\uFEFF')).toBe(false);
+    expect(marked.stdout.slice(1)).toBe(plain.stdout);
+  });
+});

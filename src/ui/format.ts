@@ -2,6 +2,7 @@
 import stringWidth from 'string-width';
 
 export { formatAmount, formatMoney } from '../core/money-text.js';
+export { localTime } from '../core/local-time.js';
 
 /** A count with thousands separators: `12345` → `12,345`. */
 export function formatCount(n: number): string {
@@ -82,13 +83,3 @@ export function wrapLine(text: string, width: number): string[] {
   return lines;
 }
 
-/**
- * A stored instant (ISO 8601, UTC) as a person at this desk reads it: local date and time to the
- * minute (`2026-12-07 19:58`); text that is no instant is shown as it is.
- */
-export function localTime(iso: string): string {
-  const at = new Date(iso);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(at.getTime())) return iso;
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`;
-}

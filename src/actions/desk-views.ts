@@ -111,6 +111,10 @@ export interface PolicyOverview {
   /** Scope, grouping, minimum, statements, interest, installments, auto-send. */
   lines: string[];
   levels: LevelRow[];
+  /** The level ids of every dunning profile, the default's first (what a level filter may name). */
+  levelIds: string[];
+  /** schedule.approval: --send-due records a proposal instead of sending. */
+  approval: boolean;
 }
 
 /** A follow-up due, as Due now lists it at the top. */

@@ -3,12 +3,12 @@ import type { LevelFee, Policy } from '../core/plan.js';
 import type { PolicyOverview } from './desk-views.js';
 
 /** Readable lines and a level table for `policy`. */
-export function policyOverview(policy: Policy, autoSend: boolean): PolicyOverview {
+export function policyOverview(policy: Policy, autoSend: boolean, approval = false): PolicyOverview {
   return {
     lines: [
       `scope ${policy.scope} · escalation ${policy.escalation} · grouping ${policy.grouping} · minimum ${policy.minAmount} · recipients ${policy.recipients}`,
       `statements ${policy.statementEveryDays === null ? 'off' : `every ${policy.statementEveryDays} days`} (${policy.statementKind}) · interest ${policy.interestRatePercent === null ? 'none' : `${policy.interestRatePercent} %`}`,
-      `installments ${policy.installments.enabled ? `on, grace ${policy.installments.graceDays} days` : 'off'} · bcc ${policy.bcc.join(', ') || 'none'} · --send-due ${autoSend ? 'sends' : 'sends nothing (schedule.autoSend false)'}`,
+      `installments ${policy.installments.enabled ? `on, grace ${policy.installments.graceDays} days` : 'off'} · bcc ${policy.bcc.join(', ') || 'none'} · --send-due ${!autoSend ? 'sends nothing (schedule.autoSend false)' : approval ? 'proposes, sends what a clerk approved (schedule.approval)' : 'sends'}`,
       `profiles ${profilesText(policy)} · promise grace ${policy.promiseGraceDays} days`,
     ],
     levels: policy.levels.map((level) => ({
@@ -19,6 +19,8 @@ export function policyOverview(policy: Policy, autoSend: boolean): PolicyOvervie
       fee: feeText(level.fee, policy.defaultCurrency),
       extras: [level.letter ? 'letter' : '', level.ccAgent ? 'cc agent' : '', level.attachInvoices ? 'invoices' : ''].filter(Boolean).join(', '),
     })),
+    approval,
+    levelIds: [...new Set([policy.levels, ...Object.values(policy.profiles).map((profile) => profile.levels)].flat().map((level) => level.id))],
   };
 }
 

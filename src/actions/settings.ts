@@ -48,7 +48,7 @@ export const policyOverview = defineAction({
   changes: false,
   run: (deps: ActionDeps, _input: void): PolicyOverview => {
     const settings = settingsOf(deps);
-    return overviewOf(resolvePolicy(settings), settings.schedule?.autoSend !== false);
+    return overviewOf(resolvePolicy(settings), settings.schedule?.autoSend !== false, settings.schedule?.approval === true);
   },
 });
 

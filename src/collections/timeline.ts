@@ -5,7 +5,7 @@
  * (holds, switches, profile, …: docs/reference/roles.md §4), newest first, each as one dated line.
  */
 import type { IsoDate } from '../core/domain.js';
-import { currencyDigits, formatMinor } from '../core/money.js';
+import { formatAmount } from '../core/money-text.js';
 import { promiseState } from '../core/rules/promises.js';
 import { listAudit } from '../storage/audit-log.js';
 import { notesOf } from '../storage/customer-notes.js';
@@ -36,7 +36,8 @@ export async function collectionRecords(ledger: Ledger, code: string, asOf: IsoD
   const records: CollectionRecord[] = [];
   for (const snapshot of promises) {
     const { promise } = snapshot;
-    const amount = `${formatMinor(promise.amount, currencyDigits(promise.currency))} ${promise.currency}`;
+    // Grouped, with the currency's decimals, as every amount a person reads (docs/reference/tui.md §2.4).
+    const amount = formatAmount(promise.amount, promise.currency);
     const state = promiseState(snapshot, asOf, graceDays).state;
     records.push({ at: promise.createdAt, kind: 'promise', text: `promise ${amount} by ${promise.promisedDate} (${promise.items.join(', ')}): ${state} · ${promise.operator}` });
   }

@@ -42,8 +42,20 @@ export function proposalSummary(proposal: Proposal): string {
   return parts.join(', ');
 }
 
-function lineText(line: ProposalLine): string {
-  const amount = `${formatMinor(line.total, currencyDigits(line.currency))} ${line.currency}`;
+/** How amounts and instants are written: plain for the command line and the digest, the desk's own way on screen. */
+export interface ProposalFormat {
+  amount(total: number, currency: string): string;
+  time(iso: string): string;
+}
+
+/** Plain decimals and ISO instants (what `proposal show` and the digest print). */
+const PLAIN_FORMAT: ProposalFormat = {
+  amount: (total, currency) => `${formatMinor(total, currencyDigits(currency))} ${currency}`,
+  time: (iso) => iso,
+};
+
+function lineText(line: ProposalLine, format: ProposalFormat): string {
+  const amount = format.amount(line.total, line.currency);
   const what = `${line.key}  ${line.kind}${line.level ? ` ${line.level}` : ''}  ${amount}  ${line.items.join(', ')}`;
   if (line.removed) return `- removed ${what}`;
   if (line.outcome === null) return `  ${what}`;
@@ -51,16 +63,16 @@ function lineText(line: ProposalLine): string {
 }
 
 /** One line per message (removed ones marked, each with what became of it), then the total per currency of what was approved. */
-export function proposalText(proposal: Proposal): string {
-  const lines = [`Proposal #${proposal.id} for ${proposal.asOf}: ${proposal.status}, made by ${proposal.createdBy} at ${proposal.createdAt}` +
-    (proposal.approvedBy ? `; approved by ${proposal.approvedBy} at ${proposal.approvedAt}` : '')];
+export function proposalText(proposal: Proposal, format: ProposalFormat = PLAIN_FORMAT): string {
+  const lines = [`Proposal #${proposal.id} for ${proposal.asOf}: ${proposal.status}, made by ${proposal.createdBy} at ${format.time(proposal.createdAt)}` +
+    (proposal.approvedBy ? `; approved by ${proposal.approvedBy} at ${format.time(proposal.approvedAt ?? '')}` : '')];
   const totals = new Map<string, number>();
   for (const line of proposal.lines) {
-    lines.push(lineText(line));
+    lines.push(lineText(line, format));
     if (!line.removed) totals.set(line.currency, (totals.get(line.currency) ?? 0) + line.total);
   }
   const kept = proposal.lines.filter((line) => !line.removed).length;
-  const sums = [...totals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, total]) => `${formatMinor(total, currencyDigits(currency))} ${currency}`);
+  const sums = [...totals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, total]) => format.amount(total, currency));
   lines.push(`${plural(kept, 'message')}${sums.length > 0 ? `: ${sums.join(', ')}` : ''}`);
   if (proposal.lines.some((line) => line.outcome !== null)) lines.push(`outcome: ${proposalSummary(proposal)}`);
   return `${lines.join('\n')}\n`;

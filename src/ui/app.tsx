@@ -4,8 +4,8 @@
  * then to the active screen's handler, then to the global bindings. The screens, their tabs and
  * their keys come from the screen registry (screens/registry.ts).
  */
-import { Box, Text, useApp, useInput, type Key } from 'ink';
-import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useApp, useInput, useStdin, type Key } from 'ink';
+import React, { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { IsoDate } from '../core/domain.js';
 import { DeskContext, ScreenContext, type Desk, type KeyRoute, type RunningSend, type ScreenId, type Tone } from './desk-context.js';
 import { topBar } from './chrome.js';
@@ -15,7 +15,7 @@ import { DialogStack } from './dialog-stack.js';
 import { cellWidth, clip } from './format.js';
 import { plainError } from './plain-errors.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
-import { keypresses } from './keypresses.js';
+import { ESCAPE_KEY, escapeBurst, keypresses } from './keypresses.js';
 import { screenCommand, type Command, type KeyBinding, type KeyScope } from './keys.js';
 import { KEY_TABLE, SCREEN_REGISTRY } from './screens/registry.js';
 import type { DeskServices } from './services.js';
@@ -60,6 +60,11 @@ function statusLine(status: Status, width: number): string {
   if (status.raw === null && cellWidth(status.text) <= width) return status.text;
   const more = '  (e: in full)';
   return `${clip(status.text, Math.max(1, width - more.length))}${more}`;
+}
+
+/** An Alt-key as Ink reports Esc and a character in one event: meta with no input and no named key. */
+function isBareAlt(input: string, key: Key): boolean {
+  return key.meta && !key.escape && input === '' && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow && !key.pageUp && !key.pageDown && !key.home && !key.end && !key.return && !key.tab && !key.backspace && !key.delete;
 }
 
 /** The whole TUI. */
@@ -191,8 +196,25 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   };
   // A chunk may hold several keys (typed fast, pasted, over SSH): each is handled in order.
   useInput((input, key) => {
+    if (isBareAlt(input, key)) return; // read from the raw event below
     for (const [one, oneKey] of keypresses(input, key)) route(one, oneKey);
   });
+  // Esc and a key in one burst is Esc, then the key (docs/reference/tui.md §2.1).
+  const routeRef = useRef(route);
+  routeRef.current = route;
+  const { internal_eventEmitter: inputEvents } = useStdin();
+  useEffect(() => {
+    const onInput = (data: string): void => {
+      const rest = escapeBurst(data);
+      if (rest === null) return;
+      routeRef.current(...ESCAPE_KEY);
+      for (const [one, oneKey] of keypresses(rest, { ...ESCAPE_KEY[1], escape: false, meta: false })) routeRef.current(one, oneKey);
+    };
+    inputEvents.on('input', onInput);
+    return () => {
+      inputEvents.removeListener('input', onInput);
+    };
+  }, [inputEvents]);
 
   const screenProps = { height: bodyHeight, width: columns };
   const windowDialog = dialogs.topWindow();

@@ -2,6 +2,7 @@
 import stringWidth from 'string-width';
 
 export { formatAmount, formatMoney } from '../core/money-text.js';
+export { localTime } from '../core/local-time.js';
 
 /** A count with thousands separators: `12345` → `12,345`. */
 export function formatCount(n: number): string {
@@ -81,3 +82,4 @@ export function wrapLine(text: string, width: number): string[] {
   if (start < chars.length) lines.push(chars.slice(start).join(''));
   return lines;
 }
+

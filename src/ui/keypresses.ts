@@ -58,3 +58,21 @@ export function keypresses(input: string, key: Key): Keypress[] {
   }
   return out;
 }
+
+/** The keypress of Esc alone. */
+export const ESCAPE_KEY: Keypress = ['', { ...PLAIN, escape: true, meta: true }];
+
+/**
+ * The characters after a leading Esc when `data` (one input event, raw) is Esc followed at once by
+ * printable text, else null. Terminals send Alt-key that way, but so does a clerk pressing Esc and
+ * then a key in one burst (or while the desk is busy); the desk binds no Alt-key, so it is Esc and
+ * then the keys (docs/reference/tui.md §2.1). Ink reports such an event as a bare Alt with the
+ * character lost, so it is read here from the raw event.
+ */
+export function escapeBurst(data: string): string | null {
+  if (data.length < 2 || data[0] !== '\u001b') return null;
+  const rest = data.slice(1);
+  const first = rest.codePointAt(0) ?? 0;
+  if (first < 32 || rest[0] === '[' || rest[0] === 'O' || first === 0x7f) return null;
+  return rest;
+}

@@ -10,6 +10,11 @@ export interface SortOption<R> {
   key(row: R): number | string;
   /** Largest first when not reversed (totals, days overdue). */
   descending?: boolean;
+  /**
+   * Rows are grouped by this first, in ascending order either way (amounts: by currency, so a total
+   * is never compared with one in another currency), then sorted by `key` within their group.
+   */
+  group?(row: R): string;
 }
 
 /** Which order is chosen (an index into the list's options; 0 = the list's own order) and whether it is reversed. */
@@ -34,8 +39,10 @@ export function sortRows<R>(rows: readonly R[], options: readonly SortOption<R>[
   const option = options[state.by];
   if (!option || state.by === 0) return state.reversed ? [...rows].reverse() : rows;
   const sign = (option.descending ? -1 : 1) * (state.reversed ? -1 : 1);
-  const keyed = rows.map((row, index) => ({ row, index, key: option.key(row) }));
+  const group = option.group;
+  const keyed = rows.map((row, index) => ({ row, index, key: option.key(row), group: group ? group(row) : '' }));
   keyed.sort((a, b) => {
+    if (a.group !== b.group) return a.group < b.group ? -1 : 1;
     const order = typeof a.key === 'number' && typeof b.key === 'number' ? a.key - b.key : String(a.key).localeCompare(String(b.key));
     return order !== 0 ? sign * order : a.index - b.index;
   });
@@ -47,5 +54,5 @@ export function sortText<R>(options: readonly SortOption<R>[], state: SortState)
   const option = options[state.by];
   if (!option || (state.by === 0 && !state.reversed)) return '';
   const down = (option.descending ?? false) !== state.reversed;
-  return ` · sorted by ${option.label} ${down ? '↓' : '↑'} (o)`;
+  return ` · sorted by ${option.label} ${down ? '↓' : '↑'}${option.group ? ' per currency' : ''} (o)`;
 }

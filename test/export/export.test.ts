@@ -3,6 +3,12 @@ import { parse } from 'csv-parse/sync';
 import { insertMessage } from '../../src/storage/messages.js';
 import { acknowledgeMessage } from '../../src/storage/acknowledgements.js';
 import { aMessage, valuesOf } from '../helpers/store.js';
+import { localTime } from '../../src/core/local-time.js';
+
+/** The customers' names as stored, by code. */
+async function customerNames(h: Harness): Promise<Map<string, string>> {
+  return new Map((await valuesOf(h.store, 'SELECT code, name FROM customers')).map((row) => [String(row[0]), String(row[1])]));
+}
 import { makeHarness, tempCsv, type Harness } from '../import/harness.js';
 
 async function seeded(): Promise<Harness> {
@@ -98,9 +104,18 @@ describe('export history', () => {
   it('one row per message with every column, amounts in major units', async () => {
     const h = await withHistory();
     const run = await h.exportCsv(['history']);
-    const [header, ...rows] = parse(run.stdout) as string[][];
+    const [header, ...all] = parse(run.stdout) as string[][];
+    // The customer's name and local times come after the earlier columns, which read the same.
     expect(header).toEqual(['id', 'date', 'sent_at', 'customer', 'kind', 'level', 'currency', 'to', 'cc', 'status', 'error',
-      'message_id', 'total', 'fee', 'interest', 'outstanding', 'operator', 'items', 'acknowledged_by', 'acknowledged_at']);
+      'message_id', 'total', 'fee', 'interest', 'outstanding', 'operator', 'items', 'acknowledged_by', 'acknowledged_at',
+      'customer_name', 'sent_at_local', 'acknowledged_at_local']);
+    const sentLocal = localTime('2026-02-15T09:00:00.000Z', true);
+    expect(all.map((r) => r.slice(20))).toEqual([
+      [(await customerNames(h)).get('C001'), sentLocal, ''],
+      [(await customerNames(h)).get('C003'), sentLocal, ''],
+      [(await customerNames(h)).get('C001'), sentLocal, ''],
+    ]);
+    const rows = all.map((r) => r.slice(0, 20));
     expect(rows).toEqual([
       ['1', '2026-02-15', '2026-02-15T09:00:00.000Z', 'C001', 'reminder', 'first', 'EUR', 'ar@acme.example',
         'agent@duedesk.example', 'sent', '', '<a@x>', '1234.50', '0.00', '0.00', '100.00', 'test', 'INV-100, CN-7', '', ''],
@@ -115,14 +130,15 @@ describe('export history', () => {
     const h = await withHistory();
     await h.store.write((sql) => acknowledgeMessage(sql, 2, '=Maria', '2026-03-02T10:15:00.000Z'));
     const rows = parse((await h.exportCsv(['history'])).stdout) as string[][];
-    expect(rows.map((r) => r.slice(-2))).toEqual([
+    expect(rows.map((r) => r.slice(18, 20))).toEqual([
       ['acknowledged_by', 'acknowledged_at'],
       ['', ''],
       ["'=Maria", '2026-03-02T10:15:00.000Z'],
       ['', ''],
     ]);
     const raw = parse((await h.exportCsv(['history', '--raw'])).stdout) as string[][];
-    expect(raw[2]?.slice(-2)).toEqual(['=Maria', '2026-03-02T10:15:00.000Z']);
+    expect(raw[2]?.slice(18, 20)).toEqual(['=Maria', '2026-03-02T10:15:00.000Z']);
+    expect(rows[2]?.[22]).toBe(localTime('2026-03-02T10:15:00.000Z', true));
   });
 
   it.each([
@@ -148,5 +164,17 @@ describe('export arguments', () => {
   ])('%j is refused', async (args, message) => {
     const h = await makeHarness();
     await expect(h.exportCsv(args)).rejects.toThrow(message);
+  });
+});
+
+describe('export --bom', () => {
+  it('starts the CSV with a UTF-8 byte order mark and changes nothing else', async () => {
+    const h = await seeded();
+    const plain = await h.exportCsv(['customers']);
+    const marked = await h.exportCsv(['customers', '--bom']);
+    expect(marked.code).toBe(0);
+    expect(marked.stdout.startsWith('\uFEFF')).toBe(true);
+    expect(plain.stdout.startsWith('\uFEFF')).toBe(false);
+    expect(marked.stdout.slice(1)).toBe(plain.stdout);
   });
 });

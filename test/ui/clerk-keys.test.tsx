@@ -17,18 +17,23 @@ const END = '\u001B[F';
 const CTRL_W = '\u0017';
 
 describe('keys a clerk expects', () => {
-  it('o sorts the planned messages by total, largest first, and O reverses', async () => {
+  it('o sorts the planned messages by total per currency, largest first, and O reverses', async () => {
     const services = await realDesk();
     const desk = renderDesk(services, { columns: 120 });
     await desk.waitFor('planned');
-    const byTotal = [...services.data.plan.messages].sort((a, b) => b.total + b.fee + b.interest - (a.total + a.fee + a.interest));
+    // Totals are compared within one currency only: the rows are grouped by currency (A–Z), then by total.
+    const sum = (m: (typeof services.data.plan.messages)[number]): number => m.total + m.fee + m.interest;
+    const byCurrency = (a: (typeof services.data.plan.messages)[number], b: (typeof services.data.plan.messages)[number]): number => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0);
+    const largest = [...services.data.plan.messages].sort((a, b) => byCurrency(a, b) || sum(b) - sum(a));
+    const smallest = [...services.data.plan.messages].sort((a, b) => byCurrency(a, b) || sum(a) - sum(b));
+    expect(new Set(services.data.plan.messages.map((m) => m.currency)).size).toBeGreaterThan(1);
     desk.press('o');
-    let frame = await desk.waitFor('sorted by total ↓');
-    expect(rowOf(frame, '›')).toContain(byTotal[0]!.customer.code);
+    let frame = await desk.waitFor('sorted by total ↓ per currency');
+    expect(rowOf(frame, '›')).toContain(largest[0]!.customer.code);
     desk.press('O');
-    frame = await desk.waitFor('sorted by total ↑');
-    expect(rowOf(frame, '›')).toContain(byTotal.at(-1)!.customer.code);
-    expect(rowOf(frame, '›')).toContain(formatMoney(byTotal.at(-1)!.total, byTotal.at(-1)!.currency));
+    frame = await desk.waitFor('sorted by total ↑ per currency');
+    expect(rowOf(frame, '›')).toContain(smallest[0]!.customer.code);
+    expect(rowOf(frame, '›')).toContain(formatMoney(sum(smallest[0]!), smallest[0]!.currency));
   });
 
   it('Shift-Tab goes to the previous screen', async () => {
@@ -51,7 +56,7 @@ describe('keys a clerk expects', () => {
 
   it('Esc cancels the filter form, and a mistyped level is refused', async () => {
     const services = await realDesk();
-    const desk = renderDesk(services);
+    const desk = renderDesk(services, { columns: 120 });
     const all = services.data.plan.messages.length;
     await desk.waitFor('planned');
     desk.press('f');
@@ -65,7 +70,8 @@ describe('keys a clerk expects', () => {
     await desk.waitFor('Filters —');
     desk.press(KEYS.enter, 'firts', KEYS.enter, 'a');
     frame = await desk.waitFor('is not a level');
-    expect(frame).toContain('Level / kind: "firts" is not a level (one of upcoming, first, second, final, statement, installment)');
+    // The levels of every profile are named (the test policy's second profile has `late`).
+    expect(frame).toContain('Level / kind: "firts" is not a level (one of upcoming, first, second, final, late, statement, installment)');
   });
 
   it('the line editor moves with ←/Home/End, deletes a word with Ctrl-W, and loses nothing typed fast', async () => {

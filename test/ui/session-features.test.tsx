@@ -185,11 +185,12 @@ describe('acknowledge on real services', () => {
     const at = new Date(`${AS_OF}T09:00:00`).toISOString();
     desk.press(KEYS.enter);
     frame = await desk.waitFor('Message —');
-    expect(frame).toContain(`Acknowledged by ${maria} at ${at}; no attention needed`);
+    // Shown in local time, as a person reads it (the ledger keeps the instant, checked below).
+    expect(frame).toContain(`Acknowledged by ${maria} at ${AS_OF} 09:00; no attention needed`);
     desk.press(KEYS.escape);
     await desk.waitFor('History —');
     desk.press('c');
-    await desk.waitFor(`message ${uncertain} was acknowledged by ${maria} at ${at}`);
+    await desk.waitFor(`message ${uncertain} was acknowledged by ${maria} at ${AS_OF} 09:00`);
     desk.press('x');
     frame = await desk.waitFor('1 of 2 messages');
     expect(frame).toContain('!! failed');

@@ -17,6 +17,8 @@ import { resolvePolicy } from '../../core/policy.js';
 export async function runExport(args: string[], ctx: CommandContext): Promise<number> {
   const request = parseExportArgs(args);
   const ledger = await ctx.openLedger();
+  // The mark goes first, once: Excel then reads the file as UTF-8 (docs/reference/csv.md §4.8).
+  if (request.bom) ctx.stdout.write('\uFEFF');
   switch (request.kind) {
     case 'customers':
       await exportCustomers(ledger, ctx.stdout, request.raw);

@@ -2,6 +2,8 @@
 import type { TextSink } from '../../core/text-sink.js';
 import type { IsoDate } from '../../core/domain.js';
 import { currencyDigits, formatMinor } from '../../core/money.js';
+import { localTime } from '../../core/local-time.js';
+import { customerNames } from '../../storage/customer-names.js';
 import { listMessages } from '../../storage/messages.js';
 import type { Ledger } from '../../storage/ledger.js';
 import { CsvWriter } from './csv-writer.js';
@@ -15,10 +17,12 @@ import { promiseHistoryRows, type PromiseJudgement } from './promise-history.js'
 export const HISTORY_COLUMNS = [
   'id', 'date', 'sent_at', 'customer', 'kind', 'level', 'currency', 'to', 'cc', 'status', 'error',
   'message_id', 'total', 'fee', 'interest', 'outstanding', 'operator', 'items', 'acknowledged_by', 'acknowledged_at',
+  // Added after the others (docs/reference/csv.md §4.2): the customer's name and the instants in local time.
+  'customer_name', 'sent_at_local', 'acknowledged_at_local',
 ] as const;
 
 /** Columns of numbers, dates and amounts: never escaped against formula injection (a credit is `-12.50`). */
-const VALUE_COLUMNS = new Set<string>(['id', 'date', 'sent_at', 'total', 'fee', 'interest', 'outstanding', 'acknowledged_at']);
+const VALUE_COLUMNS = new Set<string>(['id', 'date', 'sent_at', 'total', 'fee', 'interest', 'outstanding', 'acknowledged_at', 'sent_at_local', 'acknowledged_at_local']);
 
 /**
  * Write the messages with as-of date in [from, to] (both optional, inclusive), oldest first; `raw`:
@@ -26,7 +30,10 @@ const VALUE_COLUMNS = new Set<string>(['id', 'date', 'sent_at', 'total', 'fee', 
  */
 export async function exportHistory(ledger: Ledger, sink: TextSink, from?: IsoDate, to?: IsoDate, raw = false, promises?: PromiseJudgement): Promise<void> {
   const out = new CsvWriter(sink, HISTORY_COLUMNS, { isText: (column) => !VALUE_COLUMNS.has(column), raw });
-  for (const m of await ledger.read((sql) => listMessages(sql, { from, to }))) {
+  const messages = await ledger.read((sql) => listMessages(sql, { from, to }));
+  const promiseRows = promises === undefined ? [] : await promiseHistoryRows(ledger, from, to, promises);
+  const names = await ledger.read((sql) => customerNames(sql, [...messages.map((m) => m.customerCode), ...promiseRows.map((row) => row.customer ?? '')]));
+  for (const m of messages) {
     const digits = currencyDigits(m.currency);
     const money = (value: number): string => formatMinor(value, digits);
     // What the message was about: its items, or for an installment notice its cases.
@@ -36,10 +43,12 @@ export async function exportHistory(ledger: Ledger, sink: TextSink, from?: IsoDa
       // A bounce reported back shows as the status, its report as the error (docs/reference/inbox.md §3).
       m.delivery?.bouncedAt ? 'bounced' : m.status, m.delivery?.report ?? m.error, m.messageId, money(m.total), money(m.fee), money(m.interest), money(m.outstanding), m.operator,
       about.join(', '), m.acknowledged?.operator ?? null, m.acknowledged?.at ?? null,
+      names.get(m.customerCode) ?? null, localTime(m.createdAt, true), m.acknowledged ? localTime(m.acknowledged.at, true) : null,
     ]);
   }
-  if (promises !== undefined) {
-    for (const row of await promiseHistoryRows(ledger, from, to, promises)) out.row(HISTORY_COLUMNS.map((column) => row[column] ?? null));
+  for (const row of promiseRows) {
+    const cells: Record<string, string> = { ...row, customer_name: names.get(row.customer ?? '') ?? '', sent_at_local: row.sent_at === undefined ? '' : localTime(row.sent_at, true) };
+    out.row(HISTORY_COLUMNS.map((column) => cells[column] ?? null));
   }
   out.end();
 }

@@ -10,7 +10,7 @@ export const EXPORT_KINDS = ['history', 'customers', 'items', 'handover', 'audit
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** Usage line shown with every usage error. */
-export const EXPORT_USAGE = 'usage: duedesk export history|customers|items|handover|audit|inbox [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD] [--raw]';
+export const EXPORT_USAGE = 'usage: duedesk export history|customers|items|handover|audit|inbox [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD] [--raw] [--bom]';
 
 /** What to export; `from`/`to` (days, inclusive) only for history (as-of dates), audit (UTC days) and inbox (days received). */
 export interface ExportRequest {
@@ -21,6 +21,8 @@ export interface ExportRequest {
   raw: boolean;
   /** Handover only: the as-of date (default: today). */
   asOf: IsoDate | undefined;
+  /** Start with a UTF-8 byte order mark, so Excel on Windows reads Greek and Cyrillic right (docs/reference/csv.md §4.8). */
+  bom: boolean;
 }
 
 function isExportKind(text: string): text is ExportKind {
@@ -39,6 +41,7 @@ export function parseExportArgs(args: string[]): ExportRequest {
     to: { type: 'string' },
     'as-of': { type: 'string' },
     raw: { type: 'boolean', default: false },
+    bom: { type: 'boolean', default: false },
   });
   const [kind, ...extra] = parsed.positionals;
   if (kind === undefined) throw new UserError(`export: what? (${EXPORT_KINDS.join(', ')})\n${EXPORT_USAGE}`);
@@ -52,5 +55,5 @@ export function parseExportArgs(args: string[]): ExportRequest {
   if (from !== undefined && to !== undefined && from > to) throw new UserError(`export: --from ${from} is after --to ${to}`);
   const asOf = dateOption('as-of', parsed.values['as-of']);
   if (kind !== 'handover' && asOf !== undefined) throw new UserError('export: --as-of applies to export handover only');
-  return { kind, from, to, raw: parsed.values.raw, asOf };
+  return { kind, from, to, raw: parsed.values.raw, asOf, bom: parsed.values.bom };
 }

@@ -14,6 +14,8 @@ export interface ColumnSpec {
   min?: number;
   /** Dropped when space is short, lowest first; unset: never dropped. */
   drop?: number;
+  /** Not shown while every visible cell is empty (a column of flags most rows lack). */
+  hideEmpty?: boolean;
 }
 
 /** Cells before the first column: the cursor and the selection mark. */
@@ -21,10 +23,12 @@ const ROW_MARKS = 2;
 
 /**
  * The width of each column at `total` cells (0 = dropped). `natural[i]` is the width column i
- * wants (its content width for fitContent columns).
+ * wants (its content width for fitContent columns); `content[i]`, where given, the widest visible
+ * cell of a name column (one with `min`): room to spare widens names up to it first, then the last
+ * column (a clerk reads whole names before a wider last column); 0 for a hideEmpty column hides it.
  */
-export function layoutColumns(specs: readonly ColumnSpec[], natural: readonly number[], total: number): number[] {
-  const shown = specs.map(() => true);
+export function layoutColumns(specs: readonly ColumnSpec[], natural: readonly number[], total: number, content: readonly (number | undefined)[] = []): number[] {
+  const shown = specs.map((s, i) => !(s.hideEmpty === true && content[i] === 0));
   for (;;) {
     const widths = specs.map((_, i) => (shown[i] ? natural[i]! : 0));
     const count = shown.filter(Boolean).length;
@@ -42,6 +46,13 @@ export function layoutColumns(specs: readonly ColumnSpec[], natural: readonly nu
       const lowest = droppable.reduce((a, b) => ((b.drop ?? 0) < (a.drop ?? 0) ? b : a));
       shown[lowest.i] = false;
       continue;
+    }
+    for (let i = 0; i < specs.length && excess < 0; i += 1) {
+      const wanted = content[i];
+      if (!shown[i] || specs[i]!.min === undefined || wanted === undefined || wanted <= widths[i]!) continue;
+      const take = Math.min(-excess, wanted - widths[i]!);
+      widths[i]! += take;
+      excess += take;
     }
     // Room to spare goes to the last column, or to the name when the last one was dropped.
     const lastIndex = specs.length - 1;

@@ -43,7 +43,14 @@ function widthsFor<R>(columns: readonly Column<R>[], visible: readonly R[], widt
     for (const row of visible) widest = Math.max(widest, cellWidth(c.cell(row)));
     return widest;
   });
-  return layoutColumns(columns, natural, width);
+  // Names (columns with a minimum) and columns hidden when empty are measured on the visible rows.
+  const content = columns.map((c) => {
+    if (c.min === undefined && c.hideEmpty !== true) return undefined;
+    let widest = 0;
+    for (const row of visible) widest = Math.max(widest, cellWidth(c.cell(row)));
+    return widest;
+  });
+  return layoutColumns(columns, natural, width, content);
 }
 
 function line<R>(columns: readonly Column<R>[], widths: readonly number[], text: (c: Column<R>) => string): string {

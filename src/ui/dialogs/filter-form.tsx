@@ -76,6 +76,8 @@ export function openFilterForm(desk: Desk, current: FilterText, onApply: (text: 
     const command = desk.keys.commandFor(input, key, ['list', 'global']);
     if (command === 'down') store.dispatch({ type: 'move', delta: 1 });
     else if (command === 'up') store.dispatch({ type: 'move', delta: -1 });
+    else if (command === 'home' || command === 'pageUp') store.dispatch({ type: 'move', delta: -FILTER_FIELDS.length });
+    else if (command === 'end' || command === 'pageDown') store.dispatch({ type: 'move', delta: FILTER_FIELDS.length });
     else if (key.return) {
       const field = FILTER_FIELDS[now.cursor];
       if (field) store.dispatch({ type: 'edit', line: lineOf(now.draft[field.key]) });

@@ -13,7 +13,7 @@ import { proposalText } from '../../core/proposal-text.js';
 import { errorText, useDesk, type Desk } from '../desk-context.js';
 import { createDialogStore, useDialogStore, type DialogStore } from '../dialog-store.js';
 import type { Dialog, WindowSize } from '../dialog-stack.js';
-import { clip, fit } from '../format.js';
+import { clip, fit, formatAmount, localTime } from '../format.js';
 import { footer } from '../chrome.js';
 import type { DeskServices } from '../services.js';
 
@@ -145,7 +145,8 @@ interface ProposalWindowProps extends WindowSize {
 function ProposalWindow({ store, keys, review, height, width }: ProposalWindowProps): React.JSX.Element {
   const { proposal, cursor, removed } = useDialogStore(store);
   const shown = { ...proposal, lines: proposal.lines.map((line) => ({ ...line, removed: removed.has(line.key) })) };
-  const [title = '', ...rest] = proposalText(shown).trimEnd().split('\n');
+  // On screen: amounts as everywhere on the desk, instants in local time.
+  const [title = '', ...rest] = proposalText(shown, { amount: formatAmount, time: localTime }).trimEnd().split('\n');
   const body = rest.slice(0, -1);
   const total = rest.at(-1) ?? '';
   const room = Math.max(1, height - 4);
@@ -165,7 +166,7 @@ function ProposalWindow({ store, keys, review, height, width }: ProposalWindowPr
         {clip(total, width)}
       </Text>
       <Text dimColor wrap="truncate">
-        {clip(`${footer(keys, ['toggle', 'approve'], review, width)} · Esc close`, width)}
+        {clip(`space takes the line out / back in · ${footer(keys, ['approve'], review, width)} · Esc close`, width)}
       </Text>
     </Box>
   );

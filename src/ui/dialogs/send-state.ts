@@ -8,13 +8,13 @@ import type { SendOutcome, SendResult } from '../services.js';
 /** Where the send window is. `width` is how many messages go out side by side. */
 export type SendState =
   | { phase: 'idle' }
-  | { phase: 'confirm'; messages: PlannedMessage[]; transport: string }
+  | { phase: 'confirm'; messages: PlannedMessage[]; transport: string; note?: string }
   | { phase: 'sending'; messages: PlannedMessage[]; width: number; outcomes: ReadonlyMap<string, SendOutcome>; stoppedWith: ReadonlySet<string> | null }
   | { phase: 'done'; messages: PlannedMessage[]; outcomes: ReadonlyMap<string, SendOutcome>; stopped: boolean; error: string | null; scroll: number };
 
 /** What can happen to the send window. */
 export type SendAction =
-  | { type: 'confirm'; messages: PlannedMessage[]; transport: string }
+  | { type: 'confirm'; messages: PlannedMessage[]; transport: string; note?: string }
   | { type: 'start'; width: number }
   | { type: 'progress'; outcome: SendOutcome }
   | { type: 'stop' }
@@ -44,7 +44,7 @@ export function attemptedCount(outcomes: ReadonlyMap<string, SendOutcome>): numb
 export function sendReducer(state: SendState, action: SendAction): SendState {
   switch (action.type) {
     case 'confirm':
-      return { phase: 'confirm', messages: action.messages, transport: action.transport };
+      return { phase: 'confirm', messages: action.messages, transport: action.transport, ...(action.note === undefined ? {} : { note: action.note }) };
     case 'start':
       return state.phase === 'confirm' ? { phase: 'sending', messages: state.messages, width: Math.max(1, action.width), outcomes: new Map(), stoppedWith: null } : state;
     case 'progress':

@@ -127,7 +127,10 @@ export function requestSend(desk: Desk, messages: PlannedMessage[], { onSent, on
   };
   const dialog: Dialog = { handle, escape, window: (size) => <SendWindow store={store} shown={shown} {...size} /> };
   desk.dialogs.show(dialog);
-  store.dispatch({ type: 'confirm', messages, transport: services.transportLabel() });
+  // The clerk at the desk is the one who approves: schedule.approval holds back scheduled runs only
+  // (docs/reference/tui.md §4), and the question says so rather than leaving it to be guessed.
+  const note = services.policyOverview().approval ? 'schedule.approval applies to scheduled --send-due runs; what you send here goes now' : undefined;
+  store.dispatch({ type: 'confirm', messages, transport: services.transportLabel(), ...(note === undefined ? {} : { note }) });
 }
 
 /** The rows the finished list last showed: paging moves by it. */
@@ -147,7 +150,7 @@ function SendWindow({ store, shown, height, width }: SendWindowProps): React.JSX
   const state = useDialogStore(store);
   if (state.phase === 'idle') return null;
   if (state.phase === 'confirm') {
-    const [question = '', ...facts] = confirmationLines(state.messages, state.transport);
+    const [question = '', ...facts] = [...confirmationLines(state.messages, state.transport), ...(state.note === undefined ? [] : [state.note])];
     return (
       <Box flexDirection="column">
         <Text inverse bold wrap="truncate">

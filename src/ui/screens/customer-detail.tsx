@@ -16,7 +16,7 @@ import { agingHeight, AgingBars } from '../components/aging-bars.js';
 import { VirtualTable } from '../components/virtual-table.js';
 import { runCommand, type CommandHandlers } from '../command-handlers.js';
 import { errorText, useDesk, type Desk } from '../desk-context.js';
-import { clip, fit } from '../format.js';
+import { clip, fit, wrapLine } from '../format.js';
 import { footer } from '../chrome.js';
 import type { Command } from '../keys.js';
 import { listActionFor } from '../hooks/list-keys.js';
@@ -230,10 +230,10 @@ export function CustomerDetailScreen({ state, height, width, prompt, paneHeight 
     `Reminders: ${c.reminders ? 'on' : 'OFF'} (r) · Hold: ${c.holdUntil && c.holdUntil >= asOf ? `until ${c.holdUntil}` : 'none'} (h) · ` +
       `Statement every: ${d.effectiveStatementEveryDays === null ? 'off' : `${d.effectiveStatementEveryDays} days`}${c.statementEveryDays === null ? ' (policy)' : ''} (i)`,
     `Profile: ${c.profile ?? 'default'} (L) · Statements: ${(c.statements ?? c.reminders) ? 'on' : 'OFF'} (S) · promise (P) · dispute (D) · note (N)`,
-    // The latest promises, disputes and notes, newest first.
-    ...d.collection.slice(0, 3),
+    // The latest promises, disputes and notes, newest first, in full (wrapped, never cut).
+    ...d.collection.slice(0, 3).flatMap((line) => wrapLine(line, Math.max(1, width))),
   ];
-  const agingLines = agingHeight(d.aging, 3);
+  const agingLines = agingHeight(d.aging, 3, width);
   const promptLines = prompt.shown ? 2 : 0;
   const rest = Math.max(4, height - 2 - info.length - agingLines - promptLines - 1);
   const itemsHeight = Math.max(1, Math.floor(rest / 2) - 1);
@@ -245,8 +245,8 @@ export function CustomerDetailScreen({ state, height, width, prompt, paneHeight 
       <Text inverse bold wrap="truncate">
         {fit(` Customer — Esc back · ${footer(keys, ['pane', 'hold', 'itemHold', 'reminders', 'interval', 'statements', 'profile', 'promise', 'dispute', 'note', 'preview', 'write', 'send'], review, Math.max(0, width - 20))}`, width)}
       </Text>
-      {info.map((line) => (
-        <Text key={line} wrap="truncate">
+      {info.map((line, i) => (
+        <Text key={`${i}`} wrap="truncate">
           {clip(line, width)}
         </Text>
       ))}

@@ -41,9 +41,11 @@ export const initialCustomers: CustomersState = {
 /** The orders the customer list can be sorted in (the first is by code). */
 export const CUSTOMER_SORTS: readonly SortOption<CustomerRow>[] = [
   { label: 'code', key: () => 0 },
-  { label: 'total', key: (r) => r.open.reduce((sum, o) => sum + o.amount, 0), descending: true },
+  // Grouped by the currencies owed, so amounts are only compared within one currency.
+  { label: 'total', key: (r) => r.open.reduce((sum, o) => sum + o.amount, 0), descending: true, group: (r) => r.open.map((o) => o.currency).join('+') },
   { label: 'days overdue', key: (r) => r.oldestDaysOverdue ?? -1, descending: true },
   { label: 'name', key: (r) => r.name },
+  { label: 'e-mail', key: (r) => r.emails[0] ?? '' },
 ];
 
 /** The Customers reducer. */

@@ -7,7 +7,7 @@ import React, { useEffect, useRef } from 'react';
 import { agingHeight, AgingBars } from '../components/aging-bars.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { runCommand, type CommandHandlers } from '../command-handlers.js';
-import { errorText, useDesk, useScreenKeys, type ScreenProps } from '../desk-context.js';
+import { errorText, useDesk, useScreenKeys, type Desk, type ScreenProps } from '../desk-context.js';
 import { describeFilters } from '../filters.js';
 import { clip, formatAmount, formatCount } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
@@ -28,6 +28,7 @@ import { CUSTOMER_SORTS, customerIndex, customersReducer, initialCustomers, visi
 import { sortText } from '../sorting.js';
 import { warmInSteps } from '../fold-index.js';
 import { CustomerDetailScreen, useCustomerDetail, type CustomerDetailControl } from './customer-detail.js';
+import { holdMany, ONE_CUSTOMER_ONLY, oneCustomerOnly } from './customers-many.js';
 
 const columns: Column<CustomerRow>[] = [
   { title: 'Code', width: 10, fitContent: true, cell: (r) => r.code },
@@ -37,6 +38,8 @@ const columns: Column<CustomerRow>[] = [
   {
     title: 'Flags',
     width: 16,
+    fitContent: true,
+    hideEmpty: true,
     drop: 1,
     // `off`: reminders off; a statements switch that differs from it is named; then the profile.
     cell: (r) => {
@@ -65,6 +68,7 @@ interface CustomersKeyView {
   /** The statements now of these customers (customers with nothing open are named). */
   statementsFor(codes: string[]): Promise<PlannedMessage[]>;
   tableHeight: number;
+  desk: Desk;
 }
 
 /** The Customers screen's commands (one customer opened has its own, in customer-detail.tsx). */
@@ -91,11 +95,18 @@ export const CUSTOMERS_COMMANDS: CommandHandlers<CustomersKeyView> = {
     if (selected.length === 0) send.request([]);
     else void statementsFor(selected).then((messages) => messages.length > 0 && send.request(messages));
   },
+  hold: (view) => holdMany(manyOf(view)),
 };
+
+/** The customers a customer key on the list acts on: the selection, else the row under the cursor. */
+function manyOf({ selected, current, desk, prompt }: CustomersKeyView): Parameters<typeof holdMany>[0] {
+  return { codes: selected.length > 0 ? selected : current ? [current.code] : [], isSelection: selected.length > 0, desk, prompt };
+}
 
 /** The Customers screen. */
 export function CustomersScreen({ height, width, active }: ScreenProps): React.JSX.Element {
-  const { services, review, asOf, version, notify, keys } = useDesk();
+  const desk = useDesk();
+  const { services, review, asOf, version, notify, keys } = desk;
   const writes = useWriteRun();
   const [state, dispatch, ref] = useRefReducer(customersReducer, initialCustomers);
   const prompt = usePrompt();
@@ -136,10 +147,15 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
     }
     // What the clerk sees is what is acted on: selected rows a search or filter hides are left out.
     const selected = rows.filter((r) => s.list.selected.has(r.code)).map((r) => r.code);
-    const view: CustomersKeyView = { state: s, current, selected, dispatch, prompt, preview, writes, send, filterForm, disputes, detail, statementsFor, tableHeight: tableHeight.current };
+    const view: CustomersKeyView = { state: s, current, selected, dispatch, prompt, preview, writes, send, filterForm, disputes, detail, statementsFor, tableHeight: tableHeight.current, desk };
+    if (command !== null && ONE_CUSTOMER_ONLY.includes(command)) {
+      oneCustomerOnly(manyOf(view), command);
+      return true;
+    }
     return runCommand(CUSTOMERS_COMMANDS, command, view) ?? false;
   };
-  useScreenKeys(handle, () => (detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['customers', 'list', 'due']));
+  // The customer keys reach the list too: h holds the selection, the others say they need one customer.
+  useScreenKeys(handle, () => (detail.isOpen() ? ['customer', 'due', 'list', 'global'] : ['customers', 'list', 'due', 'customer']));
 
   /** The manual statements of these customers (seed 004); customers with nothing open are named. */
   async function statementsFor(codes: string[]): Promise<PlannedMessage[]> {
@@ -158,7 +174,7 @@ export function CustomersScreen({ height, width, active }: ScreenProps): React.J
 
   const rows = disputes.apply(visibleCustomers(state.data, state.filters, state.query, state.sort));
   const aging = state.data?.aging ?? [];
-  const agingLines = agingHeight(aging, Math.max(1, Math.floor(height / 4)));
+  const agingLines = agingHeight(aging, Math.max(1, Math.floor(height / 4)), width);
   const promptLines = prompt.shown ? 2 : 0;
   const bodyHeight = Math.max(1, height - agingLines - 3 - promptLines);
   tableHeight.current = bodyHeight;

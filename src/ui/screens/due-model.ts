@@ -72,10 +72,13 @@ export const initialDue: DueState = {
 /** The orders the planned messages can be sorted in (the first is the plan's own). */
 export const MESSAGE_SORTS: readonly SortOption<PlannedMessage>[] = [
   { label: 'plan order', key: () => 0 },
-  { label: 'total', key: (m) => m.total + m.fee + m.interest, descending: true },
+  { label: 'total', key: (m) => m.total + m.fee + m.interest, descending: true, group: (m) => m.currency },
   { label: 'days overdue', key: (m) => messageFacts(m).oldestDaysOverdue ?? -1, descending: true },
   { label: 'name', key: (m) => m.customer.name },
   { label: 'level', key: (m) => m.level ?? m.kind },
+  { label: 'currency', key: (m) => m.currency },
+  { label: 'items', key: (m) => messageFacts(m).itemCount, descending: true },
+  { label: 'recipients', key: (m) => m.to.join(', ') },
 ];
 
 /** The orders the skipped list can be sorted in. */

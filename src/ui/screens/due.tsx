@@ -130,7 +130,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   const send = useSend((sent) => dispatch({ type: 'list', action: { type: 'deselect', keys: sent.map((m) => m.key) } }));
   const filterForm = useFilterForm(
     (text, filters) => dispatch({ type: 'filters', text, filters }),
-    () => [...services.policyOverview().levels.map((l) => l.id.toLowerCase()), 'statement', 'installment'],
+    () => [...services.policyOverview().levelIds.map((id) => id.toLowerCase()), 'statement', 'installment'],
   );
   const tableHeight = useRef(10);
 
@@ -220,7 +220,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
           width={width}
           selected={state.planned.selected}
           focused={active}
-          empty={plan ? 'nothing is due' : ''}
+          empty={!plan ? '' : plan.messages.length > 0 ? 'no match' : 'nothing is due'}
         />
       ) : (
         <VirtualTable
@@ -233,7 +233,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
           width={width}
           focused={active}
           rowColor={(r) => (r.reason.startsWith('problem') ? 'red' : 'yellow')}
-          empty="nobody skipped"
+          empty={skips.length === 0 && (plan?.skipped.length ?? 0) > 0 ? 'no match' : 'nobody skipped'}
         />
       )}
       {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}

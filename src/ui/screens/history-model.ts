@@ -23,6 +23,8 @@ export interface HistoryState {
   menu: number;
   /** The open message's text as sent, while it is shown. */
   text: TextView | null;
+  /** The customers' names by code, once loaded after the history. */
+  names: ReadonlyMap<string, string>;
 }
 
 /** What can happen on the History screen. */
@@ -36,25 +38,32 @@ export type HistoryAction =
   | { type: 'sort'; reverse: boolean }
   | { type: 'confirmRetry'; ids: number[] | null }
   | { type: 'menu'; step: number }
-  | { type: 'text'; text: TextView | null };
+  | { type: 'text'; text: TextView | null }
+  | { type: 'names'; names: ReadonlyMap<string, string> };
 
 /** Before the history has loaded. */
-export const initialHistory: HistoryState = { records: null, error: null, list: initialList, query: '', open: null, problemsOnly: false, sort: UNSORTED, confirmRetry: null, menu: 0, text: null };
+export const initialHistory: HistoryState = { records: null, error: null, list: initialList, query: '', open: null, problemsOnly: false, sort: UNSORTED, confirmRetry: null, menu: 0, text: null, names: new Map() };
 
 /** The orders the history can be sorted in (the first: newest first). */
 export const HISTORY_SORTS: readonly SortOption<MessageRecord>[] = [
   { label: 'newest', key: () => 0 },
-  { label: 'total', key: (r) => r.total + r.fee + r.interest, descending: true },
+  { label: 'total', key: (r) => r.total + r.fee + r.interest, descending: true, group: (r) => r.currency },
   { label: 'customer', key: (r) => r.customerCode },
   { label: 'status', key: (r) => r.status },
   { label: 'level', key: (r) => r.level ?? r.kind },
+  { label: 'to', key: (r) => r.to.join(', ') },
 ];
 
 /** The History reducer. */
 export function historyReducer(state: HistoryState, action: HistoryAction): HistoryState {
   switch (action.type) {
-    case 'loaded':
-      return { ...state, records: action.records, error: null };
+    case 'loaded': {
+      // A row that left the list (acknowledged while only problems show) leaves the cursor on the
+      // row now in its place, never past the end (docs/reference/tui.md §2.6).
+      const count = visibleRecords(action.records, state.query, state.problemsOnly, state.sort).length;
+      const cursor = Math.max(0, Math.min(state.list.cursor, count - 1));
+      return { ...state, records: action.records, error: null, list: { ...state.list, cursor, top: Math.min(state.list.top, cursor) } };
+    }
     case 'failed':
       return { ...state, error: action.error };
     case 'list':
@@ -71,6 +80,8 @@ export function historyReducer(state: HistoryState, action: HistoryAction): Hist
       return { ...state, problemsOnly: !state.problemsOnly, list: listReducer(state.list, { type: 'reset' }) };
     case 'confirmRetry':
       return { ...state, confirmRetry: action.ids };
+    case 'names':
+      return { ...state, names: action.names };
     case 'sort':
       return {
         ...state,

@@ -16,19 +16,20 @@ function statusCell(r: MessageRecord, retry: MessageRecord | undefined): string 
   return r.acknowledged ? `✓ ${r.status}` : `!! ${r.status}`;
 }
 
-/** The columns of the list, given which messages a later retry sent. */
-export const historyColumns = memoLast((retries: ReadonlyMap<number, MessageRecord>): Column<MessageRecord>[] => [
+/** The columns of the list, given which messages a later retry sent and the customers' names. */
+export const historyColumns = memoLast((retries: ReadonlyMap<number, MessageRecord>, names: ReadonlyMap<string, string> = new Map()): Column<MessageRecord>[] => [
   { title: 'Date', width: 10, drop: 2, cell: (r) => r.asOf },
   { title: 'Customer', width: 10, fitContent: true, cell: (r) => r.customerCode },
+  { title: 'Name', width: 16, min: 6, drop: 4, cell: (r) => names.get(r.customerCode) ?? '' },
   { title: 'Kind/level', width: 11, min: 6, drop: 3, cell: (r) => r.level ?? r.kind },
   { title: 'Total', width: 16, fitContent: true, align: 'right', cell: (r) => formatAmount(r.total + r.fee + r.interest, r.currency) },
-  { title: 'Status', width: 16, min: 10, cell: (r) => statusCell(r, retries.get(r.id)) },
+  { title: 'Status', width: 16, fitContent: true, cell: (r) => statusCell(r, retries.get(r.id)) },
   { title: 'To', width: 10, drop: 1, cell: (r) => r.to.join(', ') },
 ]);
 
 /** The lines of a message's detail; `retry` is the later message that sent it, if any. */
-export function detailLines(r: MessageRecord, retry: MessageRecord | undefined): string[] {
-  return [...detailFacts(r, retry), keysOnly(r, retry) ? detailNext(r, retry) : ''].filter((line) => line !== '');
+export function detailLines(r: MessageRecord, retry: MessageRecord | undefined, time: (iso: string) => string = (iso) => iso): string[] {
+  return [...detailFacts(r, retry, time), keysOnly(r, retry) ? detailNext(r, retry) : ''].filter((line) => line !== '');
 }
 
 /** True when what comes next is only the desk's keys (a failed or uncertain message no retry settled). */
@@ -49,9 +50,9 @@ function detailNext(r: MessageRecord, retry: MessageRecord | undefined): string 
           : '';
 }
 
-/** The facts of a message's detail, without the desk's keys (`duedesk history show` prints them too). */
-export function detailFacts(r: MessageRecord, retry: MessageRecord | undefined): string[] {
-  const acknowledged = r.acknowledged ? `Acknowledged by ${r.acknowledged.operator || 'someone'} at ${r.acknowledged.at}; no attention needed` : '';
+/** The facts of a message's detail, without the desk's keys (`duedesk history show` prints them too); `time` writes an instant. */
+export function detailFacts(r: MessageRecord, retry: MessageRecord | undefined, time: (iso: string) => string = (iso) => iso): string[] {
+  const acknowledged = r.acknowledged ? `Acknowledged by ${r.acknowledged.operator || 'someone'} at ${time(r.acknowledged.at)}; no attention needed` : '';
   return [
     `Message ${r.id} · ${r.customerCode} · ${r.level ?? r.kind} · ${r.currency} · as of ${r.asOf}`,
     `Status: ${r.status}${r.error ? ` — ${plainError(r.error) ?? r.error}` : ''}`,
@@ -63,7 +64,7 @@ export function detailFacts(r: MessageRecord, retry: MessageRecord | undefined):
     r.copyOf !== undefined ? `A copy of message ${r.copyOf}, sent again with its body unchanged` : '',
     `Total ${formatAmount(r.total, r.currency)} · fee ${formatAmount(r.fee, r.currency)} · interest ${formatAmount(r.interest, r.currency)} · outstanding ${formatAmount(r.outstanding, r.currency)}`,
     `Items: ${r.items.map((i) => `${i.itemNumber}${i.level ? `@${i.level}` : ''}`).join(', ') || '—'}${r.cases.length > 0 ? ` · cases ${r.cases.join(', ')}` : ''}`,
-    `Created ${r.createdAt} · updated ${r.updatedAt}${r.operator ? ` · by ${r.operator}` : ''}`,
+    `Created ${time(r.createdAt)} · updated ${time(r.updatedAt)}${r.operator ? ` · by ${r.operator}` : ''}`,
     acknowledged,
     keysOnly(r, retry) ? '' : detailNext(r, retry),
   ].filter((line) => line !== '');

@@ -9,8 +9,8 @@ import { Box, Text } from 'ink';
 import React, { useRef } from 'react';
 import { VirtualTable } from '../components/virtual-table.js';
 import { runCommand, type CommandHandlers } from '../command-handlers.js';
-import { errorText, useDesk, useScreenKeys, type ScreenProps, type Tone } from '../desk-context.js';
-import { clip, fit, formatCount } from '../format.js';
+import { errorText, useDesk, useScreenKeys, type Desk, type ScreenProps, type Tone } from '../desk-context.js';
+import { clip, fit, formatCount, localTime } from '../format.js';
 import { listActionFor } from '../hooks/list-keys.js';
 import { windowTop } from '../hooks/list-state.js';
 import { useLoad } from '../hooks/use-load.js';
@@ -68,7 +68,7 @@ export const HISTORY_COMMANDS: CommandHandlers<HistoryKeyView> = {
     if (!current) return;
     const { services, notify } = desk;
     if (current.status !== 'failed' && current.status !== 'uncertain') notify(`message ${current.id} is ${current.status}: only failed or uncertain messages are acknowledged`, 'warn');
-    else if (current.acknowledged) notify(`message ${current.id} was acknowledged by ${current.acknowledged.operator} at ${current.acknowledged.at}`, 'info');
+    else if (current.acknowledged) notify(`message ${current.id} was acknowledged by ${current.acknowledged.operator} at ${localTime(current.acknowledged.at)}`, 'info');
     else if (retriesOf(state.records).has(current.id)) notify(`message ${current.id} was sent again by a retry: nothing to acknowledge`, 'info');
     else {
       services.acknowledge(current.id).then(
@@ -120,6 +120,10 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
     () => services.listHistory(),
     (records) => {
       dispatch({ type: 'loaded', records });
+      services.customerNames([...new Set(records.map((r) => r.customerCode))]).then(
+        (names) => dispatch({ type: 'names', names }),
+        (error: unknown) => notify(`customer names: ${errorText(error)}`, 'error'),
+      );
       // Build the search index in small steps between keys, as Customers and Due now do.
       warmInSteps(recordIndex, records);
     },
@@ -220,7 +224,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         <Text inverse bold wrap="truncate">
           {fit(' Message — Esc back', width)}
         </Text>
-        {detailLines(opened, retries.get(opened.id))
+        {detailLines(opened, retries.get(opened.id), localTime)
           .slice(0, Math.max(1, height - 1 - menuLines - promptLines))
           .map((line, i) => (
             <Text key={i} color={i === 1 && !retries.has(opened.id) && !opened.acknowledged ? STATUS_COLORS[opened.status] : undefined} wrap="truncate">
@@ -263,7 +267,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
       ) : null}
       <VirtualTable
         rows={rows}
-        columns={historyColumns(retries)}
+        columns={historyColumns(retries, state.names)}
         rowKey={(r) => String(r.id)}
         top={top}
         cursor={state.list.cursor}
@@ -272,7 +276,7 @@ export function HistoryScreen({ height, width, active }: ScreenProps): React.JSX
         selected={state.list.selected}
         focused={active}
         rowColor={(r) => (retries.has(r.id) || r.acknowledged ? undefined : STATUS_COLORS[r.status])}
-        empty={records ? 'nothing sent yet' : ''}
+        empty={!records ? '' : records.length > 0 ? 'no match' : 'nothing sent yet'}
       />
       {/* Whatever the list holds, the prompt and the footer sit on the bottom rows. */}
       <Box flexGrow={1} />

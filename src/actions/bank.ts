@@ -7,6 +7,7 @@ import type { BankFormat } from '../core/bank/credit.js';
 import type { StoredCredit } from '../storage/bank.js';
 import type { BankImportCounts } from '../bank/apply.js';
 import type { Assignment } from '../bank/assign.js';
+import { fileSha256 } from './import.js';
 import { defineAction } from './action.js';
 import type { ActionDeps } from './deps.js';
 
@@ -31,9 +32,20 @@ class DryRun extends Error {
 
 /** Import a bank statement (docs/reference/bank.md §2): the whole file in one transaction. */
 export const importBank = defineAction({
-  name: 'importBank',
+  name: 'import bank statement',
   changes: true,
   refused: 'importing a bank statement',
+  needs: 'supervisor',
+  // The file's name, SHA-256 and what it changed (docs/reference/roles.md §4); a dry run changed nothing.
+  audit: {
+    about: () => ({ customer: null, subject: 'bank' }),
+    done: async (input, counts, { cwd }) => {
+      if (input.dryRun) return false;
+      const { resolve } = await import('node:path');
+      const sha = await fileSha256(resolve(cwd, input.file));
+      return `${input.file} sha256 ${sha}: ${counts.credits} credits, ${counts.items} paid items, ${counts.onAccount} on account, ${counts.unmatched.length} unmatched, ${counts.duplicates} duplicates`;
+    },
+  },
   run: async (deps: ActionDeps, input: BankImportInput): Promise<BankImportCounts> => {
     const { resolve } = await import('node:path');
     const { readStatement } = await import('../bank/read-statement.js');
@@ -71,9 +83,12 @@ export interface AssignInput {
 
 /** Assign an unmatched credit to a customer, optionally over items (docs/reference/bank.md §4). */
 export const assignCredit = defineAction({
-  name: 'assignCredit',
+  name: 'assign bank credit',
   changes: true,
   refused: 'assigning a bank credit',
+  // It records payments, as an import does (docs/reference/roles.md §3).
+  needs: 'supervisor',
+  audit: { about: (input) => ({ customer: input.customerCode, subject: input.ref }) },
   run: async (deps: ActionDeps, input: AssignInput): Promise<Assignment> => {
     const { assignCredit: assign } = await import('../bank/assign.js');
     return deps.ledger.write((sql) => assign(sql, input.ref, input.customerCode, input.items));

@@ -34,7 +34,7 @@ export const importCsv = defineAction({
 });
 
 /** The SHA-256 of a file as hex ('unreadable' when it went away since it was imported). */
-async function fileSha256(path: string): Promise<string> {
+export async function fileSha256(path: string): Promise<string> {
   try {
     return createHash('sha256').update(await readFile(path)).digest('hex');
   } catch {

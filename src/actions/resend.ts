@@ -51,6 +51,8 @@ export const sendMessageCopy = defineAction({
   name: 'send message copy',
   changes: true,
   refused: 'sending a copy',
+  // A send: the history is its record (docs/reference/roles.md §4).
+  audit: false,
   run: async (deps: ActionDeps, { id, to }: CopyRequest): Promise<SentCopy> => {
     const asked = await messageById(deps.ledger, id);
     // A copy of a copy is a copy of the original: the subject is marked once.

@@ -1,5 +1,5 @@
 /**
- * The audit trail (migration 20, docs/reference/roles.md §4): append-only entries of every change
+ * The audit trail (migration 19, docs/reference/roles.md §4): append-only entries of every change
  * that is not a send. Entries are added inside the write that makes the change, so a change and
  * its entry are kept together or not at all.
  */

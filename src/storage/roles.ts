@@ -23,13 +23,18 @@ export function isPermissionRefusal(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '42501';
 }
 
-/** Tables a clerk writes: sending, retrying, acknowledging, promises, disputes, notes, proposals (docs/reference/roles.md §3). */
+/**
+ * Tables a clerk writes: sending, retrying, acknowledging, promises, disputes, notes, proposals,
+ * the notices sent (a dispute's, the test e-mail), reading the inbox and handling what it filed
+ * (docs/reference/roles.md §3).
+ */
 const CLERK_WRITES = [
   'messages', 'message_items', 'message_recipients', 'message_cases', 'customer_last_message', 'reminder_state', 'send_claims',
   'message_acknowledgements', 'promises', 'promise_items', 'item_disputes', 'customer_notes', 'proposals', 'proposal_lines',
+  'sent_notices', 'inbox_state', 'inbox_mail', 'undeliverable_addresses',
 ];
-/** What a supervisor adds: imports and the customers' own fields (profiles). */
-const SUPERVISOR_WRITES = ['customers', 'items', 'payments', 'plans'];
+/** What a supervisor adds: imports (the bank's statements too) and the customers' own fields (profiles). */
+const SUPERVISOR_WRITES = ['customers', 'items', 'payments', 'plans', 'bank_credits', 'bank_debtors'];
 
 /** The statements of `db roles setup`, for the schema `schema` (run again after an upgrade adds tables). */
 function setupStatements(schema: string): string[] {

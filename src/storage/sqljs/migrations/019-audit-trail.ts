@@ -1,5 +1,5 @@
 /**
- * Migration 20: the audit trail (docs/reference/roles.md §4) — one append-only row per change that
+ * Migration 19: the audit trail (docs/reference/roles.md §4) — one append-only row per change that
  * is not a send: who (`operator`, the identity of roles.md §1), when (`at`, UTC ISO), what
  * (`action`), about whom (`customer_code`, `subject`) and the value before and after.
  *

@@ -1,5 +1,5 @@
 /**
- * Migration 20 for PostgreSQL: the audit trail (see ../../sqljs/migrations/020-audit-trail.ts), and
+ * Migration 19 for PostgreSQL: the audit trail (see ../../sqljs/migrations/019-audit-trail.ts), and
  * what the server enforces whoever the client is (docs/reference/roles.md):
  *
  * - `audit_log` refuses UPDATE and DELETE by trigger, for every role; `db roles setup` grants

@@ -22,10 +22,11 @@ export const importCsv = defineAction({
   changes: true,
   refused: 'importing',
   needs: 'supervisor',
-  // The file's name, SHA-256 and what it changed (docs/reference/roles.md §4); a refused file changed nothing.
+  // The file's name, SHA-256 and what it changed (docs/reference/roles.md §4); a refused file, or one
+  // that found nothing to change, changed nothing and leaves no entry (nor a write of the file).
   audit: {
     about: ({ request }) => ({ customer: null, subject: request.kind }),
-    done: async ({ request }, result, { cwd }) => (result.rejected ? false : `${request.file} sha256 ${await fileSha256(resolve(cwd, request.file))}: ${result.summary}`),
+    done: async ({ request }, result, { cwd }) => (result.rejected || !result.saved ? false : `${request.file} sha256 ${await fileSha256(resolve(cwd, request.file))}: ${result.summary}`),
   },
   run: async (deps: ActionDeps, { request, onProgress }: ImportInput): Promise<ImportResult> => {
     const { importCsv: importFile } = await import('../csv/import/import-csv.js');

@@ -103,7 +103,7 @@ describe('duedesk statement --out', () => {
     [['statement', 'C001', '--send', '--from', '2026-11-30', '--to', '2026-11-01'], 'duedesk: --to 2026-11-01 is before --from 2026-11-30 (see duedesk --help)'],
     [['statement', 'C001', '--send', '--from', '2026-11-31'], 'duedesk: --from: "2026-11-31" is not a date (YYYY-MM-DD) (see duedesk --help)'],
     [['statement', 'C001', '--send', '--from', '2026-12-01'], 'duedesk: --from 2026-12-01 is after the statement date 2026-11-22 (see --as-of)'],
-    [['statement', 'C001', '--send', '--dry-run'], 'duedesk: --dry-run works only with --send-due (see duedesk --help)'],
+    [['statement', 'C001', '--send', '--dry-run'], 'duedesk: --dry-run works only with --send-due or import bank (see duedesk --help)'],
     [['export', 'items', '--send'], 'duedesk: --send works only with statement (--send-due sends everything due) (see duedesk --help)'],
     [['statement', 'C001', 'NOPE', '--out', 'out'], 'duedesk: unknown customer "NOPE"'],
   ])('%j is refused with exit 2 and changes nothing', async (argv, message) => {

@@ -218,9 +218,13 @@ describe('reminder state', () => {
       'C001/INV-2': [{ level: 'first', latest: '2026-02-07' }],
     });
     expect(await lastMessages(store)).toEqual([['C001', '2026-02-07']]);
-    // Schema 4's triggers are gone; only the change-count triggers of schema 12 (and 17) and schema 17's address clean-up remain.
+    // Schema 4's triggers are gone; only the change-count triggers of schema 12 (and 17), schema 17's address clean-up and
+    // schema 19's refusal to change the audit trail remain.
     expect(
-      await valuesOf(store, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE '%count%' AND name <> 'customers_clear_replaced_addresses'"),
+      await valuesOf(
+        store,
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE '%count%' AND name NOT IN ('customers_clear_replaced_addresses', 'audit_log_no_update', 'audit_log_no_delete')",
+      ),
     ).toEqual([]);
     expect(await valuesOf(store, "SELECT name FROM pragma_table_info('items') WHERE name = 'reminder_levels'")).toEqual([]);
     // Reminded at `first` before the upgrade: not again at `first`; the failed `second` is still due.

@@ -91,6 +91,9 @@ const CALLS: { [K in keyof DeskServices]?: (...args: Parameters<DeskServices[K]>
   approveProposal: (id, remove) => [`approve ${id} ${remove.join(',')}`],
   sendMessageCopy: (id, to) => [`sendCopy ${id} ${to ?? '-'}`],
   assignCredit: (ref, code, items) => [`assign ${ref} ${code} ${items.join(',')}`],
+  handleMail: (id, as) => [`handled ${id} ${as}`],
+  clearUndeliverableAddress: (code, address) => [`clear ${code} ${address ?? '*'}`],
+  fetchInbox: () => ['fetchInbox'],
 };
 
 /** The ladder the generated data is planned with (`upcoming` is worded as the first reminder), and a gentler profile. */

@@ -83,6 +83,59 @@ describe('Inbox', () => {
     desk.unmount();
   });
 
+  it('D records the reply as a dispute of the item named, N as a note; each handles it that way', async () => {
+    const services = await realDesk({ seed });
+    const item = services.data.items.get('C00001')![0]!.number;
+    const desk = renderDesk(services, { columns: 140, rows: 30 });
+    await desk.waitFor('planned');
+    desk.press('6');
+    await desk.waitFor('Inbox — 2 open');
+    desk.press('D');
+    await desk.waitFor('Dispute of C00001 (from the reply): item and reason');
+    desk.press(KEYS.enter);
+    await desk.waitFor("type the open item's number, then the reason");
+    desk.press(`${item} goods returned`, KEYS.enter);
+    let frame = await desk.waitFor('Inbox — 1 open');
+    expect(frame).toMatch(/handled as a dispute/);
+    expect(services.calls).toEqual(expect.arrayContaining([`dispute C00001 ${item} goods returned`, 'handled 2 dispute']));
+
+    desk.press('N');
+    frame = await desk.waitFor('Note on C00002 (from the bounce)');
+    // The bounce's note starts as its gist; a follow-up date may be typed before it.
+    expect(frame).toContain('bounce from MAILER-DAEMON@mail.example.com: user unknown');
+    desk.press(KEYS.escape);
+    await desk.waitFor((f) => !f.includes('Note on C00002'));
+    desk.unmount();
+
+    const again = await realDesk({ seed });
+    const second = renderDesk(again, { columns: 140, rows: 30 });
+    await second.waitFor('planned');
+    second.press('6');
+    await second.waitFor('Inbox — 2 open');
+    second.press('N');
+    await second.waitFor('Note on C00001 (from the reply)');
+    for (let n = 0; n < 80; n += 1) second.press(KEYS.backspace);
+    second.press('2026-12-10 call about the remittance', KEYS.enter);
+    frame = await second.waitFor('Inbox — 1 open');
+    expect(frame).toMatch(/C00001: note added, follow up on 2026-12-10; reply from ap@customer\.example handled as a note/);
+    expect(again.calls).toEqual(expect.arrayContaining(['note C00001 call about the remittance 2026-12-10', 'handled 2 note']));
+    second.unmount();
+  });
+
+  it('R without a mailbox set up says so on the status line and files nothing', async () => {
+    const services = await realDesk({ seed });
+    const desk = renderDesk(services, { columns: 140, rows: 30 });
+    await desk.waitFor('planned');
+    desk.press('6');
+    await desk.waitFor('Inbox — 2 open');
+    desk.press('R');
+    const frame = await desk.waitFor('could not fetch the inbox:');
+    expect(frame).toMatch(/imap/i);
+    expect(services.calls).toContain('fetchInbox');
+    expect((await services.openInbox()).length).toBe(2);
+    desk.unmount();
+  });
+
   it('U on a bounce makes the address deliverable again and handles the bounce', async () => {
     const services = await realDesk({
       seed,

@@ -90,7 +90,7 @@ export const INBOX_COMMANDS: CommandHandlers<InboxKeyView> = {
     const code = mail && customerOf(mail, view.desk);
     if (!mail || !code) return;
     view.prompt.open({
-      label: `Promise to pay of ${code} (from the reply)`,
+      label: `Promise to pay of ${code} (from the ${mail.kind})`,
       hint: 'YYYY-MM-DD [amount] [note] · every open item in its currency · then the reply is handled · Esc cancels',
       onSubmit: (value) => {
         const parsed = parsePromiseLine(value);
@@ -118,8 +118,8 @@ export const INBOX_COMMANDS: CommandHandlers<InboxKeyView> = {
     const code = mail && customerOf(mail, view.desk);
     if (!mail || !code) return;
     view.prompt.open({
-      label: `Note on ${code} (from the reply)`,
-      initial: `reply from ${mail.from}: ${mail.detail}`.slice(0, 200),
+      label: `Note on ${code} (from the ${mail.kind})`,
+      initial: `${mail.kind} from ${mail.from}: ${mail.detail}`.slice(0, 200),
       hint: '[YYYY-MM-DD follow-up] text · then the reply is handled · Esc cancels',
       onSubmit: (value) => {
         const { text, followUp } = parseNoteLine(value);

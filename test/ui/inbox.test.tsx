@@ -3,9 +3,10 @@
  * newest first; Enter shows the text; h handles one; P turns a reply into a promise; U clears the
  * address a bounce marked undeliverable; review mode refuses every change; Due now counts them.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fileMail, markUndeliverable, type InboxMail } from '../../src/storage/inbox.js';
 import type { Sql } from '../../src/storage/sql.js';
+import { findDovecot, startThrowawayImap, type ThrowawayImap } from '../helpers/dovecot.js';
 import { KEYS, renderDesk, rowOf } from './harness.js';
 import { AS_OF } from './generated-data.js';
 import { closeRealDesks, realDesk } from './real-desk.js';
@@ -179,6 +180,38 @@ describe('Inbox', () => {
     frame = await desk.waitFor('Regards, Accounts Payable');
     expect(services.calls.filter((c) => /^(handled|clear|promise|dispute|note|fetchInbox)/.test(c))).toEqual([]);
     expect((await services.openInbox()).length).toBe(2);
+    desk.unmount();
+  });
+});
+
+const dovecot = findDovecot();
+let imap: ThrowawayImap | undefined;
+beforeAll(async () => {
+  if (dovecot !== null) imap = await startThrowawayImap(dovecot);
+});
+afterAll(() => imap?.stop());
+
+describe.skipIf(dovecot === null)('Inbox against a real IMAP server', () => {
+  it('R fetches a customer\'s reply from the mailbox and lists it', async () => {
+    const server = imap!;
+    const services = await realDesk({ env: { DUEDESK_IMAP_URL: server.url, DUEDESK_IMAP_PASSWORD: server.password } });
+    const sender = services.data.customers[0]!.email!;
+    await server.append([
+      [`From: <${sender}>`, 'To: <ar@company.test>', 'Subject: Re: your reminder', 'Message-ID: <r1@customer.example>',
+        'Date: Sun, 22 Nov 2026 08:00:00 +0000', 'Content-Type: text/plain; charset=utf-8', '', 'Paid on Friday, remittance follows.', ''].join('\r\n'),
+    ]);
+    const desk = renderDesk(services, { columns: 140, rows: 30 });
+    await desk.waitFor('planned');
+    desk.press('6');
+    await desk.waitFor('Inbox — 0 open');
+    desk.press('R');
+    const frame = await desk.waitFor('Inbox — 1 open');
+    expect(frame).toMatch(/inbox fetched from .*: 0 bounces, 1 reply, 0 automatic, 0 unmatched/);
+    const row = rowOf(frame, 'Paid on Friday');
+    expect(row).toMatch(/reply +C00001 /);
+    expect(row).toContain(sender.slice(0, 20));
+    desk.press('1');
+    await desk.waitFor('Inbox: 1 open');
     desk.unmount();
   });
 });

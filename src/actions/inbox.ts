@@ -209,6 +209,8 @@ function gistOf(filing: Filing): string {
   return filing.detail;
 }
 
+export type { FiledMail };
+
 /** Bounces and replies nobody has handled yet, newest first (the desk's Inbox and its count on Due now). */
 export const openInbox = defineAction({
   name: 'open inbox',

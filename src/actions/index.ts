@@ -17,7 +17,7 @@ import { messageText, pruneArchive, showMessage, showNotice, writeMessageCopy } 
 import { sendMessageCopy } from './resend.js';
 import { importCsv } from './import.js';
 import { assignCredit, importBank, searchCustomers, unmatchedCredits } from './bank.js';
-import { clearUndeliverableAddress, fetchInbox, handleMail, openInbox } from './inbox.js';
+import { clearUndeliverableAddress, fetchInbox, handleMail, openInbox, type HandledAs } from './inbox.js';
 import { loadPlan, planDueNow, statementsNow, today } from './plan.js';
 import { preview, previewDir, writePreview } from './previews.js';
 import { retryMessages, send, sendWidth, transportLabel } from './sending.js';
@@ -90,6 +90,10 @@ export const DESK_ACTIONS = {
   unmatchedCredits: onDesk(unmatchedCredits),
   searchCustomers: onDesk(searchCustomers),
   assignCredit: onDesk(assignCredit, (ref: string, customerCode: string, items: readonly string[]) => ({ ref, customerCode, items })),
+  openInbox: onDesk(openInbox, () => undefined),
+  fetchInbox: onDesk(fetchInbox, (progress?: (done: number, total: number) => void) => ({ progress })),
+  handleMail: onDesk(handleMail, (id: number, as: HandledAs) => ({ id, as })),
+  clearUndeliverableAddress: onDesk(clearUndeliverableAddress, (customerCode: string, address: string | null) => ({ customerCode, address })),
 };
 
 /** The desk's methods, as the screens call them. */

@@ -37,7 +37,7 @@ describe('the desk', () => {
     expect(lines(frame).length).toBeLessThanOrEqual(12);
     const last = helpLines(KEY_TABLE).at(-1)!.text;
     expect(frame).not.toContain(last);
-    for (let i = 0; i < 60; i += 1) desk.press('j');
+    for (let i = 0; i < helpLines(KEY_TABLE).length; i += 1) desk.press('j');
     frame = await desk.waitFor(last);
     expect(lines(frame).length).toBeLessThanOrEqual(12);
     desk.press('?');
@@ -128,8 +128,11 @@ describe('review mode', () => {
     desk.press('5');
     await desk.waitFor('Bank —');
     await refuse(KEYS.enter, 'assignCredit');
+    desk.press('6');
+    await desk.waitFor('Inbox —');
+    for (const [keys, command] of [['h', 'mailHandled'], ['P', 'mailPromise'], ['D', 'mailDispute'], ['N', 'mailNote'], ['U', 'clearUndeliverable'], ['R', 'fetchInbox']]) await refuse(keys!, command!);
     expect([...pressed].sort()).toEqual(KEY_BINDINGS.filter((b) => b.changes).map((b) => b.command).sort());
-    const changing = services.calls.filter((c) => /^(send|set|mark|retry|import|testMail|ack|promise|dispute|resolve|note|done|assign)/.test(c));
+    const changing = services.calls.filter((c) => /^(send|set|mark|retry|import|testMail|ack|promise|dispute|resolve|note|done|assign|handled|clear|fetchInbox)/.test(c));
     expect(changing).toEqual([]);
   });
 

@@ -40,9 +40,9 @@ describe('keys a clerk expects', () => {
     const desk = renderDesk(await realDesk());
     await desk.waitFor('planned');
     desk.press(SHIFT_TAB);
-    await desk.waitFor('[5 Bank]');
+    await desk.waitFor('[6 Inbox]');
     desk.press(SHIFT_TAB);
-    await desk.waitFor('[4 Settings]');
+    await desk.waitFor('[5 Bank]');
   });
 
   it('q closes the preview instead of quitting', async () => {

@@ -41,6 +41,8 @@ export interface RealDeskOptions {
   seed?: (sql: Sql) => Promise<void>;
   /** Send through this local SMTP server instead of the outbox, `width` messages side by side (default 1). */
   smtp?: { server: TestSmtpServer; width?: number };
+  /** The session's environment (DUEDESK_IMAP_URL for a mailbox). */
+  env?: NodeJS.ProcessEnv;
   /** Change the desk's settings before it opens (a letter level, the envelope window). */
   settings?: (base: Settings) => Settings;
 }
@@ -91,6 +93,9 @@ const CALLS: { [K in keyof DeskServices]?: (...args: Parameters<DeskServices[K]>
   approveProposal: (id, remove) => [`approve ${id} ${remove.join(',')}`],
   sendMessageCopy: (id, to) => [`sendCopy ${id} ${to ?? '-'}`],
   assignCredit: (ref, code, items) => [`assign ${ref} ${code} ${items.join(',')}`],
+  handleMail: (id, as) => [`handled ${id} ${as}`],
+  clearUndeliverableAddress: (code, address) => [`clear ${code} ${address ?? '*'}`],
+  fetchInbox: () => ['fetchInbox'],
 };
 
 /** The ladder the generated data is planned with (`upcoming` is worded as the first reminder), and a gentler profile. */
@@ -131,7 +136,7 @@ export async function realDesk(options: RealDeskOptions = {}): Promise<RealDesk>
     await upsertItems(sql, [...generated.items.values()].flat());
     await options.seed?.(sql);
   });
-  const real = await createServices(sessionContext({ dir, store: ledger, asOf: AS_OF, read: () => settings, write: (next) => void (settings = next) }));
+  const real = await createServices(sessionContext({ dir, store: ledger, asOf: AS_OF, read: () => settings, write: (next) => void (settings = next), env: options.env }));
   const records = typeof options.history === 'function' ? options.history(await real.loadPlan(AS_OF)) : (options.history ?? []);
   await ledger.write(async (sql) => {
     for (const record of records) await insertMessage(sql, record);

@@ -21,7 +21,7 @@ export interface CollectionTarget {
 }
 
 /** `2026-12-15 500.00 transfer on the 15th` → date, optional amount, note. */
-function parsePromiseLine(line: string): { date: string; amount: string | undefined; note: string } | string {
+export function parsePromiseLine(line: string): { date: string; amount: string | undefined; note: string } | string {
   const [date = '', ...rest] = line.trim().split(/\s+/);
   if (!isIsoDate(date)) return `"${date}" is not a date (YYYY-MM-DD first, then an amount and a note if you like)`;
   const amount = rest[0] !== undefined && /^\d[\d.,]*$/.test(rest[0]) ? rest.shift() : undefined;
@@ -29,7 +29,7 @@ function parsePromiseLine(line: string): { date: string; amount: string | undefi
 }
 
 /** `2026-12-01 call back` → follow-up date and text; a line without a leading date is only text. */
-function parseNoteLine(line: string): { text: string; followUp: string | undefined } {
+export function parseNoteLine(line: string): { text: string; followUp: string | undefined } {
   const [first = '', ...rest] = line.trim().split(/\s+/);
   return isIsoDate(first) ? { followUp: first, text: rest.join(' ') } : { followUp: undefined, text: line.trim() };
 }

@@ -4,7 +4,7 @@
  * switches to the skipped customers with their reasons.
  */
 import { Box, Text } from 'ink';
-import React, { useEffect, useRef } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import type { PlannedMessage } from '../../core/plan.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { runCommand, type CommandHandlers } from '../command-handlers.js';
@@ -133,6 +133,9 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
     () => [...services.policyOverview().levelIds.map((id) => id.toLowerCase()), 'statement', 'installment'],
   );
   const tableHeight = useRef(10);
+  // The bounces and replies waiting for a clerk (docs/reference/tui.md §2.9); none: no line.
+  const [inboxOpen, setInboxOpen] = useState(0);
+  useLoad(() => services.openInbox().then((mails) => mails.length), setInboxOpen, () => setInboxOpen(0), [services, version]);
 
   useLoad(
     () => services.loadPlan(asOf, (done, total) => dispatch({ type: 'planning', done, total })),
@@ -178,7 +181,7 @@ export function DueScreen({ height, width, active }: ScreenProps): React.JSX.Ele
   const messages = visibleMessages(state.plan, state.filters, state.query, state.plannedSort);
   const skips = visibleSkips(state.plan, state.query, state.names, state.skippedSort);
   const promptLines = prompt.shown ? 2 : 0;
-  const tasks = followUps.lines();
+  const tasks = [...followUps.lines(), ...(inboxOpen > 0 ? [`Inbox: ${formatCount(inboxOpen)} open — bounces and replies to handle (Inbox screen)`] : [])];
   const bodyHeight = Math.max(1, height - 3 - promptLines - tasks.length);
   tableHeight.current = bodyHeight;
   const list = state.section === 'planned' ? state.planned : state.skipped;

@@ -18,6 +18,8 @@ import { HISTORY_KEYS } from './history-keys.js';
 import { HISTORY_COMMANDS, HistoryScreen } from './history.js';
 import { BANK_KEYS } from './bank-keys.js';
 import { BANK_COMMANDS, BankScreen } from './bank.js';
+import { INBOX_KEYS } from './inbox-keys.js';
+import { INBOX_COMMANDS, InboxScreen } from './inbox.js';
 import { SETTINGS_KEYS } from './settings-keys.js';
 import { SETTINGS_COMMANDS, SettingsScreen } from './settings.js';
 
@@ -46,6 +48,7 @@ export const SCREEN_REGISTRY: readonly ScreenEntry[] = [
   { id: 'history', title: 'History', keys: [HISTORY_KEYS], component: HistoryScreen, handlers: [HISTORY_COMMANDS] },
   { id: 'settings', title: 'Settings', keys: [SETTINGS_KEYS], component: SettingsScreen, handlers: [SETTINGS_COMMANDS] },
   { id: 'bank', title: 'Bank', keys: [BANK_KEYS], component: BankScreen, handlers: [BANK_COMMANDS] },
+  { id: 'inbox', title: 'Inbox', keys: [INBOX_KEYS], component: InboxScreen, handlers: [INBOX_COMMANDS] },
 ];
 
 /** The desk's one key table: the global keys (with a digit per screen), the list keys, then every screen's scopes. */

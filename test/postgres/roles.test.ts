@@ -204,6 +204,8 @@ describe.skipIf(!pgAvailable)('roles, four eyes and the audit trail on PostgreSQ
         [ALICE, 'mark disputed'],
         [ADA, 'setting'],
         [SAM, 'import'],
+        [CRON, 'propose'],
+        [SAM, 'propose'],
         [SAM, 'approve proposal'],
         [ADA, 'approve proposal'],
         ['postgres', 'db revoke'],

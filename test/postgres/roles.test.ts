@@ -305,6 +305,10 @@ describe.skipIf(!pgAvailable)('roles, four eyes and the audit trail on PostgreSQ
       await desk.waitFor((frame) => frame.includes('Settings — P password') && !frame.includes('Enter edit') && !frame.includes('I import CSV'));
       desk.press(KEYS.enter);
       await desk.waitFor(`changing settings needs duedesk_admin; you are ${ALICE} (duedesk_clerk)`);
+      // The help lists every key; those the role may not use say why.
+      desk.press('?');
+      const help = await desk.waitFor(`in the proposal: approve it without the removed lines — approving a proposal needs duedesk_supervisor; you are ${ALICE} (duedesk_clerk)`);
+      expect(help).toMatch(/send the selected messages \(asks first\)\n/);
       const detail = await clerk.customerDetail('C1', '2026-11-22');
       // The customer's timeline shows the hold, who set it and what it was before.
       expect(detail?.collection.some((line) => line.endsWith(`set hold: — → 2026-12-31 · ${ALICE}`))).toBe(true);

@@ -41,6 +41,7 @@ export const ACTIONS = {
   recordPromise, promiseLine, disputeItem, disputeLine, resolveDispute, addNote, completeFollowUp, followUps, disputedCustomers, collectionLines, profileNames, pendingProposal, approveProposal,
   importBank, unmatchedCredits, assignCredit, searchCustomers,
   fetchInbox, openInbox, handleMail, clearUndeliverableAddress,
+  sessionRights,
 } as const;
 
 /** The desk's methods: name → action and the screen's arguments. Review mode refuses every one whose action changes something. */

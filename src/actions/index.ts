@@ -22,6 +22,7 @@ import { loadPlan, planDueNow, statementsNow, today } from './plan.js';
 import { preview, previewDir, writePreview } from './previews.js';
 import { retryMessages, send, sendWidth, transportLabel } from './sending.js';
 import { sendTestMail, testMail } from './test-mail.js';
+import { refusalFor, sessionRights, type SessionRights } from './session-rights.js';
 import { hasSessionPassword, policyOverview, readSettings, setSessionPassword, updateSetting } from './settings.js';
 
 /**
@@ -40,6 +41,7 @@ export const ACTIONS = {
   recordPromise, promiseLine, disputeItem, disputeLine, resolveDispute, addNote, completeFollowUp, followUps, disputedCustomers, collectionLines, profileNames, pendingProposal, approveProposal,
   importBank, unmatchedCredits, assignCredit, searchCustomers,
   fetchInbox, openInbox, handleMail, clearUndeliverableAddress,
+  sessionRights,
 } as const;
 
 /** The desk's methods: name → action and the screen's arguments. Review mode refuses every one whose action changes something. */
@@ -94,6 +96,7 @@ export const DESK_ACTIONS = {
   fetchInbox: onDesk(fetchInbox, (progress?: (done: number, total: number) => void) => ({ progress })),
   handleMail: onDesk(handleMail, (id: number, as: HandledAs) => ({ id, as })),
   clearUndeliverableAddress: onDesk(clearUndeliverableAddress, (customerCode: string, address: string | null) => ({ customerCode, address })),
+  sessionRights: onDesk(sessionRights),
 };
 
 /** The desk's methods, as the screens call them. */
@@ -109,6 +112,16 @@ export function reviewDesk(methods: DeskActions): DeskActions {
   return reviewOnly(DESK_ACTIONS, methods);
 }
 
+/**
+ * Why the session with `rights` may not call the desk method `method` (docs/reference/roles.md §3.1),
+ * or null when it may (or `method` is no desk method).
+ */
+export function deskRefusal(method: string, rights: SessionRights | null): string | null {
+  const entry = (DESK_ACTIONS as Record<string, { action: Parameters<typeof refusalFor>[0] } | undefined>)[method];
+  return refusalFor(entry?.action, rights);
+}
+
 export { actionDeps, type ActionDeps, type DepsOptions } from './deps.js';
 export { ReviewRefusal } from './review-refusal.js';
 export type * from './desk-views.js';
+export type { SessionRights } from './session-rights.js';

@@ -8,6 +8,7 @@ import type { Proposal, ProposalLineOutcome } from '../core/domain.js';
 import { UserError } from '../core/exit-codes.js';
 import type { Plan } from '../core/plan.js';
 import type { MessageOutcome } from '../delivery/outcome.js';
+import { appendAudit } from '../storage/audit-log.js';
 import type { Ledger } from '../storage/ledger.js';
 import { listMessages } from '../storage/messages.js';
 import { approveProposalRow, getProposal, insertProposal, latestProposal, recordLineOutcomes } from '../storage/proposals.js';
@@ -28,7 +29,11 @@ export async function propose(ledger: Ledger, plan: Plan, actor: Actor): Promise
   return ledger.write(async (sql) => {
     const current = await latestProposal(sql, plan.asOf);
     if (current !== null && current.status !== 'done') return { proposal: current, recorded: false };
-    const id = await insertProposal(sql, plan.asOf, actor.operator, actor.at, proposalLines(plan));
+    const lines = proposalLines(plan);
+    const id = await insertProposal(sql, plan.asOf, actor.operator, actor.at, lines);
+    // Recording a proposal is a change like approving it: the audit trail has it, in the same
+    // transaction (docs/reference/roles.md §4).
+    await appendAudit(sql, [{ at: actor.at, operator: actor.operator, action: 'propose', customerCode: null, subject: `#${id}`, oldValue: null, newValue: `${lines.length} message${lines.length === 1 ? '' : 's'}`, detail: `for ${plan.asOf}` }]);
     return { proposal: (await getProposal(sql, id))!, recorded: true };
   });
 }

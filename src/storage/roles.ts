@@ -129,3 +129,26 @@ export async function revokeLevels(sql: Sql, user: string): Promise<RoleLevel[]>
   for (const level of before) await sql.run(`REVOKE ${groupRole(level)} FROM ${quoteName(user)}`);
   return before;
 }
+
+/**
+ * The most the connected role may do (docs/reference/roles.md §3.1): everything (`admin`) on a file
+ * ledger, for the ledger's owner and before `db roles setup` created the groups; otherwise the
+ * level of its highest duedesk group, or null when it has none.
+ */
+export async function levelOfSession(sql: Sql): Promise<RoleLevel | null> {
+  if (sql.dialect !== 'postgres') return 'admin';
+  const row = await firstRow(
+    sql,
+    `SELECT CASE WHEN to_regrole('${groupRole('clerk')}') IS NULL THEN 1
+                 WHEN pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = to_regclass('audit_log')), 'MEMBER') THEN 1
+                 ELSE 0 END AS everything`,
+  );
+  if (Number(row?.everything) === 1) return 'admin';
+  const highest = (await rolesOfSession(sql))[0];
+  return ROLE_LEVELS.find((level) => groupRole(level) === highest) ?? null;
+}
+
+/** True when `level` has the rights of `needs` (each level includes the ones below). */
+export function levelAllows(level: RoleLevel | null, needs: RoleLevel): boolean {
+  return level !== null && ROLE_LEVELS.indexOf(level) >= ROLE_LEVELS.indexOf(needs);
+}

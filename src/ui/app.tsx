@@ -6,6 +6,7 @@
  */
 import { Box, Text, useApp, useInput, useStdin, type Key } from 'ink';
 import React, { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { deskRefusal, type SessionRights } from '../actions/index.js';
 import type { IsoDate } from '../core/domain.js';
 import { DeskContext, ScreenContext, type Desk, type KeyRoute, type RunningSend, type ScreenId, type Tone } from './desk-context.js';
 import { topBar } from './chrome.js';
@@ -80,6 +81,11 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
   const routes = useRef(new Map<ScreenId, KeyRoute>());
   const [customerRequest, setCustomerRequest] = useState<Desk['customerRequest']>(null);
   const runningSend = useRef<RunningSend | null>(null);
+  // What the session may change, read once when the desk opens (docs/reference/roles.md §3.1).
+  const [rights, setRights] = useState<SessionRights | null>(null);
+  useEffect(() => {
+    services.sessionRights(undefined).then(setRights, () => setRights(null));
+  }, [services]);
 
   const setStatus = useCallback((next: Status) => {
     statusRef.current = next;
@@ -118,8 +124,9 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
       runningSend,
       dialogs,
       keys: KEY_TABLE,
+      roleRefusal: (binding) => (binding.action === undefined ? null : deskRefusal(binding.action, rights)),
     }),
-    [services, review, asOf, version, customerRequest, setScreen, setStatus, dialogs],
+    [services, review, asOf, version, customerRequest, setScreen, setStatus, dialogs, rights],
   );
 
   const chrome = 2 + (review ? 1 : 0);
@@ -162,6 +169,12 @@ export function App({ services, review, asOf }: AppProps): React.JSX.Element {
       const refused = review ? changingBinding(meant, scopes) : undefined;
       if (refused) {
         setStatus(statusOf(`review mode: ${refused.keys.at(-1)} (${refused.short ?? refused.help}) is refused — nothing can be sent or changed`, 'warn'));
+        return;
+      }
+      const bound = meant === null ? undefined : KEY_TABLE.bindings.find((b) => b.command === meant && scopes.includes(b.scope) && b.action !== undefined);
+      const byRole = bound === undefined ? null : desk.roleRefusal(bound);
+      if (byRole !== null) {
+        setStatus(statusOf(byRole, 'warn'));
         return;
       }
       if (entry.handler(meant, input, key)) return;

@@ -3,7 +3,7 @@
  * (least useful first) instead of a line cut mid-word, so a small terminal still reads.
  */
 import { cellWidth, clip } from './format.js';
-import type { Command, KeyTable } from './keys.js';
+import type { Command, KeyBinding, KeyTable } from './keys.js';
 
 /** Join the `parts` that fit in `width` cells with `sep`, in order; the first part is always kept (clipped). */
 function joinFitting(parts: readonly string[], width: number, sep = ' · '): string {
@@ -37,14 +37,14 @@ export function topBar(titles: readonly string[], active: number, asOf: string, 
 
 /**
  * A footer from the key table `keys`: each command's key and short label, in the order given, leaving
- * out what review mode refuses (its hint would only invite a refusal) and what does not fit;
- * `? help` stays last.
+ * out what review mode refuses (its hint would only invite a refusal), what the session's role may
+ * not do (`refused`, docs/reference/roles.md §3.1) and what does not fit; `? help` stays last.
  */
-export function footer(keys: KeyTable, commands: readonly Command[], review: boolean, width: number): string {
+export function footer(keys: KeyTable, commands: readonly Command[], review: boolean, width: number, refused?: (binding: KeyBinding) => string | null): string {
   const parts: string[] = [];
   for (const command of commands) {
     const binding = keys.footerBinding(command);
-    if (!binding || (review && binding.changes)) continue;
+    if (!binding || (review && binding.changes) || refused?.(binding)) continue;
     parts.push(`${binding.keys.at(-1)} ${binding.short}`);
   }
   const help = '? help';

@@ -6,7 +6,7 @@ import type { Key } from 'ink';
 import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 import type { IsoDate } from '../core/domain.js';
 import type { DialogStack } from './dialog-stack.js';
-import type { Command, KeyScope, KeyTable } from './keys.js';
+import type { Command, KeyBinding, KeyScope, KeyTable } from './keys.js';
 import type { DeskServices } from './services.js';
 
 /** Tone of a status line message. */
@@ -65,6 +65,11 @@ export interface Desk {
   dialogs: DialogStack;
   /** The desk's one key table (every screen's scope, the lists' and the global keys). */
   keys: KeyTable;
+  /**
+   * Why the session's role may not use `binding` (its action needs more, docs/reference/roles.md
+   * §3.1), in the server's words; null when it may, or before the session's rights are known.
+   */
+  roleRefusal(binding: KeyBinding): string | null;
 }
 
 /** The desk context (provided by App). */

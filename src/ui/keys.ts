@@ -26,6 +26,11 @@ export interface KeyBinding {
   short?: string;
   /** It sends or changes something: refused in review mode (by the key router) and not hinted. */
   changes?: boolean;
+  /**
+   * The desk method it calls: a session whose role is below what that action needs
+   * (docs/reference/roles.md §3.1) is refused the key, like review mode, saying which role it needs.
+   */
+  action?: string;
   /** Printable characters that trigger it. */
   chars?: string[];
   /** Special keys (ink Key flags) that trigger it. */

@@ -10,6 +10,8 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Settings } from '../../src/core/settings.js';
+import { listAudit } from '../../src/storage/audit-log.js';
+import { replaceLedgerSettings } from '../../src/storage/ledger-settings.js';
 import { insertMessage } from '../../src/storage/messages.js';
 import { openLedger } from '../../src/storage/open-ledger.js';
 import { createServices } from '../../src/ui/services-impl.js';
@@ -99,6 +101,7 @@ it('export audit lists every kind of change with who, when and old → new; the 
     `,${who},complete follow-up,,#${task!.id},,,`,
     `,${who},acknowledge,,#${failed},,,`,
     `,${who},mark uncertain,,#${uncertain},,delivered=true,`,
+    `,${me},propose,,#1,,1 message,for 2026-11-22`,
     `,${me},approve proposal,,#1,,,`,
     `,${me},db backup,,${join(box.dir, 'nightly.sqlite')},,,`,
     `,${me},db prune-archive,,,,,"0 copies removed, 0 bytes freed, created up to 2026-10-22"`,
@@ -117,4 +120,26 @@ it('export audit lists every kind of change with who, when and old → new; the 
   expect(copy.stdout.split('\n').filter((line) => line.includes(',set hold,'))).toHaveLength(1);
   // A day range takes the entries of those UTC days only.
   expect((await box.run(['export', 'audit', '--from', '2026-11-23'])).stdout).toBe('id,at_utc,at_local,operator,action,customer,subject,old_value,new_value,detail\n');
+});
+
+it("a shared setting's change is recorded key by key, old → new, and a secret's value never", async () => {
+  // The shared settings' store (on PostgreSQL; the same SQL on both engines): what `config set`
+  // and the desk's Settings write through (docs/reference/roles.md §4).
+  const box = sandbox();
+  const store = await openLedger(box.db);
+  try {
+    const by = { operator: 'ada', at: '2026-11-22T10:00:00.000Z' };
+    await store.write((sql) => replaceLedgerSettings(sql, [['company.name', 'Acme'], ['bank.apiToken', 'tok-1']], by));
+    await store.write((sql) => replaceLedgerSettings(sql, [['company.name', 'Acme GmbH'], ['bank.apiToken', 'tok-2']], by));
+    const entries = await store.read((sql) => listAudit(sql));
+    expect(entries.map((e) => [e.operator, e.action, e.subject, e.oldValue, e.newValue])).toEqual([
+      ['ada', 'setting', 'bank.apiToken', null, '(secret)'],
+      ['ada', 'setting', 'company.name', null, '"Acme"'],
+      ['ada', 'setting', 'bank.apiToken', '(secret)', '(secret)'],
+      ['ada', 'setting', 'company.name', '"Acme"', '"Acme GmbH"'],
+    ]);
+    expect(JSON.stringify(entries)).not.toContain('tok-');
+  } finally {
+    await store.close();
+  }
 });

@@ -204,6 +204,8 @@ describe.skipIf(!pgAvailable)('roles, four eyes and the audit trail on PostgreSQ
         [ALICE, 'mark disputed'],
         [ADA, 'setting'],
         [SAM, 'import'],
+        [CRON, 'propose'],
+        [SAM, 'propose'],
         [SAM, 'approve proposal'],
         [ADA, 'approve proposal'],
         ['postgres', 'db revoke'],
@@ -278,15 +280,35 @@ describe.skipIf(!pgAvailable)('roles, four eyes and the audit trail on PostgreSQ
       await supervisor.approveProposal(id, []);
       expect(await clerk.pendingProposal('2026-11-28')).toBeNull();
 
-      // On the desk itself: the clerk presses L on a customer and reads why it was refused.
-      const desk = renderDesk(clerk, { columns: 160, rows: 40 });
-      await desk.waitFor('Due now');
-      desk.press('2');
-      await desk.waitFor('Customers —');
-      desk.press(KEYS.enter);
-      await desk.waitFor('Profile:');
-      desk.press('L', 'default', KEYS.enter);
+      // On the desk itself (docs/reference/tui.md §2.4): the customer's keys the role allows are
+      // hinted; L (a supervisor's) is left out of the clerk's and pressing it says why at once.
+      const openDetail = async (services: typeof clerk) => {
+        const desk = renderDesk(services, { columns: 160, rows: 40 });
+        await desk.waitFor('Due now');
+        desk.press('2');
+        await desk.waitFor('Customers —');
+        desk.press(KEYS.enter);
+        await desk.waitFor('Profile:');
+        return desk;
+      };
+      const sams = await openDetail(supervisor);
+      await sams.waitFor((frame) => frame.includes('h hold') && frame.includes('L profile'));
+      sams.unmount();
+      const desk = await openDetail(clerk);
+      await desk.waitFor((frame) => frame.includes('h hold') && !frame.includes('L profile'));
+      desk.press('L');
       await desk.waitFor(`changing the profile needs duedesk_supervisor; you are ${ALICE} (duedesk_clerk)`);
+      // Refused before anything was asked: no profile prompt opened.
+      expect(desk.lastFrame()).not.toContain('Dunning profile of C1');
+      // Settings: an admin's Enter (edit) is not offered to the clerk, and says why when pressed.
+      desk.press(KEYS.escape, '4');
+      await desk.waitFor((frame) => frame.includes('Settings — P password') && !frame.includes('Enter edit') && !frame.includes('I import CSV'));
+      desk.press(KEYS.enter);
+      await desk.waitFor(`changing settings needs duedesk_admin; you are ${ALICE} (duedesk_clerk)`);
+      // The help lists every key; those the role may not use say why.
+      desk.press('?');
+      const help = await desk.waitFor(`in the proposal: approve it without the removed lines — approving a proposal needs duedesk_supervisor; you are ${ALICE} (duedesk_clerk)`);
+      expect(help).toMatch(/send the selected messages \(asks first\)\n/);
       const detail = await clerk.customerDetail('C1', '2026-11-22');
       // The customer's timeline shows the hold, who set it and what it was before.
       expect(detail?.collection.some((line) => line.endsWith(`set hold: — → 2026-12-31 · ${ALICE}`))).toBe(true);

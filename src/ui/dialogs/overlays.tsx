@@ -11,7 +11,7 @@ import { createDialogStore, useDialogStore, type DialogStore } from '../dialog-s
 import type { Dialog, WindowSize } from '../dialog-stack.js';
 
 /** What an overlay needs of the desk. */
-type OverlayDesk = Pick<Desk, 'dialogs' | 'keys'>;
+type OverlayDesk = Pick<Desk, 'dialogs' | 'keys' | 'roleRefusal'>;
 
 /** The first line shown. */
 type ScrollAction = { type: 'scroll'; to: number };
@@ -57,7 +57,7 @@ function ScrollWindow({ store, shown, size, draw }: ScrollWindowProps): React.JS
 
 /** Open the `?` help over the screen's body of `size`. */
 export function openHelp(desk: OverlayDesk, size: WindowSize): void {
-  openScrollWindow(desk, size, () => helpLines(desk.keys).length, ({ height, width }, scroll) => <Help height={height} width={width} scroll={scroll} keys={desk.keys} />);
+  openScrollWindow(desk, size, () => helpLines(desk.keys).length, ({ height, width }, scroll) => <Help height={height} width={width} scroll={scroll} keys={desk.keys} refused={desk.roleRefusal} />);
 }
 
 /** Open the status line in full over the screen's body of `size`; `status` is what the status line says now. */

@@ -82,15 +82,18 @@ function openReview(desk: Desk, services: DeskServices, review: boolean, proposa
     else if (command === 'down') store.dispatch({ type: 'move', delta: 1 });
     else if (command === 'toggle') store.dispatch({ type: 'toggle' });
     else if (command === 'approve') {
-      // A dialog's keys bypass the router's review-mode check, so it is made here too.
+      // A dialog's keys bypass the router's review-mode and role checks, so they are made here too.
+      const binding = desk.keys.footerBinding('approve');
+      const byRole = binding === undefined ? null : desk.roleRefusal(binding);
       if (review) desk.notify('review mode: Y (approve) is refused', 'warn');
+      else if (byRole !== null) desk.notify(byRole, 'warn');
       else approve();
     }
   };
   const dialog: Dialog = {
     handle,
     escape: () => desk.dialogs.hide(dialog),
-    window: (size) => <ProposalWindow store={store} keys={desk.keys} review={review} {...size} />,
+    window: (size) => <ProposalWindow store={store} keys={desk.keys} review={review} refused={desk.roleRefusal} {...size} />,
   };
   desk.dialogs.show(dialog);
   return { dialog, store };
@@ -139,10 +142,11 @@ interface ProposalWindowProps extends WindowSize {
   store: DialogStore<ReviewState, ReviewAction>;
   keys: Desk['keys'];
   review: boolean;
+  refused: Desk['roleRefusal'];
 }
 
 /** The proposal's lines (the removed ones dimmed), its total and its keys. */
-function ProposalWindow({ store, keys, review, height, width }: ProposalWindowProps): React.JSX.Element {
+function ProposalWindow({ store, keys, review, refused, height, width }: ProposalWindowProps): React.JSX.Element {
   const { proposal, cursor, removed } = useDialogStore(store);
   const shown = { ...proposal, lines: proposal.lines.map((line) => ({ ...line, removed: removed.has(line.key) })) };
   // On screen: amounts as everywhere on the desk, instants in local time.
@@ -166,7 +170,7 @@ function ProposalWindow({ store, keys, review, height, width }: ProposalWindowPr
         {clip(total, width)}
       </Text>
       <Text dimColor wrap="truncate">
-        {clip(`space takes the line out / back in · ${footer(keys, ['approve'], review, width)} · Esc close`, width)}
+        {clip(`space takes the line out / back in · ${footer(keys, ['approve'], review, width, refused)} · Esc close`, width)}
       </Text>
     </Box>
   );

@@ -6,6 +6,6 @@ export const BANK_KEYS: ScopeKeys = {
   scope: 'bank',
   title: 'Bank',
   bindings: [
-    { command: 'assignCredit', keys: ['Enter'], help: 'assign the credit: search the customer, then optionally its invoices', short: 'assign', changes: true, special: ['return'] },
+    { command: 'assignCredit', keys: ['Enter'], help: 'assign the credit: search the customer, then optionally its invoices', short: 'assign', changes: true, action: 'assignCredit', special: ['return'] },
   ],
 };

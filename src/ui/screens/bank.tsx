@@ -148,7 +148,7 @@ export function BankScreen({ height, width, active }: ScreenProps): React.JSX.El
       <Box flexGrow={1} />
       <PromptLine prompt={prompt} />
       <Text dimColor wrap="truncate">
-        {footer(desk.keys, ['assignCredit'], review, width)}
+        {footer(desk.keys, ['assignCredit'], review, width, desk.roleRefusal)}
       </Text>
     </Box>
   );

@@ -215,7 +215,7 @@ function postalSummary(c: Customer): string {
 
 /** The customer detail screen. */
 export function CustomerDetailScreen({ state, height, width, prompt, paneHeight }: CustomerDetailProps): React.JSX.Element | null {
-  const { review, asOf, keys } = useDesk();
+  const { review, asOf, keys, roleRefusal } = useDesk();
   if (state.code === null) return null;
   const d = state.detail;
   if (!d) {
@@ -243,7 +243,7 @@ export function CustomerDetailScreen({ state, height, width, prompt, paneHeight 
   return (
     <Box flexDirection="column">
       <Text inverse bold wrap="truncate">
-        {fit(` Customer — Esc back · ${footer(keys, ['pane', 'hold', 'itemHold', 'reminders', 'interval', 'statements', 'profile', 'promise', 'dispute', 'note', 'preview', 'write', 'send'], review, Math.max(0, width - 20))}`, width)}
+        {fit(` Customer — Esc back · ${footer(keys, ['pane', 'hold', 'itemHold', 'reminders', 'interval', 'statements', 'profile', 'promise', 'dispute', 'note', 'preview', 'write', 'send'], review, Math.max(0, width - 20), roleRefusal)}`, width)}
       </Text>
       {info.map((line, i) => (
         <Text key={`${i}`} wrap="truncate">

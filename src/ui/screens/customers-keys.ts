@@ -20,7 +20,7 @@ export const CUSTOMER_KEYS: ScopeKeys = {
     { command: 'reminders', keys: ['r'], help: 'reminders on / off', short: 'reminders', changes: true, chars: ['r'] },
     { command: 'interval', keys: ['i'], help: 'statement interval (days)', short: 'interval', changes: true, chars: ['i'] },
     { command: 'statements', keys: ['S'], help: 'statements on / off (apart from reminders)', short: 'statements', changes: true, chars: ['S'] },
-    { command: 'profile', keys: ['L'], help: 'dunning profile (ladder): default or one of policy.profiles', short: 'profile', changes: true, chars: ['L'] },
+    { command: 'profile', keys: ['L'], help: 'dunning profile (ladder): default or one of policy.profiles', short: 'profile', changes: true, action: 'setProfile', chars: ['L'] },
     { command: 'promise', keys: ['P'], help: 'record a promise to pay (date, amount, note)', short: 'promise', changes: true, chars: ['P'] },
     { command: 'dispute', keys: ['D'], help: 'dispute the open item under the cursor, or resolve its dispute', short: 'dispute', changes: true, chars: ['D'] },
     { command: 'note', keys: ['N'], help: 'add a note, optionally with a follow-up date', short: 'note', changes: true, chars: ['N'] },

@@ -11,7 +11,7 @@ export const DUE_KEYS: ScopeKeys = {
     { command: 'send', keys: ['s'], help: 'send the selected messages (asks first)', short: 'send', changes: true, chars: ['s'] },
     { command: 'followUpDone', keys: ['F'], help: 'mark the first follow-up task done', short: 'task done', changes: true, chars: ['F'] },
     { command: 'reviewProposal', keys: ['A'], help: 'review the proposal awaiting approval (space removes a line)', short: 'proposal', chars: ['A'] },
-    { command: 'approve', keys: ['Y'], help: 'in the proposal: approve it without the removed lines', short: 'approve', changes: true, chars: ['Y'] },
+    { command: 'approve', keys: ['Y'], help: 'in the proposal: approve it without the removed lines', short: 'approve', changes: true, action: 'approveProposal', chars: ['Y'] },
     { command: 'skipped', keys: ['x'], help: 'show skipped customers / planned messages', short: 'skipped', chars: ['x'] },
   ],
 };

@@ -148,13 +148,16 @@ export function SettingsScreen({ height, width, active }: ScreenProps): React.JS
   const fieldsRoom = Math.max(1, available - 1 - policyLines.length - (showLevels ? levelTableHeight : 0));
   fieldsHeight.current = fieldsRoom;
   const top = windowTop(list.top, list.cursor, fieldsRoom, rows.length);
+  // What the session's role may not do is not offered (docs/reference/roles.md §3.1).
+  const offered = (command: string, hint: string): string => {
+    const binding = desk.keys.bindings.find((b) => b.scope === 'settings' && b.command === command);
+    return binding !== undefined && desk.roleRefusal(binding) !== null ? '' : hint;
+  };
+  const hints = [offered('edit', 'Enter edit'), `P password (${services.hasSessionPassword() ? 'typed for this session' : 'not typed'})`, 'm test e-mail', offered('importCsv', 'I import CSV')];
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">
-        {clip(
-          `Settings — Enter edit · P password (${services.hasSessionPassword() ? 'typed for this session' : 'not typed'}) · m test e-mail · I import CSV`,
-          width,
-        )}
+        {clip(`Settings — ${hints.filter((hint) => hint !== '').join(' · ')}`, width)}
       </Text>
       {rows.slice(top, top + fieldsRoom).map((row, i) => (
         <Text key={row.slice(0, 18)} inverse={active && top + i === list.cursor} wrap="truncate">

@@ -43,8 +43,16 @@ export function parseXml(xml: string): XmlNode {
     throw new BankFileProblem('DOCTYPE', 'a bank statement has no document type declaration; this file is refused unread');
   }
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new BankFileProblem(`line ${valid.err.line}, column ${valid.err.col}`, `not well-formed XML: ${valid.err.msg}`);
+  if (valid !== true) throw new BankFileProblem(`line ${valid.err.line}, column ${valid.err.col}`, `not well-formed XML: ${plainly(valid.err.msg)}`);
   return parser.parse(xml) as XmlNode;
+}
+
+/** The validator's words, except its list of elements never closed, which it quotes as JSON. */
+function plainly(message: string): string {
+  const open = /^Invalid '\[(.*)\]' found\.$/.exec(message.replace(/\s+/g, ' '));
+  if (open === null) return message;
+  const names = [...open[1]!.matchAll(/"([^"]*)"/g)].map((match) => match[1]);
+  return `${names.length === 1 ? 'element' : 'elements'} ${names.join(', ')} never closed (the file ends early?)`;
 }
 
 /** The child elements named `name`. */

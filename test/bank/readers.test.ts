@@ -80,6 +80,7 @@ describe('camt', () => {
     ['a missing CdtDbtInd', (xml: string) => xml.replace('<CdtDbtInd>DBIT</CdtDbtInd>', ''), /^Document\/BkToCstmrStmt\/Stmt\[1\]\/Ntry\[3\]\/CdtDbtInd: missing/],
     ['an unknown currency', (xml: string) => xml.replace('<Amt Ccy="EUR">40.00</Amt>', '<Amt Ccy="EURO">40.00</Amt>'), /^Document\/BkToCstmrStmt\/Stmt\[1\]\/Ntry\[4\]\/Amt@Ccy: "EURO" is not a currency code/],
     ['a missing booking date', (xml: string) => xml.replace('<BookgDt><Dt>2026-12-03</Dt></BookgDt>\n        <ValDt><Dt>2026-12-03</Dt></ValDt>\n        <AcctSvcrRef>2026120312345601', '<AcctSvcrRef>2026120312345601'), /^Document\/BkToCstmrStmt\/Stmt\[1\]\/Ntry\[1\]\/BookgDt: missing/],
+    ['a file cut short', (xml: string) => xml.slice(0, xml.indexOf('</Stmt>')), /^line \d+, column \d+: not well-formed XML: elements Document, BkToCstmrStmt, Stmt never closed \(the file ends early\?\)$/],
     ['a DOCTYPE (entities are never expanded)', (xml: string) => xml.replace('<Document', '<!DOCTYPE d [<!ENTITY x "boom">]>\n<Document'), /^DOCTYPE: /],
     ['another XML document', () => '<?xml version="1.0"?><Invoice><Id>1</Id></Invoice>', /^Document: missing/],
   ])('names where the file is malformed: %s', (_name, change, expected) => {
